@@ -1,0 +1,29 @@
+# The two commands of the README:
+#   make        set everything up and build the reports of the bundled model into reports/
+#   make test   set everything up (with the browser) and run the whole test suite
+.PHONY: all setup setup-test build test lint format bench
+
+all: build
+
+setup:
+	./scripts/setup.sh
+
+setup-test:
+	./scripts/setup.sh --test
+
+build: setup
+	.venv/bin/eakit build model --output reports
+
+test: setup-test
+	.venv/bin/python -m pytest -n 2 -q
+
+lint: setup-test
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff format --check src tests benchmarks
+
+format:
+	.venv/bin/ruff format src tests benchmarks
+	.venv/bin/ruff check --fix src tests benchmarks
+
+bench: setup-test
+	.venv/bin/python benchmarks/run.py

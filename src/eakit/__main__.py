@@ -1,0 +1,3 @@
+from eakit.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``eakit`` command line (typer)."""

@@ -1,0 +1,74 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eakit.diagnostics import Diagnostic, Location, ModelLoadError
+from eakit.graph import ModelGraph
+from eakit.pipeline import load_graph
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2
+
+ModelArg = Annotated[
+    Path,
+    typer.Argument(help="Model folder (with eakit.yaml).", show_default=True),
+]
+DEFAULT_MODEL = Path("model")
+DEFAULT_OUTPUT = Path("reports")
+
+
+def display_path(model_dir: Path, location: Location) -> str:
+    """A location as a path the user can click: relative to the current folder if possible."""
+    path = Path(model_dir) / location.file if location.file != str(model_dir) else Path(model_dir)
+    text = os.path.relpath(path) if not path.is_absolute() else str(path)
+    if text.startswith(".."):
+        text = str(path)
+    return f"{Path(text).as_posix()}:{location.line}:{location.col}"
+
+
+def format_diagnostic(model_dir: Path, diagnostic: Diagnostic) -> str:
+    """``path:line:col: error: message`` as compilers print it."""
+    return (
+        f"{display_path(model_dir, diagnostic.location)}: {diagnostic.severity.value}: "
+        f"{diagnostic.message}"
+    )
+
+
+def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text") -> None:
+    """Print the diagnostics of a model that does not load."""
+    if fmt == "json":
+        payload = {
+            "valid": False,
+            "model": str(model_dir),
+            "diagnostics": [d.to_dict() for d in error.diagnostics],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    for diagnostic in error.diagnostics:
+        typer.echo(format_diagnostic(model_dir, diagnostic), err=True)
+    count = len(error.diagnostics)
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} in {model_dir}", err=True)
+
+
+def load_or_exit(model_dir: Path, fmt: str = "text", progress: bool = True) -> ModelGraph:
+    """Load a model; on problems print them and exit with code 2."""
+    try:
+        return load_graph(model_dir, progress=progress)
+    except ModelLoadError as error:
+        report_load_error(model_dir, error, "json" if fmt == "json" else "text")
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+def fail(message: str) -> typer.Exit:
+    """Print an error about the command line or environment; the caller raises the result."""
+    typer.echo(f"eakit: error: {message}", err=True)
+    return typer.Exit(EXIT_INVALID)

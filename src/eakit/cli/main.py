@@ -1,0 +1,50 @@
+"""The ``eakit`` application: each command lives in its own module and registers here."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from eakit import __version__
+
+# One module per command group; a module exposes ``register(app)``.
+COMMAND_MODULES = (
+    "eakit.cli.check",
+    "eakit.cli.schema_cmd",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eakit {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    """Create the typer application with every command registered."""
+    app = typer.Typer(
+        name="eakit",
+        help="Enterprise-architecture modelling and compliance for Vietnamese e-government.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+    @app.callback()
+    def root(
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help="Show the version."
+        ),
+    ) -> None:
+        """eakit: model, check and report a provincial e-government architecture."""
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+    return app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    build_app()(prog_name="eakit")

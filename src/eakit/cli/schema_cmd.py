@@ -1,0 +1,32 @@
+"""``eakit schema``: the JSON Schema of the model format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from eakit import atomic
+from eakit.schema import schema_json
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def schema(
+        which: Annotated[
+            str, typer.Option("--for", help="'model' (model files) or 'manifest' (eakit.yaml).")
+        ] = "model",
+        output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    ) -> None:
+        """Write the JSON Schema of model files (or of eakit.yaml) for editors."""
+        if which not in ("model", "manifest"):
+            from eakit.cli.common import fail
+
+            raise fail(f"--for must be 'model' or 'manifest', got '{which}'")
+        kind: Literal["model", "manifest"] = "model" if which == "model" else "manifest"
+        text = schema_json(kind)
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            atomic.write_text(output, text)

@@ -1,0 +1,184 @@
+"""Findings of the rule engine and the result of a check: the one source of truth that
+every renderer (text, JSON, SARIF, JUnit, Excel, site, diagram badges) reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from eakit.diagnostics import Diagnostic, Location, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """A legal or normative basis of a rule, as it applies at the check date."""
+
+    document: str  # e.g. "Nghị định 85/2016/NĐ-CP"
+    article: str | None = None
+    date: str | None = None  # ISO date of the document
+    title: str | None = None
+    confidence: str = "verified"  # verified | low (number/date not corroborated)
+
+    def __str__(self) -> str:
+        return f"{self.document}, {self.article}" if self.article else self.document
+
+
+@dataclass(frozen=True, slots=True)
+class Waived:
+    """Why a finding is accepted: the waiver that matched it."""
+
+    reason: str
+    owner: str
+    expires: dt.date
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule violation on one component (or on the model as a whole)."""
+
+    rule_id: str
+    severity: Severity
+    message: str
+    component: str | None
+    location: Location | None
+    layer: str
+    title: str
+    title_en: str
+    basis: tuple[Basis, ...] = ()
+    remediation: str = ""
+    agency: str | None = None
+    waived: Waived | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable finding id, ``RULE@component`` (waivers and trackers key on it)."""
+        return f"{self.rule_id}@{self.component or '*'}"
+
+    @property
+    def active(self) -> bool:
+        """A finding counts towards exit codes and scores unless it is waived."""
+        return self.waived is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule_id,
+            "severity": self.severity.value,
+            "message": self.message,
+            "component": self.component,
+            "agency": self.agency,
+            "layer": self.layer,
+            "title": self.title,
+            "title_en": self.title_en,
+            "location": self.location.to_dict() if self.location else None,
+            "basis": [
+                {
+                    "document": b.document,
+                    "article": b.article,
+                    "date": b.date,
+                    "confidence": b.confidence,
+                }
+                for b in self.basis
+            ],
+            "remediation": self.remediation,
+            "waived": (
+                {
+                    "reason": self.waived.reason,
+                    "owner": self.waived.owner,
+                    "expires": self.waived.expires.isoformat(),
+                }
+                if self.waived
+                else None
+            ),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Readiness as passed checks over applicable checks (0..1); ``None`` when nothing applies."""
+
+    passed: int
+    total: int
+
+    @property
+    def ratio(self) -> float | None:
+        return self.passed / self.total if self.total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        ratio = self.ratio
+        return {
+            "passed": self.passed,
+            "total": self.total,
+            "ratio": None if ratio is None else round(ratio, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    """Readiness now (as-of) and at the horizon, overall, per layer and per agency."""
+
+    overall: Score
+    overall_horizon: Score
+    by_layer: dict[str, Score] = field(default_factory=dict)
+    by_layer_horizon: dict[str, Score] = field(default_factory=dict)
+    by_agency: dict[str, Score] = field(default_factory=dict)
+    by_agency_horizon: dict[str, Score] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "overall": self.overall.to_dict(),
+            "overall_horizon": self.overall_horizon.to_dict(),
+            "by_layer": {k: v.to_dict() for k, v in sorted(self.by_layer.items())},
+            "by_layer_horizon": {k: v.to_dict() for k, v in sorted(self.by_layer_horizon.items())},
+            "by_agency": {k: v.to_dict() for k, v in sorted(self.by_agency.items())},
+            "by_agency_horizon": {
+                k: v.to_dict() for k, v in sorted(self.by_agency_horizon.items())
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A rule as it applied in a check (for catalogue sheets and the rule reference)."""
+
+    id: str
+    title: str
+    title_en: str
+    severity: Severity
+    layer: str
+    pack: str
+    basis: tuple[Basis, ...]
+    rationale: str
+    remediation: str
+
+
+@dataclass
+class CheckResult:
+    """Everything a check produced."""
+
+    as_of: dt.date
+    framework: str
+    packs: list[str]
+    findings: list[Finding] = field(default_factory=list)
+    rules: list[RuleInfo] = field(default_factory=list)
+    readiness: Readiness | None = None
+    notes: list[Diagnostic] = field(default_factory=list)  # waiver and config problems
+
+    def active(self) -> list[Finding]:
+        """Findings that are not waived."""
+        return [f for f in self.findings if f.active]
+
+    def counts(self) -> dict[str, int]:
+        """Active findings by severity, plus the number waived."""
+        counts = {s.value: 0 for s in Severity}
+        for finding in self.active():
+            counts[finding.severity.value] += 1
+        counts["waived"] = sum(1 for f in self.findings if not f.active)
+        return counts
+
+    def worst(self) -> Severity | None:
+        """The most serious severity among active findings and notes."""
+        severities = [f.severity for f in self.active()] + [n.severity for n in self.notes]
+        return max(severities, key=lambda s: s.rank) if severities else None

@@ -1,0 +1,233 @@
+"""The validated model as a typed ``networkx.MultiDiGraph``, with the queries rules and
+renderers need.
+
+Nodes are component ids with attributes ``obj`` (the pydantic component), ``kind`` and
+``layer``. Edges are keyed by relation type and carry ``type``, ``origin`` (``"relation"``
+or the name of the reference field) and, for declared relations, ``relation``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from eakit.diagnostics import Location
+from eakit.model import BaseComponent, Layer, Model, Relation, Status, kind_of
+from eakit.model.manifest import Architecture
+from eakit.model.refs import ref_fields
+from eakit.text import vi_sort_key
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One typed edge of the model graph."""
+
+    source: str
+    target: str
+    type: str
+    origin: str
+    relation: Relation | None = None
+
+    @property
+    def status(self) -> Status:
+        return self.relation.status if self.relation is not None else Status.CURRENT
+
+
+class ModelGraph:
+    """A model graph plus its architecture metadata and a way to locate components."""
+
+    def __init__(self, model: Model) -> None:
+        self.architecture: Architecture = model.manifest.architecture
+        self.manifest = model.manifest
+        self.root = model.root
+        self._model = model
+        self.g: nx.MultiDiGraph = nx.MultiDiGraph()
+        for cid, component in model.components.items():
+            self.g.add_node(cid, obj=component, kind=kind_of(component), layer=component.layer)
+        for cid, component in model.components.items():
+            for field in ref_fields(type(component)):
+                value = getattr(component, field.name)
+                if value is None:
+                    continue
+                for target in value if field.many else [value]:
+                    source, dest = (target, cid) if field.ref.reverse else (cid, target)
+                    self._add_edge(source, dest, field.ref.edge, field.name, None)
+        for relation in model.relations:
+            self._add_edge(relation.from_, relation.to, relation.type, "relation", relation)
+
+    def _add_edge(
+        self, source: str, target: str, type_: str, origin: str, relation: Relation | None
+    ) -> None:
+        # Keyed by type: a field and a relation stating the same fact make one edge.
+        if self.g.has_edge(source, target, key=type_):
+            if relation is not None:
+                self.g.edges[source, target, type_]["relation"] = relation
+            return
+        self.g.add_edge(source, target, key=type_, type=type_, origin=origin, relation=relation)
+
+    # --- locations ------------------------------------------------------------------------
+
+    def location(self, component_id: str, *fields: str | int) -> Location:
+        """Where a component (or one of its fields) is declared."""
+        return self._model.location(component_id, *fields)
+
+    def file_of(self, component_id: str) -> str:
+        """The model file declaring a component."""
+        return self._model.component_sources[component_id].file
+
+    def relation_location(self, relation: Relation) -> Location | None:
+        """Where a declared relation is written."""
+        for candidate, ref in zip(self._model.relations, self._model.relation_sources, strict=True):
+            if candidate is relation:
+                return self._model.locator.locate(ref)
+        return None
+
+    @property
+    def manifest_file(self) -> str:
+        return "eakit.yaml"
+
+    # --- nodes ----------------------------------------------------------------------------
+
+    def __contains__(self, component_id: object) -> bool:
+        return component_id in self.g
+
+    def __len__(self) -> int:
+        return self.g.number_of_nodes()
+
+    def get(self, component_id: str) -> BaseComponent:
+        """The component object with ``component_id``."""
+        return self.g.nodes[component_id]["obj"]  # type: ignore[no-any-return]
+
+    def ids(self) -> list[str]:
+        """All component ids, sorted."""
+        return sorted(self.g.nodes)
+
+    def components(self) -> Iterator[BaseComponent]:
+        """All components in id order."""
+        for cid in self.ids():
+            yield self.get(cid)
+
+    def by_kind(self, *kinds: str) -> list[BaseComponent]:
+        """Components of the given kinds, in id order."""
+        wanted = set(kinds)
+        return [self.get(c) for c in self.ids() if self.g.nodes[c]["kind"] in wanted]
+
+    def by_layer(self, layer: Layer | str) -> list[BaseComponent]:
+        """Components of one framework layer, in id order."""
+        return [self.get(c) for c in self.ids() if self.g.nodes[c]["layer"] == layer]
+
+    def where(self, kind: str, **attrs: Any) -> list[BaseComponent]:
+        """Components of ``kind`` whose attributes equal ``attrs``."""
+        return [
+            c for c in self.by_kind(kind) if all(getattr(c, k, None) == v for k, v in attrs.items())
+        ]
+
+    def display_sorted(self, components: Iterable[BaseComponent]) -> list[BaseComponent]:
+        """Components in Vietnamese alphabetical order of their names (for display lists)."""
+        return sorted(components, key=lambda c: (vi_sort_key(c.name), c.id))
+
+    # --- edges ----------------------------------------------------------------------------
+
+    def _edges(self, data: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Edge]:
+        return sorted(
+            (Edge(s, t, k, d["origin"], d.get("relation")) for s, t, k, d in data),
+            key=lambda e: (e.source, e.type, e.target),
+        )
+
+    def edges(self, *types: str) -> list[Edge]:
+        """All edges (of the given types), sorted."""
+        wanted = set(types)
+        return self._edges(
+            (s, t, k, d)
+            for s, t, k, d in self.g.edges(keys=True, data=True)
+            if not wanted or k in wanted
+        )
+
+    def out_edges(self, component_id: str, *types: str) -> list[Edge]:
+        """Edges leaving a component (of the given types)."""
+        wanted = set(types)
+        return self._edges(
+            (s, t, k, d)
+            for s, t, k, d in self.g.out_edges(component_id, keys=True, data=True)
+            if not wanted or k in wanted
+        )
+
+    def in_edges(self, component_id: str, *types: str) -> list[Edge]:
+        """Edges arriving at a component (of the given types)."""
+        wanted = set(types)
+        return self._edges(
+            (s, t, k, d)
+            for s, t, k, d in self.g.in_edges(component_id, keys=True, data=True)
+            if not wanted or k in wanted
+        )
+
+    def targets(self, component_id: str, *types: str) -> list[str]:
+        """Ids reached from a component over edges of the given types."""
+        return sorted({e.target for e in self.out_edges(component_id, *types)})
+
+    def sources(self, component_id: str, *types: str) -> list[str]:
+        """Ids with an edge of the given types into a component."""
+        return sorted({e.source for e in self.in_edges(component_id, *types)})
+
+    # --- structure ------------------------------------------------------------------------
+
+    def agency_of(self, component_id: str) -> str | None:
+        """The agency a component belongs to: itself, its owner, a LAN's agency, a service's
+        provider, or a roadmap item's lead agency."""
+        if self.g.nodes[component_id]["kind"] == "agency":
+            return component_id
+        for edge_type in ("owned_by", "belongs_to", "provided_by", "led_by"):
+            found = self.targets(component_id, edge_type)
+            if found:
+                return found[0]
+        return None
+
+    def components_of_agency(self, agency_id: str) -> list[BaseComponent]:
+        """Components that belong to an agency (owned, its LAN, its services) or are in use
+        there (``deployed_at``)."""
+        ids = {
+            e.source
+            for e in self.in_edges(
+                agency_id, "owned_by", "belongs_to", "provided_by", "led_by", "deployed_at"
+            )
+        }
+        return [self.get(c) for c in sorted(ids)]
+
+    def children(self, agency_id: str) -> list[str]:
+        """Agencies directly under an agency (``parent``)."""
+        return self.sources(agency_id, "part_of")
+
+    def neighbourhood(self, component_id: str, depth: int = 1) -> set[str]:
+        """Ids within ``depth`` hops of a component, following edges both ways."""
+        undirected = self.g.to_undirected(as_view=True)
+        lengths = nx.single_source_shortest_path_length(undirected, component_id, cutoff=depth)
+        return set(lengths)
+
+    def has_path(self, source: str, target: str, *types: str) -> bool:
+        """Whether ``target`` is reachable from ``source`` along edges of the given types."""
+        return target in self.reachable(source, *types)
+
+    def reachable(self, source: str, *types: str) -> set[str]:
+        """Ids reachable from ``source`` along edges of the given types (all types if none)."""
+        wanted = set(types)
+        view = (
+            nx.subgraph_view(self.g, filter_edge=lambda s, t, k: k in wanted) if wanted else self.g
+        )
+        return set(nx.descendants(view, source))
+
+    def paths(self, source: str, target: str, *types: str, cutoff: int = 6) -> list[list[str]]:
+        """Simple paths from ``source`` to ``target`` (edges of the given types), shortest first."""
+        wanted = set(types)
+        view = (
+            nx.subgraph_view(self.g, filter_edge=lambda s, t, k: k in wanted) if wanted else self.g
+        )
+        found = {tuple(p) for p in nx.all_simple_paths(view, source, target, cutoff=cutoff)}
+        return [list(p) for p in sorted(found, key=lambda p: (len(p), p))]
+
+
+def build_graph(model: Model) -> ModelGraph:
+    """Build the typed graph of a validated model."""
+    return ModelGraph(model)

@@ -1,0 +1,50 @@
+"""Lazy line/column lookup for objects read by the fast parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eakit.diagnostics import Location
+from eakit.loader.yamlio import YamlError, YamlPath, compose, decode
+from eakit.model import Locator, SourceRef
+
+
+class YamlLocator(Locator):
+    """Finds the line and column of a YAML path, composing a file only when first asked.
+
+    Files already parsed precisely hand their positions over at load time; the rest are
+    composed once, on the first question about them.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._positions: dict[str, dict[YamlPath, tuple[int, int]]] = {}
+
+    def remember(self, rel: str, positions: dict[YamlPath, tuple[int, int]]) -> None:
+        """Store the positions of a file that was composed already."""
+        self._positions[rel] = positions
+
+    def positions(self, rel: str) -> dict[YamlPath, tuple[int, int]]:
+        """All known positions of one file (composing it on first use)."""
+        cached = self._positions.get(rel)
+        if cached is None:
+            cached = {}
+            try:
+                text = decode((self.root / rel).read_bytes(), rel)
+                if isinstance(text, str):
+                    cached = compose(text).positions
+            except (OSError, YamlError):
+                cached = {}
+            self._positions[rel] = cached
+        return cached
+
+    def locate(self, ref: SourceRef, *fields: str | int) -> Location:
+        """The position of ``ref`` (and of ``fields`` inside it), or the nearest parent's."""
+        positions = self.positions(ref.file)
+        path: YamlPath = (*ref.path, *fields)
+        while path:
+            found = positions.get(path)
+            if found is not None:
+                return Location(ref.file, *found)
+            path = path[:-1]
+        return Location(ref.file, 1, 1)

@@ -1,0 +1,472 @@
+"""The typed component kinds of the eakit model format (pydantic v2).
+
+One class per ``kind``; :data:`Component` is their discriminated union. The set is
+deliberately small: it covers every layer of the national framework (see
+``docs/model-format.md``) and grows only when a rule or a view needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from eakit.model.layers import Layer
+from eakit.model.refs import Ref
+from eakit.text import nfc
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+SecurityLevel = Annotated[int, Field(ge=1, le=5)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+AgencyRef = Annotated[Id, Ref(("agency",), "owned_by")]
+
+
+def _ref(*kinds: str, edge: str, reverse: bool = False) -> Ref:
+    return Ref(tuple(kinds), edge, reverse)
+
+
+INFORMATION_SYSTEM_KINDS = ("application", "database", "portal", "integration_platform")
+
+
+class Status(StrEnum):
+    """Lifecycle state of a component relative to the model's ``as_of`` date."""
+
+    CURRENT = "current"
+    PLANNED = "planned"
+    RETIRED = "retired"
+
+
+class Scope(StrEnum):
+    """Whose component it is: the province's own, a national system, or another locality's."""
+
+    PROVINCIAL = "provincial"
+    NATIONAL = "national"
+    EXTERNAL = "external"
+
+
+class Strict(BaseModel):
+    """Base for every model-format object: unknown keys are errors, text is NFC."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: object) -> object:
+        # The loader already reads NFC text; this covers objects built in code (imports).
+        if isinstance(data, dict):
+            return {
+                key: nfc(value)
+                if isinstance(value, str)
+                else [nfc(v) if isinstance(v, str) else v for v in value]
+                if isinstance(value, list)
+                else value
+                for key, value in data.items()
+            }
+        return data
+
+
+class BaseComponent(Strict):
+    """Fields shared by every kind."""
+
+    layer: ClassVar[Layer]
+    label: ClassVar[str]
+    label_en: ClassVar[str]
+
+    id: Id = Field(description="Unique id across the model: lower-case letters, digits, '-'.")
+    name: Text = Field(description="Vietnamese name, shown first everywhere.")
+    name_en: Text | None = Field(None, description="English name.")
+    description: Text | None = Field(None, description="What it is and why it matters.")
+    description_en: Text | None = None
+    status: Status = Field(Status.CURRENT, description="current | planned | retired")
+    since: Year | None = Field(None, description="Year it came into operation.")
+    target: Year | None = Field(None, description="Target year of a planned component.")
+    retired_in: Year | None = Field(None, description="Year a retired component was retired.")
+    scope: Scope = Field(Scope.PROVINCIAL, description="provincial | national | external")
+    replaces: list[Annotated[Id, _ref(edge="replaces")]] = Field(default_factory=list)
+    depends_on: list[Annotated[Id, _ref(edge="depends_on")]] = Field(default_factory=list)
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=80)]] = Field(
+        default_factory=list
+    )
+    source: Text | None = Field(None, description="Where the fact comes from (citation).")
+    properties: dict[str, str | int | float | bool] = Field(
+        default_factory=dict, description="Free-form attributes eakit does not interpret."
+    )
+
+
+class SecurityDossier(Strict):
+    """The approved security-level dossier (hồ sơ đề xuất cấp độ) of an information system."""
+
+    approved: bool = False
+    decision_ref: Text | None = Field(None, description="Number of the approving decision.")
+    date: dt.date | None = None
+    approved_by: Text | None = None
+    protection_plan: bool = Field(False, description="An approved protection plan exists.")
+
+
+class InformationSystem(BaseComponent):
+    """Fields of every information system (application, database, portal, platform)."""
+
+    owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = Field(
+        None, description="Owning agency (chủ quản)."
+    )
+    operator: Annotated[Id, _ref("agency", edge="operated_by")] | None = Field(
+        None, description="Operating agency (đơn vị vận hành)."
+    )
+    hosted_on: Annotated[Id, _ref("data_centre", edge="hosted_on")] | None = None
+    security_level: SecurityLevel | None = Field(None, description="Cấp độ an toàn 1..5.")
+    security_dossier: SecurityDossier | None = None
+    processes_personal_data: bool | None = None
+    internet_facing: bool | None = None
+    vendor: Text | None = None
+    url: Text | None = None
+    based_on: Annotated[Id, _ref(*INFORMATION_SYSTEM_KINDS, edge="based_on")] | None = None
+
+
+# --- users and channels -----------------------------------------------------------------
+
+
+class Actor(BaseComponent):
+    """A group of users: citizens, enterprises, civil servants, leaders, other agencies."""
+
+    layer: ClassVar[Layer] = Layer.USERS
+    label: ClassVar[str] = "Người sử dụng"
+    label_en: ClassVar[str] = "Actor"
+    kind: Literal["actor"]
+    actor_type: Literal["citizen", "enterprise", "civil_servant", "leader", "other_agency"]
+
+
+class Channel(BaseComponent):
+    """An access channel: web, mobile app, one-stop counter, hotline, kiosk, ..."""
+
+    layer: ClassVar[Layer] = Layer.USERS
+    label: ClassVar[str] = "Kênh giao tiếp"
+    label_en: ClassVar[str] = "Channel"
+    kind: Literal["channel"]
+    channel_type: Literal[
+        "web",
+        "mobile_app",
+        "one_stop_counter",
+        "hotline",
+        "email",
+        "sms",
+        "kiosk",
+        "social_media",
+        "postal",
+    ]
+    owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
+    serves: list[Annotated[Id, _ref("actor", edge="serves")]] = Field(default_factory=list)
+
+
+# --- portals and public services -----------------------------------------------------------
+
+
+class Portal(InformationSystem):
+    """A portal or website (Cổng thông tin điện tử), provincial or national."""
+
+    layer: ClassVar[Layer] = Layer.SERVICES
+    label: ClassVar[str] = "Cổng thông tin"
+    label_en: ClassVar[str] = "Portal"
+    kind: Literal["portal"]
+    portal_type: Literal[
+        "provincial_portal", "agency_portal", "public_service_portal", "open_data_portal"
+    ]
+    links_to: list[Annotated[Id, _ref("portal", "public_service", edge="links_to")]] = Field(
+        default_factory=list
+    )
+
+
+class PublicService(BaseComponent):
+    """An (online) public service for an administrative procedure (dịch vụ công)."""
+
+    layer: ClassVar[Layer] = Layer.SERVICES
+    label: ClassVar[str] = "Dịch vụ công"
+    label_en: ClassVar[str] = "Public service"
+    kind: Literal["public_service"]
+    procedure_code: Text | None = Field(None, description="Code in the national TTHC database.")
+    level: Literal["full", "partial", "1", "2", "3", "4"] | None = Field(
+        None, description="full | partial (Decree 42/2022); 1..4 for historic models."
+    )
+    provider: Annotated[Id, _ref("agency", edge="provided_by")] | None = None
+    delivered_by: (
+        Annotated[Id, _ref("application", "portal", edge="delivers", reverse=True)] | None
+    ) = None
+    channels: list[Annotated[Id, _ref("channel", edge="uses_channel")]] = Field(
+        default_factory=list
+    )
+    fee: bool | None = None
+    result_signed: bool | None = None
+    sector: Text | None = None
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# --- business ------------------------------------------------------------------------------
+
+
+class Agency(BaseComponent):
+    """An organisation: People's Committee, department, district, ministry, ..."""
+
+    layer: ClassVar[Layer] = Layer.BUSINESS
+    label: ClassVar[str] = "Cơ quan, đơn vị"
+    label_en: ClassVar[str] = "Agency"
+    kind: Literal["agency"]
+    agency_type: Literal[
+        "provincial_people_committee",
+        "department",
+        "district",
+        "commune",
+        "public_service_centre",
+        "public_service_unit",
+        "ministry",
+        "national_agency",
+        "other_locality",
+    ]
+    parent: Annotated[Id, _ref("agency", edge="part_of")] | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    successor: Annotated[Id, _ref("agency", edge="succeeded_by")] | None = None
+    computer_ratio: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None, description="Computers per official (0..1)."
+    )
+    has_dpo: bool | None = Field(None, description="A personal-data protection function exists.")
+
+
+class BusinessFunction(BaseComponent):
+    """A business function or sector area (lĩnh vực nghiệp vụ)."""
+
+    layer: ClassVar[Layer] = Layer.BUSINESS
+    label: ClassVar[str] = "Chức năng nghiệp vụ"
+    label_en: ClassVar[str] = "Business function"
+    kind: Literal["business_function"]
+    lead_agency: Annotated[Id, _ref("agency", edge="led_by")] | None = None
+    sector: Text | None = None
+
+
+# --- applications and data ---------------------------------------------------------------
+
+
+class Application(InformationSystem):
+    """An application or information system (hệ thống thông tin, phần mềm ứng dụng)."""
+
+    layer: ClassVar[Layer] = Layer.APPLICATIONS
+    label: ClassVar[str] = "Ứng dụng"
+    label_en: ClassVar[str] = "Application"
+    kind: Literal["application"]
+    app_type: Literal[
+        "public_service_system",
+        "document_management",
+        "e_office",
+        "email",
+        "reporting",
+        "digital_signature",
+        "sso",
+        "video_conference",
+        "egov_platform",
+        "sector",
+        "other",
+    ] = "other"
+    shared: bool = Field(False, description="Shared across the province (dùng chung).")
+    deployed_at: list[Annotated[Id, _ref("agency", edge="deployed_at")]] = Field(
+        default_factory=list, description="Agencies where it is in use."
+    )
+
+
+class Database(InformationSystem):
+    """A database: national, sector, shared provincial, catalogue or warehouse."""
+
+    layer: ClassVar[Layer] = Layer.APPLICATIONS
+    label: ClassVar[str] = "Cơ sở dữ liệu"
+    label_en: ClassVar[str] = "Database"
+    kind: Literal["database"]
+    db_type: Literal["national", "sector", "shared", "catalogue", "warehouse", "open_data"]
+    classification: Literal["core", "important", "other"] | None = None
+    master_for: list[Text] = Field(default_factory=list, description="Data it is master of.")
+    dpia_ref: Text | None = Field(None, description="Personal-data impact assessment ref.")
+
+
+# --- integration -----------------------------------------------------------------------------
+
+
+class IntegrationPlatform(InformationSystem):
+    """An integration and data-sharing platform: LGSP, NDXP/NGSP, document axis, ..."""
+
+    layer: ClassVar[Layer] = Layer.INTEGRATION
+    label: ClassVar[str] = "Nền tảng tích hợp"
+    label_en: ClassVar[str] = "Integration platform"
+    kind: Literal["integration_platform"]
+    platform_type: Literal[
+        "lgsp",
+        "ndxp",
+        "document_axis",
+        "public_service_hub",
+        "identity",
+        "payment",
+        "notification",
+        "reporting",
+    ]
+
+
+# --- technical infrastructure ----------------------------------------------------------------
+
+
+class DataCentre(BaseComponent):
+    """A data centre, DR site, cloud or server room."""
+
+    layer: ClassVar[Layer] = Layer.INFRASTRUCTURE
+    label: ClassVar[str] = "Trung tâm dữ liệu"
+    label_en: ClassVar[str] = "Data centre"
+    kind: Literal["data_centre"]
+    dc_type: Literal["data_centre", "dr_site", "cloud", "server_room"] = "data_centre"
+    owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
+    operator: Annotated[Id, _ref("agency", edge="operated_by")] | None = None
+    security_level: SecurityLevel | None = None
+    redundancy: bool | None = Field(None, description="Redundant power and network.")
+    location: Text | None = None
+    connected_to: list[Annotated[Id, _ref("network", edge="connects_to")]] = Field(
+        default_factory=list
+    )
+
+
+class Network(BaseComponent):
+    """A network: the specialised data network (TSLCD), WAN, Internet gateway."""
+
+    layer: ClassVar[Layer] = Layer.INFRASTRUCTURE
+    label: ClassVar[str] = "Mạng"
+    label_en: ClassVar[str] = "Network"
+    kind: Literal["network"]
+    network_type: Literal["tslcd", "internet_gateway", "wan", "internet"]
+    network_level: Literal["I", "II"] | None = Field(None, description="TSLCD level I or II.")
+    phase: Annotated[int, Field(ge=1, le=20)] | None = None
+    connection_points: Annotated[int, Field(ge=0)] | None = None
+    provider: Text | None = None
+    owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
+    operator: Annotated[Id, _ref("agency", edge="operated_by")] | None = None
+    located_in: Annotated[Id, _ref("data_centre", edge="located_in")] | None = None
+    connected_to: list[Annotated[Id, _ref("network", edge="connects_to")]] = Field(
+        default_factory=list
+    )
+
+
+class Lan(BaseComponent):
+    """An agency's local area network (mạng LAN)."""
+
+    layer: ClassVar[Layer] = Layer.INFRASTRUCTURE
+    label: ClassVar[str] = "Mạng LAN"
+    label_en: ClassVar[str] = "LAN"
+    kind: Literal["lan"]
+    agency: Annotated[Id, _ref("agency", edge="belongs_to")]
+    connected_to: list[Annotated[Id, _ref("network", edge="connects_to")]] = Field(
+        default_factory=list
+    )
+    internet_access: bool | None = None
+
+
+# --- security ---------------------------------------------------------------------------------
+
+
+class SecurityCapability(BaseComponent):
+    """A security capability: SOC, firewall, WAF, backup, incident response, ..."""
+
+    layer: ClassVar[Layer] = Layer.SECURITY
+    label: ClassVar[str] = "Năng lực an toàn thông tin"
+    label_en: ClassVar[str] = "Security capability"
+    kind: Literal["security_capability"]
+    capability_type: Literal[
+        "soc",
+        "firewall",
+        "waf",
+        "ids_ips",
+        "backup",
+        "antimalware",
+        "incident_response",
+        "monitoring",
+    ]
+    owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
+    operator: Annotated[Id, _ref("agency", edge="operated_by")] | None = None
+    located_in: Annotated[Id, _ref("data_centre", edge="located_in")] | None = None
+    protects: list[
+        Annotated[
+            Id,
+            _ref(*INFORMATION_SYSTEM_KINDS, "data_centre", "network", "lan", edge="protects"),
+        ]
+    ] = Field(default_factory=list)
+
+
+# --- governance -------------------------------------------------------------------------------
+
+
+class RoadmapItem(BaseComponent):
+    """A task or project of the roadmap (nhiệm vụ, dự án) for a plan period."""
+
+    layer: ClassVar[Layer] = Layer.GOVERNANCE
+    label: ClassVar[str] = "Nhiệm vụ, dự án"
+    label_en: ClassVar[str] = "Roadmap item"
+    kind: Literal["roadmap_item"]
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")] | None = Field(
+        None, description="Plan period, e.g. 2016-2020."
+    )
+    lead_agency: Annotated[Id, _ref("agency", edge="led_by")] | None = None
+    realises: list[Annotated[Id, _ref(edge="realises")]] = Field(default_factory=list)
+    funding: Text | None = None
+    recurring: bool = Field(False, description="A recurring task (nhiệm vụ thường xuyên).")
+
+
+COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = (
+    Actor,
+    Channel,
+    Portal,
+    PublicService,
+    Agency,
+    BusinessFunction,
+    Application,
+    Database,
+    IntegrationPlatform,
+    DataCentre,
+    Network,
+    Lan,
+    SecurityCapability,
+    RoadmapItem,
+)
+
+KIND_CLASSES: dict[str, type[BaseComponent]] = {
+    cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
+    for cls in COMPONENT_CLASSES
+}
+
+Component = Annotated[
+    Actor
+    | Channel
+    | Portal
+    | PublicService
+    | Agency
+    | BusinessFunction
+    | Application
+    | Database
+    | IntegrationPlatform
+    | DataCentre
+    | Network
+    | Lan
+    | SecurityCapability
+    | RoadmapItem,
+    Field(discriminator="kind"),
+]
+
+
+def kind_of(component: BaseComponent) -> str:
+    """The ``kind`` string of a component object."""
+    return component.kind  # type: ignore[attr-defined, no-any-return]

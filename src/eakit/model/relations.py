@@ -1,0 +1,83 @@
+"""Relations between components and the relation-type registry (kept as data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import Field, StringConstraints
+
+from eakit.model.components import Id, Status, Strict, Text, Year
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """One relation type: its labels both ways and the kinds it may connect."""
+
+    name: str
+    label: str
+    label_en: str
+    reverse: str
+    reverse_en: str
+    from_kinds: frozenset[str]
+    to_kinds: frozenset[str]
+
+    def allows(self, source_kind: str, target_kind: str) -> bool:
+        """Whether a relation of this type may go from ``source_kind`` to ``target_kind``."""
+        return ("*" in self.from_kinds or source_kind in self.from_kinds) and (
+            "*" in self.to_kinds or target_kind in self.to_kinds
+        )
+
+
+@cache
+def relation_types() -> dict[str, RelationType]:
+    """The relation types shipped in ``eakit/data/relation_types.yaml``, by name."""
+    text = resources.files("eakit.data").joinpath("relation_types.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    return {
+        name: RelationType(
+            name=name,
+            label=spec["name"],
+            label_en=spec["name_en"],
+            reverse=spec["reverse"],
+            reverse_en=spec["reverse_en"],
+            from_kinds=frozenset(spec["from"]),
+            to_kinds=frozenset(spec["to"]),
+        )
+        for name, spec in raw.items()
+    }
+
+
+RELATION_TYPE_NAMES = tuple(
+    yaml.safe_load(resources.files("eakit.data").joinpath("relation_types.yaml").read_text("utf-8"))
+)
+RelationTypeName = Literal[RELATION_TYPE_NAMES]  # type: ignore[valid-type]
+
+
+class Relation(Strict):
+    """A relation declared in a ``relations:`` list."""
+
+    from_: Id = Field(alias="from", description="Id of the source component.")
+    to: Id = Field(description="Id of the target component.")
+    type: RelationTypeName = Field(description="Relation type (see the relation table).")
+    description: Text | None = None
+    status: Status = Status.CURRENT
+    since: Year | None = None
+    target: Year | None = None
+    protocol: Annotated[str, StringConstraints(max_length=80)] | None = Field(
+        None, description="REST, SOAP, SFTP, ..."
+    )
+    standard_ref: Text | None = Field(None, description="Technical standard, e.g. TT 39/2017.")
+    sync_mode: Literal["realtime", "batch", "manual"] | None = None
+    agreement_ref: Text | None = Field(None, description="Data-sharing agreement reference.")
+    source: Text | None = None
+
+    model_config = Strict.model_config | {"populate_by_name": True}
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the relation: (from, type, to)."""
+        return (self.from_, self.type, self.to)

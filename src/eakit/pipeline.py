@@ -1,0 +1,58 @@
+"""The one-way pipeline as a small facade: files → model → graph → check result.
+
+Commands and tests call these functions; each stage stays in its own module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from eakit.findings import CheckResult
+from eakit.graph import ModelGraph, build_graph
+from eakit.loader import Progress, load_model
+
+
+@contextmanager
+def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> Iterator[Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, _name: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def load_graph(model_dir: Path | str, *, progress: bool = False) -> ModelGraph:
+    """Load and validate a model folder and build its graph.
+
+    Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
+    """
+    with progress_display(progress) as callback:
+        model = load_model(Path(model_dir), progress=callback)
+    return build_graph(model)
+
+
+def check(
+    graph: ModelGraph,
+    *,
+    as_of: dt.date | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+) -> CheckResult:
+    """Run the rule packs of the model on its graph."""
+    from eakit.rules.engine import run_rules
+
+    return run_rules(graph, as_of=as_of, select=select or [], ignore=ignore or [])

@@ -1,0 +1,1 @@
+"""The rule engine: rule packs as data, checks, waivers and readiness scores."""
