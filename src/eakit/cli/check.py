@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,14 +15,13 @@ from eakit.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     ModelArg,
-    display_path,
     fail,
     load_or_exit,
 )
 from eakit.diagnostics import Severity
-from eakit.findings import CheckResult
-from eakit.graph import ModelGraph
 from eakit.pipeline import check as run_check
+from eakit.render.json_report import render_json
+from eakit.render.text import render_text
 
 
 class Format(StrEnum):
@@ -31,51 +29,6 @@ class Format(StrEnum):
     json = "json"
     sarif = "sarif"
     junit = "junit"
-
-
-def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
-    """Findings like a compiler's: ``path:line:col: SEVERITY RULE-ID message``."""
-    lines = []
-    for note in result.notes:
-        lines.append(
-            f"{display_path(model_dir, note.location)}: {note.severity.value.upper()} "
-            f"{note.code} {note.message}"
-        )
-    for finding in result.findings:
-        where = (
-            display_path(model_dir, finding.location)
-            if finding.location
-            else f"{model_dir.as_posix()}"
-        )
-        waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
-        lines.append(
-            f"{where}: {finding.severity.value.upper()} {finding.rule_id} {finding.message}{waived}"
-        )
-    counts = result.counts()
-    total = len(graph)
-    lines.append(
-        f"{graph.architecture.id}: {total} components checked against {', '.join(result.packs)} "
-        f"as of {result.as_of.isoformat()}: {counts['error']} errors, {counts['warning']} "
-        f"warnings, {counts['info']} info, {counts['waived']} waived"
-    )
-    return "\n".join(lines) + "\n"
-
-
-def render_json(graph: ModelGraph, result: CheckResult) -> str:
-    """The check result as JSON (the machine-readable source of truth)."""
-    payload = {
-        "valid": True,
-        "architecture": graph.architecture.id,
-        "framework": result.framework,
-        "as_of": result.as_of.isoformat(),
-        "packs": result.packs,
-        "components": len(graph),
-        "counts": result.counts(),
-        "readiness": result.readiness.to_dict() if result.readiness else None,
-        "findings": [f.to_dict() for f in result.findings],
-        "notes": [n.to_dict() for n in result.notes],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def register(app: typer.Typer) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from eakit.diagnostics import Diagnostic, Location, ModelLoadError
+from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.graph import ModelGraph
 from eakit.pipeline import load_graph
+from eakit.render.paths import display_path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -24,15 +24,6 @@ ModelArg = Annotated[
 ]
 DEFAULT_MODEL = Path("model")
 DEFAULT_OUTPUT = Path("reports")
-
-
-def display_path(model_dir: Path, location: Location) -> str:
-    """A location as a path the user can click: relative to the current folder if possible."""
-    path = Path(model_dir) / location.file if location.file != str(model_dir) else Path(model_dir)
-    text = os.path.relpath(path) if not path.is_absolute() else str(path)
-    if text.startswith(".."):
-        text = str(path)
-    return f"{Path(text).as_posix()}:{location.line}:{location.col}"
 
 
 def format_diagnostic(model_dir: Path, diagnostic: Diagnostic) -> str:

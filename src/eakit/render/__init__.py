@@ -1,0 +1,1 @@
+"""Renderers: read the graph and the check result, never the loader."""
