@@ -11,8 +11,9 @@ setup:
 setup-test:
 	./scripts/setup.sh --test
 
+# Exit 1 only means the bundled model has findings (its real 2015 gaps); 2 is a failure.
 build: setup
-	.venv/bin/eakit build model --output reports
+	.venv/bin/eakit build model --output reports || [ $$? -eq 1 ]
 
 test: setup-test
 	.venv/bin/python -m pytest -n 2 -q

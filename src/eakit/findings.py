@@ -152,6 +152,29 @@ class RuleInfo:
     basis: tuple[Basis, ...]
     rationale: str
     remediation: str
+    help_uri: str = ""  # the rule's page in the generated rule reference (docs/rules/)
+    note: str = ""  # why the rule does not apply (for rules listed as not applicable)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "title_en": self.title_en,
+            "severity": self.severity.value,
+            "layer": self.layer,
+            "pack": self.pack,
+            "basis": [
+                {
+                    "document": b.document,
+                    "article": b.article,
+                    "date": b.date,
+                    "confidence": b.confidence,
+                }
+                for b in self.basis
+            ],
+            "help_uri": self.help_uri,
+            "note": self.note,
+        }
 
 
 @dataclass
@@ -165,6 +188,10 @@ class CheckResult:
     rules: list[RuleInfo] = field(default_factory=list)
     readiness: Readiness | None = None
     notes: list[Diagnostic] = field(default_factory=list)  # waiver and config problems
+    not_applicable: list[RuleInfo] = field(default_factory=list)  # no basis in force
+    # rule id -> the components it was evaluated on ("*" for a model-wide rule without a
+    # province component): JUnit writes one test case per rule x component from it.
+    subjects: dict[str, list[str]] = field(default_factory=dict)
 
     def active(self) -> list[Finding]:
         """Findings that are not waived."""

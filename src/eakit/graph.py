@@ -15,9 +15,10 @@ from typing import Any
 import networkx as nx
 
 from eakit.diagnostics import Location
-from eakit.model import BaseComponent, Layer, Model, Relation, Status, kind_of
+from eakit.model import BaseComponent, Layer, Model, Relation, SourceRef, Status, kind_of
 from eakit.model.manifest import Architecture
 from eakit.model.refs import ref_fields
+from eakit.perf import paused_gc
 from eakit.text import vi_sort_key
 
 
@@ -44,7 +45,12 @@ class ModelGraph:
         self.manifest = model.manifest
         self.root = model.root
         self._model = model
+        self._relation_refs: dict[int, SourceRef] | None = None
         self.g: nx.MultiDiGraph = nx.MultiDiGraph()
+        with paused_gc():  # most of the build time at national scale otherwise
+            self._build(model)
+
+    def _build(self, model: Model) -> None:
         for cid, component in model.components.items():
             self.g.add_node(cid, obj=component, kind=kind_of(component), layer=component.layer)
         for cid, component in model.components.items():
@@ -80,10 +86,16 @@ class ModelGraph:
 
     def relation_location(self, relation: Relation) -> Location | None:
         """Where a declared relation is written."""
-        for candidate, ref in zip(self._model.relations, self._model.relation_sources, strict=True):
-            if candidate is relation:
-                return self._model.locator.locate(ref)
-        return None
+        if self._relation_refs is None:
+            # Built on first use: a linear scan per finding is quadratic at national scale.
+            self._relation_refs = {
+                id(candidate): ref
+                for candidate, ref in zip(
+                    self._model.relations, self._model.relation_sources, strict=True
+                )
+            }
+        ref = self._relation_refs.get(id(relation))
+        return None if ref is None else self._model.locator.locate(ref)
 
     @property
     def manifest_file(self) -> str:

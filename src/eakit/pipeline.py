@@ -35,13 +35,18 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
         yield update
 
 
-def load_graph(model_dir: Path | str, *, progress: bool = False) -> ModelGraph:
+def load_graph(model_dir: Path | str, *, progress: bool = False, cache: bool = False) -> ModelGraph:
     """Load and validate a model folder and build its graph.
 
+    With ``cache``, unchanged files come from the model's file cache
+    (:mod:`eakit.loader.cache`; ``EAKIT_CACHE=off`` disables it).
     Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
     """
+    from eakit.loader.cache import FileCache
+
+    file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        model = load_model(Path(model_dir), progress=callback)
+        model = load_model(Path(model_dir), progress=callback, cache=file_cache)
     return build_graph(model)
 
 
@@ -51,8 +56,15 @@ def check(
     as_of: dt.date | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
+    waivers: Path | None = None,
 ) -> CheckResult:
-    """Run the rule packs of the model on its graph."""
+    """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's).
+
+    Raises :class:`eakit.rules.sources.RuleConfigError` (a :class:`ModelLoadError`) when a
+    rule pack or the waivers file is invalid.
+    """
     from eakit.rules.engine import run_rules
 
-    return run_rules(graph, as_of=as_of, select=select or [], ignore=ignore or [])
+    return run_rules(
+        graph, as_of=as_of, select=select or [], ignore=ignore or [], waivers=waivers
+    )

@@ -13,12 +13,14 @@ from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
     EXIT_FINDINGS,
+    EXIT_INVALID,
     EXIT_OK,
     ModelArg,
     fail,
     load_or_exit,
+    report_load_error,
 )
-from eakit.diagnostics import Severity
+from eakit.diagnostics import ModelLoadError, Severity
 from eakit.pipeline import check as run_check
 from eakit.render.json_report import render_json
 from eakit.render.text import render_text
@@ -52,6 +54,10 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--as-of", help="Judge by the texts in force at this date (YYYY-MM-DD)."),
         ] = None,
+        waivers: Annotated[
+            Path | None,
+            typer.Option("--waivers", help="Waivers file (default: the manifest's 'waivers')."),
+        ] = None,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = None
@@ -61,7 +67,11 @@ def register(app: typer.Typer) -> None:
             except ValueError:
                 raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
         graph = load_or_exit(model, fmt.value)
-        result = run_check(graph, as_of=when, select=select, ignore=ignore)
+        try:
+            result = run_check(graph, as_of=when, select=select, ignore=ignore, waivers=waivers)
+        except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
+            report_load_error(model, error, fmt.value)
+            raise typer.Exit(EXIT_INVALID) from None
         if fmt is Format.json:
             text = render_json(graph, result)
         elif fmt is Format.text:

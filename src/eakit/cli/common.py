@@ -53,7 +53,7 @@ def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text")
 def load_or_exit(model_dir: Path, fmt: str = "text", progress: bool = True) -> ModelGraph:
     """Load a model; on problems print them and exit with code 2."""
     try:
-        return load_graph(model_dir, progress=progress)
+        return load_graph(model_dir, progress=progress, cache=True)
     except ModelLoadError as error:
         report_load_error(model_dir, error, "json" if fmt == "json" else "text")
         raise typer.Exit(EXIT_INVALID) from None

@@ -12,6 +12,14 @@ from eakit import __version__
 COMMAND_MODULES = (
     "eakit.cli.check",
     "eakit.cli.schema_cmd",
+    "eakit.cli.diagram",
+    "eakit.cli.generate",
+    "eakit.cli.docs",
+    "eakit.cli.build",
+    "eakit.cli.init",
+    "eakit.cli.report",
+    "eakit.cli.survey",
+    "eakit.cli.interop",
 )
 
 

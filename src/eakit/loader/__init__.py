@@ -10,33 +10,42 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.errors import translate
-from eakit.loader.files import MANIFEST, ModelFile, discover
+from eakit.loader.cache import FileCache, extract, merge
+from eakit.loader.collect import (
+    EMPTY_MODEL_FILE,
+    TOP_LEVEL_KEYS,
+    Collected,
+    collect,
+    declared_ids,
+)
+from eakit.loader.errors import odd_keys, shown, translate
+from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
-from eakit.loader.yamlio import MAX_FILE_BYTES, YamlError, compose, decode, parse_fast
-from eakit.model import KIND_CLASSES, BaseComponent, Manifest, Model, Relation, SourceRef
-from eakit.text import did_you_mean
+from eakit.loader.yamlio import (
+    MAX_FILE_BYTES,
+    YamlError,
+    compose,
+    decode,
+    parse_fast,
+)
+from eakit.model import Manifest, Model, SourceRef
+from eakit.perf import paused_gc
 
-__all__ = ["MANIFEST", "ModelLoadError", "load_manifest", "load_model"]
+__all__ = ["MANIFEST", "TOP_LEVEL_KEYS", "ModelLoadError", "load_manifest", "load_model"]
 
 Progress = Callable[[int, int, str], None]
-TOP_LEVEL_KEYS = ("components", "relations")
-
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 
 
-def _adapter(kind: str) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(kind)
-    if adapter is None:
-        adapter = _ADAPTERS[kind] = TypeAdapter(KIND_CLASSES[kind])
-    return adapter
+EMPTY_MANIFEST = "the manifest is empty: it needs 'eakit: 1' and 'architecture:'"
 
 
-def _read(file: ModelFile, locator: YamlLocator) -> tuple[Any, list[Diagnostic]]:
+def _read(
+    file: ModelFile, locator: YamlLocator, empty: str = EMPTY_MODEL_FILE
+) -> tuple[Any, list[Diagnostic]]:
     """Read and parse one file; fast parser first, precise parser to explain problems."""
     try:
         size = file.path.stat().st_size
@@ -57,33 +66,23 @@ def _read(file: ModelFile, locator: YamlLocator) -> tuple[Any, list[Diagnostic]]
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [
-            Diagnostic(
-                Location(file.rel),
-                "file is empty: add 'components:' or 'relations:', or remove the file",
-                code="empty",
-            )
-        ]
+        return None, [Diagnostic(Location(file.rel), empty, code="empty")]
     try:
         return parse_fast(text), []
-    except (ValueError, RecursionError) as fast_error:
-        try:
-            composed = compose(text)
-        except YamlError as exc:
-            related = (Location(file.rel, *exc.related),) if exc.related else ()
-            return None, [
-                Diagnostic(
-                    Location(file.rel, exc.line, exc.col), exc.message, code="yaml", related=related
-                )
-            ]
-        locator.remember(file.rel, composed.positions)
-        if not isinstance(fast_error, ValueError) or "possible tag" in str(fast_error):
-            return composed.data, []
-        if isinstance(composed.data, list) and "\n---" in text:
-            return None, [
-                Diagnostic(Location(file.rel), "a model file holds one YAML document, not several")
-            ]
-        return None, [Diagnostic(Location(file.rel), f"invalid YAML: {fast_error}", code="yaml")]
+    except (ValueError, RecursionError):
+        pass  # the composer below explains the problem, or reads what yaml_rs cannot
+    # The composer is the authority: what it accepts loads, what it rejects is explained.
+    try:
+        composed = compose(text)
+    except YamlError as exc:
+        related = (Location(file.rel, *exc.related),) if exc.related else ()
+        return None, [
+            Diagnostic(
+                Location(file.rel, exc.line, exc.col), exc.message, code="yaml", related=related
+            )
+        ]
+    locator.remember(file.rel, composed.positions)
+    return composed.data, []
 
 
 def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagnostic]]:
@@ -91,7 +90,8 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     locator = YamlLocator(root)
     path = root / MANIFEST
     if not root.is_dir():
-        return None, locator, [Diagnostic(Location(str(root)), "model folder not found")]
+        problem = "is not a folder" if root.exists() else "not found"
+        return None, locator, [Diagnostic(Location(str(root)), f"model folder {problem}")]
     if not path.is_file():
         return (
             None,
@@ -99,134 +99,89 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
             [
                 Diagnostic(
                     Location(MANIFEST),
-                    f"no {MANIFEST} in {root}: a model folder needs a manifest (see 'eakit init')",
+                    f"no {MANIFEST} here: a model folder needs this manifest (see 'eakit init')",
                 )
             ],
         )
-    data, problems = _read(ModelFile(path, MANIFEST), locator)
+    if not path.resolve().is_relative_to(root.resolve()):
+        message = "is a link to a file outside the model root; eakit reads nothing outside it"
+        return None, locator, [Diagnostic(Location(MANIFEST), message, code="io")]
+    data, problems = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
     if problems:
         return None, locator, problems
     if not isinstance(data, dict):
-        return None, locator, [Diagnostic(Location(MANIFEST), "the manifest must be a mapping")]
-    try:
-        return Manifest.model_validate(data), locator, []
-    except ValidationError as exc:
-        ref = SourceRef(MANIFEST, ())
-        return (
-            None,
-            locator,
-            translate(exc, Manifest, MANIFEST, lambda loc: locator.locate(ref, *loc)),
+        message = (
+            "the manifest must be a mapping with 'eakit: 1' and 'architecture:', "
+            f"but it holds {shown(data)}"
         )
+        return None, locator, [Diagnostic(Location(MANIFEST), message)]
+    ref = SourceRef(MANIFEST, ())
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as exc:
+        keys = [info.alias or name for name, info in Manifest.model_fields.items()]
+        locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
+        problems = odd_keys(data, keys, MANIFEST, locate)
+        return None, locator, problems + translate(exc, Manifest, MANIFEST, locate)
+    problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc))
+    return (None if problems else manifest), locator, problems
 
 
-def _collect(
-    data: Any,
-    file: ModelFile,
-    locator: YamlLocator,
-    components: dict[str, BaseComponent],
-    sources: dict[str, SourceRef],
-    relations: list[Relation],
-    relation_sources: list[SourceRef],
-    invalid_ids: set[str],
-) -> list[Diagnostic]:
-    """Validate the components and relations of one parsed file into the collections."""
-    rel = file.rel
+def _composer_verdicts(diagnostics: list[Diagnostic], locator: YamlLocator) -> list[Diagnostic]:
+    """Replace the diagnostics of files the composer rejects by its verdict.
 
-    def at(*path: str | int) -> Location:
-        return locator.locate(SourceRef(rel, ()), *path)
-
-    if not isinstance(data, dict):
-        return [
-            Diagnostic(
-                at(), "a model file must be a mapping with 'components:' and/or 'relations:'"
-            )
-        ]
-    diagnostics: list[Diagnostic] = []
-    for key in data:
-        if key not in TOP_LEVEL_KEYS:
-            diagnostics.append(
-                Diagnostic(
-                    at(key),
-                    f"unknown top-level key '{key}'{did_you_mean(str(key), TOP_LEVEL_KEYS)}; "
-                    "a model file holds 'components' and 'relations'",
-                )
-            )
-    for key in TOP_LEVEL_KEYS:
-        if data.get(key) is not None and not isinstance(data.get(key), list):
-            diagnostics.append(Diagnostic(at(key), f"'{key}' must be a list"))
-    raw_components = data.get("components") if isinstance(data.get("components"), list) else []
-    for index, raw in enumerate(raw_components or []):
-        ref = SourceRef(rel, ("components", index))
-        where = at("components", index)
-        if not isinstance(raw, dict):
-            diagnostics.append(
-                Diagnostic(where, "a component must be a mapping with 'id' and 'kind'")
-            )
-            continue
-        kind = raw.get("kind")
-        if kind is None:
-            diagnostics.append(Diagnostic(where, "component has no 'kind'"))
-            continue
-        if not isinstance(kind, str) or kind not in KIND_CLASSES:
-            if isinstance(raw.get("id"), str):
-                invalid_ids.add(raw["id"])
-            diagnostics.append(
-                Diagnostic(
-                    at("components", index, "kind"),
-                    f"unknown kind '{kind}'{did_you_mean(str(kind), KIND_CLASSES)}",
-                )
-            )
-            continue
-        try:
-            component = _adapter(kind).validate_python(raw)
-        except ValidationError as exc:
-            raw_id = raw.get("id")
-            if isinstance(raw_id, str):
-                invalid_ids.add(raw_id)
-            label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
-            diagnostics.extend(
-                translate(
-                    exc, KIND_CLASSES[kind], label, lambda loc, r=ref: locator.locate(r, *loc)
-                )
-            )
-            continue
-        previous = sources.get(component.id)
-        if previous is not None:
-            first = locator.locate(previous)
-            diagnostics.append(
-                Diagnostic(
-                    locator.locate(ref, "id"),
-                    f"duplicate id '{component.id}' (first defined at {first})",
-                    related=(first,),
-                )
-            )
-            continue
-        components[component.id] = component
-        sources[component.id] = ref
-    raw_relations = data.get("relations") if isinstance(data.get("relations"), list) else []
-    for index, raw in enumerate(raw_relations or []):
-        ref = SourceRef(rel, ("relations", index))
-        if not isinstance(raw, dict):
-            diagnostics.append(
-                Diagnostic(at("relations", index), "a relation must be a mapping {from, to, type}")
-            )
-            continue
-        try:
-            relations.append(Relation.model_validate(raw))
-            relation_sources.append(ref)
-        except ValidationError as exc:
-            diagnostics.extend(
-                translate(exc, Relation, "relation", lambda loc, r=ref: locator.locate(r, *loc))
-            )
-    return diagnostics
+    yaml_rs reads a few things the composer refuses (over-long keys, deep flow nesting,
+    anchors defined twice); such a file is only composed when something in it must be
+    located, and then its problem is the YAML, not what validation made of it.
+    """
+    if not locator.failures:
+        return diagnostics
+    kept = [d for d in diagnostics if d.location.file not in locator.failures]
+    for rel, exc in sorted(locator.failures.items()):
+        related = (Location(rel, *exc.related),) if exc.related else ()
+        kept.append(
+            Diagnostic(Location(rel, exc.line, exc.col), exc.message, code="yaml", related=related)
+        )
+    return kept
 
 
-def load_model(root: Path | str, progress: Progress | None = None) -> Model:
+def load_model(
+    root: Path | str, progress: Progress | None = None, *, cache: FileCache | None = None
+) -> Model:
     """Load, validate and cross-check the model at ``root``.
 
+    With a ``cache`` (see :mod:`eakit.loader.cache`), files whose content is unchanged
+    since a previous load are not parsed and validated again.
     Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
     """
-    root = Path(root)
+    with paused_gc():  # a third of the load time at national scale otherwise
+        return _load_model(Path(root), progress, cache)
+
+
+def _cached_read(
+    file: ModelFile, locator: YamlLocator, cache: FileCache, found: Collected
+) -> list[Diagnostic]:
+    """Read one file through the cache: a stored result, or a fresh one stored if clean."""
+    try:
+        raw = file.path.read_bytes()
+    except OSError:
+        raw = None  # _read reports it
+    if raw is not None:
+        stored = cache.get(file.rel, raw)
+        if stored is not None:
+            return merge(stored, file.rel, locator, found)
+    components_before, relations_before = len(found.components), len(found.relations)
+    data, problems = _read(file, locator)
+    if problems:
+        found.invalid_ids |= declared_ids(file.path)
+        return problems
+    problems = collect(data, file.rel, locator, found)
+    if not problems and raw is not None:
+        cache.put(file.rel, raw, extract(found, components_before, relations_before))
+    return problems
+
+
+def _load_model(root: Path, progress: Progress | None, cache: FileCache | None = None) -> Model:
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)
@@ -235,40 +190,30 @@ def load_model(root: Path | str, progress: Progress | None = None) -> Model:
         reserved.add(Path(manifest.waivers).as_posix())
     files, problems = discover(root, manifest.include, manifest.exclude, reserved)
     diagnostics.extend(problems)
-    components: dict[str, BaseComponent] = {}
-    sources: dict[str, SourceRef] = {}
-    relations: list[Relation] = []
-    relation_sources: list[SourceRef] = []
-    invalid_ids: set[str] = set()  # declared but invalid: already reported, not dangling
+    found = Collected()
     for number, file in enumerate(files, start=1):
         if progress is not None:
             progress(number, len(files), file.rel)
+        if cache is not None:
+            diagnostics.extend(_cached_read(file, locator, cache, found))
+            continue
         data, problems = _read(file, locator)
         diagnostics.extend(problems)
-        if not problems:
-            diagnostics.extend(
-                _collect(
-                    data,
-                    file,
-                    locator,
-                    components,
-                    sources,
-                    relations,
-                    relation_sources,
-                    invalid_ids,
-                )
-            )
+        if problems:
+            found.invalid_ids |= declared_ids(file.path)
+        else:
+            diagnostics.extend(collect(data, file.rel, locator, found))
     model = Model(
         root=root,
         manifest=manifest,
-        components=components,
-        relations=relations,
-        component_sources=sources,
-        relation_sources=relation_sources,
+        components=found.components,
+        relations=found.relations,
+        component_sources=found.sources,
+        relation_sources=found.relation_sources,
         locator=locator,
         files=[f.rel for f in files],
     )
-    diagnostics.extend(check_references(model, invalid_ids))
+    diagnostics.extend(check_references(model, found.invalid_ids, found.unchecked))
     if diagnostics:
-        raise ModelLoadError(diagnostics)
+        raise ModelLoadError(_composer_verdicts(diagnostics, locator))
     return model

@@ -1,85 +1,310 @@
-"""Turning pydantic validation errors into located, human messages."""
+"""Turning pydantic validation errors into located, human messages.
+
+Every message names the offending key and says what is expected in plain words:
+``'security_level' must be an integer from 1 to 5, got 7``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from eakit.diagnostics import Diagnostic, Location
-from eakit.text import did_you_mean
+from eakit.loader.expect import (
+    Member,
+    YamlPath,
+    choices,
+    describe,
+    field_at,
+    loose_values,
+    model_at,
+    or_list,
+)
+from eakit.model.components import ID_PATTERN, KIND_CLASSES, BaseComponent
+from eakit.text import strip_diacritics
 
-LocateFn = Callable[[tuple[str | int, ...]], Location]
+LocateFn = Callable[[YamlPath], Location]
+
+MAX_SHOWN = 60  # characters of a value or key quoted in a message
+MAX_SUGGEST = 200  # no "did you mean" for longer words: difflib is quadratic
+MAX_CHOICES_LISTED = 12
+
+# Words architects write for a lifecycle state, mapped to the format's value.
+_SYNONYMS = {
+    "current": (
+        "active",
+        "existing",
+        "operational",
+        "in_use",
+        "live",
+        "production",
+        "deployed",
+        "hien_tai",
+        "hien_co",
+        "dang_dung",
+        "dang_van_hanh",
+    ),
+    "planned": ("proposed", "future", "new", "draft", "to_be", "ke_hoach", "du_kien", "de_xuat"),
+    "retired": (
+        "deprecated",
+        "decommissioned",
+        "inactive",
+        "obsolete",
+        "removed",
+        "ngung",
+        "da_ngung",
+        "ngung_hoat_dong",
+    ),
+}
+_UNION_TAG = re.compile(r"^(?:str|int|float|bool|date|constrained-str|[a-z-]+\[.*\])$")
 
 
-def _field_path(loc: tuple[str | int, ...]) -> str:
+def shown(value: Any) -> str:
+    """A value as the user wrote it in YAML, shortened for a one-line message."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = str(value)
+    if len(text) > MAX_SHOWN:
+        return f"'{text[: MAX_SHOWN - 3]}...' ({len(text)} characters)"
+    return f"'{text}'"
+
+
+def yaml_text(value: Any) -> str:
+    """A scalar as it is written in YAML (``null``, ``true``), for keys in messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def field_name(loc: YamlPath) -> str:
+    """``security_dossier.date``, ``deployed_at[2]``."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 
 
-def _fields_at(model_cls: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """Field names (by alias) of the nested model a ``loc`` points into, for suggestions."""
-    current: Any = model_cls
-    for part in loc:
-        if isinstance(part, int) or not (
-            isinstance(current, type) and issubclass(current, BaseModel)
-        ):
+def closest(word: str, options: list[str]) -> str | None:
+    """The option ``word`` most likely meant: same letters, a common synonym, or spelling."""
+    if len(word) > MAX_SUGGEST:
+        return None
+    folded = strip_diacritics(word).strip().lower().replace(" ", "_").replace("-", "_")
+    for option in options:
+        if folded == option.lower() or folded in _SYNONYMS.get(option, ()):
+            return option
+    matches = difflib.get_close_matches(word, sorted(set(options)), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def suggest(word: str, options: list[str]) -> str:
+    """``" (did you mean 'x'?)"`` from spelling, letter case or a common synonym."""
+    option = closest(word, options)
+    return f" (did you mean '{option}'?)" if option is not None else ""
+
+
+def slug(text: str) -> str:
+    """An id-shaped version of ``text``: ``Sở TT&TT`` → ``so-tt-tt``."""
+    folded = strip_diacritics(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def _owner(what: str, loc: YamlPath) -> str:
+    """``application 'x'`` or ``'security_dossier' of application 'x'`` for a key at ``loc``."""
+    parent = loc[:-1]
+    return f"'{field_name(parent)}' of {what}" if parent else what
+
+
+def _kind_hint(key: str, model_cls: type[BaseModel] | None) -> str:
+    """Which kinds have ``key``, when the user put a field on the wrong kind."""
+    if model_cls is None or not issubclass(model_cls, BaseComponent):
+        return ""
+    kinds = sorted(k for k, cls in KIND_CLASSES.items() if key in cls.model_fields)
+    if not kinds or len(kinds) > 4:
+        return ""
+    return f" ('{key}' belongs to {or_list(kinds)})"
+
+
+def unknown_key(
+    key: Any, allowed: list[str], where: str, model_cls: type[BaseModel] | None = None
+) -> str:
+    """The message for a key that is not part of the format."""
+    text = yaml_text(key)
+    name = shown(text) if len(text) > MAX_SHOWN else f"'{text}'"
+    hint = suggest(text, allowed) if isinstance(key, str) else ""
+    return f"unknown key {name} in {where}{hint or _kind_hint(text, model_cls)}"
+
+
+def _merge_unions(errors: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One error for a value no alternative of a union accepts (pydantic gives one each)."""
+    pending: list[dict[str, Any]] = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        tag = loc[-1] if loc else None
+        is_member = isinstance(tag, str) and bool(_UNION_TAG.match(tag))
+        if is_member and pending and tuple(pending[0]["loc"])[:-1] == loc[:-1]:
+            pending.append(error)
             continue
-        info = current.model_fields.get(part)
-        if info is None:
-            break
-        annotation = info.annotation
-        candidates = [annotation, *getattr(annotation, "__args__", ())]
-        current = next(
-            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
-        )
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [info.alias or name for name, info in current.model_fields.items()]
-    return []
+        if pending:
+            yield _collapse(pending)
+            pending = []
+        if is_member:
+            pending.append(error)
+        else:
+            yield error
+    if pending:
+        yield _collapse(pending)
 
 
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _collapse(group: list[dict[str, Any]]) -> dict[str, Any]:
+    if len(group) == 1:
+        return group[0]
+    first = group[0]
+    return {**first, "type": "union", "loc": tuple(first["loc"])[:-1]}
+
+
+def _value_message(error: dict[str, Any], name: str, found: list[Member]) -> str:
+    """The message for a value of the wrong type, out of range or not among the choices."""
+    expected = describe(found)
+    kind = error["type"]
+    got = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return f"'{name}' is {len(str(got))} characters long, over the limit of {limit}"
+    if kind == "string_too_short":
+        return f"'{name}' is empty; write a value or remove the key"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        fixed = slug(str(got))
+        hint = f" (try '{fixed}')" if fixed and len(str(got)) <= MAX_SUGGEST else ""
+        return f"'{name}' must be {expected}, got {shown(got)}{hint}"
+    if kind in ("literal_error", "enum"):
+        options = choices(found)
+        hint = suggest(got, options) if isinstance(got, str) else ""
+        if isinstance(got, str) and got in options:  # eakit: '1' for eakit: 1
+            hint = " (write it without quotes)"
+        if len(options) > MAX_CHOICES_LISTED:
+            return f"'{name}' must be one of {len(options)} known values, got {shown(got)}{hint}"
+        return f"'{name}' must be {expected}, got {shown(got)}{hint}"
+    message = f"'{name}' must be {expected}, got {shown(got)}"
+    if kind == "list_type" and isinstance(got, str) and "ids" in expected:
+        message += f" (write [{got}])" if len(got) <= MAX_SHOWN else ""
+    elif kind == "string_type" and isinstance(got, int | float):
+        message += " (put it in quotes)"
+    elif kind.startswith("date") and "outside expected range" in str(ctx.get("error")):
+        message += f" ({ctx['error']})"
+    return message
 
 
 def translate(
-    exc: ValidationError, model_cls: type[BaseModel], what: str, locate: LocateFn
+    exc: ValidationError,
+    model_cls: type[BaseModel],
+    what: str,
+    locate: LocateFn,
+    reported: frozenset[YamlPath] = frozenset(),
 ) -> list[Diagnostic]:
-    """One diagnostic per pydantic error, located at the offending key or value."""
-    diagnostics = []
-    for error in exc.errors(include_url=False):
+    """One diagnostic per problem, located at the offending key.
+
+    Errors at a path in ``reported`` are skipped: :func:`loose` said it already.
+    """
+    errors = list(_merge_unions(exc.errors(include_url=False)))
+    # A misspelt required key is one mistake: "unknown key 'architecure' (did you mean
+    # 'architecture'?)" says it all, "missing required key 'architecture'" would repeat it.
+    misspelt = set()
+    for error in errors:
         loc = tuple(error["loc"])
+        container = model_at(model_cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
+        if container is not None and isinstance(loc[-1], str):
+            names = [info.alias or n for n, info in container.model_fields.items()]
+            misspelt.add((*loc[:-1], closest(loc[-1], names)))
+    diagnostics = []
+    for error in errors:
+        loc: YamlPath = tuple(error["loc"])
+        if loc in reported or (error["type"] == "missing" and loc in misspelt):
+            continue
         kind = error["type"]
-        name = _field_path(loc)
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            hint = did_you_mean(key, _fields_at(model_cls, loc[:-1]))
-            message = f"unknown key '{key}' in {what}{hint}"
+        if kind == "invalid_key" and len(loc) == 1:
+            continue  # a key that is not text at the top: odd_keys() reports it as written
+        if loc and loc[-1] == "[key]":
+            loc = loc[:-1]
+            kind = "invalid_key"
+        if kind in ("extra_forbidden", "invalid_key"):
+            container = model_at(model_cls, loc[:-1])
+            allowed = (
+                [info.alias or n for n, info in container.model_fields.items()] if container else []
+            )
+            if container is None:
+                where = f"'{field_name(loc[:-1])}' of {what}"
+                message = f"key {shown(loc[-1])} in {where} must be text (put it in quotes)"
+            else:
+                message = unknown_key(loc[-1], allowed, _owner(what, loc), model_cls)
             location = locate(loc)
         elif kind == "missing":
-            message = f"missing required key '{name}' in {what}"
+            message = f"missing required key '{loc[-1]}' in {_owner(what, loc)}"
             location = locate(loc[:-1])
-        elif kind == "literal_error":
-            expected = error.get("ctx", {}).get("expected", "")
-            got = error.get("input")
-            options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
-            hint = did_you_mean(str(got), options) if isinstance(got, str) else ""
-            allowed = f"one of {expected}" if len(options) <= 12 else "a known value"
-            message = f"'{name}' must be {allowed}; got {_describe(got)}{hint}"
-            location = locate(loc)
-        elif kind == "string_pattern_mismatch":
-            pattern = error.get("ctx", {}).get("pattern", "")
-            message = f"'{name}' value {_describe(error.get('input'))} must match {pattern}"
-            if (loc and loc[-1] in ("id", "from", "to")) or "Id" in str(pattern):
-                message += " (lower-case letters, digits and '-', e.g. 'so-tu-phap')"
+        elif kind == "value_error":
+            text = str(error["msg"]).removeprefix("Value error, ")
+            message = f"'{field_name(loc)}': {text}"
             location = locate(loc)
         else:
-            msg = error["msg"]
-            message = f"'{name}': {msg[0].lower() + msg[1:]}, got {_describe(error.get('input'))}"
+            message = _value_message(error, field_name(loc), field_at(model_cls, loc))
             location = locate(loc)
         diagnostics.append(Diagnostic(location, message, code=f"schema.{kind}"))
     return diagnostics
+
+
+def odd_keys(
+    raw: dict[Any, Any], allowed: list[str], what: str, locate: LocateFn
+) -> list[Diagnostic]:
+    """Keys that are not text (``2019:``, ``null:``, ``true:``), named as written in YAML.
+
+    pydantic reports them as text of its own making ('None', 1 for true), so they are
+    found here instead and :func:`translate` skips its version.
+    """
+    return [
+        Diagnostic(
+            locate((key,)) if isinstance(key, str | int) else locate(()),
+            unknown_key(key, allowed, what),
+            code="schema.invalid_key",
+        )
+        for key in raw
+        if not isinstance(key, str)
+    ]
+
+
+def loose(
+    model_cls: type[BaseModel], raw: dict[Any, Any], locate: LocateFn
+) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
+    """Values of the wrong YAML type that pydantic would quietly convert (``true`` for 1).
+
+    Returns the diagnostics and the paths they cover (for :func:`translate`).
+    """
+    found = list(loose_values(model_cls, raw))
+    diagnostics = [
+        Diagnostic(
+            locate(path),
+            f"'{field_name(path)}' must be {expected}, got {shown(_value_at(raw, path))}",
+            code="schema.type",
+        )
+        for path, expected in found
+    ]
+    return diagnostics, frozenset(path for path, _ in found)
+
+
+def _value_at(raw: Any, path: YamlPath) -> Any:
+    for part in path:
+        raw = raw[part]
+    return raw

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eakit.diagnostics import Location
+from eakit.loader.scan import scan_positions
 from eakit.loader.yamlio import YamlError, YamlPath, compose, decode
 from eakit.model import Locator, SourceRef
 
@@ -19,6 +20,8 @@ class YamlLocator(Locator):
     def __init__(self, root: Path) -> None:
         self.root = root
         self._positions: dict[str, dict[YamlPath, tuple[int, int]]] = {}
+        # Files yaml_rs read but the composer rejects: the composer's verdict wins.
+        self.failures: dict[str, YamlError] = {}
 
     def remember(self, rel: str, positions: dict[YamlPath, tuple[int, int]]) -> None:
         """Store the positions of a file that was composed already."""
@@ -32,9 +35,14 @@ class YamlLocator(Locator):
             try:
                 text = decode((self.root / rel).read_bytes(), rel)
                 if isinstance(text, str):
-                    cached = compose(text).positions
-            except (OSError, YamlError):
-                cached = {}
+                    # One pass over the lines when the file is plain enough (most are),
+                    # else the composer, which also judges what yaml_rs let through.
+                    fast = scan_positions(text)
+                    cached = fast if fast is not None else compose(text).positions
+            except YamlError as exc:
+                self.failures[rel] = exc
+            except OSError:
+                pass  # the file changed or vanished since it was read; locate at 1:1
             self._positions[rel] = cached
         return cached
 

@@ -2,43 +2,99 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
 from eakit.diagnostics import Diagnostic, Location
+from eakit.loader.expect import or_list
 from eakit.loader.files import MANIFEST
-from eakit.model import Model, SourceRef, kind_of, relation_types
+from eakit.loader.suggest import IdSuggester
+from eakit.model import Model, Relation, SourceRef, kind_of, relation_types
+from eakit.model.components import ID_PATTERN
 from eakit.model.refs import ref_fields
-from eakit.text import did_you_mean
+
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class RawObject:
+    """A component or relation that failed validation, kept to check its references."""
+
+    cls: type[BaseModel]
+    raw: dict[Any, Any]
+    ref: SourceRef
+
+
+def _raw_targets(
+    obj: RawObject,
+) -> Iterator[tuple[str, tuple[str | int, ...], str, tuple[str, ...]]]:
+    """``(field, path, target, kinds)`` of each well-formed id in an invalid object.
+
+    Values that are not ids were reported by validation already; checking them again
+    would say the same thing twice.
+    """
+    if obj.cls is Relation:
+        for end in ("from", "to"):
+            target = obj.raw.get(end)
+            if isinstance(target, str) and _ID.match(target) and len(target) <= 120:
+                yield end, (end,), target, ()
+        return
+    for field in ref_fields(obj.cls):
+        value = obj.raw.get(field.name)
+        if field.many:
+            values = list(enumerate(value)) if isinstance(value, list) else []
+        else:
+            values = [(None, value)]
+        for index, target in values:
+            if isinstance(target, str) and _ID.match(target) and len(target) <= 120:
+                path = (field.name,) if index is None else (field.name, index)
+                yield field.name, path, target, field.ref.kinds
 
 
 def _kinds_text(kinds: frozenset[str] | tuple[str, ...]) -> str:
-    return " or ".join(sorted(kinds))
+    return "any kind" if "*" in kinds else or_list(sorted(kinds))
 
 
-def check_references(model: Model, invalid_ids: set[str] | None = None) -> list[Diagnostic]:
+def check_references(
+    model: Model,
+    invalid_ids: set[str] | None = None,
+    unchecked: list[RawObject] | None = None,
+) -> list[Diagnostic]:
     """Every reference names an existing component of an allowed kind; relations fit.
 
     References to ``invalid_ids`` (declared, but already reported as invalid) are skipped
-    so one mistake does not cascade into many messages.
+    so one mistake does not cascade into many messages. The references of ``unchecked``
+    objects (which failed validation) are checked from their raw data, so fixing one
+    problem does not reveal the next only on the following run.
     """
     skip = invalid_ids or set()
     diagnostics: list[Diagnostic] = []
     ids = model.components
+    suggester = IdSuggester(ids)
 
-    def check_target(target: str, kinds: tuple[str, ...], where: Location, what: str) -> None:
+    # ``where`` is called only for a problem: locating composes the file, which is slow.
+    def check_target(
+        target: str, kinds: tuple[str, ...], where: Callable[[], Location], what: str
+    ) -> None:
         if target in skip:
             return
         if target not in ids:
             diagnostics.append(
                 Diagnostic(
-                    where,
-                    f"{what} refers to unknown component '{target}'{did_you_mean(target, ids)}",
+                    where(),
+                    f"{what} refers to unknown component '{target}'{suggester.hint(target)}",
                     code="reference",
                 )
             )
         elif kinds and kind_of(ids[target]) not in kinds:
             diagnostics.append(
                 Diagnostic(
-                    where,
-                    f"{what} must refer to {_kinds_text(kinds)}, but '{target}' is "
+                    where(),
+                    f"{what} must refer to {_kinds_text(kinds)}, but '{target}' is of kind "
                     f"{kind_of(ids[target])}",
                     code="reference",
                 )
@@ -63,8 +119,31 @@ def check_references(model: Model, invalid_ids: set[str] | None = None) -> list[
                     )
                     continue
                 check_target(
-                    target, field.ref.kinds, model.locator.locate(ref, *path), f"'{field.name}'"
+                    target,
+                    field.ref.kinds,
+                    lambda ref=ref, path=path: model.locator.locate(ref, *path),
+                    f"'{field.name}'",
                 )
+
+    for obj in unchecked or ():
+        own_id = obj.raw.get("id")
+        for name, path, target, kinds in _raw_targets(obj):
+            what = f"relation '{name}'" if obj.cls is Relation else f"'{name}'"
+            if target == own_id:
+                diagnostics.append(
+                    Diagnostic(
+                        model.locator.locate(obj.ref, *path),
+                        f"'{name}' of '{own_id}' refers to itself",
+                        code="reference",
+                    )
+                )
+                continue
+            check_target(
+                target,
+                kinds,
+                lambda ref=obj.ref, path=path: model.locator.locate(ref, *path),
+                what,
+            )
 
     architecture = model.manifest.architecture
     for name in ("province", "owner_agency"):
@@ -73,7 +152,9 @@ def check_references(model: Model, invalid_ids: set[str] | None = None) -> list[
             check_target(
                 target,
                 ("agency",),
-                model.locator.locate(SourceRef(MANIFEST, ("architecture",)), name),
+                lambda name=name: model.locator.locate(
+                    SourceRef(MANIFEST, ("architecture",)), name
+                ),
                 f"architecture '{name}'",
             )
 
@@ -90,7 +171,7 @@ def check_references(model: Model, invalid_ids: set[str] | None = None) -> list[
                     Diagnostic(
                         model.locator.locate(ref, end),
                         f"relation '{end}' refers to unknown component '{target}'"
-                        f"{did_you_mean(target, ids)}",
+                        f"{suggester.hint(target)}",
                         code="reference",
                     )
                 )
@@ -111,7 +192,9 @@ def check_references(model: Model, invalid_ids: set[str] | None = None) -> list[
         if relation.from_ == relation.to:
             diagnostics.append(
                 Diagnostic(
-                    model.locator.locate(ref), "a relation cannot connect a component to itself"
+                    model.locator.locate(ref),
+                    f"relation '{relation.type}' connects '{relation.from_}' to itself",
+                    code="relation",
                 )
             )
         previous = seen.get(relation.key)

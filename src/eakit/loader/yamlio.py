@@ -25,10 +25,24 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES_PER_BYTE = 4  # alias expansion may not blow a file up beyond this many nodes/byte
 MIN_NODE_BUDGET = 100_000
+MAX_KEY_CHARS = 1024  # PyYAML's limit on a plain key; yaml_rs has none, so we state it
+# yaml_rs recurses once per block level and overflows its stack (a crash, not an error)
+# somewhere past 10,000 levels. A block level needs one more column of indentation or
+# indicator, so only a long run of leading spaces and '- ', '? ', ': ' can nest deeply:
+# such files go to the composer, which bounds nesting.
+MAX_BLOCK_RUN = 4 * MAX_DEPTH
 
 YamlPath = tuple[str | int, ...]
 
 _TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!", re.MULTILINE)
+_COMPLEX_KEY_HINT = re.compile(r"^[ ]*(?:-[ ]+)*\?(?:[ \t]|$)", re.MULTILINE)
+_DOCUMENT_HINT = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
+_DEEP_HINT = re.compile(rf"^[ ?:-]{{{MAX_BLOCK_RUN}}}", re.MULTILINE)
+# YAML's printable set minus the line breaks PyYAML (YAML 1.1) knows and yaml_rs
+# (YAML 1.2) does not: with them the two parsers would see different lines.
+_NOT_ALLOWED = re.compile(
+    r"[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -45,11 +59,14 @@ _STANDARD_TAGS = {
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
-_INT10 = re.compile(r"^[-+]?[0-9][0-9_]*$")
-_INT16 = re.compile(r"^0x[0-9a-fA-F_]+$")
-_INT8 = re.compile(r"^0o[0-7_]+$")
-_INT2 = re.compile(r"^0b[01_]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$")
+# Numbers as yaml_rs (which reads most files) resolves them, so that the composer reads
+# the same values: an optional sign, then 0x/0o/0b digits (either case), or digits and
+# a float form, with '_' ignored anywhere after the sign. Checked against yaml_rs on
+# every short string of digits, letters, signs, dots and '_' (see tests/loader).
+_RADIX = re.compile(r"^0([xXoObB])([0-9a-fA-F_]*)$")
+_BASES = {"x": 16, "o": 8, "b": 2}
+_DIGITS = re.compile(r"^[0-9]+$")
+_FLOAT = re.compile(r"^(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
@@ -66,23 +83,27 @@ class YamlError(Exception):
 
 
 def resolve_plain(value: str) -> Any:
-    """Resolve an untagged plain scalar with the YAML 1.2 core schema."""
+    """Resolve an untagged plain scalar: YAML 1.2 core schema, as yaml_rs reads it."""
     if _NULL.match(value):
         return None
     if _TRUE.match(value):
         return True
     if _FALSE.match(value):
         return False
-    if _INT10.match(value):
-        return int(value.replace("_", ""))
-    if _INT16.match(value):
-        return int(value[2:].replace("_", ""), 16)
-    if _INT8.match(value):
-        return int(value[2:].replace("_", ""), 8)
-    if _INT2.match(value):
-        return int(value[2:].replace("_", ""), 2)
-    if _FLOAT.match(value):
-        return float(value.replace("_", ""))
+    sign = value[:1] if value[:1] in ("+", "-") else ""
+    body = value[len(sign) :]
+    radix = _RADIX.match(body)
+    if radix is not None:
+        digits = radix.group(2).replace("_", "")
+        try:
+            return int(sign + digits, _BASES[radix.group(1).lower()]) if digits else value
+        except ValueError:  # a digit too big for the base: '0o8'
+            return value
+    plain = body.replace("_", "")
+    if _DIGITS.match(plain):
+        return int(sign + plain)
+    if _FLOAT.match(plain):
+        return float(sign + plain)
     if _INF.match(value):
         return -math.inf if value.startswith("-") else math.inf
     if _NAN.match(value):
@@ -102,19 +123,45 @@ class _Builder:
     def __init__(self, budget: int) -> None:
         self.budget = budget
         self.positions: dict[YamlPath, tuple[int, int]] = {}
+        self.built: set[int] = set()
+        # Path of the alias being expanded (outermost): an alias node is the anchored node
+        # itself, so its own position is lost; the key holding it is where to point.
+        self.expanding: YamlPath | None = None
+
+    def _bomb(self, mark: yaml.Mark) -> YamlError:
+        where = (mark.line + 1, mark.column + 1)
+        path = self.expanding or ()
+        while path and not (isinstance(path[-1], str) and path in self.positions):
+            path = path[:-1]
+        if path:
+            where = self.positions[path]
+        return YamlError(
+            *where,
+            "too many nodes after alias expansion (possible alias bomb); "
+            "remove the anchors and aliases",
+        )
 
     def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
+        seen = id(node) in self.built
+        if seen and self.expanding is None:
+            self.expanding = path
+            try:
+                return self.build_node(node, path, depth)
+            finally:
+                self.expanding = None
+        if not seen:
+            self.built.add(id(node))
+        return self.build_node(node, path, depth)
+
+    def build_node(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
         self.budget -= 1
         mark = node.start_mark
         if self.budget < 0:
-            raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
-                "too many nodes after alias expansion (possible alias bomb); "
-                "remove the anchors and aliases",
-            )
+            raise self._bomb(mark)
         if depth > MAX_DEPTH:
-            raise YamlError(mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH}")
+            raise YamlError(
+                mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels"
+            )
         if node.tag not in _STANDARD_TAGS:
             raise YamlError(
                 mark.line + 1,
@@ -137,7 +184,7 @@ class _Builder:
                     raise YamlError(
                         km.line + 1, km.column + 1, f"tag '{key_node.tag}' is not allowed"
                     )
-                key = resolve_plain(key_node.value) if key_node.style is None else key_node.value
+                key = resolve_plain(key_node.value) if not key_node.style else key_node.value
                 if isinstance(key, float) and math.isnan(key):
                     key = str(key_node.value)
                 if key in seen:
@@ -145,7 +192,8 @@ class _Builder:
                     raise YamlError(
                         km.line + 1,
                         km.column + 1,
-                        f"duplicate key '{key}' (first defined at line {first.line + 1})",
+                        f"duplicate key '{key_node.value}' "
+                        f"(first defined at line {first.line + 1})",
                         related=(first.line + 1, first.column + 1),
                     )
                 seen[key] = key_node
@@ -158,9 +206,93 @@ class _Builder:
                 self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
         assert isinstance(node, yaml.ScalarNode)
-        if node.style is None:
+        if not node.style:  # plain: None from PyYAML, "" from its C composer
             return resolve_plain(node.value)
         return node.value
+
+
+def _line(text: str, number: int) -> str:
+    """Line ``number`` (1-based) of ``text``, without its newline."""
+    lines = text.split("\n", number)
+    return lines[number - 1] if len(lines) >= number else ""
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
+    """PyYAML's parser error in the words of someone editing the file."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    context = exc.context or ""
+    start = exc.context_mark
+    opened = (start.line + 1, start.column + 1) if start else None
+    problem = exc.problem or context or "invalid YAML"
+    char = _line(text, line)[col - 1 : col]
+    if "maximum nesting depth" in problem:
+        return YamlError(line, col, f"nesting deeper than {MAX_DEPTH} levels")
+    if problem.startswith("did not find expected ','") and opened:
+        bracket = "[" if "sequence" in context else "{"
+        closing = "]" if bracket == "[" else "}"
+        return YamlError(
+            *opened,
+            f"invalid YAML: '{bracket}' is never closed (expected ',' or '{closing}' "
+            f"before line {line}, column {col})",
+        )
+    if "quoted scalar" in context and "end of stream" in problem and opened:
+        return YamlError(*opened, "invalid YAML: this quote is never closed")
+    if problem == "found character that cannot start any token":
+        if char == "\t":
+            return YamlError(line, col, "tab character: indent with spaces, not tabs")
+        return YamlError(
+            line, col, f"invalid YAML: a value cannot start with '{char}'; put it in quotes"
+        )
+    if problem == "mapping values are not allowed in this context":
+        before = _line(text, line)[: col - 1].strip().lstrip("-? ").strip()
+        if len(before) > MAX_KEY_CHARS:
+            return YamlError(
+                line,
+                col,
+                f"key is {len(before)} characters long, over the limit of {MAX_KEY_CHARS}",
+            )
+        return YamlError(
+            line,
+            col,
+            "invalid YAML: unexpected ':' (check the indentation above, "
+            "or put a value containing ': ' in quotes)",
+        )
+    if problem == "could not find expected ':'" and opened:
+        # The key runs to the last ': ' on its line (a long key has one; a value may not).
+        key = _line(text, opened[0])[opened[1] - 1 :].rsplit(": ", 1)[0].strip()
+        if len(key) > MAX_KEY_CHARS:
+            return YamlError(
+                *opened, f"key is {len(key)} characters long, over the limit of {MAX_KEY_CHARS}"
+            )
+        return YamlError(*opened, "invalid YAML: expected 'key: value' (is a ':' missing?)")
+    if problem in ("did not find expected '-' indicator", "did not find expected key"):
+        return YamlError(
+            line,
+            col,
+            "invalid YAML: bad indentation: this line does not line up with the lines above",
+        )
+    if problem == "found undefined alias":
+        name = re.match(r"\*?([^\s,\[\]{}]*)", _line(text, line)[col - 1 :])
+        alias = name.group(1) if name else ""
+        return YamlError(line, col, f"alias '*{alias}' has no anchor '&{alias}' before it")
+    if context.startswith("found duplicate anchor") and opened:
+        return YamlError(
+            line,
+            col,
+            f"anchor defined twice (first at line {opened[0]}); rename one",
+            related=opened,
+        )
+    if context == "expected a single document in the stream":
+        return YamlError(
+            line,
+            col,
+            "a model file holds one YAML document; this '---' starts a second one "
+            "(split it into two files)",
+        )
+    if context and context not in problem:
+        problem = f"{problem} ({context})"
+    return YamlError(line, col, f"invalid YAML: {problem}")
 
 
 def compose(text: str) -> Composed:
@@ -168,12 +300,7 @@ def compose(text: str) -> Composed:
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)  # type: ignore[attr-defined]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem and exc.context not in problem:
-            problem = f"{problem} ({exc.context})"
-        raise YamlError(line, col, f"invalid YAML: {problem}") from None
+        raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
         raise YamlError(1, 1, f"invalid YAML: {exc}") from None
     if node is None:
@@ -182,13 +309,30 @@ def compose(text: str) -> Composed:
     return Composed(builder.build(node, (), 0), builder.positions)
 
 
+def needs_precise(text: str) -> bool:
+    """Whether ``text`` uses YAML that only the composer reads as eakit means it.
+
+    Tags, merge keys, complex keys, several documents, directives and deep block
+    nesting are read differently by yaml_rs, or not safely; cheap substring tests
+    come first because most files have none of them.
+    """
+    return bool(
+        ("!" in text and _TAG_HINT.search(text))
+        or "<<" in text
+        or ("?" in text and _COMPLEX_KEY_HINT.search(text))
+        or _DOCUMENT_HINT.search(text)
+        or _DEEP_HINT.search(text)
+    )
+
+
 def parse_fast(text: str) -> Any:
     """Parse ``text`` with yaml_rs; raises ``ValueError`` on anything unusual.
 
-    The caller falls back to :func:`compose` to locate the problem.
+    The caller falls back to :func:`compose` to locate the problem; callers check
+    :func:`needs_precise` first.
     """
-    if _TAG_HINT.search(text):
-        raise ValueError("possible tag: use the precise parser")
+    if needs_precise(text):
+        raise ValueError("needs the precise parser")
     return yaml_rs.loads(
         text,
         parse_datetime=False,
@@ -200,8 +344,35 @@ def parse_fast(text: str) -> Any:
     )
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - text.rfind("\n", 0, offset)
+
+
+def _utf16(raw: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when the bytes look like it (with or without a BOM)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:200]
+    half = len(head) // 2
+    # ASCII text in UTF-16 has a NUL in every other byte and none in the others.
+    for nuls, text in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if half >= 2 and nuls.count(0) > half // 2 and text.count(0) < half // 8:
+            return "UTF-16"
+    return None
+
+
 def decode(raw: bytes, rel: str) -> str | Diagnostic:
-    """Decode model-file bytes as UTF-8 (a BOM is allowed) and normalise to NFC."""
+    """Decode model-file bytes as UTF-8 (a BOM is allowed) and normalise to NFC.
+
+    Line ends become ``\n``; NUL, control characters and the Unicode line separators
+    are refused, because the two parsers would not agree on them.
+    """
+    wide = _utf16(raw)
+    if wide is not None:
+        return Diagnostic(Location(rel), f"the file is {wide}; save it as UTF-8", code="encoding")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -212,15 +383,19 @@ def decode(raw: bytes, rel: str) -> str | Diagnostic:
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
         return Diagnostic(
             Location(rel, line, col),
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8 "
+            "(convert TCVN3, VNI or Windows-1258 text first)",
             code="encoding",
         )
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        return Diagnostic(
-            Location(rel, line, offset - text.rfind("\n", 0, offset)),
-            "NUL character: this is not a text file",
-            code="encoding",
-        )
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _NOT_ALLOWED.search(text)
+    if bad is not None:
+        char = bad.group()
+        if char == "\x00":
+            what = "NUL character: this is not a text file"
+        elif char in "\x85\u2028\u2029":
+            what = f"line separator U+{ord(char):04X}: use a plain line break"
+        else:
+            what = f"control character U+{ord(char):04X}: remove it"
+        return Diagnostic(Location(rel, *_position(text, bad.start())), what, code="encoding")
+    return nfc(text)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from eakit.model.components import Id, Strict, Text, Year
+from eakit.model.views import ViewList
 
 FRAMEWORKS = ("vn-egov-1.0", "vn-egov-2.0", "vn-egov-3.0", "vn-dgov-4.0")
 
@@ -65,3 +66,6 @@ class Manifest(Strict):
     exclude: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
     rules: RulesConfig = Field(default_factory=RulesConfig)
     waivers: Text | None = None
+    views: ViewList | None = Field(
+        None, description="Diagram views (queries over the model); default: the built-in views."
+    )

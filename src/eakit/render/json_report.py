@@ -22,6 +22,8 @@ def result_payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
         "readiness": result.readiness.to_dict() if result.readiness else None,
         "findings": [f.to_dict() for f in result.findings],
         "notes": [n.to_dict() for n in result.notes],
+        "rules": [r.to_dict() for r in result.rules],
+        "not_applicable": [r.to_dict() for r in result.not_applicable],
     }
 
 

@@ -1,0 +1,296 @@
+"""eakit at national scale: time and memory of every stage on synthetic models.
+
+    .venv/bin/python benchmarks/run.py                 # 1, 10 and 34 provinces (make bench)
+    .venv/bin/python benchmarks/run.py -p 1 -p 10      # a quicker subset
+    .venv/bin/python benchmarks/run.py --markdown benchmarks/last.md --json last.json
+
+For each size it generates the model (``eakit generate``, seed 1), then measures, each in
+a fresh process: eakit's stages one by one (``stages.py``), the ``eakit check`` and
+``eakit build`` commands, a re-check after editing one file (with the file cache), parsing
+the same YAML with PyYAML's C loader, and validating it with ``check-jsonschema`` against
+``eakit schema``. It prints a table with the two ratios of issue 7 and the peak memory of
+each process. Timings are wall-clock seconds on a shared machine: compare within a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+STAGES = Path(__file__).resolve().parent / "stages.py"
+SEED = 1
+
+C_LOADER = """
+import sys, time, yaml
+from pathlib import Path
+files = sorted(Path(sys.argv[1]).rglob("*.yaml"))
+start = time.perf_counter()
+for path in files:
+    yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start)
+"""
+
+
+@dataclass
+class Run:
+    """One child process: wall time, peak resident memory, exit code, output."""
+
+    seconds: float | None
+    peak_mb: float
+    returncode: int | None
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode in (0, 1) and self.seconds is not None
+
+
+def run(command: list[str], env: dict[str, str] | None = None, timeout: float | None = None) -> Run:
+    """Run ``command``; its own peak RSS comes from ``wait4`` (not the whole tree's)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=ROOT
+        )
+        deadline = None if timeout is None else start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, 0 if deadline is None else os.WNOHANG)
+            if pid:
+                seconds: float | None = time.perf_counter() - start
+                break
+            if time.perf_counter() > deadline:  # type: ignore[operator]
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                seconds = None
+                break
+            time.sleep(0.01)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            seconds,
+            usage.ru_maxrss / 1024,
+            None if seconds is None else process.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+@dataclass
+class Size:
+    """Everything measured for one model size."""
+
+    provinces: int
+    stats: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, float | None] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    peak_mb: dict[str, float] = field(default_factory=dict)
+
+    def record(self, name: str, result: Run, seconds: float | None = None) -> None:
+        self.stages[name] = seconds if seconds is not None else result.seconds
+        self.peak_mb[name] = result.peak_mb
+        if not result.ok:
+            tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            self.notes[name] = "timeout" if result.seconds is None else tail[:160]
+
+
+def edit_one_file(model: Path) -> Path:
+    """Rename the first component of one department's applications file (a real edit)."""
+    target = sorted(model.glob("*/ung-dung/so-tu-phap.yaml"))[-1]
+    text = target.read_text("utf-8")
+    marker = "\n    name: "
+    at = text.index(marker) + len(marker)
+    end = text.index("\n", at)
+    target.write_text(text[:end] + " (đã sửa)" + text[end:], "utf-8")
+    return target
+
+
+def measure(
+    provinces: int, work: Path, jsonschema: bool, timeout: float, build_timeout: float
+) -> Size:
+    """Generate a model of ``provinces`` provinces and measure everything on it."""
+    from eakit.generate import generate_model
+
+    size = Size(provinces)
+    model = work / f"model-{provinces}"
+    start = time.perf_counter()
+    generated = generate_model(model, provinces=provinces, seed=SEED)
+    size.stats = {
+        "generate": time.perf_counter() - start,
+        "components": generated.components,
+        "relations": generated.relations,
+        "files": generated.files,
+        "megabytes": generated.bytes / 1_000_000,
+    }
+    eakit = str(BIN / "eakit")
+    no_cache = {"EAKIT_CACHE": "off"}
+    print(f"[{provinces}] C loader", file=sys.stderr, flush=True)
+    parsed = run([sys.executable, "-c", C_LOADER, str(model)])
+    size.record("C loader parse", parsed, float(parsed.stdout) if parsed.ok else None)
+    size.record("C loader process", parsed)
+
+    print(f"[{provinces}] stages", file=sys.stderr, flush=True)
+    staged = run([sys.executable, str(STAGES), str(model), str(work / f"out-{provinces}")],
+                 env=no_cache, timeout=timeout)  # fmt: skip
+    for line in staged.stdout.splitlines():
+        item = json.loads(line)
+        if item["stage"] == "findings":
+            size.stats["findings"] = item["count"]
+            continue
+        size.stages[item["stage"]] = item["seconds"]
+        if item["note"]:
+            size.notes[item["stage"]] = item["note"]
+    size.peak_mb["stages"] = staged.peak_mb
+    if staged.seconds is None:
+        size.notes["stages"] = f"stopped after {timeout:.0f} s"
+
+    print(f"[{provinces}] eakit check", file=sys.stderr, flush=True)
+    check = [eakit, "check", str(model), "--output", os.devnull]
+    size.record("eakit check (no cache)", run(check, env=no_cache, timeout=timeout))
+    cache = {"EAKIT_CACHE_DIR": str(work / f"cache-{provinces}")}
+    shutil.rmtree(cache["EAKIT_CACHE_DIR"], ignore_errors=True)
+    size.record("eakit check (filling the cache)", run(check, env=cache, timeout=timeout))
+    size.record("eakit check (cache, no change)", run(check, env=cache, timeout=timeout))
+    edit_one_file(model)
+    size.record("eakit check (cache, one file edited)", run(check, env=cache, timeout=timeout))
+
+    print(f"[{provinces}] eakit build", file=sys.stderr, flush=True)
+    build = [eakit, "build", str(model), "--output", str(work / f"build-{provinces}")]
+    size.record("eakit build (no cache)", run(build, env=no_cache, timeout=build_timeout))
+
+    if jsonschema:
+        print(f"[{provinces}] check-jsonschema", file=sys.stderr, flush=True)
+        schema = work / "model.schema.json"
+        files = [str(p) for p in sorted(model.rglob("*.yaml")) if p.name != "eakit.yaml"]
+        size.record(
+            "check-jsonschema",
+            run([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files]),
+        )
+    return size
+
+
+def ratio(numerator: float | None, denominator: float | None) -> str:
+    if not numerator or not denominator:
+        return "n/a"
+    return f"{numerator / denominator:.2f}"
+
+
+def table(sizes: list[Size]) -> str:
+    """The results as a Markdown table: one column per model size."""
+    head = "| | " + " | ".join(f"{s.provinces} province(s)" for s in sizes) + " |"
+    lines = [head, "|---" * (len(sizes) + 1) + "|"]
+
+    def row(label: str, values: list[str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    for key, label, fmt in (
+        ("components", "components", "{:,.0f}"),
+        ("relations", "declared relations", "{:,.0f}"),
+        ("files", "files", "{:,.0f}"),
+        ("megabytes", "YAML size (MB)", "{:.1f}"),
+        ("findings", "findings", "{:,.0f}"),
+        ("generate", "`eakit generate` (s)", "{:.1f}"),
+    ):
+        row(label, [fmt.format(s.stats[key]) if key in s.stats else "n/a" for s in sizes])
+    names: list[str] = []
+    for size in sizes:
+        names += [n for n in size.stages if n not in names]
+    for name in names:
+        cells = []
+        for size in sizes:
+            value = size.stages.get(name)
+            note = size.notes.get(name, "")
+            cells.append(f"{value:.2f}" if value is not None else (note or "n/a"))
+        row(f"{name} (s)", cells)
+    check = "eakit check (no cache)"
+    row(
+        "**ratio (a)**: eakit check ÷ C-loader parse (target ≤ 0.7)",
+        [ratio(s.stages.get(check), s.stages.get("C loader process")) for s in sizes],
+    )
+    row(
+        "**ratio (b)**: check-jsonschema ÷ eakit check (target ≥ 15)",
+        [ratio(s.stages.get("check-jsonschema"), s.stages.get(check)) for s in sizes],
+    )
+    for name in ("stages", check, "eakit build (no cache)"):
+        row(
+            f"peak memory, {name} (MiB)",
+            [f"{s.peak_mb[name]:,.0f}" if name in s.peak_mb else "n/a" for s in sizes],
+        )
+    return "\n".join(lines) + "\n"
+
+
+def machine() -> str:
+    """CPU, cores, memory, Python and library versions, as Markdown."""
+    cpu = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as info:
+        total_kb = int(info.readline().split()[1])
+    import yaml
+
+    versions = []
+    for name in ("pydantic", "pydantic-core", "networkx", "PyYAML", "yaml-rs", "openpyxl",
+                 "check-jsonschema", "jsonschema", "graphviz"):  # fmt: skip
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} (not installed)")
+    return (
+        f"- CPU: {cpu}, {os.cpu_count()} cores visible\n"
+        f"- RAM: {total_kb / 1024 / 1024:.1f} GiB\n"
+        f"- OS: {platform.platform()}\n"
+        f"- Python {platform.python_version()} ({platform.python_implementation()}); "
+        f"PyYAML with libyaml: {getattr(yaml, '__with_libyaml__', False)}\n"
+        f"- {', '.join(versions)}\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-p", "--provinces", type=int, action="append",
+                        help="model sizes (repeat); default 1, 10 and 34")  # fmt: skip
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "eakit-bench")
+    parser.add_argument("--no-jsonschema", action="store_true", help="skip check-jsonschema")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per process")
+    parser.add_argument(
+        "--build-timeout", type=float, default=600, help="seconds for 'eakit build' (target 120)"
+    )
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--markdown", type=Path, help="also write the tables here")
+    args = parser.parse_args()
+    sizes_wanted = args.provinces or [1, 10, 34]
+    args.work.mkdir(parents=True, exist_ok=True)
+    schema = run([str(BIN / "eakit"), "schema", "--output", str(args.work / "model.schema.json")])
+    if schema.returncode != 0:
+        sys.exit(f"eakit schema failed: {schema.stderr}")
+    sizes = [
+        measure(n, args.work, not args.no_jsonschema, args.timeout, args.build_timeout)
+        for n in sizes_wanted
+    ]
+    text = "## Machine\n\n" + machine() + "\n## Results\n\n" + table(sizes)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text, "utf-8")
+    if args.json:
+        raw = [s.__dict__ for s in sizes]
+        args.json.write_text(json.dumps(raw, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""``eakit build``: every output of a model into one folder, in one run.
+
+The folder is staged next to the target and swapped in only when every step succeeded,
+so a failed run leaves the previous reports as they were.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eakit import atomic
+from eakit.cli.common import DEFAULT_MODEL, DEFAULT_OUTPUT, ModelArg, fail, load_or_exit
+from eakit.cli.docs import Lang, LangOption, exit_code
+from eakit.diagnostics import Severity
+from eakit.findings import CheckResult
+from eakit.graph import ModelGraph
+from eakit.pipeline import check as run_check
+
+
+class MissingRenderer(Exception):
+    """A renderer this installation does not have (the step is skipped, and said so)."""
+
+
+def _api(module: str, *names: str) -> object:
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError as error:
+        raise MissingRenderer(f"{module} is not installed ({error})") from None
+    for name in names:
+        if not hasattr(loaded, name):
+            raise MissingRenderer(f"{module} has no {name}()")
+    return loaded
+
+
+@dataclass
+class BuildJob:
+    """What one ``eakit build`` run renders."""
+
+    graph: ModelGraph
+    result: CheckResult
+    model_dir: Path
+    lang: str
+    diagrams: bool
+
+    def steps(self) -> list[tuple[str, Callable[[Path], None]]]:
+        """(output name, writer) in the order they run."""
+        steps: list[tuple[str, Callable[[Path], None]]] = [
+            ("check.json", self.check_json),
+            ("check.sarif", self.check_sarif),
+            ("findings.txt", self.findings_txt),
+        ]
+        if self.diagrams:
+            steps.append(("diagrams/", self.diagram_views))
+        steps += [("readiness.xlsx", self.workbook), ("site/", self.site)]
+        return steps
+
+    def check_json(self, out: Path) -> None:
+        from eakit.render.json_report import render_json
+
+        atomic.write_text(out / "check.json", render_json(self.graph, self.result))
+
+    def check_sarif(self, out: Path) -> None:
+        formats = _api("eakit.render.ci_formats", "sarif")
+        atomic.write_text(
+            out / "check.sarif",
+            formats.sarif(self.graph, self.model_dir, self.result),  # type: ignore[attr-defined]
+        )
+
+    def findings_txt(self, out: Path) -> None:
+        from eakit.render.text import render_text
+
+        atomic.write_text(
+            out / "findings.txt", render_text(self.graph, self.model_dir, self.result)
+        )
+
+    def diagram_views(self, out: Path) -> None:
+        from eakit.render.site.build import root_link
+
+        diagrams = _api("eakit.render.diagrams", "render_views")
+        in_site = root_link(self.graph)
+
+        def link(component_id: str) -> str | None:
+            # The standalone diagrams open the pages of the site built beside them.
+            target = in_site(component_id)
+            return f"../site/{target}" if target else None
+
+        diagrams.render_views(  # type: ignore[attr-defined]
+            self.graph, self.result, out / "diagrams", formats=("svg",), lang=self.lang, link=link
+        )
+
+    def workbook(self, out: Path) -> None:
+        excel = _api("eakit.render.excel", "write_workbook")
+        excel.write_workbook(  # type: ignore[attr-defined]
+            self.graph, self.result, out / "readiness.xlsx", lang=self.lang
+        )
+
+    def site(self, out: Path) -> None:
+        from eakit.render.site import build_site
+
+        build_site(self.graph, self.result, out / "site", lang=self.lang, diagrams=self.diagrams)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[str], None]]:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda _label: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("eakit build", total=total)
+
+        def advance(label: str) -> None:
+            bar.update(task, description=label, advance=1)
+
+        yield advance
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def build(
+        model: ModelArg = DEFAULT_MODEL,
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="Output folder (replaced as a whole).")
+        ] = DEFAULT_OUTPUT,
+        lang: LangOption = Lang.vi,
+        diagrams: Annotated[
+            bool, typer.Option("--diagrams/--no-diagrams", help="Render the Graphviz diagrams.")
+        ] = True,
+        fail_on: Annotated[
+            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
+        ] = Severity.ERROR,
+    ) -> None:
+        """Check a model and write every report into one folder: check.json, check.sarif,
+        findings.txt, diagrams/, readiness.xlsx and the site/."""
+        graph = load_or_exit(model)
+        result = run_check(graph)
+        job = BuildJob(graph, result, model, lang.value, diagrams)
+        steps = job.steps()
+        skipped: list[str] = []
+        from eakit.render.site import SiteBuildError
+
+        try:
+            with atomic.replace_dir(output) as staging, _progress(len(steps)) as advance:
+                for name, write in steps:
+                    try:
+                        write(staging)
+                    except MissingRenderer as missing:
+                        skipped.append(f"{name}: {missing}")
+                    advance(name)
+        except SiteBuildError as error:
+            raise fail(str(error)) from None
+        except OSError as error:
+            raise fail(f"cannot write {output}: {error}") from None
+        for line in skipped:
+            typer.echo(f"eakit: warning: skipped {line}", err=True)
+        counts = result.counts()
+        typer.echo(
+            f"{output}: {len(graph)} components, {counts['error']} errors, "
+            f"{counts['warning']} warnings, {counts['info']} info, {counts['waived']} waived",
+            err=True,
+        )
+        raise typer.Exit(exit_code(result.worst(), fail_on))

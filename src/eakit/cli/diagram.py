@@ -1,0 +1,149 @@
+"""``eakit diagram``: Graphviz views of a model (SVG, PNG on request)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eakit import atomic
+from eakit.cli.common import (
+    DEFAULT_MODEL,
+    DEFAULT_OUTPUT,
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    ModelArg,
+    fail,
+    load_or_exit,
+    report_load_error,
+)
+from eakit.diagnostics import ModelLoadError, Severity
+from eakit.graph import ModelGraph
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+def _formats(values: list[str] | None) -> list[str]:
+    """``--format svg --format png`` or ``--format svg,png``; default SVG."""
+    formats = [part.strip().lower() for value in values or ["svg"] for part in value.split(",")]
+    return [f for f in formats if f]
+
+
+def _view_error(model: Path, graph: ModelGraph, error: Exception) -> typer.Exit:
+    """A view problem, located in ``eakit.yaml`` when it comes from a declared view."""
+    from eakit.loader.locator import YamlLocator
+    from eakit.model import SourceRef
+    from eakit.render.paths import display_path
+
+    path = getattr(error, "path", ())
+    if path:
+        where = YamlLocator(graph.root).locate(SourceRef("eakit.yaml", ()), *path)
+        typer.echo(f"{display_path(model, where)}: error: {error}", err=True)
+        return typer.Exit(EXIT_INVALID)
+    return fail(str(error))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def diagram(
+        model: ModelArg = DEFAULT_MODEL,
+        output: Annotated[
+            Path,
+            typer.Option("--output", "-o", help="Output folder; diagrams go to its diagrams/."),
+        ] = DEFAULT_OUTPUT,
+        fmt: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--format", "-f", help="svg (default), png or dot; repeat or comma-separate."
+            ),
+        ] = None,
+        lang: Annotated[
+            Lang, typer.Option("--lang", help="Label language: vi (default) or en.")
+        ] = Lang.vi,
+        view: Annotated[
+            list[str] | None,
+            typer.Option("--view", help="Only this view (repeatable); see --list."),
+        ] = None,
+        focus: Annotated[
+            str | None,
+            typer.Option("--focus", help="Draw the neighbourhood of this component id."),
+        ] = None,
+        depth: Annotated[
+            int, typer.Option("--depth", min=1, max=6, help="Hops around --focus.")
+        ] = 1,
+        list_only: Annotated[
+            bool, typer.Option("--list", help="List the views of the model and exit.")
+        ] = False,
+        findings: Annotated[
+            bool,
+            typer.Option("--findings/--no-findings", help="Mark rule findings on the nodes."),
+        ] = True,
+        fail_on: Annotated[
+            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
+        ] = Severity.ERROR,
+    ) -> None:
+        """Draw the views of a model with Graphviz: overview, integration, infrastructure,
+        roadmap, one per agency, or the neighbourhood of one component."""
+        from eakit.render.diagrams import (
+            GraphvizError,
+            ViewError,
+            list_views,
+            render_focus,
+            render_views,
+        )
+
+        formats = _formats(fmt)
+        if focus is not None and len(formats) != 1:
+            raise fail("--focus draws one file: give one --format")
+        if focus is not None and view:
+            raise fail("--focus and --view cannot be combined")
+        graph = load_or_exit(model)
+        if list_only:
+            try:
+                for info in list_views(graph, lang.value):
+                    typer.echo(f"{info.name}\t{info.title}")
+            except ViewError as error:
+                raise _view_error(model, graph, error) from None
+            raise typer.Exit(EXIT_OK)
+        from eakit.pipeline import check as run_check
+
+        try:
+            result = run_check(graph)
+        except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
+            report_load_error(model, error)
+            raise typer.Exit(EXIT_INVALID) from None
+        shown = result if findings else None
+        folder = output / "diagrams"
+        try:
+            if focus is not None:
+                path = folder / f"focus-{focus}.{formats[0]}"
+                written = [
+                    render_focus(
+                        graph, shown, focus, path, depth=depth, fmt=formats[0], lang=lang.value
+                    )
+                ]
+            elif view:
+                written = render_views(
+                    graph, shown, folder, formats=formats, lang=lang.value, views=view
+                )
+            else:
+                # All views: replace the folder so views that no longer exist disappear.
+                with atomic.replace_dir(folder) as staging:
+                    staged = render_views(graph, shown, staging, formats=formats, lang=lang.value)
+                written = [folder / p.name for p in staged]
+        except ViewError as error:
+            raise _view_error(model, graph, error) from None
+        except GraphvizError as error:
+            raise fail(str(error)) from None
+        for path in written:
+            typer.echo(str(path))
+        worst = result.worst()
+        raise typer.Exit(
+            EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
+        )

@@ -1,0 +1,52 @@
+"""``eakit init``: scaffold a new province model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eakit.cli.common import fail
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def init(
+        folder: Annotated[Path, typer.Argument(help="New (or empty) folder for the model.")],
+        id_: Annotated[
+            str, typer.Option("--id", help="Architecture id, e.g. 'can-tho'.")
+        ] = "tinh-moi",
+        name: Annotated[
+            str, typer.Option("--name", help="Vietnamese name of the architecture.")
+        ] = "Kiến trúc Chính quyền điện tử tỉnh",
+        name_en: Annotated[
+            str, typer.Option("--name-en", help="English name of the architecture.")
+        ] = "Provincial e-government architecture",
+        framework: Annotated[
+            str, typer.Option("--framework", help="National framework the model follows.")
+        ] = "vn-egov-2.0",
+        as_of: Annotated[
+            str, typer.Option("--as-of", help="Date of the current state (YYYY-MM-DD).")
+        ] = "2025-12-31",
+        horizon: Annotated[int, typer.Option("--horizon", help="Target year.")] = 2030,
+    ) -> None:
+        """Create a new model: a manifest, one file per layer with worked examples of every
+        kind, and the JSON Schemas for editor completion. The result passes `eakit check`."""
+        from eakit.scaffold import ScaffoldError, ScaffoldOptions, scaffold
+
+        try:
+            when = dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
+        options = ScaffoldOptions(
+            id=id_, name=name, name_en=name_en, framework=framework, as_of=when, horizon=horizon
+        )
+        try:
+            written = scaffold(folder, options)
+        except ScaffoldError as error:
+            raise fail(str(error)) from None
+        except OSError as error:
+            raise fail(f"cannot write {folder}: {error.strerror or error}") from None
+        typer.echo(f"{folder}: {len(written)} files written; next: eakit check {folder}", err=True)

@@ -1,0 +1,55 @@
+"""``eakit import-survey``: an inventory workbook filled in by agencies → model files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eakit.cli.common import DEFAULT_MODEL, EXIT_INVALID, EXIT_OK, fail, report_load_error
+from eakit.diagnostics import ModelLoadError
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import-survey")
+    def import_survey_command(
+        workbook: Annotated[Path, typer.Argument(help="The filled-in inventory workbook (.xlsx).")],
+        output: Annotated[
+            Path,
+            typer.Option(
+                "--output",
+                "-o",
+                help="Model folder to update (created from the template's architecture "
+                "table when it has no eakit.yaml).",
+            ),
+        ] = DEFAULT_MODEL,
+    ) -> None:
+        """Import an inventory survey: add new components to survey/<layer>.yaml and
+        update existing ones by id. Nothing is written unless the whole survey is valid."""
+        from eakit.survey import SurveyError, import_survey
+
+        if not workbook.is_file():
+            raise fail(f"{workbook}: no such file")
+        try:
+            report = import_survey(workbook, output)
+        except ModelLoadError as error:
+            report_load_error(output, error)
+            raise typer.Exit(EXIT_INVALID) from None
+        except SurveyError as error:
+            for line in error.lines():
+                typer.echo(f"{workbook.name}: {line}" if "!" in line else line, err=True)
+            count = len(error.lines())
+            typer.echo(
+                f"{count} problem{'s' if count != 1 else ''} in {workbook}; nothing was written",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INVALID) from None
+        except OSError as error:
+            raise fail(f"cannot write {output}: {error}") from None
+        typer.echo(
+            f"{output}: {len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged"
+            + (f"; wrote {', '.join(report.files)}" if report.files else "")
+        )
+        raise typer.Exit(EXIT_OK)

@@ -1,0 +1,416 @@
+"""The mapping between eakit and the ArchiMate 3 exchange format, kept as data.
+
+Export and import are deliberately not mirror images. Every eakit kind and relation
+type has exactly one ArchiMate counterpart on export, and the exported file carries
+the eakit kind and relation type as properties, so a round trip is exact. A file from
+another tool has no such properties: its element and relationship types are mapped by
+the import tables below, which only claim what is safe to claim (an ArchiMate
+``TechnologyService`` could be anything, so it is not guessed to be a firewall).
+
+``docs/interop.md`` shows these tables; :func:`mapping_markdown` renders them and a
+test keeps the page and the data in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eakit.model import KIND_CLASSES, LAYERS, relation_types
+
+# --- ArchiMate vocabulary (from archimate3_Model.xsd) ----------------------------------------
+
+ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
+    "BusinessActor",
+    "BusinessRole",
+    "BusinessCollaboration",
+    "BusinessInterface",
+    "BusinessProcess",
+    "BusinessFunction",
+    "BusinessInteraction",
+    "BusinessEvent",
+    "BusinessService",
+    "BusinessObject",
+    "Contract",
+    "Representation",
+    "Product",
+    "ApplicationComponent",
+    "ApplicationCollaboration",
+    "ApplicationInterface",
+    "ApplicationFunction",
+    "ApplicationInteraction",
+    "ApplicationProcess",
+    "ApplicationEvent",
+    "ApplicationService",
+    "DataObject",
+    "Node",
+    "Device",
+    "SystemSoftware",
+    "TechnologyCollaboration",
+    "TechnologyInterface",
+    "Path",
+    "CommunicationNetwork",
+    "TechnologyFunction",
+    "TechnologyProcess",
+    "TechnologyInteraction",
+    "TechnologyEvent",
+    "TechnologyService",
+    "Artifact",
+    "Equipment",
+    "Facility",
+    "DistributionNetwork",
+    "Material",
+    "Stakeholder",
+    "Driver",
+    "Assessment",
+    "Goal",
+    "Outcome",
+    "Principle",
+    "Requirement",
+    "Constraint",
+    "Meaning",
+    "Value",
+    "Resource",
+    "Capability",
+    "CourseOfAction",
+    "WorkPackage",
+    "Deliverable",
+    "ImplementationEvent",
+    "Plateau",
+    "Gap",
+    "Grouping",
+    "Location",
+    "AndJunction",
+    "OrJunction",
+)
+
+ARCHIMATE_RELATIONSHIP_TYPES: tuple[str, ...] = (
+    "Composition",
+    "Aggregation",
+    "Assignment",
+    "Realization",
+    "Serving",
+    "Access",
+    "Influence",
+    "Triggering",
+    "Flow",
+    "Specialization",
+    "Association",
+)
+
+ACCESS_TYPES = ("Access", "Read", "Write", "ReadWrite")
+
+# Names of the properties that carry eakit-only attributes. A property definition whose
+# name starts with the prefix belongs to eakit; any other property is the user's own and
+# goes to (or comes from) a component's free-form ``properties``.
+PROPERTY_PREFIX = "eakit:"
+KIND_PROPERTY = "eakit:kind"
+RELATION_PROPERTY = "eakit:relation"
+
+# Component fields written as names/documentation, or as relationships, not as properties.
+TEXT_FIELDS = ("id", "name", "name_en", "description", "description_en", "kind")
+# Architecture fields written as the model's name/documentation/identifier.
+ARCHITECTURE_TEXT_FIELDS = ("id", "name", "name_en", "description", "description_en")
+
+# --- export -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindExport:
+    """How one eakit kind is written: its ArchiMate element type and why."""
+
+    kind: str
+    archimate: str
+    note: str
+
+
+KIND_EXPORT: dict[str, KindExport] = {
+    m.kind: m
+    for m in (
+        KindExport("actor", "BusinessRole", "a group of users is a role the business serves"),
+        KindExport("channel", "BusinessInterface", "an access point of the business"),
+        KindExport("portal", "ApplicationComponent", "a portal is an information system"),
+        KindExport("public_service", "BusinessService", ""),
+        KindExport("agency", "BusinessActor", "an organisation"),
+        KindExport("business_function", "BusinessFunction", ""),
+        KindExport("application", "ApplicationComponent", ""),
+        KindExport("database", "DataObject", "the data a system manages"),
+        KindExport(
+            "integration_platform", "ApplicationComponent", "LGSP, NDXP and other platforms"
+        ),
+        KindExport("data_centre", "Node", "the computing resources of a site"),
+        KindExport("network", "CommunicationNetwork", ""),
+        KindExport("lan", "CommunicationNetwork", ""),
+        KindExport("security_capability", "TechnologyService", "SOC, firewall, backup, ..."),
+        KindExport("roadmap_item", "WorkPackage", "a task or project of the plan"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class RelationExport:
+    """How one eakit relation type is written.
+
+    ``reverse``: the ArchiMate relationship points the other way (a parent *aggregates*
+    its child where eakit says the child is ``part_of`` the parent). ``access``: the
+    ``accessType`` of an ``Access`` relationship.
+    """
+
+    relation: str
+    archimate: str
+    reverse: bool = False
+    access: str | None = None
+
+
+RELATION_EXPORT: dict[str, RelationExport] = {
+    m.relation: m
+    for m in (
+        RelationExport("integrates_with", "Flow"),
+        RelationExport("connects_to", "Association"),
+        RelationExport("exchanges_with", "Flow"),
+        RelationExport("reads_from", "Access", access="Read"),
+        RelationExport("writes_to", "Access", access="Write"),
+        RelationExport("transfers_data_to", "Association"),
+        RelationExport("delivers", "Realization"),
+        RelationExport("uses_channel", "Association"),
+        RelationExport("serves", "Serving"),
+        RelationExport("protects", "Serving"),
+        RelationExport("reports_to", "Flow"),
+        RelationExport("based_on", "Association"),
+        RelationExport("authenticates_via", "Association"),
+        RelationExport("links_to", "Association"),
+        RelationExport("supports", "Serving"),
+        RelationExport("depends_on", "Serving", reverse=True),
+        RelationExport("part_of", "Aggregation", reverse=True),
+        RelationExport("succeeded_by", "Association"),
+        RelationExport("owned_by", "Association"),
+        RelationExport("operated_by", "Association"),
+        RelationExport("hosted_on", "Serving", reverse=True),
+        RelationExport("located_in", "Aggregation", reverse=True),
+        RelationExport("provided_by", "Assignment", reverse=True),
+        RelationExport("deployed_at", "Serving"),
+        RelationExport("belongs_to", "Association"),
+        RelationExport("led_by", "Assignment", reverse=True),
+        RelationExport("realises", "Realization"),
+        RelationExport("replaces", "Association"),
+    )
+}
+
+# --- import of files from other tools -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindImport:
+    """Which eakit kind an ArchiMate element type becomes, with the values assumed for the
+    kind's required fields (each assumption is listed in the import report)."""
+
+    archimate: str
+    kind: str
+    defaults: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+KIND_IMPORT: dict[str, KindImport] = {
+    m.archimate: m
+    for m in (
+        KindImport("BusinessActor", "agency", {"agency_type": "department"}),
+        KindImport("BusinessRole", "actor", {"actor_type": "citizen"}),
+        KindImport("BusinessInterface", "channel", {"channel_type": "web"}),
+        KindImport("BusinessService", "public_service"),
+        KindImport("BusinessFunction", "business_function"),
+        KindImport(
+            "BusinessProcess", "business_function", note="eakit models functions, not processes"
+        ),
+        KindImport("ApplicationComponent", "application"),
+        KindImport("DataObject", "database", {"db_type": "sector"}),
+        KindImport("Node", "data_centre", {"dc_type": "server_room"}),
+        KindImport("Facility", "data_centre"),
+        KindImport("CommunicationNetwork", "network", {"network_type": "wan"}),
+        KindImport("WorkPackage", "roadmap_item"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class RelationImport:
+    """One rule turning an ArchiMate relationship into an eakit relation.
+
+    It applies when the relationship's type is ``archimate``, its ArchiMate source and
+    target have one of ``source_kinds`` / ``target_kinds`` (empty: any kind) and, for
+    ``Access``, its access type is in ``access``. With ``reverse`` the eakit relation goes
+    from the ArchiMate target to the ArchiMate source. The first matching rule wins.
+    """
+
+    archimate: str
+    source_kinds: tuple[str, ...]
+    target_kinds: tuple[str, ...]
+    relation: str
+    reverse: bool = False
+    access: tuple[str, ...] = ()
+
+    def matches(self, archimate: str, source_kind: str, target_kind: str, access: str) -> bool:
+        """Whether the rule applies to a relationship of this type between these kinds."""
+        return (
+            archimate == self.archimate
+            and (not self.source_kinds or source_kind in self.source_kinds)
+            and (not self.target_kinds or target_kind in self.target_kinds)
+            and (not self.access or access in self.access)
+        )
+
+
+_SYSTEMS = ("application", "portal")
+_INFORMATION_SYSTEMS = ("application", "portal", "database", "integration_platform")
+
+RELATION_IMPORT: tuple[RelationImport, ...] = (
+    RelationImport("Composition", ("agency",), ("agency",), "part_of", reverse=True),
+    RelationImport("Aggregation", ("agency",), ("agency",), "part_of", reverse=True),
+    RelationImport(
+        "Composition",
+        ("data_centre",),
+        ("network", "security_capability", "lan"),
+        "located_in",
+        reverse=True,
+    ),
+    RelationImport(
+        "Aggregation",
+        ("data_centre",),
+        ("network", "security_capability", "lan"),
+        "located_in",
+        reverse=True,
+    ),
+    RelationImport("Assignment", ("agency",), ("public_service",), "provided_by", reverse=True),
+    RelationImport(
+        "Assignment", ("agency",), ("business_function", "roadmap_item"), "led_by", reverse=True
+    ),
+    RelationImport("Realization", _SYSTEMS, ("public_service",), "delivers"),
+    RelationImport("Realization", ("roadmap_item",), (), "realises"),
+    RelationImport("Serving", (*_SYSTEMS, "channel", "public_service"), ("actor",), "serves"),
+    RelationImport(
+        "Serving", ("application", "database", "portal"), ("business_function",), "supports"
+    ),
+    RelationImport("Serving", _SYSTEMS, ("agency",), "deployed_at"),
+    RelationImport("Serving", ("data_centre",), _INFORMATION_SYSTEMS, "hosted_on", reverse=True),
+    RelationImport(
+        "Serving",
+        ("integration_platform",),
+        ("application", "portal", "database"),
+        "integrates_with",
+        reverse=True,
+    ),
+    # In ArchiMate the served element uses the serving one: it depends on it.
+    RelationImport("Serving", (), (), "depends_on", reverse=True),
+    RelationImport(
+        "Access",
+        (*_SYSTEMS, "integration_platform"),
+        ("database",),
+        "reads_from",
+        access=("Access", "Read"),
+    ),
+    RelationImport(
+        "Access",
+        (*_SYSTEMS, "integration_platform"),
+        ("database",),
+        "writes_to",
+        access=("Write", "ReadWrite"),
+    ),
+    RelationImport("Flow", (*_SYSTEMS, "database"), ("integration_platform",), "integrates_with"),
+    RelationImport("Flow", _SYSTEMS, _INFORMATION_SYSTEMS, "exchanges_with"),
+    RelationImport(
+        "Flow", ("application", "database"), ("database", "data_centre"), "transfers_data_to"
+    ),
+    RelationImport("Flow", ("security_capability",), ("security_capability",), "reports_to"),
+    RelationImport(
+        "Association",
+        ("lan", "network", "data_centre"),
+        ("network",),
+        "connects_to",
+    ),
+)
+
+# --- documentation --------------------------------------------------------------------------
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return lines
+
+
+def mapping_markdown() -> str:
+    """The mapping tables as Markdown (the generated part of ``docs/interop.md``)."""
+    layer_order = {info.layer: info.order for info in LAYERS}
+    kinds = sorted(KIND_CLASSES, key=lambda k: (layer_order[KIND_CLASSES[k].layer], k))
+    lines = ["### Export: eakit kind → ArchiMate element", ""]
+    lines += _table(
+        ("eakit kind", "label", "ArchiMate element", "why"),
+        [
+            (
+                f"`{k}`",
+                f"{KIND_CLASSES[k].label} ({KIND_CLASSES[k].label_en})",
+                f"`{KIND_EXPORT[k].archimate}`",
+                KIND_EXPORT[k].note,
+            )
+            for k in kinds
+        ],
+    )
+    lines += ["", "### Export: eakit relation type → ArchiMate relationship", ""]
+    types = relation_types()
+    lines += _table(
+        ("eakit relation", "label", "ArchiMate relationship", "direction"),
+        [
+            (
+                f"`{name}`",
+                f"{types[name].label} ({types[name].label_en})",
+                f"`{m.archimate}`" + (f" (`accessType={m.access}`)" if m.access else ""),
+                "reversed" if m.reverse else "same",
+            )
+            for name, m in sorted(RELATION_EXPORT.items())
+        ],
+    )
+    lines += ["", "### Import: ArchiMate element → eakit kind", ""]
+    lines += _table(
+        ("ArchiMate element", "eakit kind", "assumed values", "note"),
+        [
+            (
+                f"`{t}`",
+                f"`{KIND_IMPORT[t].kind}`",
+                ", ".join(f"`{k}: {v}`" for k, v in sorted(KIND_IMPORT[t].defaults.items())),
+                KIND_IMPORT[t].note,
+            )
+            for t in ARCHIMATE_ELEMENT_TYPES
+            if t in KIND_IMPORT
+        ],
+    )
+    unmapped = [f"`{t}`" for t in ARCHIMATE_ELEMENT_TYPES if t not in KIND_IMPORT]
+    lines += ["", "Not mapped (listed in the import report): " + ", ".join(unmapped) + "."]
+    lines += ["", "### Import: ArchiMate relationship → eakit relation (first match wins)", ""]
+    lines += _table(
+        (
+            "ArchiMate relationship",
+            "from (ArchiMate source)",
+            "to (ArchiMate target)",
+            "eakit relation",
+            "direction",
+        ),
+        [
+            (
+                f"`{r.archimate}`" + (f" ({', '.join(r.access)})" if r.access else ""),
+                ", ".join(f"`{k}`" for k in r.source_kinds) or "any",
+                ", ".join(f"`{k}`" for k in r.target_kinds) or "any",
+                f"`{r.relation}`",
+                "reversed" if r.reverse else "same",
+            )
+            for r in RELATION_IMPORT
+        ],
+    )
+    unmapped_rel = sorted(
+        {t for t in ARCHIMATE_RELATIONSHIP_TYPES} - {r.archimate for r in RELATION_IMPORT}
+    )
+    lines += [
+        "",
+        "Not mapped (listed in the import report): "
+        + ", ".join(f"`{t}`" for t in unmapped_rel)
+        + "; and any relationship that no rule above matches.",
+        "",
+    ]
+    return "\n".join(lines) + "\n"

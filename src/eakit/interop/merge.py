@@ -1,0 +1,480 @@
+"""Merging the models of several provinces into one (e.g. Sóc Trăng + Hậu Giang → Cần Thơ).
+
+Rules, applied in this order:
+
+1. Shared national systems are kept once: components that are ``scope: national`` in
+   every source and have the same kind and either the same id or the same name. The
+   copy of the first source (in the order given) is kept; attributes on which the
+   copies disagree are reported as conflicts.
+2. Any other id used by more than one source is a clash. Clashing ids are renamed in
+   every source that uses them to ``<source architecture id>--<id>``
+   (``soc-trang--so-tu-phap``), and every reference and relation follows.
+3. Relations stated by several sources are kept once.
+
+The merged model keeps each source's components in ``<source id>/<original file>``
+and shared national systems in ``shared/national.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from eakit.graph import ModelGraph
+from eakit.interop.diff import field_changes, show_value
+from eakit.interop.ids import is_id
+from eakit.interop.values import plain
+from eakit.interop.yaml_writer import render_manifest, render_model_file
+from eakit.model import BaseComponent, Manifest, Relation, Scope, kind_of
+from eakit.model.manifest import FRAMEWORKS, Architecture, RulesConfig
+from eakit.model.refs import ref_fields
+from eakit.text import nfc
+
+SHARED_FILE = "shared/national.yaml"
+REPORT_FILE = "merge-report.md"
+OnClash = Literal["rename", "fail"]
+
+
+class MergeError(Exception):
+    """The sources cannot be merged as asked."""
+
+
+class ClashError(MergeError):
+    """Ids clash and the caller asked to fail rather than rename."""
+
+
+@dataclass(frozen=True)
+class Clash:
+    """An id used by several sources for different things, and what it became in each."""
+
+    id: str
+    renamed: tuple[tuple[str, str], ...]  # (source architecture id, new id)
+
+
+@dataclass(frozen=True)
+class Dedup:
+    """A shared national system kept once."""
+
+    kept: str
+    kind: str
+    name: str
+    members: tuple[tuple[str, str], ...]  # (source architecture id, id in that source)
+    reason: str  # "same id" | "same kind and name"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An attribute on which copies of one national system (or one relation) disagree."""
+
+    subject: str
+    field: str
+    values: tuple[tuple[str, Any], ...]  # (source architecture id, value)
+
+
+@dataclass
+class MergeResult:
+    """The merged model and the report of what the merge did."""
+
+    manifest: Manifest
+    files: dict[str, tuple[list[BaseComponent], list[Relation]]]
+    headers: dict[str, str]
+    sources: list[str]
+    clashes: list[Clash] = field(default_factory=list)
+    dedups: list[Dedup] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def component_ids(self) -> list[str]:
+        """Every id of the merged model, sorted."""
+        return sorted(c.id for comps, _ in self.files.values() for c in comps)
+
+    def lines(self) -> list[str]:
+        """The report, one line per item, for the terminal."""
+        out = [
+            f"merged {', '.join(self.sources)} into {self.manifest.architecture.id}: "
+            f"{len(self.component_ids)} components, {len(self.clashes)} id clashes renamed, "
+            f"{len(self.dedups)} shared national systems kept once, "
+            f"{len(self.conflicts)} conflicts"
+        ]
+        for clash in self.clashes:
+            out.append(
+                f"clash: '{clash.id}' → "
+                + ", ".join(f"{new} (from {source})" for source, new in clash.renamed)
+            )
+        for dedup in self.dedups:
+            members = ", ".join(f"{source}:{cid}" for source, cid in dedup.members)
+            out.append(f"kept once ({dedup.reason}): '{dedup.kept}' {dedup.name} ← {members}")
+        for conflict in self.conflicts:
+            values = "; ".join(f"{source}: {show_value(v)}" for source, v in conflict.values)
+            out.append(
+                f"conflict: {conflict.subject} '{conflict.field}' differs ({values}); "
+                f"kept {conflict.values[0][0]}'s"
+            )
+        out += [f"note: {note}" for note in self.notes]
+        return out
+
+    def to_markdown(self) -> str:
+        """The report written beside the merged model."""
+        arch = self.manifest.architecture
+        out = [
+            f"# Merge report: {arch.id}",
+            "",
+            f"Sources, in order: {', '.join(f'`{s}`' for s in self.sources)}. "
+            f"{len(self.component_ids)} components in the merged model.",
+            "",
+        ]
+        if self.clashes:
+            out += ["## Id clashes (renamed)", "", "| id | renamed to |", "|---|---|"]
+            out += [
+                f"| `{c.id}` | " + ", ".join(f"`{new}` ({src})" for src, new in c.renamed) + " |"
+                for c in self.clashes
+            ]
+            out.append("")
+        if self.dedups:
+            out += [
+                "## Shared national systems (kept once)",
+                "",
+                "| kept id | kind | name | sources | why |",
+                "|---|---|---|---|---|",
+            ]
+            out += [
+                f"| `{d.kept}` | {d.kind} | {d.name} | "
+                + ", ".join(f"{s}: `{cid}`" for s, cid in d.members)
+                + f" | {d.reason} |"
+                for d in self.dedups
+            ]
+            out.append("")
+        if self.conflicts:
+            out += [
+                "## Conflicting attributes (first source kept)",
+                "",
+                "| subject | field | values |",
+                "|---|---|---|",
+            ]
+            out += [
+                f"| {c.subject} | `{c.field}` | "
+                + "<br>".join(f"{s}: `{show_value(v)}`" for s, v in c.values)
+                + " |"
+                for c in self.conflicts
+            ]
+            out.append("")
+        if self.notes:
+            out += ["## Notes", ""] + [f"- {n}" for n in self.notes] + [""]
+        return "\n".join(out)
+
+    def texts(self) -> dict[str, str]:
+        """The merged model folder as relative path → text (with the report)."""
+        header = f"Merged by 'eakit merge' into {self.manifest.architecture.id}."
+        files = {"eakit.yaml": render_manifest(self.manifest, header)}
+        for rel, (components, relations) in sorted(self.files.items()):
+            if components or relations:
+                files[rel] = render_model_file(components, relations, self.headers[rel])
+        files[REPORT_FILE] = self.to_markdown()
+        return files
+
+
+def _norm(name: str) -> str:
+    return " ".join(nfc(name).casefold().split())
+
+
+def _national(component: BaseComponent) -> bool:
+    return component.scope == Scope.NATIONAL
+
+
+class _Groups:
+    """Union-find over (source index, component id) pairs."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def find(self, item: tuple[int, str]) -> tuple[int, str]:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: tuple[int, str], b: tuple[int, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the earliest source leads
+
+    def groups(self) -> dict[tuple[int, str], list[tuple[int, str]]]:
+        result: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for item in sorted(self.parent):
+            result.setdefault(self.find(item), []).append(item)
+        return {root: members for root, members in result.items() if len(members) > 1}
+
+
+def _shared_groups(
+    graphs: Sequence[ModelGraph],
+) -> tuple[dict[tuple[int, str], tuple[int, str]], dict[tuple[int, str], str]]:
+    """National systems kept once: member → (source, id) of the kept copy, and why."""
+    union = _Groups()
+    reasons: dict[tuple[int, str], str] = {}
+    by_id: dict[tuple[str, str], tuple[int, str]] = {}
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    for index, graph in enumerate(graphs):
+        for component in graph.components():
+            if not _national(component):
+                continue
+            item = (index, component.id)
+            kind = kind_of(component)
+            first = by_id.setdefault((kind, component.id), item)
+            if first[0] != index:
+                union.union(first, item)
+                reasons[item] = "same id"
+            first = by_name.setdefault((kind, _norm(component.name)), item)
+            if first[0] != index:
+                union.union(first, item)
+                reasons.setdefault(item, "same kind and name")
+    kept: dict[tuple[int, str], tuple[int, str]] = {}
+    why: dict[tuple[int, str], str] = {}
+    for root, members in union.groups().items():
+        for member in members:
+            kept[member] = root
+        why[root] = (
+            "same id"
+            if all(reasons.get(m) == "same id" for m in members if m != root)
+            else "same kind and name"
+        )
+    return kept, why
+
+
+def _remap(component: BaseComponent, new_id: str, mapping: dict[str, str]) -> BaseComponent:
+    update: dict[str, Any] = {"id": new_id}
+    for ref in ref_fields(type(component)):
+        value = getattr(component, ref.name)
+        if value is None:
+            continue
+        update[ref.name] = (
+            [mapping.get(v, v) for v in value] if ref.many else mapping.get(value, value)
+        )
+    return component.model_copy(update=update)
+
+
+def _comparable(component: BaseComponent) -> dict[str, Any]:
+    data: dict[str, Any] = plain(component.model_dump(by_alias=True))
+    data.pop("id", None)
+    return data
+
+
+def _manifest(
+    graphs: Sequence[ModelGraph],
+    into: str,
+    name: str | None,
+    name_en: str | None,
+    province: str | None,
+    owner_agency: str | None,
+    notes: list[str],
+) -> Manifest:
+    architectures = [g.architecture for g in graphs]
+    frameworks = {a.framework for a in architectures}
+    framework = max(frameworks, key=FRAMEWORKS.index)
+    if len(frameworks) > 1:
+        notes.append(
+            f"the sources follow different frameworks ({', '.join(sorted(frameworks))}); "
+            f"the merged model uses the latest, {framework}"
+        )
+    sources: list[str] = []
+    for architecture in architectures:
+        for item in architecture.sources:
+            if item not in sources:
+                sources.append(item)
+    packs: list[str] = []
+    disable: set[str] = set()
+    severity: dict[str, Any] = {}
+    for graph in graphs:
+        rules = graph.manifest.rules
+        packs += [p for p in rules.packs if p not in packs]
+        disable.update(rules.disable)
+        for rule, level in rules.severity.items():
+            if severity.setdefault(rule, level) != level:
+                notes.append(
+                    f"severity of '{rule}' differs between sources; kept '{severity[rule]}'"
+                )
+        if graph.manifest.waivers:
+            notes.append(
+                f"waivers of {graph.architecture.id} ({graph.manifest.waivers}) are not carried "
+                "over: review them and add the ones that still apply to the merged model"
+            )
+    architecture = Architecture(
+        id=into,
+        name=name or "Kiến trúc hợp nhất: " + " + ".join(a.name for a in architectures),
+        name_en=name_en,
+        framework=framework,
+        as_of=max(a.as_of for a in architectures),
+        horizon=max(a.horizon for a in architectures),
+        province=province,
+        owner_agency=owner_agency,
+        adopted_from="Hợp nhất từ: " + ", ".join(a.id for a in architectures),
+        sources=sources,
+    )
+    return Manifest(
+        eakit=1,
+        architecture=architecture,
+        rules=RulesConfig(packs=packs, disable=sorted(disable), severity=severity),
+    )
+
+
+def merge_models(
+    graphs: Sequence[ModelGraph],
+    into: str,
+    *,
+    name: str | None = None,
+    name_en: str | None = None,
+    province: str | None = None,
+    owner_agency: str | None = None,
+    on_clash: OnClash = "rename",
+) -> MergeResult:
+    """Merge several models into one architecture with id ``into``.
+
+    Raises :class:`MergeError` when fewer than two models are given, two sources share
+    an architecture id, a renamed id is invalid or taken, ``on_clash="fail"`` meets a
+    clash (the message lists the renaming that ``"rename"`` would apply), or
+    ``province``/``owner_agency`` is not an agency of the merged model.
+    """
+    if len(graphs) < 2:
+        raise MergeError("merging needs at least two models")
+    if not is_id(into):
+        raise MergeError(f"'{into}' is not a valid id (lower-case letters, digits and '-')")
+    source_ids = [g.architecture.id for g in graphs]
+    for index, sid in enumerate(source_ids):
+        if sid in source_ids[:index]:
+            raise MergeError(f"two sources have the architecture id '{sid}'; ids name the sources")
+    notes: list[str] = []
+    kept, why = _shared_groups(graphs)
+
+    # Ids still used by several sources after sharing national systems are clashes.
+    users: dict[str, list[int]] = {}
+    for index, graph in enumerate(graphs):
+        for cid in graph.ids():
+            item = (index, cid)
+            if item in kept and kept[item] != item:
+                continue  # a copy of a shared system: it disappears into the kept one
+            users.setdefault(cid, []).append(index)
+    clashing = {cid: holders for cid, holders in sorted(users.items()) if len(holders) > 1}
+    mapping: list[dict[str, str]] = [{} for _ in graphs]
+    clashes = []
+    for cid, holders in clashing.items():
+        renamed = tuple((source_ids[i], f"{source_ids[i]}--{cid}") for i in holders)
+        for (_, new), i in zip(renamed, holders, strict=True):
+            mapping[i][cid] = new
+        clashes.append(Clash(cid, renamed))
+    if clashes and on_clash == "fail":
+        listing = "; ".join(
+            f"'{c.id}' → " + ", ".join(new for _, new in c.renamed) for c in clashes
+        )
+        raise ClashError(f"{len(clashes)} id clashes (renaming would give: {listing})")
+    final_ids = {cid for cid, holders in users.items() if len(holders) == 1}
+    for clash in clashes:
+        for source, new in clash.renamed:
+            if not is_id(new):
+                raise MergeError(f"renaming '{clash.id}' of {source} gives '{new}', not a valid id")
+            if new in final_ids:
+                raise MergeError(
+                    f"renaming '{clash.id}' of {source} gives '{new}', which is already an id"
+                )
+            final_ids.add(new)
+    for (index, cid), (root_index, root_id) in kept.items():
+        mapping[index][cid] = mapping[root_index].get(root_id, root_id)
+
+    files: dict[str, tuple[list[BaseComponent], list[Relation]]] = {}
+    headers: dict[str, str] = {}
+    shared: dict[str, BaseComponent] = {}
+    conflicts: list[Conflict] = []
+    copies: dict[str, list[tuple[int, str, BaseComponent]]] = {}
+    for index, graph in enumerate(graphs):
+        sid = source_ids[index]
+        ordered = sorted(graph.ids(), key=lambda c, g=graph: (g.file_of(c), g.location(c).line, c))
+        for cid in ordered:
+            new_id = mapping[index].get(cid, cid)
+            component = _remap(graph.get(cid), new_id, mapping[index])
+            if (index, cid) in kept:
+                copies.setdefault(new_id, []).append((index, cid, component))
+                continue
+            rel = f"{sid}/{graph.file_of(cid)}"
+            headers.setdefault(rel, f"From {sid} ({graph.architecture.name}): {graph.file_of(cid)}")
+            files.setdefault(rel, ([], []))[0].append(component)
+    dedups = []
+    for new_id, members in sorted(copies.items()):
+        first_index, first_id, first = members[0]
+        shared[new_id] = first
+        dedups.append(
+            Dedup(
+                new_id,
+                kind_of(first),
+                first.name,
+                tuple((source_ids[i], cid) for i, cid, _ in members),
+                why[kept[(first_index, first_id)]],
+            )
+        )
+        base = _comparable(first)
+        for index, _, component in members[1:]:
+            for change in field_changes(base, _comparable(component)):
+                conflicts.append(
+                    Conflict(
+                        f"'{new_id}'",
+                        change.field,
+                        ((source_ids[first_index], change.old), (source_ids[index], change.new)),
+                    )
+                )
+    if shared:
+        headers[SHARED_FILE] = "Shared national systems, kept once by 'eakit merge'."
+        files[SHARED_FILE] = ([shared[c] for c in sorted(shared)], [])
+
+    seen: dict[tuple[str, str, str], tuple[int, Relation]] = {}
+    for index, graph in enumerate(graphs):
+        sid = source_ids[index]
+        declared = [e.relation for e in graph.edges() if e.relation is not None]
+        for relation in declared:
+            ends = (
+                mapping[index].get(relation.from_, relation.from_),
+                mapping[index].get(relation.to, relation.to),
+            )
+            moved = relation.model_copy(update={"from_": ends[0], "to": ends[1]})
+            if moved.from_ == moved.to:
+                notes.append(
+                    f"relation {relation.from_} --{relation.type}--> {relation.to} of {sid} "
+                    "joins a shared system to itself; dropped"
+                )
+                continue
+            if moved.key in seen:
+                first_index, first = seen[moved.key]
+                skip = ("from", "to", "type")
+                for change in field_changes(
+                    {
+                        k: v
+                        for k, v in plain(first.model_dump(by_alias=True)).items()
+                        if k not in skip
+                    },
+                    {
+                        k: v
+                        for k, v in plain(moved.model_dump(by_alias=True)).items()
+                        if k not in skip
+                    },
+                ):
+                    conflicts.append(
+                        Conflict(
+                            f"relation {moved.from_} --{moved.type}--> {moved.to}",
+                            change.field,
+                            ((source_ids[first_index], change.old), (sid, change.new)),
+                        )
+                    )
+                continue
+            seen[moved.key] = (index, moved)
+            location = graph.relation_location(relation)
+            rel = f"{sid}/{location.file if location else 'relations.yaml'}"
+            headers.setdefault(
+                rel, f"From {sid} ({graph.architecture.name}): {rel.split('/', 1)[1]}"
+            )
+            files.setdefault(rel, ([], []))[1].append(moved)
+
+    all_ids = {c.id: c for comps, _ in files.values() for c in comps}
+    for label, value in (("--province", province), ("--owner-agency", owner_agency)):
+        if value is not None and (value not in all_ids or kind_of(all_ids[value]) != "agency"):
+            raise MergeError(f"{label} '{value}' is not an agency of the merged model")
+    manifest = _manifest(graphs, into, name, name_en, province, owner_agency, notes)
+    return MergeResult(manifest, files, headers, source_ids, clashes, dedups, conflicts, notes)

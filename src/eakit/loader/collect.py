@@ -1,0 +1,220 @@
+"""Validating the components and relations of one parsed model file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from eakit.diagnostics import Diagnostic, Location
+from eakit.loader.errors import loose, odd_keys, shown, suggest, translate
+from eakit.loader.expect import or_list
+from eakit.loader.locator import YamlLocator
+from eakit.loader.references import RawObject
+from eakit.loader.yamlio import MAX_FILE_BYTES
+from eakit.model import KIND_CLASSES, BaseComponent, Relation, SourceRef
+
+TOP_LEVEL_KEYS = ("components", "relations")
+EMPTY_MODEL_FILE = "file is empty: add 'components:' or 'relations:', or remove the file"
+_COMMON_KEYS = frozenset(info.alias or name for name, info in BaseComponent.model_fields.items())
+
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _field_names(cls: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in cls.model_fields.items()]
+
+
+def _adapter(kind: str) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(kind)
+    if adapter is None:
+        adapter = _ADAPTERS[kind] = TypeAdapter(KIND_CLASSES[kind])
+    return adapter
+
+
+@dataclass
+class Collected:
+    """What the model files declare, gathered file by file."""
+
+    components: dict[str, BaseComponent] = field(default_factory=dict)
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    relation_sources: list[SourceRef] = field(default_factory=list)
+    # Declared but invalid (already reported): a reference to them is not dangling.
+    invalid_ids: set[str] = field(default_factory=set)
+    # Invalid components and relations, whose references are still checked from raw data.
+    unchecked: list[RawObject] = field(default_factory=list)
+
+
+_DECLARED_ID = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?id:[ \t]*['\"]?([a-z0-9][a-z0-9-]*)['\"]?[ \t]*(?:#.*)?$", re.M
+)
+
+
+def declared_ids(path: Path) -> set[str]:
+    """Ids a file seems to declare, read line by line when it cannot be parsed.
+
+    A file with a YAML error still declares its components: without this, every
+    reference to them elsewhere would be reported as dangling, burying the one real
+    mistake under dozens of consequences.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return set()
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return set()
+    return set(_DECLARED_ID.findall(text))
+
+
+def guess_kind(raw: dict[Any, Any]) -> str | None:
+    """The one kind whose own fields (``app_type``, ``agency_type``, ...) ``raw`` uses."""
+    keys = {k for k in raw if isinstance(k, str)} - _COMMON_KEYS
+    if not keys:
+        return None
+    scores = {
+        kind: len(keys & set(cls.model_fields) - _COMMON_KEYS) for kind, cls in KIND_CLASSES.items()
+    }
+    best = max(scores.values())
+    winners = [kind for kind, score in scores.items() if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -> Diagnostic:
+    kinds = sorted(KIND_CLASSES)
+    guess = guess_kind(raw)
+    if kind is None:
+        hint = f" (its keys fit 'kind: {guess}')" if guess else f"; one of {or_list(kinds)}"
+        return Diagnostic(where, f"{label} has no 'kind'{hint}", code="schema.missing")
+    if not isinstance(kind, str):
+        return Diagnostic(
+            where, f"'kind' must be one of {or_list(kinds)}, got {shown(kind)}", code="kind"
+        )
+    hint = suggest(kind, kinds)
+    if not hint:
+        hint = f" (its keys fit '{guess}')" if guess else f"; one of {or_list(kinds)}"
+    return Diagnostic(where, f"unknown kind {shown(kind)}{hint}", code="kind")
+
+
+def _component(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
+    def at(*path: str | int) -> Location:
+        return locator.locate(ref, *path)
+
+    if not isinstance(raw, dict):
+        return [
+            Diagnostic(
+                at(),
+                f"a component must be a mapping with 'id', 'kind' and 'name', got {shown(raw)}",
+            )
+        ]
+    raw_id = raw.get("id")
+    label = f"component '{raw_id}'" if isinstance(raw_id, str) else "component"
+    kind = raw.get("kind")
+    if not isinstance(kind, str) or kind not in KIND_CLASSES:
+        if isinstance(raw_id, str):
+            into.invalid_ids.add(raw_id)
+        where = at("kind") if kind is not None else at()
+        return [_kind_problem(raw, kind, where, label)]
+    cls = KIND_CLASSES[kind]
+    label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
+    problems, reported = loose(cls, raw, lambda loc: locator.locate(ref, *loc))
+    try:
+        component = _adapter(kind).validate_python(raw)
+    except ValidationError as exc:
+        locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
+        problems += odd_keys(raw, _field_names(cls), label, locate)
+        problems += translate(exc, cls, label, locate, reported)
+    if problems:
+        if isinstance(raw_id, str):
+            into.invalid_ids.add(raw_id)
+        into.unchecked.append(RawObject(cls, raw, ref))
+        return problems
+    return add_component(component, ref, locator, into)
+
+
+def add_component(
+    component: BaseComponent, ref: SourceRef, locator: YamlLocator, into: Collected
+) -> list[Diagnostic]:
+    """Add a valid component unless its id is taken (also used for cached files)."""
+    previous = into.sources.get(component.id)
+    if previous is not None:
+        first = locator.locate(previous)
+        return [
+            Diagnostic(
+                locator.locate(ref, "id"),
+                f"duplicate id '{component.id}' (first defined at {first})",
+                related=(first,),
+                code="duplicate",
+            )
+        ]
+    into.components[component.id] = component
+    into.sources[component.id] = ref
+    return []
+
+
+def _relation(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
+    if not isinstance(raw, dict):
+        return [
+            Diagnostic(
+                locator.locate(ref),
+                f"a relation must be a mapping like {{from: a, to: b, type: t}}, got {shown(raw)}",
+            )
+        ]
+    problems, reported = loose(Relation, raw, lambda loc: locator.locate(ref, *loc))
+    try:
+        relation = Relation.model_validate(raw)
+    except ValidationError as exc:
+        locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
+        problems += odd_keys(raw, _field_names(Relation), "relation", locate)
+        problems += translate(exc, Relation, "relation", locate, reported)
+    if problems:
+        into.unchecked.append(RawObject(Relation, raw, ref))
+        return problems
+    into.relations.append(relation)
+    into.relation_sources.append(ref)
+    return []
+
+
+def collect(data: Any, rel: str, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
+    """Validate the components and relations of one parsed file ``rel`` into ``into``."""
+    top = SourceRef(rel, ())
+    if data is None:  # only '---', '~' or 'null': as good as empty
+        return [Diagnostic(locator.locate(top), EMPTY_MODEL_FILE, code="empty")]
+    if not isinstance(data, dict):
+        what = "a list" if isinstance(data, list) else f"a single value {shown(data)}"
+        return [
+            Diagnostic(
+                locator.locate(top),
+                f"a model file is a mapping with 'components:' and/or 'relations:', "
+                f"but this file holds {what}",
+            )
+        ]
+    diagnostics: list[Diagnostic] = []
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            hint = suggest(key, list(TOP_LEVEL_KEYS)) if isinstance(key, str) else ""
+            diagnostics.append(
+                Diagnostic(
+                    locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top),
+                    f"unknown top-level key {shown(key)}"
+                    + (hint or "; a model file holds 'components' and 'relations'"),
+                )
+            )
+    for key, check in (("components", _component), ("relations", _relation)):
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            diagnostics.append(
+                Diagnostic(
+                    locator.locate(top, key),
+                    f"'{key}' must be a list (each item starts with '- '), got {shown(items)}",
+                )
+            )
+            continue
+        for index, raw in enumerate(items):
+            diagnostics.extend(check(raw, SourceRef(rel, (key, index)), locator, into))
+    return diagnostics

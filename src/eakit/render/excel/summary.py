@@ -1,0 +1,252 @@
+"""The summary dashboard: facts, readiness now and at the horizon, findings, charts.
+
+Scores are read from :class:`~eakit.findings.Readiness` exactly as the JSON output
+writes them (``Score.to_dict()``), so the two can be compared value for value.
+"""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.styles import Alignment
+from openpyxl.worksheet.worksheet import Worksheet
+
+from eakit.findings import Readiness, Score
+from eakit.model.layers import LAYERS
+from eakit.render.excel.cells import (
+    FONT_BOLD,
+    FONT_SECTION,
+    INTEGER,
+    PERCENT,
+    TONES,
+    WRAP_TOP,
+    add_table,
+    header_row,
+    page_setup,
+    put,
+    set_widths,
+    title,
+    tone,
+)
+from eakit.render.excel.context import Context
+from eakit.render.excel.labels import severity_label, t
+from eakit.text import vi_sort_key
+
+SEVERITY_ROWS = ("error", "warning", "info", "waived")
+LAST_COL = 9  # the widest table (readiness by layer) spans A:I
+CHART_ROWS = 18
+
+
+def _ratio(score: Score | None) -> float | None:
+    # The rounded ratio of the JSON payload: one source of truth, no re-computation.
+    return None if score is None else score.to_dict()["ratio"]
+
+
+def _section(ws: Worksheet, row: int, text: str) -> int:
+    put(ws, row, 1, text, font=FONT_SECTION, align=Alignment(vertical="bottom"), border=False)
+    ws.row_dimensions[row].height = 20
+    return row + 1
+
+
+def _facts(ctx: Context, ws: Worksheet, row: int) -> int:
+    arch = ctx.graph.architecture
+    lang = ctx.lang
+    result = ctx.result
+    approval = ""
+    if arch.approval is not None:
+        parts = [arch.approval.decision_ref]
+        if arch.approval.date:
+            parts.append(arch.approval.date.isoformat())
+        if arch.approval.issuer:
+            parts.append(arch.approval.issuer)
+        approval = ", ".join(parts)
+    facts: list[tuple[str, object]] = [
+        ("fact.architecture", ctx.architecture_name),
+        ("fact.id", arch.id),
+        ("fact.framework", result.framework if result else arch.framework),
+        ("fact.packs", ", ".join(result.packs) if result else ""),
+        ("fact.as_of", result.as_of if result else arch.as_of),
+        ("fact.horizon", arch.horizon),
+        ("fact.province", ctx.name_of(arch.province)),
+        ("fact.owner", ctx.name_of(arch.owner_agency)),
+        ("fact.approval", approval),
+        ("fact.components", len(ctx.graph)),
+        ("fact.rules", len(result.rules) if result else 0),
+    ]
+    row = _section(ws, row, t("summary.facts", lang))
+    for key, value in facts:
+        put(ws, row, 1, t(key, lang), font=FONT_BOLD)
+        number_format = "0" if key == "fact.horizon" else None
+        put(
+            ws,
+            row,
+            2,
+            value if value != "" else None,
+            number_format=number_format,
+            align=Alignment(horizontal="left", vertical="top", wrap_text=True),
+        )
+        # Merged after writing: openpyxl carries the first cell's border around the range.
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=LAST_COL)
+        row += 1
+    return row + 1
+
+
+def _score_cells(ws: Worksheet, row: int, col: int, now: Score | None, later: Score | None) -> None:
+    """Now %, horizon %, passed, total, passed at horizon, total at horizon."""
+    put(ws, row, col, _ratio(now), number_format=PERCENT)
+    put(ws, row, col + 1, _ratio(later), number_format=PERCENT)
+    put(ws, row, col + 2, now.passed if now else None, number_format=INTEGER)
+    put(ws, row, col + 3, now.total if now else None, number_format=INTEGER)
+    put(ws, row, col + 4, later.passed if later else None, number_format=INTEGER)
+    put(ws, row, col + 5, later.total if later else None, number_format=INTEGER)
+
+
+def _score_headers(ctx: Context) -> list[str]:
+    year = ctx.graph.architecture.horizon
+    lang = ctx.lang
+    return [
+        t("col.now", lang),
+        t("col.horizon", lang, year=year),
+        t("col.passed", lang),
+        t("col.total", lang),
+        t("col.passed_h", lang, year=year),
+        t("col.total_h", lang, year=year),
+    ]
+
+
+def _overall(ctx: Context, ws: Worksheet, row: int, readiness: Readiness | None) -> int:
+    row = _section(ws, row, t("summary.readiness", ctx.lang))
+    if readiness is None:
+        put(ws, row, 1, t("summary.no_readiness", ctx.lang), align=WRAP_TOP, border=False)
+        return row + 2
+    header_row(ws, row, [t("col.scope", ctx.lang), *_score_headers(ctx)])
+    put(ws, row + 1, 1, t("overall", ctx.lang), font=FONT_BOLD)
+    _score_cells(ws, row + 1, 2, readiness.overall, readiness.overall_horizon)
+    add_table(ws, "readiness_overall", row, row + 1, 1, 7, striped=False)
+    return row + 3
+
+
+def _severity_table(ctx: Context, ws: Worksheet, row: int) -> tuple[int, int]:
+    row = _section(ws, row, t("summary.severity", ctx.lang))
+    header_row(ws, row, [t("col.severity", ctx.lang), t("col.count", ctx.lang)])
+    counts = ctx.result.counts() if ctx.result else dict.fromkeys(SEVERITY_ROWS, 0)
+    for offset, severity in enumerate(SEVERITY_ROWS, start=1):
+        tone(put(ws, row + offset, 1, severity_label(severity, ctx.lang)), severity)
+        put(ws, row + offset, 2, counts[severity], number_format=INTEGER)
+    add_table(ws, "findings_by_severity", row, row + len(SEVERITY_ROWS), 1, 2, striped=False)
+    return row, row + len(SEVERITY_ROWS) + 2
+
+
+def _layer_table(
+    ctx: Context, ws: Worksheet, row: int, readiness: Readiness | None
+) -> tuple[int, int]:
+    row = _section(ws, row, t("summary.by_layer", ctx.lang))
+    headers = [t("col.layer", ctx.lang), t("col.layer_code", ctx.lang), *_score_headers(ctx)]
+    headers.append(t("col.components", ctx.lang))
+    header_row(ws, row, headers)
+    for offset, info in enumerate(sorted(LAYERS, key=lambda i: i.order), start=1):
+        code = info.layer.value
+        put(ws, row + offset, 1, ctx.layer_name(code))
+        put(ws, row + offset, 2, code)
+        now = readiness.by_layer.get(code) if readiness else None
+        later = readiness.by_layer_horizon.get(code) if readiness else None
+        _score_cells(ws, row + offset, 3, now, later)
+        put(ws, row + offset, 9, len(ctx.graph.by_layer(info.layer)), number_format=INTEGER)
+    add_table(ws, "readiness_by_layer", row, row + len(LAYERS), 1, LAST_COL)
+    return row, row + len(LAYERS) + 2
+
+
+def _agency_table(ctx: Context, ws: Worksheet, row: int, readiness: Readiness) -> int:
+    agencies = sorted(
+        set(readiness.by_agency) | set(readiness.by_agency_horizon),
+        key=lambda a: (vi_sort_key(ctx.name_of(a)), a),
+    )
+    row = _section(ws, row, t("summary.by_agency", ctx.lang))
+    header_row(
+        ws, row, [t("col.agency", ctx.lang), t("col.agency_id", ctx.lang), *_score_headers(ctx)]
+    )
+    for offset, agency in enumerate(agencies, start=1):
+        put(ws, row + offset, 1, ctx.name_of(agency))
+        put(ws, row + offset, 2, agency)
+        _score_cells(
+            ws,
+            row + offset,
+            3,
+            readiness.by_agency.get(agency),
+            readiness.by_agency_horizon.get(agency),
+        )
+    add_table(ws, "readiness_by_agency", row, row + len(agencies), 1, 8)
+    return row + len(agencies) + 2
+
+
+def _severity_chart(ctx: Context, ws: Worksheet, header: int, anchor: str) -> None:
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = t("summary.chart_severity", ctx.lang)
+    chart.style = 10
+    data = Reference(ws, min_col=2, min_row=header, max_row=header + len(SEVERITY_ROWS))
+    cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + len(SEVERITY_ROWS))
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    series = chart.series[0]
+    for index, severity in enumerate(SEVERITY_ROWS):
+        point = DataPoint(idx=index)
+        point.graphicalProperties = GraphicalProperties(solidFill=TONES[severity][1])
+        series.dPt.append(point)
+    series.dLbls = DataLabelList()
+    series.dLbls.showVal = True
+    series.dLbls.showSerName = False
+    series.dLbls.showCatName = False
+    series.dLbls.showLegendKey = False
+    chart.legend = None
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.numFmt = "0"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.width, chart.height = 12.5, 8.5
+    ws.add_chart(chart, anchor)
+
+
+def _layer_chart(ctx: Context, ws: Worksheet, header: int, anchor: str) -> None:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = t("summary.chart_layer", ctx.lang)
+    chart.style = 10
+    data = Reference(ws, min_col=3, max_col=4, min_row=header, max_row=header + len(LAYERS))
+    cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + len(LAYERS))
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    chart.series[0].graphicalProperties = GraphicalProperties(solidFill="2E75B6")
+    chart.series[1].graphicalProperties = GraphicalProperties(solidFill="A9D18E")
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.y_axis.numFmt = "0%"
+    chart.y_axis.majorUnit = 0.25
+    chart.x_axis.scaling.orientation = "maxMin"  # first layer on top, as in the table
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.gapWidth = 40
+    chart.width, chart.height = 17, 8.5
+    ws.add_chart(chart, anchor)
+
+
+def write_summary(ctx: Context, ws: Worksheet) -> None:
+    """Fill the summary dashboard sheet."""
+    readiness = ctx.result.readiness if ctx.result else None
+    row = title(ws, t("summary.title", ctx.lang), ctx.subtitle)
+    row = _facts(ctx, ws, row)
+    row = _overall(ctx, ws, row, readiness)
+    charts_row = row
+    row += CHART_ROWS
+    severity_header, row = _severity_table(ctx, ws, row)
+    layer_header, row = _layer_table(ctx, ws, row, readiness)
+    if readiness is not None:
+        row = _agency_table(ctx, ws, row, readiness)
+    _severity_chart(ctx, ws, severity_header, f"A{charts_row}")
+    if readiness is not None:
+        _layer_chart(ctx, ws, layer_header, f"D{charts_row}")
+    set_widths(ws, [36, 15, 13, 13, 11, 11, 13, 13, 13])
+    page_setup(ws, ctx.lang, ctx.footer, landscape=False)

@@ -1,0 +1,160 @@
+"""Build a model's documentation site: generate pages, run the real ``mkdocs build``.
+
+The Markdown and ``mkdocs.yml`` live in a temporary folder; the built HTML replaces
+``out_dir`` atomically, so a failed build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+from eakit import atomic
+from eakit.findings import CheckResult
+from eakit.graph import ModelGraph
+from eakit.render.site import figures as fig
+from eakit.render.site.config import ASSET_FILES, ASSETS, mkdocs_config
+from eakit.render.site.i18n import words as words_for
+from eakit.render.site.markup import html_path
+from eakit.render.site.pages import Figures, SitePages, component_page
+
+# Files mkdocs writes that do not fit a site opened from a folder: the sitemaps carry the
+# build date and need a site URL; the 404 page links assets from the server root "/".
+_DROPPED_FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+
+
+class SiteBuildError(RuntimeError):
+    """MkDocs could not build the site; the message holds what it reported."""
+
+
+def root_link(graph: ModelGraph) -> Callable[[str], str | None]:
+    """Link of a component for diagrams: its page, relative to the site root."""
+
+    def link(component_id: str) -> str | None:
+        if component_id not in graph:
+            return None
+        return html_path(component_page(graph, component_id))
+
+    return link
+
+
+def render_figures(graph: ModelGraph, result: CheckResult | None, lang: str) -> Figures:
+    """All views and every component's neighbourhood diagram (none without the renderer)."""
+    link = root_link(graph)
+    focus, failed = fig.render_focus_all(graph, result, graph.ids(), lang, link)
+    return Figures(views=fig.render_views(graph, result, lang, link), focus=focus, failed=failed)
+
+
+class _Collect(logging.Handler):
+    """Keeps mkdocs' warnings for the error message instead of printing them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _quiet_mkdocs() -> Iterator[_Collect]:
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    saved = (logger.propagate, logger.level)
+    logger.addHandler(collect)
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate, _ = saved
+        logger.setLevel(saved[1])
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """``mkdocs build --strict`` on a config file, through mkdocs' Python API."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _quiet_mkdocs() as collect:
+        try:
+            config = load_config(str(config_file), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:
+            details = "; ".join(collect.messages) or str(error)
+            raise SiteBuildError(f"mkdocs build failed: {details}") from error
+        except SystemExit as error:  # mkdocs exits on a broken config
+            raise SiteBuildError(f"mkdocs build failed: {'; '.join(collect.messages)}") from error
+
+
+def write_sources(
+    graph: ModelGraph, result: CheckResult | None, folder: Path, *, lang: str, figures: Figures
+) -> Path:
+    """Write the Markdown pages, assets and ``mkdocs.yml`` into ``folder``; return the config."""
+    words = words_for(lang)
+    docs = folder / "docs"
+    pages = SitePages(graph, result, words, figures)
+    for path, text in pages.all_pages().items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+    for view in figures.views:
+        target = docs / "diagrams" / f"{view.name}.svg"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(fig.embed(view.svg, "../", standalone=True), "utf-8")
+    (docs / "assets").mkdir(parents=True, exist_ok=True)
+    for name in ASSET_FILES:
+        shutil.copyfile(ASSETS / name, docs / "assets" / name)
+    config = mkdocs_config(
+        site_name=pages.arch_name(),
+        words=words,
+        nav=pages.nav(),
+        docs_dir=docs,
+        site_dir=folder / "site",
+        footer=f"{words('built_with')} {graph.architecture.id} · {graph.architecture.framework} · "
+        f"{words('as_of')} {graph.architecture.as_of.isoformat()}",
+    )
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    return config_file
+
+
+def build_site(
+    graph: ModelGraph,
+    result: CheckResult | None,
+    out_dir: Path,
+    *,
+    lang: str = "vi",
+    diagrams: bool = True,
+) -> Path:
+    """Build the HTML site of a model into ``out_dir`` (replaced as a whole); return it.
+
+    ``result`` adds findings, readiness and the rule reference; ``diagrams`` embeds the
+    Graphviz views and each component's neighbourhood (when the renderer is installed).
+    Raises :class:`SiteBuildError` when mkdocs fails; ``out_dir`` is then untouched.
+    """
+    words_for(lang)  # fail early on an unknown language
+    out_dir = Path(out_dir)
+    figures = render_figures(graph, result, lang) if diagrams else Figures()
+    with tempfile.TemporaryDirectory(prefix="eakit-site-") as tmp:
+        config_file = write_sources(graph, result, Path(tmp), lang=lang, figures=figures)
+        run_mkdocs(config_file)
+        built = Path(tmp) / "site"
+        for name in _DROPPED_FILES:
+            (built / name).unlink(missing_ok=True)
+        with atomic.replace_dir(out_dir) as staging:
+            for item in sorted(built.iterdir()):
+                shutil.move(str(item), staging / item.name)
+    return out_dir

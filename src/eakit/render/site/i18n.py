@@ -1,0 +1,258 @@
+"""The words of the site in Vietnamese and English.
+
+Model text (names, descriptions) is data and comes from the model; this module holds only
+the site's own words: headings, table headers, field labels and enum values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eakit.model import LAYER_INFO, Layer
+from eakit.model.components import KIND_CLASSES
+
+LANGS = ("vi", "en")
+
+# key: (Vietnamese, English)
+_WORDS: dict[str, tuple[str, str]] = {
+    # navigation and page titles
+    "home": ("Trang chủ", "Home"),
+    "layers": ("Lớp kiến trúc", "Layers"),
+    "agencies": ("Cơ quan, đơn vị", "Agencies"),
+    "components": ("Danh mục thành phần", "All components"),
+    "findings": ("Phát hiện", "Findings"),
+    "roadmap": ("Lộ trình", "Roadmap"),
+    "rules": ("Quy tắc kiểm tra", "Rules"),
+    "diagrams": ("Sơ đồ", "Diagrams"),
+    # home
+    "architecture": ("Kiến trúc", "Architecture"),
+    "framework": ("Khung kiến trúc", "Framework"),
+    "as_of": ("Hiện trạng tại", "As of"),
+    "horizon": ("Năm mục tiêu", "Target year"),
+    "province": ("Tỉnh", "Province"),
+    "owner_agency": ("Cơ quan chủ trì", "Owning agency"),
+    "approval": ("Quyết định phê duyệt", "Approval"),
+    "version": ("Phiên bản", "Version"),
+    "valid_to": ("Hiệu lực đến", "Valid until"),
+    "successor": ("Thay thế bởi", "Replaced by"),
+    "adopted_from": ("Kế thừa từ", "Adopted from"),
+    "sources": ("Nguồn", "Sources"),
+    "packs": ("Bộ quy tắc", "Rule packs"),
+    "component_count": ("Số thành phần", "Components"),
+    "readiness": ("Mức sẵn sàng", "Readiness"),
+    "readiness_now": ("Hiện tại", "Now"),
+    "readiness_horizon": ("Đến năm mục tiêu", "At target year"),
+    "readiness_none": (
+        "Chưa tính được mức sẵn sàng (chưa có quy tắc nào áp dụng).",
+        "No readiness score (no rule applied).",
+    ),
+    "passed_of": ("đạt {passed}/{total}", "{passed} of {total} passed"),
+    "overview_diagram": ("Sơ đồ tổng thể", "Overview diagram"),
+    "findings_summary": ("Tóm tắt phát hiện", "Findings at a glance"),
+    "no_findings": ("Không có phát hiện nào.", "No findings."),
+    "see_all_findings": ("Xem tất cả phát hiện", "See all findings"),
+    "layer_overview": ("Các lớp kiến trúc", "The layers"),
+    "count": ("Số lượng", "Count"),
+    # component pages
+    "kind": ("Loại", "Kind"),
+    "layer": ("Lớp", "Layer"),
+    "status": ("Trạng thái", "Status"),
+    "agency": ("Cơ quan", "Agency"),
+    "id": ("Mã", "Id"),
+    "name": ("Tên", "Name"),
+    "name_en": ("Tên tiếng Anh", "English name"),
+    "declared_in": ("Khai báo tại", "Declared in"),
+    "description": ("Mô tả", "Description"),
+    "attributes": ("Thuộc tính", "Attributes"),
+    "attribute": ("Thuộc tính", "Attribute"),
+    "value": ("Giá trị", "Value"),
+    "relations": ("Quan hệ", "Relations"),
+    "relation": ("Quan hệ", "Relation"),
+    "component": ("Thành phần", "Component"),
+    "details": ("Chi tiết", "Details"),
+    "no_relations": ("Không có quan hệ nào.", "No relations."),
+    "neighbourhood": ("Sơ đồ lân cận", "Neighbourhood diagram"),
+    "diagram_hint": (
+        "Bấm vào một thành phần trong sơ đồ để mở trang của nó.",
+        "Click a component in the diagram to open its page.",
+    ),
+    "children": ("Đơn vị trực thuộc", "Units under it"),
+    "agency_components": ("Hệ thống và thành phần", "Systems and components"),
+    "agency_readiness": ("Mức sẵn sàng của cơ quan", "Readiness of the agency"),
+    "no_components": ("Chưa có thành phần nào.", "No components yet."),
+    "layer_components": ("Thành phần của lớp", "Components of this layer"),
+    "layer_findings": ("Phát hiện của lớp", "Findings in this layer"),
+    # findings page
+    "severity": ("Mức độ", "Severity"),
+    "rule": ("Quy tắc", "Rule"),
+    "message": ("Nội dung", "Message"),
+    "basis": ("Căn cứ", "Basis"),
+    "remediation": ("Cách khắc phục", "How to fix"),
+    "waived": ("Đã chấp nhận", "Waived"),
+    "waived_by": (
+        "Chấp nhận bởi {owner} đến {expires}: {reason}",
+        "Waived by {owner} until {expires}: {reason}",
+    ),
+    "filter_all": ("Tất cả", "All"),
+    "filter_text": ("Lọc theo nội dung", "Filter by text"),
+    "show_waived": ("Hiện phát hiện đã chấp nhận", "Show waived findings"),
+    "shown_of": ("Đang hiện {shown}/{total} phát hiện", "Showing {shown} of {total} findings"),
+    "whole_model": ("Toàn mô hình", "Whole model"),
+    "notes": ("Ghi chú về cấu hình", "Configuration notes"),
+    # roadmap
+    "period": ("Giai đoạn", "Period"),
+    "lead_agency": ("Cơ quan chủ trì", "Lead agency"),
+    "realises": ("Hiện thực hóa", "Realises"),
+    "funding": ("Nguồn vốn", "Funding"),
+    "roadmap_items": ("Nhiệm vụ, dự án", "Tasks and projects"),
+    "planned_components": ("Thành phần dự kiến theo năm", "Planned components by year"),
+    "retired_components": ("Thành phần đã ngừng", "Retired components"),
+    "target": ("Năm mục tiêu", "Target year"),
+    "no_year": ("Chưa xác định năm", "No year given"),
+    "no_roadmap": ("Mô hình chưa có nhiệm vụ, dự án nào.", "The model has no roadmap items."),
+    "no_planned": ("Không có thành phần dự kiến.", "No planned components."),
+    # rules page
+    "rationale": ("Lý do", "Rationale"),
+    "pack": ("Bộ quy tắc", "Pack"),
+    "no_rules": ("Chưa có quy tắc nào được áp dụng.", "No rule was applied."),
+    "findings_count": ("Số phát hiện", "Findings"),
+    "low_confidence": ("chưa đối chiếu", "not corroborated"),
+    # common
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "none": ("Không có", "None"),
+    "total": ("Tổng", "Total"),
+    "search_keywords": ("Từ khóa", "Keywords"),
+    "built_with": ("Tạo bởi eakit từ mô hình", "Built by eakit from the model"),
+    "no_diagram": ("Chưa có sơ đồ.", "No diagram."),
+    "diagram_failed": (
+        "Graphviz không vẽ được sơ đồ này:",
+        "Graphviz could not draw this diagram:",
+    ),
+    "dark_mode": ("Chuyển sang nền tối", "Switch to dark mode"),
+    "light_mode": ("Chuyển sang nền sáng", "Switch to light mode"),
+}
+
+_ENUMS: dict[str, tuple[str, str]] = {
+    # status and scope
+    "current": ("Đang vận hành", "Current"),
+    "planned": ("Dự kiến", "Planned"),
+    "retired": ("Đã ngừng", "Retired"),
+    "provincial": ("Của tỉnh", "Provincial"),
+    "national": ("Quốc gia", "National"),
+    "external": ("Bên ngoài", "External"),
+    # severity
+    "error": ("Lỗi", "Error"),
+    "warning": ("Cảnh báo", "Warning"),
+    "info": ("Thông tin", "Info"),
+}
+
+# Labels of component fields that are not references (those become relations).
+_FIELDS: dict[str, tuple[str, str]] = {
+    "status": ("Trạng thái", "Status"),
+    "since": ("Vận hành từ năm", "In operation since"),
+    "target": ("Năm mục tiêu", "Target year"),
+    "retired_in": ("Năm ngừng", "Retired in"),
+    "scope": ("Phạm vi", "Scope"),
+    "tags": ("Nhãn", "Tags"),
+    "source": ("Nguồn", "Source"),
+    "properties": ("Thuộc tính khác", "Other properties"),
+    "security_level": ("Cấp độ an toàn", "Security level"),
+    "security_dossier": ("Hồ sơ đề xuất cấp độ", "Security-level dossier"),
+    "processes_personal_data": ("Xử lý dữ liệu cá nhân", "Processes personal data"),
+    "internet_facing": ("Kết nối Internet", "Internet-facing"),
+    "vendor": ("Nhà cung cấp", "Vendor"),
+    "url": ("Địa chỉ", "URL"),
+    "actor_type": ("Nhóm người dùng", "Actor type"),
+    "channel_type": ("Loại kênh", "Channel type"),
+    "portal_type": ("Loại cổng", "Portal type"),
+    "procedure_code": ("Mã thủ tục", "Procedure code"),
+    "level": ("Mức độ dịch vụ", "Service level"),
+    "fee": ("Có thu phí", "Fee charged"),
+    "result_signed": ("Kết quả ký số", "Result digitally signed"),
+    "sector": ("Lĩnh vực", "Sector"),
+    "agency_type": ("Loại cơ quan", "Agency type"),
+    "valid_from": ("Hiệu lực từ", "Valid from"),
+    "valid_to": ("Hiệu lực đến", "Valid until"),
+    "computer_ratio": ("Tỷ lệ máy tính/cán bộ", "Computers per official"),
+    "has_dpo": ("Có bộ phận bảo vệ dữ liệu cá nhân", "Has a data-protection function"),
+    "app_type": ("Loại ứng dụng", "Application type"),
+    "shared": ("Dùng chung", "Shared"),
+    "db_type": ("Loại cơ sở dữ liệu", "Database type"),
+    "classification": ("Phân loại", "Classification"),
+    "master_for": ("Dữ liệu gốc về", "Master data for"),
+    "dpia_ref": ("Đánh giá tác động dữ liệu cá nhân", "Data-protection impact assessment"),
+    "platform_type": ("Loại nền tảng", "Platform type"),
+    "dc_type": ("Loại trung tâm", "Data-centre type"),
+    "redundancy": ("Dự phòng nguồn, mạng", "Redundant power and network"),
+    "location": ("Địa điểm", "Location"),
+    "network_type": ("Loại mạng", "Network type"),
+    "network_level": ("Cấp mạng", "Network level"),
+    "phase": ("Giai đoạn", "Phase"),
+    "connection_points": ("Số điểm kết nối", "Connection points"),
+    "provider": ("Nhà cung cấp", "Provider"),
+    "internet_access": ("Truy cập Internet", "Internet access"),
+    "capability_type": ("Loại năng lực", "Capability type"),
+    "period": ("Giai đoạn", "Period"),
+    "funding": ("Nguồn vốn", "Funding"),
+    "recurring": ("Nhiệm vụ thường xuyên", "Recurring task"),
+    "approved": ("Đã phê duyệt", "Approved"),
+    "decision_ref": ("Số quyết định", "Decision"),
+    "date": ("Ngày", "Date"),
+    "approved_by": ("Cơ quan phê duyệt", "Approved by"),
+    "protection_plan": ("Có phương án bảo vệ", "Protection plan"),
+}
+
+
+@dataclass(frozen=True)
+class Words:
+    """The site's words in one language (``vi`` or ``en``)."""
+
+    lang: str
+
+    @property
+    def index(self) -> int:
+        return 0 if self.lang == "vi" else 1
+
+    @property
+    def other(self) -> str:
+        """The other language of the pair."""
+        return "en" if self.lang == "vi" else "vi"
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The word for ``key``, with ``{placeholders}`` filled from ``values``."""
+        text = _WORDS[key][self.index]
+        return text.format(**values) if values else text
+
+    def enum(self, value: str) -> str:
+        """A label for an enum value (status, scope, severity); the value itself if unknown."""
+        pair = _ENUMS.get(value)
+        return pair[self.index] if pair else value
+
+    def field(self, name: str) -> str:
+        """A label for a component field; the field name itself if it has none."""
+        pair = _FIELDS.get(name)
+        return pair[self.index] if pair else name
+
+    def layer(self, layer: Layer | str) -> str:
+        info = LAYER_INFO[Layer(layer)]
+        return info.name if self.lang == "vi" else info.name_en
+
+    def layer_other(self, layer: Layer | str) -> str:
+        info = LAYER_INFO[Layer(layer)]
+        return info.name_en if self.lang == "vi" else info.name
+
+    def kind(self, kind: str) -> str:
+        cls = KIND_CLASSES[kind]
+        return cls.label if self.lang == "vi" else cls.label_en
+
+    def kind_other(self, kind: str) -> str:
+        cls = KIND_CLASSES[kind]
+        return cls.label_en if self.lang == "vi" else cls.label
+
+
+def words(lang: str) -> Words:
+    """The :class:`Words` of ``lang``; raises ``ValueError`` for a language eakit lacks."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported site language '{lang}' (use one of: {', '.join(LANGS)})")
+    return Words(lang)

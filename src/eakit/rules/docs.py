@@ -1,0 +1,238 @@
+"""Generate the rule reference (``docs/rules/``) from the bundled packs.
+
+One Markdown page per rule (titles, severity, layer, packs, basis with dates and
+confidence per variant, rationale, remediation, the failing and the fixed example) and an
+index. Regenerate after changing a pack::
+
+    .venv/bin/python -m eakit.rules.docs docs/rules
+
+``--check`` exits 1 when the committed pages differ from what the packs give.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from eakit import atomic
+from eakit.model import LAYER_INFO, Layer
+from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.pack import (
+    Example,
+    Rule,
+    Variant,
+    builtin_packs,
+    builtin_rules_dir,
+    load_pack_file,
+)
+from eakit.rules.sources import RuleConfigError
+
+SEVERITY_VI = {"error": "lỗi (error)", "warning": "cảnh báo (warning)", "info": "thông tin (info)"}
+
+
+def bundled_rules() -> tuple[dict[str, Rule], dict[str, list[str]], dict[str, LegalDocument]]:
+    """Rules of every bundled pack by id, the packs each rule is in, and the documents."""
+    folder = builtin_rules_dir()
+    registry = builtin_registry_path(folder)
+    docs = dict(load_registry(registry, registry.name))
+    rules: dict[str, Rule] = {}
+    packs: dict[str, list[str]] = defaultdict(list)
+    for name in builtin_packs():
+        path = folder / f"{name}.yaml"
+        _pack, loaded = load_pack_file(path, None, docs, folder, set())
+        for rule in loaded:
+            rules.setdefault(rule.id, rule)
+            packs[rule.id].append(name)
+    return dict(sorted(rules.items())), packs, docs
+
+
+def _period(variant: Variant, docs: dict[str, LegalDocument]) -> str:
+    starts = [docs[b.doc].effective for b in variant.basis]
+    ends = [docs[b.doc].repealed for b in variant.basis]
+    start = max(filter(None, [variant.start, min(starts)]))
+    open_ended = any(e is None for e in ends)
+    # A repeal date is the first day a text no longer applies; show the last day it did.
+    end_candidates = [] if open_ended else [max(e for e in ends if e) - dt.timedelta(days=1)]
+    if variant.end is not None:
+        end_candidates.append(variant.end)
+    end = min(end_candidates) if end_candidates else None
+    until = f"đến {end.isoformat()}" if end else "nay"
+    return f"{start.isoformat()} → {until}"
+
+
+def _basis_lines(variant: Variant, docs: dict[str, LegalDocument]) -> list[str]:
+    lines = []
+    for ref in variant.basis:
+        doc = docs[ref.doc]
+        article = f", {ref.article}" if ref.article else ""
+        force = f"hiệu lực {doc.effective.isoformat()}"
+        if doc.repealed:
+            force += f", hết hiệu lực {doc.repealed.isoformat()}"
+            if doc.replaced_by:
+                force += f" (thay bằng {', '.join(docs[r].citation for r in doc.replaced_by)})"
+        low = doc.confidence == "low" or ref.low
+        confidence = "**chưa kiểm chứng** (unverified)" if low else "đã đối chiếu (verified)"
+        lines.append(
+            f"- {doc.citation}{article} — {doc.title} ({doc.issuer}, {doc.date}; {force}); "
+            f"độ tin cậy: {confidence}"
+        )
+    return lines
+
+
+def _example_block(example: Example) -> list[str]:
+    lines = ["```yaml", example.model.rstrip("\n"), "```"]
+    extras = []
+    if example.architecture:
+        extras.append(
+            "eakit.yaml `architecture`: "
+            + ", ".join(f"`{k}: {v}`" for k, v in example.architecture.items())
+        )
+    if example.as_of:
+        extras.append(f"as of {example.as_of.isoformat()}")
+    if extras:
+        lines.append("")
+        lines.append("(" + "; ".join(extras) + ")")
+    return lines
+
+
+def rule_page(rule: Rule, packs: list[str], docs: dict[str, LegalDocument]) -> str:
+    """The Markdown page of one rule."""
+    layer = LAYER_INFO[Layer(rule.layer)]
+    lines = [
+        f"# {rule.id}: {rule.title}",
+        "",
+        f"*{rule.title_en}*",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Mức độ / severity | {SEVERITY_VI[rule.severity.value]} |",
+        f"| Lớp / layer | {layer.name} ({layer.name_en}) |",
+        f"| Gói / packs | {', '.join(packs)} |",
+        f"| Kiểm tra / check | `{_check_label(rule)}` |",
+        "",
+        "## Căn cứ / basis",
+        "",
+    ]
+    for number, variant in enumerate(rule.variants, start=1):
+        if len(rule.variants) > 1:
+            extra = []
+            if variant.severity:
+                extra.append(f"mức độ {variant.severity.value}")
+            if variant.check:
+                extra.append(f"kiểm tra `{variant.check.type}`")
+            suffix = f" ({'; '.join(extra)})" if extra else ""
+            lines += [f"**Phương án {number}**, áp dụng {_period(variant, docs)}{suffix}:", ""]
+        lines += _basis_lines(variant, docs)
+        lines.append("")
+    lines += [
+        "The rule applies at a check date (`--as-of`, default the model's `as_of`) only while",
+        "a basis text is in force; otherwise it is listed as not applicable.",
+        "",
+        "## Lý do / rationale",
+        "",
+        rule.rationale,
+        "",
+        "## Khắc phục / remediation",
+        "",
+        rule.remediation,
+        "",
+        "## Ví dụ vi phạm / failing example",
+        "",
+        *_example_block(rule.examples["fail"]),
+        "",
+        "## Ví dụ đạt / passing example",
+        "",
+        *_example_block(rule.examples["pass"]),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _check_label(rule: Rule) -> str:
+    check = rule.check or rule.variants[-1].check
+    if check is None:
+        return "variant-specific"
+    if check.type == "python":
+        return f"python: {check.params['name']}"
+    return check.type
+
+
+def index_page(rules: dict[str, Rule], packs: dict[str, list[str]]) -> str:
+    """The index of the rule reference, grouped by layer."""
+    lines = [
+        "# Danh mục quy tắc / rule reference",
+        "",
+        "Generated from the bundled rule packs (`rules/*.yaml`) by",
+        "`.venv/bin/python -m eakit.rules.docs docs/rules`; do not edit by hand.",
+        "",
+        f"{len(rules)} rules in the packs {', '.join(builtin_packs())}.",
+        "",
+    ]
+    by_layer: dict[Layer, list[Rule]] = defaultdict(list)
+    for rule in rules.values():
+        by_layer[rule.layer].append(rule)
+    for info in sorted(LAYER_INFO.values(), key=lambda i: i.order):
+        if info.layer not in by_layer:
+            continue
+        lines += [
+            f"## {info.name} / {info.name_en}",
+            "",
+            "| id | quy tắc | rule | severity | packs |",
+        ]
+        lines.append("|---|---|---|---|---|")
+        for rule in by_layer[info.layer]:
+            lines.append(
+                f"| [{rule.id}]({rule.id}.md) | {rule.title} | {rule.title_en} | "
+                f"{rule.severity.value} | {', '.join(packs[rule.id])} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_pages() -> dict[str, str]:
+    """File name → Markdown text of every page of the rule reference."""
+    rules, packs, docs = bundled_rules()
+    pages = {f"{rid}.md": rule_page(rule, packs[rid], docs) for rid, rule in rules.items()}
+    pages["index.md"] = index_page(rules, packs)
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write (or with ``--check`` compare) the rule reference pages."""
+    parser = argparse.ArgumentParser(prog="python -m eakit.rules.docs", description=__doc__)
+    parser.add_argument("folder", type=Path, nargs="?", default=Path("docs/rules"))
+    parser.add_argument("--check", action="store_true", help="Fail if the pages are stale.")
+    args = parser.parse_args(argv)
+    try:
+        pages = render_pages()
+    except RuleConfigError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 2
+    stale = sorted(
+        name
+        for name, text in pages.items()
+        if not (args.folder / name).is_file() or (args.folder / name).read_text("utf-8") != text
+    )
+    extra = (
+        sorted(p.name for p in args.folder.glob("*.md") if p.name not in pages)
+        if args.folder.is_dir()
+        else []
+    )
+    if args.check:
+        for name in stale + extra:
+            print(f"{args.folder / name}: out of date with the rule packs", file=sys.stderr)
+        return 1 if stale or extra else 0
+    for name in stale:
+        atomic.write_text(args.folder / name, pages[name])
+    for name in extra:
+        (args.folder / name).unlink()
+    print(f"{len(pages)} pages in {args.folder} ({len(stale)} written, {len(extra)} removed)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,409 @@
+"""Rule packs as data: loading, validation and the rule objects the engine runs.
+
+A pack is a YAML file validated against ``eakit/data/rulepack.schema.json``; packs can
+``include`` other pack files (the national packs share ``rules/common.yaml``). A rule's
+legal basis can change over time: its ``variants`` give, each for a date range, the
+basis texts (and optionally another severity, check or message). At a check date the
+first variant whose range covers the date and which has a basis text in force applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eakit.diagnostics import Diagnostic, Location, Severity
+from eakit.model import KIND_CLASSES, Layer, relation_types
+from eakit.rules.legal import LegalDocument, parse_documents
+from eakit.rules.selectors import OPERATORS, Selector, parse_selector
+from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
+from eakit.text import did_you_mean
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def builtin_rules_dir() -> Path:
+    """The folder of the bundled packs: ``rules/`` at the repository root (src layout),
+    or ``eakit/data/rules`` when the packs are installed as package data."""
+    repo = Path(__file__).resolve().parents[3] / "rules"
+    if repo.is_dir():
+        return repo
+    return Path(__file__).resolve().parents[1] / "data" / "rules"
+
+
+def builtin_packs() -> list[str]:
+    """Names of the bundled packs (files that declare a ``pack``)."""
+    folder = builtin_rules_dir()
+    names = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in ("legal-basis.yaml", "common.yaml"):
+            continue
+        names.append(path.stem)
+    return names
+
+
+@dataclass(frozen=True)
+class BasisRef:
+    """A citation of a registry document by a rule."""
+
+    doc: str
+    article: str | None = None
+    low: bool = False  # the link between text and rule is itself unverified
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check: a declarative type with its parameters, or a registered Python check."""
+
+    type: str
+    params: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The basis (and overrides) of a rule for a date range."""
+
+    basis: tuple[BasisRef, ...]
+    start: dt.date | None = None
+    end: dt.date | None = None  # inclusive
+    severity: Severity | None = None
+    check: Check | None = None
+    message: str | None = None
+    note: str = ""
+
+    def covers(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A failing or passing example model of a rule."""
+
+    model: str
+    architecture: Mapping[str, Any] = field(default_factory=dict)
+    as_of: dt.date | None = None
+    expect: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of a pack."""
+
+    id: str
+    title: str
+    title_en: str
+    severity: Severity
+    layer: Layer
+    rationale: str
+    remediation: str
+    applies_to: Selector
+    message: str
+    variants: tuple[Variant, ...]
+    check: Check | None
+    examples: Mapping[str, Example]
+    pack: str
+    file: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as it applies at one date: its variant resolved."""
+
+    rule: Rule
+    basis: tuple[tuple[BasisRef, LegalDocument], ...]
+    severity: Severity
+    check: Check
+    message: str
+
+
+def active_variant(
+    rule: Rule, when: dt.date, docs: Mapping[str, LegalDocument]
+) -> ActiveRule | None:
+    """The rule at ``when``, or ``None`` when no variant has a basis in force."""
+    for variant in rule.variants:
+        if not variant.covers(when):
+            continue
+        in_force = tuple((b, docs[b.doc]) for b in variant.basis if docs[b.doc].in_force(when))
+        if not in_force:
+            continue
+        check = variant.check or rule.check
+        assert check is not None  # the schema requires a check on the rule or the variant
+        return ActiveRule(
+            rule=rule,
+            basis=in_force,
+            severity=variant.severity or rule.severity,
+            check=check,
+            message=variant.message or rule.message,
+        )
+    return None
+
+
+@dataclass
+class PackSet:
+    """The rules of the packs a model uses, with the legal documents they cite."""
+
+    names: list[str]
+    rules: list[Rule]
+    documents: dict[str, LegalDocument]
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _basis(raw: list[dict[str, Any]]) -> tuple[BasisRef, ...]:
+    return tuple(BasisRef(b["doc"], b.get("article"), b.get("confidence") == "low") for b in raw)
+
+
+def _check(raw: Mapping[str, Any] | None) -> Check | None:
+    if raw is None:
+        return None
+    return Check(raw["type"], {k: v for k, v in raw.items() if k != "type"})
+
+
+def _example(raw: str | Mapping[str, Any]) -> Example:
+    if isinstance(raw, str):
+        return Example(raw)
+    return Example(
+        raw["model"],
+        raw.get("architecture", {}),
+        _date(raw.get("as_of")),
+        tuple(raw.get("expect", ())),
+    )
+
+
+def _rule(raw: Mapping[str, Any], pack: str, source: SourceFile, index: int) -> Rule:
+    if "variants" in raw:
+        variants = tuple(
+            Variant(
+                basis=_basis(v["basis"]),
+                start=_date(v.get("from")),
+                end=_date(v.get("until")),
+                severity=Severity(v["severity"]) if v.get("severity") else None,
+                check=_check(v.get("check")),
+                message=v.get("message"),
+                note=v.get("note", ""),
+            )
+            for v in raw["variants"]
+        )
+    else:
+        variants = (Variant(basis=_basis(raw["basis"])),)
+    return Rule(
+        id=raw["id"],
+        title=raw["title"],
+        title_en=raw["title_en"],
+        severity=Severity(raw["severity"]),
+        layer=Layer(raw["layer"]),
+        rationale=" ".join(raw["rationale"].split()),
+        remediation=" ".join(raw["remediation"].split()),
+        applies_to=parse_selector(raw.get("applies_to")),
+        message=" ".join(raw["message"].split()),
+        variants=variants,
+        check=_check(raw.get("check")),
+        examples={k: _example(v) for k, v in raw["examples"].items()},
+        pack=pack,
+        file=source.display,
+        location=source.at("rules", index),
+    )
+
+
+class _Validator:
+    """Cross-checks a pack's rules against the model vocabulary, the legal documents and
+    the registered Python checks; collects located diagnostics."""
+
+    def __init__(self, source: SourceFile, docs: Mapping[str, LegalDocument]) -> None:
+        self.source = source
+        self.docs = docs
+        self.problems: list[Diagnostic] = []
+
+    def error(self, path: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Diagnostic(self.source.at(*path), message, code="rulepack"))
+
+    def selector(self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]) -> None:
+        if not raw:
+            return
+        kind = raw.get("kind")
+        kinds = [kind] if isinstance(kind, str) else list(kind or [])
+        for kind_name in kinds:
+            if kind_name not in KIND_CLASSES:
+                self.error(
+                    (*path, "kind"),
+                    f"unknown kind '{kind_name}'{did_you_mean(kind_name, KIND_CLASSES)}",
+                )
+        classes = [KIND_CLASSES[k] for k in kinds if k in KIND_CLASSES] or list(
+            KIND_CLASSES.values()
+        )
+        fields = {name for cls in classes for name in cls.model_fields}
+        for name, value in (raw.get("where") or {}).items():
+            head = str(name).split(".")[0]
+            if head != "properties" and head not in fields:
+                self.error(
+                    (*path, "where", name),
+                    f"no kind selected here has a field '{head}'{did_you_mean(head, fields)}",
+                )
+            if isinstance(value, Mapping):
+                for op in value:
+                    if op not in OPERATORS:
+                        self.error(
+                            (*path, "where", name, op),
+                            f"unknown operator '{op}'{did_you_mean(str(op), OPERATORS)}",
+                        )
+        for index, sub in enumerate(raw.get("any") or ()):
+            self.selector(sub, (*path, "any", index))
+
+    def edges(self, value: str | list[str], path: tuple[str | int, ...]) -> None:
+        known = relation_types()
+        for name in [value] if isinstance(value, str) else value:
+            if name not in known:
+                self.error(path, f"unknown relation type '{name}'{did_you_mean(name, known)}")
+
+    def check(self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]) -> None:
+        if raw is None:
+            return
+        from eakit.rules.python_checks import REGISTRY
+
+        kind = raw["type"]
+        if kind in ("required_relation", "forbidden_relation"):
+            self.edges(raw["edge"], (*path, "edge"))
+            self.selector(raw.get("target"), (*path, "target"))
+        elif kind == "path_exists":
+            self.edges(raw["edges"], (*path, "edges"))
+            self.selector(raw.get("to"), (*path, "to"))
+            self.selector(raw.get("via"), (*path, "via"))
+        elif kind == "python" and raw["name"] not in REGISTRY:
+            self.error(
+                (*path, "name"),
+                f"unknown registered check '{raw['name']}'{did_you_mean(raw['name'], REGISTRY)}",
+            )
+
+    def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> None:
+        for index, item in enumerate(raw):
+            if item["doc"] not in self.docs:
+                self.error(
+                    (*path, index, "doc"),
+                    f"unknown legal document '{item['doc']}'{did_you_mean(item['doc'], self.docs)}"
+                    " (add it to the legal registry or the pack's 'legal' section)",
+                )
+
+    def rule(self, raw: Mapping[str, Any], index: int) -> None:
+        path: tuple[str | int, ...] = ("rules", index)
+        self.selector(raw.get("applies_to"), (*path, "applies_to"))
+        self.check(raw.get("check"), (*path, "check"))
+        if "basis" in raw:
+            self.basis(raw["basis"], (*path, "basis"))
+        for number, variant in enumerate(raw.get("variants", ())):
+            vpath = (*path, "variants", number)
+            self.basis(variant["basis"], (*vpath, "basis"))
+            self.check(variant.get("check"), (*vpath, "check"))
+            if "check" not in variant and "check" not in raw:
+                self.error(vpath, "variant has no check and the rule has none either")
+            start, end = _date(variant.get("from")), _date(variant.get("until"))
+            if start and end and end < start:
+                self.error((*vpath, "until"), "'until' is before 'from'")
+
+
+def _display(path: Path, model_root: Path | None) -> str:
+    if model_root is None:
+        return path.as_posix()
+    return Path(os.path.relpath(path, model_root)).as_posix()
+
+
+def load_pack_file(
+    path: Path,
+    pack_name: str | None,
+    docs: dict[str, LegalDocument],
+    model_root: Path | None,
+    seen: set[Path],
+) -> tuple[str, list[Rule]]:
+    """Load one pack file and its includes; raises :class:`RuleConfigError`."""
+    source = read_validated(path, _display(path, model_root), "rulepack.schema.json", "rulepack")
+    data = source.data
+    name = pack_name or data["pack"]
+    pack_docs = parse_documents(data.get("legal", {}), source, ("legal",))
+    docs.update(pack_docs)
+    rules: list[Rule] = []
+    seen.add(path.resolve())
+    for index, include in enumerate(data.get("include", ())):
+        target = (path.parent / include).resolve()
+        if target in seen:
+            continue
+        if not target.is_file():
+            raise RuleConfigError(
+                [
+                    Diagnostic(
+                        source.at("include", index),
+                        f"included pack file '{include}' not found",
+                        code="rulepack",
+                    )
+                ]
+            )
+        _, included = load_pack_file(target, name, docs, model_root, seen)
+        rules.extend(included)
+    validator = _Validator(source, docs)
+    for index, raw in enumerate(data.get("rules", ())):
+        validator.rule(raw, index)
+    if validator.problems:
+        raise RuleConfigError(validator.problems)
+    rules.extend(_rule(raw, name, source, i) for i, raw in enumerate(data.get("rules", ())))
+    return name, rules
+
+
+def resolve_pack(entry: str, model_root: Path) -> Path | None:
+    """The file of a pack entry of ``eakit.yaml``: a bundled name or a path."""
+    if "/" in entry or "\\" in entry or entry.endswith(PACK_SUFFIXES):
+        return (model_root / entry).resolve()
+    candidate = builtin_rules_dir() / f"{entry}.yaml"
+    return candidate if candidate.is_file() else None
+
+
+def load_packs(
+    entries: list[str],
+    model_root: Path,
+    docs: dict[str, LegalDocument],
+    manifest: SourceFile | None,
+) -> PackSet:
+    """Load the packs a model names; a rule id defined twice (not by the same file) is an
+    error. Raises :class:`RuleConfigError` with every problem located."""
+    names: list[str] = []
+    rules: dict[str, Rule] = {}
+    problems: list[Diagnostic] = []
+    for index, entry in enumerate(entries):
+        path = resolve_pack(entry, model_root)
+        where = manifest.at("rules", "packs", index) if manifest else Location("eakit.yaml")
+        if path is None or not path.is_file():
+            hint = did_you_mean(entry, builtin_packs()) if path is None else ""
+            problems.append(
+                Diagnostic(
+                    where,
+                    f"rule pack '{entry}' not found{hint}; bundled packs: "
+                    f"{', '.join(builtin_packs())}, or give a path to a pack file",
+                    code="rulepack",
+                )
+            )
+            continue
+        try:
+            name, pack_rules = load_pack_file(path, None, docs, model_root, set())
+        except RuleConfigError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        names.append(name)
+        for rule in pack_rules:
+            previous = rules.get(rule.id)
+            if previous is None:
+                rules[rule.id] = rule
+            elif previous.location != rule.location:
+                problems.append(
+                    Diagnostic(
+                        rule.location,
+                        f"rule '{rule.id}' is already defined at {previous.location}",
+                        code="rulepack",
+                    )
+                )
+    if problems:
+        raise RuleConfigError(problems)
+    return PackSet(names, [rules[k] for k in sorted(rules)], docs)

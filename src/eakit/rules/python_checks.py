@@ -1,0 +1,224 @@
+"""Registered Python checks: what the declarative check types cannot say.
+
+Each check is a small function ``check(graph, ctx) -> Iterable[Hit]`` registered by name
+in :data:`REGISTRY` (explicitly, like yamllint's rule registry: no import magic). A pack
+uses one with ``check: {type: python, name: <name>, params: {...}}``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+
+from eakit.graph import ModelGraph
+from eakit.model.components import InformationSystem
+from eakit.rules.context import CheckContext, Hit, model_subject
+from eakit.rules.selectors import field_value, is_empty, parse_selector
+
+PythonCheck = Callable[[ModelGraph, CheckContext], Iterable[Hit]]
+
+# Edges along which a component is "in use" by another: a retired or missing target
+# breaks the source.
+USE_EDGES = (
+    "depends_on",
+    "hosted_on",
+    "based_on",
+    "integrates_with",
+    "exchanges_with",
+    "reads_from",
+    "writes_to",
+    "authenticates_via",
+    "connects_to",
+    "located_in",
+)
+
+
+def signed_results(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A service's results are signed: ``result_signed`` or a delivering system that uses a
+    digital-signature application."""
+    for cid in ctx.subjects:
+        if ctx.get(cid).result_signed is True:  # type: ignore[attr-defined]
+            continue
+        deliverers = [n for n, _e in ctx.neighbours(cid, ("delivers",), "in")]
+        signing = any(
+            getattr(ctx.get(other), "app_type", None) == "digital_signature"
+            for app in deliverers
+            for other in ctx.reach(app, USE_EDGES, "out", max_hops=2)
+        )
+        if not signing:
+            yield Hit(cid, field=("result_signed",))
+
+
+def master_data_unique(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """Each data subject (``master_for``) has one authoritative database among the subjects."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    for cid in ctx.subjects:
+        for subject in ctx.get(cid).master_for:  # type: ignore[attr-defined]
+            claims[subject].append(cid)
+    for cid in ctx.subjects:
+        clashes = sorted(
+            subject
+            for subject in ctx.get(cid).master_for  # type: ignore[attr-defined]
+            if len(claims[subject]) > 1
+        )
+        if clashes:
+            others = sorted({o for s in clashes for o in claims[s]} - {cid})
+            yield Hit(
+                cid,
+                field=("master_for",),
+                params={"value": ", ".join(clashes), "others": ", ".join(others)},
+            )
+
+
+def no_national_duplicate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A provincial database is not master of data a national database is master of."""
+    national = parse_selector(ctx.params.get("national", {"kind": "database"}))
+    owners: dict[str, str] = {}
+    for other in ctx.select(national):
+        for subject in ctx.get(other).master_for:  # type: ignore[attr-defined]
+            owners.setdefault(subject, other)
+    for cid in ctx.subjects:
+        clashes = sorted(
+            s
+            for s in ctx.get(cid).master_for  # type: ignore[attr-defined]
+            if s in owners and owners[s] != cid
+        )
+        if clashes:
+            yield Hit(
+                cid,
+                field=("master_for",),
+                params={
+                    "value": ", ".join(clashes),
+                    "others": ", ".join(sorted({owners[s] for s in clashes})),
+                },
+            )
+
+
+def dpo_for_personal_data(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """An agency that owns a live system processing personal data has a DPO function."""
+    for cid in ctx.subjects:
+        systems = sorted(
+            n
+            for n, _e in ctx.neighbours(cid, ("owned_by",), "in")
+            if isinstance(ctx.get(n), InformationSystem)
+            and ctx.get(n).processes_personal_data is True  # type: ignore[attr-defined]
+        )
+        if systems and ctx.get(cid).has_dpo is not True:  # type: ignore[attr-defined]
+            yield Hit(cid, field=("has_dpo",), params={"systems": ", ".join(systems)})
+
+
+def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """Declared relations of the given types (to ``target``) carry the given attributes."""
+    edges = tuple(ctx.params["edges"])
+    wanted = tuple(ctx.params["attributes"])
+    target = parse_selector(ctx.params.get("target"))
+    for cid in ctx.subjects:
+        for neighbour, edge in ctx.neighbours(cid, edges, "out"):
+            if not ctx.match(target, neighbour):
+                continue
+            relation = edge.relation
+            missing = [
+                a for a in wanted if relation is None or is_empty(getattr(relation, a, None))
+            ]
+            if missing:
+                yield Hit(
+                    cid,
+                    field=(edge.origin,) if relation is None else (),
+                    relation=relation,
+                    params={
+                        "target": neighbour,
+                        "target_name": ctx.get(neighbour).name,
+                        "edge": edge.type,
+                        "field": ", ".join(missing),
+                    },
+                )
+
+
+def hosting_level(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A system of level >= ``min_level`` is hosted in a data centre of at least its level."""
+    minimum = ctx.params.get("min_level", 3)
+    for cid in ctx.subjects:
+        level = field_value(ctx.get(cid), "security_level")
+        if level is None or level < minimum:
+            continue
+        for dc, _edge in ctx.neighbours(cid, ("hosted_on",), "out"):
+            dc_level = field_value(ctx.get(dc), "security_level")
+            if dc_level is None or dc_level < level:
+                yield Hit(
+                    cid,
+                    field=("hosted_on",),
+                    params={
+                        "value": level,
+                        "target": dc,
+                        "target_name": ctx.get(dc).name,
+                        "target_level": dc_level if dc_level is not None else "none",
+                    },
+                )
+
+
+def protected(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A system is protected by a live security capability (of the given types), directly
+    or through the data centre that hosts it."""
+    types = set(ctx.params.get("capabilities", ()))
+
+    def guarded(component_id: str) -> bool:
+        return any(
+            not types or getattr(ctx.get(n), "capability_type", None) in types
+            for n, _e in ctx.neighbours(component_id, ("protects",), "in")
+        )
+
+    for cid in ctx.subjects:
+        hosts = [n for n, _e in ctx.neighbours(cid, ("hosted_on",), "out")]
+        if not guarded(cid) and not any(guarded(h) for h in hosts):
+            yield Hit(cid, params={"capabilities": ", ".join(sorted(types)) or "any"})
+
+
+def framework_in_force(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """The manifest's framework is the version in force at the check date."""
+    versions: dict[str, str] = ctx.params["versions"]  # registry doc id -> framework name
+    docs = ctx.documents
+    in_force = [
+        name for doc, name in versions.items() if doc in docs and docs[doc].in_force(ctx.as_of)
+    ]
+    declared = graph.architecture.framework
+    if in_force and declared not in in_force:
+        yield Hit(
+            model_subject(graph),
+            manifest_field=("architecture", "framework"),
+            params={"value": declared, "expected": " or ".join(in_force)},
+        )
+
+
+def manifest_attribute(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A field of the manifest's ``architecture`` is set."""
+    name = ctx.params["field"]
+    if is_empty(getattr(graph.architecture, name, None)):
+        yield Hit(
+            model_subject(graph),
+            manifest_field=("architecture",),
+            params={"field": name},
+        )
+
+
+def orphan(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A component takes part in at least one live relation."""
+    for cid in ctx.subjects:
+        if not ctx.neighbours(cid, (), "any"):
+            yield Hit(cid)
+
+
+REGISTRY: dict[str, PythonCheck] = {
+    "signed_results": signed_results,
+    "master_data_unique": master_data_unique,
+    "no_national_duplicate": no_national_duplicate,
+    "dpo_for_personal_data": dpo_for_personal_data,
+    "relation_attributes": relation_attributes,
+    "hosting_level": hosting_level,
+    "protected": protected,
+    "framework_in_force": framework_in_force,
+    "manifest_attribute": manifest_attribute,
+    "orphan": orphan,
+}
+
+# Checks that judge the model as a whole (one subject: the model).
+MODEL_WIDE = frozenset({"framework_in_force", "manifest_attribute"})

@@ -1,0 +1,142 @@
+"""Selectors: which components a rule applies to, or which targets a check looks for.
+
+A selector has a ``kind`` (one or several), ``where`` conditions on attributes, a
+``status`` set and ``any`` (alternatives). A ``where`` value is a plain value (equal),
+a list (one of) or an operator mapping: ``not``, ``in``, ``not_in``, ``present``,
+``contains``, ``gte``, ``lte``, ``gt``, ``lt``. Field names may be dotted
+(``security_dossier.approved``); ``properties.x`` reads a free-form attribute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from eakit.model import BaseComponent
+
+OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One ``where`` condition on a (dotted) field."""
+
+    field: str
+    op: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A parsed selector; an empty one matches every component."""
+
+    kinds: frozenset[str] | None = None
+    where: tuple[Condition, ...] = ()
+    status: frozenset[str] | None = None
+    any: tuple[Selector, ...] = ()
+
+    def all_kinds(self) -> frozenset[str] | None:
+        """Every kind this selector can match (``None``: any kind)."""
+        if self.any:
+            kinds: set[str] = set()
+            for alternative in self.any:
+                sub = alternative.all_kinds()
+                if sub is None:
+                    return self.kinds
+                kinds |= sub
+            return frozenset(kinds) & self.kinds if self.kinds else frozenset(kinds)
+        return self.kinds
+
+
+def parse_selector(raw: Mapping[str, Any] | None) -> Selector:
+    """Build a :class:`Selector` from its (schema-valid) YAML mapping."""
+    if not raw:
+        return Selector()
+    kind = raw.get("kind")
+    kinds = frozenset([kind] if isinstance(kind, str) else kind) if kind else None
+    where = []
+    for name, value in (raw.get("where") or {}).items():
+        if isinstance(value, Mapping):
+            for op, operand in value.items():
+                where.append(Condition(str(name), str(op), operand))
+        elif isinstance(value, list):
+            where.append(Condition(str(name), "in", value))
+        else:
+            where.append(Condition(str(name), "eq", value))
+    status = frozenset(raw["status"]) if raw.get("status") else None
+    alternatives = tuple(parse_selector(sub) for sub in raw.get("any") or ())
+    return Selector(kinds, tuple(where), status, alternatives)
+
+
+def field_value(component: BaseComponent, dotted: str) -> Any:
+    """The value of a (dotted) field of a component; ``None`` when absent."""
+    parts = dotted.split(".")
+    if parts[0] == "properties" and len(parts) == 2:
+        return component.properties.get(parts[1])
+    value: Any = component
+    for part in parts:
+        if value is None:
+            return None
+        value = getattr(value, part, None)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    # Enum members compare by value; YAML gives plain strings and numbers.
+    return getattr(value, "value", value)
+
+
+def is_empty(value: Any) -> bool:
+    """Absent, empty text or an empty list/mapping."""
+    return value is None or (isinstance(value, str | list | dict | tuple) and not value)
+
+
+def _holds(condition: Condition, value: Any) -> bool:
+    value = _plain(value)
+    op, operand = condition.op, condition.value
+    if op == "eq":
+        return bool(value == operand)
+    if op == "not":
+        return bool(value != operand)
+    if op == "in":
+        return value in operand
+    if op == "not_in":
+        return value not in operand
+    if op == "present":
+        return (not is_empty(value)) == bool(operand)
+    if op == "contains":
+        return isinstance(value, list | tuple) and operand in [_plain(v) for v in value]
+    if value is None or isinstance(value, bool):
+        return False
+    try:
+        if op == "gte":
+            return bool(value >= operand)
+        if op == "lte":
+            return bool(value <= operand)
+        if op == "gt":
+            return bool(value > operand)
+        if op == "lt":
+            return bool(value < operand)
+    except TypeError:
+        return False
+    raise ValueError(f"unknown operator {op}")
+
+
+def matches(
+    selector: Selector,
+    component: BaseComponent,
+    kind: str,
+    live: frozenset[str] | None = None,
+) -> bool:
+    """Whether a component matches; ``live`` is the status set used when the selector
+    names none."""
+    if selector.kinds is not None and kind not in selector.kinds:
+        return False
+    statuses = selector.status if selector.status is not None else live
+    if statuses is not None and _plain(component.status) not in statuses:
+        return False
+    if not all(_holds(c, field_value(component, c.field)) for c in selector.where):
+        return False
+    return not selector.any or any(matches(s, component, kind, live) for s in selector.any)

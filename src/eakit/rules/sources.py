@@ -1,0 +1,135 @@
+"""Reading the engine's own YAML files (rule packs, the legal registry, waivers) with
+positions, and validating them against a JSON Schema into located diagnostics."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from eakit.diagnostics import Diagnostic, Location, ModelLoadError
+from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, parse_fast
+
+
+class RuleConfigError(ModelLoadError):
+    """A rule pack, the legal registry or a waivers file is invalid (exit code 2).
+
+    A :class:`eakit.diagnostics.ModelLoadError`, so every command that reports model
+    problems reports these the same way (``file:line:col: message``).
+    """
+
+
+@dataclass
+class SourceFile:
+    """A parsed YAML file: its data and the line/column of every node."""
+
+    display: str  # the path shown in messages
+    data: Any
+    positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, *path: str | int) -> Location:
+        """The location of ``path`` in the file, or of its nearest located parent."""
+        current: YamlPath = tuple(path)
+        while current:
+            found = self.positions.get(current)
+            if found is not None:
+                return Location(self.display, *found)
+            current = current[:-1]
+        return Location(self.display, 1, 1)
+
+
+def read_source(path: Path, display: str) -> SourceFile:
+    """Read and parse ``path``; raises :class:`RuleConfigError` on unreadable or bad YAML."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RuleConfigError(
+            [Diagnostic(Location(display), f"cannot be read: {exc.strerror}", code="io")]
+        ) from None
+    text = decode(raw, display)
+    if isinstance(text, Diagnostic):
+        raise RuleConfigError([text])
+    try:
+        composed = compose(text)
+    except YamlError as exc:
+        raise RuleConfigError(
+            [Diagnostic(Location(display, exc.line, exc.col), exc.message, code="yaml")]
+        ) from None
+    # Values come from the fast parser: the composer gives positions, but it resolves
+    # plain scalars by PyYAML node style, which the C composer reports as '' rather
+    # than None, so numbers and booleans would arrive as text.
+    try:
+        data = parse_fast(text)
+    except ValueError:
+        data = composed.data
+    return SourceFile(display, data, composed.positions)
+
+
+SCHEMAS = ("rulepack.schema.json", "legal-basis.schema.json", "waivers.schema.json")
+
+
+@cache
+def bundled_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in ``eakit/data`` (rule packs, legal registry, waivers)."""
+    text = resources.files("eakit.data").joinpath(name).read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@cache
+def _registry() -> Registry:
+    # The pack schema refers to the registry schema's document definition by its $id.
+    resources_ = [
+        (bundled_schema(n)["$id"], Resource.from_contents(bundled_schema(n))) for n in SCHEMAS
+    ]
+    return Registry().with_resources(resources_)
+
+
+def schema_problems(source: SourceFile, schema_name: str, code: str) -> list[Diagnostic]:
+    """Validate ``source.data`` against a bundled JSON Schema; one diagnostic per error."""
+    validator = jsonschema.Draft202012Validator(bundled_schema(schema_name), registry=_registry())
+    problems = []
+    for error in sorted(validator.iter_errors(source.data), key=lambda e: list(e.absolute_path)):
+        path = tuple(error.absolute_path)
+        where = "/".join(str(p) for p in path) or "the file"
+        message = _explain(error)
+        problems.append(Diagnostic(source.at(*path), f"{where}: {message}", code=code))
+    return problems
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    """A short message for a schema error (the best sub-error of a oneOf/anyOf)."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        best = jsonschema.exceptions.best_match(error.context)
+        return best.message
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown key(s)")
+    return error.message
+
+
+_VALIDATED: dict[tuple[str, int, int, str, str], SourceFile] = {}
+
+
+def read_validated(path: Path, display: str, schema_name: str, code: str) -> SourceFile:
+    """Read a file and validate it against a bundled schema; raises
+    :class:`RuleConfigError`. Valid files are cached in-process by path, size and
+    modification time (the bundled packs are read once per process, not per check)."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, display, schema_name)
+    except OSError:
+        key = None
+    if key is not None and key in _VALIDATED:
+        return _VALIDATED[key]
+    source = read_source(path, display)
+    problems = schema_problems(source, schema_name, code)
+    if problems:
+        raise RuleConfigError(problems)
+    if key is not None:
+        _VALIDATED[key] = source
+    return source

@@ -1,0 +1,122 @@
+"""Waivers: accepted deviations that mark findings as waived until they expire.
+
+A waiver names a rule (id or glob), a component (id or glob), a reason, an owner and an
+expiry date. It applies while the check date is on or before ``expires``; an expired
+waiver applies no more and is reported (warning), and one that matched no finding is
+reported too (info), so a suppression never fails silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from eakit.diagnostics import Diagnostic, Location, Severity
+from eakit.findings import Finding, Waived
+from eakit.rules.sources import RuleConfigError, read_source, schema_problems
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """One entry of a waivers file."""
+
+    rule: str
+    component: str
+    reason: str
+    owner: str
+    expires: dt.date
+    location: Location
+
+    def matches(self, finding: Finding) -> bool:
+        """Whether this waiver covers a finding (globs allowed on both keys)."""
+        return fnmatchcase(finding.rule_id, self.rule) and fnmatchcase(
+            finding.component or "*", self.component
+        )
+
+
+def load_waivers(path: Path, model_root: Path) -> list[Waiver]:
+    """Read and validate a waivers file; raises :class:`RuleConfigError` when malformed."""
+    display = Path(os.path.relpath(path, model_root)).as_posix()
+    if not path.is_file():
+        raise RuleConfigError(
+            [Diagnostic(Location(display), "waivers file not found", code="waivers")]
+        )
+    source = read_source(path, display)
+    problems = schema_problems(source, "waivers.schema.json", "waivers")
+    waivers = []
+    if not problems:
+        for index, raw in enumerate(source.data["waivers"]):
+            try:
+                expires = dt.date.fromisoformat(raw["expires"])
+            except ValueError:
+                problems.append(
+                    Diagnostic(
+                        source.at("waivers", index, "expires"),
+                        f"'{raw['expires']}' is not a valid date (YYYY-MM-DD)",
+                        code="waivers",
+                    )
+                )
+                continue
+            waivers.append(
+                Waiver(
+                    rule=raw["rule"],
+                    component=raw["component"],
+                    reason=" ".join(raw["reason"].split()),
+                    owner=raw["owner"],
+                    expires=expires,
+                    location=source.at("waivers", index),
+                )
+            )
+    if problems:
+        raise RuleConfigError(problems)
+    return waivers
+
+
+def apply_waivers(
+    findings: list[Finding], waivers: list[Waiver], as_of: dt.date, rules_run: list[str]
+) -> tuple[list[Finding], list[Diagnostic]]:
+    """Mark findings covered by an unexpired waiver; report expired and unused waivers.
+
+    Expiry is judged at the check date (``as_of``), which keeps output reproducible. A
+    waiver is reported unused only when one of the rules it names ran (``--select``
+    does not make every other waiver look stale).
+    """
+    notes: list[Diagnostic] = []
+    used: set[int] = set()
+    result = []
+    for finding in findings:
+        for index, waiver in enumerate(waivers):
+            if waiver.expires >= as_of and waiver.matches(finding):
+                used.add(index)
+                finding = replace(
+                    finding,
+                    waived=Waived(waiver.reason, waiver.owner, waiver.expires, waiver.location),
+                )
+                break
+        result.append(finding)
+    for index, waiver in enumerate(waivers):
+        if waiver.expires < as_of:
+            notes.append(
+                Diagnostic(
+                    waiver.location,
+                    f"waiver for {waiver.rule}@{waiver.component} expired on "
+                    f"{waiver.expires.isoformat()} (owner: {waiver.owner}): it no longer "
+                    "applies; renew it with a new date or fix the findings",
+                    code="waiver-expired",
+                    severity=Severity.WARNING,
+                )
+            )
+        elif index not in used and any(fnmatchcase(r, waiver.rule) for r in rules_run):
+            notes.append(
+                Diagnostic(
+                    waiver.location,
+                    f"waiver for {waiver.rule}@{waiver.component} matches no finding: "
+                    "remove it, or correct the rule id or component pattern",
+                    code="waiver-unused",
+                    severity=Severity.INFO,
+                )
+            )
+    return result, notes

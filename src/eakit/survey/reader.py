@@ -1,0 +1,337 @@
+"""Reading an inventory workbook back into component data, row by row.
+
+A sheet is an inventory sheet when it holds the Excel table ``inventory_<layer>``
+(as eakit writes it) or is named like one, in Vietnamese or English. Headings may be
+in either language or the field key itself, so a template can be filled in any copy.
+Every row is validated with the same pydantic classes as the loader; problems are
+reported per cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import TypeAdapter, ValidationError
+
+from eakit.diagnostics import Location
+from eakit.loader.errors import translate
+from eakit.model.components import KIND_CLASSES, BaseComponent
+from eakit.render.excel.inventory import table_name
+from eakit.render.excel.labels import LANGS, VALUE_LABELS, inventory_sheet_name
+from eakit.render.excel.layout import (
+    PROPERTY_PREFIX,
+    Column,
+    applies,
+    kinds_of_layer,
+    layer_codes,
+    layer_columns,
+)
+from eakit.render.excel.template import ARCHITECTURE_TABLE
+from eakit.survey.errors import CellProblem, SurveyError
+from eakit.text import did_you_mean, nfc, strip_diacritics
+
+HEADER_SCAN_ROWS = 12
+_TRUE = {"true", "yes", "x", "1", "co", "dung"}
+_FALSE = {"false", "no", "0", "khong", "sai"}
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form of a heading or label."""
+    return " ".join(strip_diacritics(nfc(text)).casefold().split())
+
+
+@dataclass(frozen=True)
+class Row:
+    """One component read from a sheet, with where it came from."""
+
+    layer: str
+    sheet: str
+    row: int
+    component: BaseComponent
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column letter
+
+
+@dataclass
+class Survey:
+    """Everything read from a workbook."""
+
+    rows: list[Row]
+    architecture: dict[str, Any]
+
+
+def _layer_of(ws: Worksheet) -> str | None:
+    tables = {name for name in ws.tables}
+    titles = {
+        fold(inventory_sheet_name(layer, lang)): layer for layer in layer_codes() for lang in LANGS
+    }
+    for layer in layer_codes():
+        if table_name(layer) in tables:
+            return layer
+    return titles.get(fold(ws.title))
+
+
+def _header_lookup(columns: tuple[Column, ...]) -> dict[str, Column]:
+    lookup: dict[str, Column] = {}
+    for column in columns:
+        for name in (column.key, *(column.header(lang) for lang in LANGS)):
+            lookup.setdefault(fold(name), column)
+    return lookup
+
+
+def _value_lookup(field_name: str) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for code, labels in VALUE_LABELS.get(field_name, {}).items():
+        for name in (code, *labels):
+            lookup[fold(name)] = code
+    return lookup
+
+
+def _find_header(ws: Worksheet, lookup: dict[str, Column]) -> int | None:
+    for name in ws.tables:
+        table = ws.tables[name]
+        ref = table.ref if hasattr(table, "ref") else str(table)
+        return int("".join(ch for ch in ref.split(":")[0] if ch.isdigit()))
+    for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS):
+        for cell in row:
+            column = lookup.get(fold(cell.value)) if isinstance(cell.value, str) else None
+            if column is not None and column.key == "id":
+                return cell.row
+    return None
+
+
+class _Cells:
+    """Converts cell values by column shape, collecting problems."""
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.problems: list[CellProblem] = []
+
+    def problem(self, row: int, col: int, message: str) -> None:
+        self.problems.append(CellProblem(self.sheet, row, get_column_letter(col), message))
+
+    def convert(self, column: Column, value: Any, row: int, col: int) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = nfc(value).strip()
+            if not value:
+                return None
+        if column.key.startswith(PROPERTY_PREFIX):
+            return value
+        if column.key in VALUE_LABELS:
+            code = _value_lookup(column.key).get(fold(str(value)))
+            if code is None:
+                options = list(column.options)
+                hint = did_you_mean(str(value), options) or f" (use one of: {', '.join(options)})"
+                self.problem(row, col, f"unknown {column.key} '{value}'{hint}")
+            return code
+        shape = column.shape
+        if shape == "list":
+            text = str(value).replace("\n", ";")
+            return [part.strip() for part in text.split(";") if part.strip()]
+        if shape == "bool":
+            if isinstance(value, bool):
+                return value
+            folded = fold(str(value))
+            if folded in _TRUE or folded in _FALSE:
+                return folded in _TRUE
+            self.problem(row, col, f"'{column.key}' must be TRUE or FALSE, got '{value}'")
+            return None
+        if shape == "int":
+            if isinstance(value, float) and value.is_integer():
+                return int(value)
+            if isinstance(value, str) and value.lstrip("-").isdigit():
+                return int(value)
+            return value  # pydantic reports anything else, at this cell
+        if shape == "date":
+            if isinstance(value, dt.datetime):
+                return value.date()
+            return value
+        if (
+            shape in ("text", "enum")
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+        ):
+            # A code typed as a number (procedure codes, levels): keep the digits as text.
+            return str(int(value)) if float(value).is_integer() else str(value)
+        return value
+
+
+def _set(data: dict[str, Any], key: str, value: Any) -> None:
+    if key.startswith(PROPERTY_PREFIX):
+        data.setdefault("properties", {})[key[len(PROPERTY_PREFIX) :]] = value
+    elif "." in key:
+        outer, inner = key.split(".", 1)
+        data.setdefault(outer, {})[inner] = value
+    else:
+        data[key] = value
+
+
+def _read_sheet(ws: Worksheet, layer: str) -> tuple[list[Row], list[CellProblem]]:
+    known = layer_columns(layer)
+    lookup = _header_lookup(known)
+    cells = _Cells(ws.title)
+    header = _find_header(ws, lookup)
+    if header is None:
+        cells.problems.append(CellProblem(ws.title, 0, "", "no heading row with an 'id' column"))
+        return [], cells.problems
+    columns: dict[int, Column] = {}
+    for cell in ws[header]:
+        if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+            continue
+        text = str(cell.value).strip()
+        if text.startswith(PROPERTY_PREFIX) and len(text) > len(PROPERTY_PREFIX):
+            columns[cell.column] = Column(text, "text")
+            continue
+        column = lookup.get(fold(text))
+        if column is None:
+            hint = did_you_mean(fold(text), list(lookup))
+            cells.problem(header, cell.column, f"unknown column '{text}'{hint}")
+            continue
+        columns[cell.column] = column
+    by_key = {column.key: col for col, column in columns.items()}
+    if "id" not in by_key or "kind" not in by_key:
+        cells.problem(header, 1, "the heading row needs the 'id' and 'kind' columns")
+        return [], cells.problems
+    rows: list[Row] = []
+    for excel_row in ws.iter_rows(min_row=header + 1):
+        index = excel_row[0].row
+        raw = {cell.column: cell for cell in excel_row if cell.column in columns}
+        if all(
+            c.value is None or (isinstance(c.value, str) and not c.value.strip())
+            for c in raw.values()
+        ):
+            continue
+        row = _read_row(cells, layer, index, columns, raw, by_key)
+        if row is not None:
+            rows.append(row)
+    return rows, cells.problems
+
+
+def _read_row(
+    cells: _Cells,
+    layer: str,
+    index: int,
+    columns: dict[int, Column],
+    raw: dict[int, Any],
+    by_key: dict[str, int],
+) -> Row | None:
+    before = len(cells.problems)
+    data: dict[str, Any] = {}
+    for col, cell in sorted(raw.items()):
+        column = columns[col]
+        if cell.data_type == "f":
+            cells.problem(index, col, "formulas are not read: type the value itself")
+            continue
+        value = cells.convert(column, cell.value, index, col)
+        if value is not None:
+            _set(data, column.key, value)
+    kind = data.get("kind")
+    kind_col = by_key["kind"]
+    if kind is None:
+        if len(cells.problems) == before:
+            cells.problem(index, kind_col, "missing kind")
+        return None
+    if kind not in kinds_of_layer(layer):
+        cells.problem(
+            index, kind_col, f"kind '{kind}' does not belong on this sheet (layer '{layer}')"
+        )
+        return None
+    for col, column in columns.items():
+        if not applies(column, kind) and column.key.split(".")[0] in data:
+            cells.problem(index, col, f"'{column.key}' is not a field of a {kind}")
+            data.pop(column.key.split(".")[0], None)
+    if len(cells.problems) > before:
+        return None
+    letters = {column.key.split(".")[0]: get_column_letter(col) for col, column in columns.items()}
+    try:
+        component = TypeAdapter(KIND_CLASSES[kind]).validate_python(data)
+    except ValidationError as exc:
+
+        def locate(loc: tuple[str | int, ...]) -> Location:
+            name = str(loc[0]) if loc else "id"
+            letter = letters.get(name, letters.get("id", "A"))
+            return Location(letter, index, 0)
+
+        label = f"{kind} '{data.get('id', '?')}'"
+        for diagnostic in translate(exc, KIND_CLASSES[kind], label, locate):
+            cells.problems.append(
+                CellProblem(cells.sheet, index, diagnostic.location.file, diagnostic.message)
+            )
+        return None
+    return Row(layer, cells.sheet, index, component, letters)
+
+
+def _architecture(ws: Worksheet) -> dict[str, Any]:
+    """Key/value pairs of the template's ``architecture`` table (key in column A, value in C)."""
+    table = ws.tables[ARCHITECTURE_TABLE]
+    ref = table.ref if hasattr(table, "ref") else str(table)
+    first, last = ref.split(":")
+    top = int("".join(ch for ch in first if ch.isdigit()))
+    bottom = int("".join(ch for ch in last if ch.isdigit()))
+    facts: dict[str, Any] = {}
+    for row in ws.iter_rows(min_row=top + 1, max_row=bottom):
+        key = row[0].value
+        value = ws.cell(row=row[0].row, column=3).value
+        if isinstance(key, str) and value is not None:
+            facts[key.strip()] = value.date() if isinstance(value, dt.datetime) else value
+    return facts
+
+
+def read_survey(path: Path) -> Survey:
+    """Read and validate every inventory sheet of a workbook.
+
+    Raises :class:`SurveyError` with every problem found (and nothing is imported).
+    """
+    try:
+        workbook = load_workbook(path, data_only=False)
+    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
+        raise SurveyError(
+            [CellProblem(path.name, 0, "", f"cannot be read as .xlsx: {exc}")]
+        ) from None
+    rows: list[Row] = []
+    problems: list[CellProblem] = []
+    architecture: dict[str, Any] = {}
+    seen: dict[str, Row] = {}
+    found_sheet = False
+    for ws in workbook.worksheets:
+        if ARCHITECTURE_TABLE in ws.tables:
+            architecture = _architecture(ws)
+        layer = _layer_of(ws)
+        if layer is None:
+            continue
+        found_sheet = True
+        sheet_rows, sheet_problems = _read_sheet(ws, layer)
+        problems.extend(sheet_problems)
+        for row in sheet_rows:
+            first = seen.get(row.component.id)
+            if first is not None:
+                problems.append(
+                    CellProblem(
+                        row.sheet,
+                        row.row,
+                        row.columns.get("id", "A"),
+                        f"duplicate id '{row.component.id}' "
+                        f"(first in {first.sheet} row {first.row})",
+                    )
+                )
+                continue
+            seen[row.component.id] = row
+            rows.append(row)
+    if not found_sheet:
+        problems.append(
+            CellProblem(
+                path.name, 0, "", "no inventory sheet found (see 'eakit report --template')"
+            )
+        )
+    if problems:
+        raise SurveyError(problems)
+    return Survey(rows, architecture)

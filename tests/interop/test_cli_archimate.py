@@ -1,0 +1,73 @@
+"""``eakit export archimate`` and ``eakit import archimate`` on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from eakit.cli.main import build_app
+from eakit.pipeline import load_graph
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+MINI = FIXTURES / "valid" / "mini"
+SAMPLE = FIXTURES / "interop" / "examples" / "sample1.xml"
+
+
+def test_export_then_import_on_the_command_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    xml = tmp_path / "mini.xml"
+    exported = runner.invoke(build_app(), ["export", "archimate", str(MINI), "-o", str(xml)])
+    assert exported.exit_code == 0, exported.output
+    out = tmp_path / "model"
+    imported = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
+    assert imported.exit_code == 0, imported.output
+    assert "8 of 8 elements imported" in imported.output
+    assert load_graph(out).ids() == load_graph(MINI).ids()
+    assert (out / "import-report.md").is_file()
+    again = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
+    assert again.exit_code == 2 and "pass --force" in again.output
+    forced = runner.invoke(
+        build_app(), ["import", "archimate", str(xml), "-o", str(out), "--force", "--id", "moi"]
+    )
+    assert forced.exit_code == 0, forced.output
+    assert load_graph(out).architecture.id == "moi"
+
+
+def test_export_to_stdout_is_the_exchange_file() -> None:
+    result = CliRunner().invoke(build_app(), ["export", "archimate", str(MINI)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<model ')
+
+
+def test_import_reports_unmapped_items_and_missing_date(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(
+        build_app(), ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "a")]
+    )
+    assert missing.exit_code == 2
+    assert "pass --as-of YYYY-MM-DD" in missing.output
+    assert not (tmp_path / "a").exists()  # nothing written on failure
+    done = runner.invoke(
+        build_app(),
+        [
+            "import",
+            "archimate",
+            str(SAMPLE),
+            "-o",
+            str(tmp_path / "b"),
+            "--as-of",
+            "2024-06-30",
+            "--validate",
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    assert (
+        "not mapped: relationship Assignment 'id-52b86b7b' (Sales Person → Sell Product)"
+        in done.output
+    )
+    bad_date = runner.invoke(
+        build_app(),
+        ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "c"), "--as-of", "30/06/2024"],
+    )
+    assert bad_date.exit_code == 2 and "--as-of must be a date" in bad_date.output

@@ -1,0 +1,28 @@
+"""The committed rule reference (docs/rules/) is what the packs generate."""
+
+from __future__ import annotations
+
+from eakit.rules.docs import render_pages
+
+from .conftest import ROOT
+
+
+def test_rule_reference_is_up_to_date() -> None:
+    folder = ROOT / "docs" / "rules"
+    pages = render_pages()
+    stale = [
+        n
+        for n, text in pages.items()
+        if not (folder / n).is_file() or (folder / n).read_text("utf-8") != text
+    ]
+    extra = [p.name for p in folder.glob("*.md") if p.name not in pages]
+    assert not stale and not extra, (
+        f"stale {stale}, extra {extra}: run .venv/bin/python -m eakit.rules.docs docs/rules"
+    )
+
+
+def test_rule_page_shows_basis_periods_and_examples() -> None:
+    page = render_pages()["DAT-005.md"]
+    assert "Nghị định 13/2023/NĐ-CP" in page and "hết hiệu lực 2026-01-01" in page
+    assert "Luật 91/2025/QH15" in page
+    assert "## Ví dụ vi phạm / failing example" in page and "dpia_ref" in page

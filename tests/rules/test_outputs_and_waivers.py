@@ -1,0 +1,177 @@
+"""Waivers, the command line (exit codes, --select/--ignore/--fail-on/--waivers) and the CI
+outputs: SARIF validated against the official 2.1.0 schema, JUnit read back."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from eakit.cli.main import build_app
+
+from .conftest import ROOT
+
+SARIF_SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
+
+MODEL = """\
+components:
+  - {id: ubnd-tinh, kind: agency, agency_type: provincial_people_committee, name: UBND tỉnh}
+  - {id: so-y-te, kind: agency, agency_type: department, name: Sở Y tế, parent: ubnd-tinh}
+  - {id: so-tu-phap, kind: agency, agency_type: department, name: Sở Tư pháp, parent: ubnd-tinh}
+  - id: mot-cua
+    kind: application
+    app_type: public_service_system
+    name: Một cửa điện tử
+    name_en: One-stop system
+    owner: so-tu-phap
+    deployed_at: [so-tu-phap]
+"""
+
+WAIVERS = """\
+waivers:
+  - rule: BUS-001
+    component: so-y-*
+    reason: Sở Y tế joins the system in the 2026 roll-out
+    owner: so-tt-tt
+    expires: 2026-12-31
+  - rule: SEC-*
+    component: mot-cua
+    reason: old acceptance
+    owner: so-tt-tt
+    expires: 2025-06-30
+  - rule: GOV-002
+    component: nothing-here
+    reason: stale entry
+    owner: so-tt-tt
+    expires: 2027-01-01
+"""
+
+
+@pytest.fixture
+def model(make_model) -> Path:
+    return make_model(
+        {"province": "ubnd-tinh", "approval": {"decision_ref": "1/QĐ-UBND"}},
+        {"m.yaml": MODEL, "waivers.yaml": WAIVERS},
+        rules={"packs": ["vn-dgov-4.0"]},
+        waivers="waivers.yaml",
+    )
+
+
+def run(*args: str):
+    return CliRunner().invoke(build_app(), list(args))
+
+
+def test_waivers_match_expire_and_go_unused(model: Path) -> None:
+    out = run(
+        "check",
+        str(model),
+        "-f",
+        "json",
+        "--select",
+        "BUS-001",
+        "--select",
+        "SEC-001",
+        "--select",
+        "GOV-002",
+    )
+    payload = json.loads(out.stdout)
+    findings = {f["id"]: f for f in payload["findings"]}
+    # the pattern waiver matches, the finding stays visible, marked waived
+    assert findings["BUS-001@so-y-te"]["waived"]["owner"] == "so-tt-tt"
+    # the expired waiver does not apply: SEC-001 on mot-cua is active
+    assert findings["SEC-001@mot-cua"]["waived"] is None
+    notes = {n["code"]: n for n in payload["notes"]}
+    assert notes["waiver-expired"]["severity"] == "warning"
+    assert notes["waiver-expired"]["location"] == {"file": "waivers.yaml", "line": 7, "col": 5}
+    assert notes["waiver-unused"]["severity"] == "info"
+    assert payload["counts"]["waived"] == 1
+    # SEC-001 is an error: exit 1; with only the waived BUS-001 finding: exit 0
+    assert out.exit_code == 1
+    assert run("check", str(model), "--select", "BUS-001").exit_code == 0
+
+
+def test_waived_findings_do_not_count_in_scores(model: Path) -> None:
+    payload = json.loads(run("check", str(model), "-f", "json", "--select", "BUS-001").stdout)
+    # two departments; the waived one is left out, the other passes
+    assert payload["readiness"]["overall"] == {"passed": 1, "total": 1, "ratio": 1.0}
+
+
+def test_waivers_option_and_malformed_file(model: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "waivers:\n  - rule: SEC-001\n    component: x\n    reason: r\n    owner: o\n"
+        "    expires: 31/12/2026\n",
+        "utf-8",
+    )
+    out = run("check", str(model), "--waivers", str(broken))
+    assert out.exit_code == 2
+    assert "broken.yaml:6:5" in out.stderr and "does not match" in out.stderr
+    empty = tmp_path / "none.yaml"
+    empty.write_text("waivers: []\n", "utf-8")
+    payload = json.loads(run("check", str(model), "-f", "json", "--waivers", str(empty)).stdout)
+    assert payload["counts"]["waived"] == 0
+
+
+def test_fail_on_select_and_ignore(model: Path) -> None:
+    # GOV-012 (info): the agencies have no English name; info does not fail by default
+    names = run("check", str(model), "--select", "GOV-012")
+    assert "INFO GOV-012" in names.stdout and names.exit_code == 0
+    # APP-003 (error) fails: mot-cua is hosted nowhere
+    assert run("check", str(model), "--select", "APP-003").exit_code == 1
+    # GOV-011 (info) fails only with --fail-on info
+    assert run("check", str(model), "--select", "GOV-011").exit_code == 0
+    assert run("check", str(model), "--select", "GOV-011", "--fail-on", "info").exit_code == 1
+    text = run("check", str(model), "--select", "APP-*", "--ignore", "APP-003").stdout
+    assert "APP-003" not in text and "APP-002" in text
+    assert run("check", str(model), "--as-of", "2026-13-01").exit_code == 2
+
+
+def test_text_lines_are_located(model: Path) -> None:
+    out = run("check", str(model), "--select", "APP-003")
+    # waivers of rules that did not run are not reported as unused
+    assert "waiver-unused" not in out.stdout
+    (line,) = [x for x in out.stdout.splitlines() if "APP-003" in x]
+    assert line.endswith(
+        "m.yaml:5:5: ERROR APP-003 application 'Một cửa điện tử' (mot-cua) is hosted nowhere "
+        "in operation: set `hosted_on` to its data centre"
+    )
+
+
+def test_sarif_is_valid_and_carries_suppressions(model: Path) -> None:
+    out = run("check", str(model), "-f", "sarif")
+    log = json.loads(out.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    run_ = log["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
+    results = {r["partialFingerprints"]["eakitFindingId/v1"]: r for r in run_["results"]}
+    waived = results["BUS-001@so-y-te"]
+    assert waived["suppressions"][0]["status"] == "accepted"
+    app = results["APP-003@mot-cua"]
+    region = app["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+    assert region["artifactLocation"]["uri"].endswith("m.yaml")
+    assert region["region"] == {"startLine": 5, "startColumn": 5}
+    assert rules[app["ruleIndex"]]["id"] == "APP-003"
+    codes = [n["descriptor"]["id"] for n in run_["invocations"][0]["toolExecutionNotifications"]]
+    assert sorted(codes) == ["waiver-expired", "waiver-unused"]
+
+
+def test_junit_reads_back(model: Path) -> None:
+    out = run("check", str(model), "-f", "junit", "--select", "BUS-001", "--select", "APP-003")
+    root = ET.fromstring(out.stdout)
+    suites = {s.get("name").split()[0]: s for s in root.iter("testsuite")}
+    bus = suites["BUS-001"]
+    cases = {c.get("name"): c for c in bus.iter("testcase")}
+    assert set(cases) == {"so-y-te", "so-tu-phap"}
+    assert cases["so-y-te"].find("skipped") is not None  # waived
+    assert cases["so-tu-phap"].find("failure") is None  # passes
+    failure = suites["APP-003"].find("testcase/failure")
+    assert failure is not None and failure.get("type") == "error"
+    assert "m.yaml:5:5" in failure.text
+    assert root.get("failures") == "1" and root.get("skipped") == "1" and root.get("tests") == "3"

@@ -1,0 +1,80 @@
+"""`eakit init`: the scaffold loads, checks without errors, and shows every kind."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eakit.cli.main import build_app
+from eakit.diagnostics import Severity
+from eakit.model import KIND_CLASSES
+from eakit.pipeline import check, load_graph
+from eakit.scaffold import ScaffoldError, ScaffoldOptions, scaffold, template_names
+
+# An optional field commented out in a template: "    # vendor: ...".
+COMMENTED_FIELD = re.compile(r"^( +)# (\s*[a-z_]+:(?:\s|$))", re.MULTILINE)
+
+
+@pytest.fixture
+def new_model(tmp_path) -> Path:
+    target = tmp_path / "tinh-moi"
+    scaffold(target, ScaffoldOptions(id="tinh-moi", name='Tỉnh "Mới": thử', name_en="New"))
+    return target
+
+
+def test_scaffold_has_every_kind_and_checks_without_errors(new_model):
+    graph = load_graph(new_model)
+    kinds = {graph.g.nodes[c]["kind"] for c in graph.ids()}
+    assert kinds == set(KIND_CLASSES)
+    assert graph.architecture.name == 'Tỉnh "Mới": thử'
+    result = check(graph)
+    errors = [f for f in result.active() if f.severity is Severity.ERROR]
+    assert errors == [], [f"{f.rule_id} {f.component}: {f.message}" for f in errors]
+
+
+def test_every_file_points_editors_at_the_schema(new_model):
+    for name in template_names():
+        first = (new_model / name).read_text("utf-8").splitlines()[0]
+        schema = {"eakit.yaml": "manifest", "waivers.yaml": "waivers"}.get(name, "model")
+        assert first == f"# yaml-language-server: $schema=schema/{schema}.schema.json"
+        assert (new_model / "schema" / f"{schema}.schema.json").is_file()
+
+
+def test_uncommenting_every_optional_field_stays_valid(new_model):
+    uncommented = 0
+    for name in template_names():
+        path = new_model / name
+        text, count = COMMENTED_FIELD.subn(r"\1\2", path.read_text("utf-8"))
+        path.write_text(text, "utf-8")
+        uncommented += count
+    assert uncommented >= 20
+    graph = load_graph(new_model)  # raises ModelLoadError on any invalid field
+    assert graph.architecture.version == "1.0"
+
+
+def test_refuses_a_non_empty_folder(tmp_path):
+    (tmp_path / "keep.txt").write_text("mine", "utf-8")
+    with pytest.raises(ScaffoldError, match="not empty"):
+        scaffold(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+def test_rejects_a_bad_id(tmp_path):
+    with pytest.raises(ScaffoldError, match="--id"):
+        scaffold(tmp_path / "x", ScaffoldOptions(id="Tỉnh Mới"))
+
+
+def test_init_command(tmp_path):
+    runner = CliRunner()
+    app = build_app()
+    result = runner.invoke(app, ["init", str(tmp_path / "m"), "--id", "m", "--horizon", "2035"])
+    assert result.exit_code == 0, result.output
+    assert load_graph(tmp_path / "m").architecture.horizon == 2035
+    again = runner.invoke(app, ["init", str(tmp_path / "m")])
+    assert again.exit_code == 2
+    assert "not empty" in again.output
+    bad = runner.invoke(app, ["init", str(tmp_path / "n"), "--as-of", "31/12/2025"])
+    assert bad.exit_code == 2 and "--as-of" in bad.output
