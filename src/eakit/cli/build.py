@@ -17,8 +17,17 @@ from typing import Annotated
 import typer
 
 from eakit import atomic
-from eakit.cli.common import DEFAULT_MODEL, DEFAULT_OUTPUT, ModelArg, fail, load_or_exit
-from eakit.cli.docs import Lang, LangOption, exit_code
+from eakit.cli.common import (
+    DEFAULT_MODEL,
+    DEFAULT_OUTPUT,
+    FailOnOption,
+    Lang,
+    LangOption,
+    ModelArg,
+    exit_code,
+    fail,
+    load_or_exit,
+)
 from eakit.diagnostics import Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
@@ -143,9 +152,7 @@ def register(app: typer.Typer) -> None:
         diagrams: Annotated[
             bool, typer.Option("--diagrams/--no-diagrams", help="Render the Graphviz diagrams.")
         ] = True,
-        fail_on: Annotated[
-            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
-        ] = Severity.ERROR,
+        fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
         """Check a model and write every report into one folder: check.json, check.sarif,
         findings.txt, diagrams/, readiness.xlsx and the site/."""

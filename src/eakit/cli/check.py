@@ -12,10 +12,10 @@ import typer
 from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
-    EXIT_FINDINGS,
     EXIT_INVALID,
-    EXIT_OK,
+    FailOnOption,
     ModelArg,
+    exit_code,
     fail,
     load_or_exit,
     report_load_error,
@@ -41,9 +41,7 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
         ] = None,
-        fail_on: Annotated[
-            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
-        ] = Severity.ERROR,
+        fail_on: FailOnOption = Severity.ERROR,
         select: Annotated[
             list[str] | None, typer.Option("--select", help="Only these rule ids (globs).")
         ] = None,
@@ -89,6 +87,4 @@ def register(app: typer.Typer) -> None:
         else:
             atomic.write_text(output, text)
         worst = result.worst()
-        raise typer.Exit(
-            EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
-        )
+        raise typer.Exit(exit_code(worst, fail_on))

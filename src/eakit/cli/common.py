@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from eakit.diagnostics import Diagnostic, ModelLoadError
+from eakit.diagnostics import Diagnostic, ModelLoadError, Severity
 from eakit.graph import ModelGraph
 from eakit.pipeline import load_graph
 from eakit.render.paths import display_path
@@ -24,6 +25,27 @@ ModelArg = Annotated[
 ]
 DEFAULT_MODEL = Path("model")
 DEFAULT_OUTPUT = Path("reports")
+
+
+class Lang(StrEnum):
+    """Language of generated output: Vietnamese first, or English."""
+
+    vi = "vi"
+    en = "en"
+
+
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="Language of the output: vi (Vietnamese first) or en.")
+]
+FailOnOption = Annotated[
+    Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
+]
+OutputDirOption = Annotated[Path, typer.Option("--output", "-o", help="Output folder.")]
+
+
+def exit_code(worst: Severity | None, fail_on: Severity) -> int:
+    """The contract's exit code for the most serious active finding."""
+    return EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
 
 
 def format_diagnostic(model_dir: Path, diagnostic: Diagnostic) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,21 +11,19 @@ from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
-    EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
+    FailOnOption,
+    Lang,
+    LangOption,
     ModelArg,
+    exit_code,
     fail,
     load_or_exit,
     report_load_error,
 )
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.graph import ModelGraph
-
-
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
 
 
 def _formats(values: list[str] | None) -> list[str]:
@@ -63,9 +60,7 @@ def register(app: typer.Typer) -> None:
                 "--format", "-f", help="svg (default), png or dot; repeat or comma-separate."
             ),
         ] = None,
-        lang: Annotated[
-            Lang, typer.Option("--lang", help="Label language: vi (default) or en.")
-        ] = Lang.vi,
+        lang: LangOption = Lang.vi,
         view: Annotated[
             list[str] | None,
             typer.Option("--view", help="Only this view (repeatable); see --list."),
@@ -84,9 +79,7 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--findings/--no-findings", help="Mark rule findings on the nodes."),
         ] = True,
-        fail_on: Annotated[
-            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
-        ] = Severity.ERROR,
+        fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
         """Draw the views of a model with Graphviz: overview, integration, infrastructure,
         roadmap, one per agency, or the neighbourhood of one component."""
@@ -144,6 +137,4 @@ def register(app: typer.Typer) -> None:
         for path in written:
             typer.echo(str(path))
         worst = result.worst()
-        raise typer.Exit(
-            EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
-        )
+        raise typer.Exit(exit_code(worst, fail_on))

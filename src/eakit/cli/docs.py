@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,29 +10,16 @@ import typer
 from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
-    EXIT_FINDINGS,
-    EXIT_OK,
+    FailOnOption,
+    Lang,
+    LangOption,
     ModelArg,
+    exit_code,
     fail,
     load_or_exit,
 )
 from eakit.diagnostics import Severity
 from eakit.pipeline import check as run_check
-
-
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
-
-
-LangOption = Annotated[
-    Lang, typer.Option("--lang", help="Language of the output: vi (Vietnamese first) or en.")
-]
-
-
-def exit_code(worst: Severity | None, fail_on: Severity) -> int:
-    """The contract's exit code for the most serious active finding."""
-    return EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
 
 
 def register(app: typer.Typer) -> None:
@@ -48,9 +34,7 @@ def register(app: typer.Typer) -> None:
         diagrams: Annotated[
             bool, typer.Option("--diagrams/--no-diagrams", help="Embed the Graphviz diagrams.")
         ] = True,
-        fail_on: Annotated[
-            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
-        ] = Severity.ERROR,
+        fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
         """Build the documentation site of a model (HTML that opens from a folder or a zip)."""
         from eakit.render.site import SiteBuildError, build_site

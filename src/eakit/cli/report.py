@@ -12,12 +12,15 @@ from eakit.cli.common import (
     DEFAULT_OUTPUT,
     EXIT_INVALID,
     EXIT_OK,
+    FailOnOption,
+    Lang,
+    LangOption,
     ModelArg,
+    exit_code,
     fail,
     load_or_exit,
     report_load_error,
 )
-from eakit.cli.docs import Lang, LangOption, exit_code
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.pipeline import check as run_check
 
@@ -45,9 +48,7 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--empty", help="With --template: headings only, no components."),
         ] = False,
-        fail_on: Annotated[
-            Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
-        ] = Severity.ERROR,
+        fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
         """Write the Excel readiness workbook (readiness.xlsx) of a model."""
         from eakit.render.excel import write_template, write_workbook
