@@ -6,7 +6,8 @@
 
 For each size it generates the model (``eakit generate``, seed 1), then measures, each in
 a fresh process: eakit's stages one by one (``stages.py``), the ``eakit check`` and
-``eakit build`` commands, a re-check after editing one file (with the file cache), parsing
+``eakit build`` commands, a re-load after editing one file (with the file cache,
+``incremental.py``), parsing
 the same YAML with PyYAML's C loader, and validating it with ``check-jsonschema`` against
 ``eakit schema``. It prints a table with the two ratios of issue 7 and the peak memory of
 each process. Timings are wall-clock seconds on a shared machine: compare within a run.
@@ -30,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 STAGES = Path(__file__).resolve().parent / "stages.py"
+INCREMENTAL = Path(__file__).resolve().parent / "incremental.py"
 SEED = 1
 
 C_LOADER = """
@@ -107,6 +109,20 @@ class Size:
             self.notes[name] = "timeout" if result.seconds is None else tail[:160]
 
 
+def read_stages(size: Size, result: Run, only: str | None = None) -> None:
+    """Record the JSON lines of a ``stages.py`` run."""
+    for line in result.stdout.splitlines():
+        item = json.loads(line)
+        if item["stage"] == "findings":
+            size.stats["findings"] = item["count"]
+            continue
+        if only is not None and item["stage"] != only:
+            continue
+        size.stages[item["stage"]] = item["seconds"]
+        if item["note"]:
+            size.notes[item["stage"]] = item["note"]
+
+
 def edit_one_file(model: Path) -> Path:
     """Rename the first component of one department's applications file (a real edit)."""
     target = sorted(model.glob("*/ung-dung/so-tu-phap.yaml"))[-1]
@@ -143,29 +159,47 @@ def measure(
     size.record("C loader process", parsed)
 
     print(f"[{provinces}] stages", file=sys.stderr, flush=True)
-    staged = run([sys.executable, str(STAGES), str(model), str(work / f"out-{provinces}")],
-                 env=no_cache, timeout=timeout)  # fmt: skip
-    for line in staged.stdout.splitlines():
-        item = json.loads(line)
-        if item["stage"] == "findings":
-            size.stats["findings"] = item["count"]
-            continue
-        size.stages[item["stage"]] = item["seconds"]
-        if item["note"]:
-            size.notes[item["stage"]] = item["note"]
+    stages = [sys.executable, str(STAGES), str(model), str(work / f"out-{provinces}")]
+    renderers = [f"--only=render {name}" for name in ("text", "JSON", "SARIF", "diagrams",
+                                                       "workbook")]  # fmt: skip
+    staged = run([*stages, *renderers], env=no_cache, timeout=timeout)
+    read_stages(size, staged)
     size.peak_mb["stages"] = staged.peak_mb
     if staged.seconds is None:
         size.notes["stages"] = f"stopped after {timeout:.0f} s"
+    # The site alone, on an empty result (no rule check) and with its own time budget.
+    print(f"[{provinces}] site", file=sys.stderr, flush=True)
+    site = run([*stages, "--only=render site", "--skip-rules"], env=no_cache,
+               timeout=build_timeout)  # fmt: skip
+    read_stages(size, site, only="render site")
+    size.peak_mb["site"] = site.peak_mb
+    if site.seconds is None:
+        size.notes["render site"] = f"timeout (> {build_timeout:.0f} s)"
 
     print(f"[{provinces}] eakit check", file=sys.stderr, flush=True)
     check = [eakit, "check", str(model), "--output", os.devnull]
     size.record("eakit check (no cache)", run(check, env=no_cache, timeout=timeout))
-    cache = {"EAKIT_CACHE_DIR": str(work / f"cache-{provinces}")}
-    shutil.rmtree(cache["EAKIT_CACHE_DIR"], ignore_errors=True)
-    size.record("eakit check (filling the cache)", run(check, env=cache, timeout=timeout))
-    size.record("eakit check (cache, no change)", run(check, env=cache, timeout=timeout))
+
+    print(f"[{provinces}] re-check after editing one file", file=sys.stderr, flush=True)
+    cache_dir = work / f"cache-{provinces}"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    args = [str(model), str(cache_dir)]
+    run([sys.executable, str(INCREMENTAL), "fill", *args], timeout=timeout)
     edit_one_file(model)
-    size.record("eakit check (cache, one file edited)", run(check, env=cache, timeout=timeout))
+    again = run([sys.executable, str(INCREMENTAL), "measure", *args], timeout=timeout)
+    steps = {}
+    for line in again.stdout.splitlines():
+        item = json.loads(line)
+        steps[item["stage"]] = item["seconds"]
+        size.stages[f"re-check: {item['stage']}"] = item["seconds"]
+    rules = size.stages.get("rule check")
+    if len(steps) == 3 and rules is not None:
+        # The rule check and the text report are not incremental: they run in full.
+        text = size.stages.get("render text") or 0.0
+        size.stages["re-check after editing one file, total"] = sum(steps.values()) + rules + text
+    else:
+        size.notes["re-check after editing one file, total"] = again.stderr.strip()[-160:] or "n/a"
+        size.stages["re-check after editing one file, total"] = None
 
     print(f"[{provinces}] eakit build", file=sys.stderr, flush=True)
     build = [eakit, "build", str(model), "--output", str(work / f"build-{provinces}")]
@@ -224,7 +258,7 @@ def table(sizes: list[Size]) -> str:
         "**ratio (b)**: check-jsonschema ÷ eakit check (target ≥ 15)",
         [ratio(s.stages.get("check-jsonschema"), s.stages.get(check)) for s in sizes],
     )
-    for name in ("stages", check, "eakit build (no cache)"):
+    for name in ("stages", "site", "eakit check (no cache)", "eakit build (no cache)"):
         row(
             f"peak memory, {name} (MiB)",
             [f"{s.peak_mb[name]:,.0f}" if name in s.peak_mb else "n/a" for s in sizes],
@@ -267,9 +301,9 @@ def main() -> None:
                         help="model sizes (repeat); default 1, 10 and 34")  # fmt: skip
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "eakit-bench")
     parser.add_argument("--no-jsonschema", action="store_true", help="skip check-jsonschema")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds per process")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per process")
     parser.add_argument(
-        "--build-timeout", type=float, default=600, help="seconds for 'eakit build' (target 120)"
+        "--build-timeout", type=float, default=300, help="seconds for 'eakit build' (target 120)"
     )
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--markdown", type=Path, help="also write the tables here")
@@ -279,10 +313,12 @@ def main() -> None:
     schema = run([str(BIN / "eakit"), "schema", "--output", str(args.work / "model.schema.json")])
     if schema.returncode != 0:
         sys.exit(f"eakit schema failed: {schema.stderr}")
-    sizes = [
-        measure(n, args.work, not args.no_jsonschema, args.timeout, args.build_timeout)
-        for n in sizes_wanted
-    ]
+    sizes: list[Size] = []
+    for provinces in sizes_wanted:
+        sizes.append(
+            measure(provinces, args.work, not args.no_jsonschema, args.timeout, args.build_timeout)
+        )
+        print(table(sizes), file=sys.stderr, flush=True)  # partial results as they come
     text = "## Machine\n\n" + machine() + "\n## Results\n\n" + table(sizes)
     print(text)
     if args.markdown:

@@ -1,15 +1,16 @@
 """One pass of the eakit pipeline over a model, stage by stage, in a fresh process.
 
-Run by ``benchmarks/run.py`` as ``python benchmarks/stages.py MODEL OUT``; prints one JSON
+Run by ``benchmarks/run.py`` as ``python benchmarks/stages.py MODEL OUT [--only STAGE]
+[--skip-rules]``; prints one JSON
 object per line: ``{"stage": ..., "seconds": ..., "note": ...}``. A stage whose module
 is not installed yet, or which fails, is reported with a note instead of a time.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
-import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -39,7 +40,7 @@ def timed(stage: str, action: Callable[[], Any]) -> Any:
     return value
 
 
-def main(model: Path, out: Path) -> None:
+def main(model: Path, out: Path, only: list[str], rules: bool) -> None:
     start = time.perf_counter()
     from eakit.findings import CheckResult
     from eakit.graph import build_graph
@@ -51,7 +52,7 @@ def main(model: Path, out: Path) -> None:
     if loaded is None:
         return
     graph = timed("graph build", lambda: build_graph(loaded))
-    result = timed("rule check", lambda: check(graph))
+    result = timed("rule check", lambda: check(graph)) if rules else None
     if result is None:
         # Renderers are still measured, on an empty result.
         result = CheckResult(
@@ -101,8 +102,15 @@ def main(model: Path, out: Path) -> None:
         ("render workbook", workbook),
         ("render site", site),
     ):
-        timed(stage, action)
+        if not only or stage in only:
+            timed(stage, action)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("model", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--only", action="append", default=[], help="renderer stages to run")
+    parser.add_argument("--skip-rules", action="store_true", help="render an empty result")
+    options = parser.parse_args()
+    main(options.model, options.out, options.only, not options.skip_rules)

@@ -47,7 +47,7 @@ def test_quoted_and_free_text_close_no_string() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["\\N \\G \\L", "{x} | <y>", "&amp; &#39; <script>", 'a "b" \\\\ c']
+    "text", ["\\N \\G \\L", "{x} | <y>", "&amp; &#39; <script>", 'a "b" \\\\ c', "]", "[0]]"]
 )
 def test_graphviz_shows_escaped_text_literally(text: str, tmp_path: Path) -> None:
     assert _dot_label_text(html(text), tmp_path) == text

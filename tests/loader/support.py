@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import resource
 import subprocess
@@ -39,10 +40,14 @@ def _limit_memory() -> None:
 
 
 def run_eakit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m eakit ARGS`` in ``cwd`` with 2 GiB of address space and a time guard."""
+    """``python -m eakit ARGS`` in ``cwd`` with 2 GiB of address space and a time guard.
+
+    The file cache is off: a test must not write into the fixture folders.
+    """
     return subprocess.run(
         [sys.executable, "-m", "eakit", *args],
         cwd=cwd,
+        env={**os.environ, "EAKIT_CACHE": "off"},
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -66,10 +66,14 @@ def test_cli_prints_each_diagnostic_and_leaves_output_untouched(
     out = tmp_path / "out.json"
     out.write_text("previous report\n", encoding="utf-8")
     monkeypatch.chdir(case)
-    result = CliRunner().invoke(build_app(), ["check", ".", "-o", str(out)])
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    _check_cli_output(case, result.exit_code, result.stdout, result.stderr)
-    assert out.read_text(encoding="utf-8") == "previous report\n"
+    # The second run reads the clean files from the cache: it must report the same.
+    monkeypatch.setenv("EAKIT_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in ("cold cache", "warm cache"):
+        result = CliRunner().invoke(build_app(), ["check", ".", "-o", str(out)])
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        _check_cli_output(case, result.exit_code, result.stdout, result.stderr)
+        assert out.read_text(encoding="utf-8") == "previous report\n"
+    assert not (case / ".eakit-cache").exists()
 
 
 # The hostile inputs, and two ordinary cases, through a real process: bounded memory

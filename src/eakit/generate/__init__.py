@@ -66,7 +66,7 @@ def _manifest(provinces: int, seed: int) -> str:
             "id": f"quoc-gia-tong-hop-{provinces}",
             "name": f"Kiến trúc Chính phủ số, mô hình tổng hợp {provinces} tỉnh, thành phố",
             "name_en": f"National digital government architecture, synthetic model of "
-            f"{provinces} provinces",
+            f"{provinces} province{'s' if provinces > 1 else ''}",
             "description": "Dữ liệu tổng hợp (synthetic) để đo hiệu năng, không phải kiến trúc "
             "thật.",
             "framework": "vn-egov-2.0",

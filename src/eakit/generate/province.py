@@ -181,7 +181,10 @@ class ProvinceBuilder:
                 path,
                 department.key,
                 "agency",
-                department.name,
+                # "Thanh tra tỉnh" is "Thanh tra thành phố" in a city.
+                department.name.removesuffix(" tỉnh") + " thành phố"
+                if department.name.endswith(" tỉnh") and self.is_city
+                else department.name,
                 agency_type="department",
                 name_en=department.name_en,
                 parent=ids.ubnd,
@@ -295,13 +298,13 @@ class ProvinceBuilder:
     def department(self, key: str) -> Department:
         return next(d for d in DEPARTMENTS if d.key == key)
 
-    def lan(self, path: str, agency: str, name: str | None = None) -> str:
+    def lan(self, path: str, agency: str) -> str:
         on_tslcd = not self.chance("lan_not_on_tslcd")
         self.ids.lan_of[agency] = self.new(
             path,
             f"lan-{agency.removeprefix(self.key + '-')}",
             "lan",
-            name or "Mạng nội bộ (LAN)",
+            f"Mạng LAN {self.files.names[agency].replace('Ủy ban nhân dân', 'UBND')}",
             agency=agency,
             connected_to=[self.ids.tslcd] if on_tslcd else None,
             internet_access=True,

@@ -109,6 +109,8 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     data, problems = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
     if problems:
         return None, locator, problems
+    if data is None:  # only '---', '~' or 'null'
+        return None, locator, [Diagnostic(Location(MANIFEST), EMPTY_MANIFEST, code="empty")]
     if not isinstance(data, dict):
         message = (
             "the manifest must be a mapping with 'eakit: 1' and 'architecture:', "
@@ -122,7 +124,8 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
         keys = [info.alias or name for name, info in Manifest.model_fields.items()]
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems = odd_keys(data, keys, MANIFEST, locate)
-        return None, locator, problems + translate(exc, Manifest, MANIFEST, locate)
+        problems += translate(exc, Manifest, MANIFEST, locate, odd_keys_reported=True)
+        return None, locator, problems
     problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc))
     return (None if problems else manifest), locator, problems
 

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from eakit.diagnostics import Diagnostic, Location
-from eakit.loader.errors import loose, odd_keys, shown, suggest, translate
+from eakit.loader.errors import loose, odd_keys, shown, shown_key, suggest, translate
 from eakit.loader.expect import or_list
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
@@ -84,19 +84,19 @@ def guess_kind(raw: dict[Any, Any]) -> str | None:
 
 
 def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -> Diagnostic:
+    """A missing, misspelt or unknown kind, with the kind the component's keys point to."""
     kinds = sorted(KIND_CLASSES)
     guess = guess_kind(raw)
+    fallback = f" (its keys fit kind '{guess}')" if guess else f"; use one of {or_list(kinds)}"
     if kind is None:
-        hint = f" (its keys fit 'kind: {guess}')" if guess else f"; one of {or_list(kinds)}"
-        return Diagnostic(where, f"{label} has no 'kind'{hint}", code="schema.missing")
+        return Diagnostic(where, f"{label} has no 'kind'{fallback}", code="schema.missing")
     if not isinstance(kind, str):
         return Diagnostic(
             where, f"'kind' must be one of {or_list(kinds)}, got {shown(kind)}", code="kind"
         )
-    hint = suggest(kind, kinds)
-    if not hint:
-        hint = f" (its keys fit '{guess}')" if guess else f"; one of {or_list(kinds)}"
-    return Diagnostic(where, f"unknown kind {shown(kind)}{hint}", code="kind")
+    return Diagnostic(
+        where, f"unknown kind {shown(kind)}{suggest(kind, kinds) or fallback}", code="kind"
+    )
 
 
 def _component(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
@@ -126,7 +126,7 @@ def _component(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) 
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(cls), label, locate)
-        problems += translate(exc, cls, label, locate, reported)
+        problems += translate(exc, cls, label, locate, reported, odd_keys_reported=True)
     if problems:
         if isinstance(raw_id, str):
             into.invalid_ids.add(raw_id)
@@ -169,7 +169,7 @@ def _relation(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(Relation), "relation", locate)
-        problems += translate(exc, Relation, "relation", locate, reported)
+        problems += translate(exc, Relation, "relation", locate, reported, odd_keys_reported=True)
     if problems:
         into.unchecked.append(RawObject(Relation, raw, ref))
         return problems
@@ -199,7 +199,7 @@ def collect(data: Any, rel: str, locator: YamlLocator, into: Collected) -> list[
             diagnostics.append(
                 Diagnostic(
                     locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top),
-                    f"unknown top-level key {shown(key)}"
+                    f"unknown top-level key {shown_key(key)}"
                     + (hint or "; a model file holds 'components' and 'relations'"),
                 )
             )

@@ -90,6 +90,12 @@ def yaml_text(value: Any) -> str:
     return str(value)
 
 
+def shown_key(key: Any) -> str:
+    """A key as written in YAML, quoted and shortened: ``'hosted_in'``, ``'null'``."""
+    text = yaml_text(key)
+    return shown(text) if len(text) > MAX_SHOWN else f"'{text}'"
+
+
 def field_name(loc: YamlPath) -> str:
     """``security_dossier.date``, ``deployed_at[2]``."""
     text = ""
@@ -143,9 +149,8 @@ def unknown_key(
 ) -> str:
     """The message for a key that is not part of the format."""
     text = yaml_text(key)
-    name = shown(text) if len(text) > MAX_SHOWN else f"'{text}'"
     hint = suggest(text, allowed) if isinstance(key, str) else ""
-    return f"unknown key {name} in {where}{hint or _kind_hint(text, model_cls)}"
+    return f"unknown key {shown_key(key)} in {where}{hint or _kind_hint(text, model_cls)}"
 
 
 def _merge_unions(errors: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -209,16 +214,29 @@ def _value_message(error: dict[str, Any], name: str, found: list[Member]) -> str
     return message
 
 
+def _key_message(model_cls: type[BaseModel], what: str, loc: YamlPath) -> str:
+    """The message for a key that is unknown, or not text where text is required."""
+    container = model_at(model_cls, loc[:-1])
+    if container is None:  # a key of a free mapping such as 'properties'
+        where = f"'{field_name(loc[:-1])}' of {what}"
+        return f"key {shown(loc[-1])} in {where} must be text (put it in quotes)"
+    allowed = [info.alias or n for n, info in container.model_fields.items()]
+    return unknown_key(loc[-1], allowed, _owner(what, loc), model_cls)
+
+
 def translate(
     exc: ValidationError,
     model_cls: type[BaseModel],
     what: str,
     locate: LocateFn,
     reported: frozenset[YamlPath] = frozenset(),
+    *,
+    odd_keys_reported: bool = False,
 ) -> list[Diagnostic]:
     """One diagnostic per problem, located at the offending key.
 
-    Errors at a path in ``reported`` are skipped: :func:`loose` said it already.
+    Errors at a path in ``reported`` are skipped: :func:`loose` said it already; with
+    ``odd_keys_reported`` so are top-level keys that are not text (:func:`odd_keys`).
     """
     errors = list(_merge_unions(exc.errors(include_url=False)))
     # A misspelt required key is one mistake: "unknown key 'architecure' (did you mean
@@ -236,21 +254,13 @@ def translate(
         if loc in reported or (error["type"] == "missing" and loc in misspelt):
             continue
         kind = error["type"]
-        if kind == "invalid_key" and len(loc) == 1:
-            continue  # a key that is not text at the top: odd_keys() reports it as written
+        if kind == "invalid_key" and len(loc) == 1 and odd_keys_reported:
+            continue
         if loc and loc[-1] == "[key]":
             loc = loc[:-1]
             kind = "invalid_key"
         if kind in ("extra_forbidden", "invalid_key"):
-            container = model_at(model_cls, loc[:-1])
-            allowed = (
-                [info.alias or n for n, info in container.model_fields.items()] if container else []
-            )
-            if container is None:
-                where = f"'{field_name(loc[:-1])}' of {what}"
-                message = f"key {shown(loc[-1])} in {where} must be text (put it in quotes)"
-            else:
-                message = unknown_key(loc[-1], allowed, _owner(what, loc), model_cls)
+            message = _key_message(model_cls, what, loc)
             location = locate(loc)
         elif kind == "missing":
             message = f"missing required key '{loc[-1]}' in {_owner(what, loc)}"
@@ -272,7 +282,7 @@ def odd_keys(
     """Keys that are not text (``2019:``, ``null:``, ``true:``), named as written in YAML.
 
     pydantic reports them as text of its own making ('None', 1 for true), so they are
-    found here instead and :func:`translate` skips its version.
+    found here instead, and :func:`translate` is told to skip its version.
     """
     return [
         Diagnostic(

@@ -34,10 +34,12 @@ MAX_BLOCK_RUN = 4 * MAX_DEPTH
 
 YamlPath = tuple[str | int, ...]
 
-_TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!", re.MULTILINE)
-_COMPLEX_KEY_HINT = re.compile(r"^[ ]*(?:-[ ]+)*\?(?:[ \t]|$)", re.MULTILINE)
-_DOCUMENT_HINT = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
-_DEEP_HINT = re.compile(rf"^[ ?:-]{{{MAX_BLOCK_RUN}}}", re.MULTILINE)
+# At a line start: a document marker or directive, a complex key '? ', or a run of
+# indentation and indicators long enough to nest deeply. Searched as "\n" + body (a
+# literal prefix the regex engine finds quickly) plus the first line on its own.
+_LINE_HINT_BODY = rf"(?:---|\.\.\.|%|[ ]*(?:-[ ]+)*\?(?=[ \t\n]|\Z)|[ ?:-]{{{MAX_BLOCK_RUN}}})"
+_LINE_HINT = re.compile("\n" + _LINE_HINT_BODY)
+_FIRST_LINE_HINT = re.compile(_LINE_HINT_BODY)
 # YAML's printable set minus the line breaks PyYAML (YAML 1.1) knows and yaml_rs
 # (YAML 1.2) does not: with them the two parsers would see different lines.
 _NOT_ALLOWED = re.compile(
@@ -309,6 +311,16 @@ def compose(text: str) -> Composed:
     return Composed(builder.build(node, (), 0), builder.positions)
 
 
+def _may_have_tag(text: str) -> bool:
+    """A '!' where a tag can start: first, or after a space, bracket, ',', ':' or '-'."""
+    index = text.find("!")
+    while index != -1:  # str.find is far faster than a regex here, and '!' is rare
+        if index == 0 or text[index - 1] in " \t\n[{,:-":
+            return True
+        index = text.find("!", index + 1)
+    return False
+
+
 def needs_precise(text: str) -> bool:
     """Whether ``text`` uses YAML that only the composer reads as eakit means it.
 
@@ -317,11 +329,10 @@ def needs_precise(text: str) -> bool:
     come first because most files have none of them.
     """
     return bool(
-        ("!" in text and _TAG_HINT.search(text))
+        _may_have_tag(text)
         or "<<" in text
-        or ("?" in text and _COMPLEX_KEY_HINT.search(text))
-        or _DOCUMENT_HINT.search(text)
-        or _DEEP_HINT.search(text)
+        or _FIRST_LINE_HINT.match(text)
+        or _LINE_HINT.search(text)
     )
 
 
@@ -359,7 +370,7 @@ def _utf16(raw: bytes) -> str | None:
     half = len(head) // 2
     # ASCII text in UTF-16 has a NUL in every other byte and none in the others.
     for nuls, text in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
-        if half >= 2 and nuls.count(0) > half // 2 and text.count(0) < half // 8:
+        if half >= 2 and nuls.count(0) > half // 2 and text.count(0) <= half // 8:
             return "UTF-16"
     return None
 

@@ -65,7 +65,8 @@ def html(text: str) -> str:
     """``text`` escaped for a Graphviz HTML-like label (``&<>"'``; newlines as breaks).
 
     Graphviz applies its backslash escapes (``\\N``, ``\\G``) to the decoded label
-    text too, so backslashes are doubled.
+    text too, so backslashes are doubled; and its HTML lexer rejects text that starts
+    with ``]`` (found by fuzzing), so square brackets are written as character references.
     """
     escaped = (
         _clean(text)
@@ -74,6 +75,8 @@ def html(text: str) -> str:
         .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("'", "&#39;")
+        .replace("[", "&#91;")
+        .replace("]", "&#93;")
         .replace("\\", "\\\\")
     )
     return escaped.replace("\n", "<BR/>")

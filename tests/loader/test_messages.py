@@ -1,0 +1,254 @@
+"""The pieces behind the messages: decoding, YAML explanations, words for types, hints."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+import yaml_rs
+
+from eakit.diagnostics import Diagnostic
+from eakit.loader.errors import closest, shown, slug, suggest
+from eakit.loader.expect import describe, field_at, loose_values
+from eakit.loader.suggest import IdSuggester
+from eakit.loader.yamlio import YamlError, compose, decode, needs_precise, resolve_plain
+from eakit.model import KIND_CLASSES, Manifest, Relation
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("a: 1\n".encode("utf-16"), "the file is UTF-16; save it as UTF-8"),
+        ("a: 1\n".encode("utf-16-be"), "the file is UTF-16; save it as UTF-8"),
+        ("a: 1\n".encode("utf-16-le"), "the file is UTF-16; save it as UTF-8"),
+        ("a: 1\n".encode("utf-32"), "the file is UTF-32; save it as UTF-8"),
+    ],
+)
+def test_wide_encodings_are_named(raw: bytes, message: str) -> None:
+    result = decode(raw, "a.yaml")
+    assert isinstance(result, Diagnostic)
+    assert (str(result.location), result.message) == ("a.yaml:1:1", message)
+
+
+def test_binary_zeros_are_not_taken_for_utf16() -> None:
+    result = decode(b"\x00" * 64, "a.yaml")
+    assert isinstance(result, Diagnostic)
+    assert result.message == "NUL character: this is not a text file"
+
+
+def test_bom_and_line_ends_are_normalised() -> None:
+    assert decode(b"\xef\xbb\xbfa: 1\r\nb: 2\rc: 3\n", "a.yaml") == "a: 1\nb: 2\nc: 3\n"
+
+
+def test_text_is_normalised_to_nfc() -> None:
+    decomposed = "tên: Việt".encode().replace("ệ".encode(), "e\u0323\u0302".encode())
+    assert decode(decomposed, "a.yaml") == "tên: Việt"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("a: x\x07\n", "a.yaml:1:5", "control character U+0007: remove it"),
+        ("a: 1\nb: x\x85y\n", "a.yaml:2:5", "line separator U+0085: use a plain line break"),
+        ("a: \u2029\n", "a.yaml:1:4", "line separator U+2029: use a plain line break"),
+        ("a: \x7f\n", "a.yaml:1:4", "control character U+007F: remove it"),
+    ],
+)
+def test_characters_the_parsers_disagree_on_are_refused(
+    text: str, where: str, message: str
+) -> None:
+    result = decode(text.encode(), "a.yaml")
+    assert isinstance(result, Diagnostic)
+    assert (str(result.location), result.message) == (where, message)
+
+
+def test_invalid_utf8_is_located_by_character() -> None:
+    result = decode("a: Sở\nb: ".encode() + b"\xff\n", "a.yaml")
+    assert isinstance(result, Diagnostic)
+    assert str(result.location) == "a.yaml:2:4"
+
+
+# --- the composer ----------------------------------------------------------------------------
+
+
+def test_composer_types_plain_scalars_like_yaml_rs() -> None:
+    text = "a: 1\nb: true\nc: ~\nd: '1'\ne: 0x1F\nf: 2020-01-01\ng: 1.5\nh:\n"
+    assert compose(text).data == yaml_rs.loads(text, parse_datetime=False)
+    assert compose(text).data == {
+        "a": 1,
+        "b": True,
+        "c": None,
+        "d": "1",
+        "e": 31,
+        "f": "2020-01-01",
+        "g": 1.5,
+        "h": None,
+    }
+
+
+def test_plain_scalar_resolution_matches_yaml_rs_on_every_short_string() -> None:
+    atoms = ["", "_", "0", "1", "7", "9", "a", "f", "x", "O", "b", ".", "e", "+", "-", "inf", "NaN"]
+    checked = 0
+    for size in (1, 2, 3):
+        for parts in itertools.product(atoms, repeat=size):
+            value = "".join(parts)
+            try:
+                expected = yaml_rs.loads(f"a: {value}\n", parse_datetime=False)["a"]
+            except yaml_rs.YAMLDecodeError:
+                continue  # not a plain scalar ('-', '- 1', ...)
+            got = resolve_plain(value)
+            both_nan = isinstance(got, float) and math.isnan(got) and math.isnan(expected)
+            assert both_nan or (type(got), got) == (type(expected), expected), value
+            checked += 1
+    assert checked > 4000
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "message"),
+    [
+        ("a: [1, 2\nb: 3\n", 1, 4, "invalid YAML: '[' is never closed"),
+        ("a: {x: 1\n", 1, 4, "invalid YAML: '{' is never closed"),
+        ("a: 'x\n", 1, 4, "invalid YAML: this quote is never closed"),
+        ("a:\n\t- 1\n", 2, 1, "tab character: indent with spaces, not tabs"),
+        ("a: `x`\n", 1, 4, "invalid YAML: a value cannot start with '`'; put it in quotes"),
+        ("a: *nope\n", 1, 4, "alias '*nope' has no anchor '&nope' before it"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "a model file holds one YAML document"),
+        ("a: " + "[" * 70 + "]" * 70 + "\n", 1, 68, "nesting deeper than 64 levels"),
+        ("a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first defined at line 1)"),
+        ("<<: {a: 1}\n", 1, 1, "merge keys ('<<') are not allowed"),
+        ("a: !!binary aGk=\n", 1, 4, "tag 'tag:yaml.org,2002:binary' is not allowed"),
+    ],
+)
+def test_yaml_problems_are_explained(text: str, line: int, col: int, message: str) -> None:
+    with pytest.raises(YamlError) as caught:
+        compose(text)
+    assert (caught.value.line, caught.value.col) == (line, col)
+    assert caught.value.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !tag x\n",
+        "a: [!!str x]\n",
+        "<<: *x\n",
+        "? [a]\n: 1\n",
+        "- ? a\n  : 1\n",
+        "---\na: 1\n",
+        "a: 1\n...\n",
+        "%YAML 1.2\n---\na: 1\n",
+        "a:\n" + " " * 300 + "b: 1\n",
+        "a:\n" + "- " * 200 + "x\n",
+    ],
+)
+def test_texts_only_the_composer_reads_right_are_sent_to_it(text: str) -> None:
+    assert needs_precise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\n", "a: Cổng dịch vụ công! (mới)\n", "a: 'x? y'\n", "a: b<c\n", "a: '---'\n"],
+)
+def test_plain_files_take_the_fast_path(text: str) -> None:
+    assert not needs_precise(text)
+
+
+# --- what a field expects, in words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cls", "loc", "words"),
+    [
+        ("application", ("security_level",), "an integer from 1 to 5"),
+        ("application", ("since",), "a year from 1990 to 2100"),
+        ("agency", ("computer_ratio",), "a number from 0 to 1"),
+        ("network", ("connection_points",), "an integer of at least 0"),
+        ("application", ("shared",), "true or false"),
+        ("agency", ("valid_to",), "a date YYYY-MM-DD"),
+        ("application", ("status",), "current, planned or retired"),
+        ("application", ("deployed_at",), "a list of ids, like [so-tu-phap, so-tt-tt]"),
+        ("application", ("deployed_at", 0), "an id (lower-case letters, digits and '-', like"),
+        ("application", ("tags",), "a list"),
+        ("application", ("security_dossier",), "a mapping of keys to values"),
+        ("application", ("security_dossier", "date"), "a date YYYY-MM-DD"),
+        ("application", ("properties", "x"), "text, a number or true or false"),
+        ("roadmap_item", ("period",), "two years like 2016-2020"),
+    ],
+)
+def test_fields_are_described_in_plain_words(cls: str, loc: tuple, words: str) -> None:
+    assert describe(field_at(KIND_CLASSES[cls], loc)).startswith(words)
+
+
+def test_manifest_and_relation_fields_are_described() -> None:
+    assert describe(field_at(Manifest, ("architecture", "horizon"))) == "a year from 1990 to 2100"
+    assert describe(field_at(Relation, ("sync_mode",))) == "realtime, batch or manual"
+    assert field_at(Relation, ("no_such_field",)) == []
+
+
+def test_values_pydantic_would_quietly_convert_are_found() -> None:
+    raw = {
+        "security_level": True,
+        "since": 2015,
+        "shared": 1,
+        "internet_facing": False,
+        "security_dossier": {"approved": 0, "date": 20200101},
+    }
+    found = dict(loose_values(KIND_CLASSES["application"], raw))
+    assert sorted(found) == [
+        ("security_dossier", "approved"),
+        ("security_dossier", "date"),
+        ("security_level",),
+        ("shared",),
+    ]
+    assert found[("security_level",)] == "an integer from 1 to 5"
+    assert found[("security_dossier", "date")] == "a date YYYY-MM-DD"
+
+
+# --- hints ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "options", "expected"),
+    [
+        ("active", ["current", "planned", "retired"], "current"),
+        ("Deprecated", ["current", "planned", "retired"], "retired"),
+        ("dự kiến", ["current", "planned", "retired"], "planned"),
+        ("PLANNED", ["current", "planned", "retired"], "planned"),
+        ("departmnt", ["department", "district"], "department"),
+        ("xyz", ["current", "planned", "retired"], None),
+        ("a" * 1000, ["a"], None),
+    ],
+)
+def test_closest_option(word: str, options: list[str], expected: str | None) -> None:
+    assert closest(word, options) == expected
+    assert suggest(word, options) == (f" (did you mean '{expected}'?)" if expected else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Sở TT&TT", "so-tt-tt"), ("Đắk Lắk", "dak-lak"), ("so_y_te", "so-y-te"), ("__", "")],
+)
+def test_slug_suggests_an_id(text: str, expected: str) -> None:
+    assert slug(text) == expected
+
+
+def test_values_are_shown_as_written_and_shortened() -> None:
+    assert shown(None) == "an empty value"
+    assert shown(True) == "true"
+    assert shown(2.5) == "2.5"
+    assert shown([1]) == "a list"
+    assert shown({"a": 1}) == "a mapping"
+    assert shown("x" * 100) == f"'{'x' * 57}...' (100 characters)"
+
+
+def test_id_suggestions_among_a_national_number_of_ids() -> None:
+    ids = {f"so-{n}-tinh-{p}" for n in range(50) for p in range(1000)} | {"so-tt-tt", "lgsp"}
+    suggester = IdSuggester(ids)
+    assert suggester.closest("so-tt-t") == "so-tt-tt"
+    assert suggester.closest("lgps") == "lgsp"
+    assert suggester.closest("so-7-tinh-999x") == "so-7-tinh-999"
+    assert suggester.closest("vnpt") is None
+    assert suggester.hint("so-tt-tt-x") == " (did you mean 'so-tt-tt'?)"
