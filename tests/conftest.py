@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+import tempfile
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 BUNDLED_MODEL = ROOT / "model"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the loader's file cache out of the repository's model folders during tests
+    (tests of the cache itself point it elsewhere explicitly)."""
+    if "EAKIT_CACHE_DIR" not in os.environ:
+        os.environ["EAKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="eakit-test-cache-")
 
 
 @pytest.fixture

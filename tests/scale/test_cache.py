@@ -131,6 +131,7 @@ def test_an_unwritable_cache_only_costs_speed(model_dir: Path, tmp_path: Path) -
 
 def test_environment_switches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.delenv("EAKIT_CACHE_DIR", raising=False)  # tests/conftest.py sets it
     monkeypatch.setenv("EAKIT_CACHE", "off")
     assert FileCache.for_model(tmp_path) is None
     monkeypatch.delenv("EAKIT_CACHE")

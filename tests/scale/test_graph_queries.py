@@ -46,3 +46,17 @@ def test_relation_location_finds_each_declared_relation(province_model: Path) ->
     graph = build_graph(model)
     for relation, ref in list(zip(model.relations, model.relation_sources, strict=True))[::500]:
         assert graph.relation_location(relation) == model.locator.locate(ref)
+
+
+def test_all_edges_match_networkx(province_model: Path) -> None:
+    graph = build_graph(load_model(province_model))
+    data = graph.g.edges(keys=True, data=True)
+    everything = sorted(
+        (Edge(s, t, k, d["origin"], d.get("relation")) for s, t, k, d in data),
+        key=lambda e: (e.source, e.type, e.target),
+    )
+    assert graph.edges() == everything
+    some = ("serves", "owned_by")
+    assert graph.edges(*some) == [e for e in everything if e.type in some]
+    graph.edges().clear()  # a copy: the next caller still gets every edge
+    assert len(graph.edges()) == len(everything)

@@ -95,6 +95,7 @@ def test_build_exit_code_follows_fail_on(tmp_path, runner, monkeypatch):
 def test_failed_build_leaves_previous_reports(tmp_path, runner, monkeypatch):
     out = tmp_path / "reports"
     out.mkdir()
+    (out / ".eakit-build").write_text("", "utf-8")  # a previous build's folder
     (out / "check.json").write_text("previous", "utf-8")
 
     def broken(self, _out: Path) -> None:
@@ -108,3 +109,30 @@ def test_failed_build_leaves_previous_reports(tmp_path, runner, monkeypatch):
     assert "simulated" in result.output
     assert (out / "check.json").read_text("utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["reports"]  # no staging folder left
+
+
+def test_build_refuses_a_folder_it_did_not_write(tmp_path, runner):
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me", encoding="utf-8")
+    args = ["build", str(MINI), "-o", str(out), "--no-diagrams"]
+    result = runner.invoke(build_app(), args)
+    assert result.exit_code == 2
+    assert "not written by 'eakit build'" in result.output
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    forced = runner.invoke(build_app(), [*args, "--force"])
+    assert forced.exit_code in (0, 1)
+    assert not (out / "mine.txt").exists() and (out / ".eakit-build").is_file()
+    # a folder eakit wrote is replaced again without --force
+    assert runner.invoke(build_app(), args).exit_code in (0, 1)
+
+
+def test_build_never_replaces_the_model_or_the_working_folder(tmp_path, runner, monkeypatch):
+    model = tmp_path / "model"
+    shutil.copytree(MINI, model)
+    monkeypatch.chdir(tmp_path)
+    for target in (str(tmp_path), ".", str(model)):
+        result = runner.invoke(build_app(), ["build", str(model), "-o", target, "--force"])
+        assert result.exit_code == 2, target
+        assert "refusing to replace" in result.output
+    assert (model / "eakit.yaml").is_file()

@@ -33,6 +33,30 @@ from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.pipeline import check as run_check
 
+# Written into every build folder: only a folder carrying it is replaced without --force,
+# so `eakit build -o .` cannot wipe out a folder that was not made by eakit.
+MARKER = ".eakit-build"
+
+
+def check_output_folder(output: Path, model: Path, force: bool) -> str | None:
+    """Why ``output`` must not be replaced as a whole, or None when it may be."""
+    target = output.resolve()
+    if target == Path(target.anchor) or target == Path.home().resolve():
+        return f"refusing to replace {output}: choose a dedicated output folder"
+    for protected in (model.resolve(), Path.cwd().resolve()):
+        if protected == target or protected.is_relative_to(target):
+            return f"refusing to replace {output}: it holds {protected}"
+    if not output.exists():
+        return None
+    if not output.is_dir():
+        return f"{output} exists and is not a folder"
+    if force or (output / MARKER).is_file() or not any(output.iterdir()):
+        return None
+    return (
+        f"{output} is not empty and was not written by 'eakit build'; "
+        "choose another --output or pass --force to replace it"
+    )
+
 
 class MissingRenderer(Exception):
     """A renderer this installation does not have (the step is skipped, and said so)."""
@@ -153,9 +177,16 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--diagrams/--no-diagrams", help="Render the Graphviz diagrams.")
         ] = True,
         fail_on: FailOnOption = Severity.ERROR,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help="Replace an output folder not written by eakit."),
+        ] = False,
     ) -> None:
         """Check a model and write every report into one folder: check.json, check.sarif,
         findings.txt, diagrams/, readiness.xlsx and the site/."""
+        refusal = check_output_folder(output, model, force)
+        if refusal is not None:
+            raise fail(refusal)
         graph = load_or_exit(model)
         result = run_check(graph)
         job = BuildJob(graph, result, model, lang.value, diagrams)
@@ -165,6 +196,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             with atomic.replace_dir(output) as staging, _progress(len(steps)) as advance:
+                atomic.write_text(staging / MARKER, "written by eakit build; replaced as a whole\n")
                 for name, write in steps:
                     try:
                         write(staging)

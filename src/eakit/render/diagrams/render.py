@@ -24,6 +24,9 @@ from eakit.text import did_you_mean
 FORMATS = ("svg", "png", "dot")
 LANGS = ("vi", "en")
 PNG_DPI = 144  # sharp on screens and on an A4 print, still a modest file
+#: Above this many per-agency views, they are drawn only when asked for by name
+#: (``--view agency-<id>``, or ``--focus``): a national model has thousands of agencies.
+MAX_AGENCY_VIEWS = 60
 DOT_TIMEOUT = 300  # seconds; a view of a few hundred nodes takes well under one
 INSTALL_HINT = (
     "install Graphviz and try again: 'apt-get install graphviz' (Debian, Ubuntu), "
@@ -83,9 +86,17 @@ def _check_options(formats: Iterable[str], lang: str) -> list[str]:
     return wanted
 
 
+def default_views(resolved: list[ResolvedView]) -> list[ResolvedView]:
+    """The views drawn when none is named: all, except per-agency views when there are
+    more than :data:`MAX_AGENCY_VIEWS` of them."""
+    if sum(1 for v in resolved if v.agency is not None) <= MAX_AGENCY_VIEWS:
+        return resolved
+    return [v for v in resolved if v.agency is None]
+
+
 def _pick(resolved: list[ResolvedView], names: Sequence[str] | None) -> list[ResolvedView]:
     if names is None:
-        return resolved
+        return default_views(resolved)
     by_name = {v.name: v for v in resolved}
     for name in names:
         if name not in by_name:
@@ -121,7 +132,9 @@ def render_views(
 ) -> list[Path]:
     """Render every view of the model (or the named ones) into ``out_dir``.
 
-    Files are named ``<view>.<format>``; the paths are returned in view order.
+    Files are named ``<view>.<format>``; the paths are returned in view order. Without
+    ``views``, a model with more than :data:`MAX_AGENCY_VIEWS` agency views gets only its
+    model-wide views (name an agency view to draw it).
     Raises :class:`ViewError` for an unknown view, format or language and
     :class:`GraphvizError` when ``dot`` is missing or fails.
     """

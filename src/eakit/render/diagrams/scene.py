@@ -44,6 +44,9 @@ _DATA_RELATIONS = frozenset(
     {"integrates_with", "exchanges_with", "reads_from", "writes_to", "transfers_data_to"}
 )
 _MAX_TOOLTIP_MEMBERS = 25
+#: More boxes than this and a diagram is unreadable (and ``dot`` slow): what the view's
+#: own aggregation leaves is then folded by kind, scope and status as well.
+MAX_NODES = 90
 _MAX_TOOLTIP_FINDINGS = 6
 
 
@@ -226,6 +229,8 @@ class _Builder:
         hub = select(self.graph, members, self.spec.hub)
         pinned = hub | {c for c in (self.view.focus, self.view.agency) if c is not None}
         loose = self._aggregate(members - pinned)
+        if len(loose) + len(self.nodes) + len(members & pinned) > MAX_NODES:
+            loose = self._fold_rest(loose)
         for cid in sorted(loose | (members & pinned)):
             self._add_component(cid, hub=cid in hub)
         groups = self._groups()
@@ -329,10 +334,38 @@ class _Builder:
                 left -= set(ids)
         return left
 
+    def _fold_rest(self, loose: set[str]) -> set[str]:
+        """Fold what the view's rules left into one node per kind, scope and status.
+
+        A national model has thousands of applications; the view's rules (written for one
+        province) keep them node by node. Groups of two or more are folded, so the
+        diagram keeps a box per kind of thing rather than one per system.
+        """
+        groups: dict[tuple[str, str, Status], list[str]] = defaultdict(list)
+        for cid in sorted(loose):
+            component = self.graph.get(cid)
+            groups[(_kind(self.graph, cid), component.scope.value, component.status)].append(cid)
+        left = set(loose)
+        for (kind, scope, status), ids in sorted(
+            groups.items(), key=lambda i: (_KIND_ORDER[i[0][0]], i[0][1], _STATUS_ORDER[i[0][2]])
+        ):
+            if len(ids) < 2:
+                continue
+            self._add_aggregate(kind, None, "", status, ids, key=f"{scope}")
+            left -= set(ids)
+        return left
+
     def _add_aggregate(
-        self, kind: str, by: str | None, value: str, status: Status, ids: list[str]
+        self,
+        kind: str,
+        by: str | None,
+        value: str,
+        status: Status,
+        ids: list[str],
+        *,
+        key: str = "",
     ) -> None:
-        node_id = f"group:{kind}:{value}:{status.value}"
+        node_id = f"group:{kind}:{value}:{status.value}" + (f":{key}" if key else "")
         components = [self.graph.get(c) for c in ids]
         noun = labels.aggregate_noun(kind, by, value or None, self.lang)
         scopes = {c.scope for c in components}
@@ -371,8 +404,10 @@ class _Builder:
     def _edges(self, members: set[str]) -> list[SceneEdge]:
         allowed = self._allowed_relations()
         merged: dict[tuple[str, str, str], list[tuple[Status, bool]]] = defaultdict(list)
-        for edge in self.graph.edges():
-            if edge.source not in members or edge.target not in members:
+        # The members' own edges, not every edge of the model: a per-agency view of a
+        # national model would otherwise walk 300,000 edges to draw a dozen.
+        for edge in (e for cid in sorted(members) for e in self.graph.out_edges(cid)):
+            if edge.target not in members:
                 continue
             if allowed is not None and edge.type not in allowed:
                 continue

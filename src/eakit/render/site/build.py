@@ -21,8 +21,9 @@ from eakit.graph import ModelGraph
 from eakit.render.site import figures as fig
 from eakit.render.site.config import ASSET_FILES, ASSETS, mkdocs_config
 from eakit.render.site.i18n import words as words_for
+from eakit.render.site.layout import SiteLayout
 from eakit.render.site.markup import html_path
-from eakit.render.site.pages import Figures, SitePages, component_page
+from eakit.render.site.pages import Figures, SitePages
 
 # Files mkdocs writes that do not fit a site opened from a folder: the sitemaps carry the
 # build date and need a site URL; the 404 page links assets from the server root "/".
@@ -33,22 +34,32 @@ class SiteBuildError(RuntimeError):
     """MkDocs could not build the site; the message holds what it reported."""
 
 
-def root_link(graph: ModelGraph) -> Callable[[str], str | None]:
-    """Link of a component for diagrams: its page, relative to the site root."""
+def root_link(graph: ModelGraph, layout: SiteLayout | None = None) -> Callable[[str], str | None]:
+    """Link of a component for diagrams: its page (and anchor), relative to the site root."""
+    layout = layout if layout is not None else SiteLayout(graph)
 
     def link(component_id: str) -> str | None:
         if component_id not in graph:
             return None
-        return html_path(component_page(graph, component_id))
+        page, anchor = layout.target(component_id)
+        return html_path(page) + (f"#{anchor}" if anchor else "")
 
     return link
 
 
-def render_figures(graph: ModelGraph, result: CheckResult | None, lang: str) -> Figures:
-    """All views and every component's neighbourhood diagram (none without the renderer)."""
-    link = root_link(graph)
+def render_figures(
+    graph: ModelGraph, result: CheckResult | None, lang: str, layout: SiteLayout | None = None
+) -> Figures:
+    """All views, and every component's neighbourhood diagram when each component has its
+    own page (a large model's list pages show none: one ``dot`` run per component would
+    take hours). Empty without the renderer."""
+    layout = layout if layout is not None else SiteLayout(graph)
+    link = root_link(graph, layout)
+    views = fig.render_views(graph, result, lang, link)
+    if layout.paged:
+        return Figures(views=views)
     focus, failed = fig.render_focus_all(graph, result, graph.ids(), lang, link)
-    return Figures(views=fig.render_views(graph, result, lang, link), focus=focus, failed=failed)
+    return Figures(views=views, focus=focus, failed=failed)
 
 
 class _Collect(logging.Handler):
@@ -100,12 +111,18 @@ def run_mkdocs(config_file: Path) -> None:
 
 
 def write_sources(
-    graph: ModelGraph, result: CheckResult | None, folder: Path, *, lang: str, figures: Figures
+    graph: ModelGraph,
+    result: CheckResult | None,
+    folder: Path,
+    *,
+    lang: str,
+    figures: Figures,
+    layout: SiteLayout | None = None,
 ) -> Path:
     """Write the Markdown pages, assets and ``mkdocs.yml`` into ``folder``; return the config."""
     words = words_for(lang)
     docs = folder / "docs"
-    pages = SitePages(graph, result, words, figures)
+    pages = SitePages(graph, result, words, figures, layout)
     for path, text in pages.all_pages().items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -138,18 +155,24 @@ def build_site(
     *,
     lang: str = "vi",
     diagrams: bool = True,
+    layout: SiteLayout | None = None,
 ) -> Path:
     """Build the HTML site of a model into ``out_dir`` (replaced as a whole); return it.
 
     ``result`` adds findings, readiness and the rule reference; ``diagrams`` embeds the
     Graphviz views and each component's neighbourhood (when the renderer is installed).
+    ``layout`` decides where components are documented (default: one page each, or paged
+    list pages above :data:`~eakit.render.site.layout.PAGED_THRESHOLD` components).
     Raises :class:`SiteBuildError` when mkdocs fails; ``out_dir`` is then untouched.
     """
     words_for(lang)  # fail early on an unknown language
     out_dir = Path(out_dir)
-    figures = render_figures(graph, result, lang) if diagrams else Figures()
+    layout = layout if layout is not None else SiteLayout(graph)
+    figures = render_figures(graph, result, lang, layout) if diagrams else Figures()
     with tempfile.TemporaryDirectory(prefix="eakit-site-") as tmp:
-        config_file = write_sources(graph, result, Path(tmp), lang=lang, figures=figures)
+        config_file = write_sources(
+            graph, result, Path(tmp), lang=lang, figures=figures, layout=layout
+        )
         run_mkdocs(config_file)
         built = Path(tmp) / "site"
         for name in _DROPPED_FILES:

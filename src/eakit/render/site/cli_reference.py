@@ -8,14 +8,12 @@ A test regenerates the page and compares it with the committed one.
 from __future__ import annotations
 
 import inspect
-import sys
-from pathlib import Path
 from typing import Any
 
 import typer
 
-from eakit import atomic
 from eakit.cli.main import build_app
+from eakit.render.site.reference import write_page
 
 HEADER = """\
 # Command-line reference
@@ -83,14 +81,8 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Write the page to the path given (or print it)."""
-    args = sys.argv[1:] if argv is None else argv
-    text = render()
-    if args:
-        atomic.write_text(Path(args[0]), text)
-    else:
-        sys.stdout.write(text)
-    return 0
+    """Write the CLI reference to the path given (or print it)."""
+    return write_page(render, argv)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,20 @@ _WORDS: dict[str, tuple[str, str]] = {
     "component": ("Thành phần", "Component"),
     "details": ("Chi tiết", "Details"),
     "no_relations": ("Không có quan hệ nào.", "No relations."),
+    # large models: paged lists
+    "more_rows": ("… và {n} mục nữa (không hiện ở đây).", "… and {n} more (not shown here)."),
+    "paged_note": (
+        "Mô hình có {n} thành phần: mỗi thành phần là một mục trên các trang danh sách dưới đây.",
+        "The model has {n} components: each is a section on the list pages below.",
+    ),
+    "page": ("Trang", "Page"),
+    "page_of": ("Trang {n}/{count}", "Page {n} of {count}"),
+    "previous_page": ("Trang trước", "Previous page"),
+    "next_page": ("Trang sau", "Next page"),
+    "range": ("Từ … đến", "From … to"),
+    "findings_by_rule": ("Phát hiện theo quy tắc", "Findings by rule"),
+    "findings_pages": ("Danh sách phát hiện", "List of findings"),
+    "findings_range": ("Phát hiện {first}–{last}", "Findings {first}–{last}"),
     "neighbourhood": ("Sơ đồ lân cận", "Neighbourhood diagram"),
     "diagram_hint": (
         "Bấm vào một thành phần trong sơ đồ để mở trang của nó.",

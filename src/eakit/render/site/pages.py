@@ -22,6 +22,7 @@ from eakit.model.components import KIND_CLASSES
 from eakit.model.refs import ref_fields
 from eakit.render.site.figures import View, embed
 from eakit.render.site.i18n import Words
+from eakit.render.site.layout import ListPage, SiteLayout
 from eakit.render.site.markup import (
     block,
     h,
@@ -48,6 +49,10 @@ COMPONENTS_INDEX = "components/index.md"
 OVERVIEW_VIEWS = ("overview", "layers", "layered", "tong-the", "tong-quan")
 AGENCY_SEARCH_BOOST = 2.0
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# Large models only: rows of a summary table, relations
+# listed per component before "and N more".
+TABLE_LIMIT = 300
+RELATIONS_LIMIT = 40
 
 
 def component_page(graph: ModelGraph, component_id: str) -> str:
@@ -101,9 +106,16 @@ class SitePages:
     """Builds every page of the site for one language."""
 
     def __init__(
-        self, graph: ModelGraph, result: CheckResult | None, words: Words, figures: Figures
+        self,
+        graph: ModelGraph,
+        result: CheckResult | None,
+        words: Words,
+        figures: Figures,
+        layout: SiteLayout | None = None,
     ) -> None:
         self.graph = graph
+        self.layout = layout if layout is not None else SiteLayout(graph)
+        self.paged = self.layout.paged
         self.result = result
         self.w = words
         self.figures = figures
@@ -156,7 +168,8 @@ class SitePages:
     def comp(self, page: str, component_id: str, *, other: bool = False) -> str:
         """A link to a component, with its other-language name in small type."""
         component = self.graph.get(component_id)
-        text = link(page, component_page(self.graph, component_id), self.name(component))
+        target, anchor = self.layout.target(component_id)
+        text = link(page, target, self.name(component), anchor=anchor)
         second = self.other_name(component)
         if other and second:
             text += f' <span class="eakit-other">{h(second)}</span>'
@@ -231,6 +244,12 @@ class SitePages:
             pages[DIAGRAMS] = self.diagrams()
         for info in LAYERS:
             pages[layer_page(info.layer)] = self.layer(info.layer)
+        if self.paged:
+            for list_page in self.layout.all_list_pages():
+                pages[list_page.path] = self.list_page(list_page)
+            for path, text in self.findings_pages().items():
+                pages[path] = text
+            return pages
         for component_id in self.graph.ids():
             pages[component_page(self.graph, component_id)] = self.component(component_id)
         return pages
@@ -398,11 +417,18 @@ class SitePages:
         by_kind: dict[str, list[BaseComponent]] = defaultdict(list)
         for component in members:
             by_kind[kind_of(component)].append(component)
-        for kind in (k for k in KIND_CLASSES if k in by_kind):
-            out.append(f"\n### {md_inline(self.w.kind(kind))} ({len(by_kind[kind])})\n")
-            out.append(self.component_table(page, by_kind[kind], show_kind=False))
+        if self.paged:
+            out.append(self.kind_counts(by_kind))
+            out.append(self.list_pages_block(page, self.layout.lists.get(layer.value, [])))
+        else:
+            for kind in (k for k in KIND_CLASSES if k in by_kind):
+                out.append(f"\n### {md_inline(self.w.kind(kind))} ({len(by_kind[kind])})\n")
+                out.append(self.component_table(page, by_kind[kind], show_kind=False))
         layer_findings = [f for f in self.findings if f.layer == layer.value]
-        if layer_findings:
+        if layer_findings and self.paged:
+            out.append(f"\n## {md_inline(self.w('layer_findings'))}\n")
+            out.append(self.findings_pages_block(page, layer=layer.value))
+        elif layer_findings:
             out.append(f"\n## {md_inline(self.w('layer_findings'))}\n")
             out.append(self.findings_table(page, layer_findings, compact=True))
         return "\n".join(out)
@@ -415,6 +441,11 @@ class SitePages:
         show_kind: bool = True,
         show_layer: bool = False,
     ) -> str:
+        components = self.sorted(components)
+        hidden = 0
+        if self.paged and len(components) > TABLE_LIMIT:
+            hidden = len(components) - TABLE_LIMIT
+            components = components[:TABLE_LIMIT]
         headers = [self.w("name")]
         if show_kind:
             headers.append(self.w("kind"))
@@ -422,7 +453,7 @@ class SitePages:
             headers.append(self.w("layer"))
         headers += [self.w("agency"), self.w("status"), self.w("findings")]
         rows = []
-        for component in self.sorted(components):
+        for component in components:
             row = [self.comp(page, component.id, other=True)]
             if show_kind:
                 row.append(h(self.w.kind(kind_of(component))))
@@ -433,7 +464,8 @@ class SitePages:
             row.append(self.badge(component.status.value, "status"))
             row.append(self.finding_count(component.id))
             rows.append(row)
-        return block(table(headers, rows), cls="eakit-components")
+        more = f"<p>{h(self.w('more_rows', n=hidden))}</p>" if hidden else ""
+        return block(table(headers, rows) + more, cls="eakit-components")
 
     def finding_count(self, component_id: str) -> str:
         active = [f for f in self.by_component.get(component_id, []) if f.active]
@@ -445,6 +477,14 @@ class SitePages:
     def components_index(self) -> str:
         page = COMPONENTS_INDEX
         out = [self.heading(page, self.w("components"))]
+        if self.paged:
+            out.append(block(f"<p>{h(self.w('paged_note', n=len(self.graph)))}</p>"))
+            for group, pages in self.layout.lists.items():
+                title = self.w("agencies") if group == "agency" else self.w.layer(Layer(group))
+                count = sum(len(p.ids) for p in pages)
+                out.append(f"\n## {md_inline(title)} ({count})\n")
+                out.append(self.list_pages_block(page, pages))
+            return "\n".join(out)
         out.append(block(self.filter_box("eakit-components-all", with_selects=False)))
         headers = [
             self.w("name"),
@@ -689,11 +729,17 @@ class SitePages:
         if not rows:
             return block(f"<p>{h(self.w('no_relations'))}</p>", cls="eakit-muted")
         rows.sort(key=lambda r: r[0])
+        hidden = 0
+        if self.paged and len(rows) > RELATIONS_LIMIT:
+            hidden = len(rows) - RELATIONS_LIMIT
+            rows = rows[:RELATIONS_LIMIT]
+        more = f"<p>{h(self.w('more_rows', n=hidden))}</p>" if hidden else ""
         return block(
             table(
                 [self.w("relation"), self.w("component"), self.w("kind"), self.w("details")],
                 [r for _, r in rows],
-            ),
+            )
+            + more,
             cls="eakit-relations",
         )
 
@@ -877,6 +923,12 @@ class SitePages:
             )
         if not self.findings:
             return "\n".join(out)
+        if self.paged:
+            out.append(f"\n## {md_inline(self.w('findings_by_rule'))}\n")
+            out.append(self.rule_summary(page))
+            out.append(f"\n## {md_inline(self.w('findings_pages'))}\n")
+            out.append(self.findings_pages_block(page))
+            return "\n".join(out)
         out.append(block(self.filter_box("eakit-findings-all")))
         out.append(self.findings_table(page, self.findings, wrapper="eakit-findings-all"))
         return "\n".join(out)
@@ -1002,21 +1054,238 @@ class SitePages:
             )
         return "\n".join(out)
 
+    # --- large models: list pages ---------------------------------------------------------
+
+    def kind_counts(self, by_kind: dict[str, list[BaseComponent]]) -> str:
+        """A table of how many components of each kind a layer has."""
+        rows = [
+            [self.both(self.w.kind(kind), self.w.kind_other(kind)), h(len(by_kind[kind]))]
+            for kind in KIND_CLASSES
+            if kind in by_kind
+        ]
+        return block(table([self.w("kind"), self.w("count")], rows)) if rows else ""
+
+    def list_pages_block(self, page: str, pages: list[ListPage]) -> str:
+        """Links to list pages, each with the names of its first and last component."""
+        if not pages:
+            return ""
+        rows = []
+        for list_page in pages:
+            first = self.graph.get(list_page.ids[0])
+            last = self.graph.get(list_page.ids[-1])
+            rows.append(
+                [
+                    link(
+                        page,
+                        list_page.path,
+                        self.w("page_of", n=list_page.number, count=list_page.count),
+                    ),
+                    f"{h(self.name(first))} … {h(self.name(last))}",
+                    h(len(list_page.ids)),
+                ]
+            )
+        return block(
+            table([self.w("page"), self.w("range"), self.w("count")], rows), cls="eakit-pages"
+        )
+
+    def pager(self, page: str, previous: str | None, following: str | None, label: str) -> str:
+        """Previous/next links between the pages of one list."""
+        parts = []
+        if previous:
+            parts.append(link(page, previous, "← " + self.w("previous_page")))
+        parts.append(f"<span>{h(label)}</span>")
+        if following:
+            parts.append(link(page, following, self.w("next_page") + " →"))
+        return block(" · ".join(parts), cls="eakit-pager")
+
+    def list_page(self, list_page: ListPage) -> str:
+        """One page of a list: a section per component, anchored ``#c-<id>``."""
+        page = list_page.path
+        group = list_page.group
+        title = self.w("agencies") if group == "agency" else self.w.layer(Layer(group))
+        label = self.w("page_of", n=list_page.number, count=list_page.count)
+        siblings = self.layout.lists[group]
+        index = list_page.number - 1
+        previous = siblings[index - 1].path if index > 0 else None
+        following = siblings[index + 1].path if index + 1 < len(siblings) else None
+        up = AGENCIES_INDEX if group == "agency" else layer_page(group)
+        out = [self.heading(page, f"{title} · {label}")]
+        out.append(block(f"<p>{link(page, up, title)}</p>"))
+        out.append(self.pager(page, previous, following, label))
+        for component_id in list_page.ids:
+            out.append(self.section(page, component_id))
+        out.append(self.pager(page, previous, following, label))
+        return "\n".join(out)
+
+    def section(self, page: str, component_id: str) -> str:
+        """A component on a list page: name, chips and description are searchable; the
+        attribute, relation and finding tables are not (they would bloat the index)."""
+        component = self.graph.get(component_id)
+        kind = kind_of(component)
+        anchor = self.layout.anchor_of(component_id)
+        out = [f"\n## {md_inline(self.name(component))} {{#{anchor}}}\n"]
+        agency = self.graph.agency_of(component_id)
+        chips = [
+            f'<span class="eakit-chip">{h(self.w.kind(kind))}</span>',
+            self.badge(component.status.value, "status"),
+            f"<code>{h(component_id)}</code>",
+        ]
+        other = self.other_name(component)
+        if other:
+            chips.insert(0, f'<span class="eakit-other">{h(other)}</span>')
+        if agency and agency != component_id:
+            chips.append(
+                f'<span class="eakit-chip">{h(self.w("agency"))}: {self.comp(page, agency)}</span>'
+            )
+        description = self.description(component)
+        text = " ".join(chips)
+        if description:
+            text += "".join(f"<p>{h(p)}</p>" for p in description.split("\n\n"))
+        out.append(block(text, cls="eakit-chips"))
+        details = [
+            table([self.w("attribute"), self.w("value")], self.attribute_rows(component)),
+            f"<h4>{h(self.w('relations'))}</h4>",
+            self.relations_block(page, component_id),
+        ]
+        if kind == "agency":
+            members = self.graph.components_of_agency(component_id)
+            if members:
+                details.append(f"<h4>{h(self.w('agency_components'))}</h4>")
+                details.append(self.component_table(page, members, show_layer=True))
+        findings = self.by_component.get(component_id, [])
+        if findings:
+            details.append(f"<h4>{h(self.w('findings'))}</h4>")
+            details.append(self.findings_table(page, findings, compact=True, show_component=False))
+        out.append(
+            '\n<div class="eakit-section" data-search-exclude>\n'
+            + "\n".join(details)
+            + "\n</div>\n"
+        )
+        return "\n".join(out)
+
+    def findings_chunks(self) -> list[list[Finding]]:
+        """The findings split into the pages of the paged findings list."""
+        size = self.layout.findings_page_size
+        return [self.findings[i : i + size] for i in range(0, len(self.findings), size)]
+
+    @staticmethod
+    def findings_page_path(number: int) -> str:
+        return f"findings/p{number:03d}.md"
+
+    def findings_pages(self) -> dict[str, str]:
+        """The pages of the findings list (large models), each with its own filter."""
+        chunks = self.findings_chunks()
+        pages: dict[str, str] = {}
+        for number, chunk in enumerate(chunks, start=1):
+            page = self.findings_page_path(number)
+            first = (number - 1) * self.layout.findings_page_size + 1
+            label = self.w("page_of", n=number, count=len(chunks))
+            previous = self.findings_page_path(number - 1) if number > 1 else None
+            following = self.findings_page_path(number + 1) if number < len(chunks) else None
+            out = [
+                self.heading(
+                    page, self.w("findings_range", first=first, last=first + len(chunk) - 1)
+                )
+            ]
+            out.append(block(f"<p>{link(page, FINDINGS, self.w('findings'))}</p>"))
+            out.append(self.pager(page, previous, following, label))
+            wrapper = "eakit-findings-all"
+            out.append(block(self.filter_box(wrapper)))
+            out.append(self.findings_table(page, chunk, wrapper=wrapper))
+            out.append(self.pager(page, previous, following, label))
+            pages[page] = "\n".join(out)
+        return pages
+
+    def findings_pages_block(self, page: str, *, layer: str | None = None) -> str:
+        """Links to the findings pages (those holding findings of ``layer``, if given)."""
+        rows = []
+        chunks = self.findings_chunks()
+        for number, chunk in enumerate(chunks, start=1):
+            chosen = [f for f in chunk if layer is None or f.layer == layer]
+            if not chosen:
+                continue
+            counts = defaultdict(int)
+            for finding in chosen:
+                counts[finding.severity.value] += 1
+            summary = " ".join(
+                self.badge(sev, "severity") + f" {counts[sev]}"
+                for sev in ("error", "warning", "info")
+                if counts[sev]
+            )
+            rows.append(
+                [
+                    link(
+                        page,
+                        self.findings_page_path(number),
+                        self.w("page_of", n=number, count=len(chunks)),
+                    ),
+                    f"<code>{h(chosen[0].rule_id)}</code> … <code>{h(chosen[-1].rule_id)}</code>",
+                    summary,
+                ]
+            )
+        return block(
+            table([self.w("page"), self.w("rule"), self.w("findings")], rows), cls="eakit-pages"
+        )
+
+    def rule_summary(self, page: str) -> str:
+        """Active findings per rule, with the findings page where each rule starts."""
+        first_page: dict[str, int] = {}
+        counts: dict[str, int] = defaultdict(int)
+        titles: dict[str, Finding] = {}
+        for index, finding in enumerate(self.findings):
+            first_page.setdefault(finding.rule_id, index // self.layout.findings_page_size + 1)
+            titles.setdefault(finding.rule_id, finding)
+            if finding.active:
+                counts[finding.rule_id] += 1
+        rows = []
+        for rule_id in sorted(first_page):
+            finding = titles[rule_id]
+            rows.append(
+                [
+                    self.badge(finding.severity.value, "severity"),
+                    f'<a href="{h(href(page, RULES, "rule-" + slug(rule_id)))}">'
+                    f"<code>{h(rule_id)}</code></a>"
+                    f'<br><span class="eakit-other">{h(self.rule_title(finding))}</span>',
+                    h(counts.get(rule_id, 0)),
+                    link(
+                        page,
+                        self.findings_page_path(first_page[rule_id]),
+                        self.w("page_of", n=first_page[rule_id], count=len(self.findings_chunks())),
+                    ),
+                ]
+            )
+        return block(
+            table(
+                [self.w("severity"), self.w("rule"), self.w("findings_count"), self.w("page")],
+                rows,
+            )
+        )
+
     # --- navigation ------------------------------------------------------------------------
 
     def nav(self) -> list[Any]:
         """The MkDocs ``nav``: home, layers (with their components), agencies, the rest."""
         layers: list[Any] = [LAYERS_INDEX]
         for info in LAYERS:
-            members = [
-                component_page(self.graph, c.id)
-                for c in self.sorted(self.graph.by_layer(info.layer))
-                if kind_of(c) != "agency"
-            ]
+            # A large model's list pages are reached from their layer page, not the
+            # navigation: hundreds of entries would be repeated on every page.
+            members = (
+                []
+                if self.paged
+                else [
+                    component_page(self.graph, c.id)
+                    for c in self.sorted(self.graph.by_layer(info.layer))
+                    if kind_of(c) != "agency"
+                ]
+            )
             layers.append({self.w.layer(info.layer): [layer_page(info.layer), *members]})
-        agencies = [AGENCIES_INDEX] + [
-            component_page(self.graph, a.id) for a in self.sorted(self.graph.by_kind("agency"))
-        ]
+        agencies = [AGENCIES_INDEX] + (
+            []
+            if self.paged
+            else [
+                component_page(self.graph, a.id) for a in self.sorted(self.graph.by_kind("agency"))
+            ]
+        )
         nav: list[Any] = [
             {self.w("home"): HOME},
             {self.w("layers"): layers},

@@ -11,6 +11,7 @@ import datetime as dt
 import inspect
 import sys
 import types
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -233,15 +234,20 @@ def render() -> str:
     return "\n".join(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the page to the path given (or print it)."""
+def write_page(render_page: Callable[[], str], argv: list[str] | None = None) -> int:
+    """Write a generated docs page to the path given on the command line (or print it)."""
     args = sys.argv[1:] if argv is None else argv
-    text = render()
+    text = render_page()
     if args:
         atomic.write_text(Path(args[0]), text)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the model-format reference to the path given (or print it)."""
+    return write_page(render, argv)
 
 
 if __name__ == "__main__":
