@@ -69,7 +69,7 @@ def attribute_in_range(ctx: CheckContext) -> Iterator[Hit]:
         value = getattr(value, "value", value)
         if value is None:
             if ctx.params.get("required", False):
-                yield Hit(cid, field=_field_path(name), params={"field": name, "value": "none"})
+                yield Hit(cid, field=_field_path(name), params={"field": name, "value": "not set"})
             continue
         bad = (
             (values is not None and value not in values)
