@@ -65,6 +65,4 @@ def check(
     """
     from eakit.rules.engine import run_rules
 
-    return run_rules(
-        graph, as_of=as_of, select=select or [], ignore=ignore or [], waivers=waivers
-    )
+    return run_rules(graph, as_of=as_of, select=select or [], ignore=ignore or [], waivers=waivers)
