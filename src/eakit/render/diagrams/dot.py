@@ -254,7 +254,10 @@ def edge_attributes(edge: SceneEdge, lang: str) -> Attrs:
         "tooltip": Text(f"{name} ({edge.count})" if edge.count > 1 else name),
     }
     if edge.label:
-        attributes["label"] = Html(_font(html(edge.label), 8, style.SUBTLE_TEXT))
+        # An edge between two boxes of one band joins boxes of one rank, and a plain label
+        # would make Graphviz route it in a detour around the label; such an edge gets an
+        # external label (the caller turns it back into a label for every other edge).
+        attributes["xlabel"] = Html(_font(html(edge.label), 8, style.SUBTLE_TEXT))
     if edge.p2p:
         attributes["fontcolor"] = style.P2P_COLOUR
     return attributes
@@ -630,10 +633,14 @@ def scene_to_dot(scene: Scene) -> str:
     else:
         grid, last_row = _grid(scene)
         out.extend(grid)
+    group_of = {node: group.key for group in scene.groups for node in group.nodes}
     for edge in scene.edges:
         attributes = edge_attributes(edge, scene.lang)
         if scene.layout == "flow":
             attributes.pop("constraint")
+        flat = scene.layout != "flow" and group_of.get(edge.source) == group_of.get(edge.target)
+        if "xlabel" in attributes and not flat:
+            attributes["label"] = attributes.pop("xlabel")
         out.append(f"  {quoted(edge.source)} -> {quoted(edge.target)} {_attrs(attributes)};")
     if scene.nodes:
         out.extend(_legend(scene, last_row))
