@@ -8,8 +8,10 @@ or the name of the reference field) and, for declared relations, ``relation``.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -121,6 +123,19 @@ class ModelGraph:
         """All component ids, sorted."""
         return sorted(self.g.nodes)
 
+    @cached_property
+    def _ids_by_kind(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for cid in self.ids():
+            index.setdefault(self.g._node[cid]["kind"], []).append(cid)
+        return index
+
+    def ids_of_kinds(self, kinds: Iterable[str]) -> list[str]:
+        """Ids of the components of the given kinds, sorted (indexed once: the graph does
+        not change after it is built)."""
+        index = self._ids_by_kind
+        return list(heapq.merge(*(index.get(kind, []) for kind in sorted(set(kinds)))))
+
     def components(self) -> Iterator[BaseComponent]:
         """All components in id order."""
         for cid in self.ids():
@@ -219,7 +234,18 @@ class ModelGraph:
     def agency_of(self, component_id: str) -> str | None:
         """The agency a component belongs to: itself, its owner, a LAN's agency, a service's
         provider, or a roadmap item's lead agency."""
-        if self.g.nodes[component_id]["kind"] == "agency":
+        memo = self._agency_memo
+        if component_id not in memo:
+            memo[component_id] = self._find_agency(component_id)
+        return memo[component_id]
+
+    @cached_property
+    def _agency_memo(self) -> dict[str, str | None]:
+        # Every finding asks for its component's agency; the graph does not change.
+        return {}
+
+    def _find_agency(self, component_id: str) -> str | None:
+        if self.g._node[component_id]["kind"] == "agency":
             return component_id
         for edge_type in ("owned_by", "belongs_to", "provided_by", "led_by"):
             found = self.targets(component_id, edge_type)

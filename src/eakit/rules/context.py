@@ -83,7 +83,9 @@ class CheckContext:
 
     def select(self, selector: Selector) -> list[str]:
         """Ids of the components matching a selector, sorted."""
-        return [cid for cid in self.ids if self.match(selector, cid)]
+        kinds = selector.all_kinds()
+        candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
+        return [cid for cid in candidates if self.match(selector, cid)]
 
     @property
     def ids(self) -> list[str]:
@@ -130,6 +132,55 @@ class CheckContext:
                     queue.append(neighbour)
         del seen[start]
         return seen
+
+    def _predecessors(self, component_id: str, types: tuple[str, ...], direction: str) -> set[str]:
+        """Components that have ``component_id`` among their neighbours (any status: a
+        subject need not be live), over live edges."""
+        found: set[str] = set()
+        if direction in ("out", "any"):
+            found.update(
+                e.source for e in self.graph.in_edges(component_id, *types) if self.edge_live(e)
+            )
+        if direction in ("in", "any"):
+            found.update(
+                e.target for e in self.graph.out_edges(component_id, *types) if self.edge_live(e)
+            )
+        return found
+
+    def hops_to(
+        self,
+        goals: Iterable[str],
+        types: Iterable[str],
+        direction: str = "out",
+        via: Selector | None = None,
+    ) -> dict[str, int]:
+        """For every component that reaches a goal as :meth:`reach` walks (one start, live
+        neighbours, intermediates matching ``via``), the fewest hops to one.
+
+        One breadth-first search backwards from all goals at once, so checking a path for
+        every subject costs one walk over the graph instead of one walk per subject. The
+        answer for a start that is itself a goal may count a path back to itself; callers
+        ask :meth:`reach` for those.
+        """
+        types = tuple(types)
+        goal_set = set(goals)
+        hops: dict[str, int] = {}
+        queue: deque[str] = deque()
+        for goal in sorted(goal_set):
+            for node in sorted(self._predecessors(goal, types, direction)):
+                if node not in hops:
+                    hops[node] = 1
+                    queue.append(node)
+        while queue:
+            node = queue.popleft()
+            # A node passes a path on only as a live intermediate matching ``via``.
+            if not self.is_live(node) or (via is not None and not self.match(via, node)):
+                continue
+            for previous in sorted(self._predecessors(node, types, direction)):
+                if previous not in hops:
+                    hops[previous] = hops[node] + 1
+                    queue.append(previous)
+        return hops
 
 
 def model_subject(graph: ModelGraph) -> str | None:

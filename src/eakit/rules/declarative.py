@@ -133,9 +133,16 @@ def path_exists(ctx: CheckContext) -> Iterator[Hit]:
     goal = parse_selector(ctx.params["to"])
     via = parse_selector(ctx.params["via"]) if ctx.params.get("via") else None
     max_hops = ctx.params.get("max_hops")
+    goals = set(ctx.select(goal))
+    hops = ctx.hops_to(goals, edges, direction, via)
     for cid in ctx.subjects:
-        reached = ctx.reach(cid, edges, direction, via, max_hops)
-        if not any(ctx.match(goal, other) for other in reached):
+        if cid in goals:  # must reach another goal: walk from it as before
+            reached = ctx.reach(cid, edges, direction, via, max_hops)
+            found = any(other in goals for other in reached)
+        else:
+            distance = hops.get(cid)
+            found = distance is not None and (max_hops is None or distance <= max_hops)
+        if not found:
             yield Hit(cid)
 
 
