@@ -23,6 +23,14 @@ class Basis:
     def __str__(self) -> str:
         return f"{self.document}, {self.article}" if self.article else self.document
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "article": self.article,
+            "date": self.date,
+            "confidence": self.confidence,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Waived:
@@ -73,15 +81,7 @@ class Finding:
             "title": self.title,
             "title_en": self.title_en,
             "location": self.location.to_dict() if self.location else None,
-            "basis": [
-                {
-                    "document": b.document,
-                    "article": b.article,
-                    "date": b.date,
-                    "confidence": b.confidence,
-                }
-                for b in self.basis
-            ],
+            "basis": [b.to_dict() for b in self.basis],
             "remediation": self.remediation,
             "waived": (
                 {
@@ -163,15 +163,7 @@ class RuleInfo:
             "severity": self.severity.value,
             "layer": self.layer,
             "pack": self.pack,
-            "basis": [
-                {
-                    "document": b.document,
-                    "article": b.article,
-                    "date": b.date,
-                    "confidence": b.confidence,
-                }
-                for b in self.basis
-            ],
+            "basis": [b.to_dict() for b in self.basis],
             "help_uri": self.help_uri,
             "note": self.note,
         }
