@@ -39,6 +39,10 @@ class Edge:
         return self.relation.status if self.relation is not None else Status.CURRENT
 
 
+# Edges of components with at least this many neighbours are indexed on first use.
+_HUB_DEGREE = 16
+
+
 class ModelGraph:
     """A model graph plus its architecture metadata and a way to locate components."""
 
@@ -181,8 +185,8 @@ class ModelGraph:
 
     # Rules call the two below millions of times on a national model, often on hubs (the
     # one-stop system delivers 2,000 services; the LGSP integrates hundreds of systems).
-    # Each node's edges are grouped by type and sorted once, on first use; the graph is
-    # not changed after it is built.
+    # A hub's edges are grouped by type and sorted once, on first use; the graph is not
+    # changed after it is built.
 
     def _grouped(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
         cache = self._out_cache if outgoing else self._in_cache
@@ -198,7 +202,8 @@ class ModelGraph:
                 grouped.setdefault(key, []).append(edge)
         for edges in grouped.values():
             edges.sort(key=lambda e: (e.source, e.target))
-        cache[component_id] = grouped
+        if len(adjacency[component_id]) >= _HUB_DEGREE:
+            cache[component_id] = grouped  # only hubs: the rest are cheap to redo
         return grouped
 
     def _typed(self, component_id: str, outgoing: bool, types: tuple[str, ...]) -> list[Edge]:
