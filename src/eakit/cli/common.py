@@ -40,7 +40,6 @@ LangOption = Annotated[
 FailOnOption = Annotated[
     Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
 ]
-OutputDirOption = Annotated[Path, typer.Option("--output", "-o", help="Output folder.")]
 
 
 def exit_code(worst: Severity | None, fail_on: Severity) -> int:

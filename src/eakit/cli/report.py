@@ -33,7 +33,10 @@ def register(app: typer.Typer) -> None:
     def report(
         model: ModelArg = DEFAULT_MODEL,
         output: Annotated[
-            Path, typer.Option("--output", "-o", help="Output folder.")
+            Path,
+            typer.Option(
+                "--output", "-o", help="Output folder; the workbook goes to OUTPUT/readiness.xlsx."
+            ),
         ] = DEFAULT_OUTPUT,
         lang: LangOption = Lang.vi,
         template: Annotated[

@@ -17,7 +17,9 @@ def register(app: typer.Typer) -> None:
         which: Annotated[
             str, typer.Option("--for", help="'model' (model files) or 'manifest' (eakit.yaml).")
         ] = "model",
-        output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+        ] = None,
     ) -> None:
         """Write the JSON Schema of model files (or of eakit.yaml) for editors."""
         if which not in ("model", "manifest"):
