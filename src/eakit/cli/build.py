@@ -6,7 +6,6 @@ so a failed run leaves the previous reports as they were.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,21 +57,6 @@ def check_output_folder(output: Path, model: Path, force: bool) -> str | None:
     )
 
 
-class MissingRenderer(Exception):
-    """A renderer this installation does not have (the step is skipped, and said so)."""
-
-
-def _api(module: str, *names: str) -> object:
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError as error:
-        raise MissingRenderer(f"{module} is not installed ({error})") from None
-    for name in names:
-        if not hasattr(loaded, name):
-            raise MissingRenderer(f"{module} has no {name}()")
-    return loaded
-
-
 @dataclass
 class BuildJob:
     """What one ``eakit build`` run renders."""
@@ -101,11 +85,9 @@ class BuildJob:
         atomic.write_text(out / "check.json", render_json(self.graph, self.result))
 
     def check_sarif(self, out: Path) -> None:
-        formats = _api("eakit.render.ci_formats", "sarif")
-        atomic.write_text(
-            out / "check.sarif",
-            formats.sarif(self.graph, self.model_dir, self.result),  # type: ignore[attr-defined]
-        )
+        from eakit.render.ci_formats import sarif
+
+        atomic.write_text(out / "check.sarif", sarif(self.graph, self.model_dir, self.result))
 
     def findings_txt(self, out: Path) -> None:
         from eakit.render.text import render_text
@@ -115,9 +97,9 @@ class BuildJob:
         )
 
     def diagram_views(self, out: Path) -> None:
+        from eakit.render.diagrams import render_views
         from eakit.render.site.build import root_link
 
-        diagrams = _api("eakit.render.diagrams", "render_views")
         in_site = root_link(self.graph)
 
         def link(component_id: str) -> str | None:
@@ -125,15 +107,14 @@ class BuildJob:
             target = in_site(component_id)
             return f"../site/{target}" if target else None
 
-        diagrams.render_views(  # type: ignore[attr-defined]
+        render_views(
             self.graph, self.result, out / "diagrams", formats=("svg",), lang=self.lang, link=link
         )
 
     def workbook(self, out: Path) -> None:
-        excel = _api("eakit.render.excel", "write_workbook")
-        excel.write_workbook(  # type: ignore[attr-defined]
-            self.graph, self.result, out / "readiness.xlsx", lang=self.lang
-        )
+        from eakit.render.excel import write_workbook
+
+        write_workbook(self.graph, self.result, out / "readiness.xlsx", lang=self.lang)
 
     def site(self, out: Path) -> None:
         from eakit.render.site import build_site
@@ -191,24 +172,19 @@ def register(app: typer.Typer) -> None:
         result = run_check(graph)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()
-        skipped: list[str] = []
+        from eakit.render.diagrams import GraphvizError, ViewError
         from eakit.render.site import SiteBuildError
 
         try:
             with atomic.replace_dir(output) as staging, _progress(len(steps)) as advance:
                 atomic.write_text(staging / MARKER, "written by eakit build; replaced as a whole\n")
                 for name, write in steps:
-                    try:
-                        write(staging)
-                    except MissingRenderer as missing:
-                        skipped.append(f"{name}: {missing}")
+                    write(staging)
                     advance(name)
-        except SiteBuildError as error:
+        except (SiteBuildError, GraphvizError, ViewError) as error:
             raise fail(str(error)) from None
         except OSError as error:
             raise fail(f"cannot write {output}: {error}") from None
-        for line in skipped:
-            typer.echo(f"eakit: warning: skipped {line}", err=True)
         counts = result.counts()
         typer.echo(
             f"{output}: {len(graph)} components, {counts['error']} errors, "

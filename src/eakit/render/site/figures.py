@@ -8,35 +8,23 @@ renderer's own escaping.
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from lxml import etree
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.render import diagrams
 from eakit.render.site.markup import safe_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _ACTIVE_TAGS = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener"}
 _LINK_ATTRS = ("href", XLINK_HREF)
-
-
-def diagrams_api() -> ModuleType | None:
-    """The diagrams package, or ``None`` when this installation has no diagram renderer."""
-    try:
-        module = importlib.import_module("eakit.render.diagrams")
-    except ImportError:
-        return None
-    if not all(hasattr(module, name) for name in ("render_views", "render_focus")):
-        return None
-    return module
 
 
 def _local_name(tag: object) -> str:
@@ -101,17 +89,12 @@ class View:
 def render_views(
     graph: ModelGraph, result: CheckResult | None, lang: str, link: Callable[[str], str | None]
 ) -> list[View]:
-    """Every view of the diagrams package, in its drawing order (empty without it)."""
-    api = diagrams_api()
-    if api is None:
-        return []
-    infos = (
-        {info.name: info for info in api.list_views(graph, lang)}
-        if hasattr(api, "list_views")
-        else {}
-    )
+    """Every view of the diagrams package, in its drawing order."""
+    infos = {info.name: info for info in diagrams.list_views(graph, lang)}
     with tempfile.TemporaryDirectory(prefix="eakit-views-") as tmp:
-        paths = api.render_views(graph, result, Path(tmp), formats=("svg",), lang=lang, link=link)
+        paths = diagrams.render_views(
+            graph, result, Path(tmp), formats=("svg",), lang=lang, link=link
+        )
         views = []
         for path in paths:
             if path.suffix != ".svg":
@@ -139,16 +122,14 @@ def render_focus_all(
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The neighbourhood diagram of each component in ``ids`` as SVG text, by id, and the
     error message of each one Graphviz could not draw (the site says so on that page)."""
-    api = diagrams_api()
-    if api is None or not ids:
+    if not ids:
         return {}, {}
-    failure = getattr(api, "GraphvizError", RuntimeError)
     with tempfile.TemporaryDirectory(prefix="eakit-focus-") as tmp:
         folder = Path(tmp)
 
         def one(component_id: str) -> tuple[str, str | None, str | None]:
             try:
-                path = api.render_focus(
+                path = diagrams.render_focus(
                     graph,
                     result,
                     component_id,
@@ -158,7 +139,7 @@ def render_focus_all(
                     lang=lang,
                     link=link,
                 )
-            except failure as error:
+            except diagrams.GraphvizError as error:
                 return component_id, None, str(error)
             return component_id, Path(path).read_text("utf-8"), None
 
