@@ -24,7 +24,7 @@ from eakit.perf import paused_gc
 from eakit.text import vi_sort_key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     """One typed edge of the model graph."""
 
@@ -38,9 +38,10 @@ class Edge:
     def status(self) -> Status:
         return self.relation.status if self.relation is not None else Status.CURRENT
 
-
-# Edges of components with at least this many neighbours are indexed on first use.
-_HUB_DEGREE = 16
+    @property
+    def state(self) -> str:
+        """The status as plain text (what rules compare against a view's live set)."""
+        return self.relation.status.value if self.relation is not None else "current"
 
 
 class ModelGraph:
@@ -52,9 +53,7 @@ class ModelGraph:
         self.root = model.root
         self._model = model
         self._relation_refs: dict[int, SourceRef] | None = None
-        self._out_cache: dict[str, dict[str, list[Edge]]] = {}
         self._all_edges: list[Edge] | None = None
-        self._in_cache: dict[str, dict[str, list[Edge]]] = {}
         self.g: nx.MultiDiGraph = nx.MultiDiGraph()
         with paused_gc():  # most of the build time at national scale otherwise
             self._build(model)
@@ -123,6 +122,17 @@ class ModelGraph:
         # The node dict directly: rules ask millions of times, the NodeView costs 3x more.
         return self.g._node[component_id]["obj"]  # type: ignore[no-any-return]
 
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """Every component's status as plain text, by id (rules ask millions of times, and
+        reading an enum member's value is slow)."""
+        return {cid: data["obj"].status.value for cid, data in self.g._node.items()}
+
+    @cached_property
+    def kinds(self) -> dict[str, str]:
+        """Every component's kind, by id."""
+        return {cid: data["kind"] for cid, data in self.g._node.items()}
+
     def ids(self) -> list[str]:
         """All component ids, sorted."""
         return sorted(self.g.nodes)
@@ -183,31 +193,31 @@ class ModelGraph:
         wanted = set(types)
         return [edge for edge in self._all_edges if edge.type in wanted]
 
-    # Rules call the two below millions of times on a national model, often on hubs (the
-    # one-stop system delivers 2,000 services; the LGSP integrates hundreds of systems).
-    # A hub's edges are grouped by type and sorted once, on first use; the graph is not
-    # changed after it is built.
+    # Rules ask for a component's edges millions of times on a national model, often on
+    # hubs (the one-stop system delivers 2,000 services; the LGSP integrates hundreds of
+    # systems). Every component's edges are grouped by type and sorted once, in one pass;
+    # the graph is not changed after it is built.
 
-    def _grouped(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
-        cache = self._out_cache if outgoing else self._in_cache
-        grouped = cache.get(component_id)
-        if grouped is not None:
-            return grouped
-        grouped = {}
-        adjacency = self.g._succ if outgoing else self.g._pred
-        for other, keyed in adjacency[component_id].items():
-            for key, data in keyed.items():
-                source, target = (component_id, other) if outgoing else (other, component_id)
-                edge = Edge(source, target, key, data["origin"], data.get("relation"))
-                grouped.setdefault(key, []).append(edge)
-        for edges in grouped.values():
-            edges.sort(key=lambda e: (e.source, e.target))
-        if len(adjacency[component_id]) >= _HUB_DEGREE:
-            cache[component_id] = grouped  # only hubs: the rest are cheap to redo
-        return grouped
+    @cached_property
+    def _adjacency(
+        self,
+    ) -> tuple[dict[str, dict[str, list[Edge]]], dict[str, dict[str, list[Edge]]]]:
+        outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self.g._node}
+        incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self.g._node}
+        with paused_gc():
+            for edge in self.edges():  # sorted by (source, type, target)
+                outgoing[edge.source].setdefault(edge.type, []).append(edge)
+            for edge in sorted(self._all_edges or (), key=lambda e: (e.target, e.type, e.source)):
+                incoming[edge.target].setdefault(edge.type, []).append(edge)
+        return outgoing, incoming
+
+    def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
+        """A component's outgoing (or incoming) edges by type, each list sorted by (source,
+        target). The lists are shared: do not change them."""
+        return self._adjacency[0 if outgoing else 1][component_id]
 
     def _typed(self, component_id: str, outgoing: bool, types: tuple[str, ...]) -> list[Edge]:
-        grouped = self._grouped(component_id, outgoing)
+        grouped = self.edges_by_type(component_id, outgoing)
         if types:
             lists = [grouped[t] for t in sorted(set(types)) if t in grouped]
         else:
@@ -252,10 +262,11 @@ class ModelGraph:
     def _find_agency(self, component_id: str) -> str | None:
         if self.g._node[component_id]["kind"] == "agency":
             return component_id
+        outgoing = self.edges_by_type(component_id, True)
         for edge_type in ("owned_by", "belongs_to", "provided_by", "led_by"):
-            found = self.targets(component_id, edge_type)
-            if found:
-                return found[0]
+            edges = outgoing.get(edge_type)
+            if edges:
+                return edges[0].target  # sorted by target
         return None
 
     def components_of_agency(self, agency_id: str) -> list[BaseComponent]:

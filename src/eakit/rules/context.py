@@ -12,14 +12,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from eakit.graph import Edge, ModelGraph
 from eakit.model import BaseComponent, Relation
 from eakit.rules.legal import LegalDocument
-from eakit.rules.selectors import Selector, matches
+from eakit.rules.selectors import Predicate, Selector, compile_selector
 
 NOW = frozenset({"current"})
 HORIZON = frozenset({"current", "planned"})
@@ -55,37 +55,61 @@ class CheckContext:
     selector: Selector
     documents: Mapping[str, LegalDocument] = dataclasses.field(default_factory=dict)
     _ids: list[str] | None = dataclasses.field(default=None, repr=False)
+    # Compiled selectors by identity (the selector is kept so its id is not reused).
+    _compiled: dict[int, tuple[Selector, Predicate]] = dataclasses.field(
+        default_factory=dict, repr=False
+    )
 
     @property
     def horizon(self) -> int:
         return self.graph.architecture.horizon
 
     def kind(self, component_id: str) -> str:
-        return str(self.graph.g.nodes[component_id]["kind"])
+        return self.graph.kinds[component_id]
 
     def get(self, component_id: str) -> BaseComponent:
         return self.graph.get(component_id)
 
     def status(self, component_id: str) -> str:
-        return str(self.graph.get(component_id).status.value)
+        return self.graph.states[component_id]
 
     def is_live(self, component_id: str) -> bool:
         """Whether a component exists in this view."""
-        return self.status(component_id) in self.live
+        return self.graph.states[component_id] in self.live
 
     def edge_live(self, edge: Edge) -> bool:
         """Whether an edge exists in this view (a declared relation has its own status)."""
-        return edge.status.value in self.live
+        return edge.state in self.live
+
+    def _predicate(self, selector: Selector) -> Predicate:
+        """The selector compiled for this view (once per selector)."""
+        entry = self._compiled.get(id(selector))
+        if entry is None:
+            entry = (selector, compile_selector(selector, self.live))
+            self._compiled[id(selector)] = entry
+        return entry[1]
+
+    def matcher(self, selector: Selector) -> Callable[[str], bool]:
+        """The selector as a test on component ids (status defaults to the live set)."""
+        predicate = self._predicate(selector)
+        node, kinds, states = self.graph.g._node, self.graph.kinds, self.graph.states
+
+        def test(component_id: str) -> bool:
+            return predicate(node[component_id]["obj"], kinds[component_id], states[component_id])
+
+        return test
 
     def match(self, selector: Selector, component_id: str) -> bool:
         """Whether a component matches a selector (status defaults to the live set)."""
-        return matches(selector, self.get(component_id), self.kind(component_id), self.live)
+        return self.matcher(selector)(component_id)
 
     def select(self, selector: Selector) -> list[str]:
         """Ids of the components matching a selector, sorted."""
         kinds = selector.all_kinds()
         candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
-        return [cid for cid in candidates if self.match(selector, cid)]
+        predicate = self._predicate(selector)
+        node, kind_of, states = self.graph.g._node, self.graph.kinds, self.graph.states
+        return [c for c in candidates if predicate(node[c]["obj"], kind_of[c], states[c])]
 
     @property
     def ids(self) -> list[str]:
@@ -99,12 +123,28 @@ class CheckContext:
     ) -> list[tuple[str, Edge]]:
         """Live neighbours over live edges of the given types: (id, edge) pairs."""
         wanted = tuple(types)
+        live, states = self.live, self.graph.states
         found = []
         if direction in ("out", "any"):
-            found += [(e.target, e) for e in self.graph.out_edges(component_id, *wanted)]
+            for e in self.graph.out_edges(component_id, *wanted):
+                if e.state in live and states[e.target] in live:
+                    found.append((e.target, e))
         if direction in ("in", "any"):
-            found += [(e.source, e) for e in self.graph.in_edges(component_id, *wanted)]
-        return [(n, e) for n, e in found if self.edge_live(e) and self.is_live(n)]
+            for e in self.graph.in_edges(component_id, *wanted):
+                if e.state in live and states[e.source] in live:
+                    found.append((e.source, e))
+        return found
+
+    def has_neighbour(self, component_id: str) -> bool:
+        """Whether a component has any live neighbour over a live edge, either way."""
+        live, states = self.live, self.graph.states
+        for edges in self.graph.edges_by_type(component_id, True).values():
+            if any(e.state in live and states[e.target] in live for e in edges):
+                return True
+        for edges in self.graph.edges_by_type(component_id, False).values():
+            if any(e.state in live and states[e.source] in live for e in edges):
+                return True
+        return False
 
     def reach(
         self,
@@ -117,6 +157,7 @@ class CheckContext:
         """Live components reachable from ``start`` (hop counts); intermediate nodes must
         match ``via`` when given."""
         types = tuple(types)
+        passes = self.matcher(via) if via is not None else None
         seen = {start: 0}
         queue = deque([start])
         while queue:
@@ -124,7 +165,7 @@ class CheckContext:
             hops = seen[node]
             if max_hops is not None and hops >= max_hops:
                 continue
-            if node != start and via is not None and not self.match(via, node):
+            if node != start and passes is not None and not passes(node):
                 continue  # reached, but the path may not go on through it
             for neighbour, _edge in self.neighbours(node, types, direction):
                 if neighbour not in seen:
@@ -163,6 +204,7 @@ class CheckContext:
         ask :meth:`reach` for those.
         """
         types = tuple(types)
+        passes = self.matcher(via) if via is not None else None
         goal_set = set(goals)
         hops: dict[str, int] = {}
         queue: deque[str] = deque()
@@ -174,7 +216,7 @@ class CheckContext:
         while queue:
             node = queue.popleft()
             # A node passes a path on only as a live intermediate matching ``via``.
-            if not self.is_live(node) or (via is not None and not self.match(via, node)):
+            if not self.is_live(node) or (passes is not None and not passes(node)):
                 continue
             for previous in sorted(self._predecessors(node, types, direction)):
                 if previous not in hops:

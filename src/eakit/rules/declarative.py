@@ -92,10 +92,10 @@ def required_relation(ctx: CheckContext) -> Iterator[Hit]:
     """Each subject has at least ``min`` live neighbours over ``edge`` matching ``target``."""
     edges = _names(ctx.params["edge"])
     direction = ctx.params.get("direction", "out")
-    target = parse_selector(ctx.params.get("target"))
+    wanted = ctx.matcher(parse_selector(ctx.params.get("target")))
     minimum = ctx.params.get("min", 1)
     for cid in ctx.subjects:
-        found = {n for n, _e in ctx.neighbours(cid, edges, direction) if ctx.match(target, n)}
+        found = {n for n, _e in ctx.neighbours(cid, edges, direction) if wanted(n)}
         if len(found) < minimum:
             field = _edge_field(ctx, cid, edges) if direction == "out" else ()
             yield Hit(cid, field=field, params={"count": len(found), "min": minimum})
@@ -105,10 +105,10 @@ def forbidden_relation(ctx: CheckContext) -> Iterator[Hit]:
     """No subject has a live ``edge`` to (or from) a component matching ``target``."""
     edges = _names(ctx.params["edge"])
     direction = ctx.params.get("direction", "out")
-    target = parse_selector(ctx.params.get("target"))
+    forbidden = ctx.matcher(parse_selector(ctx.params.get("target")))
     for cid in ctx.subjects:
         for neighbour, edge in ctx.neighbours(cid, edges, direction):
-            if neighbour == cid or not ctx.match(target, neighbour):
+            if neighbour == cid or not forbidden(neighbour):
                 continue
             field: tuple[str | int, ...] = ()
             if edge.relation is None and edge.source == cid:

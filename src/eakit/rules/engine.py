@@ -27,6 +27,7 @@ from eakit.rules.pack import (
     load_packs,
 )
 from eakit.rules.scoring import Outcome, readiness
+from eakit.rules.selectors import Selector
 from eakit.rules.sources import SourceFile, read_source
 from eakit.rules.waivers import apply_waivers, load_waivers
 
@@ -152,7 +153,12 @@ class Engine:
     def run_view(self, active: ActiveRule, live: frozenset[str], statuses: frozenset[str]) -> _Run:
         """Run a rule in a view; subjects are the selected components with ``statuses``."""
         probe = self._context(active, live, [])
-        selected = [c for c in probe.select(active.rule.applies_to) if probe.status(c) in statuses]
+        selector = active.rule.applies_to
+        if self.model_wide(active) and active.check.type == "python" and selector == Selector():
+            selected = []  # judges the manifest: no subjects to select
+        else:
+            states = self.graph.states
+            selected = [c for c in probe.select(selector) if states[c] in statuses]
         ctx = self._context(active, live, selected)
         hits = self._hits(active, ctx)
         if self.model_wide(active):
@@ -319,7 +325,8 @@ def _evaluate(
     future = engine.run_view(active, HORIZON, HORIZON)
     hits = list(now.hits)
     if not engine.model_wide(active):
-        planned = {s for s in future.subjects if s and graph.get(s).status.value == "planned"}
+        states = graph.states
+        planned = {s for s in future.subjects if s and states[s] == "planned"}
         hits += [h for h in future.hits if h.component in planned]
     subjects = set(now.subjects) | set(future.subjects)
     selector_status = rule.applies_to.status or frozenset()

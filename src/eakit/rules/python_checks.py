@@ -111,10 +111,10 @@ def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     """Declared relations of the given types (to ``target``) carry the given attributes."""
     edges = tuple(ctx.params["edges"])
     wanted = tuple(ctx.params["attributes"])
-    target = parse_selector(ctx.params.get("target"))
+    wanted_target = ctx.matcher(parse_selector(ctx.params.get("target")))
     for cid in ctx.subjects:
         for neighbour, edge in ctx.neighbours(cid, edges, "out"):
-            if not ctx.match(target, neighbour):
+            if not wanted_target(neighbour):
                 continue
             relation = edge.relation
             missing = [
@@ -203,7 +203,7 @@ def manifest_attribute(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
 def orphan(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     """A component takes part in at least one live relation."""
     for cid in ctx.subjects:
-        if not ctx.neighbours(cid, (), "any"):
+        if not ctx.has_neighbour(cid):
             yield Hit(cid)
 
 

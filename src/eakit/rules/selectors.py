@@ -9,7 +9,7 @@ a list (one of) or an operator mapping: ``not``, ``in``, ``not_in``, ``present``
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,3 +140,62 @@ def matches(
     if not all(_holds(c, field_value(component, c.field)) for c in selector.where):
         return False
     return not selector.any or any(matches(s, component, kind, live) for s in selector.any)
+
+
+Predicate = Callable[[BaseComponent, str, str], bool]
+"""A compiled selector: ``(component, kind, status value) -> matches``."""
+
+
+def _getter(dotted: str) -> Callable[[BaseComponent], Any]:
+    parts = dotted.split(".")
+    if parts[0] == "properties" and len(parts) == 2:
+        key = parts[1]
+        return lambda component: component.properties.get(key)
+    if len(parts) == 1:
+        name = parts[0]
+        return lambda component: getattr(component, name, None)
+    return lambda component: field_value(component, dotted)
+
+
+def _compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
+    get = _getter(condition.field)
+    op, operand = condition.op, condition.value
+    if op == "eq":
+        return lambda component: bool(_plain(get(component)) == operand)
+    if op == "in" and all(isinstance(v, str) for v in operand):
+        allowed = frozenset(operand)
+
+        def one_of(component: BaseComponent) -> bool:
+            try:
+                return _plain(get(component)) in allowed
+            except TypeError:  # a list value equals no string
+                return False
+
+        return one_of
+    return lambda component: _holds(condition, get(component))
+
+
+def compile_selector(selector: Selector, live: frozenset[str] | None = None) -> Predicate:
+    """The selector as one predicate, equal to :func:`matches` with the same ``live``.
+
+    Rules test selectors millions of times on a national model; the compiled form checks
+    kind and status by set membership and reads each ``where`` field once, directly.
+    """
+    kinds = selector.kinds
+    statuses = selector.status if selector.status is not None else live
+    conditions = tuple(_compile_condition(c) for c in selector.where)
+    alternatives = tuple(compile_selector(s, live) for s in selector.any)
+
+    def predicate(component: BaseComponent, kind: str, state: str) -> bool:
+        if kinds is not None and kind not in kinds:
+            return False
+        if statuses is not None and state not in statuses:
+            return False
+        for condition in conditions:
+            if not condition(component):
+                return False
+        if alternatives:
+            return any(alt(component, kind, state) for alt in alternatives)
+        return True
+
+    return predicate
