@@ -44,6 +44,10 @@ class Edge:
         return self.relation.status.value if self.relation is not None else "current"
 
 
+Place = tuple[str, tuple[str | int, ...]] | Relation
+"""Something to locate: a component and a field path inside it, or a declared relation."""
+
+
 class ModelGraph:
     """A model graph plus its architecture metadata and a way to locate components."""
 
@@ -92,8 +96,8 @@ class ModelGraph:
         """The model file declaring a component."""
         return self._model.component_sources[component_id].file
 
-    def relation_location(self, relation: Relation) -> Location | None:
-        """Where a declared relation is written."""
+    def relation_source(self, relation: Relation) -> SourceRef | None:
+        """Where a declared relation is written (``None`` for one the model did not load)."""
         if self._relation_refs is None:
             # Built on first use: a linear scan per finding is quadratic at national scale.
             self._relation_refs = {
@@ -102,8 +106,31 @@ class ModelGraph:
                     self._model.relations, self._model.relation_sources, strict=True
                 )
             }
-        ref = self._relation_refs.get(id(relation))
+        return self._relation_refs.get(id(relation))
+
+    def relation_location(self, relation: Relation) -> Location | None:
+        """Where a declared relation is written."""
+        ref = self.relation_source(relation)
         return None if ref is None else self._model.locator.locate(ref)
+
+    def locate_many(self, places: list[Place]) -> list[Location]:
+        """The locations of many places at once, in order: each model file is read for
+        positions once and let go, so locating every finding of a national model needs
+        the positions of one file at a time, not of all 1,000 files together.
+
+        A relation must be one :meth:`relation_source` knows.
+        """
+        sources = self._model.component_sources
+        requests: list[tuple[SourceRef, tuple[str | int, ...]]] = []
+        for place in places:
+            if isinstance(place, Relation):
+                ref = self.relation_source(place)
+                if ref is None:
+                    raise KeyError(f"relation {place.from_} -> {place.to} has no source")
+                requests.append((ref, ()))
+            else:
+                requests.append((sources[place[0]], place[1]))
+        return self._model.locator.locate_many(requests)
 
     @property
     def manifest_file(self) -> str:

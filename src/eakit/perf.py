@@ -23,3 +23,15 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def settle() -> None:
+    """Tell the collector that everything alive now stays alive (a loaded model and its
+    graph, in a command that exits when done).
+
+    Checking and rendering allocate millions of short-lived objects; each full collection
+    would otherwise walk the whole model again. Only for processes that end with the job:
+    frozen objects are never examined for cycles again.
+    """
+    gc.collect()
+    gc.freeze()

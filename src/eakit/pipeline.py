@@ -14,6 +14,7 @@ from pathlib import Path
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
 from eakit.loader import Progress, load_model
+from eakit.perf import paused_gc
 
 
 @contextmanager
@@ -65,4 +66,7 @@ def check(
     """
     from eakit.rules.engine import run_rules
 
-    return run_rules(graph, as_of=as_of, select=select or [], ignore=ignore or [], waivers=waivers)
+    with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them
+        return run_rules(
+            graph, as_of=as_of, select=select or [], ignore=ignore or [], waivers=waivers
+        )

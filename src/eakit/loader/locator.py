@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from eakit.diagnostics import Location
@@ -31,24 +32,27 @@ class YamlLocator(Locator):
         """All known positions of one file (composing it on first use)."""
         cached = self._positions.get(rel)
         if cached is None:
-            cached = {}
-            try:
-                text = decode((self.root / rel).read_bytes(), rel)
-                if isinstance(text, str):
-                    # One pass over the lines when the file is plain enough (most are),
-                    # else the composer, which also judges what yaml_rs let through.
-                    fast = scan_positions(text)
-                    cached = fast if fast is not None else compose(text).positions
-            except YamlError as exc:
-                self.failures[rel] = exc
-            except OSError:
-                pass  # the file changed or vanished since it was read; locate at 1:1
-            self._positions[rel] = cached
+            cached = self._positions[rel] = self._read(rel)
         return cached
 
-    def locate(self, ref: SourceRef, *fields: str | int) -> Location:
-        """The position of ``ref`` (and of ``fields`` inside it), or the nearest parent's."""
-        positions = self.positions(ref.file)
+    def _read(self, rel: str) -> dict[YamlPath, tuple[int, int]]:
+        try:
+            text = decode((self.root / rel).read_bytes(), rel)
+            if isinstance(text, str):
+                # One pass over the lines when the file is plain enough (most are),
+                # else the composer, which also judges what yaml_rs let through.
+                fast = scan_positions(text)
+                return fast if fast is not None else compose(text).positions
+        except YamlError as exc:
+            self.failures[rel] = exc
+        except OSError:
+            pass  # the file changed or vanished since it was read; locate at 1:1
+        return {}
+
+    @staticmethod
+    def _find(
+        positions: dict[YamlPath, tuple[int, int]], ref: SourceRef, fields: tuple[str | int, ...]
+    ) -> Location:
         path: YamlPath = (*ref.path, *fields)
         while path:
             found = positions.get(path)
@@ -56,3 +60,26 @@ class YamlLocator(Locator):
                 return Location(ref.file, *found)
             path = path[:-1]
         return Location(ref.file, 1, 1)
+
+    def locate(self, ref: SourceRef, *fields: str | int) -> Location:
+        """The position of ``ref`` (and of ``fields`` inside it), or the nearest parent's."""
+        return self._find(self.positions(ref.file), ref, fields)
+
+    def locate_many(
+        self, requests: Sequence[tuple[SourceRef, tuple[str | int, ...]]]
+    ) -> list[Location]:
+        """Like :meth:`locate` for each request, reading each file once: positions of a
+        file not already known are computed, used and let go (at national scale the
+        positions of every file together take gigabytes)."""
+        by_file: dict[str, list[int]] = {}
+        for index, (ref, _fields) in enumerate(requests):
+            by_file.setdefault(ref.file, []).append(index)
+        found: list[Location | None] = [None] * len(requests)
+        for rel in sorted(by_file):
+            positions = self._positions.get(rel)
+            if positions is None:
+                positions = self._read(rel)
+            for index in by_file[rel]:
+                ref, fields = requests[index]
+                found[index] = self._find(positions, ref, fields)
+        return [location for location in found if location is not None]

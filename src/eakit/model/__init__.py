@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,13 @@ class Locator:
 
     def locate(self, ref: SourceRef, *fields: str | int) -> Location:  # pragma: no cover
         return Location(ref.file)
+
+    def locate_many(
+        self, requests: Sequence[tuple[SourceRef, tuple[str | int, ...]]]
+    ) -> list[Location]:
+        """The locations of many (ref, fields) pairs, in order; implementations may read
+        each file once for all of them."""
+        return [self.locate(ref, *fields) for ref, fields in requests]
 
 
 @dataclass

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from eakit.findings import Readiness, Score
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """The result of one rule on one subject in one view."""
+class Outcome(NamedTuple):
+    """The result of one rule on one subject in one view (a tuple: a national model has
+    millions)."""
 
     rule: str
     layer: str
