@@ -57,34 +57,55 @@ class ModelGraph:
         self.root = model.root
         self._model = model
         self._relation_refs: dict[int, SourceRef] | None = None
-        self._all_edges: list[Edge] | None = None
-        self.g: nx.MultiDiGraph = nx.MultiDiGraph()
+        # Node attributes as networkx keeps them (``obj``, ``kind``, ``layer``), by id.
+        self._nodes: dict[str, dict[str, Any]] = {}
+        # Edges by (source, target, type): a field and a relation stating the same fact
+        # make one edge.
+        self._edge_index: dict[tuple[str, str, str], Edge] = {}
         with paused_gc():  # most of the build time at national scale otherwise
             self._build(model)
 
     def _build(self, model: Model) -> None:
+        nodes = self._nodes
         for cid, component in model.components.items():
-            self.g.add_node(cid, obj=component, kind=kind_of(component), layer=component.layer)
+            nodes[cid] = {"obj": component, "kind": kind_of(component), "layer": component.layer}
+        index = self._edge_index
         for cid, component in model.components.items():
             for field in ref_fields(type(component)):
                 value = getattr(component, field.name)
                 if value is None:
                     continue
+                edge_type, name = field.ref.edge, field.name
                 for target in value if field.many else [value]:
                     source, dest = (target, cid) if field.ref.reverse else (cid, target)
-                    self._add_edge(source, dest, field.ref.edge, field.name, None)
+                    key = (source, dest, edge_type)
+                    if key not in index:
+                        index[key] = Edge(source, dest, edge_type, name)
         for relation in model.relations:
-            self._add_edge(relation.from_, relation.to, relation.type, "relation", relation)
+            key = (relation.from_, relation.to, relation.type)
+            known = index.get(key)
+            # A relation restating a reference field keeps the field as origin.
+            origin = known.origin if known is not None else "relation"
+            index[key] = Edge(key[0], key[1], key[2], origin, relation)
 
-    def _add_edge(
-        self, source: str, target: str, type_: str, origin: str, relation: Relation | None
-    ) -> None:
-        # Keyed by type: a field and a relation stating the same fact make one edge.
-        if self.g.has_edge(source, target, key=type_):
-            if relation is not None:
-                self.g.edges[source, target, type_]["relation"] = relation
-            return
-        self.g.add_edge(source, target, key=type_, type=type_, origin=origin, relation=relation)
+    @cached_property
+    def g(self) -> nx.MultiDiGraph:
+        """The graph as a ``networkx.MultiDiGraph`` (built on first use: checking does not
+        need it). Nodes carry ``obj``, ``kind`` and ``layer``; edges are keyed by type and
+        carry ``type``, ``origin`` and ``relation``."""
+        graph = nx.MultiDiGraph()
+        with paused_gc():
+            graph.add_nodes_from(self._nodes.items())
+            graph.add_edges_from(
+                (
+                    e.source,
+                    e.target,
+                    e.type,
+                    {"type": e.type, "origin": e.origin, "relation": e.relation},
+                )
+                for e in self._edge_index.values()
+            )
+        return graph
 
     # --- locations ------------------------------------------------------------------------
 
@@ -139,36 +160,44 @@ class ModelGraph:
     # --- nodes ----------------------------------------------------------------------------
 
     def __contains__(self, component_id: object) -> bool:
-        return component_id in self.g
+        return component_id in self._nodes
 
     def __len__(self) -> int:
-        return self.g.number_of_nodes()
+        return len(self._nodes)
 
     def get(self, component_id: str) -> BaseComponent:
         """The component object with ``component_id``."""
-        # The node dict directly: rules ask millions of times, the NodeView costs 3x more.
-        return self.g._node[component_id]["obj"]  # type: ignore[no-any-return]
+        return self._nodes[component_id]["obj"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def objects(self) -> dict[str, BaseComponent]:
+        """Every component object, by id (for loops that ask millions of times)."""
+        return {cid: data["obj"] for cid, data in self._nodes.items()}
 
     @cached_property
     def states(self) -> dict[str, str]:
         """Every component's status as plain text, by id (rules ask millions of times, and
         reading an enum member's value is slow)."""
-        return {cid: data["obj"].status.value for cid, data in self.g._node.items()}
+        return {cid: data["obj"].status.value for cid, data in self._nodes.items()}
 
     @cached_property
     def kinds(self) -> dict[str, str]:
         """Every component's kind, by id."""
-        return {cid: data["kind"] for cid, data in self.g._node.items()}
+        return {cid: data["kind"] for cid, data in self._nodes.items()}
+
+    @cached_property
+    def _sorted_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(self._nodes))
 
     def ids(self) -> list[str]:
         """All component ids, sorted."""
-        return sorted(self.g.nodes)
+        return list(self._sorted_ids)
 
     @cached_property
     def _ids_by_kind(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for cid in self.ids():
-            index.setdefault(self.g._node[cid]["kind"], []).append(cid)
+            index.setdefault(self._nodes[cid]["kind"], []).append(cid)
         return index
 
     def ids_of_kinds(self, kinds: Iterable[str]) -> list[str]:
@@ -185,11 +214,11 @@ class ModelGraph:
     def by_kind(self, *kinds: str) -> list[BaseComponent]:
         """Components of the given kinds, in id order."""
         wanted = set(kinds)
-        return [self.get(c) for c in self.ids() if self.g.nodes[c]["kind"] in wanted]
+        return [self.get(c) for c in self.ids() if self._nodes[c]["kind"] in wanted]
 
     def by_layer(self, layer: Layer | str) -> list[BaseComponent]:
         """Components of one framework layer, in id order."""
-        return [self.get(c) for c in self.ids() if self.g.nodes[c]["layer"] == layer]
+        return [self.get(c) for c in self.ids() if self._nodes[c]["layer"] == layer]
 
     def where(self, kind: str, **attrs: Any) -> list[BaseComponent]:
         """Components of ``kind`` whose attributes equal ``attrs``."""
@@ -203,18 +232,14 @@ class ModelGraph:
 
     # --- edges ----------------------------------------------------------------------------
 
-    def _edges(self, data: Iterable[tuple[str, str, str, dict[str, Any]]]) -> list[Edge]:
-        return sorted(
-            (Edge(s, t, k, d["origin"], d.get("relation")) for s, t, k, d in data),
-            key=lambda e: (e.source, e.type, e.target),
-        )
+    @cached_property
+    def _all_edges(self) -> tuple[Edge, ...]:
+        # Sorted once: views ask for all edges again and again (thousands of agency views
+        # on a national model), and sorting 500,000 edges takes seconds.
+        return tuple(sorted(self._edge_index.values(), key=lambda e: (e.source, e.type, e.target)))
 
     def edges(self, *types: str) -> list[Edge]:
         """All edges (of the given types), sorted."""
-        # Sorted once: views ask for all edges again and again (thousands of agency views
-        # on a national model), and building and sorting 500,000 edges takes seconds.
-        if self._all_edges is None:
-            self._all_edges = self._edges(self.g.edges(keys=True, data=True))
         if not types:
             return list(self._all_edges)
         wanted = set(types)
@@ -229,13 +254,13 @@ class ModelGraph:
     def _adjacency(
         self,
     ) -> tuple[dict[str, dict[str, list[Edge]]], dict[str, dict[str, list[Edge]]]]:
-        outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self.g._node}
-        incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self.g._node}
+        outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
+        incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         with paused_gc():
-            for edge in self.edges():  # sorted by (source, type, target)
-                outgoing[edge.source].setdefault(edge.type, []).append(edge)
-            for edge in sorted(self._all_edges or (), key=lambda e: (e.target, e.type, e.source)):
-                incoming[edge.target].setdefault(edge.type, []).append(edge)
+            for edge in self._all_edges:  # sorted by (source, type, target)
+                outgoing.setdefault(edge.source, {}).setdefault(edge.type, []).append(edge)
+            for edge in sorted(self._all_edges, key=lambda e: (e.target, e.type, e.source)):
+                incoming.setdefault(edge.target, {}).setdefault(edge.type, []).append(edge)
         return outgoing, incoming
 
     def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
@@ -287,7 +312,7 @@ class ModelGraph:
         return {}
 
     def _find_agency(self, component_id: str) -> str | None:
-        if self.g._node[component_id]["kind"] == "agency":
+        if self._nodes[component_id]["kind"] == "agency":
             return component_id
         outgoing = self.edges_by_type(component_id, True)
         for edge_type in ("owned_by", "belongs_to", "provided_by", "led_by"):

@@ -33,5 +33,4 @@ def settle() -> None:
     would otherwise walk the whole model again. Only for processes that end with the job:
     frozen objects are never examined for cycles again.
     """
-    gc.collect()
     gc.freeze()

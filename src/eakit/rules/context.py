@@ -92,10 +92,10 @@ class CheckContext:
     def matcher(self, selector: Selector) -> Callable[[str], bool]:
         """The selector as a test on component ids (status defaults to the live set)."""
         predicate = self._predicate(selector)
-        node, kinds, states = self.graph.g._node, self.graph.kinds, self.graph.states
+        objects, kinds, states = self.graph.objects, self.graph.kinds, self.graph.states
 
         def test(component_id: str) -> bool:
-            return predicate(node[component_id]["obj"], kinds[component_id], states[component_id])
+            return predicate(objects[component_id], kinds[component_id], states[component_id])
 
         return test
 
@@ -108,8 +108,8 @@ class CheckContext:
         kinds = selector.all_kinds()
         candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
         predicate = self._predicate(selector)
-        node, kind_of, states = self.graph.g._node, self.graph.kinds, self.graph.states
-        return [c for c in candidates if predicate(node[c]["obj"], kind_of[c], states[c])]
+        objects, kind_of, states = self.graph.objects, self.graph.kinds, self.graph.states
+        return [c for c in candidates if predicate(objects[c], kind_of[c], states[c])]
 
     @property
     def ids(self) -> list[str]:
