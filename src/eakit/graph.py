@@ -9,7 +9,7 @@ or the name of the reference field) and, for declared relations, ``relation``.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -268,25 +268,29 @@ class ModelGraph:
         target). The lists are shared: do not change them."""
         return self._adjacency[0 if outgoing else 1][component_id]
 
-    def _typed(self, component_id: str, outgoing: bool, types: tuple[str, ...]) -> list[Edge]:
+    def sorted_edges(
+        self, component_id: str, outgoing: bool, types: tuple[str, ...] = ()
+    ) -> Sequence[Edge]:
+        """A component's outgoing (or incoming) edges of the given types (all if none),
+        sorted by (source, type, target). May be a shared list: do not change it."""
         grouped = self.edges_by_type(component_id, outgoing)
         if types:
             lists = [grouped[t] for t in sorted(set(types)) if t in grouped]
         else:
             lists = [grouped[t] for t in sorted(grouped)]
         if len(lists) == 1:
-            return list(lists[0])
+            return lists[0]
         merged = [edge for edges in lists for edge in edges]
         merged.sort(key=lambda e: (e.source, e.type, e.target))
         return merged
 
     def out_edges(self, component_id: str, *types: str) -> list[Edge]:
         """Edges leaving a component (of the given types), sorted."""
-        return self._typed(component_id, True, types)
+        return list(self.sorted_edges(component_id, True, types))
 
     def in_edges(self, component_id: str, *types: str) -> list[Edge]:
         """Edges arriving at a component (of the given types), sorted."""
-        return self._typed(component_id, False, types)
+        return list(self.sorted_edges(component_id, False, types))
 
     def targets(self, component_id: str, *types: str) -> list[str]:
         """Ids reached from a component over edges of the given types."""
@@ -301,15 +305,13 @@ class ModelGraph:
     def agency_of(self, component_id: str) -> str | None:
         """The agency a component belongs to: itself, its owner, a LAN's agency, a service's
         provider, or a roadmap item's lead agency."""
-        memo = self._agency_memo
-        if component_id not in memo:
-            memo[component_id] = self._find_agency(component_id)
-        return memo[component_id]
+        return self.agencies[component_id]
 
     @cached_property
-    def _agency_memo(self) -> dict[str, str | None]:
-        # Every finding asks for its component's agency; the graph does not change.
-        return {}
+    def agencies(self) -> dict[str, str | None]:
+        """Every component's agency (see :meth:`agency_of`), by id: every finding and every
+        rule outcome asks, and the graph does not change."""
+        return {cid: self._find_agency(cid) for cid in self._nodes}
 
     def _find_agency(self, component_id: str) -> str | None:
         if self._nodes[component_id]["kind"] == "agency":

@@ -55,6 +55,10 @@ class CheckContext:
     selector: Selector
     documents: Mapping[str, LegalDocument] = dataclasses.field(default_factory=dict)
     _ids: list[str] | None = dataclasses.field(default=None, repr=False)
+    # Selections shared by the rules of one run: many rules apply to the same components.
+    selections: dict[tuple[str, frozenset[str]], list[str]] | None = dataclasses.field(
+        default=None, repr=False
+    )
     # Compiled selectors by identity (the selector is kept so its id is not reused).
     _compiled: dict[int, tuple[Selector, Predicate]] = dataclasses.field(
         default_factory=dict, repr=False
@@ -105,6 +109,15 @@ class CheckContext:
 
     def select(self, selector: Selector) -> list[str]:
         """Ids of the components matching a selector, sorted."""
+        if self.selections is None:
+            return self._select(selector)
+        key = (repr(selector), self.live)
+        found = self.selections.get(key)
+        if found is None:
+            found = self.selections[key] = self._select(selector)
+        return list(found)
+
+    def _select(self, selector: Selector) -> list[str]:
         kinds = selector.all_kinds()
         candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
         predicate = self._predicate(selector)
@@ -126,11 +139,11 @@ class CheckContext:
         live, states = self.live, self.graph.states
         found = []
         if direction in ("out", "any"):
-            for e in self.graph.out_edges(component_id, *wanted):
+            for e in self.graph.sorted_edges(component_id, True, wanted):
                 if e.state in live and states[e.target] in live:
                     found.append((e.target, e))
         if direction in ("in", "any"):
-            for e in self.graph.in_edges(component_id, *wanted):
+            for e in self.graph.sorted_edges(component_id, False, wanted):
                 if e.state in live and states[e.source] in live:
                     found.append((e.source, e))
         return found
@@ -177,15 +190,16 @@ class CheckContext:
     def _predecessors(self, component_id: str, types: tuple[str, ...], direction: str) -> set[str]:
         """Components that have ``component_id`` among their neighbours (any status: a
         subject need not be live), over live edges."""
+        live = self.live
+        grouped_in = self.graph.edges_by_type(component_id, False)
+        grouped_out = self.graph.edges_by_type(component_id, True)
         found: set[str] = set()
         if direction in ("out", "any"):
-            found.update(
-                e.source for e in self.graph.in_edges(component_id, *types) if self.edge_live(e)
-            )
+            for edge_type in types or grouped_in:
+                found.update(e.source for e in grouped_in.get(edge_type, ()) if e.state in live)
         if direction in ("in", "any"):
-            found.update(
-                e.target for e in self.graph.out_edges(component_id, *types) if self.edge_live(e)
-            )
+            for edge_type in types or grouped_out:
+                found.update(e.target for e in grouped_out.get(edge_type, ()) if e.state in live)
         return found
 
     def hops_to(
@@ -194,33 +208,39 @@ class CheckContext:
         types: Iterable[str],
         direction: str = "out",
         via: Selector | None = None,
+        max_hops: int | None = None,
     ) -> dict[str, int]:
         """For every component that reaches a goal as :meth:`reach` walks (one start, live
-        neighbours, intermediates matching ``via``), the fewest hops to one.
+        neighbours, intermediates matching ``via``), the fewest hops to one (only those
+        within ``max_hops`` when given).
 
         One breadth-first search backwards from all goals at once, so checking a path for
         every subject costs one walk over the graph instead of one walk per subject. The
         answer for a start that is itself a goal may count a path back to itself; callers
-        ask :meth:`reach` for those.
+        ask :meth:`reach` for those. Breadth-first levels make the hop counts independent
+        of the order nodes are visited in.
         """
         types = tuple(types)
         passes = self.matcher(via) if via is not None else None
-        goal_set = set(goals)
+        states, live = self.graph.states, self.live
         hops: dict[str, int] = {}
         queue: deque[str] = deque()
-        for goal in sorted(goal_set):
-            for node in sorted(self._predecessors(goal, types, direction)):
+        for goal in set(goals):
+            for node in self._predecessors(goal, types, direction):
                 if node not in hops:
                     hops[node] = 1
                     queue.append(node)
         while queue:
             node = queue.popleft()
-            # A node passes a path on only as a live intermediate matching ``via``.
-            if not self.is_live(node) or (passes is not None and not passes(node)):
+            distance = hops[node]
+            if max_hops is not None and distance >= max_hops:
                 continue
-            for previous in sorted(self._predecessors(node, types, direction)):
+            # A node passes a path on only as a live intermediate matching ``via``.
+            if states[node] not in live or (passes is not None and not passes(node)):
+                continue
+            for previous in self._predecessors(node, types, direction):
                 if previous not in hops:
-                    hops[previous] = hops[node] + 1
+                    hops[previous] = distance + 1
                     queue.append(previous)
         return hops
 

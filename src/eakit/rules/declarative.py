@@ -11,7 +11,7 @@ from typing import Any
 
 from eakit.model.refs import ref_fields
 from eakit.rules.context import CheckContext, Hit, model_subject
-from eakit.rules.selectors import field_value, is_empty, parse_selector
+from eakit.rules.selectors import field_getter, field_value, is_empty, parse_selector
 
 DeclarativeCheck = Callable[[CheckContext], Iterable[Hit]]
 
@@ -42,11 +42,12 @@ def required_attribute(ctx: CheckContext) -> Iterator[Hit]:
     fields = _names(ctx.params["field"])
     wanted = ctx.params.get("equals", None)
     has_wanted = "equals" in ctx.params
+    getters = [(name, field_getter(name)) for name in fields]
     for cid in ctx.subjects:
         component = ctx.get(cid)
         missing = []
-        for name in fields:
-            value = field_value(component, name)
+        for name, get in getters:
+            value = get(component)
             if is_empty(value) or value is False or (has_wanted and value != wanted):
                 missing.append(name)
         if missing:
@@ -134,7 +135,7 @@ def path_exists(ctx: CheckContext) -> Iterator[Hit]:
     via = parse_selector(ctx.params["via"]) if ctx.params.get("via") else None
     max_hops = ctx.params.get("max_hops")
     goals = set(ctx.select(goal))
-    hops = ctx.hops_to(goals, edges, direction, via)
+    hops = ctx.hops_to(goals, edges, direction, via, max_hops)
     for cid in ctx.subjects:
         if cid in goals:  # must reach another goal: walk from it as before
             reached = ctx.reach(cid, edges, direction, via, max_hops)

@@ -121,6 +121,7 @@ class Engine:
         self.as_of = as_of
         self.docs = docs
         self.manifest: SourceFile | None = None
+        self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
 
     # --- running ------------------------------------------------------------------------
 
@@ -135,6 +136,7 @@ class Engine:
             params=active.check.params,
             selector=active.rule.applies_to,
             documents=self.docs,
+            selections=self.selections,
         )
 
     def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
@@ -149,6 +151,7 @@ class Engine:
                 params=check.params.get("params", {}),
                 selector=ctx.selector,
                 documents=ctx.documents,
+                selections=ctx.selections,
             )
             return list(function(self.graph, sub))
         return list(declarative.CHECKS[check.type](ctx))
@@ -363,11 +366,11 @@ def _evaluate(
         record = engine.run_view(active, RECORD, frozenset({"retired"}))
         hits += record.hits
         subjects |= set(record.subjects)
-    layer, agency_of = rule.layer.value, graph.agency_of
+    layer, agencies = rule.layer.value, graph.agencies
     for run, outcomes in ((now, now_outcomes), (future, horizon_outcomes)):
         failed = {h.component for h in run.hits}
         outcomes.extend(
-            Outcome(rule.id, layer, s, agency_of(s) if s else None, s not in failed)
+            Outcome(rule.id, layer, s, agencies[s] if s else None, s not in failed)
             for s in run.subjects
         )
     subjects |= {h.component for h in hits}

@@ -146,7 +146,8 @@ Predicate = Callable[[BaseComponent, str, str], bool]
 """A compiled selector: ``(component, kind, status value) -> matches``."""
 
 
-def _getter(dotted: str) -> Callable[[BaseComponent], Any]:
+def field_getter(dotted: str) -> Callable[[BaseComponent], Any]:
+    """:func:`field_value` for one field, with the name parsed once."""
     parts = dotted.split(".")
     if parts[0] == "properties" and len(parts) == 2:
         key = parts[1]
@@ -158,8 +159,12 @@ def _getter(dotted: str) -> Callable[[BaseComponent], Any]:
 
 
 def _compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
-    get = _getter(condition.field)
+    get = field_getter(condition.field)
     op, operand = condition.op, condition.value
+    # The model's enums are StrEnums: a member equals (and hashes like) its value, so
+    # the two common operators need no unwrapping.
+    if op == "eq" and isinstance(operand, str):
+        return lambda component: bool(get(component) == operand)
     if op == "eq":
         return lambda component: bool(_plain(get(component)) == operand)
     if op == "in" and all(isinstance(v, str) for v in operand):
@@ -167,7 +172,7 @@ def _compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
 
         def one_of(component: BaseComponent) -> bool:
             try:
-                return _plain(get(component)) in allowed
+                return get(component) in allowed
             except TypeError:  # a list value equals no string
                 return False
 
