@@ -206,3 +206,14 @@ CHECKS: dict[str, DeclarativeCheck] = {
 }
 
 MODEL_WIDE = frozenset({"cardinality"})
+
+# How many hops from its subject each check looks; path_exists looks ``max_hops`` far
+# (everywhere without it) and a model-wide check at everything. The engine reuses a
+# subject's *now* result at the horizon when nothing planned is that near.
+RADIUS: dict[str, int] = {
+    "required_attribute": 0,
+    "attribute_in_range": 0,
+    "status_year": 0,
+    "required_relation": 1,
+    "forbidden_relation": 1,
+}

@@ -26,7 +26,7 @@ from eakit.rules.pack import (
     builtin_rules_dir,
     load_packs,
 )
-from eakit.rules.scoring import Outcome, readiness
+from eakit.rules.scoring import ViewOutcome, readiness
 from eakit.rules.selectors import Selector
 from eakit.rules.sources import SourceFile, read_source
 from eakit.rules.waivers import apply_waivers, load_waivers
@@ -122,6 +122,10 @@ class Engine:
         self.docs = docs
         self.manifest: SourceFile | None = None
         self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
+        self.share_views = True
+        # (components within r hops of something planned, those exactly r hops away),
+        # for r = 0, 1, ...
+        self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
 
     # --- running ------------------------------------------------------------------------
 
@@ -163,8 +167,49 @@ class Engine:
             return check.params["name"] in python_checks.MODEL_WIDE
         return check.type in declarative.MODEL_WIDE
 
-    def run_view(self, active: ActiveRule, live: frozenset[str], statuses: frozenset[str]) -> _Run:
-        """Run a rule in a view; subjects are the selected components with ``statuses``."""
+    @staticmethod
+    def radius(active: ActiveRule) -> int | None:
+        """How many hops from its subject a rule's check looks (``None``: it looks at the
+        model as a whole)."""
+        check = active.check
+        if check.type == "python":
+            return python_checks.RADIUS.get(check.params["name"])
+        if check.type == "path_exists":
+            return check.params.get("max_hops")
+        return declarative.RADIUS.get(check.type)
+
+    def touched(self, radius: int) -> frozenset[str]:
+        """Components within ``radius`` hops (any edge, either way) of a planned component
+        or of an end of a planned relation: the only subjects of a rule with that radius
+        whose result can differ between the *now* and the *horizon* views."""
+        rings = self._rings
+        if not rings:
+            seeds = {cid for cid, state in self.graph.states.items() if state == "planned"}
+            for edge in self.graph.edges():
+                if edge.state == "planned":
+                    seeds.update((edge.source, edge.target))
+            rings.append((frozenset(seeds), frozenset(seeds)))
+        while len(rings) <= radius:
+            reached, frontier = rings[-1]
+            ring = set()
+            for cid in frontier:
+                for outgoing in (True, False):
+                    for edges in self.graph.edges_by_type(cid, outgoing).values():
+                        for edge in edges:
+                            ring.add(edge.target if outgoing else edge.source)
+            ring -= reached
+            rings.append((reached | ring, frozenset(ring)))
+        return rings[radius][0]
+
+    def run_view(
+        self,
+        active: ActiveRule,
+        live: frozenset[str],
+        statuses: frozenset[str],
+        only: frozenset[str] | None = None,
+    ) -> _Run:
+        """Run a rule in a view; subjects are the selected components with ``statuses``
+        (the check runs on those in ``only`` when given; the caller fills in the rest)."""
         probe = self._context(active, live, [])
         selector = active.rule.applies_to
         if self.model_wide(active) and active.check.type == "python" and selector == Selector():
@@ -172,11 +217,27 @@ class Engine:
         else:
             states = self.graph.states
             selected = [c for c in probe.select(selector) if states[c] in statuses]
-        ctx = self._context(active, live, selected)
+        checked = selected if only is None else [c for c in selected if c in only]
+        ctx = self._context(active, live, checked)
         hits = self._hits(active, ctx)
         if self.model_wide(active):
             return _Run([model_subject(self.graph)], hits)
         return _Run(list(selected), hits)
+
+    def run_horizon(self, active: ActiveRule, now: _Run) -> _Run:
+        """The rule in the *horizon* view. A subject no planned component or relation is
+        near (within the check's radius) sees the same neighbourhood as *now*, so its
+        result is copied from the *now* run instead of being computed again."""
+        radius = self.radius(active) if self.share_views else None
+        if radius is None or self.model_wide(active):
+            return self.run_view(active, HORIZON, HORIZON)
+        touched = self.touched(radius)
+        if len(touched) > len(self.graph) // 2:
+            return self.run_view(active, HORIZON, HORIZON)  # copying would save little
+        run = self.run_view(active, HORIZON, HORIZON, only=touched)
+        subjects = set(run.subjects)
+        run.hits += [h for h in now.hits if h.component not in touched and h.component in subjects]
+        return run
 
     # --- findings -----------------------------------------------------------------------
 
@@ -286,8 +347,12 @@ def run_rules(
     select: list[str],
     ignore: list[str],
     waivers: Path | None = None,
+    share_views: bool = True,
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
+
+    ``share_views=False`` computes the horizon view of every subject from scratch (the
+    reference the shared computation is tested against).
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
@@ -297,11 +362,12 @@ def run_rules(
     config = graph.manifest.rules
     engine = Engine(graph, when, packs.documents)
     engine.manifest = manifest
+    engine.share_views = share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
     pending: list[_Pending] = []
-    now: list[Outcome] = []
-    horizon: list[Outcome] = []
+    now: list[ViewOutcome] = []
+    horizon: list[ViewOutcome] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
             continue
@@ -331,7 +397,7 @@ def run_rules(
     findings.sort(key=_finding_order)
     result.findings = findings
     waived = {(f.rule_id, f.component or MODEL_ID) for f in findings if f.waived}
-    result.readiness = readiness(now, horizon, waived)
+    result.readiness = readiness(now, horizon, waived, graph.agencies)
     result.notes.sort()
     return result
 
@@ -346,15 +412,15 @@ def _evaluate(
     engine: Engine,
     active: ActiveRule,
     severity: Severity,
-    now_outcomes: list[Outcome],
-    horizon_outcomes: list[Outcome],
+    now_outcomes: list[ViewOutcome],
+    horizon_outcomes: list[ViewOutcome],
 ) -> tuple[list[_Pending], list[str]]:
     """Run one rule in every view; collect its (unlocated) findings, subjects and
     outcomes."""
     rule = active.rule
     graph = engine.graph
     now = engine.run_view(active, NOW, NOW)
-    future = engine.run_view(active, HORIZON, HORIZON)
+    future = engine.run_horizon(active, now)
     hits = list(now.hits)
     if not engine.model_wide(active):
         states = graph.states
@@ -366,12 +432,8 @@ def _evaluate(
         record = engine.run_view(active, RECORD, frozenset({"retired"}))
         hits += record.hits
         subjects |= set(record.subjects)
-    layer, agencies = rule.layer.value, graph.agencies
     for run, outcomes in ((now, now_outcomes), (future, horizon_outcomes)):
-        failed = {h.component for h in run.hits}
-        outcomes.extend(
-            Outcome(rule.id, layer, s, agencies[s] if s else None, s not in failed)
-            for s in run.subjects
-        )
+        failed = frozenset(h.component for h in run.hits)
+        outcomes.append(ViewOutcome(rule.id, rule.layer.value, run.subjects, failed))
     subjects |= {h.component for h in hits}
     return engine.group(active, hits, severity), sorted(s or MODEL_ID for s in subjects)

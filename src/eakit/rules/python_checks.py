@@ -222,3 +222,14 @@ REGISTRY: dict[str, PythonCheck] = {
 
 # Checks that judge the model as a whole (one subject: the model).
 MODEL_WIDE = frozenset({"framework_in_force", "manifest_attribute"})
+
+# How many hops from its subject each check looks (see ``declarative.RADIUS``); checks
+# missing here compare subjects with each other and always run in full.
+RADIUS: dict[str, int] = {
+    "signed_results": 3,  # service <- delivering system -> up to two hops of use
+    "dpo_for_personal_data": 1,
+    "relation_attributes": 1,
+    "hosting_level": 1,
+    "protected": 2,  # system -> hosting data centre <- protecting capability
+    "orphan": 1,
+}
