@@ -16,6 +16,7 @@ from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
 from eakit.loader.yamlio import MAX_FILE_BYTES
 from eakit.model import KIND_CLASSES, BaseComponent, Relation, SourceRef
+from eakit.model.components import TEXT_IS_NFC
 
 TOP_LEVEL_KEYS = ("components", "relations")
 EMPTY_MODEL_FILE = "file is empty: add 'components:' or 'relations:', or remove the file"
@@ -26,6 +27,10 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 
 def _field_names(cls: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in cls.model_fields.items()]
+
+
+# Files are read as NFC text (yamlio.decode): the models need not normalise it again.
+_NFC = {TEXT_IS_NFC: True}
 
 
 def _adapter(kind: str) -> TypeAdapter[Any]:
@@ -122,7 +127,7 @@ def _component(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) 
     label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
     problems, reported = loose(cls, raw, lambda loc: locator.locate(ref, *loc))
     try:
-        component = _adapter(kind).validate_python(raw)
+        component = _adapter(kind).validate_python(raw, context=_NFC)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(cls), label, locate)
@@ -165,7 +170,7 @@ def _relation(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -
         ]
     problems, reported = loose(Relation, raw, lambda loc: locator.locate(ref, *loc))
     try:
-        relation = Relation.model_validate(raw)
+        relation = Relation.model_validate(raw, context=_NFC)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(Relation), "relation", locate)
