@@ -7,7 +7,6 @@ Paths are relative to the current folder (the repository root in CI) under the
 
 from __future__ import annotations
 
-import json
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,6 +16,7 @@ from eakit import __version__
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import CheckResult, Finding, RuleInfo
 from eakit.graph import ModelGraph
+from eakit.jsontext import pretty
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -150,7 +150,7 @@ def sarif_payload(graph: ModelGraph, model_dir: Path, result: CheckResult) -> di
 def sarif(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
     """The check result as SARIF 2.1.0 JSON text."""
     payload = sarif_payload(graph, model_dir, result)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return pretty(payload)
 
 
 def junit(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.jsontext import pretty
 
 
 def result_payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
@@ -29,4 +29,4 @@ def result_payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
 
 def render_json(graph: ModelGraph, result: CheckResult) -> str:
     """The check result as pretty, stable JSON text."""
-    return json.dumps(result_payload(graph, result), ensure_ascii=False, indent=2) + "\n"
+    return pretty(result_payload(graph, result))
