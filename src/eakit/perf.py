@@ -25,12 +25,21 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def settle() -> None:
-    """Tell the collector that everything alive now stays alive (a loaded model and its
-    graph, in a command that exits when done).
+@contextmanager
+def kept_for_good() -> Iterator[None]:
+    """Build objects that stay alive until the process ends (a command's model and graph).
 
-    Checking and rendering allocate millions of short-lived objects; each full collection
-    would otherwise walk the whole model again. Only for processes that end with the job:
-    frozen objects are never examined for cycles again.
+    The collector is paused while they are built, like :func:`paused_gc`, and then told
+    never to walk them again (``gc.freeze``): re-enabling it would otherwise start a
+    collection that walks every object just built (about a second per pass at national
+    scale), and each later full collection would walk them again. Only for processes
+    that end with the job: frozen objects are never examined for cycles.
     """
-    gc.freeze()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -12,7 +12,7 @@ import typer
 
 from eakit.diagnostics import Diagnostic, ModelLoadError, Severity
 from eakit.graph import ModelGraph
-from eakit.perf import settle
+from eakit.perf import kept_for_good
 from eakit.pipeline import load_graph
 from eakit.render.paths import display_path
 
@@ -75,12 +75,12 @@ def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text")
 def load_or_exit(model_dir: Path, fmt: str = "text", progress: bool = True) -> ModelGraph:
     """Load a model; on problems print them and exit with code 2."""
     try:
-        graph = load_graph(model_dir, progress=progress, cache=True)
+        # The command ends with the job: the model stays alive until then.
+        with kept_for_good():
+            return load_graph(model_dir, progress=progress, cache=True)
     except ModelLoadError as error:
         report_load_error(model_dir, error, "json" if fmt == "json" else "text")
         raise typer.Exit(EXIT_INVALID) from None
-    settle()  # the command ends with the job: the model stays alive until then
-    return graph
 
 
 def fail(message: str) -> typer.Exit:
