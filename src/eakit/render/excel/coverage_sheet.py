@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from eakit.render.excel.cells import (
-    CENTER_TOP,
-    FONT_BOLD,
-    FONT_SUBTITLE,
-    INTEGER,
-    add_table,
-    header_row,
-    page_setup,
-    put,
-    set_widths,
-    title,
-    tone,
-)
+from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
 from eakit.render.excel.context import Context
 from eakit.render.excel.coverage import CAPABILITIES, Presence, coverage
 from eakit.render.excel.labels import Lang, t, value_label
+from eakit.render.excel.sheet import Sheet
+from eakit.render.excel.styles import CENTER_TOP, FONT_BOLD, FONT_SUBTITLE, INTEGER, WRAP_TOP
 
 HEADER_ROW = 5
 LEAD = 3  # agency id, agency name, agency type
@@ -40,58 +28,56 @@ def presence_text(presence: Presence, lang: Lang) -> str | int:
     return t("cov.no", lang)
 
 
-def write_coverage(ctx: Context, ws: Worksheet) -> None:
+def write_coverage(ctx: Context, sheet: Sheet) -> None:
     """Fill the coverage matrix sheet."""
     lang = ctx.lang
     rows = coverage(ctx.graph)
-    title(ws, t("coverage.title", lang), ctx.subtitle)
     last_col = LEAD + len(CAPABILITIES)
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=last_col)
-    put(
-        ws,
-        3,
-        1,
-        t("coverage.note", lang),
-        font=FONT_SUBTITLE,
-        align=Alignment(wrap_text=True, vertical="top"),
-        border=False,
-    )
-    ws.row_dimensions[3].height = 28
+    set_widths(sheet, [22, 38, 20, *([14] * len(CAPABILITIES))])
+    title(sheet, t("coverage.title", lang), ctx.subtitle)
+    sheet.merge(3, 1, last_col)
+    sheet.set_height(3, 28)
+    put(sheet, 3, 1, t("coverage.note", lang), font=FONT_SUBTITLE, align=WRAP_TOP, border=False)
     headers = [t("col.agency_id", lang), t("col.agency", lang), t("cov.agency_type", lang)]
     headers += [t(f"cov.{cap}", lang) for cap in CAPABILITIES]
-    header_row(ws, HEADER_ROW, headers)
-    ws.row_dimensions[HEADER_ROW].height = 30
+    sheet.set_height(HEADER_ROW, 30)
+    header_row(sheet, HEADER_ROW, headers)
     row = HEADER_ROW
     for row, entry in enumerate(rows, start=HEADER_ROW + 1):
         agency = entry.agency
-        put(ws, row, 1, agency.id)
-        put(ws, row, 2, ctx.name_of(agency.id))
-        put(ws, row, 3, value_label("agency_type", agency.agency_type, lang))
+        put(sheet, row, 1, agency.id)
+        put(sheet, row, 2, ctx.name_of(agency.id))
+        put(sheet, row, 3, value_label("agency_type", agency.agency_type, lang))
         for col, cap in enumerate(CAPABILITIES, start=LEAD + 1):
             presence = entry.cells[cap]
-            cell = put(
-                ws,
+            put(
+                sheet,
                 row,
                 col,
                 presence_text(presence, lang),
                 number_format=INTEGER if presence.count is not None else None,
                 align=CENTER_TOP,
+                tone=presence.state,
             )
-            tone(cell, presence.state)
-    add_table(ws, "coverage", HEADER_ROW, row, 1, last_col)
+    add_table(sheet, "coverage", HEADER_ROW, row, 1, last_col)
     if rows:
         total_row = row + 1
-        put(ws, total_row, 2, t("cov.total", lang), font=FONT_BOLD)
+        put(sheet, total_row, 2, t("cov.total", lang), font=FONT_BOLD)
         for col, cap in enumerate(CAPABILITIES, start=LEAD + 1):
             covered = sum(1 for entry in rows if entry.cells[cap].state == "yes")
             put(
-                ws, total_row, col, covered, number_format=INTEGER, font=FONT_BOLD, align=CENTER_TOP
+                sheet,
+                total_row,
+                col,
+                covered,
+                number_format=INTEGER,
+                font=FONT_BOLD,
+                align=CENTER_TOP,
             )
         row = total_row
-    ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    set_widths(ws, [22, 38, 20, *([14] * len(CAPABILITIES))])
+    sheet.ws.freeze_panes = f"C{HEADER_ROW + 1}"
     page_setup(
-        ws,
+        sheet,
         lang,
         ctx.footer,
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",

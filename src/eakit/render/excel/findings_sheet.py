@@ -1,25 +1,27 @@
-"""The findings sheet: one row per finding, in the order of the check result."""
+"""The findings sheet: one row per finding, in the order of the check result.
+
+A sheet holds at most 1,048,576 rows: beyond that the sheet shows the first findings
+and says so above the table (the check's JSON and SARIF outputs have them all).
+"""
 
 from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from eakit.findings import Finding
 from eakit.render.excel.cells import (
-    CENTER_TOP,
-    TOP,
-    WRAP_TOP,
     add_table,
     header_row,
     page_setup,
     put,
     set_widths,
+    style,
     title,
-    tone,
 )
 from eakit.render.excel.context import Context
 from eakit.render.excel.labels import Lang, severity_label, t
+from eakit.render.excel.sheet import MAX_ROWS, Sheet
+from eakit.render.excel.styles import CENTER_TOP, LEFT_WRAP_TOP, TONES, TOP, WRAP_TOP
 
 # (label key, width); the first PRINTED columns make the printed page, the rest are
 # for filters, pivots and tools.
@@ -42,7 +44,10 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("f.id", 26),
 )
 PRINTED = 9
+WAIVER_COL = 9
+COLUMN_NUMBERS = range(1, len(COLUMNS) + 1)
 HEADER_ROW = 4
+NOTE_ROW = 3  # where a capped sheet says so
 
 
 def basis_text(finding: Finding) -> str:
@@ -69,6 +74,12 @@ def waiver_text(finding: Finding, lang: Lang) -> str:
     )
 
 
+def _count(number: int, lang: Lang) -> str:
+    """A count with thousands separators: 1.048.572 in Vietnamese, 1,048,572 in English."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
 def _row(ctx: Context, finding: Finding) -> list[object]:
     lang = ctx.lang
     waived = finding.waived
@@ -92,31 +103,43 @@ def _row(ctx: Context, finding: Finding) -> list[object]:
     ]
 
 
-def write_findings(ctx: Context, ws: Worksheet) -> None:
-    """Fill the findings sheet."""
+def write_findings(ctx: Context, sheet: Sheet, *, max_rows: int = MAX_ROWS) -> None:
+    """Fill the findings sheet (at most ``max_rows`` rows: Excel's limit)."""
     lang = ctx.lang
     findings = ctx.result.findings if ctx.result else []
-    title(ws, t("findings.title", lang), ctx.subtitle)
-    header_row(ws, HEADER_ROW, [t(key, lang) for key, _ in COLUMNS])
+    room = max_rows - HEADER_ROW
+    shown = findings[:room]
+    set_widths(sheet, [width for _, width in COLUMNS])
+    title(sheet, t("findings.title", lang), ctx.subtitle)
+    if len(shown) < len(findings):
+        note = t(
+            "findings.capped",
+            lang,
+            shown=_count(len(shown), lang),
+            total=_count(len(findings), lang),
+        )
+        sheet.merge(NOTE_ROW, 1, PRINTED)
+        put(sheet, NOTE_ROW, 1, note, align=LEFT_WRAP_TOP, border=False, tone="warning")
+    header_row(sheet, HEADER_ROW, [t(key, lang) for key, _ in COLUMNS])
+    # Styles resolved once: printed columns wrap, the others stay on one line so they
+    # do not make printed rows tall; the severity (and a waiver) is coloured.
+    plain = [style(sheet, align=WRAP_TOP if col <= PRINTED else TOP) for col in COLUMN_NUMBERS]
+    looks = {name: list(plain) for name in TONES}
+    for name, row_looks in looks.items():
+        row_looks[0] = style(sheet, align=CENTER_TOP, tone=name)
+    looks["waived"][WAIVER_COL - 1] = style(sheet, align=WRAP_TOP, tone="waived")
     row = HEADER_ROW
-    for row, finding in enumerate(findings, start=HEADER_ROW + 1):
-        for col, value in enumerate(_row(ctx, finding), start=1):
-            # Unprinted columns stay on one line so they do not make printed rows tall.
-            align = WRAP_TOP if col <= PRINTED else TOP
-            put(ws, row, col, value if value != "" else None, align=align)
-        severity_cell = ws.cell(row=row, column=1)
-        severity_cell.alignment = CENTER_TOP
-        tone(severity_cell, finding.severity.value if finding.active else "waived")
-        if not finding.active:
-            tone(ws.cell(row=row, column=9), "waived")
+    for row, finding in enumerate(shown, start=HEADER_ROW + 1):
+        values = [None if value == "" else value for value in _row(ctx, finding)]
+        tone = finding.severity.value if finding.active else "waived"
+        sheet.put_row(row, values, looks[tone])
     if not findings:
-        put(ws, HEADER_ROW + 1, 1, t("findings.none", lang), border=False)
-    add_table(ws, "findings", HEADER_ROW, row, 1, len(COLUMNS))
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    set_widths(ws, [width for _, width in COLUMNS])
+        put(sheet, HEADER_ROW + 1, 1, t("findings.none", lang), border=False)
+    add_table(sheet, "findings", HEADER_ROW, row, 1, len(COLUMNS))
+    sheet.ws.freeze_panes = f"A{HEADER_ROW + 1}"
     last = get_column_letter(PRINTED)
     page_setup(
-        ws,
+        sheet,
         lang,
         ctx.footer,
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",

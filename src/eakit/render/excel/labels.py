@@ -88,6 +88,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "waived.no": ("Không", "No"),
     "findings.none": ("Không có phát hiện nào.", "No findings."),
+    "findings.capped": (
+        "Trang này chỉ chứa {shown} trên tổng số {total} phát hiện (giới hạn số dòng của "
+        "Excel); danh sách đầy đủ: eakit check --format json.",
+        "This sheet holds the first {shown} of {total} findings (Excel's row limit); "
+        "the full list: eakit check --format json.",
+    ),
     "severity.error": ("Lỗi", "Error"),
     "severity.warning": ("Cảnh báo", "Warning"),
     "severity.info": ("Thông tin", "Info"),

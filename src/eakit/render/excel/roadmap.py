@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from eakit.model.components import BaseComponent, kind_of
 from eakit.model.layers import LAYER_INFO
 from eakit.render.excel.cells import (
-    CENTER_TOP,
-    TOP,
     add_table,
     header_row,
     page_setup,
     put,
     set_widths,
+    style,
     title,
-    tone,
 )
 from eakit.render.excel.context import Context
 from eakit.render.excel.labels import t, value_label
+from eakit.render.excel.sheet import Sheet
+from eakit.render.excel.styles import CENTER_TOP, TOP
 from eakit.text import vi_sort_key
 
 HEADER_ROW = 4
@@ -38,6 +37,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("r.id", 26),
 )
 PRINTED = len(COLUMNS) - 1
+STATUS_COL = 7
 
 
 def roadmap_components(ctx: Context) -> list[BaseComponent]:
@@ -77,36 +77,36 @@ def _row(ctx: Context, component: BaseComponent) -> list[object]:
     ]
 
 
-def write_roadmap(ctx: Context, ws: Worksheet) -> None:
+def write_roadmap(ctx: Context, sheet: Sheet) -> None:
     """Fill the gap and roadmap sheet."""
     lang = ctx.lang
     items = roadmap_components(ctx)
-    title(ws, t("roadmap.title", lang, year=ctx.graph.architecture.horizon), ctx.subtitle)
-    header_row(ws, HEADER_ROW, [t(key, lang) for key, _ in COLUMNS])
+    set_widths(sheet, [width for _, width in COLUMNS])
+    title(sheet, t("roadmap.title", lang, year=ctx.graph.architecture.horizon), ctx.subtitle)
+    header_row(sheet, HEADER_ROW, [t(key, lang) for key, _ in COLUMNS])
+    # Printed columns wrap, the id stays on one line; the status is coloured.
+    looks = [
+        style(sheet, number_format="0" if col == 1 else None, align=None if col <= PRINTED else TOP)
+        for col in range(1, len(COLUMNS) + 1)
+    ]
+    status_looks = {
+        "planned": style(sheet, align=CENTER_TOP, tone="planned"),
+        "current": style(sheet, align=CENTER_TOP, tone="yes"),
+    }
+    plain_status = style(sheet, align=CENTER_TOP)
     row = HEADER_ROW
     for row, component in enumerate(items, start=HEADER_ROW + 1):
         for col, value in enumerate(_row(ctx, component), start=1):
-            put(
-                ws,
-                row,
-                col,
-                value,
-                number_format="0" if col == 1 else None,
-                align=None if col <= PRINTED else TOP,
-            )
-        status_cell = ws.cell(row=row, column=7)
-        status_cell.alignment = CENTER_TOP
-        if component.status.value == "planned":
-            tone(status_cell, "planned")
-        elif component.status.value == "current":
-            tone(status_cell, "yes")
+            look = looks[col - 1]
+            if col == STATUS_COL:
+                look = status_looks.get(component.status.value, plain_status)
+            sheet.put(row, col, value, look)
     if not items:
-        put(ws, HEADER_ROW + 1, 1, t("roadmap.none", lang), border=False)
-    add_table(ws, "roadmap", HEADER_ROW, row, 1, len(COLUMNS))
-    ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    set_widths(ws, [width for _, width in COLUMNS])
+        put(sheet, HEADER_ROW + 1, 1, t("roadmap.none", lang), border=False)
+    add_table(sheet, "roadmap", HEADER_ROW, row, 1, len(COLUMNS))
+    sheet.ws.freeze_panes = f"A{HEADER_ROW + 1}"
     page_setup(
-        ws,
+        sheet,
         lang,
         ctx.footer,
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",

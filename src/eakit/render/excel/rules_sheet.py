@@ -5,21 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from eakit.render.excel.cells import (
-    CENTER_TOP,
-    INTEGER,
-    add_table,
-    header_row,
-    page_setup,
-    put,
-    set_widths,
-    title,
-    tone,
-)
+from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
 from eakit.render.excel.context import Context
 from eakit.render.excel.labels import severity_label, t
+from eakit.render.excel.sheet import Sheet
+from eakit.render.excel.styles import CENTER_TOP, INTEGER
 
 HEADER_ROW = 4
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -33,15 +24,17 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("ru.remediation", 40),
     ("ru.findings", 11),
 )
+SEVERITY_COL = 3
 
 
-def write_rules(ctx: Context, ws: Worksheet) -> None:
+def write_rules(ctx: Context, sheet: Sheet) -> None:
     """Fill the rule catalogue sheet."""
     lang = ctx.lang
     rules = sorted(ctx.result.rules, key=lambda r: r.id) if ctx.result else []
     per_rule = Counter(f.rule_id for f in ctx.result.active()) if ctx.result else Counter()
-    title(ws, t("rules.title", lang), ctx.subtitle)
-    header_row(ws, HEADER_ROW, [t(key, lang) for key, _ in COLUMNS])
+    set_widths(sheet, [width for _, width in COLUMNS])
+    title(sheet, t("rules.title", lang), ctx.subtitle)
+    header_row(sheet, HEADER_ROW, [t(key, lang) for key, _ in COLUMNS])
     row = HEADER_ROW
     for row, rule in enumerate(rules, start=HEADER_ROW + 1):
         values: list[object] = [
@@ -56,17 +49,16 @@ def write_rules(ctx: Context, ws: Worksheet) -> None:
             per_rule.get(rule.id, 0),
         ]
         for col, value in enumerate(values, start=1):
-            put(ws, row, col, value, number_format=INTEGER if col == len(values) else None)
-        severity_cell = ws.cell(row=row, column=3)
-        severity_cell.alignment = CENTER_TOP
-        tone(severity_cell, rule.severity.value)
+            if col == SEVERITY_COL:
+                put(sheet, row, col, value, align=CENTER_TOP, tone=rule.severity.value)
+            else:
+                put(sheet, row, col, value, number_format=INTEGER if col == len(values) else None)
     if not rules:
-        put(ws, HEADER_ROW + 1, 1, t("rules.none", lang), border=False)
-    add_table(ws, "rules", HEADER_ROW, row, 1, len(COLUMNS))
-    ws.freeze_panes = f"B{HEADER_ROW + 1}"
-    set_widths(ws, [width for _, width in COLUMNS])
+        put(sheet, HEADER_ROW + 1, 1, t("rules.none", lang), border=False)
+    add_table(sheet, "rules", HEADER_ROW, row, 1, len(COLUMNS))
+    sheet.ws.freeze_panes = f"B{HEADER_ROW + 1}"
     page_setup(
-        ws,
+        sheet,
         lang,
         ctx.footer,
         title_rows=f"{HEADER_ROW}:{HEADER_ROW}",

@@ -1,22 +1,30 @@
-"""Byte-stable ``.xlsx`` output: fixed document properties and fixed zip entries.
+"""Saving a :class:`~eakit.render.excel.sheet.Book`: byte-stable, in one pass.
 
-openpyxl stamps the current time into ``docProps/core.xml`` (whatever the workbook's
-properties say) and into every zip entry; the
-same model must give the same bytes, so both are pinned to the model's as-of date.
+openpyxl's :class:`~openpyxl.writer.excel.ExcelWriter` writes the package into a zip
+archive given to it. The archive here pins what would make two runs differ (entry
+times, the creating system, permissions; the document's dates are pinned to the
+model's as-of date before writing) and splices each sheet's streamed rows into the
+``<sheetData>`` openpyxl leaves empty. Rows are copied from their temporary file in
+chunks, so saving needs no more memory than the finished file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.xml.functions import tostring
+from openpyxl.writer.excel import ExcelWriter
+
+from eakit.render.excel.sheet import Book, Sheet
 
 CREATOR = "eakit"
-CORE_PROPERTIES = "docProps/core.xml"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+_EMPTY_ROWS = b"<sheetData></sheetData>"
+_SHEET_PROPERTIES_END = re.compile(rb"</sheetPr>|<sheetPr\b[^>]*/>")
 
 
 def pin_properties(workbook: Workbook, when: dt.date, title: str) -> None:
@@ -30,31 +38,71 @@ def pin_properties(workbook: Workbook, when: dt.date, title: str) -> None:
     props.modified = stamp
 
 
-def normalise_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
-    """Rewrite an xlsx archive with fixed entry times and attributes (order kept),
-    swapping in the entries of ``replace``."""
-    replace = replace or {}
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            content = replace.get(entry.filename)
-            target.writestr(info, content if content is not None else source.read(entry.filename))
-    return out.getvalue()
+def _entry(name: str, size: int = 0) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 0
+    info.external_attr = 0o600 << 16
+    info.file_size = size  # lets zipfile choose zip64 headers only when an entry needs them
+    return info
 
 
-def workbook_bytes(workbook: Workbook, when: dt.date, title: str) -> bytes:
-    """The bytes of ``workbook``, identical for identical content."""
-    pin_properties(workbook, when, title)
+def _splice(xml: bytes, sheet: Sheet) -> tuple[bytes, bytes]:
+    """The sheet XML openpyxl wrote, cut where the rows go, with the used range added."""
+    if xml.count(_EMPTY_ROWS) != 1:
+        raise RuntimeError(f"sheet '{sheet.ws.title}': openpyxl wrote rows of its own")
+    head, tail = xml.split(_EMPTY_ROWS)
+    # openpyxl's write-only sheets have no <dimension>; readers use it to size a sheet.
+    found = _SHEET_PROPERTIES_END.search(head)
+    if found is None or b"<dimension" in head:
+        raise RuntimeError(f"sheet '{sheet.ws.title}': unexpected sheet XML from openpyxl")
+    dimension = f'<dimension ref="{sheet.dimension}"/>'.encode()
+    head = head[: found.end()] + dimension + head[found.end() :]
+    return head, tail
+
+
+class _StableArchive(zipfile.ZipFile):
+    """A zip archive with fixed entry metadata that adds the streamed rows to sheets."""
+
+    def __init__(self, file: io.BytesIO, sheets: dict[str, Sheet]) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.sheets = sheets
+
+    def writestr(  # type: ignore[override]
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any, *args: Any, **kwargs: Any
+    ) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        super().writestr(_entry(str(name)), data)
+
+    def write(  # type: ignore[override]
+        self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any
+    ) -> None:
+        name = str(arcname if arcname is not None else filename)
+        with open(filename, "rb") as source:
+            xml = source.read()  # a sheet without its rows: a few kilobytes
+        sheet = self.sheets.pop(name, None)
+        if sheet is None:
+            self.writestr(name, xml)
+            return
+        sheet.close()  # its last row sets the used range
+        head, tail = _splice(xml, sheet)
+        with self.open(_entry(name, len(head) + sheet.rows_size + len(tail)), "w") as target:
+            target.write(head)
+            sheet.write_rows(target)
+            target.write(tail)
+
+
+def workbook_bytes(book: Book, when: dt.date, title: str) -> bytes:
+    """The ``.xlsx`` bytes of ``book``, identical for identical content."""
+    pin_properties(book.workbook, when, title)
+    # openpyxl names sheet parts by position (xl/worksheets/sheet1.xml, ...).
+    sheets = {f"xl/worksheets/sheet{n}.xml": sheet for n, sheet in enumerate(book.sheets, 1)}
     buffer = io.BytesIO()
-    workbook.save(buffer)
-    # Saving stamps the current time as "modified"; pin it again and rewrite the entry.
-    pin_properties(workbook, when, title)
-    core = tostring(workbook.properties.to_tree())
-    return normalise_zip(buffer.getvalue(), {CORE_PROPERTIES: core})
+    archive = _StableArchive(buffer, sheets)
+    try:
+        ExcelWriter(book.workbook, archive).save()
+    finally:
+        book.discard()
+    if archive.sheets:
+        raise RuntimeError(f"sheets without their rows: {', '.join(sorted(archive.sheets))}")
+    return buffer.getvalue()

@@ -10,28 +10,23 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.worksheet import Worksheet
 
 from eakit.findings import Readiness, Score
 from eakit.model.layers import LAYERS
-from eakit.render.excel.cells import (
+from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
+from eakit.render.excel.context import Context
+from eakit.render.excel.labels import severity_label, t
+from eakit.render.excel.sheet import Sheet
+from eakit.render.excel.styles import (
+    BOTTOM,
     FONT_BOLD,
     FONT_SECTION,
     INTEGER,
+    LEFT_WRAP_TOP,
     PERCENT,
     TONES,
     WRAP_TOP,
-    add_table,
-    header_row,
-    page_setup,
-    put,
-    set_widths,
-    title,
-    tone,
 )
-from eakit.render.excel.context import Context
-from eakit.render.excel.labels import severity_label, t
 from eakit.text import vi_sort_key
 
 SEVERITY_ROWS = ("error", "warning", "info", "waived")
@@ -44,13 +39,13 @@ def _ratio(score: Score | None) -> float | None:
     return None if score is None else score.to_dict()["ratio"]
 
 
-def _section(ws: Worksheet, row: int, text: str) -> int:
-    put(ws, row, 1, text, font=FONT_SECTION, align=Alignment(vertical="bottom"), border=False)
-    ws.row_dimensions[row].height = 20
+def _section(sheet: Sheet, row: int, text: str) -> int:
+    sheet.set_height(row, 20)
+    put(sheet, row, 1, text, font=FONT_SECTION, align=BOTTOM, border=False)
     return row + 1
 
 
-def _facts(ctx: Context, ws: Worksheet, row: int) -> int:
+def _facts(ctx: Context, sheet: Sheet, row: int) -> int:
     arch = ctx.graph.architecture
     lang = ctx.lang
     result = ctx.result
@@ -75,32 +70,32 @@ def _facts(ctx: Context, ws: Worksheet, row: int) -> int:
         ("fact.components", len(ctx.graph)),
         ("fact.rules", len(result.rules) if result else 0),
     ]
-    row = _section(ws, row, t("summary.facts", lang))
+    row = _section(sheet, row, t("summary.facts", lang))
     for key, value in facts:
-        put(ws, row, 1, t(key, lang), font=FONT_BOLD)
+        put(sheet, row, 1, t(key, lang), font=FONT_BOLD)
         number_format = "0" if key == "fact.horizon" else None
         put(
-            ws,
+            sheet,
             row,
             2,
             value if value != "" else None,
             number_format=number_format,
-            align=Alignment(horizontal="left", vertical="top", wrap_text=True),
+            align=LEFT_WRAP_TOP,
         )
-        # Merged after writing: openpyxl carries the first cell's border around the range.
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=LAST_COL)
+        # The first cell's border is carried around the merged range.
+        sheet.merge(row, 2, LAST_COL)
         row += 1
     return row + 1
 
 
-def _score_cells(ws: Worksheet, row: int, col: int, now: Score | None, later: Score | None) -> None:
+def _score_cells(sheet: Sheet, row: int, col: int, now: Score | None, later: Score | None) -> None:
     """Now %, horizon %, passed, total, passed at horizon, total at horizon."""
-    put(ws, row, col, _ratio(now), number_format=PERCENT)
-    put(ws, row, col + 1, _ratio(later), number_format=PERCENT)
-    put(ws, row, col + 2, now.passed if now else None, number_format=INTEGER)
-    put(ws, row, col + 3, now.total if now else None, number_format=INTEGER)
-    put(ws, row, col + 4, later.passed if later else None, number_format=INTEGER)
-    put(ws, row, col + 5, later.total if later else None, number_format=INTEGER)
+    put(sheet, row, col, _ratio(now), number_format=PERCENT)
+    put(sheet, row, col + 1, _ratio(later), number_format=PERCENT)
+    put(sheet, row, col + 2, now.passed if now else None, number_format=INTEGER)
+    put(sheet, row, col + 3, now.total if now else None, number_format=INTEGER)
+    put(sheet, row, col + 4, later.passed if later else None, number_format=INTEGER)
+    put(sheet, row, col + 5, later.total if later else None, number_format=INTEGER)
 
 
 def _score_headers(ctx: Context) -> list[str]:
@@ -116,78 +111,78 @@ def _score_headers(ctx: Context) -> list[str]:
     ]
 
 
-def _overall(ctx: Context, ws: Worksheet, row: int, readiness: Readiness | None) -> int:
-    row = _section(ws, row, t("summary.readiness", ctx.lang))
+def _overall(ctx: Context, sheet: Sheet, row: int, readiness: Readiness | None) -> int:
+    row = _section(sheet, row, t("summary.readiness", ctx.lang))
     if readiness is None:
-        put(ws, row, 1, t("summary.no_readiness", ctx.lang), align=WRAP_TOP, border=False)
+        put(sheet, row, 1, t("summary.no_readiness", ctx.lang), align=WRAP_TOP, border=False)
         return row + 2
-    header_row(ws, row, [t("col.scope", ctx.lang), *_score_headers(ctx)])
-    put(ws, row + 1, 1, t("overall", ctx.lang), font=FONT_BOLD)
-    _score_cells(ws, row + 1, 2, readiness.overall, readiness.overall_horizon)
-    add_table(ws, "readiness_overall", row, row + 1, 1, 7, striped=False)
+    header_row(sheet, row, [t("col.scope", ctx.lang), *_score_headers(ctx)])
+    put(sheet, row + 1, 1, t("overall", ctx.lang), font=FONT_BOLD)
+    _score_cells(sheet, row + 1, 2, readiness.overall, readiness.overall_horizon)
+    add_table(sheet, "readiness_overall", row, row + 1, 1, 7, striped=False)
     return row + 3
 
 
-def _severity_table(ctx: Context, ws: Worksheet, row: int) -> tuple[int, int]:
-    row = _section(ws, row, t("summary.severity", ctx.lang))
-    header_row(ws, row, [t("col.severity", ctx.lang), t("col.count", ctx.lang)])
+def _severity_table(ctx: Context, sheet: Sheet, row: int) -> tuple[int, int]:
+    row = _section(sheet, row, t("summary.severity", ctx.lang))
+    header_row(sheet, row, [t("col.severity", ctx.lang), t("col.count", ctx.lang)])
     counts = ctx.result.counts() if ctx.result else dict.fromkeys(SEVERITY_ROWS, 0)
     for offset, severity in enumerate(SEVERITY_ROWS, start=1):
-        tone(put(ws, row + offset, 1, severity_label(severity, ctx.lang)), severity)
-        put(ws, row + offset, 2, counts[severity], number_format=INTEGER)
-    add_table(ws, "findings_by_severity", row, row + len(SEVERITY_ROWS), 1, 2, striped=False)
+        put(sheet, row + offset, 1, severity_label(severity, ctx.lang), tone=severity)
+        put(sheet, row + offset, 2, counts[severity], number_format=INTEGER)
+    add_table(sheet, "findings_by_severity", row, row + len(SEVERITY_ROWS), 1, 2, striped=False)
     return row, row + len(SEVERITY_ROWS) + 2
 
 
 def _layer_table(
-    ctx: Context, ws: Worksheet, row: int, readiness: Readiness | None
+    ctx: Context, sheet: Sheet, row: int, readiness: Readiness | None
 ) -> tuple[int, int]:
-    row = _section(ws, row, t("summary.by_layer", ctx.lang))
+    row = _section(sheet, row, t("summary.by_layer", ctx.lang))
     headers = [t("col.layer", ctx.lang), t("col.layer_code", ctx.lang), *_score_headers(ctx)]
     headers.append(t("col.components", ctx.lang))
-    header_row(ws, row, headers)
+    header_row(sheet, row, headers)
     for offset, info in enumerate(sorted(LAYERS, key=lambda i: i.order), start=1):
         code = info.layer.value
-        put(ws, row + offset, 1, ctx.layer_name(code))
-        put(ws, row + offset, 2, code)
+        put(sheet, row + offset, 1, ctx.layer_name(code))
+        put(sheet, row + offset, 2, code)
         now = readiness.by_layer.get(code) if readiness else None
         later = readiness.by_layer_horizon.get(code) if readiness else None
-        _score_cells(ws, row + offset, 3, now, later)
-        put(ws, row + offset, 9, len(ctx.graph.by_layer(info.layer)), number_format=INTEGER)
-    add_table(ws, "readiness_by_layer", row, row + len(LAYERS), 1, LAST_COL)
+        _score_cells(sheet, row + offset, 3, now, later)
+        put(sheet, row + offset, 9, len(ctx.graph.by_layer(info.layer)), number_format=INTEGER)
+    add_table(sheet, "readiness_by_layer", row, row + len(LAYERS), 1, LAST_COL)
     return row, row + len(LAYERS) + 2
 
 
-def _agency_table(ctx: Context, ws: Worksheet, row: int, readiness: Readiness) -> int:
+def _agency_table(ctx: Context, sheet: Sheet, row: int, readiness: Readiness) -> int:
     agencies = sorted(
         set(readiness.by_agency) | set(readiness.by_agency_horizon),
         key=lambda a: (vi_sort_key(ctx.name_of(a)), a),
     )
-    row = _section(ws, row, t("summary.by_agency", ctx.lang))
+    row = _section(sheet, row, t("summary.by_agency", ctx.lang))
     header_row(
-        ws, row, [t("col.agency", ctx.lang), t("col.agency_id", ctx.lang), *_score_headers(ctx)]
+        sheet, row, [t("col.agency", ctx.lang), t("col.agency_id", ctx.lang), *_score_headers(ctx)]
     )
     for offset, agency in enumerate(agencies, start=1):
-        put(ws, row + offset, 1, ctx.name_of(agency))
-        put(ws, row + offset, 2, agency)
+        put(sheet, row + offset, 1, ctx.name_of(agency))
+        put(sheet, row + offset, 2, agency)
         _score_cells(
-            ws,
+            sheet,
             row + offset,
             3,
             readiness.by_agency.get(agency),
             readiness.by_agency_horizon.get(agency),
         )
-    add_table(ws, "readiness_by_agency", row, row + len(agencies), 1, 8)
+    add_table(sheet, "readiness_by_agency", row, row + len(agencies), 1, 8)
     return row + len(agencies) + 2
 
 
-def _severity_chart(ctx: Context, ws: Worksheet, header: int, anchor: str) -> None:
+def _severity_chart(ctx: Context, sheet: Sheet, header: int, anchor: str) -> None:
     chart = BarChart()
     chart.type = "col"
     chart.title = t("summary.chart_severity", ctx.lang)
     chart.style = 10
-    data = Reference(ws, min_col=2, min_row=header, max_row=header + len(SEVERITY_ROWS))
-    cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + len(SEVERITY_ROWS))
+    data = Reference(sheet.ws, min_col=2, min_row=header, max_row=header + len(SEVERITY_ROWS))
+    cats = Reference(sheet.ws, min_col=1, min_row=header + 1, max_row=header + len(SEVERITY_ROWS))
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
     series = chart.series[0]
@@ -206,16 +201,16 @@ def _severity_chart(ctx: Context, ws: Worksheet, header: int, anchor: str) -> No
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.width, chart.height = 12.5, 8.5
-    ws.add_chart(chart, anchor)
+    sheet.ws.add_chart(chart, anchor)
 
 
-def _layer_chart(ctx: Context, ws: Worksheet, header: int, anchor: str) -> None:
+def _layer_chart(ctx: Context, sheet: Sheet, header: int, anchor: str) -> None:
     chart = BarChart()
     chart.type = "bar"
     chart.title = t("summary.chart_layer", ctx.lang)
     chart.style = 10
-    data = Reference(ws, min_col=3, max_col=4, min_row=header, max_row=header + len(LAYERS))
-    cats = Reference(ws, min_col=1, min_row=header + 1, max_row=header + len(LAYERS))
+    data = Reference(sheet.ws, min_col=3, max_col=4, min_row=header, max_row=header + len(LAYERS))
+    cats = Reference(sheet.ws, min_col=1, min_row=header + 1, max_row=header + len(LAYERS))
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
     chart.series[0].graphicalProperties = GraphicalProperties(solidFill="2E75B6")
@@ -230,23 +225,23 @@ def _layer_chart(ctx: Context, ws: Worksheet, header: int, anchor: str) -> None:
     chart.legend.position = "b"
     chart.gapWidth = 40
     chart.width, chart.height = 17, 8.5
-    ws.add_chart(chart, anchor)
+    sheet.ws.add_chart(chart, anchor)
 
 
-def write_summary(ctx: Context, ws: Worksheet) -> None:
+def write_summary(ctx: Context, sheet: Sheet) -> None:
     """Fill the summary dashboard sheet."""
     readiness = ctx.result.readiness if ctx.result else None
-    row = title(ws, t("summary.title", ctx.lang), ctx.subtitle)
-    row = _facts(ctx, ws, row)
-    row = _overall(ctx, ws, row, readiness)
+    set_widths(sheet, [36, 15, 13, 13, 11, 11, 13, 13, 13])
+    row = title(sheet, t("summary.title", ctx.lang), ctx.subtitle)
+    row = _facts(ctx, sheet, row)
+    row = _overall(ctx, sheet, row, readiness)
     charts_row = row
     row += CHART_ROWS
-    severity_header, row = _severity_table(ctx, ws, row)
-    layer_header, row = _layer_table(ctx, ws, row, readiness)
+    severity_header, row = _severity_table(ctx, sheet, row)
+    layer_header, row = _layer_table(ctx, sheet, row, readiness)
     if readiness is not None:
-        row = _agency_table(ctx, ws, row, readiness)
-    _severity_chart(ctx, ws, severity_header, f"A{charts_row}")
+        row = _agency_table(ctx, sheet, row, readiness)
+    _severity_chart(ctx, sheet, severity_header, f"A{charts_row}")
     if readiness is not None:
-        _layer_chart(ctx, ws, layer_header, f"D{charts_row}")
-    set_widths(ws, [36, 15, 13, 13, 11, 11, 13, 13, 13])
-    page_setup(ws, ctx.lang, ctx.footer, landscape=False)
+        _layer_chart(ctx, sheet, layer_header, f"D{charts_row}")
+    page_setup(sheet, ctx.lang, ctx.footer, landscape=False)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from eakit import atomic
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
@@ -17,6 +15,7 @@ from eakit.render.excel.labels import LANGS, Lang, inventory_sheet_name, t
 from eakit.render.excel.layout import layer_codes
 from eakit.render.excel.roadmap import write_roadmap
 from eakit.render.excel.rules_sheet import write_rules
+from eakit.render.excel.sheet import Book
 from eakit.render.excel.stable import workbook_bytes
 from eakit.render.excel.summary import write_summary
 from eakit.render.excel.template import write_about
@@ -28,20 +27,24 @@ def _check_lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-def build_workbook(graph: ModelGraph, result: CheckResult | None, *, lang: str = "vi") -> Workbook:
-    """The readiness workbook as an openpyxl object (see :func:`write_workbook`)."""
+def build_workbook(graph: ModelGraph, result: CheckResult | None, *, lang: str = "vi") -> Book:
+    """The readiness workbook, its rows streamed to temporary files (see
+    :func:`write_workbook`; save it with :func:`~eakit.render.excel.stable.workbook_bytes`
+    or drop it with :meth:`Book.discard <eakit.render.excel.sheet.Book.discard>`)."""
     ctx = Context(graph, result, _check_lang(lang))
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = t("sheet.summary", ctx.lang)
-    write_summary(ctx, summary)
-    write_findings(ctx, workbook.create_sheet(t("sheet.findings", ctx.lang)))
-    for layer in layer_codes():
-        write_inventory(ctx, workbook.create_sheet(inventory_sheet_name(layer, ctx.lang)), layer)
-    write_coverage(ctx, workbook.create_sheet(t("sheet.coverage", ctx.lang)))
-    write_roadmap(ctx, workbook.create_sheet(t("sheet.roadmap", ctx.lang)))
-    write_rules(ctx, workbook.create_sheet(t("sheet.rules", ctx.lang)))
-    return workbook
+    book = Book()
+    try:
+        write_summary(ctx, book.add_sheet(t("sheet.summary", ctx.lang)))
+        write_findings(ctx, book.add_sheet(t("sheet.findings", ctx.lang)))
+        for layer in layer_codes():
+            write_inventory(ctx, book.add_sheet(inventory_sheet_name(layer, ctx.lang)), layer)
+        write_coverage(ctx, book.add_sheet(t("sheet.coverage", ctx.lang)))
+        write_roadmap(ctx, book.add_sheet(t("sheet.roadmap", ctx.lang)))
+        write_rules(ctx, book.add_sheet(t("sheet.rules", ctx.lang)))
+    except BaseException:
+        book.discard()
+        raise
+    return book
 
 
 def write_workbook(
@@ -53,29 +56,39 @@ def write_workbook(
     matrix, gaps and roadmap, rule catalogue. ``result`` may be ``None`` (inventory
     and coverage only, no findings or scores).
     """
-    workbook = build_workbook(graph, result, lang=lang)
+    book = build_workbook(graph, result, lang=lang)
     as_of = result.as_of if result is not None else graph.architecture.as_of
     title = t("summary.title", _check_lang(lang)).capitalize()
-    atomic.write_bytes(Path(path), workbook_bytes(workbook, as_of, title))
+    try:
+        data = workbook_bytes(book, as_of, title)
+    finally:
+        book.discard()
+    atomic.write_bytes(Path(path), data)
     return Path(path)
 
 
-def build_template(graph: ModelGraph, *, lang: str = "vi", empty: bool = False) -> Workbook:
+def build_template(graph: ModelGraph, *, lang: str = "vi", empty: bool = False) -> Book:
     """The survey template: instructions plus the inventory sheets (filled or empty)."""
     ctx = Context(graph, None, _check_lang(lang))
-    workbook = Workbook()
-    about = workbook.active
-    about.title = t("sheet.about", ctx.lang)
-    write_about(ctx, about)
-    for layer in layer_codes():
-        sheet = workbook.create_sheet(inventory_sheet_name(layer, ctx.lang))
-        write_inventory(ctx, sheet, layer, empty=empty)
-    return workbook
+    book = Book()
+    try:
+        write_about(ctx, book.add_sheet(t("sheet.about", ctx.lang)))
+        for layer in layer_codes():
+            sheet = book.add_sheet(inventory_sheet_name(layer, ctx.lang))
+            write_inventory(ctx, sheet, layer, empty=empty)
+    except BaseException:
+        book.discard()
+        raise
+    return book
 
 
 def write_template(graph: ModelGraph, path: Path, *, lang: str = "vi", empty: bool = False) -> Path:
     """Write the inventory survey template to ``path``; return ``path``."""
-    workbook = build_template(graph, lang=lang, empty=empty)
+    book = build_template(graph, lang=lang, empty=empty)
     title = t("about.title", _check_lang(lang))
-    atomic.write_bytes(Path(path), workbook_bytes(workbook, graph.architecture.as_of, title))
+    try:
+        data = workbook_bytes(book, graph.architecture.as_of, title)
+    finally:
+        book.discard()
+    atomic.write_bytes(Path(path), data)
     return Path(path)
