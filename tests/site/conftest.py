@@ -8,6 +8,7 @@ import pytest
 
 from eakit.pipeline import load_graph
 from eakit.render.site import build_site
+from eakit.render.site.layout import SiteLayout
 from tests.conftest import BUNDLED_MODEL, FIXTURES
 from tests.site.helpers import sample_result
 
@@ -50,3 +51,14 @@ def xss_graph():
 def xss_site(tmp_path_factory, xss_graph) -> Path:
     out = tmp_path_factory.mktemp("xss") / "site"
     return build_site(xss_graph, sample_result(xss_graph), out, lang="vi", diagrams=True)
+
+
+@pytest.fixture(scope="session")
+def xss_paged_site(tmp_path_factory, xss_graph) -> Path:
+    """The hostile model as a large model's site: a page per agency group, tables spliced
+    in after mkdocs (not through Markdown)."""
+    out = tmp_path_factory.mktemp("xss-paged") / "site"
+    layout = SiteLayout(xss_graph, threshold=1)
+    return build_site(
+        xss_graph, sample_result(xss_graph), out, lang="vi", diagrams=True, layout=layout
+    )

@@ -177,3 +177,47 @@ def test_hostile_text_runs_nothing(driver, xss_site, shots):
         heading == "*star* _under_ [link](javascript:window.__xss=7) | pipe | {#id} `tick` # hash"
     )
     save(driver, shots, "laptop-6-hostile-text")
+
+
+def test_hostile_text_runs_nothing_on_grouped_pages(driver, xss_paged_site, shots):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    driver.set_window_size(*LAPTOP)
+    for page in (
+        "index.html",
+        "agencies/ubnd.html",
+        "agencies/index.html",
+        "findings/agencies/ubnd.html",
+        "layers/applications/index.html",
+    ):
+        driver.get((xss_paged_site / page).as_uri())
+        assert driver.execute_script("return typeof window.__xss") == "undefined", page
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - reading it raises when no alert is open
+    driver.get((xss_paged_site / "agencies/ubnd.html").as_uri() + "#c-markdown-breaker")
+    name = driver.execute_script(
+        "return document.querySelector('#c-markdown-breaker strong').textContent"
+    )
+    assert name == "*star* _under_ [link](javascript:window.__xss=7) | pipe | {#id} `tick` # hash"
+    save(driver, shots, "laptop-7-hostile-grouped")
+
+
+def test_grouped_page_filter_and_search(driver, xss_paged_site, shots):
+    """The row filter of a group page, diacritic-free, and search finding an agency section."""
+    from selenium.webdriver.common.by import By
+
+    driver.set_window_size(*LAPTOP)
+    driver.get((xss_paged_site / "agencies/ubnd.html").as_uri())
+    box = driver.find_element(By.CSS_SELECTOR, "form.eakit-filter input[type=search]")
+    box.send_keys("ung dung")  # the kind "Ứng dụng", typed without diacritics
+    rows = driver.find_elements(By.CSS_SELECTOR, "div.eakit-rows tbody tr")
+    visible = [r.get_attribute("id") for r in rows if r.is_displayed()]
+    assert visible == ["c-markdown-breaker"]
+    driver.get((xss_paged_site / "index.html").as_uri())
+    titles = search(driver, "so tu phap", phone=False)
+    # Results are grouped by page: the agency is a section of its group's page.
+    assert titles[0] == "</title><script>window.__xss=5</script>", titles
+    first = driver.find_element(By.CSS_SELECTOR, ".md-search-result__list > li")
+    sections = [e.text for e in first.find_elements(By.CSS_SELECTOR, "h2") if e.text]
+    assert sections[0] == "Sở Tư pháp", sections
+    save(driver, shots, "laptop-8-grouped-search")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from tests.site.helpers import broken_links, html_files
@@ -12,8 +13,13 @@ def scripts(page) -> list[str]:
     return [s.get("src") or (s.text or "") for s in tree.xpath("//script")]
 
 
-def test_no_model_text_becomes_script_or_handler(xss_site):
-    for page in html_files(xss_site):
+@pytest.fixture(params=["one page each", "grouped"])
+def hostile_site(request, xss_site, xss_paged_site):
+    return xss_site if request.param == "one page each" else xss_paged_site
+
+
+def test_no_model_text_becomes_script_or_handler(hostile_site):
+    for page in html_files(hostile_site):
         tree = lxml_html.fromstring(page.read_bytes())
         for script in tree.xpath("//script"):
             assert "__xss" not in (script.text or ""), page
@@ -57,5 +63,18 @@ def test_safe_url_is_a_link_with_escaped_query(xss_site):
     assert links == ["https://example.gov.vn/?a=1&b=<2>"]
 
 
-def test_xss_site_links_are_whole(xss_site):
-    assert broken_links(xss_site) == []
+def test_xss_site_links_are_whole(hostile_site):
+    assert broken_links(hostile_site) == []
+
+
+def test_grouped_rows_show_text_literally(xss_paged_site):
+    tree = lxml_html.fromstring((xss_paged_site / "agencies" / "ubnd.html").read_bytes())
+    assert tree.xpath("string(//article//h1)") == "</title><script>window.__xss=5</script>"
+    [row] = tree.xpath("//tr[@id='c-markdown-breaker']")
+    text = " ".join(row.text_content().split())
+    assert "*star* _under_ [link](javascript:window.__xss=7) | pipe | {#id} `tick` # hash" in text
+    assert '<b onmouseover="window.__xss=12">vendor</b>' in text
+    assert "<script>window.__xss=15</script>" not in text  # relation details are not shown
+    assert "<i>key</i>: <script>window.__xss=14</script>" in text
+    page = (xss_paged_site / "agencies" / "ubnd.html").read_text("utf-8")
+    assert "data-eakit-slot" not in page

@@ -23,7 +23,9 @@ from eakit.render.site.config import ASSET_FILES, ASSETS, mkdocs_config
 from eakit.render.site.i18n import words as words_for
 from eakit.render.site.layout import SiteLayout
 from eakit.render.site.markup import html_path
+from eakit.render.site.national import GroupedPages
 from eakit.render.site.pages import Figures, SitePages
+from eakit.render.site.slots import write_slots
 
 # Files mkdocs writes that do not fit a site opened from a folder: the sitemaps carry the
 # build date and need a site URL; the 404 page links assets from the server root "/".
@@ -34,9 +36,23 @@ class SiteBuildError(RuntimeError):
     """MkDocs could not build the site; the message holds what it reported."""
 
 
+# The last graph's default layout (one only: a layout holds its graph alive).
+_LAST_LAYOUT: list[SiteLayout] = []
+
+
+def default_layout(graph: ModelGraph) -> SiteLayout:
+    """The default layout of a graph, computed once: ``eakit build`` links its diagrams
+    into the site before building it, and a national model's layout takes seconds."""
+    if _LAST_LAYOUT and _LAST_LAYOUT[0].graph is graph:
+        return _LAST_LAYOUT[0]
+    layout = SiteLayout(graph)
+    _LAST_LAYOUT[:] = [layout]
+    return layout
+
+
 def root_link(graph: ModelGraph, layout: SiteLayout | None = None) -> Callable[[str], str | None]:
     """Link of a component for diagrams: its page (and anchor), relative to the site root."""
-    layout = layout if layout is not None else SiteLayout(graph)
+    layout = layout if layout is not None else default_layout(graph)
 
     def link(component_id: str) -> str | None:
         if component_id not in graph:
@@ -51,9 +67,10 @@ def render_figures(
     graph: ModelGraph, result: CheckResult | None, lang: str, layout: SiteLayout | None = None
 ) -> Figures:
     """All views, and every component's neighbourhood diagram when each component has its
-    own page (a large model's list pages show none: one ``dot`` run per component would
-    take hours). Empty without the renderer."""
-    layout = layout if layout is not None else SiteLayout(graph)
+    own page (a large model's agency pages show none: one ``dot`` run per component would
+    take hours; its views are aggregated by the diagrams package). Empty without the
+    renderer."""
+    layout = layout if layout is not None else default_layout(graph)
     link = root_link(graph, layout)
     views = fig.render_views(graph, result, lang, link)
     if layout.paged:
@@ -122,11 +139,19 @@ def write_sources(
     """Write the Markdown pages, assets and ``mkdocs.yml`` into ``folder``; return the config."""
     words = words_for(lang)
     docs = folder / "docs"
-    pages = SitePages(graph, result, words, figures, layout)
-    for path, text in pages.all_pages().items():
+    layout = layout if layout is not None else default_layout(graph)
+    pages = (
+        GroupedPages(graph, result, words, figures, layout)
+        if layout.paged
+        else SitePages(graph, result, words, figures, layout)
+    )
+    # One page at a time: a national site's tables never sit in memory all together.
+    for path, text in pages.iter_pages():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
+        if pages.slots is not None:
+            write_slots(folder, path, pages.slots.take(path))
     for view in figures.views:
         target = docs / "diagrams" / f"{view.name}.svg"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -161,13 +186,14 @@ def build_site(
 
     ``result`` adds findings, readiness and the rule reference; ``diagrams`` embeds the
     Graphviz views and each component's neighbourhood (when the renderer is installed).
-    ``layout`` decides where components are documented (default: one page each, or paged
-    list pages above :data:`~eakit.render.site.layout.PAGED_THRESHOLD` components).
+    ``layout`` decides where components are documented (default: one page each, or above
+    :data:`~eakit.render.site.layout.PAGED_THRESHOLD` components a page per top-level
+    agency, see :mod:`eakit.render.site.national`).
     Raises :class:`SiteBuildError` when mkdocs fails; ``out_dir`` is then untouched.
     """
     words_for(lang)  # fail early on an unknown language
     out_dir = Path(out_dir)
-    layout = layout if layout is not None else SiteLayout(graph)
+    layout = layout if layout is not None else default_layout(graph)
     figures = render_figures(graph, result, lang, layout) if diagrams else Figures()
     with tempfile.TemporaryDirectory(prefix="eakit-site-") as tmp:
         config_file = write_sources(

@@ -12,6 +12,7 @@ from eakit.render.site.search_fold import FOLDED_FIELDS
 ASSETS = Path(__file__).with_name("assets")
 ASSET_FILES = ("eakit.css", "eakit.js", "iframe-worker-shim.js")
 SEARCH_HOOK = Path(__file__).with_name("search_fold.py")
+SLOTS_HOOK = Path(__file__).with_name("slots.py")
 
 # Split search terms at spaces, punctuation and dashes; Vietnamese letters stay in words.
 SEARCH_SEPARATOR = r"[\s\-,;:!?()\[\]{}\"'/.|]+"
@@ -75,7 +76,7 @@ def mkdocs_config(
             ],
         },
         "plugins": [{"search": search_plugin(words.lang)}, "offline"],
-        "hooks": [str(SEARCH_HOOK)],
+        "hooks": [str(SEARCH_HOOK), str(SLOTS_HOOK)],
         "markdown_extensions": ["tables", "attr_list", "md_in_html", {"toc": {"permalink": False}}],
         "extra_css": ["assets/eakit.css"],
         "extra_javascript": ["assets/eakit.js"],

@@ -18,7 +18,9 @@ from lxml import etree
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.model.views import effective_views
 from eakit.render import diagrams
+from eakit.render.diagrams.views import ResolvedView, ViewInfo
 from eakit.render.site.markup import safe_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -86,19 +88,31 @@ class View:
     svg: str
 
 
+def _view_infos(graph: ModelGraph, lang: str, names: list[str]) -> dict[str, ViewInfo]:
+    """Titles (and agencies) of the rendered views. Listing every view expands the
+    per-agency ones, seconds on a national model that draws none of them, so model-wide
+    views are titled from their specs."""
+    specs = {spec.name: spec for spec in effective_views(graph.manifest.views)}
+    if all(name in specs and specs[name].per_agency is None for name in names):
+        return {
+            name: ViewInfo(name, ResolvedView(name, specs[name]).title(graph, lang))
+            for name in names
+        }
+    return {info.name: info for info in diagrams.list_views(graph, lang)}
+
+
 def render_views(
     graph: ModelGraph, result: CheckResult | None, lang: str, link: Callable[[str], str | None]
 ) -> list[View]:
     """Every view of the diagrams package, in its drawing order."""
-    infos = {info.name: info for info in diagrams.list_views(graph, lang)}
     with tempfile.TemporaryDirectory(prefix="eakit-views-") as tmp:
         paths = diagrams.render_views(
             graph, result, Path(tmp), formats=("svg",), lang=lang, link=link
         )
+        paths = [path for path in paths if path.suffix == ".svg"]
+        infos = _view_infos(graph, lang, [path.stem for path in paths])
         views = []
         for path in paths:
-            if path.suffix != ".svg":
-                continue
             info = infos.get(path.stem)
             views.append(
                 View(

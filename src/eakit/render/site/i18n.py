@@ -71,20 +71,36 @@ _WORDS: dict[str, tuple[str, str]] = {
     "component": ("Thành phần", "Component"),
     "details": ("Chi tiết", "Details"),
     "no_relations": ("Không có quan hệ nào.", "No relations."),
-    # large models: paged lists
+    # large models: a page per top-level agency
     "more_rows": ("… và {n} mục nữa (không hiện ở đây).", "… and {n} more (not shown here)."),
     "paged_note": (
-        "Mô hình có {n} thành phần: mỗi thành phần là một mục trên các trang danh sách dưới đây.",
-        "The model has {n} components: each is a section on the list pages below.",
+        "Mô hình có {n} thành phần. Mỗi cơ quan chủ quản (tỉnh, bộ, ngành) có một trang; trên "
+        "đó mỗi cơ quan, đơn vị là một mục liệt kê các thành phần của mình thành bảng.",
+        "The model has {n} components. Each top-level agency (province, ministry) has a page "
+        "where each agency under it is a section listing its components in a table.",
     ),
-    "page": ("Trang", "Page"),
+    "other_components": ("Thành phần không thuộc cơ quan nào", "Components of no agency"),
+    "group_summary": (
+        "{agencies} cơ quan, đơn vị · {components} thành phần",
+        "{agencies} agencies · {components} components",
+    ),
+    "component_total": ("{n} thành phần", "{n} components"),
+    "shown_of_components": (
+        "Đang hiện {shown}/{total} thành phần",
+        "Showing {shown} of {total} components",
+    ),
+    "findings_here": (
+        "Phát hiện của các thành phần trên trang này",
+        "Findings of the components on this page",
+    ),
+    "parent_agency": ("Trực thuộc", "Part of"),
+    "and_more": ("và {n} mục nữa", "and {n} more"),
+    "top_agency": ("Cơ quan chủ quản", "Top-level agency"),
+    "by_group": ("Theo cơ quan chủ quản", "By top-level agency"),
+    "findings_by_group": ("Phát hiện theo cơ quan chủ quản", "Findings by top-level agency"),
+    "agency_tree": ("Sơ đồ tổ chức", "Agency tree"),
     "page_of": ("Trang {n}/{count}", "Page {n} of {count}"),
-    "previous_page": ("Trang trước", "Previous page"),
-    "next_page": ("Trang sau", "Next page"),
-    "range": ("Từ … đến", "From … to"),
     "findings_by_rule": ("Phát hiện theo quy tắc", "Findings by rule"),
-    "findings_pages": ("Danh sách phát hiện", "List of findings"),
-    "findings_range": ("Phát hiện {first}–{last}", "Findings {first}–{last}"),
     "neighbourhood": ("Sơ đồ lân cận", "Neighbourhood diagram"),
     "diagram_hint": (
         "Bấm vào một thành phần trong sơ đồ để mở trang của nó.",

@@ -2,7 +2,8 @@
 
 Model text is untrusted data: every piece of it reaches a page through :func:`h` (HTML) or
 :func:`md_inline` (a Markdown heading), never raw. Page bodies are written as HTML blocks
-inside Markdown, so only headings go through the Markdown parser at all.
+inside Markdown, so only headings go through the Markdown parser at all (a large site's
+bulky blocks skip Markdown altogether: see :mod:`eakit.render.site.slots`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 # Characters Python-Markdown (with the tables and attr_list extensions) treats as syntax
@@ -49,10 +51,17 @@ def html_path(page: str) -> str:
     return page[: -len(".md")] + ".html" if page.endswith(".md") else page
 
 
+@lru_cache(maxsize=1 << 16)
+def _relative(from_page: str, to_page: str) -> str:
+    # A site links the same few hundred pages from each page again and again (a national
+    # model's pages hold hundreds of thousands of links); relpath is slow.
+    source_dir = posixpath.dirname(html_path(from_page)) or "."
+    return posixpath.relpath(html_path(to_page), source_dir)
+
+
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative link from one page (``a/b.md``) to another page or file."""
-    source_dir = posixpath.dirname(html_path(from_page)) or "."
-    target = posixpath.relpath(html_path(to_page), source_dir)
+    target = _relative(from_page, to_page)
     return f"{target}#{anchor}" if anchor else target
 
 

@@ -8,9 +8,10 @@ to the docs folder; :class:`SitePages` also knows the navigation tree.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -22,7 +23,7 @@ from eakit.model.components import KIND_CLASSES
 from eakit.model.refs import ref_fields
 from eakit.render.site.figures import View, embed
 from eakit.render.site.i18n import Words
-from eakit.render.site.layout import ListPage, SiteLayout
+from eakit.render.site.layout import SiteLayout
 from eakit.render.site.markup import (
     block,
     h,
@@ -34,6 +35,7 @@ from eakit.render.site.markup import (
     slug,
     table,
 )
+from eakit.render.site.slots import Slots
 from eakit.text import vi_sort_key
 
 HOME = "index.md"
@@ -49,15 +51,13 @@ COMPONENTS_INDEX = "components/index.md"
 OVERVIEW_VIEWS = ("overview", "layers", "layered", "tong-the", "tong-quan")
 AGENCY_SEARCH_BOOST = 2.0
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-# Large models only: rows of a summary table, relations
-# listed per component before "and N more".
+# Large models only: rows of a summary table before "and N more".
 TABLE_LIMIT = 300
-RELATIONS_LIMIT = 40
 
 
 def component_page(graph: ModelGraph, component_id: str) -> str:
     """The page path of a component (agencies have their own section)."""
-    folder = "agencies" if graph.g.nodes[component_id]["kind"] == "agency" else "components"
+    folder = "agencies" if kind_of(graph.get(component_id)) == "agency" else "components"
     return f"{folder}/{component_id}.md"
 
 
@@ -131,6 +131,13 @@ class SitePages:
         for finding in self.findings:
             if finding.component:
                 self.by_component[finding.component].append(finding)
+        # Large sites keep their bulky HTML out of Markdown (see :mod:`.slots`).
+        self.slots: Slots | None = None
+        # Names are collated, escaped and linked again and again: once per name or id.
+        self._collated: dict[str, tuple[tuple[int, ...], tuple[int, ...], str]] = {}
+        self._names: dict[str, tuple[str, str | None]] = {}
+        self._links: dict[tuple[str, bool], str] = {}  # links of the page being built
+        self._links_page = ""
 
     # --- names --------------------------------------------------------------------------
 
@@ -161,19 +168,53 @@ class SitePages:
             return component.description_en
         return component.description
 
+    def collate(self, text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+        """The Vietnamese sort key of a text (names repeat: each is collated once)."""
+        key = self._collated.get(text)
+        if key is None:
+            key = self._collated[text] = vi_sort_key(text)
+        return key
+
     def sorted(self, components: Iterable[BaseComponent]) -> list[BaseComponent]:
         """Components in alphabetical order of the name shown (Vietnamese collation)."""
-        return sorted(components, key=lambda c: (vi_sort_key(self.name(c)), c.id))
+        return sorted(components, key=lambda c: (self.collate(self.name(c)), c.id))
+
+    def names(self, component_id: str) -> tuple[str, str | None]:
+        """A component's name shown and its other-language name, both HTML-escaped."""
+        found = self._names.get(component_id)
+        if found is None:
+            component = self.graph.get(component_id)
+            second = self.other_name(component)
+            found = (h(self.name(component)), h(second) if second else None)
+            self._names[component_id] = found
+        return found
 
     def comp(self, page: str, component_id: str, *, other: bool = False) -> str:
         """A link to a component, with its other-language name in small type."""
-        component = self.graph.get(component_id)
+        if page != self._links_page:
+            # Pages are built one after another; a page links its hubs hundreds of times.
+            self._links.clear()
+            self._links_page = page
+        key = (component_id, other)
+        text = self._links.get(key)
+        if text is not None:
+            return text
         target, anchor = self.layout.target(component_id)
-        text = link(page, target, self.name(component), anchor=anchor)
-        second = self.other_name(component)
+        name, second = self.names(component_id)
+        # On a large site most links stay on the page: a bare anchor does not reload it.
+        url = f"#{anchor}" if anchor and target == page else href(page, target, anchor)
+        text = f'<a href="{h(url)}">{name}</a>'
         if other and second:
-            text += f' <span class="eakit-other">{h(second)}</span>'
+            text += f' <span class="eakit-other">{second}</span>'
+        self._links[key] = text
         return text
+
+    def raw(self, page: str, html: str, *, cls: str = "") -> str:
+        """An HTML block of ``page``: inline, or through a slot on a large site."""
+        if self.slots is None:
+            return block(html, cls=cls)
+        klass = f' class="{h(cls)}"' if cls else ""
+        return self.slots.put(page, f"<div{klass}>\n{html}\n</div>")
 
     # --- small pieces of markup -------------------------------------------------------
 
@@ -206,9 +247,16 @@ class SitePages:
         )
 
     def heading(
-        self, page: str, title: str, subtitle: str | None = None, *, boost: float | None = None
+        self,
+        page: str,
+        title: str,
+        subtitle: str | None = None,
+        *,
+        boost: float | None = None,
+        anchor: str | None = None,
     ) -> str:
-        text = _front_matter(title, boost) + f"# {md_inline(title)}\n"
+        attrs = f" {{#{anchor}}}" if anchor else ""
+        text = _front_matter(title, boost) + f"# {md_inline(title)}{attrs}\n"
         if subtitle and subtitle != title:
             text += block(f"<p>{h(subtitle)}</p>", cls="eakit-subtitle")
         return text
@@ -219,13 +267,14 @@ class SitePages:
         extra = ""
         if full:
             extra = f' · <a href="{h(href(page, full))}">SVG</a>'
-        # The diagram's labels repeat the relations table; keep them out of the search index.
-        return (
-            '\n<div class="eakit-diagram" data-search-exclude>\n'
+        figure = (
             f'<figure class="eakit-figure">{embed(svg, root_prefix(page))}'
             f"<figcaption>{h(caption)} {h(self.w('diagram_hint'))}{extra}</figcaption></figure>"
-            "\n</div>\n"
         )
+        if self.slots is not None:  # spliced in after indexing: never searched
+            return self.slots.put(page, f'<div class="eakit-diagram">{figure}</div>')
+        # The diagram's labels repeat the relations table; keep them out of the search index.
+        return f'\n<div class="eakit-diagram" data-search-exclude>\n{figure}\n</div>\n'
 
     # --- pages ------------------------------------------------------------------------
 
@@ -244,15 +293,13 @@ class SitePages:
             pages[DIAGRAMS] = self.diagrams()
         for info in LAYERS:
             pages[layer_page(info.layer)] = self.layer(info.layer)
-        if self.paged:
-            for list_page in self.layout.all_list_pages():
-                pages[list_page.path] = self.list_page(list_page)
-            for path, text in self.findings_pages().items():
-                pages[path] = text
-            return pages
         for component_id in self.graph.ids():
             pages[component_page(self.graph, component_id)] = self.component(component_id)
         return pages
+
+    def iter_pages(self) -> Iterator[tuple[str, str]]:
+        """Every page of the site as ``(path, Markdown text)``, one at a time."""
+        yield from self.all_pages().items()
 
     def home(self) -> str:
         page = HOME
@@ -375,17 +422,23 @@ class SitePages:
             )
         )
 
+    @cached_property
+    def layer_counts(self) -> tuple[Counter[str], Counter[str]]:
+        """Components and active findings by layer."""
+        components: Counter[str] = Counter(c.layer.value for c in self.graph.components())
+        findings: Counter[str] = Counter(f.layer for f in self.findings if f.active)
+        return components, findings
+
     def layer_table(self, page: str) -> str:
         rows = []
+        components, findings = self.layer_counts
         for info in LAYERS:
-            members = self.graph.by_layer(info.layer)
-            found = sum(1 for f in self.findings if f.layer == info.layer.value and f.active)
             rows.append(
                 [
                     link(page, layer_page(info.layer), self.w.layer(info.layer))
                     + f' <span class="eakit-other">{h(self.w.layer_other(info.layer))}</span>',
-                    h(len(members)),
-                    h(found),
+                    h(components[info.layer.value]),
+                    h(findings[info.layer.value]),
                 ]
             )
         return block(table([self.w("layer"), self.w("count"), self.w("findings")], rows))
@@ -417,18 +470,11 @@ class SitePages:
         by_kind: dict[str, list[BaseComponent]] = defaultdict(list)
         for component in members:
             by_kind[kind_of(component)].append(component)
-        if self.paged:
-            out.append(self.kind_counts(by_kind))
-            out.append(self.list_pages_block(page, self.layout.lists.get(layer.value, [])))
-        else:
-            for kind in (k for k in KIND_CLASSES if k in by_kind):
-                out.append(f"\n### {md_inline(self.w.kind(kind))} ({len(by_kind[kind])})\n")
-                out.append(self.component_table(page, by_kind[kind], show_kind=False))
+        for kind in (k for k in KIND_CLASSES if k in by_kind):
+            out.append(f"\n### {md_inline(self.w.kind(kind))} ({len(by_kind[kind])})\n")
+            out.append(self.component_table(page, by_kind[kind], show_kind=False))
         layer_findings = [f for f in self.findings if f.layer == layer.value]
-        if layer_findings and self.paged:
-            out.append(f"\n## {md_inline(self.w('layer_findings'))}\n")
-            out.append(self.findings_pages_block(page, layer=layer.value))
-        elif layer_findings:
+        if layer_findings:
             out.append(f"\n## {md_inline(self.w('layer_findings'))}\n")
             out.append(self.findings_table(page, layer_findings, compact=True))
         return "\n".join(out)
@@ -465,7 +511,7 @@ class SitePages:
             row.append(self.finding_count(component.id))
             rows.append(row)
         more = f"<p>{h(self.w('more_rows', n=hidden))}</p>" if hidden else ""
-        return block(table(headers, rows) + more, cls="eakit-components")
+        return self.raw(page, table(headers, rows) + more, cls="eakit-components")
 
     def finding_count(self, component_id: str) -> str:
         active = [f for f in self.by_component.get(component_id, []) if f.active]
@@ -477,14 +523,6 @@ class SitePages:
     def components_index(self) -> str:
         page = COMPONENTS_INDEX
         out = [self.heading(page, self.w("components"))]
-        if self.paged:
-            out.append(block(f"<p>{h(self.w('paged_note', n=len(self.graph)))}</p>"))
-            for group, pages in self.layout.lists.items():
-                title = self.w("agencies") if group == "agency" else self.w.layer(Layer(group))
-                count = sum(len(p.ids) for p in pages)
-                out.append(f"\n## {md_inline(title)} ({count})\n")
-                out.append(self.list_pages_block(page, pages))
-            return "\n".join(out)
         out.append(block(self.filter_box("eakit-components-all", with_selects=False)))
         headers = [
             self.w("name"),
@@ -729,17 +767,11 @@ class SitePages:
         if not rows:
             return block(f"<p>{h(self.w('no_relations'))}</p>", cls="eakit-muted")
         rows.sort(key=lambda r: r[0])
-        hidden = 0
-        if self.paged and len(rows) > RELATIONS_LIMIT:
-            hidden = len(rows) - RELATIONS_LIMIT
-            rows = rows[:RELATIONS_LIMIT]
-        more = f"<p>{h(self.w('more_rows', n=hidden))}</p>" if hidden else ""
         return block(
             table(
                 [self.w("relation"), self.w("component"), self.w("kind"), self.w("details")],
                 [r for _, r in rows],
-            )
-            + more,
+            ),
             cls="eakit-relations",
         )
 
@@ -865,7 +897,19 @@ class SitePages:
             text += f' <span class="eakit-muted">({h(self.w("low_confidence"))})</span>'
         return text
 
-    def filter_box(self, target: str, *, with_selects: bool = True) -> str:
+    def filter_box(
+        self,
+        target: str,
+        *,
+        with_selects: bool = True,
+        findings: list[Finding] | None = None,
+        template: str | None = None,
+    ) -> str:
+        """A filter form for the rows of the ``div.<target>`` tables of a page: by text,
+        and (``with_selects``) by severity, layer, agency of ``findings`` and waiver."""
+        findings = self.findings if findings is None else findings
+        if template is None:
+            template = self.w("shown_of", shown="{shown}", total="{total}")
         parts = [f'<form class="eakit-filter" data-target="{h(target)}">']
         if with_selects:
 
@@ -877,12 +921,10 @@ class SitePages:
 
             severities = [(s, self.w.enum(s)) for s in ("error", "warning", "info")]
             layers = [(i.layer.value, self.w.layer(i.layer)) for i in LAYERS]
-            agency_ids = sorted(
-                {f.agency for f in self.findings if f.agency and f.agency in self.graph}
-            )
+            agency_ids = sorted({f.agency for f in findings if f.agency and f.agency in self.graph})
             agencies = sorted(
                 ((a, self.name(self.graph.get(a))) for a in agency_ids),
-                key=lambda p: vi_sort_key(p[1]),
+                key=lambda p: self.collate(p[1]),
             )
             parts.append(select("severity", self.w("severity"), severities))
             parts.append(select("layer", self.w("layer"), layers))
@@ -896,11 +938,7 @@ class SitePages:
                 '<label class="eakit-check"><input type="checkbox" name="waived"> '
                 f"{h(self.w('show_waived'))}</label>"
             )
-        parts.append(
-            '<output class="eakit-shown" data-template="'
-            + h(self.w("shown_of", shown="{shown}", total="{total}"))
-            + '"></output>'
-        )
+        parts.append(f'<output class="eakit-shown" data-template="{h(template)}"></output>')
         parts.append("</form>")
         return "".join(parts)
 
@@ -922,12 +960,6 @@ class SitePages:
                 )
             )
         if not self.findings:
-            return "\n".join(out)
-        if self.paged:
-            out.append(f"\n## {md_inline(self.w('findings_by_rule'))}\n")
-            out.append(self.rule_summary(page))
-            out.append(f"\n## {md_inline(self.w('findings_pages'))}\n")
-            out.append(self.findings_pages_block(page))
             return "\n".join(out)
         out.append(block(self.filter_box("eakit-findings-all")))
         out.append(self.findings_table(page, self.findings, wrapper="eakit-findings-all"))
@@ -961,7 +993,8 @@ class SitePages:
                     ]
                 )
             out.append(
-                block(
+                self.raw(
+                    page,
                     table(
                         [
                             self.w("name"),
@@ -972,7 +1005,7 @@ class SitePages:
                             self.w("funding"),
                         ],
                         rows,
-                    )
+                    ),
                 )
             )
         planned = [
@@ -1054,238 +1087,21 @@ class SitePages:
             )
         return "\n".join(out)
 
-    # --- large models: list pages ---------------------------------------------------------
-
-    def kind_counts(self, by_kind: dict[str, list[BaseComponent]]) -> str:
-        """A table of how many components of each kind a layer has."""
-        rows = [
-            [self.both(self.w.kind(kind), self.w.kind_other(kind)), h(len(by_kind[kind]))]
-            for kind in KIND_CLASSES
-            if kind in by_kind
-        ]
-        return block(table([self.w("kind"), self.w("count")], rows)) if rows else ""
-
-    def list_pages_block(self, page: str, pages: list[ListPage]) -> str:
-        """Links to list pages, each with the names of its first and last component."""
-        if not pages:
-            return ""
-        rows = []
-        for list_page in pages:
-            first = self.graph.get(list_page.ids[0])
-            last = self.graph.get(list_page.ids[-1])
-            rows.append(
-                [
-                    link(
-                        page,
-                        list_page.path,
-                        self.w("page_of", n=list_page.number, count=list_page.count),
-                    ),
-                    f"{h(self.name(first))} … {h(self.name(last))}",
-                    h(len(list_page.ids)),
-                ]
-            )
-        return block(
-            table([self.w("page"), self.w("range"), self.w("count")], rows), cls="eakit-pages"
-        )
-
-    def pager(self, page: str, previous: str | None, following: str | None, label: str) -> str:
-        """Previous/next links between the pages of one list."""
-        parts = []
-        if previous:
-            parts.append(link(page, previous, "← " + self.w("previous_page")))
-        parts.append(f"<span>{h(label)}</span>")
-        if following:
-            parts.append(link(page, following, self.w("next_page") + " →"))
-        return block(" · ".join(parts), cls="eakit-pager")
-
-    def list_page(self, list_page: ListPage) -> str:
-        """One page of a list: a section per component, anchored ``#c-<id>``."""
-        page = list_page.path
-        group = list_page.group
-        title = self.w("agencies") if group == "agency" else self.w.layer(Layer(group))
-        label = self.w("page_of", n=list_page.number, count=list_page.count)
-        siblings = self.layout.lists[group]
-        index = list_page.number - 1
-        previous = siblings[index - 1].path if index > 0 else None
-        following = siblings[index + 1].path if index + 1 < len(siblings) else None
-        up = AGENCIES_INDEX if group == "agency" else layer_page(group)
-        out = [self.heading(page, f"{title} · {label}")]
-        out.append(block(f"<p>{link(page, up, title)}</p>"))
-        out.append(self.pager(page, previous, following, label))
-        for component_id in list_page.ids:
-            out.append(self.section(page, component_id))
-        out.append(self.pager(page, previous, following, label))
-        return "\n".join(out)
-
-    def section(self, page: str, component_id: str) -> str:
-        """A component on a list page: name, chips and description are searchable; the
-        attribute, relation and finding tables are not (they would bloat the index)."""
-        component = self.graph.get(component_id)
-        kind = kind_of(component)
-        anchor = self.layout.anchor_of(component_id)
-        out = [f"\n## {md_inline(self.name(component))} {{#{anchor}}}\n"]
-        agency = self.graph.agency_of(component_id)
-        chips = [
-            f'<span class="eakit-chip">{h(self.w.kind(kind))}</span>',
-            self.badge(component.status.value, "status"),
-            f"<code>{h(component_id)}</code>",
-        ]
-        other = self.other_name(component)
-        if other:
-            chips.insert(0, f'<span class="eakit-other">{h(other)}</span>')
-        if agency and agency != component_id:
-            chips.append(
-                f'<span class="eakit-chip">{h(self.w("agency"))}: {self.comp(page, agency)}</span>'
-            )
-        description = self.description(component)
-        text = " ".join(chips)
-        if description:
-            text += "".join(f"<p>{h(p)}</p>" for p in description.split("\n\n"))
-        out.append(block(text, cls="eakit-chips"))
-        details = [
-            table([self.w("attribute"), self.w("value")], self.attribute_rows(component)),
-            f"<h4>{h(self.w('relations'))}</h4>",
-            self.relations_block(page, component_id),
-        ]
-        if kind == "agency":
-            members = self.graph.components_of_agency(component_id)
-            if members:
-                details.append(f"<h4>{h(self.w('agency_components'))}</h4>")
-                details.append(self.component_table(page, members, show_layer=True))
-        findings = self.by_component.get(component_id, [])
-        if findings:
-            details.append(f"<h4>{h(self.w('findings'))}</h4>")
-            details.append(self.findings_table(page, findings, compact=True, show_component=False))
-        out.append(
-            '\n<div class="eakit-section" data-search-exclude>\n'
-            + "\n".join(details)
-            + "\n</div>\n"
-        )
-        return "\n".join(out)
-
-    def findings_chunks(self) -> list[list[Finding]]:
-        """The findings split into the pages of the paged findings list."""
-        size = self.layout.findings_page_size
-        return [self.findings[i : i + size] for i in range(0, len(self.findings), size)]
-
-    @staticmethod
-    def findings_page_path(number: int) -> str:
-        return f"findings/p{number:03d}.md"
-
-    def findings_pages(self) -> dict[str, str]:
-        """The pages of the findings list (large models), each with its own filter."""
-        chunks = self.findings_chunks()
-        pages: dict[str, str] = {}
-        for number, chunk in enumerate(chunks, start=1):
-            page = self.findings_page_path(number)
-            first = (number - 1) * self.layout.findings_page_size + 1
-            label = self.w("page_of", n=number, count=len(chunks))
-            previous = self.findings_page_path(number - 1) if number > 1 else None
-            following = self.findings_page_path(number + 1) if number < len(chunks) else None
-            out = [
-                self.heading(
-                    page, self.w("findings_range", first=first, last=first + len(chunk) - 1)
-                )
-            ]
-            out.append(block(f"<p>{link(page, FINDINGS, self.w('findings'))}</p>"))
-            out.append(self.pager(page, previous, following, label))
-            wrapper = "eakit-findings-all"
-            out.append(block(self.filter_box(wrapper)))
-            out.append(self.findings_table(page, chunk, wrapper=wrapper))
-            out.append(self.pager(page, previous, following, label))
-            pages[page] = "\n".join(out)
-        return pages
-
-    def findings_pages_block(self, page: str, *, layer: str | None = None) -> str:
-        """Links to the findings pages (those holding findings of ``layer``, if given)."""
-        rows = []
-        chunks = self.findings_chunks()
-        for number, chunk in enumerate(chunks, start=1):
-            chosen = [f for f in chunk if layer is None or f.layer == layer]
-            if not chosen:
-                continue
-            counts = defaultdict(int)
-            for finding in chosen:
-                counts[finding.severity.value] += 1
-            summary = " ".join(
-                self.badge(sev, "severity") + f" {counts[sev]}"
-                for sev in ("error", "warning", "info")
-                if counts[sev]
-            )
-            rows.append(
-                [
-                    link(
-                        page,
-                        self.findings_page_path(number),
-                        self.w("page_of", n=number, count=len(chunks)),
-                    ),
-                    f"<code>{h(chosen[0].rule_id)}</code> … <code>{h(chosen[-1].rule_id)}</code>",
-                    summary,
-                ]
-            )
-        return block(
-            table([self.w("page"), self.w("rule"), self.w("findings")], rows), cls="eakit-pages"
-        )
-
-    def rule_summary(self, page: str) -> str:
-        """Active findings per rule, with the findings page where each rule starts."""
-        first_page: dict[str, int] = {}
-        counts: dict[str, int] = defaultdict(int)
-        titles: dict[str, Finding] = {}
-        for index, finding in enumerate(self.findings):
-            first_page.setdefault(finding.rule_id, index // self.layout.findings_page_size + 1)
-            titles.setdefault(finding.rule_id, finding)
-            if finding.active:
-                counts[finding.rule_id] += 1
-        rows = []
-        for rule_id in sorted(first_page):
-            finding = titles[rule_id]
-            rows.append(
-                [
-                    self.badge(finding.severity.value, "severity"),
-                    f'<a href="{h(href(page, RULES, "rule-" + slug(rule_id)))}">'
-                    f"<code>{h(rule_id)}</code></a>"
-                    f'<br><span class="eakit-other">{h(self.rule_title(finding))}</span>',
-                    h(counts.get(rule_id, 0)),
-                    link(
-                        page,
-                        self.findings_page_path(first_page[rule_id]),
-                        self.w("page_of", n=first_page[rule_id], count=len(self.findings_chunks())),
-                    ),
-                ]
-            )
-        return block(
-            table(
-                [self.w("severity"), self.w("rule"), self.w("findings_count"), self.w("page")],
-                rows,
-            )
-        )
-
     # --- navigation ------------------------------------------------------------------------
 
     def nav(self) -> list[Any]:
         """The MkDocs ``nav``: home, layers (with their components), agencies, the rest."""
         layers: list[Any] = [LAYERS_INDEX]
         for info in LAYERS:
-            # A large model's list pages are reached from their layer page, not the
-            # navigation: hundreds of entries would be repeated on every page.
-            members = (
-                []
-                if self.paged
-                else [
-                    component_page(self.graph, c.id)
-                    for c in self.sorted(self.graph.by_layer(info.layer))
-                    if kind_of(c) != "agency"
-                ]
-            )
-            layers.append({self.w.layer(info.layer): [layer_page(info.layer), *members]})
-        agencies = [AGENCIES_INDEX] + (
-            []
-            if self.paged
-            else [
-                component_page(self.graph, a.id) for a in self.sorted(self.graph.by_kind("agency"))
+            members = [
+                component_page(self.graph, c.id)
+                for c in self.sorted(self.graph.by_layer(info.layer))
+                if kind_of(c) != "agency"
             ]
-        )
+            layers.append({self.w.layer(info.layer): [layer_page(info.layer), *members]})
+        agencies = [AGENCIES_INDEX] + [
+            component_page(self.graph, a.id) for a in self.sorted(self.graph.by_kind("agency"))
+        ]
         nav: list[Any] = [
             {self.w("home"): HOME},
             {self.w("layers"): layers},

@@ -15,9 +15,14 @@
   }
 
   function setup(form) {
-    var target = document.querySelector("div." + form.getAttribute("data-target"));
-    if (!target) return;
-    var rows = Array.prototype.slice.call(target.querySelectorAll("tbody tr"));
+    // Every table wrapped in div.<target>: a large site's page has one per agency.
+    var targets = Array.prototype.slice.call(
+      document.querySelectorAll("div." + form.getAttribute("data-target")));
+    if (!targets.length) return;
+    var rows = [];
+    targets.forEach(function (target) {
+      rows.push.apply(rows, target.querySelectorAll("tbody tr"));
+    });
     var texts = rows.map(function (row) { return fold(row.textContent); });
     var output = form.querySelector("output");
     var template = output ? output.getAttribute("data-template") : "";
@@ -45,6 +50,12 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
+      if (targets.length > 1) {
+        // A table none of whose rows match is hidden with its header.
+        targets.forEach(function (target) {
+          target.hidden = !target.querySelector("tbody tr:not([hidden])");
+        });
+      }
       if (output) {
         output.textContent = template
           .replace("{shown}", String(shown))
