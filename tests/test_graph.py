@@ -46,3 +46,19 @@ def test_queries() -> None:
     assert not graph.has_path("mot-cua", "so-tu-phap", "integrates_with")
     assert graph.children("ubnd-tinh") == ["so-tt-tt", "so-tu-phap"]
     assert [c.id for c in graph.components_of_agency("so-tu-phap")] == ["lan-so-tu-phap", "mot-cua"]
+
+
+def test_reachable_and_neighbourhood_agree_with_networkx(bundled_graph):
+    import networkx as nx
+
+    g = bundled_graph.g
+    undirected = g.to_undirected(as_view=True)
+    for types in [(), ("integrates_with", "connects_to"), ("owned_by", "part_of")]:
+        view = nx.subgraph_view(g, filter_edge=lambda s, t, k, w=set(types): k in w)
+        for cid in bundled_graph.ids():
+            expected = nx.descendants(view if types else g, cid)
+            assert bundled_graph.reachable(cid, *types) == expected, (cid, types)
+    for cid in bundled_graph.ids():
+        for depth in (1, 2):
+            expected = set(nx.single_source_shortest_path_length(undirected, cid, cutoff=depth))
+            assert bundled_graph.neighbourhood(cid, depth) == expected

@@ -340,9 +340,20 @@ class ModelGraph:
 
     def neighbourhood(self, component_id: str, depth: int = 1) -> set[str]:
         """Ids within ``depth`` hops of a component, following edges both ways."""
-        undirected = self.g.to_undirected(as_view=True)
-        lengths = nx.single_source_shortest_path_length(undirected, component_id, cutoff=depth)
-        return set(lengths)
+        seen = {component_id}
+        frontier = [component_id]
+        for _hop in range(depth):
+            found = []
+            for cid in frontier:
+                for outgoing in (True, False):
+                    for edges in self.edges_by_type(cid, outgoing).values():
+                        for edge in edges:
+                            other = edge.target if outgoing else edge.source
+                            if other not in seen:
+                                seen.add(other)
+                                found.append(other)
+            frontier = found
+        return seen
 
     def has_path(self, source: str, target: str, *types: str) -> bool:
         """Whether ``target`` is reachable from ``source`` along edges of the given types."""
@@ -350,11 +361,17 @@ class ModelGraph:
 
     def reachable(self, source: str, *types: str) -> set[str]:
         """Ids reachable from ``source`` along edges of the given types (all types if none)."""
-        wanted = set(types)
-        view = (
-            nx.subgraph_view(self.g, filter_edge=lambda s, t, k: k in wanted) if wanted else self.g
-        )
-        return set(nx.descendants(view, source))
+        seen: set[str] = set()
+        stack = [source]
+        while stack:
+            grouped = self.edges_by_type(stack.pop(), True)
+            for edge_type in types or tuple(grouped):
+                for edge in grouped.get(edge_type, ()):
+                    if edge.target not in seen:
+                        seen.add(edge.target)
+                        stack.append(edge.target)
+        seen.discard(source)  # as networkx's descendants: a cycle back does not count
+        return seen
 
     def paths(self, source: str, target: str, *types: str, cutoff: int = 6) -> list[list[str]]:
         """Simple paths from ``source`` to ``target`` (edges of the given types), shortest first."""
