@@ -178,10 +178,11 @@ class Engine:
             return check.params.get("max_hops")
         return declarative.RADIUS.get(check.type)
 
-    def touched(self, radius: int) -> frozenset[str]:
+    def touched(self, radius: int) -> frozenset[str] | None:
         """Components within ``radius`` hops (any edge, either way) of a planned component
         or of an end of a planned relation: the only subjects of a rule with that radius
-        whose result can differ between the *now* and the *horizon* views."""
+        whose result can differ between the *now* and the *horizon* views. ``None`` when
+        that is more than half of the model (copying the rest would save little)."""
         rings = self._rings
         if not rings:
             seeds = {cid for cid, state in self.graph.states.items() if state == "planned"}
@@ -191,6 +192,8 @@ class Engine:
             rings.append((frozenset(seeds), frozenset(seeds)))
         while len(rings) <= radius:
             reached, frontier = rings[-1]
+            if len(reached) > len(self.graph) // 2:
+                return None
             ring = set()
             for cid in frontier:
                 for outgoing in (True, False):
@@ -199,7 +202,8 @@ class Engine:
                             ring.add(edge.target if outgoing else edge.source)
             ring -= reached
             rings.append((reached | ring, frozenset(ring)))
-        return rings[radius][0]
+        found = rings[radius][0]
+        return None if len(found) > len(self.graph) // 2 else found
 
     def run_view(
         self,
@@ -232,8 +236,8 @@ class Engine:
         if radius is None or self.model_wide(active):
             return self.run_view(active, HORIZON, HORIZON)
         touched = self.touched(radius)
-        if len(touched) > len(self.graph) // 2:
-            return self.run_view(active, HORIZON, HORIZON)  # copying would save little
+        if touched is None:
+            return self.run_view(active, HORIZON, HORIZON)
         run = self.run_view(active, HORIZON, HORIZON, only=touched)
         subjects = set(run.subjects)
         run.hits += [h for h in now.hits if h.component not in touched and h.component in subjects]
