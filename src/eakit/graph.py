@@ -12,9 +12,7 @@ import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from eakit.diagnostics import Location
 from eakit.model import BaseComponent, Layer, Model, Relation, SourceRef, Status, kind_of
@@ -22,6 +20,9 @@ from eakit.model.manifest import Architecture
 from eakit.model.refs import ref_fields
 from eakit.perf import paused_gc
 from eakit.text import vi_sort_key
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class ModelGraph:
         """The graph as a ``networkx.MultiDiGraph`` (built on first use: checking does not
         need it). Nodes carry ``obj``, ``kind`` and ``layer``; edges are keyed by type and
         carry ``type``, ``origin`` and ``relation``."""
+        import networkx as nx  # imported here: a check never needs it, and it costs 0.1 s
+
         graph = nx.MultiDiGraph()
         with paused_gc():
             graph.add_nodes_from(self._nodes.items())
@@ -375,6 +378,8 @@ class ModelGraph:
 
     def paths(self, source: str, target: str, *types: str, cutoff: int = 6) -> list[list[str]]:
         """Simple paths from ``source`` to ``target`` (edges of the given types), shortest first."""
+        import networkx as nx
+
         wanted = set(types)
         view = (
             nx.subgraph_view(self.g, filter_edge=lambda s, t, k: k in wanted) if wanted else self.g

@@ -33,10 +33,16 @@ class RelationType:
 
 
 @cache
+def _registry() -> dict[str, dict[str, object]]:
+    # The C loader: this runs at import time of every command.
+    text = resources.files("eakit.data").joinpath("relation_types.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@cache
 def relation_types() -> dict[str, RelationType]:
     """The relation types shipped in ``eakit/data/relation_types.yaml``, by name."""
-    text = resources.files("eakit.data").joinpath("relation_types.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = _registry()
     return {
         name: RelationType(
             name=name,
@@ -44,16 +50,14 @@ def relation_types() -> dict[str, RelationType]:
             label_en=spec["name_en"],
             reverse=spec["reverse"],
             reverse_en=spec["reverse_en"],
-            from_kinds=frozenset(spec["from"]),
-            to_kinds=frozenset(spec["to"]),
+            from_kinds=frozenset(spec["from"]),  # type: ignore[arg-type]
+            to_kinds=frozenset(spec["to"]),  # type: ignore[arg-type]
         )
         for name, spec in raw.items()
     }
 
 
-RELATION_TYPE_NAMES = tuple(
-    yaml.safe_load(resources.files("eakit.data").joinpath("relation_types.yaml").read_text("utf-8"))
-)
+RELATION_TYPE_NAMES = tuple(_registry())
 RelationTypeName = Literal[RELATION_TYPE_NAMES]  # type: ignore[valid-type]
 
 
