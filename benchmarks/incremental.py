@@ -4,8 +4,9 @@
     python benchmarks/incremental.py measure MODEL CACHE  # after an edit: time each step
 
 ``measure`` prints JSON lines like ``stages.py``: the import, the load (only the edited
-file is parsed and validated; the rest come from the cache) and the graph build. The rule
-check is not incremental, so ``run.py`` adds its time from the full run.
+file is parsed and validated; the rest come from the cache) and the graph build.
+``run.py`` times the whole re-check as a user runs it (``eakit check`` with the cache);
+these steps show where its load time goes.
 """
 
 from __future__ import annotations
