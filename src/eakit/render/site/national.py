@@ -438,19 +438,7 @@ class GroupedPages(SitePages):
                     f'<br><span class="eakit-other">{h(self.rule_title(finding))}</span>'
                 )
             message = h(finding.message)
-            if finding.waived:
-                message += (
-                    '<br><span class="eakit-muted">'
-                    + h(
-                        self.w(
-                            "waived_by",
-                            owner=finding.waived.owner,
-                            expires=finding.waived.expires.isoformat(),
-                            reason=finding.waived.reason,
-                        )
-                    )
-                    + "</span>"
-                )
+            message += self.waiver_note(finding)
             component = finding.component
             agency = finding.agency
             where = (
@@ -472,21 +460,7 @@ class GroupedPages(SitePages):
     def findings_page(self) -> str:
         """The findings summary: counts, findings by rule and by group, links to the lists."""
         page = FINDINGS
-        out = [self.heading(page, self.w("findings"))]
-        out.append(self.counts_block(page))
-        if self.result is not None and self.result.notes:
-            out.append(f"\n## {md_inline(self.w('notes'))}\n")
-            out.append(
-                block(
-                    "<ul>"
-                    + "".join(
-                        f"<li>{self.badge(n.severity.value, 'severity')} "
-                        f"<code>{h(n.location)}</code> {h(n.message)}</li>"
-                        for n in self.result.notes
-                    )
-                    + "</ul>"
-                )
-            )
+        out = self.findings_head(page)
         if not self.findings:
             return "\n".join(out)
         out.append(f"\n## {md_inline(self.w('findings_by_group'))}\n")
@@ -593,20 +567,7 @@ class GroupedPages(SitePages):
 
     def layer(self, layer: Layer) -> str:
         page = layer_page(layer)
-        out = [self.heading(page, self.w.layer(layer), self.w.layer_other(layer))]
-        readiness = self.result.readiness if self.result else None
-        if readiness is not None and (
-            layer.value in readiness.by_layer or layer.value in readiness.by_layer_horizon
-        ):
-            out.append(
-                block(
-                    f"<p><strong>{h(self.w('readiness'))}:</strong> "
-                    f"{h(self.w('readiness_now'))} "
-                    f"{self._score(readiness.by_layer.get(layer.value))} · "
-                    f"{h(self.w('readiness_horizon'))} "
-                    f"{self._score(readiness.by_layer_horizon.get(layer.value))}</p>"
-                )
-            )
+        out = self.layer_head(layer)
         members = self.graph.by_layer(layer)
         counts: Counter[str] = Counter(kind_of(c) for c in members)
         out.append(f"\n## {md_inline(self.w('layer_components'))}\n")
@@ -675,15 +636,4 @@ class GroupedPages(SitePages):
         # Under "Findings", a list's title is its group's (Material prints nav titles raw).
         findings = [FINDINGS] + [{h(title): path} for path, title, _ in self.findings_pages()]
         others = [p.path for p in group_pages if p.root is None]
-        nav: list[Any] = [
-            {self.w("home"): HOME},
-            {self.w("layers"): layers},
-            {self.w("agencies"): agencies},
-            {self.w("findings"): findings},
-            {self.w("roadmap"): ROADMAP},
-            {self.w("rules"): RULES},
-        ]
-        if self.figures.views:
-            nav.append({self.w("diagrams"): DIAGRAMS})
-        nav.append({self.w("components"): [COMPONENTS_INDEX, *others]})
-        return nav
+        return self.nav_tree(layers, agencies, findings, [COMPONENTS_INDEX, *others])

@@ -447,9 +447,9 @@ class SitePages:
         page = LAYERS_INDEX
         return self.heading(page, self.w("layers")) + self.layer_table(page)
 
-    def layer(self, layer: Layer) -> str:
-        page = layer_page(layer)
-        out = [self.heading(page, self.w.layer(layer), self.w.layer_other(layer))]
+    def layer_head(self, layer: Layer) -> list[str]:
+        """The top of a layer's page: heading and readiness now and at the horizon."""
+        out = [self.heading(layer_page(layer), self.w.layer(layer), self.w.layer_other(layer))]
         readiness = self.result.readiness if self.result else None
         if readiness is not None and (
             layer.value in readiness.by_layer or layer.value in readiness.by_layer_horizon
@@ -463,6 +463,11 @@ class SitePages:
                     f"{self._score(readiness.by_layer_horizon.get(layer.value))}</p>"
                 )
             )
+        return out
+
+    def layer(self, layer: Layer) -> str:
+        page = layer_page(layer)
+        out = self.layer_head(layer)
         members = self.graph.by_layer(layer)
         out.append(f"\n## {md_inline(self.w('layer_components'))}\n")
         if not members:
@@ -868,19 +873,7 @@ class SitePages:
                     f'<br><span class="eakit-fix">{h(self.w("remediation"))}: '
                     f"{h(finding.remediation)}</span>"
                 )
-            if finding.waived:
-                message += (
-                    '<br><span class="eakit-muted">'
-                    + h(
-                        self.w(
-                            "waived_by",
-                            owner=finding.waived.owner,
-                            expires=finding.waived.expires.isoformat(),
-                            reason=finding.waived.reason,
-                        )
-                    )
-                    + "</span>"
-                )
+            message += self.waiver_note(finding)
             row.append(message)
             row.append("<br>".join(self.basis_text(b) for b in finding.basis))
             rows.append(row)
@@ -942,8 +935,21 @@ class SitePages:
         parts.append("</form>")
         return "".join(parts)
 
-    def findings_page(self) -> str:
-        page = FINDINGS
+    def waiver_note(self, finding: Finding) -> str:
+        """HTML after a waived finding's message: who waived it, until when and why."""
+        if not finding.waived:
+            return ""
+        waived = finding.waived
+        note = self.w(
+            "waived_by",
+            owner=waived.owner,
+            expires=waived.expires.isoformat(),
+            reason=waived.reason,
+        )
+        return f'<br><span class="eakit-muted">{h(note)}</span>'
+
+    def findings_head(self, page: str) -> list[str]:
+        """The top of a findings page: heading, counts and the check's notes."""
         out = [self.heading(page, self.w("findings"))]
         out.append(self.counts_block(page))
         if self.result is not None and self.result.notes:
@@ -959,6 +965,11 @@ class SitePages:
                     + "</ul>"
                 )
             )
+        return out
+
+    def findings_page(self) -> str:
+        page = FINDINGS
+        out = self.findings_head(page)
         if not self.findings:
             return "\n".join(out)
         out.append(block(self.filter_box("eakit-findings-all")))
@@ -1102,15 +1113,19 @@ class SitePages:
         agencies = [AGENCIES_INDEX] + [
             component_page(self.graph, a.id) for a in self.sorted(self.graph.by_kind("agency"))
         ]
+        return self.nav_tree(layers, agencies, FINDINGS, COMPONENTS_INDEX)
+
+    def nav_tree(self, layers: Any, agencies: Any, findings: Any, components: Any) -> list[Any]:
+        """The site's navigation around the given sections (pages or lists of them)."""
         nav: list[Any] = [
             {self.w("home"): HOME},
             {self.w("layers"): layers},
             {self.w("agencies"): agencies},
-            {self.w("findings"): FINDINGS},
+            {self.w("findings"): findings},
             {self.w("roadmap"): ROADMAP},
             {self.w("rules"): RULES},
         ]
         if self.figures.views:
             nav.append({self.w("diagrams"): DIAGRAMS})
-        nav.append({self.w("components"): COMPONENTS_INDEX})
+        nav.append({self.w("components"): components})
         return nav
