@@ -57,7 +57,7 @@ def test_build_without_graphviz_is_a_clear_error(tmp_path, runner, monkeypatch):
     def missing(*_args, **_kwargs):
         raise GraphvizError("Graphviz 'dot' could not be run; apt-get install graphviz")
 
-    monkeypatch.setattr("eakit.render.diagrams.render_views", missing)
+    monkeypatch.setattr("eakit.render.diagrams.render.dot_binary", missing)
     out = tmp_path / "reports"
     result = runner.invoke(build_app(), ["build", str(MINI), "-o", str(out)])
     assert result.exit_code == 2
@@ -143,3 +143,34 @@ def test_build_never_replaces_the_model_or_the_working_folder(tmp_path, runner, 
         assert result.exit_code == 2, target
         assert "refusing to replace" in result.output
     assert (model / "eakit.yaml").is_file()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_build_draws_the_views_once_for_diagrams_and_site(tmp_path, runner, monkeypatch):
+    from eakit.render import diagrams
+
+    calls: list[dict[str, object]] = []
+    real = diagrams.draw_views
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(diagrams, "draw_views", counting)
+    build = runner.invoke(build_app(), ["build", str(MINI), "-o", str(tmp_path / "b")])
+    assert build.exit_code in (0, 1), build.output
+    assert len(calls) == 1
+    calls.clear()
+    docs = runner.invoke(build_app(), ["docs", str(MINI), "-o", str(tmp_path / "d")])
+    assert docs.exit_code in (0, 1), docs.output
+    assert len(calls) == 1  # the site alone draws its own
+    # The same site either way; the standalone diagrams link into it.
+    assert _files(tmp_path / "b" / "site") == _files(tmp_path / "d" / "site")
+    svgs = {p.name: p.read_text("utf-8") for p in (tmp_path / "b" / "diagrams").glob("*.svg")}
+    linked = [name for name, text in svgs.items() if "<a xlink:href=" in text]
+    assert linked
+    for name in linked:
+        assert svgs[name].count('<a xlink:href="../site/') == svgs[name].count("<a xlink:href=")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,9 @@ from eakit.diagnostics import Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.pipeline import check as run_check
+
+if TYPE_CHECKING:
+    from eakit.render.diagrams import Drawing
 
 # Written into every build folder: only a folder carrying it is replaced without --force,
 # so `eakit build -o .` cannot wipe out a folder that was not made by eakit.
@@ -66,6 +69,8 @@ class BuildJob:
     model_dir: Path
     lang: str
     diagrams: bool
+    # The views as the diagrams step drew them, for the site: drawn once, not twice.
+    drawings: list[Drawing] | None = field(default=None, init=False)
 
     def steps(self) -> list[tuple[str, Callable[[Path], None]]]:
         """(output name, writer) in the order they run."""
@@ -97,19 +102,19 @@ class BuildJob:
         )
 
     def diagram_views(self, out: Path) -> None:
-        from eakit.render.diagrams import render_views
+        from eakit.render.diagrams import draw_views, prefix_links
         from eakit.render.site.build import root_link
 
-        in_site = root_link(self.graph)
-
-        def link(component_id: str) -> str | None:
-            # The standalone diagrams open the pages of the site built beside them.
-            target = in_site(component_id)
-            return f"../site/{target}" if target else None
-
-        render_views(
-            self.graph, self.result, out / "diagrams", formats=("svg",), lang=self.lang, link=link
+        # Drawn with links from the site root, as the site embeds them; the standalone
+        # files open the pages of the site built beside them.
+        self.drawings = draw_views(
+            self.graph, self.result, formats=("svg",), lang=self.lang, link=root_link(self.graph)
         )
+        for drawing in self.drawings:
+            atomic.write_bytes(
+                out / "diagrams" / f"{drawing.view.name}.svg",
+                prefix_links(drawing.data, "../site/"),
+            )
 
     def workbook(self, out: Path) -> None:
         from eakit.render.excel import write_workbook
@@ -119,7 +124,14 @@ class BuildJob:
     def site(self, out: Path) -> None:
         from eakit.render.site import build_site
 
-        build_site(self.graph, self.result, out / "site", lang=self.lang, diagrams=self.diagrams)
+        build_site(
+            self.graph,
+            self.result,
+            out / "site",
+            lang=self.lang,
+            diagrams=self.diagrams,
+            drawings=self.drawings,
+        )
 
 
 @contextmanager

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from eakit.render.diagrams.render import (
     FORMATS,
+    Drawing,
     GraphvizError,
+    draw_views,
+    prefix_links,
     render_dot_source,
     render_focus,
     render_views,
@@ -19,10 +22,13 @@ from eakit.render.diagrams.views import ViewError, ViewInfo, list_views
 
 __all__ = [
     "FORMATS",
+    "Drawing",
     "GraphvizError",
     "ViewError",
     "ViewInfo",
+    "draw_views",
     "list_views",
+    "prefix_links",
     "render_dot_source",
     "render_focus",
     "render_views",

@@ -1,25 +1,31 @@
 """Running Graphviz ``dot`` and writing the diagram files.
 
-The two entry points other renderers call are :func:`render_views` and
-:func:`render_focus`; both write atomically, one file per view and format.
+The entry points other renderers call are :func:`render_views` and :func:`render_focus`,
+which write atomically, one file per view and format, and :func:`draw_views`, which keeps
+the drawings in memory (``eakit build`` writes them and hands them to the site).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from eakit import atomic
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.render.diagrams.dot import scene_to_dot
-from eakit.render.diagrams.scene import LinkFn, build_scene
-from eakit.render.diagrams.views import ResolvedView, ViewError, focus_view, resolve_views
+from eakit.render.diagrams.scene import LinkFn, SceneContext, build_scene
+from eakit.render.diagrams.views import ResolvedView, ViewCatalog, ViewError, focus_view
 from eakit.text import did_you_mean
+
+_T = TypeVar("_T")
 
 FORMATS = ("svg", "png", "dot")
 LANGS = ("vi", "en")
@@ -86,38 +92,82 @@ def _check_options(formats: Iterable[str], lang: str) -> list[str]:
     return wanted
 
 
-def default_views(resolved: list[ResolvedView]) -> list[ResolvedView]:
+@dataclass(frozen=True)
+class Drawing:
+    """One view drawn in one format: the bytes ``dot`` wrote (DOT text for ``dot``)."""
+
+    view: ResolvedView
+    fmt: str
+    data: bytes
+
+
+def default_views(catalog: ViewCatalog) -> list[ResolvedView]:
     """The views drawn when none is named: all, except per-agency views when there are
-    more than :data:`MAX_AGENCY_VIEWS` of them."""
-    if sum(1 for v in resolved if v.agency is not None) <= MAX_AGENCY_VIEWS:
-        return resolved
-    return [v for v in resolved if v.agency is None]
+    more than :data:`MAX_AGENCY_VIEWS` of them (then they are not even listed)."""
+    if catalog.agency_views_exceed(MAX_AGENCY_VIEWS):
+        return catalog.model_wide()
+    return catalog.all()
 
 
-def _pick(resolved: list[ResolvedView], names: Sequence[str] | None) -> list[ResolvedView]:
+def _pick(catalog: ViewCatalog, names: Sequence[str] | None) -> list[ResolvedView]:
     if names is None:
-        return default_views(resolved)
-    by_name = {v.name: v for v in resolved}
+        return default_views(catalog)
+    chosen: dict[str, ResolvedView] = {}
     for name in names:
-        if name not in by_name:
+        view = catalog.get(name)
+        if view is None:
+            known = [v.name for v in catalog.all()]
             raise ViewError(
-                f"no view named '{name}'{did_you_mean(name, by_name)}; "
-                f"views of this model: {', '.join(by_name)}"
+                f"no view named '{name}'{did_you_mean(name, known)}; "
+                f"views of this model: {', '.join(known)}"
             )
-    return [by_name[name] for name in dict.fromkeys(names)]
+        chosen.setdefault(name, view)
+    return list(chosen.values())
 
 
-def _render_all(jobs: list[tuple[str, str, Path]], binary: str | None) -> list[Path]:
-    """Run ``dot`` for (source, format, path) jobs, two at a time, writing each file."""
+def _draw(
+    graph: ModelGraph,
+    result: CheckResult | None,
+    views: Sequence[str] | None,
+    formats: Sequence[str],
+    lang: str,
+    link: LinkFn | None,
+    keep: Callable[[Drawing], _T],
+) -> list[_T]:
+    """Draw the chosen views in every format, ``dot`` two at a time; ``keep`` gets each
+    drawing as it is made (so files are written without holding every drawing)."""
+    wanted = _check_options(formats, lang)
+    chosen = _pick(ViewCatalog(graph), views)
+    binary = None if wanted == ["dot"] else dot_binary()
+    context = SceneContext(graph, result, lang)
+    jobs = []
+    for view in chosen:
+        scene = build_scene(graph, view, result, lang=lang, link=link, context=context)
+        source = scene_to_dot(scene)
+        jobs.extend((view, source, fmt) for fmt in wanted)
 
-    def one(job: tuple[str, str, Path]) -> Path:
-        source, fmt, path = job
-        atomic.write_bytes(path, run_dot(source, fmt, binary))
-        return path
+    def one(job: tuple[ResolvedView, str, str]) -> _T:
+        view, source, fmt = job
+        return keep(Drawing(view, fmt, run_dot(source, fmt, binary)))
 
     workers = max(1, min(2, os.cpu_count() or 1, len(jobs)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, jobs))
+
+
+def draw_views(
+    graph: ModelGraph,
+    result: CheckResult | None,
+    *,
+    formats: Sequence[str] = ("svg",),
+    lang: str = "vi",
+    views: Sequence[str] | None = None,
+    link: LinkFn | None = None,
+) -> list[Drawing]:
+    """Draw every view of the model (or the named ones) in memory, in view order and, for
+    each view, in the order of ``formats``. Same choice of views and errors as
+    :func:`render_views`."""
+    return _draw(graph, result, views, formats, lang, link, lambda drawing: drawing)
 
 
 def render_views(
@@ -138,14 +188,31 @@ def render_views(
     Raises :class:`ViewError` for an unknown view, format or language and
     :class:`GraphvizError` when ``dot`` is missing or fails.
     """
-    wanted = _check_options(formats, lang)
-    chosen = _pick(resolve_views(graph), views)
-    binary = None if wanted == ["dot"] else dot_binary()
-    jobs = []
-    for view in chosen:
-        source = scene_to_dot(build_scene(graph, view, result, lang=lang, link=link))
-        jobs.extend((source, fmt, Path(out_dir) / f"{view.name}.{fmt}") for fmt in wanted)
-    return _render_all(jobs, binary)
+
+    def write(drawing: Drawing) -> Path:
+        path = Path(out_dir) / f"{drawing.view.name}.{drawing.fmt}"
+        atomic.write_bytes(path, drawing.data)
+        return path
+
+    return _draw(graph, result, views, formats, lang, link, write)
+
+
+# How Graphviz writes a node's URL in SVG (``<a xlink:href="...">``; newer releases may
+# write a plain ``href``). Attribute values escape ``>`` and ``"``, so this cannot match
+# inside a title or a tooltip.
+_SVG_LINK = re.compile(rb'(<a (?:[^>]* )?(?:xlink:)?href=")')
+_PLAIN_PREFIX = re.compile(r"[A-Za-z0-9._~/-]*")
+
+
+def prefix_links(svg: bytes, prefix: str) -> bytes:
+    """An SVG drawing with ``prefix`` (such as ``../site/``) put before every node link.
+
+    Gives the bytes ``dot`` writes when the links are drawn with the prefix: a link is
+    not part of the layout. For links relative to somewhere else, without drawing again.
+    """
+    if not _PLAIN_PREFIX.fullmatch(prefix):
+        raise ValueError(f"link prefix {prefix!r} would need escaping")
+    return _SVG_LINK.sub(lambda m: m.group(1) + prefix.encode("ascii"), svg)
 
 
 def render_focus(
@@ -177,5 +244,5 @@ def render_dot_source(
     link: LinkFn | None = None,
 ) -> str:
     """The DOT text of one view (for inspection and tests)."""
-    [view] = _pick(resolve_views(graph), [view_name])
+    [view] = _pick(ViewCatalog(graph), [view_name])
     return scene_to_dot(build_scene(graph, view, result, lang=lang, link=link))

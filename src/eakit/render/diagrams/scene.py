@@ -6,8 +6,9 @@ point-to-point, group order); :mod:`eakit.render.diagrams.dot` decides how it lo
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from eakit.diagnostics import Severity
@@ -137,7 +138,7 @@ def is_point_to_point(graph: ModelGraph, edge: Edge) -> bool:
     source, target = graph.get(edge.source), graph.get(edge.target)
     return (
         source.scope is not Scope.NATIONAL
-        and graph.g.nodes[edge.source]["kind"] != "integration_platform"
+        and graph.kinds[edge.source] != "integration_platform"
         and target.scope is Scope.NATIONAL
     )
 
@@ -156,10 +157,6 @@ def _merge_status(statuses: list[Status]) -> Status:
         if status in statuses:
             return status
     return Status.RETIRED
-
-
-def _kind(graph: ModelGraph, cid: str) -> str:
-    return graph.g.nodes[cid]["kind"]  # type: ignore[no-any-return]
 
 
 def _subtitle(kind: str, scope: Scope, lang: str) -> str:
@@ -188,10 +185,13 @@ def _facts(component: BaseComponent, lang: str) -> list[str]:
 
 
 def _finding_lines(findings: list[Finding]) -> list[str]:
-    ordered = sorted(findings, key=lambda f: (-f.severity.rank, f.rule_id))
-    lines = [f"⚠ {f.rule_id}: {f.message}" for f in ordered[:_MAX_TOOLTIP_FINDINGS]]
-    if len(ordered) > _MAX_TOOLTIP_FINDINGS:
-        lines.append(f"… +{len(ordered) - _MAX_TOOLTIP_FINDINGS}")
+    # The most serious few (an aggregate of a national model has thousands).
+    first = heapq.nsmallest(
+        _MAX_TOOLTIP_FINDINGS, findings, key=lambda f: (-f.severity.rank, f.rule_id)
+    )
+    lines = [f"⚠ {f.rule_id}: {f.message}" for f in first]
+    if len(findings) > _MAX_TOOLTIP_FINDINGS:
+        lines.append(f"… +{len(findings) - _MAX_TOOLTIP_FINDINGS}")
     return lines
 
 
@@ -202,25 +202,46 @@ def _count(findings: list[Finding], severity: Severity) -> int:
 # --- building -------------------------------------------------------------------------------
 
 
+class SceneContext:
+    """What the scenes of one drawing run share: a national model has 150,000 findings
+    and 100,000 names, so they are indexed once for all views, not once per view."""
+
+    def __init__(self, graph: ModelGraph, result: CheckResult | None, lang: str) -> None:
+        self.graph = graph
+        self.result = result
+        self.lang = lang
+        findings: dict[str, list[Finding]] = defaultdict(list)
+        if result is not None:
+            for finding in result.active():
+                if finding.component is not None:
+                    findings[finding.component].append(finding)
+        self.findings: Mapping[str, list[Finding]] = dict(findings)
+        self._name_keys: dict[str, tuple[tuple[int, ...], tuple[int, ...], str]] = {}
+
+    def name_key(self, cid: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+        """The Vietnamese sort key of a component's display name (each computed once)."""
+        key = self._name_keys.get(cid)
+        if key is None:
+            key = vi_sort_key(display_name(self.graph.get(cid), self.lang))
+            self._name_keys[cid] = key
+        return key
+
+
 class _Builder:
     def __init__(
         self,
         graph: ModelGraph,
         view: ResolvedView,
-        result: CheckResult | None,
-        lang: str,
+        context: SceneContext,
         link: LinkFn | None,
     ) -> None:
         self.graph = graph
         self.view = view
         self.spec = view.spec
-        self.lang = lang
+        self.lang = context.lang
         self.link = link
-        self.findings: dict[str, list[Finding]] = defaultdict(list)
-        if result is not None:
-            for finding in result.active():
-                if finding.component is not None:
-                    self.findings[finding.component].append(finding)
+        self.context = context
+        self.findings = context.findings
         self.nodes: dict[str, SceneNode] = {}
         self.node_of: dict[str, str] = {}  # component id -> scene node id
 
@@ -288,7 +309,7 @@ class _Builder:
 
     def _add_component(self, cid: str, hub: bool) -> None:
         component = self.graph.get(cid)
-        kind = _kind(self.graph, cid)
+        kind = self.graph.kinds[cid]
         title = display_name(component, self.lang)
         subtitle = _subtitle(kind, component.scope, self.lang)
         findings = self.findings.get(cid, [])
@@ -319,10 +340,14 @@ class _Builder:
     def _aggregate(self, candidates: set[str]) -> set[str]:
         """Fold groups of similar components into aggregate nodes; return the rest."""
         left = set(candidates)
+        kinds = self.graph.kinds
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for cid in sorted(left):
+            by_kind[kinds[cid]].append(cid)
         for rule in self.spec.aggregate:
             groups: dict[tuple[str, Status], list[str]] = defaultdict(list)
-            for cid in sorted(left):
-                if _kind(self.graph, cid) != rule.kind:
+            for cid in by_kind.get(rule.kind, ()):
+                if cid not in left:  # taken by an earlier rule for the same kind
                     continue
                 component = self.graph.get(cid)
                 value = attribute(component, rule.by) if rule.by else None
@@ -344,7 +369,7 @@ class _Builder:
         groups: dict[tuple[str, str, Status], list[str]] = defaultdict(list)
         for cid in sorted(loose):
             component = self.graph.get(cid)
-            groups[(_kind(self.graph, cid), component.scope.value, component.status)].append(cid)
+            groups[(self.graph.kinds[cid], component.scope.value, component.status)].append(cid)
         left = set(loose)
         for (kind, scope, status), ids in sorted(
             groups.items(), key=lambda i: (_KIND_ORDER[i[0][0]], i[0][1], _STATUS_ORDER[i[0][2]])
@@ -371,9 +396,11 @@ class _Builder:
         scopes = {c.scope for c in components}
         scope = scopes.pop() if len(scopes) == 1 else Scope.PROVINCIAL
         findings = [f for c in ids for f in self.findings.get(c, [])]
-        names = sorted((display_name(c, self.lang) for c in components), key=vi_sort_key)
-        shown = names[:_MAX_TOOLTIP_MEMBERS]
-        more = len(names) - len(shown)
+        # The first names in Vietnamese order (ties in id order, as a stable sort keeps
+        # them): thousands of members, a tooltip of a few.
+        first = heapq.nsmallest(_MAX_TOOLTIP_MEMBERS, ids, key=self.context.name_key)
+        shown = [display_name(self.graph.get(c), self.lang) for c in first]
+        more = len(ids) - len(shown)
         notes = []
         if status is not Status.CURRENT:
             notes.append(labels.text(status.value, self.lang))
@@ -404,12 +431,17 @@ class _Builder:
     def _edges(self, members: set[str]) -> list[SceneEdge]:
         allowed = self._allowed_relations()
         merged: dict[tuple[str, str, str], list[tuple[Status, bool]]] = defaultdict(list)
-        # The members' own edges, not every edge of the model: a per-agency view of a
-        # national model would otherwise walk 300,000 edges to draw a dozen.
-        for edge in (e for cid in sorted(members) for e in self.graph.out_edges(cid)):
+        # The members' own edges of the drawn types, not every edge of the model: a
+        # per-agency view of a national model would otherwise walk 300,000 edges to draw
+        # a dozen. The order does not matter: facts are merged and the edges sorted.
+        own = (
+            edges
+            for cid in members
+            for edge_type, edges in self.graph.edges_by_type(cid, True).items()
+            if allowed is None or edge_type in allowed
+        )
+        for edge in (e for edges in own for e in edges):
             if edge.target not in members:
-                continue
-            if allowed is not None and edge.type not in allowed:
                 continue
             source, target = self.node_of[edge.source], self.node_of[edge.target]
             if source == target:
@@ -526,6 +558,12 @@ def build_scene(
     *,
     lang: str = "vi",
     link: LinkFn | None = None,
+    context: SceneContext | None = None,
 ) -> Scene:
-    """The scene of one resolved view."""
-    return _Builder(graph, view, result, lang, link).build()
+    """The scene of one resolved view. ``context`` shares indexes between the views of one
+    run; it must have been made for the same graph, ``result`` and ``lang``."""
+    if context is None:
+        context = SceneContext(graph, result, lang)
+    elif context.graph is not graph or context.result is not result or context.lang != lang:
+        raise ValueError("the scene context was made for another graph, result or language")
+    return _Builder(graph, view, context, link).build()

@@ -6,14 +6,17 @@ components does a view show".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import fnmatch
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from fnmatch import fnmatchcase
+from functools import cached_property
 from typing import Any
 
 from eakit.graph import ModelGraph
-from eakit.model import BaseComponent
+from eakit.model import KIND_CLASSES, BaseComponent
 from eakit.model.views import Aggregate, Selector, ViewSpec, effective_views
 from eakit.render.diagrams import labels
 from eakit.text import did_you_mean
@@ -126,7 +129,7 @@ def _matches_value(actual: Any, wanted: Any) -> bool:
 
 def matches(component: BaseComponent, predicate: Selector) -> bool:
     """Whether a component satisfies an ``include``/``exclude``/``hub`` predicate."""
-    if predicate.ids and not any(fnmatchcase(component.id, g) for g in predicate.ids):
+    if predicate.ids and not any(fnmatch.fnmatchcase(component.id, g) for g in predicate.ids):
         return False
     if predicate.kinds and component.kind not in predicate.kinds:  # type: ignore[attr-defined]
         return False
@@ -137,10 +140,65 @@ def matches(component: BaseComponent, predicate: Selector) -> bool:
     )
 
 
+def _kinds_allowed(predicate: Selector) -> frozenset[str] | None:
+    """The kinds a predicate's ``kinds`` and ``layers`` let through; ``None`` for all.
+
+    A kind belongs to one layer, so both conditions are a set of kinds, tested with one
+    dictionary lookup per component instead of reading its pydantic object.
+    """
+    allowed: set[str] | None = None
+    if predicate.kinds:
+        allowed = set(predicate.kinds)
+    if predicate.layers:
+        in_layers = {k for k, cls in KIND_CLASSES.items() if cls.layer.value in predicate.layers}
+        allowed = in_layers if allowed is None else allowed & in_layers
+    return None if allowed is None else frozenset(allowed)
+
+
+def _id_matcher(globs: list[str]) -> Callable[[str], bool] | None:
+    """A test of an id against ``globs`` (as :func:`fnmatch.fnmatchcase`); ``None`` for any id."""
+    if not globs or "*" in globs:
+        return None
+    patterns = [re.compile(fnmatch.translate(glob)).match for glob in globs]
+    return lambda cid: any(match(cid) for match in patterns)
+
+
+def _where_test(graph: ModelGraph, key: str, wanted: Any) -> Callable[[str], bool]:
+    """A test of a component id against one ``where`` filter (as :func:`matches`)."""
+    options = wanted if isinstance(wanted, list) else [wanted]
+    texts = frozenset(option for option in options if isinstance(option, str))
+    # Status is every view's filter: read as text from the graph's index, not the object.
+    states = graph.states if key == "status" else None
+
+    def test(cid: str) -> bool:
+        actual = states[cid] if states is not None else attribute(graph.get(cid), key)
+        if isinstance(actual, str) and len(texts) == len(options):
+            return actual in texts  # text against text options: plain equality
+        return _matches_value(actual, wanted)
+
+    return test
+
+
 def select(graph: ModelGraph, ids: Iterable[str], predicates: Iterable[Selector]) -> set[str]:
-    """The ids among ``ids`` matching any of ``predicates``."""
-    predicates = list(predicates)
-    return {cid for cid in ids if any(matches(graph.get(cid), p) for p in predicates)}
+    """The ids among ``ids`` matching any of ``predicates`` (as :func:`matches` decides)."""
+    pool = ids if isinstance(ids, list | set | frozenset | tuple) else list(ids)
+    kinds = graph.kinds
+    chosen: set[str] = set()
+    for predicate in predicates:
+        allowed = _kinds_allowed(predicate)
+        id_matches = _id_matcher(predicate.ids)
+        where = [_where_test(graph, key, wanted) for key, wanted in predicate.where.items()]
+        for cid in pool:
+            if cid in chosen:
+                continue
+            if allowed is not None and kinds[cid] not in allowed:
+                continue
+            if id_matches is not None and not id_matches(cid):
+                continue
+            if where and not all(test(cid) for test in where):
+                continue
+            chosen.add(cid)
+    return chosen
 
 
 def _exact_ids(predicates: list[Selector]) -> Iterable[tuple[int, int, str]]:
@@ -171,38 +229,134 @@ def _check_exact_ids(graph: ModelGraph, view: ViewSpec, index: int | None) -> No
 # --- views of a model ---------------------------------------------------------------------
 
 
+class _AgencyViews:
+    """The per-agency views of one spec, found only when asked for: a national model has
+    thousands of agencies, and drawing its model-wide views needs none of them."""
+
+    def __init__(self, graph: ModelGraph, spec: ViewSpec, index: int | None) -> None:
+        self.graph = graph
+        self.spec = spec
+        self.index = index
+        self.prefix = f"{spec.name}-"
+
+    def has(self, agency: str) -> bool:
+        """Whether ``agency`` gets a view of this spec."""
+        assert self.spec.per_agency is not None
+        graph = self.graph
+        return (
+            agency in graph
+            and graph.kinds[agency] == "agency"
+            and bool(select(graph, [agency], self.spec.per_agency))
+            # An agency with nothing of its own would be a diagram of one box.
+            and bool(graph.components_of_agency(agency))
+        )
+
+    def _found(self) -> Iterator[str]:
+        """The agencies with a view, in id order, one at a time."""
+        return (agency for agency in self.graph.ids_of_kinds(["agency"]) if self.has(agency))
+
+    @cached_property
+    def agencies(self) -> list[str]:
+        """Every agency this spec draws, in id order."""
+        return list(self._found())
+
+    def count(self, limit: int) -> int:
+        """The number of views, counted up to ``limit + 1`` at most."""
+        return sum(1 for _ in itertools.islice(self._found(), limit + 1))
+
+    def view(self, agency: str) -> ResolvedView:
+        """The view of one agency (which :meth:`has` a view)."""
+        return ResolvedView(f"{self.prefix}{agency}", self.spec, self.index, agency=agency)
+
+    def views(self) -> list[ResolvedView]:
+        """Every view of this spec, in agency id order."""
+        return [self.view(agency) for agency in self.agencies]
+
+
+class ViewCatalog:
+    """The concrete views of a model, in declaration order; per-agency views are expanded
+    only when they are listed, counted or asked for by name.
+
+    Raises :class:`ViewError` for a view that names a missing component or a name clash.
+    """
+
+    def __init__(self, graph: ModelGraph) -> None:
+        self.graph = graph
+        declared = graph.manifest.views
+        self._entries: list[ResolvedView | _AgencyViews] = []
+        for position, spec in enumerate(effective_views(declared)):
+            index = position if declared is not None else None
+            _check_exact_ids(graph, spec, index)
+            if spec.per_agency is None:
+                self._entries.append(ResolvedView(spec.name, spec, index))
+            else:
+                self._entries.append(_AgencyViews(graph, spec, index))
+        self._by_name = {e.name: e for e in self._entries if isinstance(e, ResolvedView)}
+        self._per_agency = [e for e in self._entries if isinstance(e, _AgencyViews)]
+        if self._may_clash():
+            self._check_unique(self.all())
+
+    def _may_clash(self) -> bool:
+        """Whether two views could share a name, decided without listing every agency."""
+        if len(self._by_name) < len(self._entries) - len(self._per_agency):
+            return True
+        for group in self._per_agency:
+            for name in self._by_name:
+                if name.startswith(group.prefix) and group.has(name[len(group.prefix) :]):
+                    return True
+            for other in self._per_agency:
+                if other is not group and other.prefix.startswith(group.prefix):
+                    return True
+        return False
+
+    @staticmethod
+    def _check_unique(views: list[ResolvedView]) -> None:
+        seen: set[str] = set()
+        for view in views:
+            if view.name in seen:
+                raise ViewError(
+                    f"two views are named '{view.name}'; rename one of them",
+                    ("views", view.index) if view.index is not None else (),
+                )
+            seen.add(view.name)
+
+    def all(self) -> list[ResolvedView]:
+        """Every view, per-agency views expanded (in agency id order)."""
+        views: list[ResolvedView] = []
+        for entry in self._entries:
+            views.extend([entry] if isinstance(entry, ResolvedView) else entry.views())
+        return views
+
+    def model_wide(self) -> list[ResolvedView]:
+        """The views that are not per agency."""
+        return [e for e in self._entries if isinstance(e, ResolvedView)]
+
+    def agency_views_exceed(self, limit: int) -> bool:
+        """Whether there are more than ``limit`` per-agency views in all."""
+        found = 0
+        for group in self._per_agency:
+            found += group.count(limit - found)
+            if found > limit:
+                return True
+        return False
+
+    def get(self, name: str) -> ResolvedView | None:
+        """The view named ``name``, or ``None``."""
+        view = self._by_name.get(name)
+        if view is not None:
+            return view
+        for group in self._per_agency:
+            if name.startswith(group.prefix) and group.has(name[len(group.prefix) :]):
+                return group.view(name[len(group.prefix) :])
+        return None
+
+
 def resolve_views(graph: ModelGraph) -> list[ResolvedView]:
     """Every concrete view of a model, in declaration order; per-agency views expanded.
 
     Raises :class:`ViewError` for a view that names a missing component or a name clash.
     """
-    declared = graph.manifest.views
-    specs = effective_views(declared)
-    resolved: list[ResolvedView] = []
-    for position, spec in enumerate(specs):
-        index = position if declared is not None else None
-        _check_exact_ids(graph, spec, index)
-        if spec.per_agency is None:
-            resolved.append(ResolvedView(spec.name, spec, index))
-            continue
-        agencies = sorted(
-            cid
-            for cid in select(graph, graph.ids(), spec.per_agency)
-            if graph.g.nodes[cid]["kind"] == "agency"
-        )
-        for agency in agencies:
-            # An agency with nothing of its own would be a diagram of one box.
-            if graph.components_of_agency(agency):
-                resolved.append(ResolvedView(f"{spec.name}-{agency}", spec, index, agency=agency))
-    seen: dict[str, ResolvedView] = {}
-    for view in resolved:
-        if view.name in seen:
-            raise ViewError(
-                f"two views are named '{view.name}'; rename one of them",
-                ("views", view.index) if view.index is not None else (),
-            )
-        seen[view.name] = view
-    return resolved
+    return ViewCatalog(graph).all()
 
 
 def list_views(graph: ModelGraph, lang: str = "vi") -> list[ViewInfo]:

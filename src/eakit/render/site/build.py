@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import yaml
 from eakit import atomic
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.render.diagrams import Drawing
 from eakit.render.site import figures as fig
 from eakit.render.site.config import ASSET_FILES, ASSETS, mkdocs_config
 from eakit.render.site.i18n import words as words_for
@@ -64,15 +65,22 @@ def root_link(graph: ModelGraph, layout: SiteLayout | None = None) -> Callable[[
 
 
 def render_figures(
-    graph: ModelGraph, result: CheckResult | None, lang: str, layout: SiteLayout | None = None
+    graph: ModelGraph,
+    result: CheckResult | None,
+    lang: str,
+    layout: SiteLayout | None = None,
+    drawings: Sequence[Drawing] | None = None,
 ) -> Figures:
     """All views, and every component's neighbourhood diagram when each component has its
     own page (a large model's agency pages show none: one ``dot`` run per component would
     take hours; its views are aggregated by the diagrams package). Empty without the
-    renderer."""
+    renderer. ``drawings`` are the views already drawn (see :func:`build_site`)."""
     layout = layout if layout is not None else default_layout(graph)
     link = root_link(graph, layout)
-    views = fig.render_views(graph, result, lang, link)
+    if drawings is None:
+        views = fig.render_views(graph, result, lang, link)
+    else:
+        views = fig.site_views(graph, drawings, lang)
     if layout.paged:
         return Figures(views=views)
     focus, failed = fig.render_focus_all(graph, result, graph.ids(), lang, link)
@@ -181,6 +189,7 @@ def build_site(
     lang: str = "vi",
     diagrams: bool = True,
     layout: SiteLayout | None = None,
+    drawings: Sequence[Drawing] | None = None,
 ) -> Path:
     """Build the HTML site of a model into ``out_dir`` (replaced as a whole); return it.
 
@@ -189,12 +198,16 @@ def build_site(
     ``layout`` decides where components are documented (default: one page each, or above
     :data:`~eakit.render.site.layout.PAGED_THRESHOLD` components a page per top-level
     agency, see :mod:`eakit.render.site.national`).
+    ``drawings`` are the model's views as :func:`eakit.render.diagrams.draw_views` drew
+    them for the same ``result`` and ``lang``, in SVG, with the links of
+    :func:`root_link` for this layout (``eakit build`` draws them once for its
+    ``diagrams/`` folder and the site); without them the site draws its own.
     Raises :class:`SiteBuildError` when mkdocs fails; ``out_dir`` is then untouched.
     """
     words_for(lang)  # fail early on an unknown language
     out_dir = Path(out_dir)
     layout = layout if layout is not None else default_layout(graph)
-    figures = render_figures(graph, result, lang, layout) if diagrams else Figures()
+    figures = render_figures(graph, result, lang, layout, drawings) if diagrams else Figures()
     with tempfile.TemporaryDirectory(prefix="eakit-site-") as tmp:
         config_file = write_sources(
             graph, result, Path(tmp), lang=lang, figures=figures, layout=layout

@@ -9,7 +9,7 @@ renderer's own escaping.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +18,8 @@ from lxml import etree
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
-from eakit.model.views import effective_views
 from eakit.render import diagrams
-from eakit.render.diagrams.views import ResolvedView, ViewInfo
+from eakit.render.diagrams import Drawing
 from eakit.render.site.markup import safe_url
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -88,41 +87,27 @@ class View:
     svg: str
 
 
-def _view_infos(graph: ModelGraph, lang: str, names: list[str]) -> dict[str, ViewInfo]:
-    """Titles (and agencies) of the rendered views. Listing every view expands the
-    per-agency ones, seconds on a national model that draws none of them, so model-wide
-    views are titled from their specs."""
-    specs = {spec.name: spec for spec in effective_views(graph.manifest.views)}
-    if all(name in specs and specs[name].per_agency is None for name in names):
-        return {
-            name: ViewInfo(name, ResolvedView(name, specs[name]).title(graph, lang))
-            for name in names
-        }
-    return {info.name: info for info in diagrams.list_views(graph, lang)}
+def site_views(graph: ModelGraph, drawings: Sequence[Drawing], lang: str) -> list[View]:
+    """The SVG drawings of views as the site shows them, in drawing order (drawn in
+    ``lang`` with links relative to the site root)."""
+    return [
+        View(
+            name=drawing.view.name,
+            title=drawing.view.title(graph, lang),
+            agency=drawing.view.agency,
+            svg=drawing.data.decode("utf-8"),
+        )
+        for drawing in drawings
+        if drawing.fmt == "svg"
+    ]
 
 
 def render_views(
     graph: ModelGraph, result: CheckResult | None, lang: str, link: Callable[[str], str | None]
 ) -> list[View]:
     """Every view of the diagrams package, in its drawing order."""
-    with tempfile.TemporaryDirectory(prefix="eakit-views-") as tmp:
-        paths = diagrams.render_views(
-            graph, result, Path(tmp), formats=("svg",), lang=lang, link=link
-        )
-        paths = [path for path in paths if path.suffix == ".svg"]
-        infos = _view_infos(graph, lang, [path.stem for path in paths])
-        views = []
-        for path in paths:
-            info = infos.get(path.stem)
-            views.append(
-                View(
-                    name=path.stem,
-                    title=info.title if info else path.stem,
-                    agency=info.agency if info else None,
-                    svg=path.read_text("utf-8"),
-                )
-            )
-        return views
+    drawings = diagrams.draw_views(graph, result, formats=("svg",), lang=lang, link=link)
+    return site_views(graph, drawings, lang)
 
 
 def render_focus_all(
