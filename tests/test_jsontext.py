@@ -37,3 +37,31 @@ def test_pretty_on_the_bundled_findings(bundled_graph):
     text = pretty(payload)
     assert text == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     assert "Sở" in text  # Vietnamese kept as text, not \\u escapes
+
+
+@given(payloads, st.lists(payloads, max_size=7), st.integers(min_value=1, max_value=3))
+def test_streamed_text_equals_the_whole_text(frame, items, chunk):
+    import eakit.jsontext as jsontext
+
+    payload = {"before": frame, "items": jsontext.STREAMED, "after": [frame]}
+    whole = pretty({"before": frame, "items": items, "after": [frame]}).encode()
+    # Small slices, so their joins are tested.
+    streamed = b"".join(jsontext.pretty_chunks(payload, items, lambda item: item, chunk))
+    assert streamed == whole
+
+
+def test_streamed_reports_equal_their_dictionaries(bundled_graph):
+    from pathlib import Path
+
+    from eakit.pipeline import check
+    from eakit.render import ci_formats
+    from eakit.render.json_report import json_chunks, result_payload
+
+    result = check(bundled_graph)
+    assert len(result.findings) > 10
+    model = Path(bundled_graph.root)
+    assert b"".join(json_chunks(bundled_graph, result)).decode() == pretty(
+        result_payload(bundled_graph, result)
+    )
+    sarif = b"".join(ci_formats.sarif_chunks(bundled_graph, model, result)).decode()
+    assert sarif == pretty(ci_formats.sarif_payload(bundled_graph, model, result))

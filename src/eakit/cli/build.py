@@ -85,14 +85,16 @@ class BuildJob:
         return steps
 
     def check_json(self, out: Path) -> None:
-        from eakit.render.json_report import render_json
+        from eakit.render.json_report import json_chunks
 
-        atomic.write_text(out / "check.json", render_json(self.graph, self.result))
+        atomic.write_chunks(out / "check.json", json_chunks(self.graph, self.result))
 
     def check_sarif(self, out: Path) -> None:
-        from eakit.render.ci_formats import sarif
+        from eakit.render.ci_formats import sarif_chunks
 
-        atomic.write_text(out / "check.sarif", sarif(self.graph, self.model_dir, self.result))
+        atomic.write_chunks(
+            out / "check.sarif", sarif_chunks(self.graph, self.model_dir, self.result)
+        )
 
     def findings_txt(self, out: Path) -> None:
         from eakit.render.text import render_text

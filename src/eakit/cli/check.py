@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +24,7 @@ from eakit.cli.common import (
 )
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.pipeline import check as run_check
-from eakit.render.json_report import render_json
+from eakit.render.json_report import json_chunks
 from eakit.render.text import render_text
 
 
@@ -70,21 +72,23 @@ def register(app: typer.Typer) -> None:
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)
             raise typer.Exit(EXIT_INVALID) from None
-        if fmt is Format.json:
-            text = render_json(graph, result)
-        elif fmt is Format.text:
-            text = render_text(graph, model, result)
-        else:
-            from eakit.render import ci_formats
+        from eakit.render import ci_formats
 
-            text = (
-                ci_formats.sarif(graph, model, result)
-                if fmt is Format.sarif
-                else ci_formats.junit(graph, model, result)
-            )
-        if output is None:
-            typer.echo(text, nl=False)
+        chunks: Iterable[bytes]
+        if fmt is Format.json:
+            chunks = json_chunks(graph, result)  # streamed: national models are large
+        elif fmt is Format.sarif:
+            chunks = ci_formats.sarif_chunks(graph, model, result)
+        elif fmt is Format.text:
+            chunks = [render_text(graph, model, result).encode("utf-8")]
         else:
-            atomic.write_text(output, text)
+            chunks = [ci_formats.junit(graph, model, result).encode("utf-8")]
+        if output is None:
+            sys.stdout.flush()  # anything printed as text goes first
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.flush()
+        else:
+            atomic.write_chunks(output, chunks)
         worst = result.worst()
         raise typer.Exit(exit_code(worst, fail_on))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from eakit import __version__
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import CheckResult, Finding, RuleInfo
 from eakit.graph import ModelGraph
-from eakit.jsontext import pretty
+from eakit.jsontext import STREAMED, pretty_chunks
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -111,9 +112,18 @@ def _notification(model_dir: Path, note: Diagnostic) -> dict[str, Any]:
 
 def sarif_payload(graph: ModelGraph, model_dir: Path, result: CheckResult) -> dict[str, Any]:
     """The SARIF 2.1.0 log of a check as a dictionary."""
+    payload, index = _sarif_frame(graph, model_dir, result)
+    payload["runs"][0]["results"] = [_result(model_dir, f, index) for f in result.findings]
+    return payload
+
+
+def _sarif_frame(
+    graph: ModelGraph, model_dir: Path, result: CheckResult
+) -> tuple[dict[str, Any], dict[str, int]]:
+    # The log with the streamed-list marker for its results, and the rule index.
     rules = sorted(result.rules, key=lambda r: r.id)
     index = {rule.id: i for i, rule in enumerate(rules)}
-    return {
+    payload = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -134,7 +144,7 @@ def sarif_payload(graph: ModelGraph, model_dir: Path, result: CheckResult) -> di
                         ],
                     }
                 ],
-                "results": [_result(model_dir, f, index) for f in result.findings],
+                "results": STREAMED,
                 "properties": {
                     "architecture": graph.architecture.id,
                     "asOf": result.as_of.isoformat(),
@@ -145,12 +155,19 @@ def sarif_payload(graph: ModelGraph, model_dir: Path, result: CheckResult) -> di
             }
         ],
     }
+    return payload, index
+
+
+def sarif_chunks(graph: ModelGraph, model_dir: Path, result: CheckResult) -> Iterator[bytes]:
+    """The SARIF text of a check (as :func:`sarif`), piece by piece: a national model's
+    results are never all held as dictionaries at once."""
+    payload, index = _sarif_frame(graph, model_dir, result)
+    return pretty_chunks(payload, result.findings, lambda f: _result(model_dir, f, index))
 
 
 def sarif(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
     """The check result as SARIF 2.1.0 JSON text."""
-    payload = sarif_payload(graph, model_dir, result)
-    return pretty(payload)
+    return b"".join(sarif_chunks(graph, model_dir, result)).decode("utf-8")
 
 
 def junit(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from eakit.findings import CheckResult
+from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
-from eakit.jsontext import pretty
+from eakit.jsontext import STREAMED, pretty_chunks
 
 
 def result_payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
     """The JSON-ready dictionary of a check result."""
+    payload = _payload(graph, result)
+    payload["findings"] = [f.to_dict() for f in result.findings]
+    return payload
+
+
+def _payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
+    # Everything but the findings, which stand as the streamed-list marker.
     return {
         "valid": True,
         "architecture": graph.architecture.id,
@@ -20,13 +28,19 @@ def result_payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
         "components": len(graph),
         "counts": result.counts(),
         "readiness": result.readiness.to_dict() if result.readiness else None,
-        "findings": [f.to_dict() for f in result.findings],
+        "findings": STREAMED,
         "notes": [n.to_dict() for n in result.notes],
         "rules": [r.to_dict() for r in result.rules],
         "not_applicable": [r.to_dict() for r in result.not_applicable],
     }
 
 
+def json_chunks(graph: ModelGraph, result: CheckResult) -> Iterator[bytes]:
+    """The JSON text of a check result (as :func:`render_json`), piece by piece: a
+    national model's findings are never all held as dictionaries at once."""
+    return pretty_chunks(_payload(graph, result), result.findings, Finding.to_dict)
+
+
 def render_json(graph: ModelGraph, result: CheckResult) -> str:
     """The check result as pretty, stable JSON text."""
-    return pretty(result_payload(graph, result))
+    return b"".join(json_chunks(graph, result)).decode("utf-8")
