@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -34,15 +34,17 @@ class Edge:
     type: str
     origin: str
     relation: Relation | None = None
+    # The status as plain text, what rules compare against a view's live set (millions
+    # of times at national scale: computed once).
+    state: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        state = self.relation.status.value if self.relation is not None else "current"
+        object.__setattr__(self, "state", state)
 
     @property
     def status(self) -> Status:
         return self.relation.status if self.relation is not None else Status.CURRENT
-
-    @property
-    def state(self) -> str:
-        """The status as plain text (what rules compare against a view's live set)."""
-        return self.relation.status.value if self.relation is not None else "current"
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
@@ -72,13 +74,13 @@ class ModelGraph:
             nodes[cid] = {"obj": component, "kind": kind_of(component), "layer": component.layer}
         index = self._edge_index
         for cid, component in model.components.items():
-            for field in ref_fields(type(component)):
-                value = getattr(component, field.name)
+            for ref_field in ref_fields(type(component)):
+                value = getattr(component, ref_field.name)
                 if value is None:
                     continue
-                edge_type, name = field.ref.edge, field.name
-                for target in value if field.many else [value]:
-                    source, dest = (target, cid) if field.ref.reverse else (cid, target)
+                edge_type, name = ref_field.ref.edge, ref_field.name
+                for target in value if ref_field.many else [value]:
+                    source, dest = (target, cid) if ref_field.ref.reverse else (cid, target)
                     key = (source, dest, edge_type)
                     if key not in index:
                         index[key] = Edge(source, dest, edge_type, name)

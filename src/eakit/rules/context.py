@@ -120,6 +120,11 @@ class CheckContext:
     def _select(self, selector: Selector) -> list[str]:
         kinds = selector.all_kinds()
         candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
+        if not selector.where and not selector.any:
+            # Kind and status only: the kind index did half, the status map does the rest.
+            statuses = selector.status if selector.status is not None else self.live
+            states = self.graph.states
+            return [c for c in candidates if states[c] in statuses]
         predicate = self._predicate(selector)
         objects, kind_of, states = self.graph.objects, self.graph.kinds, self.graph.states
         return [c for c in candidates if predicate(objects[c], kind_of[c], states[c])]
