@@ -237,7 +237,7 @@ _LINE = re.compile(
 # and dict.update, with no Python code per line.
 
 _RUN_FLOW_PAIRS = 6  # a flow mapping with more pairs ends a run of them
-_RUN_SCALAR = r"(?:[^-\[\]{}\"'|>&*!%@`?\#,:\ \n][^\n]*+(?<!:)|\"[^\"\\\n]*+\"[ ]*+|'[^'\n]*+'[ ]*+)"
+_RUN_SCALAR = r"(?:[^-\[\]{}\"'|>&*!%@`?\#,:\ \n][^\n]*+|\"[^\"\\\n]*+\"[ ]*+|'[^'\n]*+'[ ]*+)"
 _RUN_LOOSE = r"[A-Za-z_][^:\n]*+:[ ]++[^-\[\]{}|>&*!%@`?\#,:\ \n][^\n]*+\n"
 # The keys of lines known to be right (each match reads one whole line, so that findall
 # goes from line to line without trying every character in between).
@@ -331,7 +331,11 @@ def _read_run(
                 return stop, lines, careful
         # Each line of a loose run has a ': ' after its key: as many as the lines read
         # means that every line was read, and that no plain scalar holds one.
-        elif text.count(": ", pos, stop) == len(lines) and text.find(" #", pos, stop) < 0:
+        elif (
+            text.count(": ", pos, stop) == len(lines)
+            and text.find(":\n", pos, stop) < 0
+            and text.find(" #", pos, stop) < 0
+        ):
             return stop, lines, careful
         careful = stop
     found = exact(text, pos)

@@ -73,16 +73,18 @@ class Strict(BaseModel):
         # covers objects built in code (imports, tests).
         if info.context and info.context.get(TEXT_IS_NFC):
             return data
-        if isinstance(data, dict):
-            return {
-                key: nfc(value)
-                if isinstance(value, str)
-                else [nfc(v) if isinstance(v, str) else v for v in value]
-                if isinstance(value, list)
-                else value
-                for key, value in data.items()
-            }
-        return data
+        return _nfc_all(data)
+
+
+def _nfc_all(value: object) -> object:
+    # Every string in a value, at any depth (free-form ``properties`` included, keys too).
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {_nfc_all(k): _nfc_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_all(v) for v in value]
+    return value
 
 
 class BaseComponent(Strict):
