@@ -52,7 +52,7 @@ def test_objects_built_in_code_are_nfc_at_every_depth():
             "kind": "actor",
             "actor_type": "citizen",
             "name": "Ho\u0300a",  # decomposed: o + combining grave
-            "properties": {"ghi_chu": "\uf900", "nhan\u0303": "x"},
+            "properties": {"ghi_chu": "\uf900", "nha\u0303n": "x"},
         }
     )
     assert actor.name == "Hòa"
