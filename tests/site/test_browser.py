@@ -153,22 +153,28 @@ def test_search_offline_from_folder(driver, built_site, shots, query, size):
     save(driver, shots, f"{label}-5-search-{folded}")
 
 
-def test_hostile_text_runs_nothing(driver, xss_site, shots):
+def _runs_nothing(driver, site, pages) -> None:
+    """Open each page; no injected script ran and no alert is open."""
     from selenium.common.exceptions import NoAlertPresentException
 
     driver.set_window_size(*LAPTOP)
-    for page in (
+    for page in pages:
+        driver.get((site / page).as_uri())
+        assert driver.execute_script("return typeof window.__xss") == "undefined", page
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - reading it raises when no alert is open
+
+
+def test_hostile_text_runs_nothing(driver, xss_site, shots):
+    pages = (
         "index.html",
         "agencies/ubnd.html",
         "components/markdown-breaker.html",
         "components/index.html",
         "findings.html",
         "components/safe-link.html",
-    ):
-        driver.get((xss_site / page).as_uri())
-        assert driver.execute_script("return typeof window.__xss") == "undefined", page
-        with pytest.raises(NoAlertPresentException):
-            driver.switch_to.alert.text  # noqa: B018 - reading it raises when no alert is open
+    )
+    _runs_nothing(driver, xss_site, pages)
     heading = driver.execute_script("return document.querySelector('article h1').textContent")
     assert heading == "Cổng \"thông tin\" 'tỉnh' & <b>bold</b>"
     driver.get((xss_site / "components/markdown-breaker.html").as_uri())
@@ -180,20 +186,14 @@ def test_hostile_text_runs_nothing(driver, xss_site, shots):
 
 
 def test_hostile_text_runs_nothing_on_grouped_pages(driver, xss_paged_site, shots):
-    from selenium.common.exceptions import NoAlertPresentException
-
-    driver.set_window_size(*LAPTOP)
-    for page in (
+    pages = (
         "index.html",
         "agencies/ubnd.html",
         "agencies/index.html",
         "findings/agencies/ubnd.html",
         "layers/applications/index.html",
-    ):
-        driver.get((xss_paged_site / page).as_uri())
-        assert driver.execute_script("return typeof window.__xss") == "undefined", page
-        with pytest.raises(NoAlertPresentException):
-            driver.switch_to.alert.text  # noqa: B018 - reading it raises when no alert is open
+    )
+    _runs_nothing(driver, xss_paged_site, pages)
     driver.get((xss_paged_site / "agencies/ubnd.html").as_uri() + "#c-markdown-breaker")
     name = driver.execute_script(
         "return document.querySelector('#c-markdown-breaker strong').textContent"
