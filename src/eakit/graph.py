@@ -350,15 +350,21 @@ class ModelGraph:
         for _hop in range(depth):
             found = []
             for cid in frontier:
-                for outgoing in (True, False):
-                    for edges in self.edges_by_type(cid, outgoing).values():
-                        for edge in edges:
-                            other = edge.target if outgoing else edge.source
-                            if other not in seen:
-                                seen.add(other)
-                                found.append(other)
+                for other in self.adjacent(cid):
+                    if other not in seen:
+                        seen.add(other)
+                        found.append(other)
             frontier = found
         return seen
+
+    def adjacent(self, component_id: str) -> Iterator[str]:
+        """Ids one edge away from a component, either way, any type (repeats possible)."""
+        for edges in self.edges_by_type(component_id, True).values():
+            for edge in edges:
+                yield edge.target
+        for edges in self.edges_by_type(component_id, False).values():
+            for edge in edges:
+                yield edge.source
 
     def has_path(self, source: str, target: str, *types: str) -> bool:
         """Whether ``target`` is reachable from ``source`` along edges of the given types."""

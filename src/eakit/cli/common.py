@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 
 from eakit.diagnostics import Diagnostic, ModelLoadError, Severity
 from eakit.graph import ModelGraph
+from eakit.jsontext import pretty
 from eakit.perf import kept_for_good
 from eakit.pipeline import load_graph
 from eakit.render.paths import display_path
@@ -64,7 +64,7 @@ def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text")
             "model": str(model_dir),
             "diagnostics": [d.to_dict() for d in error.diagnostics],
         }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(pretty(payload))
         return
     for diagnostic in error.diagnostics:
         typer.echo(format_diagnostic(model_dir, diagnostic), err=True)

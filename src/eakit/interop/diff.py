@@ -14,6 +14,7 @@ from typing import Any
 from eakit.findings import CheckResult, Finding, Score
 from eakit.graph import ModelGraph
 from eakit.interop.values import plain
+from eakit.jsontext import pretty
 from eakit.model import BaseComponent, Relation, kind_of
 from eakit.model.refs import ref_fields
 
@@ -177,7 +178,7 @@ class ModelDiff:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return pretty(self.to_dict())
 
     def to_text(self) -> str:
         """A plain-text listing for the terminal."""

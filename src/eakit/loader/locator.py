@@ -7,7 +7,7 @@ from pathlib import Path
 
 from eakit.diagnostics import Location
 from eakit.loader.scan import scan_positions
-from eakit.loader.yamlio import YamlError, YamlPath, compose, decode
+from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, nearest_position
 from eakit.model import Locator, SourceRef
 
 
@@ -53,13 +53,7 @@ class YamlLocator(Locator):
     def _find(
         positions: dict[YamlPath, tuple[int, int]], ref: SourceRef, fields: tuple[str | int, ...]
     ) -> Location:
-        path: YamlPath = (*ref.path, *fields)
-        while path:
-            found = positions.get(path)
-            if found is not None:
-                return Location(ref.file, *found)
-            path = path[:-1]
-        return Location(ref.file, 1, 1)
+        return Location(ref.file, *nearest_position(positions, (*ref.path, *fields)))
 
     def locate(self, ref: SourceRef, *fields: str | int) -> Location:
         """The position of ``ref`` (and of ``fields`` inside it), or the nearest parent's."""

@@ -84,6 +84,17 @@ class YamlError(Exception):
         self.related = related
 
 
+def nearest_position(positions: dict[YamlPath, tuple[int, int]], path: YamlPath) -> tuple[int, int]:
+    """The (line, column) of ``path``, or of its nearest parent that has one (1:1 when
+    none has): a message about a value points at the value, its key or its object."""
+    while path:
+        found = positions.get(path)
+        if found is not None:
+            return found
+        path = path[:-1]
+    return (1, 1)
+
+
 def resolve_plain(value: str) -> Any:
     """Resolve an untagged plain scalar: YAML 1.2 core schema, as yaml_rs reads it."""
     if _NULL.match(value):

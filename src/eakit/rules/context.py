@@ -68,22 +68,8 @@ class CheckContext:
     def horizon(self) -> int:
         return self.graph.architecture.horizon
 
-    def kind(self, component_id: str) -> str:
-        return self.graph.kinds[component_id]
-
     def get(self, component_id: str) -> BaseComponent:
         return self.graph.get(component_id)
-
-    def status(self, component_id: str) -> str:
-        return self.graph.states[component_id]
-
-    def is_live(self, component_id: str) -> bool:
-        """Whether a component exists in this view."""
-        return self.graph.states[component_id] in self.live
-
-    def edge_live(self, edge: Edge) -> bool:
-        """Whether an edge exists in this view (a declared relation has its own status)."""
-        return edge.state in self.live
 
     def _predicate(self, selector: Selector) -> Predicate:
         """The selector compiled for this view (once per selector)."""
@@ -102,10 +88,6 @@ class CheckContext:
             return predicate(objects[component_id], kinds[component_id], states[component_id])
 
         return test
-
-    def match(self, selector: Selector, component_id: str) -> bool:
-        """Whether a component matches a selector (status defaults to the live set)."""
-        return self.matcher(selector)(component_id)
 
     def select(self, selector: Selector) -> list[str]:
         """Ids of the components matching a selector, sorted."""

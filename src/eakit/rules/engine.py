@@ -194,12 +194,7 @@ class Engine:
             reached, frontier = rings[-1]
             if len(reached) > len(self.graph) // 2:
                 return None
-            ring = set()
-            for cid in frontier:
-                for outgoing in (True, False):
-                    for edges in self.graph.edges_by_type(cid, outgoing).values():
-                        for edge in edges:
-                            ring.add(edge.target if outgoing else edge.source)
+            ring = {other for cid in frontier for other in self.graph.adjacent(cid)}
             ring -= reached
             rings.append((reached | ring, frozenset(ring)))
         found = rings[radius][0]

@@ -14,7 +14,14 @@ import jsonschema
 from referencing import Registry, Resource
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, parse_fast
+from eakit.loader.yamlio import (
+    YamlError,
+    YamlPath,
+    compose,
+    decode,
+    nearest_position,
+    parse_fast,
+)
 
 
 class RuleConfigError(ModelLoadError):
@@ -35,13 +42,7 @@ class SourceFile:
 
     def at(self, *path: str | int) -> Location:
         """The location of ``path`` in the file, or of its nearest located parent."""
-        current: YamlPath = tuple(path)
-        while current:
-            found = self.positions.get(current)
-            if found is not None:
-                return Location(self.display, *found)
-            current = current[:-1]
-        return Location(self.display, 1, 1)
+        return Location(self.display, *nearest_position(self.positions, tuple(path)))
 
 
 def read_source(path: Path, display: str) -> SourceFile:
