@@ -59,3 +59,22 @@ def test_objects_built_in_code_are_nfc_at_every_depth():
     # What a loaded file gives (the loader reads whole files as NFC): hypothesis found
     # free-form properties left out.
     assert actor.properties == {"ghi_chu": "\u8c48", "nhãn": "x"}
+
+
+def test_escaped_characters_in_a_model_file_load_as_nfc(tmp_path):
+    from eakit.loader import load_model
+
+    (tmp_path / "eakit.yaml").write_text(
+        "eakit: 1\narchitecture: {id: t, name: T, framework: vn-egov-2.0, as_of: 2020-12-31,"
+        " horizon: 2025}\n",
+        encoding="utf-8",
+    )
+    # The file's text is NFC; the escape writes a combining grave the text does not show.
+    (tmp_path / "m.yaml").write_text(
+        'components:\n  - {id: a, kind: actor, actor_type: citizen, name: "Hoa\\u0300",'
+        ' properties: {ghi_chu: "\\uf900"}}\n',
+        encoding="utf-8",
+    )
+    actor = load_model(tmp_path).components["a"]
+    assert actor.name == "Hoà"
+    assert actor.properties == {"ghi_chu": "\u8c48"}

@@ -45,30 +45,36 @@ EMPTY_MANIFEST = "the manifest is empty: it needs 'eakit: 1' and 'architecture:'
 
 def _read(
     file: ModelFile, locator: YamlLocator, empty: str = EMPTY_MODEL_FILE
-) -> tuple[Any, list[Diagnostic]]:
-    """Read and parse one file; fast parser first, precise parser to explain problems."""
+) -> tuple[Any, list[Diagnostic], bool]:
+    """Read and parse one file; fast parser first, precise parser to explain problems.
+
+    The last item says whether every string parsed is NFC already: the text is read as
+    NFC, and only an escape sequence (``"a\\u0300"``) can write a character the text
+    does not show.
+    """
     try:
         size = file.path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [
-                Diagnostic(
-                    Location(file.rel),
-                    f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it",
-                    code="io",
-                )
-            ]
+            problem = Diagnostic(
+                Location(file.rel),
+                f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it",
+                code="io",
+            )
+            return None, [problem], False
         raw = file.path.read_bytes()
     except OSError as exc:
-        return None, [Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")]
+        problem = Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")
+        return None, [problem], False
     text = decode(raw, file.rel)
     if isinstance(text, Diagnostic):
-        return None, [text]
+        return None, [text], False
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [Diagnostic(Location(file.rel), empty, code="empty")]
+        return None, [Diagnostic(Location(file.rel), empty, code="empty")], False
+    text_is_nfc = "\\" not in text
     try:
-        return parse_fast(text), []
+        return parse_fast(text), [], text_is_nfc
     except (ValueError, RecursionError):
         pass  # the composer below explains the problem, or reads what yaml_rs cannot
     # The composer is the authority: what it accepts loads, what it rejects is explained.
@@ -76,13 +82,12 @@ def _read(
         composed = compose(text)
     except YamlError as exc:
         related = (Location(file.rel, *exc.related),) if exc.related else ()
-        return None, [
-            Diagnostic(
-                Location(file.rel, exc.line, exc.col), exc.message, code="yaml", related=related
-            )
-        ]
+        problem = Diagnostic(
+            Location(file.rel, exc.line, exc.col), exc.message, code="yaml", related=related
+        )
+        return None, [problem], False
     locator.remember(file.rel, composed.positions)
-    return composed.data, []
+    return composed.data, [], text_is_nfc
 
 
 def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagnostic]]:
@@ -106,7 +111,7 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     if not path.resolve().is_relative_to(root.resolve()):
         message = "is a link to a file outside the model root; eakit reads nothing outside it"
         return None, locator, [Diagnostic(Location(MANIFEST), message, code="io")]
-    data, problems = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
+    data, problems, _nfc = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
     if problems:
         return None, locator, problems
     if data is None:  # only '---', '~' or 'null'
@@ -174,11 +179,11 @@ def _cached_read(
         if stored is not None:
             return merge(stored, file.rel, locator, found)
     components_before, relations_before = len(found.components), len(found.relations)
-    data, problems = _read(file, locator)
+    data, problems, text_is_nfc = _read(file, locator)
     if problems:
         found.invalid_ids |= declared_ids(file.path)
         return problems
-    problems = collect(data, file.rel, locator, found)
+    problems = collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc)
     if not problems and raw is not None:
         cache.put(file.rel, raw, extract(found, components_before, relations_before))
     return problems
@@ -200,12 +205,12 @@ def _load_model(root: Path, progress: Progress | None, cache: FileCache | None =
         if cache is not None:
             diagnostics.extend(_cached_read(file, locator, cache, found))
             continue
-        data, problems = _read(file, locator)
+        data, problems, text_is_nfc = _read(file, locator)
         diagnostics.extend(problems)
         if problems:
             found.invalid_ids |= declared_ids(file.path)
         else:
-            diagnostics.extend(collect(data, file.rel, locator, found))
+            diagnostics.extend(collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc))
     model = Model(
         root=root,
         manifest=manifest,

@@ -29,7 +29,8 @@ def _field_names(cls: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in cls.model_fields.items()]
 
 
-# Files are read as NFC text (yamlio.decode): the models need not normalise it again.
+# Validation context for a file whose strings are all NFC already (see loader._read):
+# the models need not normalise them again.
 _NFC = {TEXT_IS_NFC: True}
 
 
@@ -104,7 +105,9 @@ def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -
     )
 
 
-def _component(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
+def _component(
+    raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected, context: dict[str, bool] | None
+) -> list[Diagnostic]:
     def at(*path: str | int) -> Location:
         return locator.locate(ref, *path)
 
@@ -127,7 +130,7 @@ def _component(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) 
     label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
     problems, reported = loose(cls, raw, lambda loc: locator.locate(ref, *loc))
     try:
-        component = _adapter(kind).validate_python(raw, context=_NFC)
+        component = _adapter(kind).validate_python(raw, context=context)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(cls), label, locate)
@@ -160,7 +163,9 @@ def add_component(
     return []
 
 
-def _relation(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
+def _relation(
+    raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected, context: dict[str, bool] | None
+) -> list[Diagnostic]:
     if not isinstance(raw, dict):
         return [
             Diagnostic(
@@ -170,7 +175,7 @@ def _relation(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -
         ]
     problems, reported = loose(Relation, raw, lambda loc: locator.locate(ref, *loc))
     try:
-        relation = Relation.model_validate(raw, context=_NFC)
+        relation = Relation.model_validate(raw, context=context)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(Relation), "relation", locate)
@@ -183,8 +188,12 @@ def _relation(raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected) -
     return []
 
 
-def collect(data: Any, rel: str, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
-    """Validate the components and relations of one parsed file ``rel`` into ``into``."""
+def collect(
+    data: Any, rel: str, locator: YamlLocator, into: Collected, *, text_is_nfc: bool = False
+) -> list[Diagnostic]:
+    """Validate the components and relations of one parsed file ``rel`` into ``into``
+    (``text_is_nfc``: every string in ``data`` is NFC already)."""
+    context = _NFC if text_is_nfc else None
     top = SourceRef(rel, ())
     if data is None:  # only '---', '~' or 'null': as good as empty
         return [Diagnostic(locator.locate(top), EMPTY_MODEL_FILE, code="empty")]
@@ -221,5 +230,5 @@ def collect(data: Any, rel: str, locator: YamlLocator, into: Collected) -> list[
             )
             continue
         for index, raw in enumerate(items):
-            diagnostics.extend(check(raw, SourceRef(rel, (key, index)), locator, into))
+            diagnostics.extend(check(raw, SourceRef(rel, (key, index)), locator, into, context))
     return diagnostics
