@@ -35,11 +35,8 @@ def kept_for_good() -> Iterator[None]:
     scale), and each later full collection would walk them again. Only for processes
     that end with the job: frozen objects are never examined for cycles.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    with paused_gc():
+        try:
+            yield
+        finally:
+            gc.freeze()  # before the collector resumes
