@@ -7,6 +7,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run unless asked otherwise, so CI on a
+# clean clone never fails on a case no earlier run saw. `HYPOTHESIS_PROFILE=explore
+# make test` draws fresh random cases (and keeps failures in .hypothesis/) to hunt bugs;
+# what it finds becomes an @example.
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -2,7 +2,9 @@
 
 The emitter is deliberately small and deterministic (key order as given, no line
 wrapping); it quotes a string only when a plain scalar would read back as something
-else, so generated files look hand-written and round-trip exactly.
+else, so generated files look hand-written and round-trip exactly. "Something else" is
+judged by both YAML versions: eakit reads YAML 1.2, but editors, linters and scripts
+built on PyYAML read 1.1, where ``on``, ``no`` and ``1:20`` are not strings.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+import yaml
 
 from eakit.loader.yamlio import resolve_plain
 
@@ -22,6 +26,20 @@ FLOW_MAX = 6  # lists longer than this are written as block sequences
 
 Value = str | int | float | bool | None | Sequence[Any] | Mapping[str, Any]
 
+_YAML11 = yaml.resolver.Resolver()
+_STR = "tag:yaml.org,2002:str"
+
+
+def _plain_everywhere(text: str) -> bool:
+    """True when YAML 1.2 (eakit) and YAML 1.1 (PyYAML tools) both read ``text`` unquoted
+    as this very string."""
+    return (
+        _PLAIN.match(text) is not None
+        and not text.endswith(" ")
+        and resolve_plain(text) == text
+        and _YAML11.resolve(yaml.ScalarNode, text, (True, False)) == _STR
+    )
+
 
 def scalar(value: str | int | float | bool) -> str:
     """The YAML text of one scalar."""
@@ -30,7 +48,7 @@ def scalar(value: str | int | float | bool) -> str:
     if isinstance(value, int | float):
         return repr(value)
     text = str(value)
-    if _PLAIN.match(text) and not text.endswith(" ") and resolve_plain(text) == text:
+    if _plain_everywhere(text):
         return text
     # JSON strings are valid YAML double-quoted scalars.
     return json.dumps(text, ensure_ascii=False)
