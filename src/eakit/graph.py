@@ -9,7 +9,7 @@ or the name of the reference field) and, for declared relations, ``relation``.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -47,6 +47,57 @@ class Edge:
         return self.relation.status if self.relation is not None else Status.CURRENT
 
 
+@dataclass(frozen=True)
+class GraphDelta:
+    """What changed between two models: components added, removed or changed in value,
+    and the declared relations removed and added (by object: an unchanged relation keeps
+    its object)."""
+
+    components: frozenset[str]
+    relations_removed: Sequence[Relation] = ()
+    relations_added: Sequence[Relation] = ()
+    # Where each relation of the changed files is now written (kept ones move too).
+    relation_refs: Mapping[int, SourceRef] = field(default_factory=dict)
+
+
+def edge_key(relation: Relation) -> tuple[str, str, str]:
+    """The key of the edge a relation makes: (source, target, type)."""
+    return (relation.from_, relation.to, relation.type)
+
+
+def _field_edges(cid: str, component: BaseComponent) -> Iterator[Edge]:
+    """The edges a component's reference fields declare."""
+    for ref_field in ref_fields(type(component)):
+        value = getattr(component, ref_field.name)
+        if value is None:
+            continue
+        edge_type, name = ref_field.ref.edge, ref_field.name
+        for target in value if ref_field.many else [value]:
+            source, dest = (target, cid) if ref_field.ref.reverse else (cid, target)
+            yield Edge(source, dest, edge_type, name)
+
+
+def _field_origin(
+    model: Model, nodes: dict[str, dict[str, Any]], key: tuple[str, str, str]
+) -> str | None:
+    """The reference field declaring edge ``key``, if one does: of the component loaded
+    first when both ends declare it (as a full build decides)."""
+    found: list[tuple[int, str]] = []
+    rank = {cid: i for i, cid in enumerate(dict.fromkeys(key[:2]))}
+    for cid in dict.fromkeys(key[:2]):
+        data = nodes.get(cid)
+        if data is None:
+            continue
+        for edge in _field_edges(cid, data["obj"]):
+            if (edge.source, edge.target, edge.type) == key:
+                found.append((rank[cid], edge.origin))
+                break
+    if len(found) > 1:
+        order = list(model.components)  # rare: both ends declare the same edge
+        found.sort(key=lambda item: order.index(key[item[0]]))
+    return found[0][1] if found else None
+
+
 Place = tuple[str, tuple[str | int, ...]] | Relation
 """Something to locate: a component and a field path inside it, or a declared relation."""
 
@@ -74,22 +125,163 @@ class ModelGraph:
             nodes[cid] = {"obj": component, "kind": kind_of(component), "layer": component.layer}
         index = self._edge_index
         for cid, component in model.components.items():
-            for ref_field in ref_fields(type(component)):
-                value = getattr(component, ref_field.name)
-                if value is None:
-                    continue
-                edge_type, name = ref_field.ref.edge, ref_field.name
-                for target in value if ref_field.many else [value]:
-                    source, dest = (target, cid) if ref_field.ref.reverse else (cid, target)
-                    key = (source, dest, edge_type)
-                    if key not in index:
-                        index[key] = Edge(source, dest, edge_type, name)
+            for edge in _field_edges(cid, component):
+                key = (edge.source, edge.target, edge.type)
+                if key not in index:
+                    index[key] = edge
         for relation in model.relations:
-            key = (relation.from_, relation.to, relation.type)
+            key = edge_key(relation)
             known = index.get(key)
             # A relation restating a reference field keeps the field as origin.
             origin = known.origin if known is not None else "relation"
             index[key] = Edge(key[0], key[1], key[2], origin, relation)
+
+    def patched(self, model: Model, delta: GraphDelta) -> tuple[ModelGraph, frozenset[str]]:
+        """The graph of ``model``, which differs from this graph's model by ``delta``,
+        built by changing a copy of this graph where the delta touches it (at national
+        scale a rebuild takes a second; an edit touches a few dozen nodes).
+
+        Also returns the components whose node or edges changed: the seeds from which a
+        re-check finds what it must look at again. This graph is left as it was.
+        """
+        new = object.__new__(ModelGraph)
+        new.architecture = model.manifest.architecture
+        new.manifest = model.manifest
+        new.root = model.root
+        new._model = model
+        new._relation_refs = None
+        if self._relation_refs is not None:
+            refs = dict(self._relation_refs)
+            for relation in delta.relations_removed:
+                refs.pop(id(relation), None)
+            refs.update(delta.relation_refs)
+            new._relation_refs = refs
+        nodes = new._nodes = dict(self._nodes)
+        old_objects = {cid: self._nodes[cid]["obj"] for cid in delta.components if cid in self}
+        for cid in delta.components:
+            component = model.components.get(cid)
+            if component is None:
+                nodes.pop(cid, None)
+            else:
+                nodes[cid] = {
+                    "obj": component,
+                    "kind": kind_of(component),
+                    "layer": component.layer,
+                }
+        # Every edge key the delta may touch, from the old and the new side.
+        keys: set[tuple[str, str, str]] = set()
+        for cid, component in old_objects.items():
+            keys.update((e.source, e.target, e.type) for e in _field_edges(cid, component))
+        for cid in delta.components:
+            component = model.components.get(cid)
+            if component is not None:
+                keys.update((e.source, e.target, e.type) for e in _field_edges(cid, component))
+        keys.update(edge_key(r) for r in delta.relations_removed)
+        keys.update(edge_key(r) for r in delta.relations_added)
+        index = new._edge_index = dict(self._edge_index)
+        added = {edge_key(r): r for r in delta.relations_added}
+        removed = {id(r) for r in delta.relations_removed}
+        seeds = set(delta.components)
+        for key in keys:
+            before = index.pop(key, None)
+            relation = added.get(key)
+            kept = before.relation if before is not None else None
+            if relation is None and kept is not None and id(kept) not in removed:
+                relation = kept  # declared in a file the delta left alone
+            origin = _field_origin(model, nodes, key)
+            if relation is not None:
+                index[key] = Edge(*key, origin or "relation", relation)
+            elif origin is not None:
+                index[key] = Edge(*key, origin)
+            after = index.get(key)
+            if before != after or (
+                before is not None and after is not None and before.relation is not after.relation
+            ):
+                seeds.update(key[:2])
+        self._patch_caches(new, delta, keys, seeds)
+        return new, frozenset(seeds)
+
+    def _patch_caches(
+        self,
+        new: ModelGraph,
+        delta: GraphDelta,
+        keys: set[tuple[str, str, str]],
+        seeds: set[str],
+    ) -> None:
+        """Fill the new graph's derived indexes from this graph's, redoing only what the
+        delta touched (an index this graph never built is left to be built on use)."""
+        known = self.__dict__
+        nodes = new._nodes
+        same_ids = all(cid in nodes for cid in delta.components) and all(
+            cid in self._nodes for cid in delta.components
+        )
+        for name in ("objects", "states", "kinds"):
+            if name in known:
+                table = dict(known[name])
+                for cid in delta.components:
+                    table.pop(cid, None)
+                    if cid in nodes:
+                        data = nodes[cid]
+                        obj = data["obj"]
+                        table[cid] = {
+                            "objects": obj,
+                            "states": obj.status.value,
+                            "kinds": data["kind"],
+                        }[name]
+                new.__dict__[name] = table
+        if same_ids and "_sorted_ids" in known:
+            new.__dict__["_sorted_ids"] = known["_sorted_ids"]
+        kinds_same = same_ids and all(
+            self._nodes[c]["kind"] == nodes[c]["kind"] for c in delta.components
+        )
+        if kinds_same and "_ids_by_kind" in known:
+            new.__dict__["_ids_by_kind"] = known["_ids_by_kind"]
+        if "_adjacency" in known:
+            new.__dict__["_adjacency"] = self._patched_adjacency(new, delta, keys)
+        if "agencies" in known:
+            agencies = dict(known["agencies"])
+            for cid in delta.components:
+                agencies.pop(cid, None)
+            for cid in seeds:
+                if cid in nodes:
+                    agencies[cid] = new._find_agency(cid)
+            new.__dict__["agencies"] = agencies
+
+    def _patched_adjacency(
+        self, new: ModelGraph, delta: GraphDelta, keys: set[tuple[str, str, str]]
+    ) -> tuple[dict[str, dict[str, list[Edge]]], dict[str, dict[str, list[Edge]]]]:
+        outgoing, incoming = (dict(side) for side in self._adjacency)
+        for cid in delta.components:
+            if cid not in new._nodes:
+                outgoing.pop(cid, None)
+                incoming.pop(cid, None)
+            else:
+                outgoing.setdefault(cid, {})
+                incoming.setdefault(cid, {})
+        touched_out = {key[0] for key in keys}
+        touched_in = {key[1] for key in keys}
+        for table, touched, end in ((outgoing, touched_out, 0), (incoming, touched_in, 1)):
+            for cid in touched:
+                if cid not in new._nodes:
+                    continue
+                grouped = {
+                    t: [e for e in edges if (e.source, e.target, e.type) not in keys]
+                    for t, edges in table.get(cid, {}).items()
+                }
+                for key in keys:
+                    if key[end] == cid and key in new._edge_index:
+                        grouped.setdefault(key[2], []).append(new._edge_index[key])
+                for edges in grouped.values():
+                    edges.sort(
+                        key=lambda e: (e.target, e.source) if end == 0 else (e.source, e.target)
+                    )
+                table[cid] = {t: edges for t, edges in sorted(grouped.items()) if edges}
+        return outgoing, incoming
+
+    @property
+    def model(self) -> Model:
+        """The validated model the graph was built from."""
+        return self._model
 
     @cached_property
     def g(self) -> nx.MultiDiGraph:
@@ -236,6 +428,10 @@ class ModelGraph:
         return sorted(components, key=lambda c: (vi_sort_key(c.name), c.id))
 
     # --- edges ----------------------------------------------------------------------------
+
+    def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
+        """The edge of ``edge_type`` from ``source`` to ``target``, if there is one."""
+        return self._edge_index.get((source, target, edge_type))
 
     @cached_property
     def _all_edges(self) -> tuple[Edge, ...]:

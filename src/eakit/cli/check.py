@@ -23,6 +23,8 @@ from eakit.cli.common import (
     report_load_error,
 )
 from eakit.diagnostics import ModelLoadError, Severity
+from eakit.findings import CheckResult
+from eakit.graph import ModelGraph
 from eakit.pipeline import check as run_check
 from eakit.render.json_report import json_chunks
 from eakit.render.text import render_text
@@ -33,6 +35,50 @@ class Format(StrEnum):
     json = "json"
     sarif = "sarif"
     junit = "junit"
+
+
+def _report(graph: ModelGraph, model: Path, result: CheckResult, fmt: Format) -> Iterable[bytes]:
+    """The report of a check in ``fmt``, as chunks of bytes."""
+    from eakit.render import ci_formats
+
+    if fmt is Format.json:
+        return json_chunks(graph, result)  # streamed: national models are large
+    if fmt is Format.sarif:
+        return ci_formats.sarif_chunks(graph, model, result)
+    if fmt is Format.text:
+        return [render_text(graph, model, result).encode("utf-8")]
+    return [ci_formats.junit(graph, model, result).encode("utf-8")]
+
+
+def _watch(
+    model: Path,
+    fmt: Format,
+    output: Path | None,
+    when: dt.date | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    waivers: Path | None,
+    poll: bool,
+) -> None:
+    """``--watch``: the report goes to ``--output`` (rewritten after every valid check)
+    in any format; without ``--output`` the terminal gets text."""
+    from eakit.cli.watch import run_watch
+    from eakit.incremental.session import Session
+
+    if output is None and fmt is not Format.text:
+        raise fail(f"--watch with --format {fmt.value} needs --output FILE to rewrite")
+    session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
+                      waivers=waivers)  # fmt: skip
+
+    def render(result: CheckResult) -> Iterable[bytes]:
+        assert session.graph is not None
+        return _report(session.graph, model, result, fmt)
+
+    try:
+        run_watch(model, session, render, output, poll)
+    except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
+        report_load_error(model, error, fmt.value)
+        raise typer.Exit(EXIT_INVALID) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -58,6 +104,20 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--waivers", help="Waivers file (default: the manifest's 'waivers')."),
         ] = None,
+        watch: Annotated[
+            bool,
+            typer.Option(
+                "--watch",
+                help="Keep running: re-check each time a model file is saved, reading only "
+                "the changed files, and print what the edit brought and fixed (Ctrl+C stops).",
+            ),
+        ] = False,
+        poll: Annotated[
+            bool,
+            typer.Option(
+                "--poll", help="With --watch: poll for changes (network or container folders)."
+            ),
+        ] = False,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = None
@@ -66,23 +126,16 @@ def register(app: typer.Typer) -> None:
                 when = dt.date.fromisoformat(as_of)
             except ValueError:
                 raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
+        if watch:
+            _watch(model, fmt, output, when, select, ignore, waivers, poll)
+            return
         graph = load_or_exit(model, fmt.value)
         try:
             result = run_check(graph, as_of=when, select=select, ignore=ignore, waivers=waivers)
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)
             raise typer.Exit(EXIT_INVALID) from None
-        from eakit.render import ci_formats
-
-        chunks: Iterable[bytes]
-        if fmt is Format.json:
-            chunks = json_chunks(graph, result)  # streamed: national models are large
-        elif fmt is Format.sarif:
-            chunks = ci_formats.sarif_chunks(graph, model, result)
-        elif fmt is Format.text:
-            chunks = [render_text(graph, model, result).encode("utf-8")]
-        else:
-            chunks = [ci_formats.junit(graph, model, result).encode("utf-8")]
+        chunks = _report(graph, model, result, fmt)
         if output is None:
             sys.stdout.flush()  # anything printed as text goes first
             for chunk in chunks:

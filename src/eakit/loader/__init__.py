@@ -35,7 +35,14 @@ from eakit.loader.yamlio import (
 from eakit.model import Manifest, Model, SourceRef
 from eakit.perf import paused_gc
 
-__all__ = ["MANIFEST", "TOP_LEVEL_KEYS", "ModelLoadError", "load_manifest", "load_model"]
+__all__ = [
+    "MANIFEST",
+    "TOP_LEVEL_KEYS",
+    "ModelLoadError",
+    "load_manifest",
+    "load_model",
+    "read_file",
+]
 
 Progress = Callable[[int, int, str], None]
 
@@ -88,6 +95,12 @@ def _read(
         return None, [problem], False
     locator.remember(file.rel, composed.positions)
     return composed.data, [], text_is_nfc
+
+
+def read_file(file: ModelFile, locator: YamlLocator) -> tuple[Any, list[Diagnostic], bool]:
+    """Read and parse one model file: its data, its problems, and whether its strings are
+    NFC already (for :func:`eakit.loader.collect.collect`)."""
+    return _read(file, locator)
 
 
 def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagnostic]]:

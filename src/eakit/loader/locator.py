@@ -28,6 +28,11 @@ class YamlLocator(Locator):
         """Store the positions of a file that was composed already."""
         self._positions[rel] = positions
 
+    def forget(self, rel: str) -> None:
+        """Drop what is known of a file that changed on disk."""
+        self._positions.pop(rel, None)
+        self.failures.pop(rel, None)
+
     def positions(self, rel: str) -> dict[YamlPath, tuple[int, int]]:
         """All known positions of one file (composing it on first use)."""
         cached = self._positions.get(rel)

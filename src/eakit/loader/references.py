@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +63,9 @@ def check_references(
     model: Model,
     invalid_ids: set[str] | None = None,
     unchecked: list[RawObject] | None = None,
+    *,
+    components: Iterable[str] | None = None,
+    relations: Iterable[tuple[Relation, SourceRef]] | None = None,
 ) -> list[Diagnostic]:
     """Every reference names an existing component of an allowed kind; relations fit.
 
@@ -70,6 +73,11 @@ def check_references(
     so one mistake does not cascade into many messages. The references of ``unchecked``
     objects (which failed validation) are checked from their raw data, so fixing one
     problem does not reveal the next only on the following run.
+
+    ``components`` (ids) and ``relations`` limit the check to those objects (all by
+    default): after an edit, only what the edit can have broken is checked again. Given
+    relations must come in model order, with every relation sharing a key with one of
+    them, for duplicates to be reported as a full check reports them.
     """
     skip = invalid_ids or set()
     diagnostics: list[Diagnostic] = []
@@ -100,7 +108,8 @@ def check_references(
                 )
             )
 
-    for cid, component in ids.items():
+    for cid in ids if components is None else components:
+        component = ids[cid]
         ref = model.component_sources[cid]
         for field in ref_fields(type(component)):
             value = getattr(component, field.name)
@@ -160,7 +169,8 @@ def check_references(
 
     types = relation_types()
     seen: dict[tuple[str, str, str], SourceRef] = {}
-    for relation, ref in zip(model.relations, model.relation_sources, strict=True):
+    pairs = zip(model.relations, model.relation_sources, strict=True)
+    for relation, ref in pairs if relations is None else relations:
         ok = True
         for end, target in (("from", relation.from_), ("to", relation.to)):
             if target in skip:

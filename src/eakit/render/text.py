@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eakit.findings import CheckResult
+from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
 from eakit.render.paths import display_path
 
@@ -17,18 +17,23 @@ def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
             f"{display_path(model_dir, note.location)}: {note.severity.value.upper()} "
             f"{note.code} {note.message}"
         )
-    for finding in result.findings:
-        where = (
-            display_path(model_dir, finding.location) if finding.location else model_dir.as_posix()
-        )
-        waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
-        lines.append(
-            f"{where}: {finding.severity.value.upper()} {finding.rule_id} {finding.message}{waived}"
-        )
+    lines.extend(finding_line(model_dir, finding) for finding in result.findings)
+    lines.append(summary_line(graph, result))
+    return "\n".join(lines) + "\n"
+
+
+def finding_line(model_dir: Path, finding: Finding) -> str:
+    """One finding: ``path:line:col: SEVERITY RULE-ID message``."""
+    where = display_path(model_dir, finding.location) if finding.location else model_dir.as_posix()
+    waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
+    return f"{where}: {finding.severity.value.upper()} {finding.rule_id} {finding.message}{waived}"
+
+
+def summary_line(graph: ModelGraph, result: CheckResult) -> str:
+    """What was checked against what, and the active findings by severity."""
     counts = result.counts()
-    lines.append(
+    return (
         f"{graph.architecture.id}: {len(graph)} components checked against "
         f"{', '.join(result.packs)} as of {result.as_of.isoformat()}: {counts['error']} errors, "
         f"{counts['warning']} warnings, {counts['info']} info, {counts['waived']} waived"
     )
-    return "\n".join(lines) + "\n"

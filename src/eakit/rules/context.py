@@ -59,6 +59,10 @@ class CheckContext:
     selections: dict[tuple[str, frozenset[str]], list[str]] | None = dataclasses.field(
         default=None, repr=False
     )
+    # The selector of each shared selection (a re-check after an edit updates them).
+    selectors: dict[tuple[str, frozenset[str]], Selector] | None = dataclasses.field(
+        default=None, repr=False
+    )
     # Compiled selectors by identity (the selector is kept so its id is not reused).
     _compiled: dict[int, tuple[Selector, Predicate]] = dataclasses.field(
         default_factory=dict, repr=False
@@ -97,6 +101,8 @@ class CheckContext:
         found = self.selections.get(key)
         if found is None:
             found = self.selections[key] = self._select(selector)
+            if self.selectors is not None:
+                self.selectors[key] = selector
         return list(found)
 
     def _select(self, selector: Selector) -> list[str]:
@@ -173,6 +179,51 @@ class CheckContext:
                     queue.append(neighbour)
         del seen[start]
         return seen
+
+    def reaches(
+        self,
+        start: str,
+        goals: set[str] | frozenset[str],
+        types: Iterable[str],
+        direction: str = "out",
+        via: Selector | None = None,
+        max_hops: int | None = None,
+    ) -> bool:
+        """Whether :meth:`reach` from ``start`` finds a goal other than ``start``; the walk
+        stops at the first one (a re-check asks this for a handful of subjects, where one
+        walk backwards from every goal would cost more)."""
+        if not goals:
+            return False
+        types = tuple(types)
+        passes = self.matcher(via) if via is not None else None
+        live, states, graph = self.live, self.graph.states, self.graph
+        # Which end of an edge is the neighbour, for each side walked (order does not
+        # matter for a yes-or-no answer, so edges are not sorted).
+        sides = [(True, "target")] if direction == "out" else [(False, "source")]
+        if direction == "any":
+            sides = [(True, "target"), (False, "source")]
+        seen = {start}
+        frontier = [start]
+        hops = 0
+        while frontier and (max_hops is None or hops < max_hops):
+            hops += 1
+            ring = []
+            for node in frontier:
+                if node != start and passes is not None and not passes(node):
+                    continue  # reached, but the path may not go on through it
+                for outgoing, end in sides:
+                    grouped = graph.edges_by_type(node, outgoing)
+                    for edge_type in types:
+                        for edge in grouped.get(edge_type, ()):
+                            other = getattr(edge, end)
+                            if other in seen or edge.state not in live or states[other] not in live:
+                                continue
+                            if other in goals:
+                                return True
+                            seen.add(other)
+                            ring.append(other)
+            frontier = ring
+        return False
 
     def _predecessors(self, component_id: str, types: tuple[str, ...], direction: str) -> set[str]:
         """Components that have ``component_id`` among their neighbours (any status: a

@@ -6,7 +6,7 @@ Each function takes the check context and yields :class:`Hit` objects for the su
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from eakit.model.refs import ref_fields
@@ -127,6 +127,9 @@ def forbidden_relation(ctx: CheckContext) -> Iterator[Hit]:
             )
 
 
+FEW_SUBJECTS = 64
+
+
 def path_exists(ctx: CheckContext) -> Iterator[Hit]:
     """From each subject a live path over ``edges`` reaches a component matching ``to``."""
     edges = _names(ctx.params["edges"])
@@ -134,7 +137,16 @@ def path_exists(ctx: CheckContext) -> Iterator[Hit]:
     goal = parse_selector(ctx.params["to"])
     via = parse_selector(ctx.params["via"]) if ctx.params.get("via") else None
     max_hops = ctx.params.get("max_hops")
+    if not ctx.subjects:
+        return  # (a re-check often has none left to look at)
     goals = set(ctx.select(goal))
+    if max_hops is not None and len(ctx.subjects) <= FEW_SUBJECTS:
+        # A handful of subjects (a re-check after an edit): walk from each, stopping at
+        # the first goal, instead of walking back from every goal in the model.
+        for cid in ctx.subjects:
+            if not ctx.reaches(cid, goals, edges, direction, via, max_hops):
+                yield Hit(cid)
+        return
     hops = ctx.hops_to(goals, edges, direction, via, max_hops)
     for cid in ctx.subjects:
         if cid in goals:  # must reach another goal: walk from it as before
@@ -206,6 +218,19 @@ CHECKS: dict[str, DeclarativeCheck] = {
 }
 
 MODEL_WIDE = frozenset({"cardinality"})
+
+
+def edge_types(check_type: str, params: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The edge types a check walks (``None``: any; an empty tuple: none, it looks at its
+    subject alone)."""
+    if check_type in ("required_relation", "forbidden_relation"):
+        return tuple(_names(params["edge"]))
+    if check_type == "path_exists":
+        return tuple(_names(params["edges"]))
+    if RADIUS.get(check_type) == 0:
+        return ()
+    return None
+
 
 # How many hops from its subject each check looks; path_exists looks ``max_hops`` far
 # (everywhere without it) and a model-wide check at everything. The engine reuses a

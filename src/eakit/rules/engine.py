@@ -4,10 +4,11 @@ severity overrides, and score readiness."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,10 @@ from eakit.rules.pack import (
     builtin_rules_dir,
     load_packs,
 )
-from eakit.rules.scoring import ViewOutcome, readiness
+from eakit.rules.scoring import OutcomeCount, ViewOutcome, count, readiness, readiness_of
 from eakit.rules.selectors import Selector
 from eakit.rules.sources import SourceFile, read_source
-from eakit.rules.waivers import apply_waivers, load_waivers
+from eakit.rules.waivers import Waiver, apply_waivers, load_waivers
 
 MANIFEST = "eakit.yaml"
 MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province component
@@ -112,6 +113,10 @@ class _Run:
     subjects: list[str | None]
     hits: list[Hit]
 
+    def failed(self) -> frozenset[str | None]:
+        """The subjects with a hit."""
+        return frozenset(h.component for h in self.hits)
+
 
 class Engine:
     """Runs the applicable rules of a model at one date."""
@@ -122,6 +127,10 @@ class Engine:
         self.docs = docs
         self.manifest: SourceFile | None = None
         self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
+        self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
+        # Subjects by (selector, live statuses, subject statuses), with their selectors.
+        self.subject_lists: dict[tuple[str, frozenset[str], frozenset[str]], list[str]] = {}
+        self.subject_selectors: dict[tuple[str, frozenset[str], frozenset[str]], Selector] = {}
         self.share_views = True
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
@@ -141,6 +150,7 @@ class Engine:
             selector=active.rule.applies_to,
             documents=self.docs,
             selections=self.selections,
+            selectors=self.selectors,
         )
 
     def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
@@ -156,6 +166,7 @@ class Engine:
                 selector=ctx.selector,
                 documents=ctx.documents,
                 selections=ctx.selections,
+                selectors=ctx.selectors,
             )
             return list(function(self.graph, sub))
         return list(declarative.CHECKS[check.type](ctx))
@@ -177,6 +188,14 @@ class Engine:
         if check.type == "path_exists":
             return check.params.get("max_hops")
         return declarative.RADIUS.get(check.type)
+
+    @staticmethod
+    def edge_types(active: ActiveRule) -> tuple[str, ...] | None:
+        """The edge types a rule's check walks within its radius (``None``: any type)."""
+        check = active.check
+        if check.type == "python":
+            return python_checks.EDGES.get(check.params["name"])
+        return declarative.edge_types(check.type, check.params)
 
     def touched(self, radius: int) -> frozenset[str] | None:
         """Components within ``radius`` hops (any edge, either way) of a planned component
@@ -209,19 +228,38 @@ class Engine:
     ) -> _Run:
         """Run a rule in a view; subjects are the selected components with ``statuses``
         (the check runs on those in ``only`` when given; the caller fills in the rest)."""
-        probe = self._context(active, live, [])
         selector = active.rule.applies_to
         if self.model_wide(active) and active.check.type == "python" and selector == Selector():
-            selected = []  # judges the manifest: no subjects to select
+            selected: list[str] = []  # judges the manifest: no subjects to select
         else:
-            states = self.graph.states
-            selected = [c for c in probe.select(selector) if states[c] in statuses]
-        checked = selected if only is None else [c for c in selected if c in only]
+            selected = self.selected(active, live, statuses)
+        if only is None:
+            checked = selected
+        elif len(only) * 16 < len(selected):  # a few subjects of many: look them up
+            checked = [c for c in sorted(only) if _in_sorted(selected, c)]
+        else:
+            checked = [c for c in selected if c in only]
         ctx = self._context(active, live, checked)
         hits = self._hits(active, ctx)
         if self.model_wide(active):
             return _Run([model_subject(self.graph)], hits)
-        return _Run(list(selected), hits)
+        return _Run(selected, hits)
+
+    def selected(
+        self, active: ActiveRule, live: frozenset[str], statuses: frozenset[str]
+    ) -> list[str]:
+        """The subjects of a rule in a view, sorted: the components its selector picks in
+        that view that have one of ``statuses`` (shared: do not change the list)."""
+        selector = active.rule.applies_to
+        key = (repr(selector), live, statuses)
+        found = self.subject_lists.get(key)
+        if found is None:
+            states = self.graph.states
+            probe = self._context(active, live, [])
+            found = [c for c in probe.select(selector) if states[c] in statuses]
+            self.subject_lists[key] = found
+            self.subject_selectors[key] = selector
+        return found
 
     def run_horizon(self, active: ActiveRule, now: _Run) -> _Run:
         """The rule in the *horizon* view. A subject no planned component or relation is
@@ -314,6 +352,11 @@ class Engine:
         return result
 
 
+def _in_sorted(items: list[str], item: str) -> bool:
+    at = bisect.bisect_left(items, item)
+    return at < len(items) and items[at] == item
+
+
 def _config_notes(
     packs: PackSet, graph: ModelGraph, manifest: SourceFile | None
 ) -> list[Diagnostic]:
@@ -339,6 +382,108 @@ def _config_notes(
     return notes
 
 
+@dataclass
+class RuleState:
+    """One rule's runs in every view, its findings by component and its subjects: what a
+    re-check after an edit starts from (see :mod:`eakit.rules.incremental`)."""
+
+    active: ActiveRule
+    severity: Severity
+    now: _Run
+    horizon: _Run
+    record: _Run | None
+    pending: dict[str | None, _Pending]
+    subjects: list[str]
+    findings: dict[str | None, Finding] = field(default_factory=dict)
+
+    counts: tuple[OutcomeCount, OutcomeCount] | None = None
+
+    def all_subjects(self) -> list[str]:
+        """Every component the rule was evaluated on in some view, sorted (``"*"`` for
+        the model)."""
+        found = set(self.now.subjects) | set(self.horizon.subjects) | set(self.pending)
+        if self.record is not None:
+            found |= set(self.record.subjects)
+        return sorted(s or MODEL_ID for s in found)
+
+    def outcomes(self) -> tuple[ViewOutcome, ViewOutcome]:
+        """The rule's outcomes in the *now* and *horizon* views (for readiness)."""
+        rule = self.active.rule
+        return tuple(  # type: ignore[return-value]
+            ViewOutcome(rule.id, rule.layer.value, run.subjects, run.failed())
+            for run in (self.now, self.horizon)
+        )
+
+    def counted(self, agencies: Mapping[str, str | None]) -> tuple[OutcomeCount, OutcomeCount]:
+        """The outcomes counted by agency (once; a re-check carries counts over)."""
+        if self.counts is None:
+            now, horizon = self.outcomes()
+            self.counts = (count(now, agencies), count(horizon, agencies))
+        return self.counts
+
+
+@dataclass
+class RuleRun:
+    """A whole check: the engine, every rule's state and the result built from them."""
+
+    engine: Engine
+    states: list[RuleState]
+    result: CheckResult
+    waivers: list[Waiver] | None
+
+    def finish(self, change: FindingChange | None = None) -> CheckResult:
+        """Apply waivers, sort the findings and score readiness from the rule states.
+
+        ``change`` says how the findings differ from the (sorted) findings of an earlier
+        result: then only the difference is sorted in (unless waivers must be applied).
+        """
+        result = self.result
+        result.notes = [n for n in result.notes if n.code not in WAIVER_CODES]
+        if change is not None and self.waivers is None:
+            findings = change.apply()
+        else:
+            findings = [f for state in self.states for f in state.findings.values()]
+            if self.waivers is not None:
+                findings, notes = apply_waivers(
+                    findings, self.waivers, result.as_of, [r.id for r in result.rules]
+                )
+                result.notes.extend(notes)
+            findings.sort(key=finding_order)
+        result.findings = findings
+        waived = {(f.rule_id, f.component or MODEL_ID) for f in findings if f.waived}
+        agencies = self.engine.graph.agencies
+        if waived:
+            outcomes = [state.outcomes() for state in self.states]
+            result.readiness = readiness(
+                [o[0] for o in outcomes], [o[1] for o in outcomes], waived, agencies
+            )
+        else:
+            counts = [state.counted(agencies) for state in self.states]
+            result.readiness = readiness_of([c[0] for c in counts], [c[1] for c in counts])
+        result.notes.sort()
+        return result
+
+
+@dataclass
+class FindingChange:
+    """Sorted findings of an earlier result, those of them gone and those new."""
+
+    previous: list[Finding]
+    removed: list[Finding]
+    added: list[Finding]
+
+    def apply(self) -> list[Finding]:
+        """The findings after the change, sorted as a full check sorts them."""
+        removed = {id(f) for f in self.removed}
+        findings = [f for f in self.previous if id(f) not in removed]
+        for finding in sorted(self.added, key=finding_order):
+            bisect.insort(findings, finding, key=finding_order)
+        return findings
+
+
+WAIVER_CODES = frozenset({"waiver-expired", "waiver-unused"})
+
+
 def run_rules(
     graph: ModelGraph,
     *,
@@ -356,6 +501,23 @@ def run_rules(
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
+    run = start_run(
+        graph, as_of=as_of, select=select, ignore=ignore, waivers=waivers, share_views=share_views
+    )
+    return run.finish()
+
+
+def start_run(
+    graph: ModelGraph,
+    *,
+    as_of: dt.date | None,
+    select: list[str],
+    ignore: list[str],
+    waivers: Path | None = None,
+    share_views: bool = True,
+) -> RuleRun:
+    """Run every rule on ``graph`` and locate the findings, keeping each rule's state
+    (:func:`run_rules` and the re-check after an edit both start here)."""
     when = as_of or graph.architecture.as_of
     packs, manifest = load_rules(graph)
     config = graph.manifest.rules
@@ -364,9 +526,7 @@ def run_rules(
     engine.share_views = share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
-    pending: list[_Pending] = []
-    now: list[ViewOutcome] = []
-    horizon: list[ViewOutcome] = []
+    states: list[RuleState] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
             continue
@@ -382,57 +542,65 @@ def run_rules(
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
         result.rules.append(_rule_info(rule, active, severity))
-        found, subjects = _evaluate(engine, active, severity, now, horizon)
-        pending.extend(found)
-        result.subjects[rule.id] = subjects
-    findings = engine.findings(pending)
+        state = evaluate(engine, active, severity)
+        states.append(state)
+        result.subjects[rule.id] = state.subjects
+    pending = [item for state in states for item in state.pending.values()]
+    found = iter(engine.findings(pending))
+    for state in states:
+        state.findings = {component: next(found) for component in state.pending}
     waiver_path = waivers or (
         Path(graph.root) / graph.manifest.waivers if graph.manifest.waivers else None
     )
-    if waiver_path is not None:
-        loaded = load_waivers(waiver_path, Path(graph.root))
-        findings, notes = apply_waivers(findings, loaded, when, [r.id for r in result.rules])
-        result.notes.extend(notes)
-    findings.sort(key=_finding_order)
-    result.findings = findings
-    waived = {(f.rule_id, f.component or MODEL_ID) for f in findings if f.waived}
-    result.readiness = readiness(now, horizon, waived, graph.agencies)
-    result.notes.sort()
-    return result
+    loaded = load_waivers(waiver_path, Path(graph.root)) if waiver_path is not None else None
+    return RuleRun(engine, states, result, loaded)
 
 
-def _finding_order(finding: Finding) -> tuple[str, int, int, str, str]:
+def finding_order(finding: Finding) -> tuple[str, int, int, str, str]:
     # Plain tuples: comparing Location dataclasses is several times slower at 150,000.
     where = finding.location or Location("")
     return (where.file, where.line, where.col, finding.rule_id, finding.component or "")
 
 
-def _evaluate(
-    engine: Engine,
-    active: ActiveRule,
-    severity: Severity,
-    now_outcomes: list[ViewOutcome],
-    horizon_outcomes: list[ViewOutcome],
-) -> tuple[list[_Pending], list[str]]:
-    """Run one rule in every view; collect its (unlocated) findings, subjects and
-    outcomes."""
-    rule = active.rule
+def evaluate(
+    engine: Engine, active: ActiveRule, severity: Severity, only: frozenset[str] | None = None
+) -> RuleState:
+    """Run one rule in every view and group its hits into (unlocated) findings.
+
+    With ``only``, the check runs on those subjects alone and the state's runs hold just
+    their hits (the caller merges them with what it kept from before, and fills in the
+    subjects).
+    """
     graph = engine.graph
-    now = engine.run_view(active, NOW, NOW)
-    future = engine.run_horizon(active, now)
-    hits = list(now.hits)
-    if not engine.model_wide(active):
-        states = graph.states
-        planned = {s for s in future.subjects if s and states[s] == "planned"}
-        hits += [h for h in future.hits if h.component in planned]
-    subjects = set(now.subjects) | set(future.subjects)
-    selector_status = rule.applies_to.status or frozenset()
+    if only is None:
+        now = engine.run_view(active, NOW, NOW)
+        future = engine.run_horizon(active, now)
+    else:
+        now = engine.run_view(active, NOW, NOW, only=only)
+        future = engine.run_view(active, HORIZON, HORIZON, only=only)
+    record = None
+    selector_status = active.rule.applies_to.status or frozenset()
     if "retired" in selector_status and not engine.model_wide(active):
-        record = engine.run_view(active, RECORD, frozenset({"retired"}))
+        record = engine.run_view(active, RECORD, frozenset({"retired"}), only=only)
+    hits = finding_hits(graph, engine.model_wide(active), now, future, record)
+    pending = {item.component: item for item in engine.group(active, hits, severity)}
+    state = RuleState(active, severity, now, future, record, pending, [])
+    if only is None:
+        state.subjects = state.all_subjects()
+    return state
+
+
+def finding_hits(
+    graph: ModelGraph, model_wide: bool, now: _Run, future: _Run, record: _Run | None
+) -> list[Hit]:
+    """The hits that become findings: every *now* hit, the *horizon* hits on planned
+    components, and the *record* hits (retired components)."""
+    hits = list(now.hits)
+    if not model_wide:
+        states = graph.states
+        hits += [
+            h for h in future.hits if h.component is not None and states[h.component] == "planned"
+        ]
+    if record is not None:
         hits += record.hits
-        subjects |= set(record.subjects)
-    for run, outcomes in ((now, now_outcomes), (future, horizon_outcomes)):
-        failed = frozenset(h.component for h in run.hits)
-        outcomes.append(ViewOutcome(rule.id, rule.layer.value, run.subjects, failed))
-    subjects |= {h.component for h in hits}
-    return engine.group(active, hits, severity), sorted(s or MODEL_ID for s in subjects)
+    return hits

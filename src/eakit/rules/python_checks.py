@@ -233,3 +233,11 @@ RADIUS: dict[str, int] = {
     "protected": 2,  # system -> hosting data centre <- protecting capability
     "orphan": 1,
 }
+
+# The edge types each check walks within its radius; missing: any type.
+EDGES: dict[str, tuple[str, ...]] = {
+    "signed_results": ("delivers", *USE_EDGES),
+    "dpo_for_personal_data": ("owned_by",),
+    "hosting_level": ("hosted_on",),
+    "protected": ("hosted_on", "protects"),
+}

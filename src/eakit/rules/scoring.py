@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from eakit.findings import Readiness, Score
 
@@ -32,43 +33,79 @@ class ViewOutcome:
     failed: frozenset[str | None]
 
 
-@dataclass
-class _Tally:
-    passed: Counter[str]
-    total: Counter[str]
+@dataclass(frozen=True)
+class OutcomeCount:
+    """One outcome counted: its subjects and failures by agency (``None``: no agency).
 
-    def score(self) -> dict[str, Score]:
-        return {g: Score(self.passed[g], n) for g, n in sorted(self.total.items()) if n}
+    A re-check after an edit recounts only the outcomes the edit changed
+    (:func:`recount`); readiness sums the counts.
+    """
+
+    outcome: ViewOutcome
+    total: Counter[str | None]
+    failed: Counter[str | None]
 
 
-def _tally(
-    outcomes: Iterable[ViewOutcome],
-    waived: set[tuple[str, str]],
-    agencies: Mapping[str, str | None],
-) -> tuple[Score, _Tally, _Tally]:
-    by_layer = _Tally(Counter(), Counter())
-    by_agency = _Tally(Counter(), Counter())
-    waived_by_rule: dict[str, set[str]] = {}
-    for rule, subject in waived:
-        waived_by_rule.setdefault(rule, set()).add(subject)
-    for outcome in outcomes:
-        subjects = outcome.subjects
-        failed = outcome.failed.intersection(subjects)
-        excluded = waived_by_rule.get(outcome.rule, set())
-        if excluded:
-            # Waived outcomes count neither way.
-            subjects = [s for s in subjects if (s or "*") not in excluded]
-            failed = frozenset(s for s in failed if (s or "*") not in excluded)
-        by_layer.total[outcome.layer] += len(subjects)
-        by_layer.passed[outcome.layer] += len(subjects) - len(failed)
-        total = Counter(map(agencies.get, subjects))
-        by_agency.total.update(total)
-        by_agency.passed.update(total)
-        by_agency.passed.subtract(Counter(map(agencies.get, failed)))
-    del by_agency.total[None]  # type: ignore[arg-type]
-    del by_agency.passed[None]  # type: ignore[arg-type]
-    overall = Score(sum(by_layer.passed.values()), sum(by_layer.total.values()))
-    return overall, by_layer, by_agency
+def count(outcome: ViewOutcome, agencies: Mapping[str, str | None]) -> OutcomeCount:
+    """Count one outcome's subjects and failures by agency."""
+    failed = outcome.failed.intersection(outcome.subjects)
+    return OutcomeCount(
+        outcome,
+        Counter(map(agencies.get, outcome.subjects)),  # type: ignore[arg-type]
+        Counter(map(agencies.get, failed)),  # type: ignore[arg-type]
+    )
+
+
+def recount(
+    previous: OutcomeCount, outcome: ViewOutcome, agencies: Mapping[str, str | None]
+) -> OutcomeCount:
+    """:func:`count` of ``outcome``, reusing the count of the same rule's ``previous``
+    outcome when only some failures changed (the subjects and their agencies did not:
+    the caller makes sure of the agencies)."""
+    before = previous.outcome
+    if before.subjects != outcome.subjects:
+        return count(outcome, agencies)
+    if before.failed == outcome.failed:
+        return OutcomeCount(outcome, previous.total, previous.failed)
+    failed = Counter(previous.failed)
+    for subject in outcome.failed - before.failed:
+        failed[agencies.get(subject)] += 1  # type: ignore[arg-type]
+    for subject in before.failed - outcome.failed:
+        failed[agencies.get(subject)] -= 1  # type: ignore[arg-type]
+    return OutcomeCount(outcome, previous.total, +failed)
+
+
+def _waived_out(outcome: ViewOutcome, waived_by_rule: Mapping[str, set[str]]) -> ViewOutcome:
+    excluded = waived_by_rule.get(outcome.rule)
+    if not excluded:
+        return outcome
+    # Waived outcomes count neither way.
+    return ViewOutcome(
+        outcome.rule,
+        outcome.layer,
+        [s for s in outcome.subjects if (s or "*") not in excluded],
+        frozenset(s for s in outcome.failed if (s or "*") not in excluded),
+    )
+
+
+def _scores(counts: Iterable[OutcomeCount]) -> tuple[Score, dict[str, Score], dict[str, Score]]:
+    layer_total: Counter[str] = Counter()
+    layer_failed: Counter[str] = Counter()
+    agency_total: Counter[str | None] = Counter()
+    agency_failed: Counter[str | None] = Counter()
+    for item in counts:
+        layer_total[item.outcome.layer] += item.total.total()
+        layer_failed[item.outcome.layer] += item.failed.total()
+        agency_total.update(item.total)
+        agency_failed.update(item.failed)
+
+    def scores(total: Counter[Any], failed: Counter[Any]) -> dict[str, Score]:
+        groups = sorted(g for g, n in total.items() if g is not None and n)
+        return {g: Score(total[g] - failed[g], total[g]) for g in groups}
+
+    passed = layer_total.total() - layer_failed.total()
+    overall = Score(passed, layer_total.total())
+    return overall, scores(layer_total, layer_failed), scores(agency_total, agency_failed)
 
 
 def readiness(
@@ -79,13 +116,24 @@ def readiness(
 ) -> Readiness:
     """Readiness from the outcomes of both views; ``waived`` holds (rule, subject) pairs
     (subject ``"*"`` for the model); ``agencies`` gives each subject's agency."""
-    overall, layer_now, agency_now = _tally(now, waived, agencies)
-    horizon_overall, layer_later, agency_later = _tally(horizon, waived, agencies)
+    waived_by_rule: dict[str, set[str]] = {}
+    for rule, subject in waived:
+        waived_by_rule.setdefault(rule, set()).add(subject)
+    return readiness_of(
+        [count(_waived_out(o, waived_by_rule), agencies) for o in now],
+        [count(_waived_out(o, waived_by_rule), agencies) for o in horizon],
+    )
+
+
+def readiness_of(now: list[OutcomeCount], horizon: list[OutcomeCount]) -> Readiness:
+    """Readiness from counted outcomes of both views."""
+    overall, by_layer, by_agency = _scores(now)
+    overall_horizon, by_layer_horizon, by_agency_horizon = _scores(horizon)
     return Readiness(
         overall=overall,
-        overall_horizon=horizon_overall,
-        by_layer=layer_now.score(),
-        by_layer_horizon=layer_later.score(),
-        by_agency=agency_now.score(),
-        by_agency_horizon=agency_later.score(),
+        overall_horizon=overall_horizon,
+        by_layer=by_layer,
+        by_layer_horizon=by_layer_horizon,
+        by_agency=by_agency,
+        by_agency_horizon=by_agency_horizon,
     )

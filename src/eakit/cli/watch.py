@@ -1,0 +1,158 @@
+"""``eakit check --watch``: check, then re-check whenever a model file changes.
+
+The editor loop of an architect: save a file, see within a second what the edit brought
+and what it fixed (each as ``path:line:col: SEVERITY RULE-ID message``), or why the model
+no longer loads. The model stays in memory (:class:`eakit.incremental.session.Session`);
+only the changed files are read again. With ``--output`` the full report is rewritten
+(atomically) after every valid check, for an editor's problem view to pick up (SARIF).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import queue
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import typer
+
+from eakit import atomic
+from eakit.cli.common import format_diagnostic
+from eakit.findings import CheckResult, Finding
+from eakit.incremental.session import Session, Update
+from eakit.render.text import finding_line, render_text, summary_line
+
+LISTED = 200  # new or fixed findings printed per change; the rest are counted
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("%H:%M:%S")
+
+
+def _counts(result: CheckResult) -> str:
+    counts = result.counts()
+    return (
+        f"{len(result.findings)} findings ({counts['error']} errors, {counts['warning']} "
+        f"warnings, {counts['info']} info, {counts['waived']} waived)"
+    )
+
+
+def _listed(model: Path, mark: str, findings: list[Finding], echo: Callable[[str], None]) -> None:
+    for finding in findings[:LISTED]:
+        echo(f"  {mark} {finding_line(model, finding)}")
+    if len(findings) > LISTED:
+        echo(f"  {mark} … and {len(findings) - LISTED} more")
+
+
+def describe(model: Path, update: Update, echo: Callable[[str], None]) -> None:
+    """Print what one re-check found: errors, or new and fixed findings."""
+    where = ", ".join(update.files) or "the model"
+    if update.result is None:
+        count = len(update.errors)
+        echo(f"[{_now()}] {where}: the model does not load ({count} problem"
+             f"{'s' if count != 1 else ''}); the last valid check stands:")  # fmt: skip
+        for diagnostic in update.errors:
+            echo(f"  {format_diagnostic(model, diagnostic)}")
+        return
+    how = "loaded and checked in full" if update.full else "re-checked"
+    echo(f"[{_now()}] {where}: {how} in {update.seconds:.2f} s: {len(update.new)} new, "
+         f"{len(update.fixed)} fixed; {_counts(update.result)}")  # fmt: skip
+    _listed(model, "+", update.new, echo)
+    _listed(model, "-", update.fixed, echo)
+
+
+def watch(
+    session: Session,
+    write: Callable[[CheckResult], None] | None,
+    changes: Iterable[set[tuple[object, str]]],
+    ready: Callable[[], object] = lambda: None,
+) -> None:
+    """Check, then re-check on each batch of ``changes`` (watchfiles' sets of (change,
+    path)); ``write`` writes the report of each valid result; ``ready`` waits until
+    changes are being watched."""
+    model = session.root
+
+    def echo(text: str) -> None:
+        typer.echo(text)
+        sys.stdout.flush()
+
+    began = time.perf_counter()
+    first = session.start()
+    if first.result is None:
+        describe(model, first, echo)
+    else:
+        assert session.graph is not None
+        if write is None:
+            sys.stdout.write(render_text(session.graph, model, first.result))
+        else:
+            write(first.result)
+            echo(summary_line(session.graph, first.result))
+        echo(f"[{_now()}] checked in {time.perf_counter() - began:.2f} s: "
+             f"{_counts(first.result)}")  # fmt: skip
+    ready()
+    echo(f"[{_now()}] watching {model} for changes (Ctrl+C stops)")
+    for batch in changes:
+        update = session.refresh(path for _change, path in batch)
+        if update is None:
+            continue
+        if update.result is not None and write is not None:
+            write(update.result)  # before the news: whoever reads them finds the report
+        describe(model, update, echo)
+
+
+def run_watch(
+    model: Path,
+    session: Session,
+    render: Callable[[CheckResult], Iterable[bytes]] | None,
+    output: Path | None,
+    poll: bool,
+) -> None:
+    """Watch ``model`` until Ctrl+C (the command's ``--watch``)."""
+    import watchfiles
+
+    # Its "KeyboardInterrupt caught" warning would follow our own "stopped" line.
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
+
+    def write(result: CheckResult) -> None:
+        assert output is not None and render is not None
+        atomic.write_chunks(output, render(result))
+
+    def wanted(_change: watchfiles.Change, path: str) -> bool:
+        # The report itself, hidden folders (.git, .eakit-cache) and editors' backups.
+        resolved = Path(path)
+        if output is not None and resolved.resolve() == output.resolve():
+            return False
+        name = resolved.name
+        return not (name.startswith(".") or name.endswith("~") or "/." in path)
+
+    # Watching starts before the first check, in a thread: a file saved while a national
+    # model loads (seconds) is not missed. The first (empty) yield says it is live.
+    batches: queue.Queue[set[tuple[object, str]] | None] = queue.Queue()
+    live, stop = threading.Event(), threading.Event()
+
+    def pump() -> None:
+        for batch in watchfiles.watch(
+            model, watch_filter=wanted, debounce=150, step=50, stop_event=stop,
+            rust_timeout=200, yield_on_timeout=True, force_polling=poll or None,
+        ):  # fmt: skip
+            live.set()
+            if batch:
+                batches.put(batch)
+        batches.put(None)
+
+    def changes() -> Iterator[set[tuple[object, str]]]:
+        while (batch := batches.get()) is not None:
+            yield batch
+
+    threading.Thread(target=pump, name="eakit-watch", daemon=True).start()
+    try:
+        watch(session, write if output is not None else None, changes(), lambda: live.wait(10))
+    except KeyboardInterrupt:  # Ctrl+C, during a check or while waiting
+        pass
+    finally:
+        stop.set()
+    typer.echo(f"[{_now()}] stopped")

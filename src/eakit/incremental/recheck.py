@@ -1,0 +1,221 @@
+"""Re-running the rules after an edit, only where the edit can change a verdict.
+
+A rule whose check looks ``r`` hops from its subject along some edge types (see
+:meth:`eakit.rules.engine.Engine.radius` and :meth:`~eakit.rules.engine.Engine.edge_types`)
+can change its verdict only on subjects within ``r`` such hops of something the edit
+changed: a component added, removed or changed, or an end of an edge added, removed or
+changed (in the graph before or after the edit). The rule runs again on those subjects;
+every other subject keeps its hits. Rules that compare subjects with each other or look
+at the whole model run again in full (they are the cheap ones).
+
+Findings are rebuilt only for subjects whose hits changed, whose component or edges
+changed, or whose finding sits in an edited file (its line may have moved); the rest
+keep their objects, and the sorted list of findings is patched, not sorted again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from eakit.findings import CheckResult, Finding
+from eakit.graph import GraphDelta, ModelGraph
+from eakit.rules.context import CheckContext
+from eakit.rules.engine import (
+    MODEL_ID,
+    Engine,
+    FindingChange,
+    RuleRun,
+    RuleState,
+    _Pending,
+    _Run,
+    evaluate,
+    finding_order,
+)
+from eakit.rules.scoring import recount
+
+
+def ball(
+    graphs: Iterable[ModelGraph], seeds: Iterable[str], radius: int, types: tuple[str, ...] | None
+) -> frozenset[str]:
+    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
+    when ``None``), either way, in any of ``graphs``."""
+    graphs = list(graphs)
+    reached = set(seeds)
+    frontier = set(reached)
+    for _hop in range(radius):
+        ring: set[str] = set()
+        for graph in graphs:
+            for cid in frontier:
+                if cid not in graph:
+                    continue
+                for outgoing in (True, False):
+                    grouped = graph.edges_by_type(cid, outgoing)
+                    for edge_type in grouped if types is None else types:
+                        for edge in grouped.get(edge_type, ()):
+                            ring.add(edge.target if outgoing else edge.source)
+        ring -= reached
+        if not ring:
+            break
+        reached |= ring
+        frontier = ring
+    return frozenset(reached)
+
+
+def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) -> None:
+    """Carry the old engine's selections and subject lists over, re-testing only the
+    changed components (a selector looks at a component's own fields, kind and status)."""
+    graph = engine.graph
+    states = graph.states
+    tables = (
+        (old.selections, old.selectors, engine.selections, engine.selectors),
+        (old.subject_lists, old.subject_selectors, engine.subject_lists, engine.subject_selectors),
+    )
+    for lists, selectors, new_lists, new_selectors in tables:
+        for key, found in lists.items():
+            selector = selectors.get(key)
+            if selector is None:
+                continue
+            live = key[1]
+            statuses = key[2] if len(key) > 2 else None  # type: ignore[misc]
+            matches = CheckContext(
+                graph=graph, as_of=engine.as_of, live=live, subjects=[], params={},
+                selector=selector,
+            ).matcher(selector)  # fmt: skip
+            ids = list(found)
+            for cid in sorted(changed):
+                at = bisect.bisect_left(ids, cid)
+                present = at < len(ids) and ids[at] == cid
+                wanted = (
+                    cid in graph and matches(cid) and (statuses is None or states[cid] in statuses)
+                )
+                if present and not wanted:
+                    del ids[at]
+                elif wanted and not present:
+                    ids.insert(at, cid)
+            new_lists[key] = ids  # type: ignore[index]
+            new_selectors[key] = selector  # type: ignore[index]
+
+
+def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> RuleState:
+    """A rule's state after re-running it on ``affected`` only (``part``)."""
+
+    def merge(before: _Run | None, after: _Run | None) -> _Run | None:
+        if after is None:
+            return None
+        kept = [h for h in before.hits if h.component not in affected] if before else []
+        return _Run(after.subjects, kept + after.hits)
+
+    now = merge(state.now, part.now)
+    horizon = merge(state.horizon, part.horizon)
+    record = merge(state.record, part.record)
+    assert now is not None and horizon is not None
+    pending: dict[str | None, _Pending] = {
+        c: p for c, p in state.pending.items() if c not in affected
+    }
+    pending.update(part.pending)
+    same = (
+        now.subjects == state.now.subjects
+        and horizon.subjects == state.horizon.subjects
+        and (record.subjects if record else None)
+        == (state.record.subjects if state.record else None)
+    )
+    merged = RuleState(state.active, state.severity, now, horizon, record, pending, [])
+    merged.subjects = state.subjects if same else merged.all_subjects()
+    return merged
+
+
+def recheck(
+    run: RuleRun,
+    graph: ModelGraph,
+    delta: GraphDelta,
+    seeds: frozenset[str],
+    files: frozenset[str],
+) -> tuple[RuleRun, FindingChange]:
+    """The check of ``graph`` (``run``'s graph changed by ``delta``; ``seeds`` as
+    :meth:`eakit.graph.ModelGraph.patched` returns them; ``files`` the files re-read),
+    computed from ``run`` without re-running what the change cannot affect.
+
+    ``run`` itself is left as it was. Returns the new run (its ``result`` is the new
+    result) and how its findings differ from ``run``'s.
+    """
+    old = run.engine
+    engine = Engine(graph, old.as_of, old.docs)
+    engine.manifest = old.manifest
+    engine.share_views = False  # the horizon runs only where the edit reaches anyway
+    _patched_selections(old, engine, delta.components)
+    old_agencies, agencies = old.graph.agencies, graph.agencies
+    agencies_same = all(old_agencies.get(c) == agencies.get(c) for c in seeds)
+    balls: dict[tuple[int, tuple[str, ...] | None], frozenset[str]] = {}
+    states: list[RuleState] = []
+    to_locate: list[tuple[RuleState, str | None, _Pending]] = []
+    removed: list[Finding] = []
+    for state in run.states:
+        active = state.active
+        radius = engine.radius(active)
+        if radius is None or engine.model_wide(active):
+            new = evaluate(engine, active, state.severity)
+        else:
+            types = engine.edge_types(active)
+            key = (radius, types)
+            affected = balls.get(key)
+            if affected is None:
+                affected = balls[key] = ball((old.graph, graph), seeds, radius, types)
+            part = evaluate(engine, active, state.severity, only=affected)
+            new = _merged(state, part, affected)
+        if agencies_same and state.counts is not None:
+            now, horizon = new.outcomes()
+            new.counts = (
+                recount(state.counts[0], now, agencies),
+                recount(state.counts[1], horizon, agencies),
+            )
+        for component, pending in new.pending.items():
+            before = state.findings.get(component)
+            kept = state.pending.get(component)
+            if (
+                before is not None
+                and kept is not None
+                and (kept is pending or kept.hits == pending.hits)
+                and component not in seeds
+                and (before.location is None or before.location.file not in files)
+            ):
+                new.findings[component] = before
+            else:
+                to_locate.append((new, component, pending))
+        removed.extend(f for c, f in state.findings.items() if new.findings.get(c) is not f)
+        states.append(new)
+    located = engine.findings([pending for _state, _c, pending in to_locate])
+    for (new, component, _pending), finding in zip(to_locate, located, strict=True):
+        new.findings[component] = finding
+    result = CheckResult(
+        as_of=run.result.as_of,
+        framework=run.result.framework,
+        packs=run.result.packs,
+        rules=run.result.rules,
+        notes=list(run.result.notes),
+        not_applicable=run.result.not_applicable,
+        subjects={state.active.rule.id: state.subjects for state in states},
+    )
+    new_run = RuleRun(engine, states, result, run.waivers)
+    change = FindingChange(run.result.findings, removed, list(located))
+    new_run.finish(change)
+    return new_run, change
+
+
+def _identity(finding: Finding) -> tuple[str, str, str, str]:
+    return (
+        finding.rule_id,
+        finding.component or MODEL_ID,
+        finding.severity.value,
+        finding.message,
+    )
+
+
+def news(change: FindingChange) -> tuple[list[Finding], list[Finding]]:
+    """The findings a change brought and those it fixed, in file order: a finding that was
+    only rebuilt, or moved to another line, is neither."""
+    before = {_identity(f) for f in change.removed}
+    after = {_identity(f) for f in change.added}
+    new = sorted((f for f in change.added if _identity(f) not in before), key=finding_order)
+    gone = sorted((f for f in change.removed if _identity(f) not in after), key=finding_order)
+    return new, gone

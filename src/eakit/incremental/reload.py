@@ -1,0 +1,229 @@
+"""Re-loading a model after some of its files changed, without reading the others.
+
+The editor loop (``eakit check --watch``) keeps the last valid model in memory. When files
+change, only they are read and validated; what they can have broken elsewhere (a removed
+id someone refers to, a duplicate id or relation) is checked against the rest. The
+result is the model a full load would give, with the difference spelt out for the graph
+(:meth:`eakit.graph.ModelGraph.patched`). When anything is wrong, :class:`NeedsFullLoad`
+tells the caller to load in full, which reports every problem exactly as ``eakit check``
+does (an edit that breaks the model is rarer than one that does not, and its report must
+be complete).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from eakit.graph import GraphDelta, ModelGraph, edge_key
+from eakit.loader import read_file
+from eakit.loader.collect import Collected, collect
+from eakit.loader.files import MANIFEST, ModelFile, discover
+from eakit.loader.locator import YamlLocator
+from eakit.loader.references import check_references
+from eakit.model import BaseComponent, Model, Relation, SourceRef, kind_of
+
+
+class NeedsFullLoad(Exception):
+    """The changed files do not make a valid model with the rest (or touch the manifest):
+    load the model in full to report it."""
+
+
+@dataclass
+class FileContent:
+    """What one model file declared, in file order."""
+
+    components: list[str] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    relation_refs: list[SourceRef] = field(default_factory=list)
+
+
+def index_files(model: Model) -> dict[str, FileContent]:
+    """The components and relations of each model file, in model order."""
+    index = {rel: FileContent() for rel in model.files}
+    for cid, ref in model.component_sources.items():
+        index.setdefault(ref.file, FileContent()).components.append(cid)
+    for relation, ref in zip(model.relations, model.relation_sources, strict=True):
+        content = index.setdefault(ref.file, FileContent())
+        content.relations.append(relation)
+        content.relation_refs.append(ref)
+    return index
+
+
+@dataclass
+class Reloaded:
+    """The model after the change, its file index and the difference for the graph."""
+
+    model: Model
+    files: dict[str, FileContent]
+    delta: GraphDelta
+    changed_files: frozenset[str]
+
+
+def reload_files(
+    model: Model, graph: ModelGraph, files: dict[str, FileContent], changed: Iterable[str]
+) -> Reloaded:
+    """The model with the files ``changed`` (paths relative to the root) read again.
+
+    ``graph`` is the graph of ``model`` and ``files`` its file index. Raises
+    :class:`NeedsFullLoad` when the result is not a valid model, or when the manifest or
+    the waivers file changed.
+    """
+    manifest = model.manifest
+    changed = set(changed)
+    reserved = {MANIFEST}
+    if manifest.waivers:
+        reserved.add(manifest.waivers)
+    if changed & reserved:
+        raise NeedsFullLoad("the manifest or the waivers file changed")
+    root = model.root
+    locator = model.locator
+    if not isinstance(locator, YamlLocator):
+        raise NeedsFullLoad("the model was not loaded from files")
+    order = list(files)
+    if any(rel not in files or not (root / rel).is_file() for rel in changed):
+        found, problems = discover(root, manifest.include, manifest.exclude, reserved)
+        if problems:
+            raise NeedsFullLoad("a model file cannot be read")
+        order = [f.rel for f in found]
+    known = set(order)
+    changed &= known | set(files)  # a file outside include/exclude is not the model's
+    fresh: dict[str, Collected] = {}
+    for rel in sorted(changed & known):
+        locator.forget(rel)
+        data, problems, text_is_nfc = read_file(ModelFile(root / rel, rel), locator)
+        into = Collected()
+        if problems or collect(data, rel, locator, into, text_is_nfc=text_is_nfc):
+            raise NeedsFullLoad(f"{rel} has problems")
+        fresh[rel] = into
+    return _merge(model, graph, files, order, fresh, frozenset(changed))
+
+
+def _merge(
+    model: Model,
+    graph: ModelGraph,
+    files: dict[str, FileContent],
+    order: list[str],
+    fresh: dict[str, Collected],
+    changed: frozenset[str],
+) -> Reloaded:
+    old = model.components
+    old_ids = {cid for rel in changed if rel in files for cid in files[rel].components}
+    old_relations = [r for rel in sorted(changed) if rel in files for r in files[rel].relations]
+    by_key = {r.key: r for r in old_relations}
+    new_index: dict[str, FileContent] = {}
+    new_objects: dict[str, BaseComponent] = {}
+    new_sources: dict[str, SourceRef] = {}
+    changed_ids: set[str] = set()
+    added_relations: list[Relation] = []
+    kept_relations: set[int] = set()
+    for rel, into in fresh.items():
+        content = new_index[rel] = FileContent()
+        for cid, component in into.components.items():
+            if cid in new_objects or (cid in old and cid not in old_ids):
+                raise NeedsFullLoad(f"duplicate id '{cid}'")
+            before = old.get(cid)
+            # An unchanged component keeps its object: findings made on it stay valid.
+            if before is not None and before == component:
+                component = before
+            else:
+                changed_ids.add(cid)
+            new_objects[cid] = component
+            new_sources[cid] = into.sources[cid]
+            content.components.append(cid)
+        for relation, ref in zip(into.relations, into.relation_sources, strict=True):
+            before_relation = by_key.get(relation.key)
+            if before_relation is not None and before_relation == relation:
+                relation = before_relation
+                kept_relations.add(id(relation))
+            else:
+                added_relations.append(relation)
+            content.relations.append(relation)
+            content.relation_refs.append(ref)
+    changed_ids |= old_ids - set(new_objects)
+    removed_relations = [r for r in old_relations if id(r) not in kept_relations]
+
+    components: dict[str, BaseComponent] = {}
+    component_sources: dict[str, SourceRef] = {}
+    relations: list[Relation] = []
+    sources: list[SourceRef] = []
+    index: dict[str, FileContent] = {}
+    old_sources = model.component_sources
+    for rel in order:
+        content = new_index.get(rel) or files.get(rel) or FileContent()
+        index[rel] = content
+        if rel in new_index:
+            for cid in content.components:
+                components[cid] = new_objects[cid]
+                component_sources[cid] = new_sources[cid]
+        else:
+            for cid in content.components:
+                components[cid] = old[cid]
+                component_sources[cid] = old_sources[cid]
+        relations.extend(content.relations)
+        sources.extend(content.relation_refs)
+    new_model = Model(
+        root=model.root,
+        manifest=model.manifest,
+        components=components,
+        relations=relations,
+        component_sources=component_sources,
+        relation_sources=sources,
+        locator=model.locator,
+        files=list(order),
+    )
+    refs = {
+        id(r): ref
+        for content in new_index.values()
+        for r, ref in zip(content.relations, content.relation_refs, strict=True)
+    }
+    _check_cross_file(new_model, graph, order, changed, refs, changed_ids, added_relations)
+    delta = GraphDelta(frozenset(changed_ids), removed_relations, added_relations, refs)
+    return Reloaded(new_model, index, delta, changed)
+
+
+def _check_cross_file(
+    model: Model,
+    graph: ModelGraph,
+    order: list[str],
+    changed: frozenset[str],
+    refs: dict[int, SourceRef],
+    changed_ids: set[str],
+    added_relations: list[Relation],
+) -> None:
+    """What the changed files can have broken: their own references, references to ids
+    they removed or gave another kind, and relations restating one declared elsewhere."""
+    ids = model.components
+    lost = {
+        cid
+        for cid in changed_ids
+        if cid in graph and (cid not in ids or kind_of(ids[cid]) != graph.kinds[cid])
+    }
+    check_ids = {cid for cid in changed_ids if cid in ids}
+    keys = {edge_key(r) for r in added_relations}
+    for cid in lost:
+        check_ids.update(other for other in graph.adjacent(cid) if other in ids)
+        for outgoing in (True, False):
+            for edges in graph.edges_by_type(cid, outgoing).values():
+                keys.update((e.source, e.target, e.type) for e in edges if e.relation is not None)
+    # The relations with those keys: the changed files' own, and any other file's, in
+    # model order (the first one declared is the one a duplicate is reported against).
+    found: dict[int, tuple[Relation, SourceRef]] = {}
+    for relation in added_relations:
+        found[id(relation)] = (relation, refs[id(relation)])
+    for key in keys:
+        edge = graph.edge(*key)
+        other = edge.relation if edge is not None else None
+        if other is None or id(other) in found:
+            continue
+        ref = refs.get(id(other))  # kept by a changed file, or declared in another file
+        if ref is None:
+            ref = graph.relation_source(other)
+            if ref is None or ref.file in changed:
+                continue  # removed with the edit
+        found[id(other)] = (other, ref)
+    rank = {rel: i for i, rel in enumerate(order)}
+    relations = sorted(found.values(), key=lambda pair: (rank[pair[1].file], pair[1].path))
+    ordered = [cid for cid in ids if cid in check_ids] if len(check_ids) > 1 else check_ids
+    if check_references(model, components=ordered, relations=relations):
+        raise NeedsFullLoad("a reference or relation is broken")

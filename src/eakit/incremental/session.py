@@ -1,0 +1,169 @@
+"""A model kept in memory between edits: the state behind ``eakit check --watch``.
+
+:meth:`Session.start` loads and checks the model as ``eakit check`` does.
+:meth:`Session.refresh` takes the paths that changed and brings the check up to date:
+the changed model files are re-read (:mod:`eakit.incremental.reload`), the graph is
+patched (:meth:`eakit.graph.ModelGraph.patched`) and the rules run again where the edit
+reaches (:mod:`eakit.incremental.recheck`). An edit that makes the model invalid is
+reported by a full load, exactly as ``eakit check`` reports it; the session keeps the
+last valid model and tries again on the next change. A change to the manifest, the
+waivers file or a local rule pack starts over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eakit.diagnostics import Diagnostic, ModelLoadError
+from eakit.findings import CheckResult, Finding
+from eakit.graph import ModelGraph
+from eakit.incremental.recheck import news, recheck
+from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
+from eakit.perf import paused_gc
+from eakit.pipeline import load_graph
+from eakit.rules.engine import RuleRun, start_run
+from eakit.rules.pack import resolve_pack
+
+MODEL_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Update:
+    """What one start or refresh produced."""
+
+    result: CheckResult | None  # None while the model is invalid
+    errors: list[Diagnostic] = field(default_factory=list)  # why it is invalid
+    new: list[Finding] = field(default_factory=list)  # findings the change brought
+    fixed: list[Finding] = field(default_factory=list)  # findings the change removed
+    files: tuple[str, ...] = ()  # the changed paths that mattered, relative to the root
+    seconds: float = 0.0
+    full: bool = False  # loaded and checked in full (not incrementally)
+
+
+@dataclass
+class Session:
+    """A checked model kept in memory (see the module docstring)."""
+
+    root: Path
+    as_of: dt.date | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    waivers: Path | None = None
+    cache: bool = True
+    graph: ModelGraph | None = None
+    run: RuleRun | None = None
+    _files: dict[str, FileContent] = field(default_factory=dict)
+    _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
+
+    @property
+    def result(self) -> CheckResult | None:
+        """The result of the last valid model."""
+        return self.run.result if self.run is not None else None
+
+    def start(self) -> Update:
+        """Load and check the model in full.
+
+        Raises :class:`eakit.rules.sources.RuleConfigError` when a rule pack or the
+        waivers file is invalid (as ``eakit check`` does).
+        """
+        began = time.perf_counter()
+        try:
+            graph = load_graph(self.root, cache=self.cache)
+        except ModelLoadError as error:
+            return Update(None, errors=list(error.diagnostics), full=True,
+                          seconds=time.perf_counter() - began)  # fmt: skip
+        previous = self.result
+        with paused_gc():
+            run = start_run(
+                graph, as_of=self.as_of, select=self.select, ignore=self.ignore,
+                waivers=self.waivers,
+            )  # fmt: skip
+            run.finish()
+        self.graph, self.run = graph, run
+        self._files = index_files(graph.model)
+        self._dirty.clear()
+        new, fixed = _compare(previous, run.result)
+        return Update(run.result, new=new, fixed=fixed, full=True,
+                      seconds=time.perf_counter() - began)  # fmt: skip
+
+    def refresh(self, paths: Iterable[Path | str]) -> Update | None:
+        """Bring the check up to date after ``paths`` changed (absolute, or relative to
+        the root); ``None`` when none of them concerns the model."""
+        began = time.perf_counter()
+        relevant, restart = self._classify(paths)
+        if not relevant and not restart:
+            return None
+        if restart or self.graph is None or self.run is None:
+            update = self.start()
+        else:
+            self._dirty |= relevant
+            update = self._incremental(began)
+        update.files = tuple(sorted(relevant))
+        update.seconds = time.perf_counter() - began
+        return update
+
+    def _incremental(self, began: float) -> Update:
+        assert self.graph is not None and self.run is not None
+        with paused_gc():
+            try:
+                reloaded = reload_files(self.graph.model, self.graph, self._files, self._dirty)
+            except NeedsFullLoad:
+                return self.start()
+            graph, seeds = self.graph.patched(reloaded.model, reloaded.delta)
+            run, change = recheck(self.run, graph, reloaded.delta, seeds, reloaded.changed_files)
+        self.graph, self.run, self._files = graph, run, reloaded.files
+        self._dirty.clear()
+        new, fixed = news(change)
+        return Update(run.result, new=new, fixed=fixed, seconds=time.perf_counter() - began)
+
+    def _classify(self, paths: Iterable[Path | str]) -> tuple[set[str], bool]:
+        """The changed model files (relative paths), and whether a change needs a
+        restart (the manifest, the waivers file, a local rule pack or a file beside one)."""
+        root = self.root.resolve()
+        manifest = self.graph.manifest if self.graph is not None else None
+        special = {"eakit.yaml"}
+        pack_dirs: set[Path] = set()
+        if manifest is not None:
+            if manifest.waivers:
+                special.add(Path(manifest.waivers).as_posix())
+            for entry in manifest.rules.packs:
+                pack = resolve_pack(entry, self.root)
+                if pack is not None and pack.resolve().is_relative_to(root):
+                    special.add(pack.resolve().relative_to(root).as_posix())
+                    pack_dirs.add(pack.resolve().parent)
+        relevant: set[str] = set()
+        restart = False
+        for raw in paths:
+            path = Path(raw)
+            absolute = path if path.is_absolute() else self.root / path
+            try:
+                rel = absolute.resolve().relative_to(root).as_posix()
+            except ValueError:
+                try:
+                    rel = absolute.relative_to(self.root).as_posix()
+                except ValueError:
+                    continue  # outside the model
+            if any(part.startswith(".") for part in Path(rel).parts):
+                continue  # .git, .eakit-cache, editors' swap files
+            if rel in special:
+                restart = True
+            elif rel in self._files:
+                relevant.add(rel)
+            elif absolute.resolve().parent in pack_dirs - {root}:
+                restart = True  # a file a local pack may include
+            elif rel.endswith(MODEL_SUFFIXES):
+                relevant.add(rel)  # a new model file, if the include patterns take it
+        return relevant, restart
+
+
+def _compare(before: CheckResult | None, after: CheckResult) -> tuple[list[Finding], list[Finding]]:
+    """New and fixed findings between two full results (nothing is new on the first)."""
+    if before is None:
+        return [], []
+    from eakit.rules.engine import FindingChange
+
+    return news(FindingChange(before.findings, list(before.findings), list(after.findings)))

@@ -1,0 +1,138 @@
+"""``eakit check --watch`` as an architect runs it: a real process, real file events."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ..conftest import BUNDLED_MODEL
+
+FILE = "ung-dung/van-ban-dieu-hanh.yaml"
+WAIT = 60.0  # seconds for one expected line (a loaded CI machine is slow, not broken)
+
+
+class Watcher:
+    """``eakit check --watch`` in a child process, with its output read line by line."""
+
+    def __init__(self, root: Path, *args: str) -> None:
+        env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="200")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "eakit", "check", str(root), "--watch", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str) -> list[str]:
+        """The lines up to and including the first one containing ``text``."""
+        deadline = time.monotonic() + WAIT
+        got: list[str] = []
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                if self.process.poll() is not None and self.lines.empty():
+                    break
+                continue
+            got.append(line)
+            self.seen.append(line)
+            if text in line:
+                return got
+        raise AssertionError(f"no line with {text!r}; output so far:\n" + "\n".join(self.seen))
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=WAIT)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+
+
+@pytest.fixture
+def model(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(BUNDLED_MODEL, tmp_path / "model"))
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_watch_reports_each_edit_as_new_and_fixed_findings(model: Path) -> None:
+    watcher = Watcher(model)
+    try:
+        first = watcher.wait_for("watching")
+        assert any("components checked against vn-egov-2.0" in line for line in first)
+        path = model / FILE
+        original = path.read_text("utf-8")
+        _edit(path, "    owner: so-tt-tt\n", "")
+        lines = watcher.wait_for("re-checked")
+        assert f"{FILE}: re-checked in" in lines[-1] and "1 new, 0 fixed" in lines[-1]
+        new = watcher.wait_for("APP-001")[-1]
+        assert new.startswith("  + ") and f"{FILE}:6:5: ERROR APP-001" in new
+        assert "Hệ thống thông tin quản lý văn bản và chỉ đạo điều hành" in new  # NFC, intact
+        # A YAML mistake: reported as file:line:col, and the last valid check stands.
+        _edit(path, "kind:", "kind: [")
+        watcher.wait_for("the model does not load")
+        problem = watcher.wait_for(": error:")[-1]
+        assert f"{FILE}:7:11: error: invalid YAML" in problem
+        path.write_text(original, "utf-8")
+        fixed = watcher.wait_for("re-checked")[-1]
+        assert "0 new, 1 fixed" in fixed
+    finally:
+        code = watcher.stop()
+    assert code == 0
+    assert watcher.wait_for("stopped")
+
+
+def test_watch_rewrites_the_report_file_after_each_valid_check(model: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.sarif"
+    watcher = Watcher(model, "--format", "sarif", "--output", str(report))
+    try:
+        watcher.wait_for("watching")
+        before = json.loads(report.read_text("utf-8"))
+        results = before["runs"][0]["results"]
+        path = model / FILE
+        _edit(path, "    owner: so-tt-tt\n", "")
+        watcher.wait_for("re-checked")
+        after = json.loads(report.read_text("utf-8"))
+        assert len(after["runs"][0]["results"]) == len(results) + 1
+        # A broken model leaves the last good report in place, whole.
+        _edit(path, "kind:", "kind: [")
+        watcher.wait_for(": error:")
+        assert json.loads(report.read_text("utf-8")) == after
+    finally:
+        assert watcher.stop() == 0
+
+
+def test_watch_needs_an_output_file_for_machine_formats(model: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "eakit", "check", str(model), "--watch", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert done.returncode == 2
+    assert "--watch with --format json needs --output FILE" in done.stderr
