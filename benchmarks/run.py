@@ -7,7 +7,7 @@
 For each size it generates the model (``eakit generate``, seed 1), then measures, each in
 a fresh process: eakit's stages one by one (``stages.py``), the ``eakit check`` and
 ``eakit build`` commands, a re-load after editing one file (with the file cache,
-``incremental.py``), parsing
+``incremental.py``), the editor loop of ``eakit check --watch`` (``watch.py``), parsing
 the same YAML with PyYAML's C loader, and validating it with ``check-jsonschema`` against
 ``eakit schema``. It prints a table with the two ratios of issue 7 and the peak memory of
 each process. Timings are wall-clock seconds on a shared machine: compare within a run.
@@ -28,10 +28,13 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from edits import edit_one_file
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 STAGES = Path(__file__).resolve().parent / "stages.py"
 INCREMENTAL = Path(__file__).resolve().parent / "incremental.py"
+WATCH = Path(__file__).resolve().parent / "watch.py"
 SEED = 1
 
 C_LOADER = """
@@ -123,17 +126,6 @@ def read_stages(size: Size, result: Run, only: str | None = None) -> None:
             size.notes[item["stage"]] = item["note"]
 
 
-def edit_one_file(model: Path) -> Path:
-    """Rename the first component of one department's applications file (a real edit)."""
-    target = sorted(model.glob("*/ung-dung/so-tu-phap.yaml"))[-1]
-    text = target.read_text("utf-8")
-    marker = "\n    name: "
-    at = text.index(marker) + len(marker)
-    end = text.index("\n", at)
-    target.write_text(text[:end] + " (đã sửa)" + text[end:], "utf-8")
-    return target
-
-
 def measure(
     provinces: int, work: Path, jsonschema: bool, timeout: float, build_timeout: float
 ) -> Size:
@@ -196,6 +188,18 @@ def measure(
         item = json.loads(line)
         size.stages[f"re-check: {item['stage']}"] = item["seconds"]
 
+    # The editor loop: `eakit check --watch`, one file saved, the wait for the news.
+    print(f"[{provinces}] eakit check --watch", file=sys.stderr, flush=True)
+    watched = run([sys.executable, str(WATCH), str(model)], timeout=timeout)
+    for line in watched.stdout.splitlines():
+        item = json.loads(line)
+        if "seconds" in item:
+            size.stages[item["stage"]] = item["seconds"]
+        else:
+            size.peak_mb["eakit check --watch"] = item["megabytes"]
+    if not watched.ok:
+        size.notes["watch: re-check, save to report"] = (watched.stderr.strip() or "failed")[-160:]
+
     print(f"[{provinces}] eakit build", file=sys.stderr, flush=True)
     build = [eakit, "build", str(model), "--output", str(work / f"build-{provinces}")]
     size.record("eakit build (no cache)", run(build, env=no_cache, timeout=build_timeout))
@@ -253,7 +257,8 @@ def table(sizes: list[Size]) -> str:
         "**ratio (b)**: check-jsonschema ÷ eakit check (target ≥ 15)",
         [ratio(s.stages.get("check-jsonschema"), s.stages.get(check)) for s in sizes],
     )
-    for name in ("stages", "site", "eakit check (no cache)", "eakit build (no cache)"):
+    for name in ("stages", "site", "eakit check (no cache)", "eakit check --watch",
+                 "eakit build (no cache)"):  # fmt: skip
         row(
             f"peak memory, {name} (MiB)",
             [f"{s.peak_mb[name]:,.0f}" if name in s.peak_mb else "n/a" for s in sizes],
