@@ -292,3 +292,24 @@ def test_a_broken_file_reports_the_full_load_problems_and_recovers(tmp_path: Pat
     fixed = session.refresh([path])
     assert fixed is not None and fixed.result is not None
     assert _facts(fixed.result) == _facts(good)
+
+
+def test_a_broken_manifest_holds_edits_until_it_loads_again(tmp_path: Path) -> None:
+    root = _copy(BUNDLED_MODEL, tmp_path / "model")
+    session = Session(root, cache=False)
+    session.start()
+    manifest = root / "eakit.yaml"
+    good = manifest.read_text("utf-8")
+    manifest.write_text(good.replace("vn-egov-2.0", "vn-egov-9.9", 1), "utf-8")
+    broken = session.refresh([manifest])
+    assert broken is not None and broken.result is None and broken.full
+    assert any("eakit.yaml" in str(d) for d in broken.errors)
+    # An edit elsewhere is not checked against the old settings meanwhile.
+    path = root / "ung-dung" / "van-ban-dieu-hanh.yaml"
+    path.write_text(path.read_text("utf-8").replace("    owner: so-tt-tt\n", "", 1), "utf-8")
+    still = session.refresh([path])
+    assert still is not None and still.result is None
+    manifest.write_text(good, "utf-8")
+    mended = session.refresh([manifest])
+    assert mended is not None and mended.result is not None
+    assert _facts(mended.result) == _full(root)

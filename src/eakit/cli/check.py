@@ -74,11 +74,7 @@ def _watch(
         assert session.graph is not None
         return _report(session.graph, model, result, fmt)
 
-    try:
-        run_watch(model, session, render, output, poll)
-    except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
-        report_load_error(model, error, fmt.value)
-        raise typer.Exit(EXIT_INVALID) from None
+    run_watch(model, session, render, output, poll)
 
 
 def register(app: typer.Typer) -> None:

@@ -29,6 +29,7 @@ from eakit.rules.engine import RuleRun, start_run
 from eakit.rules.pack import resolve_pack
 
 MODEL_SUFFIXES = (".yaml", ".yml")
+MANY_FILES = 50
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Session:
     run: RuleRun | None = None
     _files: dict[str, FileContent] = field(default_factory=dict)
     _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
+    _must_start: bool = False  # the manifest or a rule pack changed and does not load
 
     @property
     def result(self) -> CheckResult | None:
@@ -65,24 +67,21 @@ class Session:
         return self.run.result if self.run is not None else None
 
     def start(self) -> Update:
-        """Load and check the model in full.
-
-        Raises :class:`eakit.rules.sources.RuleConfigError` when a rule pack or the
-        waivers file is invalid (as ``eakit check`` does).
-        """
+        """Load and check the model in full (problems with the model, a rule pack or the
+        waivers file come back in the update's ``errors``)."""
         began = time.perf_counter()
         try:
             graph = load_graph(self.root, cache=self.cache)
-        except ModelLoadError as error:
+            previous = self.result
+            with paused_gc():
+                run = start_run(
+                    graph, as_of=self.as_of, select=self.select, ignore=self.ignore,
+                    waivers=self.waivers,
+                )  # fmt: skip
+                run.finish()
+        except ModelLoadError as error:  # the model, a rule pack or the waivers file
             return Update(None, errors=list(error.diagnostics), full=True,
                           seconds=time.perf_counter() - began)  # fmt: skip
-        previous = self.result
-        with paused_gc():
-            run = start_run(
-                graph, as_of=self.as_of, select=self.select, ignore=self.ignore,
-                waivers=self.waivers,
-            )  # fmt: skip
-            run.finish()
         self.graph, self.run = graph, run
         self._files = index_files(graph.model)
         self._dirty.clear()
@@ -97,10 +96,15 @@ class Session:
         relevant, restart = self._classify(paths)
         if not relevant and not restart:
             return None
-        if restart or self.graph is None or self.run is None:
+        self._dirty |= relevant
+        # Many files at once (a branch checked out): one full load is quicker.
+        many = len(self._dirty) > max(MANY_FILES, len(self._files) // 4)
+        if restart or many or self._must_start or self.graph is None or self.run is None:
             update = self.start()
+            # Until the manifest or a rule pack loads again, edits cannot be applied to
+            # the last valid state (it was checked with the old settings).
+            self._must_start = update.result is None and (restart or self._must_start)
         else:
-            self._dirty |= relevant
             update = self._incremental(began)
         update.files = tuple(sorted(relevant))
         update.seconds = time.perf_counter() - began
