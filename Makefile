@@ -19,12 +19,12 @@ test: setup-test
 	.venv/bin/python -m pytest -n 2 -q
 
 lint: setup-test
-	.venv/bin/ruff check src tests benchmarks
-	.venv/bin/ruff format --check src tests benchmarks
+	.venv/bin/ruff check src tests benchmarks setup.py
+	.venv/bin/ruff format --check src tests benchmarks setup.py
 
 format:
-	.venv/bin/ruff format src tests benchmarks
-	.venv/bin/ruff check --fix src tests benchmarks
+	.venv/bin/ruff format src tests benchmarks setup.py
+	.venv/bin/ruff check --fix src tests benchmarks setup.py
 
 bench: setup-test
 	.venv/bin/python benchmarks/run.py
