@@ -177,6 +177,127 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "info": ("Thông tin", "Info"),
 }
 
+# Labels of the values of enumerated fields, by field: the same value can mean different
+# things ("other" application type, "other" data classification; "email" as an
+# application and as a channel).
+_VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "actor_type": {
+        "citizen": ("Người dân", "Citizens"),
+        "enterprise": ("Doanh nghiệp", "Enterprises"),
+        "civil_servant": ("Cán bộ, công chức, viên chức", "Civil servants"),
+        "leader": ("Lãnh đạo", "Leaders"),
+        "other_agency": ("Cơ quan, tổ chức khác", "Other agencies"),
+    },
+    "agency_type": {
+        "provincial_people_committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
+        "department": ("Sở, ban, ngành", "Department"),
+        "district": ("Cấp huyện", "District"),
+        "commune": ("Cấp xã", "Commune"),
+        "public_service_centre": (
+            "Trung tâm phục vụ hành chính công",
+            "Public administrative service centre",
+        ),
+        "public_service_unit": ("Đơn vị sự nghiệp công lập", "Public service unit"),
+        "ministry": ("Bộ, ngành trung ương", "Ministry"),
+        "national_agency": ("Cơ quan trung ương", "National agency"),
+        "other_locality": ("Địa phương khác", "Other locality"),
+    },
+    "app_type": {
+        "public_service_system": (
+            "Hệ thống thông tin giải quyết thủ tục hành chính",
+            "Public service (one-stop) system",
+        ),
+        "document_management": (
+            "Quản lý văn bản và điều hành",
+            "Document management and direction",
+        ),
+        "e_office": ("Văn phòng điện tử", "E-office"),
+        "egov_platform": ("Nền tảng chính quyền điện tử", "E-government platform"),
+        "email": ("Thư điện tử", "Email"),
+        "digital_signature": ("Chữ ký số", "Digital signature"),
+        "sso": ("Đăng nhập một lần", "Single sign-on"),
+        "reporting": ("Báo cáo", "Reporting"),
+        "video_conference": ("Hội nghị truyền hình", "Video conferencing"),
+        "sector": ("Chuyên ngành", "Sector application"),
+        "other": ("Khác", "Other"),
+    },
+    "capability_type": {
+        "soc": (
+            "Trung tâm giám sát, điều hành an toàn thông tin (SOC)",
+            "Security operations centre",
+        ),
+        "monitoring": ("Giám sát an toàn thông tin", "Security monitoring"),
+        "firewall": ("Tường lửa", "Firewall"),
+        "waf": ("Tường lửa ứng dụng web", "Web application firewall"),
+        "ids_ips": ("Phát hiện, ngăn chặn xâm nhập", "Intrusion detection and prevention"),
+        "antimalware": ("Phòng, chống mã độc", "Anti-malware"),
+        "backup": ("Sao lưu dữ liệu", "Backup"),
+        "incident_response": ("Ứng cứu sự cố", "Incident response"),
+    },
+    "channel_type": {
+        "web": ("Trang web", "Web"),
+        "mobile_app": ("Ứng dụng di động", "Mobile app"),
+        "one_stop_counter": ("Bộ phận một cửa", "One-stop counter"),
+        "kiosk": ("Ki-ốt", "Kiosk"),
+        "hotline": ("Đường dây nóng", "Hotline"),
+        "email": ("Thư điện tử", "Email"),
+        "sms": ("Tin nhắn", "SMS"),
+        "postal": ("Bưu chính công ích", "Public postal service"),
+        "social_media": ("Mạng xã hội", "Social media"),
+    },
+    "classification": {
+        "core": ("Cốt lõi", "Core"),
+        "important": ("Quan trọng", "Important"),
+        "other": ("Khác", "Other"),
+    },
+    "db_type": {
+        "national": ("Cơ sở dữ liệu quốc gia", "National database"),
+        "sector": ("Chuyên ngành", "Sector database"),
+        "shared": ("Dùng chung", "Shared database"),
+        "catalogue": ("Danh mục dùng chung", "Shared catalogue"),
+        "warehouse": ("Kho dữ liệu", "Data warehouse"),
+        "open_data": ("Dữ liệu mở", "Open data"),
+    },
+    "dc_type": {
+        "data_centre": ("Trung tâm dữ liệu", "Data centre"),
+        "dr_site": ("Trung tâm dự phòng", "Disaster-recovery site"),
+        "cloud": ("Điện toán đám mây", "Cloud"),
+        "server_room": ("Phòng máy chủ", "Server room"),
+    },
+    "level": {
+        "full": ("Toàn trình", "Fully online"),
+        "partial": ("Một phần", "Partly online"),
+        "1": ("Mức độ 1", "Level 1"),
+        "2": ("Mức độ 2", "Level 2"),
+        "3": ("Mức độ 3", "Level 3"),
+        "4": ("Mức độ 4", "Level 4"),
+    },
+    "network_level": {"I": ("Cấp I", "Level I"), "II": ("Cấp II", "Level II")},
+    "network_type": {
+        "tslcd": ("Mạng truyền số liệu chuyên dùng", "Specialised data network"),
+        "internet_gateway": ("Cổng kết nối Internet", "Internet gateway"),
+        "wan": ("Mạng diện rộng", "Wide-area network"),
+        "internet": ("Internet", "Internet"),
+    },
+    "platform_type": {
+        "lgsp": ("Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)", "Provincial LGSP"),
+        "ndxp": ("Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)", "National NDXP"),
+        "document_axis": ("Trục liên thông văn bản", "Document interconnection axis"),
+        "identity": ("Định danh và xác thực điện tử", "Identity and authentication"),
+        "payment": ("Thanh toán trực tuyến", "Online payment"),
+        "notification": ("Thông báo", "Notification"),
+        "public_service_hub": ("Hệ thống dịch vụ công tập trung", "Public service hub"),
+        "reporting": ("Hệ thống thông tin báo cáo", "Reporting system"),
+    },
+    "portal_type": {
+        "provincial_portal": ("Cổng thông tin điện tử tỉnh", "Provincial portal"),
+        "public_service_portal": ("Cổng dịch vụ công", "Public service portal"),
+        "agency_portal": ("Cổng, trang thông tin của cơ quan", "Agency portal"),
+        "open_data_portal": ("Cổng dữ liệu mở", "Open data portal"),
+    },
+}
+
+
 # Labels of component fields that are not references (those become relations).
 _FIELDS: dict[str, tuple[str, str]] = {
     "status": ("Trạng thái", "Status"),
@@ -258,6 +379,16 @@ class Words:
         """A label for an enum value (status, scope, severity); the value itself if unknown."""
         pair = _ENUMS.get(value)
         return pair[self.index] if pair else value
+
+    def value(self, field: str, value: str) -> str:
+        """A label for the value of an enumerated field (``app_type: e_office``: *Văn phòng
+        điện tử*); the value itself if it has none."""
+        pair = _VALUES.get(field, {}).get(value) or _ENUMS.get(value)
+        return pair[self.index] if pair else value
+
+    def has_values(self, field: str) -> bool:
+        """Whether ``field`` is an enumerated field with labelled values."""
+        return field in _VALUES
 
     def field(self, name: str) -> str:
         """A label for a component field; the field name itself if it has none."""

@@ -689,6 +689,8 @@ class SitePages:
             return (
                 self.badge(str(value), "status") if name == "status" else h(self.w.enum(str(value)))
             )
+        if isinstance(value, str) and self.w.has_values(name):
+            return h(self.w.value(name, value))
         if name == "url" and isinstance(value, str):
             url = safe_url(value)
             if url:
