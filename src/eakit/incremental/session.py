@@ -25,7 +25,7 @@ from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
 from eakit.perf import paused_gc
 from eakit.pipeline import load_graph
-from eakit.rules.engine import RuleRun, start_run
+from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 
 MODEL_SUFFIXES = (".yaml", ".yml")
@@ -74,10 +74,9 @@ class Session:
             graph = load_graph(self.root, cache=self.cache)
             previous = self.result
             with paused_gc():
-                run = start_run(
-                    graph, as_of=self.as_of, select=self.select, ignore=self.ignore,
-                    waivers=self.waivers,
-                )  # fmt: skip
+                options = RunOptions(self.as_of, tuple(self.select), tuple(self.ignore),
+                                     self.waivers)  # fmt: skip
+                run = start_run(graph, options)
                 run.finish()
         except ModelLoadError as error:  # the model, a rule pack or the waivers file
             return Update(None, errors=list(error.diagnostics), full=True,

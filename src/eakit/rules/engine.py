@@ -484,6 +484,17 @@ class FindingChange:
 WAIVER_CODES = frozenset({"waiver-expired", "waiver-unused"})
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """What a check is asked for: the date, the rules picked and the waivers file."""
+
+    as_of: dt.date | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    waivers: Path | None = None  # overrides the manifest's
+    share_views: bool = True  # False: the horizon view of every subject from scratch
+
+
 def run_rules(
     graph: ModelGraph,
     *,
@@ -501,29 +512,20 @@ def run_rules(
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    run = start_run(
-        graph, as_of=as_of, select=select, ignore=ignore, waivers=waivers, share_views=share_views
-    )
-    return run.finish()
+    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views)
+    return start_run(graph, options).finish()
 
 
-def start_run(
-    graph: ModelGraph,
-    *,
-    as_of: dt.date | None,
-    select: list[str],
-    ignore: list[str],
-    waivers: Path | None = None,
-    share_views: bool = True,
-) -> RuleRun:
+def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     """Run every rule on ``graph`` and locate the findings, keeping each rule's state
     (:func:`run_rules` and the re-check after an edit both start here)."""
+    as_of, select, ignore, waivers = options.as_of, options.select, options.ignore, options.waivers
     when = as_of or graph.architecture.as_of
     packs, manifest = load_rules(graph)
     config = graph.manifest.rules
     engine = Engine(graph, when, packs.documents)
     engine.manifest = manifest
-    engine.share_views = share_views
+    engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
     states: list[RuleState] = []
