@@ -482,7 +482,8 @@ class ModelGraph:
         if len(lists) == 1:
             return lists[0]
         merged = [edge for edges in lists for edge in edges]
-        merged.sort(key=lambda e: (e.source, e.type, e.target))
+        if not outgoing:  # outgoing edges share their source: type order is sorted order
+            merged.sort(key=lambda e: (e.source, e.type, e.target))
         return merged
 
     def out_edges(self, component_id: str, *types: str) -> list[Edge]:
