@@ -197,7 +197,8 @@ def measure(
             size.stages[item["stage"]] = item["seconds"]
         else:
             size.peak_mb["eakit check --watch"] = item["megabytes"]
-    if not watched.ok:
+    if "watch: re-check, save to report" not in size.stages:
+        size.stages["watch: re-check, save to report"] = None
         size.notes["watch: re-check, save to report"] = (watched.stderr.strip() or "failed")[-160:]
 
     print(f"[{provinces}] eakit build", file=sys.stderr, flush=True)
