@@ -282,8 +282,12 @@ def test_a_broken_file_reports_the_full_load_problems_and_recovers(tmp_path: Pat
     path = root / "ung-dung" / "van-ban-dieu-hanh.yaml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("kind:", "kind: [", 1), "utf-8")
+    hits, misses = session.memory.hits, session.memory.misses
     broken = session.refresh([path])
     assert broken is not None and broken.result is None
+    # The full load that reports it read only the broken file; the rest came from memory.
+    assert session.memory.misses - misses == 1
+    assert session.memory.hits - hits == len(list(root.rglob("*.yaml"))) - 1 - 1  # manifest
     assert broken.errors and all(
         d.location.file == "ung-dung/van-ban-dieu-hanh.yaml" for d in broken.errors
     )

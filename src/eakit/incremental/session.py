@@ -20,11 +20,13 @@ from pathlib import Path
 
 from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
-from eakit.graph import ModelGraph
+from eakit.graph import ModelGraph, build_graph
+from eakit.incremental.memory import MemoryCache
 from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
+from eakit.loader import load_model
+from eakit.loader.cache import FileCache
 from eakit.perf import paused_gc
-from eakit.pipeline import load_graph
 from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 
@@ -60,6 +62,11 @@ class Session:
     _files: dict[str, FileContent] = field(default_factory=dict)
     _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
     _must_start: bool = False  # the manifest or a rule pack changed and does not load
+    memory: MemoryCache = field(default_factory=MemoryCache)  # see eakit.incremental.memory
+
+    def __post_init__(self) -> None:
+        if self.cache:
+            self.memory = MemoryCache(FileCache.for_model(self.root))
 
     @property
     def result(self) -> CheckResult | None:
@@ -71,7 +78,7 @@ class Session:
         waivers file come back in the update's ``errors``)."""
         began = time.perf_counter()
         try:
-            graph = load_graph(self.root, cache=self.cache)
+            graph = build_graph(load_model(self.root, cache=self.memory))
             previous = self.result
             with paused_gc():
                 options = RunOptions(self.as_of, tuple(self.select), tuple(self.ignore),

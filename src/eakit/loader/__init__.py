@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.cache import FileCache, extract, merge
+from eakit.loader.cache import ResultCache, extract, merge
 from eakit.loader.collect import (
     EMPTY_MODEL_FILE,
     TOP_LEVEL_KEYS,
@@ -167,7 +167,7 @@ def _composer_verdicts(diagnostics: list[Diagnostic], locator: YamlLocator) -> l
 
 
 def load_model(
-    root: Path | str, progress: Progress | None = None, *, cache: FileCache | None = None
+    root: Path | str, progress: Progress | None = None, *, cache: ResultCache | None = None
 ) -> Model:
     """Load, validate and cross-check the model at ``root``.
 
@@ -180,7 +180,7 @@ def load_model(
 
 
 def _cached_read(
-    file: ModelFile, locator: YamlLocator, cache: FileCache, found: Collected
+    file: ModelFile, locator: YamlLocator, cache: ResultCache, found: Collected
 ) -> list[Diagnostic]:
     """Read one file through the cache: a stored result, or a fresh one stored if clean."""
     try:
@@ -202,7 +202,7 @@ def _cached_read(
     return problems
 
 
-def _load_model(root: Path, progress: Progress | None, cache: FileCache | None = None) -> Model:
+def _load_model(root: Path, progress: Progress | None, cache: ResultCache | None = None) -> Model:
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from eakit import __version__
 from eakit.diagnostics import Diagnostic
@@ -86,6 +87,16 @@ def signing_key() -> bytes | None:
         return path.read_bytes()  # another process created it first
     except OSError:
         return None
+
+
+class ResultCache(Protocol):
+    """Where the loader finds the validated result of a file it read before."""
+
+    def get(self, rel: str, raw: bytes) -> FileResult | None:
+        """The stored result for this exact content of ``rel``, or None."""
+
+    def put(self, rel: str, raw: bytes, result: FileResult) -> None:
+        """Store ``result`` for this content of ``rel``."""
 
 
 class FileCache:
