@@ -136,3 +136,14 @@ def test_watch_needs_an_output_file_for_machine_formats(model: Path) -> None:
     )
     assert done.returncode == 2
     assert "--watch with --format json needs --output FILE" in done.stderr
+
+
+def test_watch_needs_a_model_folder(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "eakit", "check", str(tmp_path / "missing"), "--watch"],
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+    )
+    assert done.returncode == 2
+    assert "--watch needs a model folder" in done.stderr

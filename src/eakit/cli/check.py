@@ -67,6 +67,8 @@ def _watch(
 
     if output is None and fmt is not Format.text:
         raise fail(f"--watch with --format {fmt.value} needs --output FILE to rewrite")
+    if not model.is_dir():
+        raise fail(f"--watch needs a model folder; {model} is not one")
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
                       waivers=waivers)  # fmt: skip
 

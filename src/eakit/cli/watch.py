@@ -50,7 +50,8 @@ def _listed(model: Path, mark: str, findings: list[Finding], echo: Callable[[str
 
 def describe(model: Path, update: Update, echo: Callable[[str], None]) -> None:
     """Print what one re-check found: errors, or new and fixed findings."""
-    where = ", ".join(update.files) or "the model"
+    shown = ", ".join(update.files[:3]) or "the model"
+    where = shown + (f" and {len(update.files) - 3} more files" if len(update.files) > 3 else "")
     if update.result is None:
         count = len(update.errors)
         echo(f"[{_now()}] {where}: the model does not load ({count} problem"
@@ -134,15 +135,22 @@ def run_watch(
     batches: queue.Queue[set[tuple[object, str]] | None] = queue.Queue()
     live, stop = threading.Event(), threading.Event()
 
+    failure: list[str] = []
+
     def pump() -> None:
-        for batch in watchfiles.watch(
-            model, watch_filter=wanted, debounce=150, step=50, stop_event=stop,
-            rust_timeout=200, yield_on_timeout=True, force_polling=poll or None,
-        ):  # fmt: skip
+        try:
+            for batch in watchfiles.watch(
+                model, watch_filter=wanted, debounce=150, step=50, stop_event=stop,
+                rust_timeout=200, yield_on_timeout=True, force_polling=poll or None,
+            ):  # fmt: skip
+                live.set()
+                if batch:
+                    batches.put(batch)
+        except (OSError, RuntimeError) as error:  # the folder went away; out of watches
+            failure.append(str(error) or type(error).__name__)
+        finally:
             live.set()
-            if batch:
-                batches.put(batch)
-        batches.put(None)
+            batches.put(None)
 
     def changes() -> Iterator[set[tuple[object, str]]]:
         while (batch := batches.get()) is not None:
@@ -155,4 +163,7 @@ def run_watch(
         pass
     finally:
         stop.set()
+    if failure:
+        typer.echo(f"eakit: error: cannot watch {model} any more: {failure[0]}", err=True)
+        raise typer.Exit(2)
     typer.echo(f"[{_now()}] stopped")
