@@ -269,6 +269,7 @@ def test_changes_outside_the_model_are_ignored_and_the_manifest_restarts(tmp_pat
     (root / "README.md").write_text("# ghi chú\n", "utf-8")
     assert session.refresh([root / ".eakit-cache" / "x.yaml", root / "README.md"]) is None
     assert session.refresh([tmp_path / "elsewhere.yaml"]) is None
+
     manifest = root / "eakit.yaml"
     manifest.write_text(manifest.read_text("utf-8"), "utf-8")
     update = session.refresh([manifest])
@@ -317,3 +318,15 @@ def test_a_broken_manifest_holds_edits_until_it_loads_again(tmp_path: Path) -> N
     mended = session.refresh([manifest])
     assert mended is not None and mended.result is not None
     assert _facts(mended.result) == _full(root)
+
+
+def test_yaml_the_manifest_leaves_out_is_not_the_models(tmp_path: Path) -> None:
+    root = _copy(BUNDLED_MODEL, tmp_path / "model")
+    manifest = root / "eakit.yaml"
+    manifest.write_text(manifest.read_text("utf-8") + 'exclude: ["ghi-chu/**"]\n', "utf-8")
+    session = Session(root, cache=False)
+    assert session.start().result is not None
+    note = root / "ghi-chu" / "viec-can-lam.yaml"
+    note.parent.mkdir()
+    note.write_text("viec: [sửa sơ đồ]\n", "utf-8")
+    assert session.refresh([note]) is None

@@ -111,18 +111,26 @@ class Session:
             # the last valid state (it was checked with the old settings).
             self._must_start = update.result is None and (restart or self._must_start)
         else:
-            update = self._incremental(began)
+            found = self._incremental(began)
+            if found is None:
+                return None
+            update = found
         update.files = tuple(sorted(relevant))
         update.seconds = time.perf_counter() - began
         return update
 
-    def _incremental(self, began: float) -> Update:
+    def _incremental(self, began: float) -> Update | None:
+        """Apply the changed files to the last valid state; ``None`` when none of them is
+        a model file after all (a YAML file the include patterns leave out)."""
         assert self.graph is not None and self.run is not None
         with paused_gc():
             try:
                 reloaded = reload_files(self.graph.model, self.graph, self._files, self._dirty)
             except NeedsFullLoad:
                 return self.start()
+            if not reloaded.changed_files:
+                self._dirty.clear()
+                return None
             graph, seeds = self.graph.patched(reloaded.model, reloaded.delta)
             run, change = recheck(self.run, graph, reloaded.delta, seeds, reloaded.changed_files)
         self.graph, self.run, self._files = graph, run, reloaded.files
