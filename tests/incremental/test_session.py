@@ -187,15 +187,25 @@ def _assert_same(session: Session, update, root: Path, what: str) -> None:
         assert _facts(update.result) == full, what
 
 
+def _started(tmp_path: Path, waivers: bool = False, manifest_extra: str = "") -> Session:
+    """A session on a copy of the bundled model (with ``manifest_extra`` appended to its
+    manifest), started: its first check done and compared with a full check."""
+    root = _copy(BUNDLED_MODEL, tmp_path / "model", waivers)
+    if manifest_extra:
+        manifest = root / "eakit.yaml"
+        manifest.write_text(manifest.read_text("utf-8") + manifest_extra, "utf-8")
+    session = Session(root, cache=False)
+    _assert_same(session, session.start(), root, "start")
+    return session
+
+
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("waivers", [False, True], ids=["plain", "waivers"])
 def test_every_edit_of_the_bundled_model_checks_as_a_full_check(
     tmp_path: Path, seed: int, waivers: bool
 ) -> None:
-    root = _copy(BUNDLED_MODEL, tmp_path / "model", waivers)
-    session = Session(root, cache=False)
-    start = session.start()
-    _assert_same(session, start, root, "start")
+    session = _started(tmp_path, waivers)
+    root = session.root
     _edit_and_compare(session, Editor(root, random.Random(seed)), steps=12)
 
 
@@ -235,9 +245,8 @@ def test_every_edit_of_a_generated_province_checks_as_a_full_check(
 
 
 def test_an_edit_is_checked_incrementally_and_reports_what_changed(tmp_path: Path) -> None:
-    root = _copy(BUNDLED_MODEL, tmp_path / "model")
-    session = Session(root, cache=False)
-    before = session.start().result
+    session = _started(tmp_path)
+    root, before = session.root, session.result
     assert before is not None
     path = root / "ung-dung" / "van-ban-dieu-hanh.yaml"
     data = yaml.safe_load(path.read_text("utf-8"))
@@ -261,9 +270,8 @@ def test_an_edit_is_checked_incrementally_and_reports_what_changed(tmp_path: Pat
 
 
 def test_changes_outside_the_model_are_ignored_and_the_manifest_restarts(tmp_path: Path) -> None:
-    root = _copy(BUNDLED_MODEL, tmp_path / "model")
-    session = Session(root, cache=False)
-    session.start()
+    session = _started(tmp_path)
+    root = session.root
     (root / ".eakit-cache").mkdir(exist_ok=True)
     (root / ".eakit-cache" / "x.yaml").write_text("a: 1\n", "utf-8")
     (root / "README.md").write_text("# ghi chú\n", "utf-8")
@@ -277,9 +285,8 @@ def test_changes_outside_the_model_are_ignored_and_the_manifest_restarts(tmp_pat
 
 
 def test_a_broken_file_reports_the_full_load_problems_and_recovers(tmp_path: Path) -> None:
-    root = _copy(BUNDLED_MODEL, tmp_path / "model")
-    session = Session(root, cache=False)
-    good = session.start().result
+    session = _started(tmp_path)
+    root, good = session.root, session.result
     path = root / "ung-dung" / "van-ban-dieu-hanh.yaml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("kind:", "kind: [", 1), "utf-8")
@@ -300,9 +307,8 @@ def test_a_broken_file_reports_the_full_load_problems_and_recovers(tmp_path: Pat
 
 
 def test_a_broken_manifest_holds_edits_until_it_loads_again(tmp_path: Path) -> None:
-    root = _copy(BUNDLED_MODEL, tmp_path / "model")
-    session = Session(root, cache=False)
-    session.start()
+    session = _started(tmp_path)
+    root = session.root
     manifest = root / "eakit.yaml"
     good = manifest.read_text("utf-8")
     manifest.write_text(good.replace("vn-egov-2.0", "vn-egov-9.9", 1), "utf-8")
@@ -321,11 +327,8 @@ def test_a_broken_manifest_holds_edits_until_it_loads_again(tmp_path: Path) -> N
 
 
 def test_yaml_the_manifest_leaves_out_is_not_the_models(tmp_path: Path) -> None:
-    root = _copy(BUNDLED_MODEL, tmp_path / "model")
-    manifest = root / "eakit.yaml"
-    manifest.write_text(manifest.read_text("utf-8") + 'exclude: ["ghi-chu/**"]\n', "utf-8")
-    session = Session(root, cache=False)
-    assert session.start().result is not None
+    session = _started(tmp_path, manifest_extra='exclude: ["ghi-chu/**"]\n')
+    root = session.root
     note = root / "ghi-chu" / "viec-can-lam.yaml"
     note.parent.mkdir()
     note.write_text("viec: [sửa sơ đồ]\n", "utf-8")
