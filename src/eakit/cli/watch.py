@@ -35,10 +35,12 @@ def _now() -> str:
 
 def _counts(result: CheckResult) -> str:
     counts = result.counts()
-    return (
+    text = (
         f"{len(result.findings)} findings ({counts['error']} errors, {counts['warning']} "
         f"warnings, {counts['info']} info, {counts['waived']} waived)"
     )
+    ratio = result.readiness.overall.ratio if result.readiness else None
+    return text if ratio is None else f"{text}, readiness {ratio:.1%}"
 
 
 def _listed(model: Path, mark: str, findings: list[Finding], echo: Callable[[str], None]) -> None:
