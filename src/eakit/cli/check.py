@@ -70,7 +70,7 @@ def _watch(
     if not model.is_dir():
         raise fail(f"--watch needs a model folder; {model} is not one")
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
-                      waivers=waivers)  # fmt: skip
+                      waivers=waivers, progress=True)  # fmt: skip
 
     def render(result: CheckResult) -> Iterable[bytes]:
         assert session.graph is not None

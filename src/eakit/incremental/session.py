@@ -27,6 +27,7 @@ from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, re
 from eakit.loader import load_model
 from eakit.loader.cache import FileCache
 from eakit.perf import paused_gc
+from eakit.pipeline import progress_display
 from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 
@@ -57,6 +58,7 @@ class Session:
     ignore: list[str] = field(default_factory=list)
     waivers: Path | None = None
     cache: bool = True
+    progress: bool = False  # a progress bar on stderr (when it is a terminal) while loading
     graph: ModelGraph | None = None
     run: RuleRun | None = None
     _files: dict[str, FileContent] = field(default_factory=dict)
@@ -78,7 +80,9 @@ class Session:
         waivers file come back in the update's ``errors``)."""
         began = time.perf_counter()
         try:
-            graph = build_graph(load_model(self.root, cache=self.memory))
+            with progress_display(self.progress) as callback:
+                model = load_model(self.root, progress=callback, cache=self.memory)
+            graph = build_graph(model)
             previous = self.result
             with paused_gc():
                 options = RunOptions(self.as_of, tuple(self.select), tuple(self.ignore),
