@@ -152,8 +152,8 @@ class ModelGraph:
         new._relation_refs = None
         if self._relation_refs is not None:
             refs = dict(self._relation_refs)
-            for relation in delta.relations_removed:
-                refs.pop(id(relation), None)
+            for gone in delta.relations_removed:
+                refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
             new._relation_refs = refs
         nodes = new._nodes = dict(self._nodes)
@@ -184,7 +184,7 @@ class ModelGraph:
         seeds = set(delta.components)
         for key in keys:
             before = index.pop(key, None)
-            relation = added.get(key)
+            relation: Relation | None = added.get(key)
             kept = before.relation if before is not None else None
             if relation is None and kept is not None and id(kept) not in removed:
                 relation = kept  # declared in a file the delta left alone

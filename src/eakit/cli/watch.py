@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -134,7 +135,7 @@ def run_watch(
 
     # Watching starts before the first check, in a thread: a file saved while a national
     # model loads (seconds) is not missed. The first (empty) yield says it is live.
-    batches: queue.Queue[set[tuple[object, str]] | None] = queue.Queue()
+    batches: queue.Queue[set[tuple[Any, str]] | None] = queue.Queue()
     live, stop = threading.Event(), threading.Event()
 
     failure: list[str] = []
@@ -154,7 +155,7 @@ def run_watch(
             live.set()
             batches.put(None)
 
-    def changes() -> Iterator[set[tuple[object, str]]]:
+    def changes() -> Iterator[set[tuple[Any, str]]]:
         while (batch := batches.get()) is not None:
             yield batch
 

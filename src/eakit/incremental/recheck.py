@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import Any
 
 from eakit.findings import CheckResult, Finding
 from eakit.graph import GraphDelta, ModelGraph
@@ -33,6 +34,7 @@ from eakit.rules.engine import (
     finding_order,
 )
 from eakit.rules.scoring import recount
+from eakit.rules.selectors import Selector
 
 
 def ball(
@@ -67,7 +69,10 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
     changed components (a selector looks at a component's own fields, kind and status)."""
     graph = engine.graph
     states = graph.states
-    tables = (
+    # Keys are (selector, live) for selections, (selector, live, statuses) for subjects.
+    Table = dict[Any, list[str]]
+    Selectors = dict[Any, Selector]
+    tables: tuple[tuple[Table, Selectors, Table, Selectors], ...] = (
         (old.selections, old.selectors, engine.selections, engine.selectors),
         (old.subject_lists, old.subject_selectors, engine.subject_lists, engine.subject_selectors),
     )
@@ -77,7 +82,7 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
             if selector is None:
                 continue
             live = key[1]
-            statuses = key[2] if len(key) > 2 else None  # type: ignore[misc]
+            statuses = key[2] if len(key) > 2 else None
             matches = CheckContext(
                 graph=graph, as_of=engine.as_of, live=live, subjects=[], params={},
                 selector=selector,
@@ -93,8 +98,8 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
                     del ids[at]
                 elif wanted and not present:
                     ids.insert(at, cid)
-            new_lists[key] = ids  # type: ignore[index]
-            new_selectors[key] = selector  # type: ignore[index]
+            new_lists[key] = ids
+            new_selectors[key] = selector
 
 
 def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> RuleState:

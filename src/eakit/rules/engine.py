@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -110,7 +110,7 @@ class _Pending:
 class _Run:
     """The hits and subjects of one rule in one view."""
 
-    subjects: list[str | None]
+    subjects: Sequence[str | None]
     hits: list[Hit]
 
     def failed(self) -> frozenset[str | None]:
@@ -365,7 +365,9 @@ def _config_notes(
     ids = [r.id for r in packs.rules]
     config = graph.manifest.rules
     notes = []
-    entries = [("disable", i, p) for i, p in enumerate(config.disable)]
+    entries: list[tuple[str, int | str, str]] = [
+        ("disable", i, p) for i, p in enumerate(config.disable)
+    ]
     entries += [("severity", p, p) for p in config.severity]
     for section, key, pattern in entries:
         if not any(fnmatchcase(i, pattern) for i in ids):

@@ -12,7 +12,7 @@ per agency (the component's agency).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ class ViewOutcome:
 
     rule: str
     layer: str
-    subjects: list[str | None]
+    subjects: Sequence[str | None]
     failed: frozenset[str | None]
 
 
