@@ -74,10 +74,18 @@ def model(tmp_path: Path) -> Path:
     return Path(shutil.copytree(BUNDLED_MODEL, tmp_path / "model"))
 
 
+def _save(path: Path, text: str) -> None:
+    """Save as many editors do: write a temporary file, then rename it over the old one
+    (the watcher never sees a half-written file, however slow the machine)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text
-    path.write_text(text.replace(old, new, 1), "utf-8")
+    _save(path, text.replace(old, new, 1))
 
 
 def test_watch_reports_each_edit_as_new_and_fixed_findings(model: Path) -> None:
@@ -98,7 +106,7 @@ def test_watch_reports_each_edit_as_new_and_fixed_findings(model: Path) -> None:
         watcher.wait_for("the model does not load")
         problem = watcher.wait_for(": error:")[-1]
         assert f"{FILE}:7:11: error: invalid YAML" in problem
-        path.write_text(original, "utf-8")
+        _save(path, original)
         fixed = watcher.wait_for("re-checked")[-1]
         assert "0 new, 1 fixed" in fixed
     finally:
