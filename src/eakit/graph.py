@@ -9,7 +9,7 @@ or the name of the reference field) and, for declared relations, ``relation``.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -82,20 +82,25 @@ def _field_origin(
 ) -> str | None:
     """The reference field declaring edge ``key``, if one does: of the component loaded
     first when both ends declare it (as a full build decides)."""
-    found: list[tuple[int, str]] = []
-    rank = {cid: i for i, cid in enumerate(dict.fromkeys(key[:2]))}
+    origins: dict[str, str] = {}
     for cid in dict.fromkeys(key[:2]):
         data = nodes.get(cid)
-        if data is None:
-            continue
-        for edge in _field_edges(cid, data["obj"]):
-            if (edge.source, edge.target, edge.type) == key:
-                found.append((rank[cid], edge.origin))
-                break
-    if len(found) > 1:
-        order = list(model.components)  # rare: both ends declare the same edge
-        found.sort(key=lambda item: order.index(key[item[0]]))
-    return found[0][1] if found else None
+        if data is not None:
+            for edge in _field_edges(cid, data["obj"]):
+                if (edge.source, edge.target, edge.type) == key:
+                    origins[cid] = edge.origin
+                    break
+    if len(origins) > 1:  # rare: both ends declare the same edge
+        return origins[min(origins, key=list(model.components).index)]
+    return next(iter(origins.values()), None)
+
+
+# How each per-node table of the graph reads a node's attributes.
+_NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "objects": lambda data: data["obj"],
+    "states": lambda data: data["obj"].status.value,
+    "kinds": lambda data: data["kind"],
+}
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
@@ -215,19 +220,13 @@ class ModelGraph:
         same_ids = all(cid in nodes for cid in delta.components) and all(
             cid in self._nodes for cid in delta.components
         )
-        for name in ("objects", "states", "kinds"):
+        for name, read in _NODE_TABLES.items():
             if name in known:
                 table = dict(known[name])
                 for cid in delta.components:
                     table.pop(cid, None)
                     if cid in nodes:
-                        data = nodes[cid]
-                        obj = data["obj"]
-                        table[cid] = {
-                            "objects": obj,
-                            "states": obj.status.value,
-                            "kinds": data["kind"],
-                        }[name]
+                        table[cid] = read(nodes[cid])
                 new.__dict__[name] = table
         if same_ids and "_sorted_ids" in known:
             new.__dict__["_sorted_ids"] = known["_sorted_ids"]
@@ -366,21 +365,25 @@ class ModelGraph:
         """The component object with ``component_id``."""
         return self._nodes[component_id]["obj"]  # type: ignore[no-any-return]
 
+    def _node_table(self, name: str) -> dict[str, Any]:
+        read = _NODE_TABLES[name]
+        return {cid: read(data) for cid, data in self._nodes.items()}
+
     @cached_property
     def objects(self) -> dict[str, BaseComponent]:
         """Every component object, by id (for loops that ask millions of times)."""
-        return {cid: data["obj"] for cid, data in self._nodes.items()}
+        return self._node_table("objects")
 
     @cached_property
     def states(self) -> dict[str, str]:
         """Every component's status as plain text, by id (rules ask millions of times, and
         reading an enum member's value is slow)."""
-        return {cid: data["obj"].status.value for cid, data in self._nodes.items()}
+        return self._node_table("states")
 
     @cached_property
     def kinds(self) -> dict[str, str]:
         """Every component's kind, by id."""
-        return {cid: data["kind"] for cid, data in self._nodes.items()}
+        return self._node_table("kinds")
 
     @cached_property
     def _sorted_ids(self) -> tuple[str, ...]:

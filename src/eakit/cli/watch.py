@@ -25,7 +25,7 @@ from eakit import atomic
 from eakit.cli.common import format_diagnostic
 from eakit.findings import CheckResult, Finding
 from eakit.incremental.session import Session, Update
-from eakit.render.text import finding_line, render_text, summary_line
+from eakit.render.text import finding_line, render_text, severity_counts, summary_line
 
 LISTED = 200  # new or fixed findings printed per change; the rest are counted
 
@@ -35,11 +35,7 @@ def _now() -> str:
 
 
 def _counts(result: CheckResult) -> str:
-    counts = result.counts()
-    text = (
-        f"{len(result.findings)} findings ({counts['error']} errors, {counts['warning']} "
-        f"warnings, {counts['info']} info, {counts['waived']} waived)"
-    )
+    text = f"{len(result.findings)} findings ({severity_counts(result)})"
     ratio = result.readiness.overall.ratio if result.readiness else None
     return text if ratio is None else f"{text}, readiness {ratio:.1%}"
 

@@ -15,7 +15,6 @@ keep their objects, and the sorted list of findings is patched, not sorted again
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,6 +31,7 @@ from eakit.rules.engine import (
     _Run,
     evaluate,
     finding_order,
+    sorted_position,
 )
 from eakit.rules.scoring import recount
 from eakit.rules.selectors import Selector
@@ -89,8 +89,7 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
             ).matcher(selector)  # fmt: skip
             ids = list(found)
             for cid in sorted(changed):
-                at = bisect.bisect_left(ids, cid)
-                present = at < len(ids) and ids[at] == cid
+                at, present = sorted_position(ids, cid)
                 wanted = (
                     cid in graph and matches(cid) and (statuses is None or states[cid] in statuses)
                 )

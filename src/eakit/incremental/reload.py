@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from eakit.graph import GraphDelta, ModelGraph, edge_key
 from eakit.loader import read_file
 from eakit.loader.collect import Collected, collect
-from eakit.loader.files import MANIFEST, ModelFile, discover
+from eakit.loader.files import ModelFile, discover, reserved_files
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
 from eakit.model import BaseComponent, Model, Relation, SourceRef, kind_of
@@ -42,9 +42,9 @@ def index_files(model: Model) -> dict[str, FileContent]:
     """The components and relations of each model file, in model order."""
     index = {rel: FileContent() for rel in model.files}
     for cid, ref in model.component_sources.items():
-        index.setdefault(ref.file, FileContent()).components.append(cid)
+        index[ref.file].components.append(cid)
     for relation, ref in zip(model.relations, model.relation_sources, strict=True):
-        content = index.setdefault(ref.file, FileContent())
+        content = index[ref.file]
         content.relations.append(relation)
         content.relation_refs.append(ref)
     return index
@@ -71,9 +71,7 @@ def reload_files(
     """
     manifest = model.manifest
     changed = set(changed)
-    reserved = {MANIFEST}
-    if manifest.waivers:
-        reserved.add(manifest.waivers)
+    reserved = reserved_files(manifest)
     if changed & reserved:
         raise NeedsFullLoad("the manifest or the waivers file changed")
     root = model.root
@@ -177,7 +175,7 @@ def _merge(
         for content in new_index.values()
         for r, ref in zip(content.relations, content.relation_refs, strict=True)
     }
-    _check_cross_file(new_model, graph, order, changed, refs, changed_ids, added_relations)
+    _check_cross_file(new_model, graph, changed, refs, changed_ids, added_relations)
     delta = GraphDelta(frozenset(changed_ids), removed_relations, added_relations, refs)
     return Reloaded(new_model, index, delta, changed)
 
@@ -185,14 +183,16 @@ def _merge(
 def _check_cross_file(
     model: Model,
     graph: ModelGraph,
-    order: list[str],
     changed: frozenset[str],
     refs: dict[int, SourceRef],
     changed_ids: set[str],
     added_relations: list[Relation],
 ) -> None:
     """What the changed files can have broken: their own references, references to ids
-    they removed or gave another kind, and relations restating one declared elsewhere."""
+    they removed or gave another kind, and relations restating one declared elsewhere.
+
+    Only whether anything is wrong matters here (the full load that follows reports it),
+    so the objects are checked in no particular order."""
     ids = model.components
     lost = {
         cid
@@ -206,8 +206,7 @@ def _check_cross_file(
         for outgoing in (True, False):
             for edges in graph.edges_by_type(cid, outgoing).values():
                 keys.update((e.source, e.target, e.type) for e in edges if e.relation is not None)
-    # The relations with those keys: the changed files' own, and any other file's, in
-    # model order (the first one declared is the one a duplicate is reported against).
+    # The relations with those keys: the changed files' own, and any other file's.
     found: dict[int, tuple[Relation, SourceRef]] = {}
     for relation in added_relations:
         found[id(relation)] = (relation, refs[id(relation)])
@@ -222,8 +221,5 @@ def _check_cross_file(
             if ref is None or ref.file in changed:
                 continue  # removed with the edit
         found[id(other)] = (other, ref)
-    rank = {rel: i for i, rel in enumerate(order)}
-    relations = sorted(found.values(), key=lambda pair: (rank[pair[1].file], pair[1].path))
-    ordered = [cid for cid in ids if cid in check_ids] if len(check_ids) > 1 else check_ids
-    if check_references(model, components=ordered, relations=relations):
+    if check_references(model, components=check_ids, relations=found.values()):
         raise NeedsFullLoad("a reference or relation is broken")

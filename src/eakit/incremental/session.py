@@ -26,6 +26,7 @@ from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
 from eakit.loader import load_model
 from eakit.loader.cache import FileCache
+from eakit.loader.files import MANIFEST, reserved_files
 from eakit.perf import paused_gc
 from eakit.pipeline import progress_display
 from eakit.rules.engine import RuleRun, RunOptions, start_run
@@ -147,11 +148,9 @@ class Session:
         restart (the manifest, the waivers file, a local rule pack or a file beside one)."""
         root = self.root.resolve()
         manifest = self.graph.manifest if self.graph is not None else None
-        special = {"eakit.yaml"}
+        special = reserved_files(manifest) if manifest is not None else {MANIFEST}
         pack_dirs: set[Path] = set()
         if manifest is not None:
-            if manifest.waivers:
-                special.add(Path(manifest.waivers).as_posix())
             for entry in manifest.rules.packs:
                 pack = resolve_pack(entry, self.root)
                 if pack is not None and pack.resolve().is_relative_to(root):

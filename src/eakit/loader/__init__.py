@@ -22,7 +22,7 @@ from eakit.loader.collect import (
     declared_ids,
 )
 from eakit.loader.errors import odd_keys, shown, translate
-from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths
+from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
 from eakit.loader.yamlio import (
@@ -206,10 +206,7 @@ def _load_model(root: Path, progress: Progress | None, cache: ResultCache | None
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)
-    reserved = {MANIFEST}
-    if manifest.waivers:
-        reserved.add(Path(manifest.waivers).as_posix())
-    files, problems = discover(root, manifest.include, manifest.exclude, reserved)
+    files, problems = discover(root, manifest.include, manifest.exclude, reserved_files(manifest))
     diagnostics.extend(problems)
     found = Collected()
     for number, file in enumerate(files, start=1):

@@ -71,6 +71,15 @@ def manifest_paths(manifest: Manifest, locate: Callable[..., Location]) -> list[
     return diagnostics
 
 
+def reserved_files(manifest: Manifest) -> set[str]:
+    """The files below the root that are never model files: the manifest and the
+    waivers file (paths relative to the root, POSIX)."""
+    reserved = {MANIFEST}
+    if manifest.waivers:
+        reserved.add(Path(manifest.waivers).as_posix())
+    return reserved
+
+
 def _read_problem(path: Path, exc: OSError | RuntimeError) -> str:
     """Why a matched path cannot be resolved, without the absolute paths of ``exc``."""
     if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:

@@ -31,9 +31,16 @@ def finding_line(model_dir: Path, finding: Finding) -> str:
 
 def summary_line(graph: ModelGraph, result: CheckResult) -> str:
     """What was checked against what, and the active findings by severity."""
-    counts = result.counts()
     return (
         f"{graph.architecture.id}: {len(graph)} components checked against "
-        f"{', '.join(result.packs)} as of {result.as_of.isoformat()}: {counts['error']} errors, "
-        f"{counts['warning']} warnings, {counts['info']} info, {counts['waived']} waived"
+        f"{', '.join(result.packs)} as of {result.as_of.isoformat()}: {severity_counts(result)}"
+    )
+
+
+def severity_counts(result: CheckResult) -> str:
+    """``3 errors, 1 warnings, 0 info, 2 waived``: the active findings by severity."""
+    counts = result.counts()
+    return (
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, "
+        f"{counts['waived']} waived"
     )

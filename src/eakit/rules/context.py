@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,23 +162,7 @@ class CheckContext:
     ) -> dict[str, int]:
         """Live components reachable from ``start`` (hop counts); intermediate nodes must
         match ``via`` when given."""
-        types = tuple(types)
-        passes = self.matcher(via) if via is not None else None
-        seen = {start: 0}
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            hops = seen[node]
-            if max_hops is not None and hops >= max_hops:
-                continue
-            if node != start and passes is not None and not passes(node):
-                continue  # reached, but the path may not go on through it
-            for neighbour, _edge in self.neighbours(node, types, direction):
-                if neighbour not in seen:
-                    seen[neighbour] = hops + 1
-                    queue.append(neighbour)
-        del seen[start]
-        return seen
+        return dict(self._walk(start, tuple(types), direction, via, max_hops))
 
     def reaches(
         self,
@@ -194,11 +178,24 @@ class CheckContext:
         walk backwards from every goal would cost more)."""
         if not goals:
             return False
-        types = tuple(types)
+        walk = self._walk(start, tuple(types), direction, via, max_hops)
+        return any(node in goals for node, _hops in walk)
+
+    def _walk(
+        self,
+        start: str,
+        types: tuple[str, ...],
+        direction: str,
+        via: Selector | None,
+        max_hops: int | None,
+    ) -> Iterator[tuple[str, int]]:
+        """Breadth-first from ``start`` over live edges of ``types`` (all when empty) to
+        live neighbours: each component reached, once, with its hop count. A component
+        that does not match ``via`` is reached but not walked through. Edges are taken
+        in index order, unsorted: hop counts do not depend on it."""
         passes = self.matcher(via) if via is not None else None
         live, states, graph = self.live, self.graph.states, self.graph
-        # Which end of an edge is the neighbour, for each side walked (order does not
-        # matter for a yes-or-no answer, so edges are not sorted).
+        # Which end of an edge is the neighbour, for each side walked.
         sides = [(True, "target")] if direction == "out" else [(False, "source")]
         if direction == "any":
             sides = [(True, "target"), (False, "source")]
@@ -213,17 +210,15 @@ class CheckContext:
                     continue  # reached, but the path may not go on through it
                 for outgoing, end in sides:
                     grouped = graph.edges_by_type(node, outgoing)
-                    for edge_type in types:
+                    for edge_type in types or tuple(grouped):
                         for edge in grouped.get(edge_type, ()):
                             other = getattr(edge, end)
                             if other in seen or edge.state not in live or states[other] not in live:
                                 continue
-                            if other in goals:
-                                return True
                             seen.add(other)
                             ring.append(other)
+                            yield other, hops
             frontier = ring
-        return False
 
     def _predecessors(self, component_id: str, types: tuple[str, ...], direction: str) -> set[str]:
         """Components that have ``component_id`` among their neighbours (any status: a

@@ -236,7 +236,7 @@ class Engine:
         if only is None:
             checked = selected
         elif len(only) * 16 < len(selected):  # a few subjects of many: look them up
-            checked = [c for c in sorted(only) if _in_sorted(selected, c)]
+            checked = [c for c in sorted(only) if sorted_position(selected, c)[1]]
         else:
             checked = [c for c in selected if c in only]
         ctx = self._context(active, live, checked)
@@ -352,9 +352,10 @@ class Engine:
         return result
 
 
-def _in_sorted(items: list[str], item: str) -> bool:
+def sorted_position(items: list[str], item: str) -> tuple[int, bool]:
+    """Where ``item`` is, or would go, in the sorted list ``items``, and whether it is there."""
     at = bisect.bisect_left(items, item)
-    return at < len(items) and items[at] == item
+    return at, at < len(items) and items[at] == item
 
 
 def _config_notes(
