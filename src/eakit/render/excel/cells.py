@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -37,6 +37,17 @@ from eakit.render.excel.styles import (
 )
 
 
+class Look(TypedDict, total=False):
+    """How a cell looks, for :func:`style` and :func:`put` (all optional)."""
+
+    number_format: str | None
+    font: Font
+    align: Alignment | None
+    border: bool
+    fill: PatternFill | None
+    tone: str | None
+
+
 def style(
     sheet: Sheet,
     *,
@@ -57,30 +68,10 @@ def style(
     return sheet.styles.style(font, fill, BORDER if border else None, align, number_format)
 
 
-def put(
-    sheet: Sheet,
-    row: int,
-    col: int,
-    value: Any,
-    *,
-    number_format: str | None = None,
-    font: Font = FONT,
-    align: Alignment | None = None,
-    border: bool = True,
-    fill: PatternFill | None = None,
-    tone: str | None = None,
-) -> None:
-    """Write ``value`` into a cell: text stays text, dates and numbers keep their type."""
-    look = style(
-        sheet,
-        number_format=number_format,
-        font=font,
-        align=align,
-        border=border,
-        fill=fill,
-        tone=tone,
-    )
-    sheet.put(row, col, value, look)
+def put(sheet: Sheet, row: int, col: int, value: Any, **look: Unpack[Look]) -> None:
+    """Write ``value`` into a cell: text stays text, dates and numbers keep their type.
+    ``look`` is as for :func:`style`."""
+    sheet.put(row, col, value, style(sheet, **look))
 
 
 def title(sheet: Sheet, text: str, subtitle: str | None = None) -> int:

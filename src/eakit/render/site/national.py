@@ -587,11 +587,18 @@ class GroupedPages(SitePages):
             out.append(self.rule_summary(page, layer.value))
         return "\n".join(out)
 
+    def _groups_index(self, page: str, title: str) -> list[str]:
+        """The opening of an index of a large model: its title, the note that it is
+        shown by group, and the table of groups."""
+        return [
+            self.heading(page, title),
+            block(f"<p>{h(self.w('paged_note', n=len(self.graph)))}</p>"),
+            self.groups_table(page),
+        ]
+
     def agencies_index(self) -> str:
         page = AGENCIES_INDEX
-        out = [self.heading(page, self.w("agencies"))]
-        out.append(block(f"<p>{h(self.w('paged_note', n=len(self.graph)))}</p>"))
-        out.append(self.groups_table(page))
+        out = self._groups_index(page, self.w("agencies"))
         out.append(f"\n## {md_inline(self.w('agency_tree'))}\n")
         out.append(self.raw(page, self.agency_tree(page)))
         return "\n".join(out)
@@ -620,11 +627,7 @@ class GroupedPages(SitePages):
         return "".join(parts)
 
     def components_index(self) -> str:
-        page = COMPONENTS_INDEX
-        out = [self.heading(page, self.w("components"))]
-        out.append(block(f"<p>{h(self.w('paged_note', n=len(self.graph)))}</p>"))
-        out.append(self.groups_table(page))
-        return "\n".join(out)
+        return "\n".join(self._groups_index(COMPONENTS_INDEX, self.w("components")))
 
     # --- navigation ------------------------------------------------------------------------
 
