@@ -12,6 +12,8 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from eakit.diagnostics import Location
@@ -104,6 +106,8 @@ _NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
+# A place as the locator takes it: a declaration and the fields inside it.
+Request = tuple[SourceRef, tuple[str | int, ...]]
 """Something to locate: a component and a field path inside it, or a declared relation."""
 
 
@@ -337,16 +341,20 @@ class ModelGraph:
 
         A relation must be one :meth:`relation_source` knows.
         """
-        sources = self._model.component_sources
-        requests: list[tuple[SourceRef, tuple[str | int, ...]]] = []
-        for place in places:
-            if isinstance(place, Relation):
-                ref = self.relation_source(place)
-                if ref is None:
-                    raise KeyError(f"relation {place.from_} -> {place.to} has no source")
-                requests.append((ref, ()))
-            else:
-                requests.append((sources[place[0]], place[1]))
+        return self.locate_requests([self.request(place) for place in places])
+
+    def request(self, place: Place) -> Request:
+        """Where a place is written: the declaration and the fields inside it (a value
+        that can be sent to another process, unlike a relation object)."""
+        if isinstance(place, Relation):
+            ref = self.relation_source(place)
+            if ref is None:
+                raise KeyError(f"relation {place.from_} -> {place.to} has no source")
+            return ref, ()
+        return self._model.component_sources[place[0]], place[1]
+
+    def locate_requests(self, requests: Sequence[Request]) -> list[Location]:
+        """:meth:`locate_many` for places already turned into requests."""
         return self._model.locator.locate_many(requests)
 
     @property
@@ -440,7 +448,7 @@ class ModelGraph:
     def _all_edges(self) -> tuple[Edge, ...]:
         # Sorted once: views ask for all edges again and again (thousands of agency views
         # on a national model), and sorting 500,000 edges takes seconds.
-        return tuple(sorted(self._edge_index.values(), key=lambda e: (e.source, e.type, e.target)))
+        return tuple(sorted(self._edge_index.values(), key=attrgetter("source", "type", "target")))
 
     def edges(self, *types: str) -> list[Edge]:
         """All edges (of the given types), sorted."""
@@ -461,10 +469,13 @@ class ModelGraph:
         outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         with paused_gc():
-            for edge in self._all_edges:  # sorted by (source, type, target)
-                outgoing.setdefault(edge.source, {}).setdefault(edge.type, []).append(edge)
-            for edge in sorted(self._all_edges, key=lambda e: (e.target, e.type, e.source)):
-                incoming.setdefault(edge.target, {}).setdefault(edge.type, []).append(edge)
+            # One group per (component, type), in order: the edges come sorted.
+            by_source = groupby(self._all_edges, key=attrgetter("source", "type"))
+            for (source, edge_type), edges in by_source:
+                outgoing.setdefault(source, {})[edge_type] = list(edges)
+            by_target = sorted(self._all_edges, key=attrgetter("target", "type", "source"))
+            for (target, edge_type), edges in groupby(by_target, key=attrgetter("target", "type")):
+                incoming.setdefault(target, {})[edge_type] = list(edges)
         return outgoing, incoming
 
     def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:

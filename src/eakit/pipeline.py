@@ -58,15 +58,27 @@ def check(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     waivers: Path | None = None,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's).
+
+    ``jobs`` is how many processes may share the work (1 or 2; ``None``: two for a large
+    model on a machine with two cores or more, see :mod:`eakit.rules.parallel`).
 
     Raises :class:`eakit.rules.sources.RuleConfigError` (a :class:`ModelLoadError`) when a
     rule pack or the waivers file is invalid.
     """
     from eakit.rules.engine import run_rules
+    from eakit.rules.parallel import worth_sharing
 
+    if jobs is None:
+        jobs = 2 if worth_sharing(graph) else 1
     with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them
         return run_rules(
-            graph, as_of=as_of, select=select or [], ignore=ignore or [], waivers=waivers
+            graph,
+            as_of=as_of,
+            select=select or [],
+            ignore=ignore or [],
+            waivers=waivers,
+            jobs=jobs,
         )

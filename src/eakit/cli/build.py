@@ -20,6 +20,7 @@ from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
     FailOnOption,
+    JobsOption,
     Lang,
     LangOption,
     ModelArg,
@@ -27,10 +28,10 @@ from eakit.cli.common import (
     fail,
     load_or_exit,
 )
+from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
-from eakit.pipeline import check as run_check
 
 if TYPE_CHECKING:
     from eakit.render.diagrams import Drawing
@@ -172,6 +173,7 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--diagrams/--no-diagrams", help="Render the Graphviz diagrams.")
         ] = True,
         fail_on: FailOnOption = Severity.ERROR,
+        jobs: JobsOption = None,
         force: Annotated[
             bool,
             typer.Option("--force", help="Replace an output folder not written by eakit."),
@@ -183,7 +185,7 @@ def register(app: typer.Typer) -> None:
         if refusal is not None:
             raise fail(refusal)
         graph = load_or_exit(model)
-        result = run_check(graph)
+        result = run_check(graph, jobs=jobs)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()
         from eakit.render.diagrams import GraphvizError, ViewError

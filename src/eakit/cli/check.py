@@ -16,16 +16,17 @@ from eakit.cli.common import (
     DEFAULT_MODEL,
     EXIT_INVALID,
     FailOnOption,
+    JobsOption,
     ModelArg,
     exit_code,
     fail,
     load_or_exit,
     report_load_error,
 )
+from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
-from eakit.pipeline import check as run_check
 from eakit.render.json_report import json_chunks
 from eakit.render.text import render_text
 
@@ -116,6 +117,7 @@ def register(app: typer.Typer) -> None:
                 "--poll", help="With --watch: poll for changes (network or container folders)."
             ),
         ] = False,
+        jobs: JobsOption = None,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = None
@@ -129,7 +131,9 @@ def register(app: typer.Typer) -> None:
             return
         graph = load_or_exit(model, fmt.value)
         try:
-            result = run_check(graph, as_of=when, select=select, ignore=ignore, waivers=waivers)
+            result = run_check(
+                graph, as_of=when, select=select, ignore=ignore, waivers=waivers, jobs=jobs
+            )
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)
             raise typer.Exit(EXIT_INVALID) from None

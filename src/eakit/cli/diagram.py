@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
             except ViewError as error:
                 raise _view_error(model, graph, error) from None
             raise typer.Exit(EXIT_OK)
-        from eakit.pipeline import check as run_check
+        from eakit.cli.common import check_kept as run_check
 
         try:
             result = run_check(graph)

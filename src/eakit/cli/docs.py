@@ -18,8 +18,8 @@ from eakit.cli.common import (
     fail,
     load_or_exit,
 )
+from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import Severity
-from eakit.pipeline import check as run_check
 
 
 def register(app: typer.Typer) -> None:

@@ -21,8 +21,8 @@ from eakit.cli.common import (
     load_or_exit,
     report_load_error,
 )
+from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import ModelLoadError, Severity
-from eakit.pipeline import check as run_check
 
 WORKBOOK = "readiness.xlsx"
 TEMPLATE = "inventory.xlsx"

@@ -27,8 +27,8 @@ from eakit.rules.engine import (
     FindingChange,
     RuleRun,
     RuleState,
+    Run,
     _Pending,
-    _Run,
     evaluate,
     finding_order,
     sorted_position,
@@ -104,11 +104,11 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
 def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> RuleState:
     """A rule's state after re-running it on ``affected`` only (``part``)."""
 
-    def merge(before: _Run | None, after: _Run | None) -> _Run | None:
+    def merge(before: Run | None, after: Run | None) -> Run | None:
         if after is None:
             return None
         kept = [h for h in before.hits if h.component not in affected] if before else []
-        return _Run(after.subjects, kept + after.hits)
+        return Run(after.subjects, kept + after.hits)
 
     now = merge(state.now, part.now)
     horizon = merge(state.horizon, part.horizon)

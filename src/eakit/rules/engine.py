@@ -15,7 +15,7 @@ from typing import Any
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, RuleInfo
-from eakit.graph import ModelGraph, Place
+from eakit.graph import ModelGraph, Place, Request
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
@@ -107,15 +107,17 @@ class _Pending:
 
 
 @dataclass
-class _Run:
+class Run:
     """The hits and subjects of one rule in one view."""
 
     subjects: Sequence[str | None]
     hits: list[Hit]
+    # Subjects with a hit found by another process (see eakit.rules.parallel).
+    failed_elsewhere: frozenset[str | None] = frozenset()
 
     def failed(self) -> frozenset[str | None]:
         """The subjects with a hit."""
-        return frozenset(h.component for h in self.hits)
+        return frozenset(h.component for h in self.hits) | self.failed_elsewhere
 
 
 class Engine:
@@ -225,7 +227,7 @@ class Engine:
         live: frozenset[str],
         statuses: frozenset[str],
         only: frozenset[str] | None = None,
-    ) -> _Run:
+    ) -> Run:
         """Run a rule in a view; subjects are the selected components with ``statuses``
         (the check runs on those in ``only`` when given; the caller fills in the rest)."""
         selector = active.rule.applies_to
@@ -242,8 +244,8 @@ class Engine:
         ctx = self._context(active, live, checked)
         hits = self._hits(active, ctx)
         if self.model_wide(active):
-            return _Run([model_subject(self.graph)], hits)
-        return _Run(selected, hits)
+            return Run([model_subject(self.graph)], hits)
+        return Run(selected, hits)
 
     def selected(
         self, active: ActiveRule, live: frozenset[str], statuses: frozenset[str]
@@ -261,17 +263,21 @@ class Engine:
             self.subject_selectors[key] = selector
         return found
 
-    def run_horizon(self, active: ActiveRule, now: _Run) -> _Run:
+    def run_horizon(self, active: ActiveRule, now: Run, only: frozenset[str] | None = None) -> Run:
         """The rule in the *horizon* view. A subject no planned component or relation is
         near (within the check's radius) sees the same neighbourhood as *now*, so its
-        result is copied from the *now* run instead of being computed again."""
+        result is copied from the *now* run instead of being computed again.
+
+        With ``only``, like :meth:`run_view`: ``now`` must have run with the same ``only``.
+        """
         radius = self.radius(active) if self.share_views else None
         if radius is None or self.model_wide(active):
-            return self.run_view(active, HORIZON, HORIZON)
+            return self.run_view(active, HORIZON, HORIZON, only=only)
         touched = self.touched(radius)
         if touched is None:
-            return self.run_view(active, HORIZON, HORIZON)
-        run = self.run_view(active, HORIZON, HORIZON, only=touched)
+            return self.run_view(active, HORIZON, HORIZON, only=only)
+        near = touched if only is None else touched & only
+        run = self.run_view(active, HORIZON, HORIZON, only=near)
         subjects = set(run.subjects)
         run.hits += [h for h in now.hits if h.component not in touched and h.component in subjects]
         return run
@@ -313,43 +319,97 @@ class Engine:
         """Locate every hit (each model file is read for positions once, in one batch) and
         build the findings; several hits on one component are merged, the first position
         in the file wins."""
-        places = [self.place(hit) for item in pending for hit in item.hits]
-        wanted = [p for p in places if not isinstance(p, Location)]
-        found = iter(self.graph.locate_many(wanted))
-        located = [p if isinstance(p, Location) else next(found) for p in places]
+        return self.complete([(item.active, self.prepare(item)) for item in pending])
+
+    def prepare(self, item: _Pending) -> Unlocated:
+        """A finding with its hits' messages written, before it is located."""
+        graph = self.graph
+        parts: list[tuple[str, Location | Request]] = []
+        for hit in item.hits:
+            place = self.place(hit)
+            where = place if isinstance(place, Location) else graph.request(place)
+            parts.append((self.message(item.active, hit), where))
+        return Unlocated(item.severity, item.component, parts)
+
+    def complete(self, items: Sequence[tuple[ActiveRule, Unlocated]]) -> list[Finding]:
+        """Locate prepared findings (in one batch) and build them, in order."""
+        wanted = [w for _a, item in items for _m, w in item.parts if not isinstance(w, Location)]
+        found = iter(self.graph.locate_requests(wanted))
+        build = FindingBuilder(self.graph)
         result = []
-        index = 0
-        bases: dict[int, tuple[Basis, ...]] = {}
-        for item in pending:
-            active, rule = item.active, item.active.rule
+        for active, item in items:
             pairs = sorted(
-                zip(located[index : index + len(item.hits)], item.hits, strict=True),
+                ((w if isinstance(w, Location) else next(found), m) for m, w in item.parts),
                 key=lambda pair: pair[0],
             )
-            index += len(item.hits)
-            messages = list(dict.fromkeys(self.message(active, h) for _loc, h in pairs))
-            message = "; ".join(messages)
-            basis = bases.get(id(active))
-            if basis is None:
-                basis = bases[id(active)] = _basis(active)
-            if basis and all(b.confidence == "low" for b in basis):
-                message += f" (basis unverified: {', '.join(b.document for b in basis)})"
+            messages = list(dict.fromkeys(message for _where, message in pairs))
             result.append(
-                Finding(
-                    rule_id=rule.id,
-                    severity=item.severity,
-                    message=message,
-                    component=item.component,
-                    location=pairs[0][0],
-                    layer=rule.layer.value,
-                    title=rule.title,
-                    title_en=rule.title_en,
-                    basis=basis,
-                    remediation=rule.remediation,
-                    agency=self.graph.agency_of(item.component) if item.component else None,
-                )
+                build(active, item.severity, item.component, "; ".join(messages), pairs[0][0])
             )
         return result
+
+
+@dataclass
+class Unlocated:
+    """A finding before it is located: each hit's message and where the hit points (a
+    value another process can send: see :mod:`eakit.rules.parallel`)."""
+
+    severity: Severity
+    component: str | None
+    parts: list[tuple[str, Location | Request]]
+
+
+class FindingBuilder:
+    """Makes the findings of located hits, sharing each rule's legal basis."""
+
+    def __init__(self, graph: ModelGraph) -> None:
+        self.graph = graph
+        self._bases: dict[int, tuple[Basis, ...]] = {}
+
+    def basis(self, active: ActiveRule) -> tuple[Basis, ...]:
+        """The legal basis of a rule (made once per rule)."""
+        basis = self._bases.get(id(active))
+        if basis is None:
+            basis = self._bases[id(active)] = _basis(active)
+        return basis
+
+    def __call__(
+        self,
+        active: ActiveRule,
+        severity: Severity,
+        component: str | None,
+        message: str,
+        location: Location,
+    ) -> Finding:
+        """The finding of a rule on a component (``message``: its hits' messages)."""
+        basis = self.basis(active)
+        if basis and all(b.confidence == "low" for b in basis):
+            message += f" (basis unverified: {', '.join(b.document for b in basis)})"
+        return self.finding(active, severity, component, message, location)
+
+    def finding(
+        self,
+        active: ActiveRule,
+        severity: Severity,
+        component: str | None,
+        message: str,
+        location: Location | None,
+    ) -> Finding:
+        """The finding with ``message`` as it is (a finding made elsewhere, rebuilt)."""
+        rule = active.rule
+        return Finding(
+            rule_id=rule.id,
+            severity=severity,
+            message=message,
+            component=component,
+            location=location,
+            layer=rule.layer.value,
+            title=rule.title,
+            title_en=rule.title_en,
+            basis=self.basis(active),
+            remediation=rule.remediation,
+            agency=self.graph.agency_of(component) if component else None,
+        )
 
 
 def sorted_position(items: list[str], item: str) -> tuple[int, bool]:
@@ -392,9 +452,9 @@ class RuleState:
 
     active: ActiveRule
     severity: Severity
-    now: _Run
-    horizon: _Run
-    record: _Run | None
+    now: Run
+    horizon: Run
+    record: Run | None
     pending: dict[str | None, _Pending]
     subjects: list[str]
     findings: dict[str | None, Finding] = field(default_factory=dict)
@@ -405,6 +465,7 @@ class RuleState:
         """Every component the rule was evaluated on in some view, sorted (``"*"`` for
         the model)."""
         found = set(self.now.subjects) | set(self.horizon.subjects) | set(self.pending)
+        found |= set(self.findings)
         if self.record is not None:
             found |= set(self.record.subjects)
         return sorted(s or MODEL_ID for s in found)
@@ -496,6 +557,7 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
+    jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
 
 
 def run_rules(
@@ -506,16 +568,19 @@ def run_rules(
     ignore: list[str],
     waivers: Path | None = None,
     share_views: bool = True,
+    jobs: int = 1,
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
 
     ``share_views=False`` computes the horizon view of every subject from scratch (the
-    reference the shared computation is tested against).
+    reference the shared computation is tested against). ``jobs=2`` shares the work
+    with a second process where that is possible (see :mod:`eakit.rules.parallel`); the
+    result is the same.
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views)
+    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs)
     return start_run(graph, options).finish()
 
 
@@ -531,7 +596,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
-    states: list[RuleState] = []
+    work: list[tuple[ActiveRule, Severity]] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
             continue
@@ -547,18 +612,31 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
         result.rules.append(_rule_info(rule, active, severity))
-        state = evaluate(engine, active, severity)
-        states.append(state)
-        result.subjects[rule.id] = state.subjects
-    pending = [item for state in states for item in state.pending.values()]
-    found = iter(engine.findings(pending))
+        work.append((active, severity))
+    states = None
+    if options.jobs > 1:
+        from eakit.rules import parallel  # it builds on this module
+
+        states = parallel.evaluate_shared(engine, work)
+    if states is None:
+        states = [evaluate(engine, active, severity) for active, severity in work]
+        locate(engine, states)
     for state in states:
-        state.findings = {component: next(found) for component in state.pending}
+        result.subjects[state.active.rule.id] = state.subjects
     waiver_path = waivers or (
         Path(graph.root) / graph.manifest.waivers if graph.manifest.waivers else None
     )
     loaded = load_waivers(waiver_path, Path(graph.root)) if waiver_path is not None else None
     return RuleRun(engine, states, result, loaded)
+
+
+def locate(engine: Engine, states: Sequence[RuleState]) -> None:
+    """Locate the pending findings of ``states`` in one batch (each model file is read
+    once) and store them in each state."""
+    pending = [item for state in states for item in state.pending.values()]
+    found = iter(engine.findings(pending))
+    for state in states:
+        state.findings = {component: next(found) for component in state.pending}
 
 
 def finding_order(finding: Finding) -> tuple[str, int, int, str, str]:
@@ -568,18 +646,25 @@ def finding_order(finding: Finding) -> tuple[str, int, int, str, str]:
 
 
 def evaluate(
-    engine: Engine, active: ActiveRule, severity: Severity, only: frozenset[str] | None = None
+    engine: Engine,
+    active: ActiveRule,
+    severity: Severity,
+    only: frozenset[str] | None = None,
+    *,
+    share: bool = False,
 ) -> RuleState:
     """Run one rule in every view and group its hits into (unlocated) findings.
 
     With ``only``, the check runs on those subjects alone and the state's runs hold just
     their hits (the caller merges them with what it kept from before, and fills in the
-    subjects).
+    subjects). ``share`` says ``only`` is one share of a full run, which reuses *now*
+    results in the horizon view as a full run does (a re-check after an edit computes
+    both views of its subjects).
     """
     graph = engine.graph
-    if only is None:
-        now = engine.run_view(active, NOW, NOW)
-        future = engine.run_horizon(active, now)
+    if only is None or share:
+        now = engine.run_view(active, NOW, NOW, only=only)
+        future = engine.run_horizon(active, now, only=only)
     else:
         now = engine.run_view(active, NOW, NOW, only=only)
         future = engine.run_view(active, HORIZON, HORIZON, only=only)
@@ -596,7 +681,7 @@ def evaluate(
 
 
 def finding_hits(
-    graph: ModelGraph, model_wide: bool, now: _Run, future: _Run, record: _Run | None
+    graph: ModelGraph, model_wide: bool, now: Run, future: Run, record: Run | None
 ) -> list[Hit]:
     """The hits that become findings: every *now* hit, the *horizon* hits on planned
     components, and the *record* hits (retired components)."""

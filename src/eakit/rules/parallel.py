@@ -1,0 +1,338 @@
+"""Sharing a large model's check with a second process.
+
+At national scale the rules and the locating of their findings take most of a check
+(about 8 of 13 seconds at 34 provinces), and the machine has a second core. The
+components are split in two shares by the files that declare them. A forked worker
+runs every rule that judges its subjects one by one on the worker's share and locates
+those findings (reading about half of the files); this process does the same for the
+other share and also runs the rules that compare subjects with each other or judge the
+model as a whole.
+
+Forking shares the model and its graph with the worker: nothing is copied or pickled on
+the way in. The worker sends back only what the result needs: for each rule, its
+findings (component, message, position) and the subjects that failed in each view. A
+finding of such a rule depends on its own subject alone, so the result is the one a
+single process computes. If the worker cannot be started or fails, this process does
+its share itself.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, BinaryIO
+
+from eakit.diagnostics import Location, Severity
+from eakit.findings import Finding
+from eakit.graph import ModelGraph
+from eakit.rules import python_checks
+from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate
+from eakit.rules.pack import ActiveRule
+
+# Below this many components a check takes about a second and forking costs more than
+# it saves.
+MIN_COMPONENTS = 20_000
+
+# The worker's fraction of the components of a divided rule: less than half, because it
+# also runs the WHOLE rules (measured at 34 provinces, where the two finish together).
+WORKER_SHARE = 0.4
+# Checks that walk from every goal at once: their cost does not depend on the subjects.
+WHOLE = frozenset({"path_exists"})
+
+Work = Sequence[tuple[ActiveRule, Severity]]
+# One rule's part of the worker's answer: the subjects that failed in the now, horizon
+# and record views, and the findings as (component, message, position).
+Located = tuple[str | None, str, tuple[str, int, int] | None]
+Answer = tuple[list[str | None], list[str | None], list[str | None] | None, list[Located]]
+
+
+def available() -> bool:
+    """Whether this platform can fork a worker safely (Linux)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def cores() -> int:
+    """The processor cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worth_sharing(graph: ModelGraph) -> bool:
+    """Whether a check of ``graph`` gains from a second process on this machine."""
+    return available() and cores() >= 2 and len(graph) >= MIN_COMPONENTS
+
+
+def divisible(engine: Engine, active: ActiveRule) -> bool:
+    """Whether a rule judges each subject on its own (so its subjects can be shared)."""
+    if engine.model_wide(active):
+        return False
+    check = active.check
+    # A Python check without a radius compares subjects with each other.
+    return check.type != "python" or check.params["name"] in python_checks.RADIUS
+
+
+def shares(graph: ModelGraph, fraction: float = 0.5) -> tuple[frozenset[str], frozenset[str]]:
+    """The components split in two by the files that declare them: files in order, the
+    split where about a ``fraction`` of the components is on the second side."""
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for cid in graph.ids():
+        by_file[graph.file_of(cid)].append(cid)
+    first: list[str] = []
+    second: list[str] = []
+    half = len(graph) * (1 - fraction)
+    for name in sorted(by_file):
+        (first if len(first) < half else second).extend(by_file[name])
+    return frozenset(first), frozenset(second)
+
+
+def _warm(engine: Engine, work: Work) -> None:
+    """Compute the indexes both processes use once, before forking, rather than in each
+    process after it."""
+    graph = engine.graph
+    for cid in graph.ids()[:1]:  # the tables below are built on first use
+        graph.agency_of(cid)
+        graph.edges_by_type(cid, True)
+        graph.objects.get(cid), graph.kinds.get(cid), graph.states.get(cid)
+    radii = {engine.radius(active) for active, _severity in work}
+    for radius in sorted(r for r in radii if r is not None):
+        engine.touched(radius)
+
+
+def _answer(
+    states: Sequence[RuleState], findings: Sequence[dict[str | None, Finding]]
+) -> list[Answer]:
+    """What the worker sends back for its states and their located findings."""
+    answer: list[Answer] = []
+    for state, found in zip(states, findings, strict=True):
+        record = _failed(state.record) if state.record is not None else None
+        located: list[Located] = [
+            (
+                component,
+                finding.message,
+                (finding.location.file, finding.location.line, finding.location.col)
+                if finding.location is not None
+                else None,
+            )
+            for component, finding in found.items()
+        ]
+        answer.append((_failed(state.now), _failed(state.horizon), record, located))
+    return answer
+
+
+def _failed(run: Run) -> list[str | None]:
+    """The failed subjects of a run, in a stable order."""
+    return sorted(run.failed(), key=lambda c: c or "")
+
+
+def _merge(state: RuleState, answer: Answer, build: FindingBuilder) -> None:
+    """Add the worker's results for one rule to this process's state of it."""
+    now, horizon, record, findings = answer
+    state.now.failed_elsewhere = frozenset(now)
+    state.horizon.failed_elsewhere = frozenset(horizon)
+    if state.record is not None and record is not None:
+        state.record.failed_elsewhere = frozenset(record)
+    for component, message, where in findings:
+        location = Location(*where) if where is not None else None
+        state.findings[component] = build.finding(
+            state.active, state.severity, component, message, location
+        )
+
+
+# --- the worker process and its messages ----------------------------------------------------
+
+Send = Callable[[object], None]
+_HEADER = 8  # bytes of a message's length
+
+
+class _Sender:
+    """Writes the worker's messages to the pipe from a thread of their own, so the worker
+    goes on while this process is still busy and has not read them yet."""
+
+    def __init__(self, pipe: BinaryIO) -> None:
+        self.pipe = pipe
+        self.queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._write, daemon=True)
+        self.thread.start()
+
+    def send(self, message: object) -> None:
+        self.queue.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self) -> None:
+        while (data := self.queue.get()) is not None:
+            self.pipe.write(len(data).to_bytes(_HEADER, "little") + data)
+            self.pipe.flush()
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        self.pipe.close()
+
+
+def _fork(task: Callable[[Send], None]) -> tuple[int, BinaryIO] | None:
+    """Start ``task(send)`` in a forked worker; what it sends comes through a pipe."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the worker: never returns into the caller's code
+        status = 1
+        try:
+            os.close(read_end)
+            sender = _Sender(open(write_end, "wb"))  # noqa: SIM115 - closed by close()
+            task(sender.send)
+            sender.close()
+            status = 0
+        except BaseException:
+            pass
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return pid, open(read_end, "rb")
+
+
+class _Failed:
+    """The worker sent nothing usable."""
+
+
+FAILED = _Failed()
+
+
+def _receive(pipe: BinaryIO) -> Any:
+    """The worker's next message, or :data:`FAILED`."""
+    try:
+        head = pipe.read(_HEADER)
+        if len(head) < _HEADER:
+            return FAILED
+        size = int.from_bytes(head, "little")
+        data = pipe.read(size)
+        return pickle.loads(data) if len(data) == size else FAILED
+    except Exception:
+        return FAILED
+
+
+def _stop(pid: int, pipe: BinaryIO, kill: bool) -> None:
+    """Wait for the worker (killing it first when its answers are no longer wanted)."""
+    pipe.close()
+    try:
+        if kill:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def _locally(task: Callable[[Send], None]) -> list[Any]:
+    """The messages of the worker's task, run in this process."""
+    messages: list[Any] = []
+    task(messages.append)
+    return messages
+
+
+# --- the shared check -----------------------------------------------------------------------
+
+
+def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
+    """Every rule of ``work`` evaluated and its findings located, the work shared with a
+    forked worker: the states a single process computes (for a result; an edit's
+    re-check needs the states :func:`eakit.rules.engine.evaluate` keeps)."""
+    mine, theirs = shares(engine.graph, WORKER_SHARE)
+    everything = mine | theirs
+    # What each process checks of each rule: None, the whole rule (here only); else the
+    # subjects of this process's part and of the worker's. A walk from every goal costs
+    # the same whatever the subjects, so such a rule goes to the worker whole; it sends
+    # the findings on this process's part first, to be located here with the others.
+    plan: list[tuple[frozenset[str], frozenset[str]] | None] = []
+    for active, _severity in work:
+        if not divisible(engine, active):
+            plan.append(None)
+        elif active.check.type in WHOLE:
+            plan.append((frozenset(), everything))
+        else:
+            plan.append((mine, theirs))
+    theirs_work = [(i, p[1]) for i, p in enumerate(plan) if p is not None]
+    whole = [j for j, (_i, part) in enumerate(theirs_work) if part is everything]
+
+    def worker(send: Send) -> None:
+        states: dict[int, RuleState] = {}
+
+        def run(j: int) -> None:
+            i, part = theirs_work[j]
+            states[j] = evaluate(engine, work[i][0], work[i][1], part, share=True)
+
+        for j in whole:
+            run(j)
+        send(
+            [
+                (j, item.component, engine.prepare(item))
+                for j in whole
+                for item in states[j].pending.values()
+                if item.component in mine
+            ]
+        )
+        for j in range(len(theirs_work)):
+            if j not in states:
+                run(j)
+        ordered = [states[j] for j in range(len(theirs_work))]
+        items = [
+            (j, item)
+            for j, state in enumerate(ordered)
+            for item in state.pending.values()
+            if item.component not in mine
+        ]
+        located = engine.findings([item for _j, item in items])
+        found: list[dict[str | None, Finding]] = [{} for _state in ordered]
+        for (j, item), finding in zip(items, located, strict=True):
+            found[j][item.component] = finding
+        send(_answer(ordered, found))
+
+    _warm(engine, work)
+    started = _fork(worker)
+    try:
+        states = [
+            evaluate(engine, active, severity)
+            if part is None
+            else evaluate(engine, active, severity, part[0], share=True)
+            for (active, severity), part in zip(work, plan, strict=True)
+        ]
+        foreign = _receive(started[1]) if started is not None else FAILED
+        local = _locally(worker) if foreign is FAILED else None
+        if local is not None:
+            foreign = local[0]
+        batch = [
+            (i, item.component, engine.prepare(item))
+            for i, state in enumerate(states)
+            for item in state.pending.values()
+        ]
+        batch += [(theirs_work[j][0], component, item) for j, component, item in foreign]
+        located = engine.complete([(states[i].active, item) for i, _c, item in batch])
+        for (i, component, _item), finding in zip(batch, located, strict=True):
+            states[i].findings[component] = finding
+        for i, _part in theirs_work:  # the worker's hits are on these subjects too
+            states[i].subjects = states[i].all_subjects()
+        answers = local[1] if local is not None else _receive(started[1])  # type: ignore[index]
+        if answers is FAILED:
+            answers = _locally(worker)[1]
+    except BaseException:
+        if started is not None:
+            _stop(*started, kill=True)
+        raise
+    if started is not None:
+        _stop(*started, kill=local is not None)
+    build = FindingBuilder(engine.graph)
+    for (i, _part), answer in zip(theirs_work, answers, strict=True):
+        _merge(states[i], answer, build)
+    return states
