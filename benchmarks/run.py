@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -63,31 +64,79 @@ class Run:
         return self.returncode in (0, 1) and self.seconds is not None
 
 
+def tree_pss_mb(pid: int) -> float:
+    """The proportional set size of a process and all its descendants (MiB): pages a
+    forked worker shares with its parent count once, split between them."""
+    total_kb = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        total_kb += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue  # it just ended
+    return total_kb / 1024
+
+
+class TreeMemory:
+    """Samples the memory of a process tree four times a second, in a thread (reading it
+    more often slows the process down), and keeps the peak
+    (eakit forks a worker for large checks: its memory counts too)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            self.peak_mb = max(self.peak_mb, tree_pss_mb(self.pid))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+
 def run(command: list[str], env: dict[str, str] | None = None, timeout: float | None = None) -> Run:
-    """Run ``command``; its own peak RSS comes from ``wait4`` (not the whole tree's)."""
+    """Run ``command``; its peak memory is the larger of its own peak RSS (``wait4``) and
+    the peak sampled for it and its workers together."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(
             command, stdout=out, stderr=err, env={**os.environ, **(env or {})}, cwd=ROOT
         )
+        tree = TreeMemory(process.pid)
         deadline = None if timeout is None else start + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, 0 if deadline is None else os.WNOHANG)
-            if pid:
-                seconds: float | None = time.perf_counter() - start
-                break
-            if time.perf_counter() > deadline:  # type: ignore[operator]
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                seconds = None
-                break
-            time.sleep(0.01)
+        try:
+            while True:
+                pid, status, usage = os.wait4(process.pid, 0 if deadline is None else os.WNOHANG)
+                if pid:
+                    seconds: float | None = time.perf_counter() - start
+                    break
+                if time.perf_counter() > deadline:  # type: ignore[operator]
+                    process.kill()
+                    pid, status, usage = os.wait4(process.pid, 0)
+                    seconds = None
+                    break
+                time.sleep(0.01)
+        finally:
+            tree_peak = tree.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         return Run(
             seconds,
-            usage.ru_maxrss / 1024,
+            max(usage.ru_maxrss / 1024, tree_peak),
             None if seconds is None else process.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),

@@ -87,12 +87,34 @@ def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text")
     typer.echo(f"{count} problem{'s' if count != 1 else ''} in {model_dir}", err=True)
 
 
+class _UntilExit:
+    """What a command's process ends with. Leaving the command function would free a
+    national model's graph and findings object by object (half a second); when the
+    process exits without teardown (:func:`eakit.cli.main.main`) they are kept here until
+    then instead. Commands run in-process (tests) keep nothing."""
+
+    kept: list[object] | None = None
+
+
+def exit_without_teardown() -> None:
+    """Say that this process ends without teardown (called once by ``main``)."""
+    _UntilExit.kept = []
+
+
+def keep_until_exit(*objects: object) -> None:
+    """Keep ``objects`` alive until the process exits, if it exits without teardown."""
+    if _UntilExit.kept is not None:
+        _UntilExit.kept.extend(objects)
+
+
 def load_or_exit(model_dir: Path, fmt: str = "text", progress: bool = True) -> ModelGraph:
     """Load a model; on problems print them and exit with code 2."""
     try:
         # The command ends with the job: the model stays alive until then.
         with kept_for_good():
-            return load_graph(model_dir, progress=progress, cache=True)
+            graph = load_graph(model_dir, progress=progress, cache=True)
+        keep_until_exit(graph)
+        return graph
     except ModelLoadError as error:
         report_load_error(model_dir, error, "json" if fmt == "json" else "text")
         raise typer.Exit(EXIT_INVALID) from None
@@ -103,7 +125,9 @@ def check_kept(graph: ModelGraph, **options: Any) -> CheckResult:
     stays alive until then, so the garbage collector is told never to walk it (walking
     the findings of a national model once costs most of a second)."""
     with kept_for_good():
-        return check(graph, **options)
+        result = check(graph, **options)
+    keep_until_exit(result)
+    return result
 
 
 def fail(message: str) -> typer.Exit:

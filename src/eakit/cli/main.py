@@ -62,7 +62,10 @@ def main() -> None:
     one: half a second after checking a national model, with nothing left to do (mypy
     ends the same way). Output is flushed first; files were written atomically already.
     """
+    from eakit.cli.common import exit_without_teardown
+
     code: int | str | None = 0
+    exit_without_teardown()
     try:
         build_app()(prog_name="eakit")
     except SystemExit as done:
