@@ -4,6 +4,7 @@ every renderer (text, JSON, SARIF, JUnit, Excel, site, diagram badges) reads."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,7 +184,8 @@ class CheckResult:
     not_applicable: list[RuleInfo] = field(default_factory=list)  # no basis in force
     # rule id -> the components it was evaluated on ("*" for a model-wide rule without a
     # province component): JUnit writes one test case per rule x component from it.
-    subjects: dict[str, list[str]] = field(default_factory=dict)
+    # The components each rule judged (sorted ids; '*' for the model), by rule id.
+    subjects: Mapping[str, list[str]] = field(default_factory=dict)
 
     def active(self) -> list[Finding]:
         """Findings that are not waived."""

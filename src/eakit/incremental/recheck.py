@@ -28,6 +28,7 @@ from eakit.rules.engine import (
     RuleRun,
     RuleState,
     Run,
+    SubjectLists,
     _Pending,
     evaluate,
     finding_order,
@@ -124,8 +125,9 @@ def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> Rule
         and (record.subjects if record else None)
         == (state.record.subjects if state.record else None)
     )
-    merged = RuleState(state.active, state.severity, now, horizon, record, pending, [])
-    merged.subjects = state.subjects if same else merged.all_subjects()
+    merged = RuleState(state.active, state.severity, now, horizon, record, pending)
+    if same:  # else computed when asked for
+        merged.known_subjects = state.known_subjects
     return merged
 
 
@@ -198,7 +200,7 @@ def recheck(
         rules=run.result.rules,
         notes=list(run.result.notes),
         not_applicable=run.result.not_applicable,
-        subjects={state.active.rule.id: state.subjects for state in states},
+        subjects=SubjectLists(states),
     )
     new_run = RuleRun(engine, states, result, run.waivers)
     change = FindingChange(run.result.findings, removed, list(located))

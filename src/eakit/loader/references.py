@@ -13,7 +13,7 @@ from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.expect import or_list
 from eakit.loader.files import MANIFEST
 from eakit.loader.suggest import IdSuggester
-from eakit.model import Model, Relation, SourceRef, kind_of, relation_types
+from eakit.model import BaseComponent, Model, Relation, SourceRef, kind_of, relation_types
 from eakit.model.components import ID_PATTERN
 from eakit.model.refs import ref_fields
 
@@ -53,6 +53,11 @@ def _raw_targets(
             if isinstance(target, str) and _ID.match(target) and len(target) <= 120:
                 path = (field.name,) if index is None else (field.name, index)
                 yield field.name, path, target, field.ref.kinds
+
+
+def _fits(target: BaseComponent | None, kinds: tuple[str, ...]) -> bool:
+    """Whether a reference's target exists and is of an allowed kind."""
+    return target is not None and (not kinds or kind_of(target) in kinds)
 
 
 def _kinds_text(kinds: frozenset[str] | tuple[str, ...]) -> str:
@@ -116,6 +121,9 @@ def check_references(
             if value is None:
                 continue
             values = value if field.many else [value]
+            kinds = field.ref.kinds
+            if all(_fits(ids.get(target), kinds) and target != cid for target in values):
+                continue  # almost every reference: nothing to report
             for index, target in enumerate(values):
                 path = (field.name, index) if field.many else (field.name,)
                 if target == cid:
@@ -171,24 +179,21 @@ def check_references(
     seen: dict[tuple[str, str, str], SourceRef] = {}
     pairs = zip(model.relations, model.relation_sources, strict=True)
     for relation, ref in pairs if relations is None else relations:
-        ok = True
-        for end, target in (("from", relation.from_), ("to", relation.to)):
-            if target in skip:
-                ok = False
-            elif target not in ids:
-                ok = False
-                diagnostics.append(
-                    Diagnostic(
-                        model.locator.locate(ref, end),
-                        f"relation '{end}' refers to unknown component '{target}'"
-                        f"{suggester.hint(target)}",
-                        code="reference",
+        source, target = ids.get(relation.from_), ids.get(relation.to)
+        if source is None or target is None or relation.from_ in skip or relation.to in skip:
+            for end, name in (("from", relation.from_), ("to", relation.to)):
+                if name not in skip and name not in ids:
+                    diagnostics.append(
+                        Diagnostic(
+                            model.locator.locate(ref, end),
+                            f"relation '{end}' refers to unknown component '{name}'"
+                            f"{suggester.hint(name)}",
+                            code="reference",
+                        )
                     )
-                )
-        if not ok:
             continue
         spec = types[relation.type]
-        source_kind, target_kind = kind_of(ids[relation.from_]), kind_of(ids[relation.to])
+        source_kind, target_kind = kind_of(source), kind_of(target)
         if not spec.allows(source_kind, target_kind):
             diagnostics.append(
                 Diagnostic(
@@ -207,7 +212,8 @@ def check_references(
                     code="relation",
                 )
             )
-        previous = seen.get(relation.key)
+        key = relation.key
+        previous = seen.get(key)
         if previous is not None:
             first = model.locator.locate(previous)
             diagnostics.append(
@@ -220,5 +226,5 @@ def check_references(
                 )
             )
         else:
-            seen[relation.key] = ref
+            seen[key] = ref
     return diagnostics

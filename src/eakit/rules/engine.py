@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -27,7 +27,14 @@ from eakit.rules.pack import (
     builtin_rules_dir,
     load_packs,
 )
-from eakit.rules.scoring import OutcomeCount, ViewOutcome, count, readiness, readiness_of
+from eakit.rules.scoring import (
+    OutcomeCount,
+    SubjectTally,
+    ViewOutcome,
+    count,
+    readiness,
+    readiness_of,
+)
 from eakit.rules.selectors import Selector
 from eakit.rules.sources import SourceFile, read_source
 from eakit.rules.waivers import Waiver, apply_waivers, load_waivers
@@ -315,11 +322,12 @@ class Engine:
             grouped[hit.component].append(hit)
         return [_Pending(active, severity, c, group) for c, group in grouped.items()]
 
-    def findings(self, pending: list[_Pending]) -> list[Finding]:
+    def findings(self, pending: list[_Pending], agencies: bool = True) -> list[Finding]:
         """Locate every hit (each model file is read for positions once, in one batch) and
         build the findings; several hits on one component are merged, the first position
-        in the file wins."""
-        return self.complete([(item.active, self.prepare(item)) for item in pending])
+        in the file wins. ``agencies=False`` leaves out the components' agencies (for
+        findings that another process rebuilds)."""
+        return self.complete([(item.active, self.prepare(item)) for item in pending], agencies)
 
     def prepare(self, item: _Pending) -> Unlocated:
         """A finding with its hits' messages written, before it is located."""
@@ -331,11 +339,13 @@ class Engine:
             parts.append((self.message(item.active, hit), where))
         return Unlocated(item.severity, item.component, parts)
 
-    def complete(self, items: Sequence[tuple[ActiveRule, Unlocated]]) -> list[Finding]:
+    def complete(
+        self, items: Sequence[tuple[ActiveRule, Unlocated]], agencies: bool = True
+    ) -> list[Finding]:
         """Locate prepared findings (in one batch) and build them, in order."""
         wanted = [w for _a, item in items for _m, w in item.parts if not isinstance(w, Location)]
         found = iter(self.graph.locate_requests(wanted))
-        build = FindingBuilder(self.graph)
+        build = FindingBuilder(self.graph, agencies)
         result = []
         for active, item in items:
             pairs = sorted(
@@ -362,8 +372,9 @@ class Unlocated:
 class FindingBuilder:
     """Makes the findings of located hits, sharing each rule's legal basis."""
 
-    def __init__(self, graph: ModelGraph) -> None:
+    def __init__(self, graph: ModelGraph, agencies: bool = True) -> None:
         self.graph = graph
+        self.agencies = agencies
         self._bases: dict[int, tuple[Basis, ...]] = {}
 
     def basis(self, active: ActiveRule) -> tuple[Basis, ...]:
@@ -408,7 +419,7 @@ class FindingBuilder:
             title_en=rule.title_en,
             basis=self.basis(active),
             remediation=rule.remediation,
-            agency=self.graph.agency_of(component) if component else None,
+            agency=self.graph.agency_of(component) if component and self.agencies else None,
         )
 
 
@@ -456,10 +467,22 @@ class RuleState:
     horizon: Run
     record: Run | None
     pending: dict[str | None, _Pending]
-    subjects: list[str]
     findings: dict[str | None, Finding] = field(default_factory=dict)
+    known_subjects: list[str] | None = field(default=None, repr=False)
 
     counts: tuple[OutcomeCount, OutcomeCount] | None = None
+
+    @property
+    def subjects(self) -> list[str]:
+        """Every component the rule was evaluated on, sorted (``"*"`` for the model):
+        computed on first use, once the state is complete."""
+        if self.known_subjects is None:
+            self.known_subjects = self.all_subjects()
+        return self.known_subjects
+
+    @subjects.setter
+    def subjects(self, subjects: list[str]) -> None:
+        self.known_subjects = subjects
 
     def all_subjects(self) -> list[str]:
         """Every component the rule was evaluated on in some view, sorted (``"*"`` for
@@ -478,12 +501,30 @@ class RuleState:
             for run in (self.now, self.horizon)
         )
 
-    def counted(self, agencies: Mapping[str, str | None]) -> tuple[OutcomeCount, OutcomeCount]:
+    def counted(
+        self, agencies: Mapping[str, str | None], tally: SubjectTally | None = None
+    ) -> tuple[OutcomeCount, OutcomeCount]:
         """The outcomes counted by agency (once; a re-check carries counts over)."""
         if self.counts is None:
             now, horizon = self.outcomes()
-            self.counts = (count(now, agencies), count(horizon, agencies))
+            self.counts = (count(now, agencies, tally), count(horizon, agencies, tally))
         return self.counts
+
+
+class SubjectLists(Mapping[str, list[str]]):
+    """Each rule's subjects by rule id, each list computed when first asked for."""
+
+    def __init__(self, states: Iterable[RuleState]) -> None:
+        self._states = {state.active.rule.id: state for state in states}
+
+    def __getitem__(self, rule_id: str) -> list[str]:
+        return self._states[rule_id].subjects
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._states)
+
+    def __len__(self) -> int:
+        return len(self._states)
 
 
 @dataclass
@@ -522,7 +563,8 @@ class RuleRun:
                 [o[0] for o in outcomes], [o[1] for o in outcomes], waived, agencies
             )
         else:
-            counts = [state.counted(agencies) for state in self.states]
+            tally = SubjectTally(agencies)
+            counts = [state.counted(agencies, tally) for state in self.states]
             result.readiness = readiness_of([c[0] for c in counts], [c[1] for c in counts])
         result.notes.sort()
         return result
@@ -621,8 +663,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     if states is None:
         states = [evaluate(engine, active, severity) for active, severity in work]
         locate(engine, states)
-    for state in states:
-        result.subjects[state.active.rule.id] = state.subjects
+    result.subjects = SubjectLists(states)
     waiver_path = waivers or (
         Path(graph.root) / graph.manifest.waivers if graph.manifest.waivers else None
     )
@@ -674,10 +715,7 @@ def evaluate(
         record = engine.run_view(active, RECORD, frozenset({"retired"}), only=only)
     hits = finding_hits(graph, engine.model_wide(active), now, future, record)
     pending = {item.component: item for item in engine.group(active, hits, severity)}
-    state = RuleState(active, severity, now, future, record, pending, [])
-    if only is None:
-        state.subjects = state.all_subjects()
-    return state
+    return RuleState(active, severity, now, future, record, pending)
 
 
 def finding_hits(

@@ -98,7 +98,6 @@ def _warm(engine: Engine, work: Work) -> None:
     process after it."""
     graph = engine.graph
     for cid in graph.ids()[:1]:  # the tables below are built on first use
-        graph.agency_of(cid)
         graph.edges_by_type(cid, True)
         graph.objects.get(cid), graph.kinds.get(cid), graph.states.get(cid)
     radii = {engine.radius(active) for active, _severity in work}
@@ -293,7 +292,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
             for item in state.pending.values()
             if item.component not in mine
         ]
-        located = engine.findings([item for _j, item in items])
+        located = engine.findings([item for _j, item in items], agencies=False)
         found: list[dict[str | None, Finding]] = [{} for _state in ordered]
         for (j, item), finding in zip(items, located, strict=True):
             found[j][item.component] = finding
@@ -321,8 +320,6 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         located = engine.complete([(states[i].active, item) for i, _c, item in batch])
         for (i, component, _item), finding in zip(batch, located, strict=True):
             states[i].findings[component] = finding
-        for i, _part in theirs_work:  # the worker's hits are on these subjects too
-            states[i].subjects = states[i].all_subjects()
         answers = local[1] if local is not None else _receive(started[1])  # type: ignore[index]
         if answers is FAILED:
             answers = _locally(worker)[1]
