@@ -36,18 +36,21 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
         yield update
 
 
-def load_graph(model_dir: Path | str, *, progress: bool = False, cache: bool = False) -> ModelGraph:
+def load_graph(
+    model_dir: Path | str, *, progress: bool = False, cache: bool = False, jobs: int | None = None
+) -> ModelGraph:
     """Load and validate a model folder and build its graph.
 
     With ``cache``, unchanged files come from the model's file cache
-    (:mod:`eakit.loader.cache`; ``EAKIT_CACHE=off`` disables it).
+    (:mod:`eakit.loader.cache`; ``EAKIT_CACHE=off`` disables it). ``jobs`` as for
+    :func:`eakit.loader.load_model`.
     Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
     """
     from eakit.loader.cache import FileCache
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        model = load_model(Path(model_dir), progress=callback, cache=file_cache)
+        model = load_model(Path(model_dir), progress=callback, cache=file_cache, jobs=jobs)
     return build_graph(model)
 
 

@@ -21,10 +21,10 @@ LOCATED = re.compile(r"^(?P<where>.+?:\d+:\d+): (?P<message>.+)$")
 CLI_LINE = re.compile(r"^(?P<where>.+?:\d+:\d+): error: (?P<message>.+)$")
 
 
-def diagnostics_of(model_dir: Path) -> list[str]:
+def diagnostics_of(model_dir: Path, jobs: int | None = None) -> list[str]:
     """``file:line:col: message`` lines of a model that must not load."""
     try:
-        load_model(model_dir)
+        load_model(model_dir, jobs=jobs)
     except ModelLoadError as error:
         return [f"{d.location}: {d.message}" for d in error.diagnostics]
     raise AssertionError(f"{model_dir} loaded, but it is invalid")

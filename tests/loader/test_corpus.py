@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from eakit import worker
 from eakit.cli.main import build_app
 from tests.loader.support import (
     CLI_LINE,
@@ -32,6 +33,14 @@ def test_corpus_is_large_and_complete() -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
 def test_load_model_reports_exactly_the_expected_diagnostics(case: Path) -> None:
     assert diagnostics_of(case) == expected_lines(case)
+
+
+@pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
+@pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)
+def test_a_reading_worker_changes_no_diagnostic(case: Path) -> None:
+    # Files come parsed from a forked worker (as for a large model); problems are still
+    # explained here, exactly as without it.
+    assert diagnostics_of(case, jobs=2) == expected_lines(case)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda path: path.name)

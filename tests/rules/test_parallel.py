@@ -9,6 +9,7 @@ import os
 import pytest
 from typer.testing import CliRunner
 
+from eakit import worker
 from eakit.cli.main import build_app
 from eakit.generate import generate_model
 from eakit.pipeline import load_graph
@@ -17,7 +18,7 @@ from eakit.rules.engine import Engine, run_rules
 from tests.conftest import BUNDLED_MODEL
 
 runner = CliRunner()
-pytestmark = pytest.mark.skipif(not parallel.available(), reason="needs os.fork (Linux)")
+pytestmark = pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
 
 
 def _facts(graph, jobs, **options):
@@ -73,69 +74,77 @@ def test_shared_check_equals_single_with_options(two_provinces, options):
 
 
 def test_without_a_worker_this_process_does_all(two_provinces, single, monkeypatch):
-    monkeypatch.setattr(parallel, "_fork", lambda task: None)
+    monkeypatch.setattr(worker.Worker, "start", classmethod(lambda cls, task: None))
     assert _facts(two_provinces, 2) == single
 
 
-def test_a_worker_that_dies_at_once_is_replaced(two_provinces, single, monkeypatch):
-    fork = parallel._fork
+def _remembering(monkeypatch, replace=None):
+    """Start workers as usual (with ``replace(task)`` as their task) and list them."""
+    start = worker.Worker.start.__func__
     started = []
 
+    def remember(cls, task):
+        found = start(cls, replace(task) if replace else task)
+        started.append(found)
+        return found
+
+    monkeypatch.setattr(worker.Worker, "start", classmethod(remember))
+    return started
+
+
+def _reaped(pid):
+    with pytest.raises(ChildProcessError):  # no zombie left behind
+        os.waitpid(pid, os.WNOHANG)
+    return True
+
+
+def test_a_worker_that_dies_at_once_is_replaced(two_provinces, single, monkeypatch):
     def dying(task):
         def die(send):
             raise RuntimeError("the worker fails")
 
-        found = fork(die)
-        started.append(found[0])
-        return found
+        return die
 
-    monkeypatch.setattr(parallel, "_fork", dying)
+    started = _remembering(monkeypatch, dying)
     assert _facts(two_provinces, 2) == single
-    assert started
-    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
-        os.waitpid(started[0], os.WNOHANG)
+    assert started and _reaped(started[0].pid)
 
 
 def test_a_broken_second_answer_is_replaced(two_provinces, single, monkeypatch):
-    receive = parallel._receive
+    receive = worker.Worker.receive
     calls = []
 
-    def second_fails(pipe):
+    def second_fails(self):
         calls.append(1)
-        return receive(pipe) if len(calls) == 1 else parallel.FAILED
+        return receive(self) if len(calls) == 1 else worker.FAILED
 
-    monkeypatch.setattr(parallel, "_receive", second_fails)
+    monkeypatch.setattr(worker.Worker, "receive", second_fails)
+    started = _remembering(monkeypatch)
     assert _facts(two_provinces, 2) == single
     assert len(calls) == 2
+    assert _reaped(started[0].pid)
 
 
 def test_a_truncated_message_is_a_failure():
     read_end, write_end = os.pipe()
     with open(write_end, "wb") as pipe:
         pipe.write((1000).to_bytes(8, "little") + b"not a whole pickle")
-    with open(read_end, "rb") as pipe:
-        assert parallel._receive(pipe) is parallel.FAILED
+    half = worker.Worker(os.getpid(), open(read_end, "rb"))  # noqa: SIM115
+    assert half.receive() is worker.FAILED
+    assert half.receive() is worker.FAILED  # and stays failed
+    half.pipe.close()
 
 
 def test_an_error_here_stops_the_worker(two_provinces, monkeypatch):
-    fork = parallel._fork
-    started = []
+    started = _remembering(monkeypatch)
 
-    def remember(task):
-        found = fork(task)
-        started.append(found[0])
-        return found
-
-    def broken(self, items):
+    def broken(self, items, agencies=True):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(parallel, "_fork", remember)
     monkeypatch.setattr(Engine, "complete", broken)
     with pytest.raises(KeyboardInterrupt):
         run_rules(two_provinces, as_of=None, select=[], ignore=[], jobs=2)
-    assert started
-    with pytest.raises(ChildProcessError):
-        os.waitpid(started[0], os.WNOHANG)
+    assert started and _reaped(started[0].pid)
 
 
 def test_shares_split_the_components_by_file(two_provinces):
@@ -171,3 +180,13 @@ def test_the_command_refuses_more_jobs_than_it_can_use():
 
 def test_small_models_are_checked_in_one_process(bundled_graph):
     assert not parallel.worth_sharing(bundled_graph)
+
+
+@pytest.mark.parametrize(("threads", "shared"), [(1, True), (2, False)])
+def test_only_a_single_threaded_process_forks_on_its_own(
+    two_provinces, monkeypatch, threads, shared
+):
+    monkeypatch.setattr(parallel, "MIN_COMPONENTS", 1000)
+    monkeypatch.setattr(worker, "cores", lambda: 2)
+    monkeypatch.setattr(worker.threading, "active_count", lambda: threads)
+    assert parallel.worth_sharing(two_provinces) is shared

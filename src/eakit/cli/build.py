@@ -184,7 +184,7 @@ def register(app: typer.Typer) -> None:
         refusal = check_output_folder(output, model, force)
         if refusal is not None:
             raise fail(refusal)
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, jobs=jobs)
         result = run_check(graph, jobs=jobs)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()

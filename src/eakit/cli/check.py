@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
         if watch:
             _watch(model, fmt, output, when, select, ignore, waivers, poll)
             return
-        graph = load_or_exit(model, fmt.value)
+        graph = load_or_exit(model, fmt.value, jobs=jobs)
         try:
             result = run_check(
                 graph, as_of=when, select=select, ignore=ignore, waivers=waivers, jobs=jobs

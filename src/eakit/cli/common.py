@@ -50,9 +50,9 @@ JobsOption = Annotated[
         "-j",
         min=1,
         max=2,
-        help="Processes for the rule check: 1, or 2 to share it with a second process "
-        "[default: 2 for a model of 20,000 components or more on a multi-core Linux "
-        "machine, else 1].",
+        help="Processes to use: 1, or 2 to share reading and checking a large model with "
+        "a second process [default: 2 for a large model on a multi-core Linux machine, "
+        "else 1].",
         show_default=False,
     ),
 ]
@@ -107,12 +107,14 @@ def keep_until_exit(*objects: object) -> None:
         _UntilExit.kept.extend(objects)
 
 
-def load_or_exit(model_dir: Path, fmt: str = "text", progress: bool = True) -> ModelGraph:
+def load_or_exit(
+    model_dir: Path, fmt: str = "text", progress: bool = True, jobs: int | None = None
+) -> ModelGraph:
     """Load a model; on problems print them and exit with code 2."""
     try:
         # The command ends with the job: the model stays alive until then.
         with kept_for_good():
-            graph = load_graph(model_dir, progress=progress, cache=True)
+            graph = load_graph(model_dir, progress=progress, cache=True, jobs=jobs)
         keep_until_exit(graph)
         return graph
     except ModelLoadError as error:

@@ -24,6 +24,7 @@ from eakit.loader.collect import (
 from eakit.loader.errors import odd_keys, shown, translate
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
 from eakit.loader.locator import YamlLocator
+from eakit.loader.prefetch import Prefetch, worth_it
 from eakit.loader.references import check_references
 from eakit.loader.yamlio import (
     MAX_FILE_BYTES,
@@ -50,6 +51,43 @@ Progress = Callable[[int, int, str], None]
 EMPTY_MANIFEST = "the manifest is empty: it needs 'eakit: 1' and 'architecture:'"
 
 
+def _text(file: ModelFile, empty: str = EMPTY_MODEL_FILE) -> str | list[Diagnostic]:
+    """The text of one file (decoded, NFC), or why it cannot be parsed."""
+    try:
+        size = file.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problem = Diagnostic(
+                Location(file.rel),
+                f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it",
+                code="io",
+            )
+            return [problem]
+        raw = file.path.read_bytes()
+    except OSError as exc:
+        return [Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")]
+    text = decode(raw, file.rel)
+    if isinstance(text, Diagnostic):
+        return [text]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return [Diagnostic(Location(file.rel), empty, code="empty")]
+    return text
+
+
+def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
+    """A file's data and whether its strings are NFC already (see :func:`_read`), when
+    the fast parser reads it cleanly; ``None`` when anything needs :func:`_read`'s
+    explanations (what a worker process does for the loader: see prefetch)."""
+    text = _text(file)
+    if not isinstance(text, str):
+        return None
+    try:
+        return parse_fast(text), "\\" not in text
+    except (ValueError, RecursionError):
+        return None
+
+
 def _read(
     file: ModelFile, locator: YamlLocator, empty: str = EMPTY_MODEL_FILE
 ) -> tuple[Any, list[Diagnostic], bool]:
@@ -59,26 +97,9 @@ def _read(
     NFC, and only an escape sequence (``"a\\u0300"``) can write a character the text
     does not show.
     """
-    try:
-        size = file.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problem = Diagnostic(
-                Location(file.rel),
-                f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it",
-                code="io",
-            )
-            return None, [problem], False
-        raw = file.path.read_bytes()
-    except OSError as exc:
-        problem = Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")
-        return None, [problem], False
-    text = decode(raw, file.rel)
-    if isinstance(text, Diagnostic):
-        return None, [text], False
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        return None, [Diagnostic(Location(file.rel), empty, code="empty")], False
+    text = _text(file, empty)
+    if not isinstance(text, str):
+        return None, text, False
     text_is_nfc = "\\" not in text
     try:
         return parse_fast(text), [], text_is_nfc
@@ -167,16 +188,22 @@ def _composer_verdicts(diagnostics: list[Diagnostic], locator: YamlLocator) -> l
 
 
 def load_model(
-    root: Path | str, progress: Progress | None = None, *, cache: ResultCache | None = None
+    root: Path | str,
+    progress: Progress | None = None,
+    *,
+    cache: ResultCache | None = None,
+    jobs: int | None = None,
 ) -> Model:
     """Load, validate and cross-check the model at ``root``.
 
     With a ``cache`` (see :mod:`eakit.loader.cache`), files whose content is unchanged
-    since a previous load are not parsed and validated again.
+    since a previous load are not parsed and validated again. Without one, a large model's
+    files are read and parsed by a second process while this one validates (see
+    :mod:`eakit.loader.prefetch`): ``jobs`` 1 forbids it, 2 asks for it, ``None`` decides.
     Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
     """
     with paused_gc():  # a third of the load time at national scale otherwise
-        return _load_model(Path(root), progress, cache)
+        return _load_model(Path(root), progress, cache, jobs)
 
 
 def _cached_read(
@@ -202,25 +229,42 @@ def _cached_read(
     return problems
 
 
-def _load_model(root: Path, progress: Progress | None, cache: ResultCache | None = None) -> Model:
+def _load_model(
+    root: Path, progress: Progress | None, cache: ResultCache | None, jobs: int | None
+) -> Model:
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)
     files, problems = discover(root, manifest.include, manifest.exclude, reserved_files(manifest))
     diagnostics.extend(problems)
     found = Collected()
-    for number, file in enumerate(files, start=1):
-        if progress is not None:
-            progress(number, len(files), file.rel)
-        if cache is not None:
-            diagnostics.extend(_cached_read(file, locator, cache, found))
-            continue
-        data, problems, text_is_nfc = _read(file, locator)
-        diagnostics.extend(problems)
-        if problems:
-            found.invalid_ids |= declared_ids(file.path)
-        else:
-            diagnostics.extend(collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc))
+    ahead = None
+    if cache is None and worth_it(files, jobs):
+        ahead = Prefetch.start(files, parse_clean)
+    try:
+        for number, file in enumerate(files, start=1):
+            if progress is not None:
+                progress(number, len(files), file.rel)
+            if cache is not None:
+                diagnostics.extend(_cached_read(file, locator, cache, found))
+                continue
+            fetched = ahead.next() if ahead is not None else None
+            if fetched is not None:
+                data, text_is_nfc = fetched
+                problems = []
+            else:
+                data, problems, text_is_nfc = _read(file, locator)
+            diagnostics.extend(problems)
+            if problems:
+                found.invalid_ids |= declared_ids(file.path)
+            else:
+                diagnostics.extend(collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc))
+    except BaseException:
+        if ahead is not None:
+            ahead.stop()
+        raise
+    if ahead is not None:
+        ahead.finish()
     model = Model(
         root=root,
         manifest=manifest,

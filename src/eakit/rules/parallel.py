@@ -1,32 +1,27 @@
 """Sharing a large model's check with a second process.
 
-At national scale the rules and the locating of their findings take most of a check
-(about 8 of 13 seconds at 34 provinces), and the machine has a second core. The
-components are split in two shares by the files that declare them. A forked worker
-runs every rule that judges its subjects one by one on the worker's share and locates
-those findings (reading about half of the files); this process does the same for the
-other share and also runs the rules that compare subjects with each other or judge the
-model as a whole.
+At national scale the rules and the locating of their findings take about half of a
+check, and the machine has a second core. After the graph is built, a worker is forked:
+it shares the model and the graph without copying or pickling them. The components are
+split in two parts by the files that declare them. The worker runs every rule that
+judges its subjects one by one on its part (``WORKER_SHARE`` of the components) and
+locates those findings, reading about that part of the files; this process does the same
+for the other part and runs the rules that compare subjects with each other or judge the
+model as a whole. A path rule costs one walk back from every goal whatever its subjects,
+so the worker runs it whole and sends its findings on this process's part back first,
+unlocated, to be located here with the others.
 
-Forking shares the model and its graph with the worker: nothing is copied or pickled on
-the way in. The worker sends back only what the result needs: for each rule, its
-findings (component, message, position) and the subjects that failed in each view. A
-finding of such a rule depends on its own subject alone, so the result is the one a
-single process computes. If the worker cannot be started or fails, this process does
-its share itself.
-"""
+The worker sends back only what the result needs: for each rule, its findings
+(component, message, position) and the subjects that failed in each view. A finding of
+such a rule depends on its own subject alone, so the result is the one a single process
+computes. If the worker cannot be started, dies or sends something broken, this process
+does its part itself."""
 
 from __future__ import annotations
 
-import os
-import pickle
-import queue
-import signal
-import sys
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO
+from typing import Any
 
 from eakit.diagnostics import Location, Severity
 from eakit.findings import Finding
@@ -34,6 +29,7 @@ from eakit.graph import ModelGraph
 from eakit.rules import python_checks
 from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate
 from eakit.rules.pack import ActiveRule
+from eakit.worker import FAILED, Send, Worker, may_fork
 
 # Below this many components a check takes about a second and forking costs more than
 # it saves.
@@ -52,22 +48,10 @@ Located = tuple[str | None, str, tuple[str, int, int] | None]
 Answer = tuple[list[str | None], list[str | None], list[str | None] | None, list[Located]]
 
 
-def available() -> bool:
-    """Whether this platform can fork a worker safely (Linux)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-def cores() -> int:
-    """The processor cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 def worth_sharing(graph: ModelGraph) -> bool:
-    """Whether a check of ``graph`` gains from a second process on this machine."""
-    return available() and cores() >= 2 and len(graph) >= MIN_COMPONENTS
+    """Whether a check of ``graph`` gains from a second process on this machine (see
+    :func:`eakit.worker.may_fork`; ``jobs=2`` asks for one explicitly)."""
+    return len(graph) >= MIN_COMPONENTS and may_fork()
 
 
 def divisible(engine: Engine, active: ActiveRule) -> bool:
@@ -145,95 +129,6 @@ def _merge(state: RuleState, answer: Answer, build: FindingBuilder) -> None:
         )
 
 
-# --- the worker process and its messages ----------------------------------------------------
-
-Send = Callable[[object], None]
-_HEADER = 8  # bytes of a message's length
-
-
-class _Sender:
-    """Writes the worker's messages to the pipe from a thread of their own, so the worker
-    goes on while this process is still busy and has not read them yet."""
-
-    def __init__(self, pipe: BinaryIO) -> None:
-        self.pipe = pipe
-        self.queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self._write, daemon=True)
-        self.thread.start()
-
-    def send(self, message: object) -> None:
-        self.queue.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def _write(self) -> None:
-        while (data := self.queue.get()) is not None:
-            self.pipe.write(len(data).to_bytes(_HEADER, "little") + data)
-            self.pipe.flush()
-
-    def close(self) -> None:
-        self.queue.put(None)
-        self.thread.join()
-        self.pipe.close()
-
-
-def _fork(task: Callable[[Send], None]) -> tuple[int, BinaryIO] | None:
-    """Start ``task(send)`` in a forked worker; what it sends comes through a pipe."""
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the worker: never returns into the caller's code
-        status = 1
-        try:
-            os.close(read_end)
-            sender = _Sender(open(write_end, "wb"))  # noqa: SIM115 - closed by close()
-            task(sender.send)
-            sender.close()
-            status = 0
-        except BaseException:
-            pass
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return pid, open(read_end, "rb")
-
-
-class _Failed:
-    """The worker sent nothing usable."""
-
-
-FAILED = _Failed()
-
-
-def _receive(pipe: BinaryIO) -> Any:
-    """The worker's next message, or :data:`FAILED`."""
-    try:
-        head = pipe.read(_HEADER)
-        if len(head) < _HEADER:
-            return FAILED
-        size = int.from_bytes(head, "little")
-        data = pipe.read(size)
-        return pickle.loads(data) if len(data) == size else FAILED
-    except Exception:
-        return FAILED
-
-
-def _stop(pid: int, pipe: BinaryIO, kill: bool) -> None:
-    """Wait for the worker (killing it first when its answers are no longer wanted)."""
-    pipe.close()
-    try:
-        if kill:
-            os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
-
-
 def _locally(task: Callable[[Send], None]) -> list[Any]:
     """The messages of the worker's task, run in this process."""
     messages: list[Any] = []
@@ -299,7 +194,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         send(_answer(ordered, found))
 
     _warm(engine, work)
-    started = _fork(worker)
+    started = Worker.start(worker)
     try:
         states = [
             evaluate(engine, active, severity)
@@ -307,7 +202,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
             else evaluate(engine, active, severity, part[0], share=True)
             for (active, severity), part in zip(work, plan, strict=True)
         ]
-        foreign = _receive(started[1]) if started is not None else FAILED
+        foreign = started.receive() if started is not None else FAILED
         local = _locally(worker) if foreign is FAILED else None
         if local is not None:
             foreign = local[0]
@@ -320,15 +215,15 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         located = engine.complete([(states[i].active, item) for i, _c, item in batch])
         for (i, component, _item), finding in zip(batch, located, strict=True):
             states[i].findings[component] = finding
-        answers = local[1] if local is not None else _receive(started[1])  # type: ignore[index]
+        answers = local[1] if local is not None else started.receive()  # type: ignore[union-attr]
         if answers is FAILED:
             answers = _locally(worker)[1]
     except BaseException:
         if started is not None:
-            _stop(*started, kill=True)
+            started.stop()
         raise
     if started is not None:
-        _stop(*started, kill=local is not None)
+        started.finish()
     build = FindingBuilder(engine.graph)
     for (i, _part), answer in zip(theirs_work, answers, strict=True):
         _merge(states[i], answer, build)

@@ -1,0 +1,127 @@
+"""Files read and parsed by a forked worker load into exactly the model this process reads
+itself, also when the worker dies half-way or cannot start."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eakit import worker
+from eakit.generate import generate_model
+from eakit.loader import load_model, prefetch
+from eakit.loader.files import ModelFile
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "mini"
+pytestmark = pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
+
+
+def _facts(model):
+    return (
+        [c.model_dump(mode="json") for c in model.components.values()],
+        [r.model_dump(mode="json") for r in model.relations],
+        model.component_sources,
+        model.relation_sources,
+        model.files,
+    )
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("generated") / "model"
+    generate_model(out, provinces=1, seed=13)
+    return out
+
+
+@pytest.fixture(scope="module")
+def read_here(generated):
+    return _facts(load_model(generated, jobs=1))
+
+
+def _started(monkeypatch, replace=None):
+    start = worker.Worker.start.__func__
+    started = []
+
+    def remember(cls, task):
+        found = start(cls, replace(task) if replace else task)
+        started.append(found)
+        return found
+
+    monkeypatch.setattr(worker.Worker, "start", classmethod(remember))
+    return started
+
+
+def test_a_model_read_by_the_worker_is_the_same(generated, read_here, monkeypatch):
+    started = _started(monkeypatch)
+    assert _facts(load_model(generated, jobs=2)) == read_here
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):  # reaped
+        os.waitpid(started[0].pid, os.WNOHANG)
+
+
+def test_escaped_text_from_the_worker_is_normalised(tmp_path):
+    # "a" + combining grave, written as an escape: the text shows no such character, so
+    # only the parsed string can be normalised (NFC: "à").
+    model = tmp_path / "model"
+    shutil.copytree(MINI, model)
+    with (model / "agencies.yaml").open("a", encoding="utf-8") as out:
+        out.write('  - {id: so-a, kind: agency, agency_type: department, name: "Sở a\\u0300"}\n')
+    assert load_model(model, jobs=2).components["so-a"].name == "Sở à"
+    assert load_model(model, jobs=1).components["so-a"].name == "Sở à"
+
+
+def test_a_worker_dying_half_way_leaves_the_rest_to_this_process(generated, read_here, monkeypatch):
+    def half(task):
+        def run(send):
+            sent = []
+
+            def counting(message):
+                if len(sent) == 10:
+                    os._exit(3)  # dies like a killed process: no goodbye
+                sent.append(message)
+                send(message)
+
+            task(counting)
+
+        return run
+
+    started = _started(monkeypatch, half)
+    assert _facts(load_model(generated, jobs=2)) == read_here
+    assert started
+
+
+def test_without_a_worker_this_process_reads_everything(generated, read_here, monkeypatch):
+    monkeypatch.setattr(worker.Worker, "start", classmethod(lambda cls, task: None))
+    assert _facts(load_model(generated, jobs=2)) == read_here
+
+
+def test_a_load_error_stops_the_worker(generated, monkeypatch):
+    import eakit.loader as loader
+
+    started = _started(monkeypatch)
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "collect", broken)
+    with pytest.raises(KeyboardInterrupt):
+        load_model(generated, jobs=2)
+    assert started
+    with pytest.raises(ChildProcessError):
+        os.waitpid(started[0].pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "size", "forks", "expected"),
+    [(1, 5000, True, False), (2, 10, False, True), (None, 5000, True, True),
+     (None, 5000, False, False), (None, 1000, True, False)],
+)  # fmt: skip
+def test_when_files_are_read_by_a_worker(tmp_path, monkeypatch, jobs, size, forks, expected):
+    monkeypatch.setattr(prefetch, "MIN_BYTES", 2000)
+    monkeypatch.setattr(prefetch, "may_fork", lambda: forks)
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"#" * size)
+    gone = ModelFile(tmp_path / "gone.yaml", "gone.yaml")  # reported later, not here
+    assert prefetch.worth_it([ModelFile(path, "a.yaml"), gone], jobs) is expected
