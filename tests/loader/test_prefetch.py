@@ -125,3 +125,24 @@ def test_when_files_are_read_by_a_worker(tmp_path, monkeypatch, jobs, size, fork
     path.write_bytes(b"#" * size)
     gone = ModelFile(tmp_path / "gone.yaml", "gone.yaml")  # reported later, not here
     assert prefetch.worth_it([ModelFile(path, "a.yaml"), gone], jobs) is expected
+
+
+@pytest.mark.parametrize(
+    ("data", "free"),
+    [
+        ({"components": [{"id": "a", "kind": "agency", "name": "A"}]}, True),
+        ({"relations": [{"from": "a", "to": "b", "type": "depends_on"}]}, True),
+        ({"components": [{"id": "a", "kind": "application", "security_level": 3}]}, True),
+        ({"components": [{"id": "a", "kind": "application", "security_level": True}]},
+         False),  # pydantic would read true as 1
+        ({"components": [{"id": "a", "kind": ["agency"]}]}, False),  # explained by collect
+        ({"components": [{"id": "a", "kind": "nonsense"}]}, False),
+        ({"components": ["a"]}, False),
+        ({"components": {"a": 1}}, False),
+        (["components"], False),
+    ],
+)  # fmt: skip
+def test_only_plain_files_are_vetted_by_the_worker(data, free):
+    from eakit.loader.collect import loose_free
+
+    assert loose_free(data) is free

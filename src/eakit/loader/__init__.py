@@ -20,6 +20,7 @@ from eakit.loader.collect import (
     Collected,
     collect,
     declared_ids,
+    loose_free,
 )
 from eakit.loader.errors import odd_keys, shown, translate
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
@@ -77,15 +78,18 @@ def _text(file: ModelFile, empty: str = EMPTY_MODEL_FILE) -> str | list[Diagnost
 
 def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
     """A file's data and whether its strings are NFC already (see :func:`_read`), when
-    the fast parser reads it cleanly; ``None`` when anything needs :func:`_read`'s
-    explanations (what a worker process does for the loader: see prefetch)."""
+    the fast parser reads it cleanly and no value has the wrong YAML type
+    (:func:`eakit.loader.collect.loose_free`); ``None`` when anything needs
+    :func:`_read`'s and :func:`collect`'s explanations. What a worker process does for
+    the loader (see :mod:`eakit.loader.prefetch`)."""
     text = _text(file)
     if not isinstance(text, str):
         return None
     try:
-        return parse_fast(text), "\\" not in text
+        data = parse_fast(text)
     except (ValueError, RecursionError):
         return None
+    return (data, "\\" not in text) if loose_free(data) else None
 
 
 def _read(
@@ -258,7 +262,10 @@ def _load_model(
             if problems:
                 found.invalid_ids |= declared_ids(file.path)
             else:
-                diagnostics.extend(collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc))
+                vetted = fetched is not None  # parse_clean found no loose values
+                diagnostics.extend(
+                    collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=vetted)
+                )
     except BaseException:
         if ahead is not None:
             ahead.stop()

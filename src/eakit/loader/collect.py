@@ -11,10 +11,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.errors import loose, odd_keys, shown, shown_key, suggest, translate
-from eakit.loader.expect import or_list
+from eakit.loader.expect import loose_values, or_list
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
-from eakit.loader.yamlio import MAX_FILE_BYTES
+from eakit.loader.yamlio import MAX_FILE_BYTES, YamlPath
 from eakit.model import KIND_CLASSES, BaseComponent, Relation, SourceRef
 from eakit.model.components import TEXT_IS_NFC
 
@@ -106,7 +106,12 @@ def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -
 
 
 def _component(
-    raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected, context: dict[str, bool] | None
+    raw: Any,
+    ref: SourceRef,
+    locator: YamlLocator,
+    into: Collected,
+    context: dict[str, bool] | None,
+    vetted: bool,
 ) -> list[Diagnostic]:
     def at(*path: str | int) -> Location:
         return locator.locate(ref, *path)
@@ -128,7 +133,7 @@ def _component(
         return [_kind_problem(raw, kind, where, label)]
     cls = KIND_CLASSES[kind]
     label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
-    problems, reported = loose(cls, raw, lambda loc: locator.locate(ref, *loc))
+    problems, reported = _loose(cls, raw, ref, locator, vetted)
     try:
         component = _adapter(kind).validate_python(raw, context=context)
     except ValidationError as exc:
@@ -164,7 +169,12 @@ def add_component(
 
 
 def _relation(
-    raw: Any, ref: SourceRef, locator: YamlLocator, into: Collected, context: dict[str, bool] | None
+    raw: Any,
+    ref: SourceRef,
+    locator: YamlLocator,
+    into: Collected,
+    context: dict[str, bool] | None,
+    vetted: bool,
 ) -> list[Diagnostic]:
     if not isinstance(raw, dict):
         return [
@@ -173,7 +183,7 @@ def _relation(
                 f"a relation must be a mapping like {{from: a, to: b, type: t}}, got {shown(raw)}",
             )
         ]
-    problems, reported = loose(Relation, raw, lambda loc: locator.locate(ref, *loc))
+    problems, reported = _loose(Relation, raw, ref, locator, vetted)
     try:
         relation = Relation.model_validate(raw, context=context)
     except ValidationError as exc:
@@ -188,11 +198,48 @@ def _relation(
     return []
 
 
+def _loose(
+    cls: type[BaseModel], raw: dict[Any, Any], ref: SourceRef, locator: YamlLocator, vetted: bool
+) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
+    if vetted:
+        return [], frozenset()
+    return loose(cls, raw, lambda loc: locator.locate(ref, *loc))
+
+
+def loose_free(data: Any) -> bool:
+    """Whether a parsed file is plainly made of components of known kinds and relations,
+    none with a value of the wrong YAML type (what :func:`collect` need not look for
+    again when told ``vetted``)."""
+    if not isinstance(data, dict):
+        return False
+    for key, cls in (("components", None), ("relations", Relation)):
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            return False
+        for raw in items:
+            if not isinstance(raw, dict):
+                return False
+            kind = raw.get("kind")
+            model = cls or (KIND_CLASSES.get(kind) if isinstance(kind, str) else None)
+            if model is None or next(loose_values(model, raw), None) is not None:
+                return False
+    return True
+
+
 def collect(
-    data: Any, rel: str, locator: YamlLocator, into: Collected, *, text_is_nfc: bool = False
+    data: Any,
+    rel: str,
+    locator: YamlLocator,
+    into: Collected,
+    *,
+    text_is_nfc: bool = False,
+    vetted: bool = False,
 ) -> list[Diagnostic]:
     """Validate the components and relations of one parsed file ``rel`` into ``into``
-    (``text_is_nfc``: every string in ``data`` is NFC already)."""
+    (``text_is_nfc``: every string in ``data`` is NFC already; ``vetted``: another
+    process found :func:`loose_free` true of it)."""
     context = _NFC if text_is_nfc else None
     top = SourceRef(rel, ())
     if data is None:  # only '---', '~' or 'null': as good as empty
@@ -230,5 +277,6 @@ def collect(
             )
             continue
         for index, raw in enumerate(items):
-            diagnostics.extend(check(raw, SourceRef(rel, (key, index)), locator, into, context))
+            ref = SourceRef(rel, (key, index))
+            diagnostics.extend(check(raw, ref, locator, into, context, vetted))
     return diagnostics
