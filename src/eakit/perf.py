@@ -40,3 +40,23 @@ def kept_for_good() -> Iterator[None]:
             yield
         finally:
             gc.freeze()  # before the collector resumes
+
+
+def keep_alive_state() -> None:
+    """In a long-running process (the editor loop), tell the collector not to walk what
+    is alive now: the model, graph and rule states of the last check.
+
+    Without it, the first collections after a re-check walk every object the check made
+    (seconds at national scale, in the middle of the next re-check). What a later check
+    replaces is still freed by reference counting; :func:`collect_all` reclaims cycles
+    among frozen objects, if any died, when the process is idle.
+    """
+    gc.freeze()
+
+
+def collect_all() -> None:
+    """A full collection, frozen objects included, then freeze the survivors again (for
+    idle moments: it takes a second or two at national scale)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

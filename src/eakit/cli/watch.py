@@ -25,9 +25,13 @@ from eakit import atomic
 from eakit.cli.common import format_diagnostic
 from eakit.findings import CheckResult, Finding
 from eakit.incremental.session import Session, Update
+from eakit.perf import collect_all, keep_alive_state
 from eakit.render.text import finding_line, render_text, severity_counts, summary_line
 
 LISTED = 200  # new or fixed findings printed per change; the rest are counted
+# Seconds without a change after a check before a full garbage collection (a second or
+# two at national scale: done while nobody waits for a re-check).
+IDLE_SECONDS = 20.0
 
 
 def _now() -> str:
@@ -70,10 +74,12 @@ def watch(
     write: Callable[[CheckResult], None] | None,
     changes: Iterable[set[tuple[object, str]]],
     ready: Callable[[], object] = lambda: None,
+    settle: Callable[[], None] = lambda: None,
 ) -> None:
     """Check, then re-check on each batch of ``changes`` (watchfiles' sets of (change,
     path)); ``write`` writes the report of each valid result; ``ready`` waits until
-    changes are being watched."""
+    changes are being watched; ``settle`` runs after each check (the command freezes
+    what is alive for the garbage collector: see :func:`eakit.perf.keep_alive_state`)."""
     model = session.root
 
     def echo(text: str) -> None:
@@ -93,6 +99,7 @@ def watch(
             echo(summary_line(session.graph, first.result))
         echo(f"[{_now()}] checked in {time.perf_counter() - began:.2f} s: "
              f"{_counts(first.result)}")  # fmt: skip
+    settle()
     ready()
     echo(f"[{_now()}] watching {model} for changes (Ctrl+C stops)")
     for batch in changes:
@@ -102,6 +109,7 @@ def watch(
         if update.result is not None and write is not None:
             write(update.result)  # before the news: whoever reads them finds the report
         describe(model, update, echo)
+        settle()
 
 
 def run_watch(
@@ -152,12 +160,28 @@ def run_watch(
             batches.put(None)
 
     def changes() -> Iterator[set[tuple[Any, str]]]:
-        while (batch := batches.get()) is not None:
+        untidy = False  # checked since the last full collection
+        while True:
+            try:
+                batch = batches.get(timeout=IDLE_SECONDS if untidy else None)
+            except queue.Empty:  # idle: reclaim what earlier checks left, if anything
+                collect_all()
+                untidy = False
+                continue
+            if batch is None:
+                return
+            untidy = True
             yield batch
 
     threading.Thread(target=pump, name="eakit-watch", daemon=True).start()
     try:
-        watch(session, write if output is not None else None, changes(), lambda: live.wait(10))
+        watch(
+            session,
+            write if output is not None else None,
+            changes(),
+            lambda: live.wait(10),
+            keep_alive_state,
+        )
     except KeyboardInterrupt:  # Ctrl+C, during a check or while waiting
         pass
     finally:
