@@ -39,3 +39,14 @@ def bundled_graph():
     from eakit.pipeline import load_graph
 
     return load_graph(BUNDLED_MODEL)
+
+
+@pytest.fixture(scope="session")
+def two_provinces_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated two-province model (about 6,000 components), read-only by convention:
+    large enough for the workers' tests to share real work."""
+    from eakit.generate import generate_model
+
+    out = tmp_path_factory.mktemp("generated") / "model"
+    generate_model(out, provinces=2, seed=11)
+    return out

@@ -1,5 +1,8 @@
 """A forked worker process that sends its results back through a pipe.
 
+    with Worker.start(task) or contextlib.nullcontext() as worker:
+        ... worker.receive() ...   # the worker is waited for (or stopped) on leaving
+
 A national model takes seconds to load and check, and the machine has a second core.
 Forking shares everything this process holds with the worker without copying or
 pickling it; the worker sends back small, plain messages, in order. Whoever starts a
@@ -128,13 +131,13 @@ class Worker:
         self.failed = True
         return FAILED
 
-    def finish(self) -> None:
-        """Wait for the worker to end (it has sent everything that was read)."""
-        self._end(kill=False)
+    def __enter__(self) -> Worker:
+        return self
 
-    def stop(self) -> None:
-        """End the worker now: its messages are no longer wanted."""
-        self._end(kill=True)
+    def __exit__(self, kind: type[BaseException] | None, *_details: object) -> None:
+        """Wait for a worker that did its job; stop one that failed, or whose messages
+        are no longer wanted because the caller failed."""
+        self._end(kill=kind is not None or self.failed)
 
     def _end(self, kill: bool) -> None:
         self.pipe.close()  # a worker still writing gets a broken pipe and ends

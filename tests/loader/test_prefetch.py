@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from eakit import worker
-from eakit.generate import generate_model
 from eakit.loader import load_model, prefetch
 from eakit.loader.files import ModelFile
+from tests.workers import reaped, remember_workers
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "mini"
 pytestmark = pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
@@ -29,10 +29,8 @@ def _facts(model):
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    out = tmp_path_factory.mktemp("generated") / "model"
-    generate_model(out, provinces=1, seed=13)
-    return out
+def generated(two_provinces_dir):
+    return two_provinces_dir
 
 
 @pytest.fixture(scope="module")
@@ -40,25 +38,11 @@ def read_here(generated):
     return _facts(load_model(generated, jobs=1))
 
 
-def _started(monkeypatch, replace=None):
-    start = worker.Worker.start.__func__
-    started = []
-
-    def remember(cls, task):
-        found = start(cls, replace(task) if replace else task)
-        started.append(found)
-        return found
-
-    monkeypatch.setattr(worker.Worker, "start", classmethod(remember))
-    return started
-
-
 def test_a_model_read_by_the_worker_is_the_same(generated, read_here, monkeypatch):
-    started = _started(monkeypatch)
+    started = remember_workers(monkeypatch)
     assert _facts(load_model(generated, jobs=2)) == read_here
     assert len(started) == 1
-    with pytest.raises(ChildProcessError):  # reaped
-        os.waitpid(started[0].pid, os.WNOHANG)
+    assert reaped(started[0].pid)
 
 
 def test_escaped_text_from_the_worker_is_normalised(tmp_path):
@@ -87,7 +71,7 @@ def test_a_worker_dying_half_way_leaves_the_rest_to_this_process(generated, read
 
         return run
 
-    started = _started(monkeypatch, half)
+    started = remember_workers(monkeypatch, half)
     assert _facts(load_model(generated, jobs=2)) == read_here
     assert started
 
@@ -100,7 +84,7 @@ def test_without_a_worker_this_process_reads_everything(generated, read_here, mo
 def test_a_load_error_stops_the_worker(generated, monkeypatch):
     import eakit.loader as loader
 
-    started = _started(monkeypatch)
+    started = remember_workers(monkeypatch)
 
     def broken(*args, **kwargs):
         raise KeyboardInterrupt
@@ -109,8 +93,7 @@ def test_a_load_error_stops_the_worker(generated, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         load_model(generated, jobs=2)
     assert started
-    with pytest.raises(ChildProcessError):
-        os.waitpid(started[0].pid, os.WNOHANG)
+    assert reaped(started[0].pid)
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 
 from eakit import worker
 from eakit.cli.main import build_app
-from eakit.generate import generate_model
 from eakit.pipeline import load_graph
 from eakit.rules import parallel
 from eakit.rules.engine import Engine, run_rules
 from tests.conftest import BUNDLED_MODEL
+from tests.workers import reaped, remember_workers
 
 runner = CliRunner()
 pytestmark = pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
@@ -32,13 +32,6 @@ def _facts(graph, jobs, **options):
         "not_applicable": [r.id for r in result.not_applicable],
         "notes": [str(n) for n in result.notes],
     }
-
-
-@pytest.fixture(scope="module")
-def two_provinces_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("generated") / "model"
-    generate_model(out, provinces=2, seed=11)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -78,26 +71,6 @@ def test_without_a_worker_this_process_does_all(two_provinces, single, monkeypat
     assert _facts(two_provinces, 2) == single
 
 
-def _remembering(monkeypatch, replace=None):
-    """Start workers as usual (with ``replace(task)`` as their task) and list them."""
-    start = worker.Worker.start.__func__
-    started = []
-
-    def remember(cls, task):
-        found = start(cls, replace(task) if replace else task)
-        started.append(found)
-        return found
-
-    monkeypatch.setattr(worker.Worker, "start", classmethod(remember))
-    return started
-
-
-def _reaped(pid):
-    with pytest.raises(ChildProcessError):  # no zombie left behind
-        os.waitpid(pid, os.WNOHANG)
-    return True
-
-
 def test_a_worker_that_dies_at_once_is_replaced(two_provinces, single, monkeypatch):
     def dying(task):
         def die(send):
@@ -105,9 +78,9 @@ def test_a_worker_that_dies_at_once_is_replaced(two_provinces, single, monkeypat
 
         return die
 
-    started = _remembering(monkeypatch, dying)
+    started = remember_workers(monkeypatch, dying)
     assert _facts(two_provinces, 2) == single
-    assert started and _reaped(started[0].pid)
+    assert started and reaped(started[0].pid)
 
 
 def test_a_broken_second_answer_is_replaced(two_provinces, single, monkeypatch):
@@ -119,10 +92,10 @@ def test_a_broken_second_answer_is_replaced(two_provinces, single, monkeypatch):
         return receive(self) if len(calls) == 1 else worker.FAILED
 
     monkeypatch.setattr(worker.Worker, "receive", second_fails)
-    started = _remembering(monkeypatch)
+    started = remember_workers(monkeypatch)
     assert _facts(two_provinces, 2) == single
     assert len(calls) == 2
-    assert _reaped(started[0].pid)
+    assert reaped(started[0].pid)
 
 
 def test_a_truncated_message_is_a_failure():
@@ -136,7 +109,7 @@ def test_a_truncated_message_is_a_failure():
 
 
 def test_an_error_here_stops_the_worker(two_provinces, monkeypatch):
-    started = _remembering(monkeypatch)
+    started = remember_workers(monkeypatch)
 
     def broken(self, items, agencies=True):
         raise KeyboardInterrupt
@@ -144,7 +117,7 @@ def test_an_error_here_stops_the_worker(two_provinces, monkeypatch):
     monkeypatch.setattr(Engine, "complete", broken)
     with pytest.raises(KeyboardInterrupt):
         run_rules(two_provinces, as_of=None, select=[], ignore=[], jobs=2)
-    assert started and _reaped(started[0].pid)
+    assert started and reaped(started[0].pid)
 
 
 def test_shares_split_the_components_by_file(two_provinces):

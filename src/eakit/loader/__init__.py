@@ -6,6 +6,7 @@ and raises :class:`eakit.diagnostics.ModelLoadError` when there is any.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -242,10 +243,8 @@ def _load_model(
     files, problems = discover(root, manifest.include, manifest.exclude, reserved_files(manifest))
     diagnostics.extend(problems)
     found = Collected()
-    ahead = None
-    if cache is None and worth_it(files, jobs):
-        ahead = Prefetch.start(files, parse_clean)
-    try:
+    ahead = Prefetch.start(files, parse_clean) if cache is None and worth_it(files, jobs) else None
+    with ahead or contextlib.nullcontext():
         for number, file in enumerate(files, start=1):
             if progress is not None:
                 progress(number, len(files), file.rel)
@@ -266,12 +265,6 @@ def _load_model(
                 diagnostics.extend(
                     collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=vetted)
                 )
-    except BaseException:
-        if ahead is not None:
-            ahead.stop()
-        raise
-    if ahead is not None:
-        ahead.finish()
     model = Model(
         root=root,
         manifest=manifest,

@@ -105,14 +105,27 @@ def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -
     )
 
 
-def _component(
-    raw: Any,
-    ref: SourceRef,
-    locator: YamlLocator,
-    into: Collected,
-    context: dict[str, bool] | None,
-    vetted: bool,
-) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class _File:
+    """What validating the items of one file needs besides each item."""
+
+    locator: YamlLocator
+    into: Collected
+    context: dict[str, bool] | None  # validation context (see _NFC)
+    vetted: bool  # loose values were looked for already (see loose_free)
+
+    def loose(
+        self, cls: type[BaseModel], raw: dict[Any, Any], ref: SourceRef
+    ) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
+        """:func:`eakit.loader.errors.loose` unless the file was vetted."""
+        if self.vetted:
+            return [], frozenset()
+        return loose(cls, raw, lambda loc: self.locator.locate(ref, *loc))
+
+
+def _component(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
+    locator, into = file.locator, file.into
+
     def at(*path: str | int) -> Location:
         return locator.locate(ref, *path)
 
@@ -133,9 +146,9 @@ def _component(
         return [_kind_problem(raw, kind, where, label)]
     cls = KIND_CLASSES[kind]
     label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
-    problems, reported = _loose(cls, raw, ref, locator, vetted)
+    problems, reported = file.loose(cls, raw, ref)
     try:
-        component = _adapter(kind).validate_python(raw, context=context)
+        component = _adapter(kind).validate_python(raw, context=file.context)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(cls), label, locate)
@@ -168,14 +181,8 @@ def add_component(
     return []
 
 
-def _relation(
-    raw: Any,
-    ref: SourceRef,
-    locator: YamlLocator,
-    into: Collected,
-    context: dict[str, bool] | None,
-    vetted: bool,
-) -> list[Diagnostic]:
+def _relation(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
+    locator, into = file.locator, file.into
     if not isinstance(raw, dict):
         return [
             Diagnostic(
@@ -183,9 +190,9 @@ def _relation(
                 f"a relation must be a mapping like {{from: a, to: b, type: t}}, got {shown(raw)}",
             )
         ]
-    problems, reported = _loose(Relation, raw, ref, locator, vetted)
+    problems, reported = file.loose(Relation, raw, ref)
     try:
-        relation = Relation.model_validate(raw, context=context)
+        relation = Relation.model_validate(raw, context=file.context)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
         problems += odd_keys(raw, _field_names(Relation), "relation", locate)
@@ -196,14 +203,6 @@ def _relation(
     into.relations.append(relation)
     into.relation_sources.append(ref)
     return []
-
-
-def _loose(
-    cls: type[BaseModel], raw: dict[Any, Any], ref: SourceRef, locator: YamlLocator, vetted: bool
-) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
-    if vetted:
-        return [], frozenset()
-    return loose(cls, raw, lambda loc: locator.locate(ref, *loc))
 
 
 def loose_free(data: Any) -> bool:
@@ -240,7 +239,7 @@ def collect(
     """Validate the components and relations of one parsed file ``rel`` into ``into``
     (``text_is_nfc``: every string in ``data`` is NFC already; ``vetted``: another
     process found :func:`loose_free` true of it)."""
-    context = _NFC if text_is_nfc else None
+    scope = _File(locator, into, _NFC if text_is_nfc else None, vetted)
     top = SourceRef(rel, ())
     if data is None:  # only '---', '~' or 'null': as good as empty
         return [Diagnostic(locator.locate(top), EMPTY_MODEL_FILE, code="empty")]
@@ -277,6 +276,5 @@ def collect(
             )
             continue
         for index, raw in enumerate(items):
-            ref = SourceRef(rel, (key, index))
-            diagnostics.extend(check(raw, ref, locator, into, context, vetted))
+            diagnostics.extend(check(raw, SourceRef(rel, (key, index)), scope))
     return diagnostics

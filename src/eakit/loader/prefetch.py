@@ -66,10 +66,9 @@ class Prefetch:
             return None
         return marshal.loads(message)  # type: ignore[no-any-return]
 
-    def finish(self) -> None:
-        """Wait for the worker: every file was taken."""
-        self.worker.finish()
+    def __enter__(self) -> Prefetch:
+        return self
 
-    def stop(self) -> None:
-        """End the worker early (the load failed)."""
-        self.worker.stop()
+    def __exit__(self, kind: type[BaseException] | None, *details: object) -> None:
+        """Wait for the worker, or stop it if the load failed."""
+        self.worker.__exit__(kind, *details)

@@ -19,6 +19,7 @@ does its part itself."""
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -195,7 +196,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
 
     _warm(engine, work)
     started = Worker.start(worker)
-    try:
+    with started or contextlib.nullcontext():
         states = [
             evaluate(engine, active, severity)
             if part is None
@@ -218,12 +219,6 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         answers = local[1] if local is not None else started.receive()  # type: ignore[union-attr]
         if answers is FAILED:
             answers = _locally(worker)[1]
-    except BaseException:
-        if started is not None:
-            started.stop()
-        raise
-    if started is not None:
-        started.finish()
     build = FindingBuilder(engine.graph)
     for (i, _part), answer in zip(theirs_work, answers, strict=True):
         _merge(states[i], answer, build)
