@@ -12,7 +12,6 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import groupby
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -106,9 +105,10 @@ _NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
-# A place as the locator takes it: a declaration and the fields inside it.
-Request = tuple[SourceRef, tuple[str | int, ...]]
 """Something to locate: a component and a field path inside it, or a declared relation."""
+
+Request = tuple[SourceRef, tuple[str | int, ...]]
+"""A place as the locator takes it: a declaration and the fields inside it."""
 
 
 class ModelGraph:
@@ -469,13 +469,10 @@ class ModelGraph:
         outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         with paused_gc():
-            # One group per (component, type), in order: the edges come sorted.
-            by_source = groupby(self._all_edges, key=attrgetter("source", "type"))
-            for (source, edge_type), edges in by_source:
-                outgoing.setdefault(source, {})[edge_type] = list(edges)
-            by_target = sorted(self._all_edges, key=attrgetter("target", "type", "source"))
-            for (target, edge_type), edges in groupby(by_target, key=attrgetter("target", "type")):
-                incoming.setdefault(target, {})[edge_type] = list(edges)
+            for edge in self._all_edges:  # sorted by (source, type, target)
+                outgoing.setdefault(edge.source, {}).setdefault(edge.type, []).append(edge)
+            for edge in sorted(self._all_edges, key=attrgetter("target", "type", "source")):
+                incoming.setdefault(edge.target, {}).setdefault(edge.type, []).append(edge)
         return outgoing, incoming
 
     def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:

@@ -13,7 +13,7 @@ from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.expect import or_list
 from eakit.loader.files import MANIFEST
 from eakit.loader.suggest import IdSuggester
-from eakit.model import BaseComponent, Model, Relation, SourceRef, kind_of, relation_types
+from eakit.model import Model, Relation, SourceRef, kind_of, relation_types
 from eakit.model.components import ID_PATTERN
 from eakit.model.refs import ref_fields
 
@@ -53,11 +53,6 @@ def _raw_targets(
             if isinstance(target, str) and _ID.match(target) and len(target) <= 120:
                 path = (field.name,) if index is None else (field.name, index)
                 yield field.name, path, target, field.ref.kinds
-
-
-def _fits(target: BaseComponent | None, kinds: tuple[str, ...]) -> bool:
-    """Whether a reference's target exists and is of an allowed kind."""
-    return target is not None and (not kinds or kind_of(target) in kinds)
 
 
 def _kinds_text(kinds: frozenset[str] | tuple[str, ...]) -> str:
@@ -121,9 +116,6 @@ def check_references(
             if value is None:
                 continue
             values = value if field.many else [value]
-            kinds = field.ref.kinds
-            if all(_fits(ids.get(target), kinds) and target != cid for target in values):
-                continue  # almost every reference: nothing to report
             for index, target in enumerate(values):
                 path = (field.name, index) if field.many else (field.name,)
                 if target == cid:

@@ -82,9 +82,11 @@ def _warm(engine: Engine, work: Work) -> None:
     """Compute the indexes both processes use once, before forking, rather than in each
     process after it."""
     graph = engine.graph
-    for cid in graph.ids()[:1]:  # the tables below are built on first use
+    # The graph builds these tables on first use; any component will do.
+    for cid in graph.ids()[:1]:
         graph.edges_by_type(cid, True)
-        graph.objects.get(cid), graph.kinds.get(cid), graph.states.get(cid)
+        for table in (graph.objects, graph.kinds, graph.states):
+            table.get(cid)
     radii = {engine.radius(active) for active, _severity in work}
     for radius in sorted(r for r in radii if r is not None):
         engine.touched(radius)
@@ -112,8 +114,8 @@ def _answer(
 
 
 def _failed(run: Run) -> list[str | None]:
-    """The failed subjects of a run, in a stable order."""
-    return sorted(run.failed(), key=lambda c: c or "")
+    """The failed subjects of a run (the parent makes a set of them again)."""
+    return list(run.failed())
 
 
 def _merge(state: RuleState, answer: Answer, build: FindingBuilder) -> None:
