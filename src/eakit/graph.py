@@ -8,10 +8,10 @@ or the name of the reference field) and, for declared relations, ``relation``.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -408,11 +408,34 @@ class ModelGraph:
             index.setdefault(self._nodes[cid]["kind"], []).append(cid)
         return index
 
+    @cached_property
+    def _ids_by_kind_and_state(self) -> dict[tuple[str, str], list[str]]:
+        index: dict[tuple[str, str], list[str]] = {}
+        states = self.states
+        for kind, ids in self._ids_by_kind.items():
+            for cid in ids:
+                index.setdefault((kind, states[cid]), []).append(cid)
+        return index
+
     def ids_of_kinds(self, kinds: Iterable[str]) -> list[str]:
         """Ids of the components of the given kinds, sorted (indexed once: the graph does
         not change after it is built)."""
         index = self._ids_by_kind
-        return list(heapq.merge(*(index.get(kind, []) for kind in sorted(set(kinds)))))
+        return _merged([index.get(kind, []) for kind in set(kinds)])
+
+    def ids_with(self, kinds: Iterable[str] | None, states: Iterable[str]) -> list[str]:
+        """Ids of the components of the given kinds (``None``: any) with one of the given
+        statuses, sorted."""
+        index = self._ids_by_kind_and_state
+        wanted = None if kinds is None else set(kinds)
+        statuses = set(states)
+        return _merged(
+            [
+                ids
+                for (kind, state), ids in index.items()
+                if state in statuses and (wanted is None or kind in wanted)
+            ]
+        )
 
     def components(self) -> Iterator[BaseComponent]:
         """All components in id order."""
@@ -607,3 +630,11 @@ class ModelGraph:
 def build_graph(model: Model) -> ModelGraph:
     """Build the typed graph of a validated model."""
     return ModelGraph(model)
+
+
+def _merged(runs: list[list[str]]) -> list[str]:
+    """Sorted lists merged into one sorted list (a new list)."""
+    if len(runs) == 1:
+        return list(runs[0])
+    # Timsort finds the sorted runs and merges them in C, far faster than heapq.merge.
+    return sorted(chain.from_iterable(runs))

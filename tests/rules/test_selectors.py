@@ -55,3 +55,40 @@ def test_compiled_selectors_agree_with_matches(bundled_graph, live):
             agreed += 1
             matched += expected
     assert 0 < matched < agreed  # selectors that match some components and not others
+
+
+def test_indexed_selection_agrees_with_matches(bundled_graph):
+    """What a check selects (through the kind/status index and the condition lists that
+    every view shares) is exactly the sorted components :func:`matches` accepts."""
+    import datetime as dt
+
+    from eakit.rules.context import CheckContext
+
+    selectors = _selectors(bundled_graph)
+    selectors.append(
+        parse_selector({"kind": "public_service", "where": {"fee": True, "level": "full"}})
+    )
+    shared: dict = {}
+    selections: dict = {}
+    compared = 0
+    for live in LIVE_SETS[1:]:  # a view always has live statuses
+        ctx = CheckContext(
+            graph=bundled_graph,
+            as_of=dt.date(2020, 12, 31),
+            live=live,
+            subjects=[],
+            params={},
+            selector=Selector(),
+            selections=selections,
+            conditions=shared,
+        )
+        for selector in selectors:
+            expected = [
+                cid
+                for cid in bundled_graph.ids()
+                if matches(selector, bundled_graph.get(cid), bundled_graph.kinds[cid], live)
+            ]
+            assert ctx.select(selector) == expected, selector
+            compared += 1
+    assert shared, "conditions are shared between views"
+    assert compared > 200

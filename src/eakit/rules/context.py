@@ -19,7 +19,13 @@ from typing import Any
 from eakit.graph import Edge, ModelGraph
 from eakit.model import BaseComponent, Relation
 from eakit.rules.legal import LegalDocument
-from eakit.rules.selectors import Predicate, Selector, compile_selector
+from eakit.rules.selectors import (
+    Condition,
+    Predicate,
+    Selector,
+    compile_condition,
+    compile_selector,
+)
 
 NOW = frozenset({"current"})
 HORIZON = frozenset({"current", "planned"})
@@ -61,6 +67,11 @@ class CheckContext:
     )
     # The selector of each shared selection (a re-check after an edit updates them).
     selectors: dict[tuple[str, frozenset[str]], Selector] | None = dataclasses.field(
+        default=None, repr=False
+    )
+    # The components of some kinds that meet one ``where`` condition, by (kinds,
+    # condition): a condition reads fields only, so every view and selector shares it.
+    conditions: dict[tuple[frozenset[str] | None, str], list[str]] | None = dataclasses.field(
         default=None, repr=False
     )
     # Compiled selectors by identity (the selector is kept so its id is not reused).
@@ -107,15 +118,33 @@ class CheckContext:
 
     def _select(self, selector: Selector) -> list[str]:
         kinds = selector.all_kinds()
-        candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
+        statuses = selector.status if selector.status is not None else self.live
         if not selector.where and not selector.any:
-            # Kind and status only: the kind index did half, the status map does the rest.
-            statuses = selector.status if selector.status is not None else self.live
-            states = self.graph.states
-            return [c for c in candidates if states[c] in statuses]
-        predicate = self._predicate(selector)
-        objects, kind_of, states = self.graph.objects, self.graph.kinds, self.graph.states
-        return [c for c in candidates if predicate(objects[c], kind_of[c], states[c])]
+            return self.graph.ids_with(kinds, statuses)  # kind and status only: indexed
+        candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
+        states = self.graph.states
+        if selector.any:
+            predicate = self._predicate(selector)
+            objects, kind_of = self.graph.objects, self.graph.kinds
+            return [c for c in candidates if predicate(objects[c], kind_of[c], states[c])]
+        # Each condition is tested once per kind set, whatever the view and the other
+        # conditions: a national model's rules share a few conditions on 60,000 services.
+        meeting = sorted((self._meeting(kinds, candidates, c) for c in selector.where), key=len)
+        others = [set(found) for found in meeting[1:]]
+        return [c for c in meeting[0] if states[c] in statuses and all(c in o for o in others)]
+
+    def _meeting(
+        self, kinds: frozenset[str] | None, candidates: list[str], condition: Condition
+    ) -> list[str]:
+        """The ``candidates`` (the components of ``kinds``) that meet ``condition``."""
+        key = (kinds, repr(condition))
+        found = self.conditions.get(key) if self.conditions is not None else None
+        if found is None:
+            test, objects = compile_condition(condition), self.graph.objects
+            found = [c for c in candidates if test(objects[c])]
+            if self.conditions is not None:
+                self.conditions[key] = found
+        return found
 
     @property
     def ids(self) -> list[str]:

@@ -137,6 +137,7 @@ class Engine:
         self.manifest: SourceFile | None = None
         self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
         self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
+        self.conditions: dict[tuple[frozenset[str] | None, str], list[str]] = {}
         # Subjects by (selector, live statuses, subject statuses), with their selectors.
         self.subject_lists: dict[tuple[str, frozenset[str], frozenset[str]], list[str]] = {}
         self.subject_selectors: dict[tuple[str, frozenset[str], frozenset[str]], Selector] = {}
@@ -160,6 +161,7 @@ class Engine:
             documents=self.docs,
             selections=self.selections,
             selectors=self.selectors,
+            conditions=self.conditions,
         )
 
     def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
@@ -176,6 +178,7 @@ class Engine:
                 documents=ctx.documents,
                 selections=ctx.selections,
                 selectors=ctx.selectors,
+                conditions=ctx.conditions,
             )
             return list(function(self.graph, sub))
         return list(declarative.CHECKS[check.type](ctx))

@@ -158,7 +158,8 @@ def field_getter(dotted: str) -> Callable[[BaseComponent], Any]:
     return lambda component: field_value(component, dotted)
 
 
-def _compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
+def compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
+    """One ``where`` condition as a test on a component (its fields only)."""
     get = field_getter(condition.field)
     op, operand = condition.op, condition.value
     # The model's enums are StrEnums: a member equals (and hashes like) its value, so
@@ -177,6 +178,10 @@ def _compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
                 return False
 
         return one_of
+    if op == "present":
+        # An enum member is non-empty text: no unwrapping needed either.
+        wanted = bool(operand)
+        return lambda component: (not is_empty(get(component))) == wanted
     return lambda component: _holds(condition, get(component))
 
 
@@ -188,7 +193,7 @@ def compile_selector(selector: Selector, live: frozenset[str] | None = None) -> 
     """
     kinds = selector.kinds
     statuses = selector.status if selector.status is not None else live
-    conditions = tuple(_compile_condition(c) for c in selector.where)
+    conditions = tuple(compile_condition(c) for c in selector.where)
     alternatives = tuple(compile_selector(s, live) for s in selector.any)
 
     def predicate(component: BaseComponent, kind: str, state: str) -> bool:
