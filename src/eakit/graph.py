@@ -123,6 +123,9 @@ Request = tuple[SourceRef, tuple[str | int, ...]]
 """A place as the locator takes it: a declaration and the fields inside it."""
 
 
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
+
+
 class ModelGraph:
     """A model graph plus its architecture metadata and a way to locate components."""
 
@@ -504,11 +507,23 @@ class ModelGraph:
         outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
         with paused_gc():
-            for edge in self._all_edges:  # sorted by (source, type, target)
+            # Grouped in one pass, then each small group sorted: twice as fast as sorting
+            # half a million edges by (source, type, target) and again by target.
+            for edge in self._edge_index.values():
                 outgoing.setdefault(edge.source, {}).setdefault(edge.type, []).append(edge)
-            for edge in sorted(self._all_edges, key=attrgetter("target", "type", "source")):
                 incoming.setdefault(edge.target, {}).setdefault(edge.type, []).append(edge)
+            for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
+                for cid, grouped in side.items():
+                    for edges in grouped.values():
+                        if len(edges) > 1:
+                            edges.sort(key=other_end)  # one edge per end, type and source
+                    if len(grouped) > 1:
+                        side[cid] = dict(sorted(grouped.items()))
         return outgoing, incoming
+
+    def edges_unordered(self) -> Iterable[Edge]:
+        """All edges, in no particular order (cheaper than :meth:`edges`)."""
+        return self._edge_index.values()
 
     def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
         """A component's outgoing (or incoming) edges by type, each list sorted by (source,

@@ -110,13 +110,17 @@ def check_references(
 
     for cid in ids if components is None else components:
         component = ids[cid]
-        ref = model.component_sources[cid]
         for field in ref_fields(type(component)):
             value = getattr(component, field.name)
             if value is None:
                 continue
             values = value if field.many else [value]
+            kinds = field.ref.kinds
             for index, target in enumerate(values):
+                # Nearly every reference is fine: say so at the cost of two lookups.
+                if target != cid and target in ids and (not kinds or kind_of(ids[target]) in kinds):
+                    continue
+                ref = model.component_sources[cid]
                 path = (field.name, index) if field.many else (field.name,)
                 if target == cid:
                     diagnostics.append(
@@ -129,7 +133,7 @@ def check_references(
                     continue
                 check_target(
                     target,
-                    field.ref.kinds,
+                    kinds,
                     lambda ref=ref, path=path: model.locator.locate(ref, *path),
                     f"'{field.name}'",
                 )

@@ -217,7 +217,7 @@ class Engine:
         rings = self._rings
         if not rings:
             seeds = {cid for cid, state in self.graph.states.items() if state == "planned"}
-            for edge in self.graph.edges():
+            for edge in self.graph.edges_unordered():
                 if edge.state == "planned":
                     seeds.update((edge.source, edge.target))
             rings.append((frozenset(seeds), frozenset(seeds)))
