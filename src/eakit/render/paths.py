@@ -11,8 +11,22 @@ from eakit.diagnostics import Location
 
 def display_path(model_dir: Path, location: Location) -> str:
     """``path:line:col`` with the path relative to the current folder when possible."""
-    shown = _display_file(str(model_dir), location.file, os.getcwd())
-    return f"{shown}:{location.line}:{location.col}"
+    return PathDisplay(model_dir)(location)
+
+
+class PathDisplay:
+    """:func:`display_path` for many locations: the current folder is read once."""
+
+    def __init__(self, model_dir: Path) -> None:
+        self._dir = str(model_dir)
+        self._cwd = os.getcwd()
+        self._files: dict[str, str] = {}
+
+    def __call__(self, location: Location) -> str:
+        shown = self._files.get(location.file)
+        if shown is None:
+            shown = self._files[location.file] = _display_file(self._dir, location.file, self._cwd)
+        return f"{shown}:{location.line}:{location.col}"
 
 
 @lru_cache(maxsize=4096)

@@ -4,29 +4,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eakit.findings import CheckResult, Finding
+from eakit.diagnostics import Severity
+from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
-from eakit.render.paths import display_path
+from eakit.render.paths import PathDisplay
 
 
 def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
     """Findings like a compiler's: ``path:line:col: SEVERITY RULE-ID message``, then a summary."""
+    shown = PathDisplay(model_dir)
     lines = []
     for note in result.notes:
         lines.append(
-            f"{display_path(model_dir, note.location)}: {note.severity.value.upper()} "
-            f"{note.code} {note.message}"
+            f"{shown(note.location)}: {note.severity.value.upper()} {note.code} {note.message}"
         )
-    lines.extend(finding_line(model_dir, finding) for finding in result.findings)
+    nowhere = model_dir.as_posix()
+    # 150,000 lines at national scale: each piece is looked up once, not once a line.
+    labels = {severity: severity.value.upper() for severity in Severity}
+    for finding in result.findings:
+        where = shown(finding.location) if finding.location else nowhere
+        waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
+        lines.append(
+            f"{where}: {labels[finding.severity]} {finding.rule_id} {finding.message}{waived}"
+        )
     lines.append(summary_line(graph, result))
     return "\n".join(lines) + "\n"
-
-
-def finding_line(model_dir: Path, finding: Finding) -> str:
-    """One finding: ``path:line:col: SEVERITY RULE-ID message``."""
-    where = display_path(model_dir, finding.location) if finding.location else model_dir.as_posix()
-    waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
-    return f"{where}: {finding.severity.value.upper()} {finding.rule_id} {finding.message}{waived}"
 
 
 def summary_line(graph: ModelGraph, result: CheckResult) -> str:
