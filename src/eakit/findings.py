@@ -4,9 +4,9 @@ every renderer (text, JSON, SARIF, JUnit, Excel, site, diagram badges) reads."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 
@@ -170,6 +170,30 @@ class RuleInfo:
         }
 
 
+class _ScoredWhenRead:
+    """The readiness field of a result: a value, or scored when first read (a text
+    report shows no readiness, and scoring a national model takes half a second)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._key = f"_{name}"
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> None: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> Readiness | None: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Readiness | None:
+        if obj is None:
+            return None  # the field's default
+        value = obj.__dict__.get(self._key)
+        if callable(value):
+            value = obj.__dict__[self._key] = value()
+        return value
+
+    def __set__(self, obj: object, value: Readiness | Callable[[], Readiness] | None) -> None:
+        obj.__dict__[self._key] = value
+
+
 @dataclass
 class CheckResult:
     """Everything a check produced."""
@@ -179,7 +203,8 @@ class CheckResult:
     packs: list[str]
     findings: list[Finding] = field(default_factory=list)
     rules: list[RuleInfo] = field(default_factory=list)
-    readiness: Readiness | None = None
+    # Set it to a function to score the readiness only if it is read.
+    readiness: _ScoredWhenRead = _ScoredWhenRead()
     notes: list[Diagnostic] = field(default_factory=list)  # waiver and config problems
     not_applicable: list[RuleInfo] = field(default_factory=list)  # no basis in force
     # rule id -> the components it was evaluated on ("*" for a model-wide rule without a

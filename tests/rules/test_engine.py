@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from eakit.diagnostics import ModelLoadError, Severity
+from eakit.findings import CheckResult
 from eakit.pipeline import check, load_graph
 from eakit.rules.legal import load_registry
 
@@ -175,3 +176,16 @@ def test_output_is_deterministic(make_model) -> None:
 
     graph = load_graph(_model(make_model))
     assert render_json(graph, check(graph)) == render_json(graph, check(graph))
+
+
+def test_readiness_is_scored_when_first_read(make_model) -> None:
+    """A text report shows no readiness: a check scores it only when something reads it,
+    and then once."""
+    graph = load_graph(_model(make_model))
+    result = check(graph, select=["SVC-001", "BUS-001"])
+    assert callable(result.__dict__["_readiness"])  # not scored yet
+    first = result.readiness
+    assert first is not None and result.__dict__["_readiness"] is first
+    assert result.readiness is first
+    given = CheckResult(as_of=result.as_of, framework="f", packs=[], readiness=first)
+    assert given.readiness is first and CheckResult(dt.date(2020, 1, 1), "f", []).readiness is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eakit.diagnostics import Severity
-from eakit.findings import CheckResult
+from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
 from eakit.render.paths import PathDisplay
 
@@ -18,17 +18,32 @@ def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
         lines.append(
             f"{shown(note.location)}: {note.severity.value.upper()} {note.code} {note.message}"
         )
-    nowhere = model_dir.as_posix()
-    # 150,000 lines at national scale: each piece is looked up once, not once a line.
-    labels = {severity: severity.value.upper() for severity in Severity}
-    for finding in result.findings:
-        where = shown(finding.location) if finding.location else nowhere
-        waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
-        lines.append(
-            f"{where}: {labels[finding.severity]} {finding.rule_id} {finding.message}{waived}"
-        )
+    line = FindingLines(model_dir)
+    lines.extend(line(finding) for finding in result.findings)
     lines.append(summary_line(graph, result))
     return "\n".join(lines) + "\n"
+
+
+class FindingLines:
+    """Findings as lines ``path:line:col: SEVERITY RULE-ID message``; a national model
+    has 150,000, so each piece of a line is worked out once, not once a line."""
+
+    def __init__(self, model_dir: Path) -> None:
+        self._where = PathDisplay(model_dir)
+        self._nowhere = model_dir.as_posix()
+        self._labels = {severity: severity.value.upper() for severity in Severity}
+
+    def __call__(self, finding: Finding) -> str:
+        where = self._where(finding.location) if finding.location else self._nowhere
+        waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
+        return (
+            f"{where}: {self._labels[finding.severity]} {finding.rule_id} {finding.message}{waived}"
+        )
+
+
+def finding_line(model_dir: Path, finding: Finding) -> str:
+    """One finding: ``path:line:col: SEVERITY RULE-ID message``."""
+    return FindingLines(model_dir)(finding)
 
 
 def summary_line(graph: ModelGraph, result: CheckResult) -> str:

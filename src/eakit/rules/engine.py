@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from eakit.diagnostics import Diagnostic, Location, Severity
-from eakit.findings import Basis, CheckResult, Finding, RuleInfo
+from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
@@ -559,16 +559,19 @@ class RuleRun:
             findings.sort(key=finding_order)
         result.findings = findings
         waived = {(f.rule_id, f.component or MODEL_ID) for f in findings if f.waived}
-        agencies = self.engine.graph.agencies
-        if waived:
-            outcomes = [state.outcomes() for state in self.states]
-            result.readiness = readiness(
-                [o[0] for o in outcomes], [o[1] for o in outcomes], waived, agencies
-            )
-        else:
+        agencies, states = self.engine.graph.agencies, self.states
+
+        def score() -> Readiness:
+            if waived:
+                outcomes = [state.outcomes() for state in states]
+                return readiness(
+                    [o[0] for o in outcomes], [o[1] for o in outcomes], waived, agencies
+                )
             tally = SubjectTally(agencies)
-            counts = [state.counted(agencies, tally) for state in self.states]
-            result.readiness = readiness_of([c[0] for c in counts], [c[1] for c in counts])
+            counts = [state.counted(agencies, tally) for state in states]
+            return readiness_of([c[0] for c in counts], [c[1] for c in counts])
+
+        result.readiness = score  # scored when first read: not every report shows it
         result.notes.sort()
         return result
 
