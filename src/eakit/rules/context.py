@@ -121,25 +121,26 @@ class CheckContext:
         statuses = selector.status if selector.status is not None else self.live
         if not selector.where and not selector.any:
             return self.graph.ids_with(kinds, statuses)  # kind and status only: indexed
-        candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
         states = self.graph.states
         if selector.any:
+            candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
             predicate = self._predicate(selector)
             objects, kind_of = self.graph.objects, self.graph.kinds
             return [c for c in candidates if predicate(objects[c], kind_of[c], states[c])]
         # Each condition is tested once per kind set, whatever the view and the other
         # conditions: a national model's rules share a few conditions on 60,000 services.
-        meeting = sorted((self._meeting(kinds, candidates, c) for c in selector.where), key=len)
+        meeting = sorted((self._meeting(kinds, c) for c in selector.where), key=len)
+        if len(meeting) == 1:
+            return [c for c in meeting[0] if states[c] in statuses]
         others = [set(found) for found in meeting[1:]]
         return [c for c in meeting[0] if states[c] in statuses and all(c in o for o in others)]
 
-    def _meeting(
-        self, kinds: frozenset[str] | None, candidates: list[str], condition: Condition
-    ) -> list[str]:
-        """The ``candidates`` (the components of ``kinds``) that meet ``condition``."""
+    def _meeting(self, kinds: frozenset[str] | None, condition: Condition) -> list[str]:
+        """The components of ``kinds`` (``None``: any) that meet ``condition``."""
         key = (kinds, repr(condition))
         found = self.conditions.get(key) if self.conditions is not None else None
         if found is None:
+            candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
             test, objects = compile_condition(condition), self.graph.objects
             found = [c for c in candidates if test(objects[c])]
             if self.conditions is not None:

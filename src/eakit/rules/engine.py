@@ -240,11 +240,7 @@ class Engine:
     ) -> Run:
         """Run a rule in a view; subjects are the selected components with ``statuses``
         (the check runs on those in ``only`` when given; the caller fills in the rest)."""
-        selector = active.rule.applies_to
-        if self.model_wide(active) and active.check.type == "python" and selector == Selector():
-            selected: list[str] = []  # judges the manifest: no subjects to select
-        else:
-            selected = self.selected(active, live, statuses)
+        selected = self.selected(active, live, statuses)
         if only is None:
             checked = selected
         elif len(only) * 16 < len(selected):  # a few subjects of many: look them up
@@ -263,15 +259,26 @@ class Engine:
         """The subjects of a rule in a view, sorted: the components its selector picks in
         that view that have one of ``statuses`` (shared: do not change the list)."""
         selector = active.rule.applies_to
+        if self.model_wide(active) and active.check.type == "python" and selector == Selector():
+            return []  # judges the manifest: no subjects to select
         key = (repr(selector), live, statuses)
         found = self.subject_lists.get(key)
         if found is None:
-            states = self.graph.states
-            probe = self._context(active, live, [])
-            found = [c for c in probe.select(selector) if states[c] in statuses]
+            found = self._context(active, live, []).select(selector)
+            if not (selector.status if selector.status is not None else live) <= statuses:
+                states = self.graph.states
+                found = [c for c in found if states[c] in statuses]
             self.subject_lists[key] = found
             self.subject_selectors[key] = selector
         return found
+
+    def views(self, active: ActiveRule) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """The views a rule runs in, as (live statuses, subject statuses): *now*,
+        *horizon*, and *record* for a rule on retired components."""
+        views = [(NOW, NOW), (HORIZON, HORIZON)]
+        if "retired" in (active.rule.applies_to.status or ()) and not self.model_wide(active):
+            views.append((RECORD, frozenset({"retired"})))
+        return views
 
     def run_horizon(self, active: ActiveRule, now: Run, only: frozenset[str] | None = None) -> Run:
         """The rule in the *horizon* view. A subject no planned component or relation is
@@ -716,9 +723,8 @@ def evaluate(
         now = engine.run_view(active, NOW, NOW, only=only)
         future = engine.run_view(active, HORIZON, HORIZON, only=only)
     record = None
-    selector_status = active.rule.applies_to.status or frozenset()
-    if "retired" in selector_status and not engine.model_wide(active):
-        record = engine.run_view(active, RECORD, frozenset({"retired"}), only=only)
+    for live, statuses in engine.views(active)[2:]:
+        record = engine.run_view(active, live, statuses, only=only)
     hits = finding_hits(graph, engine.model_wide(active), now, future, record)
     pending = {item.component: item for item in engine.group(active, hits, severity)}
     return RuleState(active, severity, now, future, record, pending)

@@ -90,6 +90,11 @@ def _warm(engine: Engine, work: Work) -> None:
     radii = {engine.radius(active) for active, _severity in work}
     for radius in sorted(r for r in radii if r is not None):
         engine.touched(radius)
+    # Selecting subjects reads every component: done here, it is done once, and the
+    # processes do not copy every page of the model as they touch them after the fork.
+    for active, _severity in work:
+        for live, statuses in engine.views(active):
+            engine.selected(active, live, statuses)
 
 
 def _answer(
