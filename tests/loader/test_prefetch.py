@@ -129,3 +129,36 @@ def test_only_plain_files_are_vetted_by_the_worker(data, free):
     from eakit.loader.collect import loose_free
 
     assert loose_free(data) is free
+
+
+def test_with_a_cache_the_worker_parses_only_what_it_lacks(
+    generated, read_here, tmp_path, monkeypatch
+):
+    """A first run with the file cache parses in the worker too; a later run after an
+    edit sends the worker only the files the cache has no result for."""
+    from eakit.loader.cache import FileCache
+
+    model = tmp_path / "model"
+    shutil.copytree(generated, model)
+    cache = FileCache(tmp_path / "cache", b"k" * 32)
+    parsed: list[list[str]] = []
+    real_start = prefetch.Prefetch.start
+
+    def start(files, parse):
+        parsed.append([f.rel for f in files])
+        return real_start(files, parse)
+
+    monkeypatch.setattr(prefetch.Prefetch, "start", start)
+    started = remember_workers(monkeypatch)
+    first = load_model(model, cache=cache, jobs=2)
+    assert _facts(first) == _facts(load_model(generated, jobs=1))  # same model, cold cache
+    assert cache.misses == 0 and cache.hits == 0  # parsed ahead: the cache was not read
+    assert len(parsed[0]) == len(first.files) and len(started) == 1
+    edited = next(rel for rel in first.files if rel.endswith(".yaml"))
+    with (model / edited).open("a", encoding="utf-8") as out:
+        out.write("# edited\n")
+    again = load_model(model, cache=cache, jobs=2)
+    assert parsed[1] == [edited]  # the rest came from the cache
+    assert cache.hits == len(first.files) - 1
+    assert _facts(again) == _facts(first)
+    assert all(reaped(worker.pid) for worker in started)

@@ -42,6 +42,13 @@ class MemoryCache:
             self._entries[rel] = (digest, result)
         return result
 
+    def has(self, rel: str, raw: bytes) -> bool:
+        """Whether a result is kept (or stored on disk) for this content of ``rel``."""
+        entry = self._entries.get(rel)
+        if entry is not None and entry[0] == self._digest(raw):
+            return True
+        return self.behind is not None and self.behind.has(rel, raw)
+
     def put(self, rel: str, raw: bytes, result: FileResult) -> None:
         """Keep ``result`` for this content of ``rel`` (and store it on disk too)."""
         self._entries[rel] = (self._digest(raw), result)

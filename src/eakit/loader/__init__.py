@@ -211,27 +211,52 @@ def load_model(
         return _load_model(Path(root), progress, cache, jobs)
 
 
-def _cached_read(
-    file: ModelFile, locator: YamlLocator, cache: ResultCache, found: Collected
-) -> list[Diagnostic]:
-    """Read one file through the cache: a stored result, or a fresh one stored if clean."""
+def _raw_bytes(file: ModelFile) -> bytes | None:
+    """A file's bytes for the cache key, or None (too large or unreadable: :func:`_read`
+    says why)."""
     try:
-        raw = file.path.read_bytes()
+        if file.path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return file.path.read_bytes()
     except OSError:
-        raw = None  # _read reports it
-    if raw is not None:
+        return None
+
+
+def _cached_read(
+    file: ModelFile,
+    raw: bytes | None,
+    locator: YamlLocator,
+    cache: ResultCache,
+    found: Collected,
+    fetched: tuple[Any, bool] | None = None,
+) -> list[Diagnostic]:
+    """Read one file through the cache: a stored result, or a fresh one (``fetched``: its
+    data parsed by the prefetch worker) stored if clean."""
+    if raw is not None and fetched is None:
         stored = cache.get(file.rel, raw)
         if stored is not None:
             return merge(stored, file.rel, locator, found)
     components_before, relations_before = len(found.components), len(found.relations)
+    problems = _collect_file(file, locator, found, fetched)
+    if not problems and raw is not None:
+        cache.put(file.rel, raw, extract(found, components_before, relations_before))
+    return problems
+
+
+def _collect_file(
+    file: ModelFile, locator: YamlLocator, found: Collected, fetched: tuple[Any, bool] | None
+) -> list[Diagnostic]:
+    """Validate one file into ``found``: its data as the prefetch worker parsed it
+    (``fetched``), or read and parsed here."""
+    if fetched is not None:
+        data, text_is_nfc = fetched
+        # parse_clean found no loose values: collect need not look for them again
+        return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=True)
     data, problems, text_is_nfc = _read(file, locator)
     if problems:
         found.invalid_ids |= declared_ids(file.path)
         return problems
-    problems = collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc)
-    if not problems and raw is not None:
-        cache.put(file.rel, raw, extract(found, components_before, relations_before))
-    return problems
+    return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc)
 
 
 def _load_model(
@@ -243,28 +268,26 @@ def _load_model(
     files, problems = discover(root, manifest.include, manifest.exclude, reserved_files(manifest))
     diagnostics.extend(problems)
     found = Collected()
-    ahead = Prefetch.start(files, parse_clean) if cache is None and worth_it(files, jobs) else None
+    # The files to parse (all of them, or those the cache has no result for) are parsed
+    # by a worker when there are enough of them, while this process validates.
+    raws: dict[str, bytes | None] = {}
+    unread = files
+    if cache is not None:
+        raws = {file.rel: _raw_bytes(file) for file in files}
+        unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
+    ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
+    parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
     with ahead or contextlib.nullcontext():
         for number, file in enumerate(files, start=1):
             if progress is not None:
                 progress(number, len(files), file.rel)
+            fetched = ahead.next() if ahead is not None and file.rel in parsed_ahead else None
             if cache is not None:
-                diagnostics.extend(_cached_read(file, locator, cache, found))
-                continue
-            fetched = ahead.next() if ahead is not None else None
-            if fetched is not None:
-                data, text_is_nfc = fetched
-                problems = []
-            else:
-                data, problems, text_is_nfc = _read(file, locator)
-            diagnostics.extend(problems)
-            if problems:
-                found.invalid_ids |= declared_ids(file.path)
-            else:
-                vetted = fetched is not None  # parse_clean found no loose values
                 diagnostics.extend(
-                    collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=vetted)
+                    _cached_read(file, raws[file.rel], locator, cache, found, fetched)
                 )
+            else:
+                diagnostics.extend(_collect_file(file, locator, found, fetched))
     model = Model(
         root=root,
         manifest=manifest,

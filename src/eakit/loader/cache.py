@@ -95,6 +95,10 @@ class ResultCache(Protocol):
     def get(self, rel: str, raw: bytes) -> FileResult | None:
         """The stored result for this exact content of ``rel``, or None."""
 
+    def has(self, rel: str, raw: bytes) -> bool:
+        """Whether a result is stored for this content of ``rel`` (:meth:`get` may still
+        find it unusable): cheaper than getting it."""
+
     def put(self, rel: str, raw: bytes, result: FileResult) -> None:
         """Store ``result`` for this content of ``rel``."""
 
@@ -108,6 +112,9 @@ class FileCache:
         self.hits = 0
         self.misses = 0
         self._ready = False
+        # The entry names of the last content asked about, by path: a load asks
+        # :meth:`has` and then :meth:`get` or :meth:`put`, and hashing 50 MB twice shows.
+        self._names: dict[str, tuple[bytes, tuple[str, str]]] = {}
 
     @classmethod
     def for_model(cls, root: Path) -> FileCache | None:
@@ -123,10 +130,20 @@ class FileCache:
 
     def _entry_name(self, rel: str, raw: bytes) -> tuple[str, str]:
         """(prefix shared by every version of ``rel``, full entry name)."""
+        known = self._names.get(rel)
+        if known is not None and known[0] is raw:
+            return known[1]
         prefix = hashlib.blake2b(rel.encode(), digest_size=8).hexdigest()
         content = hashlib.blake2b(code_fingerprint(), digest_size=16)
         content.update(rel.encode() + b"\0" + raw)
-        return prefix, f"{prefix}-{content.hexdigest()}.pickle"
+        names = (prefix, f"{prefix}-{content.hexdigest()}.pickle")
+        self._names[rel] = (raw, names)
+        return names
+
+    def has(self, rel: str, raw: bytes) -> bool:
+        """Whether an entry is stored for this content of ``rel`` (it may still be
+        unusable: :meth:`get` checks)."""
+        return (self.directory / self._entry_name(rel, raw)[1]).is_file()
 
     def get(self, rel: str, raw: bytes) -> FileResult | None:
         """The stored result for this exact content of ``rel``, or None."""
