@@ -38,11 +38,19 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+# The name of a thread that holds no lock a worker needs (the file watcher of
+# ``eakit check --watch`` only waits for file events and queues them): a worker may be
+# forked while it runs.
+FORK_SAFE_THREAD = "eakit-watch"
+
+
 def may_fork() -> bool:
     """Whether this process may start a worker on its own accord: a platform that
     forks, a second core, and no other thread (a library caller's threads could hold
-    locks the worker would wait for forever)."""
-    return available() and cores() >= 2 and threading.active_count() == 1
+    locks the worker would wait for forever) but :data:`FORK_SAFE_THREAD`."""
+    here = threading.current_thread()
+    others = [t for t in threading.enumerate() if t is not here and t.name != FORK_SAFE_THREAD]
+    return available() and cores() >= 2 and not others
 
 
 class _Failed:
@@ -147,3 +155,38 @@ class Worker:
             os.waitpid(self.pid, 0)
         except OSError:
             pass  # already reaped
+
+
+class Background:
+    """Workers whose messages nobody reads, waited for before the process ends (the
+    ``eakit`` command waits for them as it exits; a library caller may call
+    :meth:`wait`). Finished ones are reaped whenever another starts, so a long-lived
+    process keeps no zombies."""
+
+    _running: list[Worker] = []  # noqa: RUF012 - the children of this process
+
+    @classmethod
+    def start(cls, task: Callable[[Send], None]) -> Worker | None:
+        """Fork a worker running ``task`` in the background, or ``None``."""
+        cls._reap()
+        worker = Worker.start(task)
+        if worker is not None:
+            cls._running.append(worker)
+        return worker
+
+    @classmethod
+    def _reap(cls) -> None:
+        for worker in list(cls._running):
+            try:
+                done, _status = os.waitpid(worker.pid, os.WNOHANG)
+            except OSError:
+                done = worker.pid  # reaped elsewhere
+            if done:
+                worker.pipe.close()
+                cls._running.remove(worker)
+
+    @classmethod
+    def wait(cls) -> None:
+        """Wait until every background worker of this process has ended."""
+        while cls._running:
+            cls._running.pop()._end(kill=False)

@@ -153,12 +153,31 @@ def test_with_a_cache_the_worker_parses_only_what_it_lacks(
     first = load_model(model, cache=cache, jobs=2)
     assert _facts(first) == _facts(load_model(generated, jobs=1))  # same model, cold cache
     assert cache.misses == 0 and cache.hits == 0  # parsed ahead: the cache was not read
-    assert len(parsed[0]) == len(first.files) and len(started) == 1
+    assert len(parsed[0]) == len(first.files)
+    assert len(started) == 2  # the reading worker, then the cache's writer
     edited = next(rel for rel in first.files if rel.endswith(".yaml"))
     with (model / edited).open("a", encoding="utf-8") as out:
         out.write("# edited\n")
     again = load_model(model, cache=cache, jobs=2)
-    assert parsed[1] == [edited]  # the rest came from the cache
+    assert parsed[1] == [edited]  # the rest came from the cache (the writer was waited for)
     assert cache.hits == len(first.files) - 1
     assert _facts(again) == _facts(first)
     assert all(reaped(worker.pid) for worker in started)
+
+
+def test_only_the_file_watcher_thread_may_run_while_a_worker_is_forked(monkeypatch):
+    """A library caller's threads could hold locks a forked worker needs; the watch
+    command's own file watcher holds none."""
+    import threading
+
+    monkeypatch.setattr(worker, "cores", lambda: 2)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait, name=worker.FORK_SAFE_THREAD, daemon=True)
+    watcher.start()
+    try:
+        assert worker.may_fork()
+        other = threading.Thread(target=stop.wait, name="someone-else", daemon=True)
+        other.start()
+        assert not worker.may_fork()
+    finally:
+        stop.set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 
 import pytest
 from typer.testing import CliRunner
@@ -161,5 +162,10 @@ def test_only_a_single_threaded_process_forks_on_its_own(
 ):
     monkeypatch.setattr(parallel, "MIN_COMPONENTS", 1000)
     monkeypatch.setattr(worker, "cores", lambda: 2)
-    monkeypatch.setattr(worker.threading, "active_count", lambda: threads)
-    assert parallel.worth_sharing(two_provinces) is shared
+    stop = threading.Event()
+    for _n in range(threads - 1):
+        threading.Thread(target=stop.wait, name="a-caller-thread", daemon=True).start()
+    try:
+        assert parallel.worth_sharing(two_provinces) is shared
+    finally:
+        stop.set()

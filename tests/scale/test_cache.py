@@ -3,16 +3,23 @@ trusting an entry it did not sign."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from eakit import worker
 from eakit.diagnostics import ModelLoadError
+from eakit.loader import cache as cache_module
 from eakit.loader import load_model
 from eakit.loader.cache import CACHE_DIR, FileCache, FileResult
 from eakit.model import Model
+from tests.workers import reaped, remember_workers
 
 KEY = b"k" * 32
 
@@ -142,3 +149,62 @@ def test_environment_switches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     monkeypatch.setenv("EAKIT_CACHE_DIR", str(tmp_path / "elsewhere"))
     moved = FileCache.for_model(tmp_path)
     assert moved is not None and moved.directory.parent == tmp_path / "elsewhere"
+
+
+def _entries(count: int) -> list[tuple[str, bytes, FileResult]]:
+    return [(f"f{n}.yaml", f"content {n}".encode(), FileResult()) for n in range(count)]
+
+
+@pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
+def test_many_results_are_written_by_a_background_worker(tmp_path: Path, monkeypatch) -> None:
+    started = remember_workers(monkeypatch)
+    cache = FileCache(tmp_path / "cache", KEY)
+    entries = _entries(cache_module.WRITE_BEHIND)
+    cache.put_many(entries, jobs=2)
+    assert len(started) == 1  # this process went on
+    worker.Background.wait()
+    assert reaped(started[0].pid)
+    reader = FileCache(tmp_path / "cache", KEY)
+    assert all(reader.get(rel, raw) == FileResult() for rel, raw, _r in entries)
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(cache_module.WRITE_BEHIND - 1, 2), (200, 1)])
+def test_few_results_or_one_job_are_written_in_line(tmp_path: Path, monkeypatch, count, jobs):
+    started = remember_workers(monkeypatch)
+    cache = FileCache(tmp_path / "cache", KEY)
+    entries = _entries(count)
+    cache.put_many(entries, jobs=jobs)
+    assert not started
+    assert all(cache.has(rel, raw) for rel, raw, _r in entries)
+
+
+@pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
+def test_the_command_waits_for_its_cache_writer(two_provinces_dir: Path, tmp_path: Path) -> None:
+    """``eakit check`` prints its report while a worker writes the cache, and ends only
+    once the cache is complete: the next run reads every file from it."""
+    env = {**os.environ, "EAKIT_CACHE_DIR": str(tmp_path / "cache")}
+    files = len(load_model(two_provinces_dir).files)
+    assert files >= cache_module.WRITE_BEHIND
+    done = subprocess.run(
+        [sys.executable, "-m", "eakit", "check", str(two_provinces_dir), "--jobs", "2"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode in (0, 1), done.stderr
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == files
+
+
+@pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")
+def test_background_workers_are_waited_for_and_reaped(tmp_path: Path) -> None:
+    marker = tmp_path / "done"
+
+    def slow(_send: worker.Send) -> None:
+        time.sleep(0.3)
+        marker.write_text("written", "utf-8")
+
+    first = worker.Background.start(lambda _send: None)
+    assert first is not None
+    time.sleep(0.2)  # it has ended: the next start reaps it (no zombie left behind)
+    second = worker.Background.start(slow)
+    assert second is not None and reaped(first.pid)
+    worker.Background.wait()
+    assert marker.read_text("utf-8") == "written" and reaped(second.pid)

@@ -9,6 +9,7 @@ import sys
 import typer
 
 from eakit import __version__
+from eakit.worker import Background
 
 # One module per command group; a module exposes ``register(app)``.
 COMMAND_MODULES = (
@@ -75,4 +76,5 @@ def main() -> None:
         code = 1
     sys.stdout.flush()
     sys.stderr.flush()
+    Background.wait()  # a cache writer still at work: the next run wants its entries
     os._exit(code or 0)

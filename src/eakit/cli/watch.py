@@ -27,6 +27,7 @@ from eakit.findings import CheckResult, Finding
 from eakit.incremental.session import Session, Update
 from eakit.perf import collect_all, keep_alive_state
 from eakit.render.text import finding_line, render_text, severity_counts, summary_line
+from eakit.worker import FORK_SAFE_THREAD
 
 LISTED = 200  # new or fixed findings printed per change; the rest are counted
 # Seconds without a change after a check before a full garbage collection (a second or
@@ -173,7 +174,7 @@ def run_watch(
             untidy = True
             yield batch
 
-    threading.Thread(target=pump, name="eakit-watch", daemon=True).start()
+    threading.Thread(target=pump, name=FORK_SAFE_THREAD, daemon=True).start()
     try:
         watch(
             session,

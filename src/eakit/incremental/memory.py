@@ -10,6 +10,7 @@ and about one second.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from eakit.loader.cache import FileCache, FileResult
 
@@ -48,6 +49,13 @@ class MemoryCache:
         if entry is not None and entry[0] == self._digest(raw):
             return True
         return self.behind is not None and self.behind.has(rel, raw)
+
+    def put_many(self, entries: Sequence[tuple[str, bytes, FileResult]], jobs: int | None) -> None:
+        """:meth:`put` each entry (the disk's part in the background where it can be)."""
+        for rel, raw, result in entries:
+            self._entries[rel] = (self._digest(raw), result)
+        if self.behind is not None:
+            self.behind.put_many(entries, jobs)
 
     def put(self, rel: str, raw: bytes, result: FileResult) -> None:
         """Keep ``result`` for this content of ``rel`` (and store it on disk too)."""

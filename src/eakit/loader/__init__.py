@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.cache import ResultCache, extract, merge
+from eakit.loader.cache import FileResult, ResultCache, extract, merge
 from eakit.loader.collect import (
     EMPTY_MODEL_FILE,
     TOP_LEVEL_KEYS,
@@ -37,6 +37,7 @@ from eakit.loader.yamlio import (
 )
 from eakit.model import Manifest, Model, SourceRef
 from eakit.perf import paused_gc
+from eakit.worker import Background
 
 __all__ = [
     "MANIFEST",
@@ -228,10 +229,11 @@ def _cached_read(
     locator: YamlLocator,
     cache: ResultCache,
     found: Collected,
-    fetched: tuple[Any, bool] | None = None,
+    fetched: tuple[Any, bool] | None,
+    fresh: list[tuple[str, bytes, FileResult]],
 ) -> list[Diagnostic]:
     """Read one file through the cache: a stored result, or a fresh one (``fetched``: its
-    data parsed by the prefetch worker) stored if clean."""
+    data parsed by the prefetch worker) added to ``fresh`` to store if clean."""
     if raw is not None and fetched is None:
         stored = cache.get(file.rel, raw)
         if stored is not None:
@@ -239,7 +241,7 @@ def _cached_read(
     components_before, relations_before = len(found.components), len(found.relations)
     problems = _collect_file(file, locator, found, fetched)
     if not problems and raw is not None:
-        cache.put(file.rel, raw, extract(found, components_before, relations_before))
+        fresh.append((file.rel, raw, extract(found, components_before, relations_before)))
     return problems
 
 
@@ -273,10 +275,14 @@ def _load_model(
     raws: dict[str, bytes | None] = {}
     unread = files
     if cache is not None:
+        # An earlier load of this process may still be writing the cache (see
+        # FileCache.put_many): this load reads what it wrote, as if it were written in line.
+        Background.wait()
         raws = {file.rel: _raw_bytes(file) for file in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
     ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
     parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
+    fresh: list[tuple[str, bytes, FileResult]] = []  # results for the cache
     with ahead or contextlib.nullcontext():
         for number, file in enumerate(files, start=1):
             if progress is not None:
@@ -284,10 +290,12 @@ def _load_model(
             fetched = ahead.next() if ahead is not None and file.rel in parsed_ahead else None
             if cache is not None:
                 diagnostics.extend(
-                    _cached_read(file, raws[file.rel], locator, cache, found, fetched)
+                    _cached_read(file, raws[file.rel], locator, cache, found, fetched, fresh)
                 )
             else:
                 diagnostics.extend(_collect_file(file, locator, found, fetched))
+    if cache is not None and fresh:
+        cache.put_many(fresh, jobs)
     model = Model(
         root=root,
         manifest=manifest,

@@ -22,6 +22,7 @@ import hmac
 import itertools
 import os
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -33,6 +34,7 @@ from eakit.diagnostics import Diagnostic
 from eakit.loader.collect import Collected, add_component
 from eakit.loader.locator import YamlLocator
 from eakit.model import BaseComponent, Relation, SourceRef
+from eakit.worker import Background, Send, available, may_fork
 
 CACHE_DIR = ".eakit-cache"
 FORMAT = "1"
@@ -40,6 +42,8 @@ _DIGEST = 32
 # The code whose behaviour a cached result depends on: change it and every entry is stale.
 _FINGERPRINT_PACKAGES = ("eakit.model", "eakit.loader")
 _FINGERPRINT_FILES = (("eakit", "text.py"), ("eakit.data", "relation_types.yaml"))
+# From this many files on, results are written by a background worker.
+WRITE_BEHIND = 64
 
 
 @dataclass
@@ -101,6 +105,10 @@ class ResultCache(Protocol):
 
     def put(self, rel: str, raw: bytes, result: FileResult) -> None:
         """Store ``result`` for this content of ``rel``."""
+
+    def put_many(self, entries: Sequence[tuple[str, bytes, FileResult]], jobs: int | None) -> None:
+        """:meth:`put` each (rel, raw, result); ``jobs`` as the loader's (2: a worker may
+        do it while this process goes on)."""
 
 
 class FileCache:
@@ -186,6 +194,23 @@ class FileCache:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
 
+    def put_many(self, entries: Sequence[tuple[str, bytes, FileResult]], jobs: int | None) -> None:
+        """Store many results: pickling a national model's objects takes seconds, so a
+        background worker writes them when there are many and ``jobs`` allows (see
+        :func:`eakit.loader.prefetch.worth_it`), while this process goes on. Nothing
+        waits for an entry: a missing one costs the next run speed only."""
+        if len(entries) >= WRITE_BEHIND and _may_write_behind(jobs):
+
+            def task(_send: Send) -> None:
+                for entry in entries:
+                    self.put(*entry)
+
+            self._prepare()  # once, here: the worker's own flag would not be seen
+            if Background.start(task) is not None:
+                return
+        for entry in entries:
+            self.put(*entry)
+
     def _prepare(self) -> None:
         if self._ready:
             return
@@ -194,6 +219,10 @@ class FileCache:
         if not ignore.exists():
             ignore.write_text("# Created by eakit: a cache, not part of the model.\n*\n")
         self._ready = True
+
+
+def _may_write_behind(jobs: int | None) -> bool:
+    return available() and jobs != 1 and (jobs is not None or may_fork())
 
 
 def merge(result: FileResult, rel: str, locator: YamlLocator, into: Collected) -> list[Diagnostic]:
