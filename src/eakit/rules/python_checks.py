@@ -36,16 +36,22 @@ USE_EDGES = (
 def signed_results(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     """A service's results are signed: ``result_signed`` or a delivering system that uses a
     digital-signature application."""
+    # A one-stop system delivers thousands of services: whether it signs is asked once.
+    signs: dict[str, bool] = {}
+
+    def signing(app: str) -> bool:
+        found = signs.get(app)
+        if found is None:
+            found = signs[app] = any(
+                getattr(ctx.get(other), "app_type", None) == "digital_signature"
+                for other in ctx.reach(app, USE_EDGES, "out", max_hops=2)
+            )
+        return found
+
     for cid in ctx.subjects:
         if ctx.get(cid).result_signed is True:  # type: ignore[attr-defined]
             continue
-        deliverers = [n for n, _e in ctx.neighbours(cid, ("delivers",), "in")]
-        signing = any(
-            getattr(ctx.get(other), "app_type", None) == "digital_signature"
-            for app in deliverers
-            for other in ctx.reach(app, USE_EDGES, "out", max_hops=2)
-        )
-        if not signing:
+        if not any(signing(app) for app, _e in ctx.neighbours(cid, ("delivers",), "in")):
             yield Hit(cid, field=("result_signed",))
 
 
