@@ -42,9 +42,12 @@ def main(model: Path, edits: int) -> None:
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "EAKIT_CACHE_DIR": cache}
         started = time.perf_counter()
+        # Ctrl+C stops it below, also when this runs as a background job (a shell starts
+        # those with SIGINT ignored, and a child inherits that).
         process = subprocess.Popen(
             [str(BIN / "eakit"), "check", str(model), "--watch"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )  # fmt: skip
         lines: queue.Queue[str] = queue.Queue()
 
