@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,8 @@ from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
 from eakit.loader import Progress, load_model
 from eakit.perf import paused_gc
+
+REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
 
 
 @contextmanager
@@ -25,13 +28,24 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # Refreshed from here, not by rich's own thread: a process with another thread may
+    # not fork the workers that read a large model (see eakit.worker.may_fork).
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        transient=True,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task(label, total=None)
+        shown = [0.0]
 
         def update(done: int, total: int, _name: str) -> None:
             bar.update(task, completed=done, total=total)
+            now = time.monotonic()
+            if now - shown[0] >= REFRESH_SECONDS or done == total:
+                shown[0] = now
+                bar.refresh()
 
         yield update
 

@@ -181,3 +181,20 @@ def test_only_the_file_watcher_thread_may_run_while_a_worker_is_forked(monkeypat
         assert not worker.may_fork()
     finally:
         stop.set()
+
+
+def test_the_progress_bar_leaves_the_process_free_to_fork(monkeypatch, capsys):
+    """At a terminal the loader shows a progress bar; it is redrawn by the loader itself,
+    not by a thread of its own, which would keep the reading worker from being forked."""
+    import threading
+
+    from eakit.pipeline import progress_display
+
+    monkeypatch.setattr(worker, "cores", lambda: 2)
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    with progress_display(True) as update:
+        assert update is not None
+        for done in range(1, 4):
+            update(done, 3, f"f{done}.yaml")
+        assert [t.name for t in threading.enumerate()] == [threading.current_thread().name]
+        assert worker.may_fork()
