@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,7 +17,17 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
-    """Like :func:`write_bytes` for data produced piece by piece (a large report)."""
+    """Like :func:`write_bytes` for data produced piece by piece (a large report).
+
+    A device, pipe or socket (``-o /dev/null``, ``-o /dev/stdout``) is written to as it
+    is: there is no file to replace, and replacing ``/dev/null`` with a file would break
+    the whole system.
+    """
+    if _special(path):
+        with open(path, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -29,6 +40,15 @@ def write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` is something other than a file or folder (a device, a pipe)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there (yet): a file is made
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_text(path: Path, text: str) -> None:
