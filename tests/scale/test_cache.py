@@ -129,11 +129,15 @@ def test_cache_folder_ignores_itself_and_is_skipped_by_discovery(model_dir: Path
     assert not any(rel.startswith(CACHE_DIR) for rel in model.files)
 
 
-def test_an_unwritable_cache_only_costs_speed(model_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: many entries go to a background writer
+def test_an_unwritable_cache_only_costs_speed(
+    model_dir: Path, tmp_path: Path, monkeypatch, jobs: int
+) -> None:
+    monkeypatch.setattr(cache_module, "WRITE_BEHIND", 2)
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     cache = FileCache(blocked, KEY)
-    _same(load_model(model_dir, cache=cache), load_model(model_dir))
+    _same(load_model(model_dir, cache=cache, jobs=jobs), load_model(model_dir))
 
 
 def test_environment_switches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -205,7 +205,10 @@ class FileCache:
                 for entry in entries:
                     self.put(*entry)
 
-            self._prepare()  # once, here: the worker's own flag would not be seen
+            try:
+                self._prepare()  # once, here: the worker's own flag would not be seen
+            except OSError:
+                return  # a read-only model folder, a full disk: no entry can be written
             if Background.start(task) is not None:
                 return
         for entry in entries:
