@@ -203,10 +203,12 @@ def load_model(
     """Load, validate and cross-check the model at ``root``.
 
     With a ``cache`` (see :mod:`eakit.loader.cache`), files whose content is unchanged
-    since a previous load are not parsed and validated again. Without one, a large model's
-    files are read and parsed by a second process while this one validates (see
-    :mod:`eakit.loader.prefetch`): ``jobs`` 1 forbids it, 2 asks for it, ``None`` decides.
-    Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
+    since a previous load are not parsed and validated again, and the results of the
+    others are stored (by a background worker when there are many). When many megabytes
+    are left to parse, a second process reads and parses them while this one validates
+    (see :mod:`eakit.loader.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
+    ``None`` decides. Raises :class:`ModelLoadError` carrying every diagnostic when the
+    model is invalid.
     """
     with paused_gc():  # a third of the load time at national scale otherwise
         return _load_model(Path(root), progress, cache, jobs)

@@ -5,7 +5,9 @@ other 1,300 files again. For every file that loaded cleanly the loader stores it
 validated components and relations, keyed on a hash of the file's bytes, its path and
 eakit's own model code; the next run reads the stored objects instead of the YAML.
 Cross-file checks (duplicate ids, references) still run on every load, so a cached file
-can never hide a problem another file introduced.
+can never hide a problem another file introduced. Pickling a national model's results
+takes seconds, so many new entries are written by a background worker while the check
+goes on (see :meth:`FileCache.put_many`).
 
 The cache lives in ``.eakit-cache/`` in the model folder by default (it carries its own
 ``.gitignore``), or wherever ``EAKIT_CACHE_DIR`` points; ``EAKIT_CACHE=off`` disables it.
