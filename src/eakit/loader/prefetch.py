@@ -2,11 +2,11 @@
 
 Reading, decoding and parsing take about a third of loading a national model. A worker
 forked before the first file is read does that for every file (every file the cache has
-no result for), in order, and sends each
-file's data back marshalled (reading them back costs less than half of parsing); this
-process validates file after file as the data arrive. A file the fast parser does not
-read cleanly comes back as "read it here", so every problem is explained exactly as
-without the worker; if the worker dies, this process reads the rest itself.
+no result for), in order, and sends each file's data back marshalled (reading them back
+costs less than half of parsing); this process validates file after file as the data
+arrive. A file the fast parser does not read cleanly comes back as "read it here", so
+every problem is explained exactly as without the worker; if the worker dies, this
+process reads the rest itself.
 """
 
 from __future__ import annotations
