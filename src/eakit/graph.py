@@ -516,7 +516,7 @@ class ModelGraph:
                 for cid, grouped in side.items():
                     for edges in grouped.values():
                         if len(edges) > 1:
-                            edges.sort(key=other_end)  # one edge per end, type and source
+                            edges.sort(key=other_end)  # distinct: edges are keyed by both ends
                     if len(grouped) > 1:
                         side[cid] = dict(sorted(grouped.items()))
         return outgoing, incoming
