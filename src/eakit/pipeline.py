@@ -14,7 +14,7 @@ from pathlib import Path
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
-from eakit.loader import Progress, load_model
+from eakit.loader import Progress, start_load
 from eakit.perf import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
@@ -64,8 +64,11 @@ def load_graph(
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        model = load_model(Path(model_dir), progress=callback, cache=file_cache, jobs=jobs)
-    return build_graph(model)
+        pending = start_load(Path(model_dir), progress=callback, cache=file_cache, jobs=jobs)
+    with pending:  # a large model's references are checked by a worker meanwhile
+        graph = build_graph(pending.model)
+        pending.result()
+    return graph
 
 
 def check(

@@ -147,6 +147,10 @@ class Worker:
         are no longer wanted because the caller failed."""
         self._end(kill=kind is not None or self.failed)
 
+    def stop(self) -> None:
+        """Stop the worker (its messages are no longer wanted) and wait for it."""
+        self._end(kill=True)
+
     def _end(self, kill: bool) -> None:
         self.pipe.close()  # a worker still writing gets a broken pipe and ends
         try:

@@ -37,7 +37,7 @@ from eakit.loader.yamlio import (
 )
 from eakit.model import Manifest, Model, SourceRef
 from eakit.perf import paused_gc
-from eakit.worker import Background
+from eakit.worker import FAILED, Background, Worker, available, may_fork
 
 __all__ = [
     "MANIFEST",
@@ -46,6 +46,7 @@ __all__ = [
     "load_manifest",
     "load_model",
     "read_file",
+    "start_load",
 ]
 
 Progress = Callable[[int, int, str], None]
@@ -211,7 +212,75 @@ def load_model(
     model is invalid.
     """
     with paused_gc():  # a third of the load time at national scale otherwise
-        return _load_model(Path(root), progress, cache, jobs)
+        return _load_model(Path(root), progress, cache, jobs, apart=False).result()
+
+
+def start_load(
+    root: Path | str,
+    progress: Progress | None = None,
+    *,
+    cache: ResultCache | None = None,
+    jobs: int | None = None,
+) -> PendingModel:
+    """:func:`load_model`, except that on a large model the cross-file reference check
+    runs in a worker (``jobs`` as for :func:`load_model`): the caller builds the graph of
+    :attr:`PendingModel.model` meanwhile, then asks for :meth:`PendingModel.result`.
+    Use it as a context manager, so the worker is stopped if the caller fails."""
+    with paused_gc():
+        return _load_model(Path(root), progress, cache, jobs, apart=True)
+
+
+# From this many components and relations on, references are checked apart.
+MIN_OBJECTS_APART = 100_000
+
+
+class PendingModel:
+    """A validated model whose cross-file reference check may still be running in a
+    worker (see :func:`start_load`)."""
+
+    def __init__(
+        self,
+        model: Model,
+        found: Collected,
+        worker: Worker | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+    ) -> None:
+        self.model = model
+        self._found = found
+        self._worker = worker
+        self._diagnostics = diagnostics  # the check's own, when it ran here
+
+    def result(self) -> Model:
+        """The model, once its references are checked; raises :class:`ModelLoadError`
+        carrying every diagnostic when the model is invalid."""
+        diagnostics = self._diagnostics
+        if diagnostics is None:
+            found = FAILED
+            if self._worker is not None:
+                with self._worker:
+                    found = self._worker.receive()
+                self._worker = None
+            if found is FAILED:  # no worker, or it died: check here
+                found = check_references(self.model, self._found.invalid_ids, self._found.unchecked)
+            diagnostics = self._diagnostics = found
+        if diagnostics:
+            raise ModelLoadError(_composer_verdicts(diagnostics, self.model.locator))
+        return self.model
+
+    def __enter__(self) -> PendingModel:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *details: object) -> None:
+        """Stop a worker whose answer is no longer wanted."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+
+def _checks_apart(model: Model, jobs: int | None) -> bool:
+    if jobs is not None:
+        return jobs > 1 and available()
+    return len(model.components) + len(model.relations) >= MIN_OBJECTS_APART and may_fork()
 
 
 def _raw_bytes(file: ModelFile) -> bytes | None:
@@ -264,8 +333,8 @@ def _collect_file(
 
 
 def _load_model(
-    root: Path, progress: Progress | None, cache: ResultCache | None, jobs: int | None
-) -> Model:
+    root: Path, progress: Progress | None, cache: ResultCache | None, jobs: int | None, apart: bool
+) -> PendingModel:
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)
@@ -308,7 +377,13 @@ def _load_model(
         locator=locator,
         files=[f.rel for f in files],
     )
+    if apart and not diagnostics and _checks_apart(model, jobs):
+        # The caller builds the graph while a worker checks the references (they
+        # usually are all fine: the answer is an empty list).
+        worker = Worker.start(
+            lambda send: send(check_references(model, found.invalid_ids, found.unchecked))
+        )
+        if worker is not None:
+            return PendingModel(model, found, worker)
     diagnostics.extend(check_references(model, found.invalid_ids, found.unchecked))
-    if diagnostics:
-        raise ModelLoadError(_composer_verdicts(diagnostics, locator))
-    return model
+    return PendingModel(model, found, diagnostics=diagnostics)
