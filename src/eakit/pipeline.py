@@ -64,7 +64,7 @@ def load_graph(
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        pending = start_load(Path(model_dir), progress=callback, cache=file_cache, jobs=jobs)
+        pending = start_load(Path(model_dir), callback, file_cache, jobs)
     with pending:  # a large model's references are checked by a worker meanwhile
         graph = build_graph(pending.model)
         pending.result()

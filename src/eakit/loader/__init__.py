@@ -216,18 +216,14 @@ def load_model(
 
 
 def start_load(
-    root: Path | str,
-    progress: Progress | None = None,
-    *,
-    cache: ResultCache | None = None,
-    jobs: int | None = None,
+    root: Path, progress: Progress | None, cache: ResultCache | None, jobs: int | None
 ) -> PendingModel:
-    """:func:`load_model`, except that on a large model the cross-file reference check
-    runs in a worker (``jobs`` as for :func:`load_model`): the caller builds the graph of
+    """:func:`load_model` (the same arguments), except that on a large model the
+    cross-file reference check runs in a worker: the caller builds the graph of
     :attr:`PendingModel.model` meanwhile, then asks for :meth:`PendingModel.result`.
     Use it as a context manager, so the worker is stopped if the caller fails."""
     with paused_gc():
-        return _load_model(Path(root), progress, cache, jobs, apart=True)
+        return _load_model(root, progress, cache, jobs, apart=True)
 
 
 # From this many components and relations on, references are checked apart.
