@@ -91,8 +91,7 @@ def check(
     from eakit.rules.engine import run_rules
     from eakit.rules.parallel import worth_sharing
 
-    if jobs is None:
-        jobs = 2 if worth_sharing(graph) else 1
+    jobs = 2 if worth_sharing(graph, jobs) else 1
     with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them
         return run_rules(
             graph,

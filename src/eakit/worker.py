@@ -53,6 +53,15 @@ def may_fork() -> bool:
     return available() and cores() >= 2 and not others
 
 
+def wanted(jobs: int | None, large: Callable[[], bool]) -> bool:
+    """Whether to start a worker for a job: ``jobs`` 1 forbids it, 2 asks for it (where
+    the platform forks), ``None`` decides: a ``large`` job, on a machine where this
+    process :func:`may_fork`."""
+    if jobs is not None:
+        return jobs > 1 and available()
+    return large() and may_fork()
+
+
 class _Failed:
     """The worker sent nothing usable."""
 

@@ -103,7 +103,7 @@ def test_a_load_error_stops_the_worker(generated, monkeypatch):
 )  # fmt: skip
 def test_when_files_are_read_by_a_worker(tmp_path, monkeypatch, jobs, size, forks, expected):
     monkeypatch.setattr(prefetch, "MIN_BYTES", 2000)
-    monkeypatch.setattr(prefetch, "may_fork", lambda: forks)
+    monkeypatch.setattr(worker, "may_fork", lambda: forks)
     path = tmp_path / "a.yaml"
     path.write_bytes(b"#" * size)
     gone = ModelFile(tmp_path / "gone.yaml", "gone.yaml")  # reported later, not here

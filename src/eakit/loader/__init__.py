@@ -37,7 +37,7 @@ from eakit.loader.yamlio import (
 )
 from eakit.model import Manifest, Model, SourceRef
 from eakit.perf import paused_gc
-from eakit.worker import FAILED, Background, Worker, available, may_fork
+from eakit.worker import FAILED, Background, Worker, wanted
 
 __all__ = [
     "MANIFEST",
@@ -55,20 +55,26 @@ Progress = Callable[[int, int, str], None]
 EMPTY_MANIFEST = "the manifest is empty: it needs 'eakit: 1' and 'architecture:'"
 
 
-def _text(file: ModelFile, empty: str = EMPTY_MODEL_FILE) -> str | list[Diagnostic]:
-    """The text of one file (decoded, NFC), or why it cannot be parsed."""
+def _bytes(file: ModelFile) -> bytes | Diagnostic:
+    """The bytes of one file, or why they cannot be read (too large, unreadable)."""
     try:
         size = file.path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problem = Diagnostic(
+            return Diagnostic(
                 Location(file.rel),
                 f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it",
                 code="io",
             )
-            return [problem]
-        raw = file.path.read_bytes()
+        return file.path.read_bytes()
     except OSError as exc:
-        return [Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")]
+        return Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")
+
+
+def _text(file: ModelFile, empty: str = EMPTY_MODEL_FILE) -> str | list[Diagnostic]:
+    """The text of one file (decoded, NFC), or why it cannot be parsed."""
+    raw = _bytes(file)
+    if isinstance(raw, Diagnostic):
+        return [raw]
     text = decode(raw, file.rel)
     if isinstance(text, Diagnostic):
         return [text]
@@ -273,23 +279,6 @@ class PendingModel:
             self._worker = None
 
 
-def _checks_apart(model: Model, jobs: int | None) -> bool:
-    if jobs is not None:
-        return jobs > 1 and available()
-    return len(model.components) + len(model.relations) >= MIN_OBJECTS_APART and may_fork()
-
-
-def _raw_bytes(file: ModelFile) -> bytes | None:
-    """A file's bytes for the cache key, or None (too large or unreadable: :func:`_read`
-    says why)."""
-    try:
-        if file.path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return file.path.read_bytes()
-    except OSError:
-        return None
-
-
 def _cached_read(
     file: ModelFile,
     raw: bytes | None,
@@ -345,7 +334,8 @@ def _load_model(
         # An earlier load of this process may still be writing the cache (see
         # FileCache.put_many): this load reads what it wrote, as if it were written in line.
         Background.wait()
-        raws = {file.rel: _raw_bytes(file) for file in files}
+        # A file that cannot be read has no key: _read says why when it reads it.
+        raws = {f.rel: raw if isinstance(raw := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
     ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
     parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
@@ -373,7 +363,8 @@ def _load_model(
         locator=locator,
         files=[f.rel for f in files],
     )
-    if apart and not diagnostics and _checks_apart(model, jobs):
+    large = lambda: len(model.components) + len(model.relations) >= MIN_OBJECTS_APART  # noqa: E731
+    if apart and not diagnostics and wanted(jobs, large):
         # The caller builds the graph while a worker checks the references (they
         # usually are all fine: the answer is an empty list).
         worker = Worker.start(

@@ -36,7 +36,7 @@ from eakit.diagnostics import Diagnostic
 from eakit.loader.collect import Collected, add_component
 from eakit.loader.locator import YamlLocator
 from eakit.model import BaseComponent, Relation, SourceRef
-from eakit.worker import Background, Send, available, may_fork
+from eakit.worker import Background, Send, wanted
 
 CACHE_DIR = ".eakit-cache"
 FORMAT = "1"
@@ -201,7 +201,7 @@ class FileCache:
         background worker writes them when there are many and ``jobs`` allows (see
         :func:`eakit.loader.prefetch.worth_it`), while this process goes on. Nothing
         waits for an entry: a missing one costs the next run speed only."""
-        if len(entries) >= WRITE_BEHIND and _may_write_behind(jobs):
+        if len(entries) >= WRITE_BEHIND and wanted(jobs, lambda: True):
 
             def task(_send: Send) -> None:
                 for entry in entries:
@@ -224,10 +224,6 @@ class FileCache:
         if not ignore.exists():
             ignore.write_text("# Created by eakit: a cache, not part of the model.\n*\n")
         self._ready = True
-
-
-def _may_write_behind(jobs: int | None) -> bool:
-    return available() and jobs != 1 and (jobs is not None or may_fork())
 
 
 def merge(result: FileResult, rel: str, locator: YamlLocator, into: Collected) -> list[Diagnostic]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from eakit.loader.files import ModelFile
-from eakit.worker import FAILED, Send, Worker, available, may_fork
+from eakit.worker import FAILED, Send, Worker, wanted
 
 # Below this much YAML a load takes under a second: forking would cost more than it saves.
 MIN_BYTES = 8_000_000
@@ -28,13 +28,15 @@ Parse = Callable[[ModelFile], tuple[Any, bool] | None]
 def worth_it(files: Sequence[ModelFile], jobs: int | None) -> bool:
     """Whether to read ``files`` in a worker: ``jobs`` 2 asks for it, 1 forbids it, and
     ``None`` decides by the size of the model and the machine."""
-    if jobs is not None:
-        return jobs > 1 and available()
-    size = 0
-    for file in files:
-        with contextlib.suppress(OSError):  # reported when the file is read
-            size += file.path.stat().st_size
-    return size >= MIN_BYTES and may_fork()
+
+    def large() -> bool:
+        size = 0
+        for file in files:
+            with contextlib.suppress(OSError):  # reported when the file is read
+                size += file.path.stat().st_size
+        return size >= MIN_BYTES
+
+    return wanted(jobs, large)
 
 
 class Prefetch:

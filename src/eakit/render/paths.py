@@ -20,12 +20,9 @@ class PathDisplay:
     def __init__(self, model_dir: Path) -> None:
         self._dir = str(model_dir)
         self._cwd = os.getcwd()
-        self._files: dict[str, str] = {}
 
     def __call__(self, location: Location) -> str:
-        shown = self._files.get(location.file)
-        if shown is None:
-            shown = self._files[location.file] = _display_file(self._dir, location.file, self._cwd)
+        shown = _display_file(self._dir, location.file, self._cwd)
         return f"{shown}:{location.line}:{location.col}"
 
 

@@ -716,11 +716,10 @@ def evaluate(
     both views of its subjects).
     """
     graph = engine.graph
+    now = engine.run_view(active, NOW, NOW, only=only)
     if only is None or share:
-        now = engine.run_view(active, NOW, NOW, only=only)
         future = engine.run_horizon(active, now, only=only)
     else:
-        now = engine.run_view(active, NOW, NOW, only=only)
         future = engine.run_view(active, HORIZON, HORIZON, only=only)
     record = None
     for live, statuses in engine.views(active)[2:]:

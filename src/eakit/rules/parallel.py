@@ -30,7 +30,7 @@ from eakit.graph import ModelGraph
 from eakit.rules import python_checks
 from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate
 from eakit.rules.pack import ActiveRule
-from eakit.worker import FAILED, Send, Worker, may_fork
+from eakit.worker import FAILED, Send, Worker, wanted
 
 # Below this many components a check takes about a second and forking costs more than
 # it saves.
@@ -49,10 +49,10 @@ Located = tuple[str | None, str, tuple[str, int, int] | None]
 Answer = tuple[list[str | None], list[str | None], list[str | None] | None, list[Located]]
 
 
-def worth_sharing(graph: ModelGraph) -> bool:
-    """Whether a check of ``graph`` gains from a second process on this machine (see
-    :func:`eakit.worker.may_fork`; ``jobs=2`` asks for one explicitly)."""
-    return len(graph) >= MIN_COMPONENTS and may_fork()
+def worth_sharing(graph: ModelGraph, jobs: int | None = None) -> bool:
+    """Whether a check of ``graph`` is shared with a second process (``jobs`` as
+    :func:`eakit.worker.wanted` takes it: ``None`` decides by the model's size)."""
+    return wanted(jobs, lambda: len(graph) >= MIN_COMPONENTS)
 
 
 def divisible(engine: Engine, active: ActiveRule) -> bool:
