@@ -333,3 +333,19 @@ def test_yaml_the_manifest_leaves_out_is_not_the_models(tmp_path: Path) -> None:
     note.parent.mkdir()
     note.write_text("viec: [sửa sơ đồ]\n", "utf-8")
     assert session.refresh([note]) is None
+
+
+@pytest.mark.parametrize(("jobs", "workers"), [(1, 0), (2, 1)])
+def test_a_session_loads_with_the_jobs_it_is_given(
+    two_provinces_dir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, workers: int
+) -> None:
+    """``eakit check --watch --jobs 1`` keeps the watch session in one process."""
+    from eakit import worker
+    from tests.workers import remember_workers
+
+    if jobs > 1 and not worker.available():
+        pytest.skip("needs os.fork (Linux)")
+    started = remember_workers(monkeypatch)
+    session = Session(two_provinces_dir, cache=False, jobs=jobs)
+    assert session.start().result is not None
+    assert len(started) == workers  # the reading worker, when allowed

@@ -60,6 +60,7 @@ def _watch(
     ignore: list[str] | None,
     waivers: Path | None,
     poll: bool,
+    jobs: int | None,
 ) -> None:
     """``--watch``: the report goes to ``--output`` (rewritten after every valid check)
     in any format; without ``--output`` the terminal gets text."""
@@ -71,7 +72,7 @@ def _watch(
     if not model.is_dir():
         raise fail(f"--watch needs a model folder; {model} is not one")
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
-                      waivers=waivers, progress=True)  # fmt: skip
+                      waivers=waivers, progress=True, jobs=jobs)  # fmt: skip
 
     def render(result: CheckResult) -> Iterable[bytes]:
         assert session.graph is not None
@@ -127,7 +128,7 @@ def register(app: typer.Typer) -> None:
             except ValueError:
                 raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
         if watch:
-            _watch(model, fmt, output, when, select, ignore, waivers, poll)
+            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs)
             return
         graph = load_or_exit(model, fmt.value, jobs=jobs)
         try:

@@ -60,6 +60,7 @@ class Session:
     waivers: Path | None = None
     cache: bool = True
     progress: bool = False  # a progress bar on stderr (when it is a terminal) while loading
+    jobs: int | None = None  # processes for a full load (see eakit.loader.load_model)
     graph: ModelGraph | None = None
     run: RuleRun | None = None
     _files: dict[str, FileContent] = field(default_factory=dict)
@@ -82,7 +83,7 @@ class Session:
         began = time.perf_counter()
         try:
             with progress_display(self.progress) as callback:
-                model = load_model(self.root, progress=callback, cache=self.memory)
+                model = load_model(self.root, progress=callback, cache=self.memory, jobs=self.jobs)
             graph = build_graph(model)
             previous = self.result
             with paused_gc():
