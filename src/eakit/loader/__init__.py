@@ -243,11 +243,13 @@ class PendingModel:
     def __init__(
         self,
         model: Model,
+        locator: YamlLocator,
         found: Collected,
         worker: Worker | None = None,
         diagnostics: list[Diagnostic] | None = None,
     ) -> None:
         self.model = model
+        self._locator = locator
         self._found = found
         self._worker = worker
         self._diagnostics = diagnostics  # the check's own, when it ran here
@@ -266,7 +268,7 @@ class PendingModel:
                 found = check_references(self.model, self._found.invalid_ids, self._found.unchecked)
             diagnostics = self._diagnostics = found
         if diagnostics:
-            raise ModelLoadError(_composer_verdicts(diagnostics, self.model.locator))
+            raise ModelLoadError(_composer_verdicts(diagnostics, self._locator))
         return self.model
 
     def __enter__(self) -> PendingModel:
@@ -335,7 +337,7 @@ def _load_model(
         # FileCache.put_many): this load reads what it wrote, as if it were written in line.
         Background.wait()
         # A file that cannot be read has no key: _read says why when it reads it.
-        raws = {f.rel: raw if isinstance(raw := _bytes(f), bytes) else None for f in files}
+        raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
     ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
     parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
@@ -371,6 +373,6 @@ def _load_model(
             lambda send: send(check_references(model, found.invalid_ids, found.unchecked))
         )
         if worker is not None:
-            return PendingModel(model, found, worker)
+            return PendingModel(model, locator, found, worker)
     diagnostics.extend(check_references(model, found.invalid_ids, found.unchecked))
-    return PendingModel(model, found, diagnostics=diagnostics)
+    return PendingModel(model, locator, found, diagnostics=diagnostics)
