@@ -12,7 +12,15 @@ from eakit.diagnostics import Diagnostic
 from eakit.loader.errors import closest, shown, slug, suggest
 from eakit.loader.expect import describe, field_at, loose_values
 from eakit.loader.suggest import IdSuggester
-from eakit.loader.yamlio import YamlError, compose, decode, needs_precise, resolve_plain
+from eakit.loader.yamlio import (
+    _NOT_ALLOWED,
+    YamlError,
+    _may_be_refused,
+    compose,
+    decode,
+    needs_precise,
+    resolve_plain,
+)
 from eakit.model import KIND_CLASSES, Manifest, Relation
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -63,6 +71,24 @@ def test_characters_the_parsers_disagree_on_are_refused(
     result = decode(text.encode(), "a.yaml")
     assert isinstance(result, Diagnostic)
     assert (str(result.location), result.message) == (where, message)
+
+
+def test_every_refused_character_is_found_past_the_quick_test() -> None:
+    """Whatever the regex refuses, the quick test on the bytes sends to it: every code
+    point, alone and among the Vietnamese text and dashes that make the quick test look
+    closer (U+2013 shares its first two bytes with U+2028)."""
+    refused = 0
+    for code in itertools.chain(range(0xD800), range(0xE000, 0x110000)):
+        char = chr(code)
+        if char == "\r":
+            continue  # a line end, made LF before the test
+        for text in (f"a: {char}\n", f"a: Sở – {char} “x”\n"):
+            if _NOT_ALLOWED.search(text) is not None:
+                assert _may_be_refused(text.encode()), hex(code)
+                refused += 1
+    # C0 but tab, LF and CR; DEL; C1; U+2028 and U+2029; U+FFFE and U+FFFF
+    assert refused == 2 * (0x20 - 3 + 1 + 0x20 + 2 + 2)
+    assert not _may_be_refused("tên: Sở Thông tin – 2016–2020 “x”\r\n".encode())
 
 
 def test_invalid_utf8_is_located_by_character() -> None:

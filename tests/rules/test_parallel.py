@@ -81,22 +81,65 @@ def test_a_worker_that_dies_at_once_is_replaced(two_provinces, single, monkeypat
 
     started = remember_workers(monkeypatch, dying)
     assert _facts(two_provinces, 2) == single
-    assert started and reaped(started[0].pid)
+    assert len(started) == 2  # the helper that selects subjects, then the rule worker
+    assert all(reaped(w.pid) for w in started)
+
+
+def test_a_helper_that_dies_is_replaced(two_provinces, single, monkeypatch):
+    tasks = []
+
+    def first_dies(task):
+        tasks.append(task)
+        if len(tasks) > 1:
+            return task
+
+        def die(send):
+            raise RuntimeError("the helper fails")
+
+        return die
+
+    started = remember_workers(monkeypatch, first_dies)
+    assert _facts(two_provinces, 2) == single
+    assert len(started) == 2 and all(reaped(w.pid) for w in started)
+
+
+def test_the_subjects_come_from_the_helper(two_provinces, single, monkeypatch):
+    """The helper's subject lists are taken over and used: a helper sending wrong ones
+    changes the result."""
+    taken = []
+    take = Engine.take_subjects
+
+    def counted(self, packed, ids):
+        taken.append(len(packed))
+        take(self, packed, ids)
+
+    monkeypatch.setattr(Engine, "take_subjects", counted)
+    assert _facts(two_provinces, 2) == single
+    assert taken and taken[0] > 50
+
+    pack = Engine.packed_subjects
+
+    def emptied(self, ids):
+        return {key: (selector, b"") for key, (selector, _p) in pack(self, ids).items()}
+
+    monkeypatch.setattr(Engine, "packed_subjects", emptied)  # in the forked helper
+    assert _facts(two_provinces, 2)["findings"] != single["findings"]
 
 
 def test_a_broken_second_answer_is_replaced(two_provinces, single, monkeypatch):
     receive = worker.Worker.receive
-    calls = []
+    calls: dict[int, int] = {}
 
     def second_fails(self):
-        calls.append(1)
-        return receive(self) if len(calls) == 1 else worker.FAILED
+        calls[self.pid] = calls.get(self.pid, 0) + 1
+        return receive(self) if calls[self.pid] == 1 else worker.FAILED
 
     monkeypatch.setattr(worker.Worker, "receive", second_fails)
     started = remember_workers(monkeypatch)
     assert _facts(two_provinces, 2) == single
-    assert len(calls) == 2
-    assert reaped(started[0].pid)
+    helper, rule_worker = started
+    assert (calls[helper.pid], calls[rule_worker.pid]) == (1, 2)
+    assert all(reaped(w.pid) for w in started)
 
 
 def test_a_truncated_message_is_a_failure():
@@ -118,7 +161,7 @@ def test_an_error_here_stops_the_worker(two_provinces, monkeypatch):
     monkeypatch.setattr(Engine, "complete", broken)
     with pytest.raises(KeyboardInterrupt):
         run_rules(two_provinces, as_of=None, select=[], ignore=[], jobs=2)
-    assert started and reaped(started[0].pid)
+    assert len(started) == 2 and all(reaped(w.pid) for w in started)
 
 
 def test_shares_split_the_components_by_file(two_provinces):

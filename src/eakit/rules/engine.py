@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,11 @@ class Run:
         return frozenset(h.component for h in self.hits) | self.failed_elsewhere
 
 
+SubjectKey = tuple[str, frozenset[str], frozenset[str]]
+"""A subject list's key: the selector (as text), the view's live statuses and the
+statuses subjects have."""
+
+
 class Engine:
     """Runs the applicable rules of a model at one date."""
 
@@ -139,8 +145,8 @@ class Engine:
         self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
         self.conditions: dict[tuple[frozenset[str] | None, str], list[str]] = {}
         # Subjects by (selector, live statuses, subject statuses), with their selectors.
-        self.subject_lists: dict[tuple[str, frozenset[str], frozenset[str]], list[str]] = {}
-        self.subject_selectors: dict[tuple[str, frozenset[str], frozenset[str]], Selector] = {}
+        self.subject_lists: dict[SubjectKey, list[str]] = {}
+        self.subject_selectors: dict[SubjectKey, Selector] = {}
         self.share_views = True
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
@@ -271,6 +277,28 @@ class Engine:
             self.subject_lists[key] = found
             self.subject_selectors[key] = selector
         return found
+
+    def packed_subjects(self, ids: Sequence[str]) -> dict[SubjectKey, tuple[Selector, bytes]]:
+        """The subject lists selected so far, each as the positions of its ids in ``ids``
+        (what another process that shares the graph needs to take them over: see
+        :meth:`take_subjects`)."""
+        position = {cid: at for at, cid in enumerate(ids)}
+        return {
+            key: (
+                self.subject_selectors[key],
+                array("I", map(position.__getitem__, found)).tobytes(),
+            )
+            for key, found in self.subject_lists.items()
+        }
+
+    def take_subjects(
+        self, packed: Mapping[SubjectKey, tuple[Selector, bytes]], ids: Sequence[str]
+    ) -> None:
+        """Take over subject lists another process selected (:meth:`packed_subjects` of
+        an engine on the same graph, with the same ``ids``)."""
+        for key, (selector, positions) in packed.items():
+            self.subject_lists[key] = list(map(ids.__getitem__, array("I", positions)))
+            self.subject_selectors[key] = selector
 
     def views(self, active: ActiveRule) -> list[tuple[frozenset[str], frozenset[str]]]:
         """The views a rule runs in, as (live statuses, subject statuses): *now*,

@@ -11,6 +11,10 @@ model as a whole. A path rule costs one walk back from every goal whatever its s
 so the worker runs it whole and sends its findings on this process's part back first,
 unlocated, to be located here with the others.
 
+Before the worker is forked, the subjects of every rule are selected once, by a
+short-lived helper process while this one builds the graph's adjacency (see
+:func:`_warm`), so that neither process selects them again after the fork.
+
 The worker sends back only what the result needs: for each rule, its findings
 (component, message, position) and the subjects that failed in each view. A finding of
 such a rule depends on its own subject alone, so the result is the one a single process
@@ -79,22 +83,45 @@ def shares(graph: ModelGraph, fraction: float = 0.5) -> tuple[frozenset[str], fr
 
 
 def _warm(engine: Engine, work: Work) -> None:
-    """Compute the indexes both processes use once, before forking, rather than in each
-    process after it."""
+    """Compute what both processes use once, before the rule worker is forked, rather
+    than in each process after it.
+
+    Selecting the subjects of every rule reads every component (half a second at national
+    scale), and so do the adjacency and the rings of planned change, which selecting does
+    not need: a short-lived helper selects while this process builds the rest, and sends
+    the subject lists back as positions in the sorted ids. Without the helper (it cannot
+    start, or dies), this process selects them itself."""
     graph = engine.graph
+    ids = graph.ids()
     # The graph builds these tables on first use; any component will do.
-    for cid in graph.ids()[:1]:
-        graph.edges_by_type(cid, True)
+    for cid in ids[:1]:
         for table in (graph.objects, graph.kinds, graph.states):
             table.get(cid)
-    radii = {engine.radius(active) for active, _severity in work}
-    for radius in sorted(r for r in radii if r is not None):
-        engine.touched(radius)
-    # Selecting subjects reads every component: done here, it is done once, and the
-    # processes do not copy every page of the model as they touch them after the fork.
-    for active, _severity in work:
-        for live, statuses in engine.views(active):
+    views = [
+        (active, live, statuses)
+        for active, _severity in work
+        for live, statuses in engine.views(active)
+    ]
+
+    def select(send: Send) -> None:
+        for active, live, statuses in views:
             engine.selected(active, live, statuses)
+        send(engine.packed_subjects(ids))
+
+    helper = Worker.start(select)
+    with helper or contextlib.nullcontext():
+        for cid in ids[:1]:
+            graph.edges_by_type(cid, True)
+        radii = {engine.radius(active) for active, _severity in work}
+        for radius in sorted(r for r in radii if r is not None):
+            engine.touched(radius)
+        graph.agencies  # noqa: B018 (this process's findings name them: meanwhile is free)
+        packed = helper.receive() if helper is not None else FAILED
+    if packed is not FAILED:
+        engine.take_subjects(packed, ids)
+    # Any list the helper did not send (all of them, without it) is selected here.
+    for active, live, statuses in views:
+        engine.selected(active, live, statuses)
 
 
 def _answer(
