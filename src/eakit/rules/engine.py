@@ -446,18 +446,18 @@ class FindingBuilder:
     ) -> Finding:
         """The finding with ``message`` as it is (a finding made elsewhere, rebuilt)."""
         rule = active.rule
-        return Finding(
-            rule_id=rule.id,
-            severity=severity,
-            message=message,
-            component=component,
-            location=location,
-            layer=rule.layer.value,
-            title=rule.title,
-            title_en=rule.title_en,
-            basis=self.basis(active),
-            remediation=rule.remediation,
-            agency=self.graph.agency_of(component) if component and self.agencies else None,
+        return Finding(  # by position: made 150,000 times at national scale
+            rule.id,
+            severity,
+            message,
+            component,
+            location,
+            rule.layer.value,
+            rule.title,
+            rule.title_en,
+            self.basis(active),
+            rule.remediation,
+            self.graph.agency_of(component) if component and self.agencies else None,
         )
 
 

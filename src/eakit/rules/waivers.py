@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -91,9 +91,8 @@ def apply_waivers(
         for index, waiver in enumerate(waivers):
             if waiver.expires >= as_of and waiver.matches(finding):
                 used.add(index)
-                finding = replace(
-                    finding,
-                    waived=Waived(waiver.reason, waiver.owner, waiver.expires, waiver.location),
+                finding = finding._replace(
+                    waived=Waived(waiver.reason, waiver.owner, waiver.expires, waiver.location)
                 )
                 break
         result.append(finding)
