@@ -14,7 +14,8 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from eakit.graph import Edge, ModelGraph
 from eakit.model import BaseComponent, Relation
@@ -32,19 +33,22 @@ HORIZON = frozenset({"current", "planned"})
 RECORD = frozenset({"current", "planned", "retired"})
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One problem a check found on a component.
+_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Hit(NamedTuple):
+    """One problem a check found on a component (immutable).
 
     ``field`` points the finding at the offending field, ``relation`` at a declared
     relation, ``manifest_field`` at a field of ``eakit.yaml``; ``params`` fill the
-    rule's message template; ``detail`` is appended to it.
+    rule's message template; ``detail`` is appended to it. A named tuple: a national
+    check makes 150,000.
     """
 
     component: str | None
     field: tuple[str | int, ...] = ()
     relation: Relation | None = None
-    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    params: Mapping[str, Any] = _NO_PARAMS
     detail: str = ""
     manifest_field: tuple[str | int, ...] = ()  # points at eakit.yaml instead
 
