@@ -334,15 +334,19 @@ class ModelGraph:
 
     def relation_source(self, relation: Relation) -> SourceRef | None:
         """Where a declared relation is written (``None`` for one the model did not load)."""
+        return self.relation_sources().get(id(relation))
+
+    def relation_sources(self) -> Mapping[int, SourceRef]:
+        """Where each declared relation is written, by the relation object's ``id()``
+        (built on first use: a linear scan per finding is quadratic at national scale)."""
         if self._relation_refs is None:
-            # Built on first use: a linear scan per finding is quadratic at national scale.
             self._relation_refs = {
                 id(candidate): ref
                 for candidate, ref in zip(
                     self._model.relations, self._model.relation_sources, strict=True
                 )
             }
-        return self._relation_refs.get(id(relation))
+        return self._relation_refs
 
     def relation_location(self, relation: Relation) -> Location | None:
         """Where a declared relation is written."""
@@ -386,7 +390,7 @@ class ModelGraph:
 
     def get(self, component_id: str) -> BaseComponent:
         """The component object with ``component_id``."""
-        return self._nodes[component_id]["obj"]  # type: ignore[no-any-return]
+        return self.objects[component_id]
 
     def _node_table(self, name: str) -> dict[str, Any]:
         read = _NODE_TABLES[name]

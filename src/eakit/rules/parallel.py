@@ -115,7 +115,9 @@ def _warm(engine: Engine, work: Work) -> None:
         radii = {engine.radius(active) for active, _severity in work}
         for radius in sorted(r for r in radii if r is not None):
             engine.touched(radius)
-        graph.agencies  # noqa: B018 (this process's findings name them: meanwhile is free)
+        # Both processes' findings look these up: built while the helper works, for free.
+        graph.agencies  # noqa: B018
+        graph.relation_sources()
         packed = helper.receive() if helper is not None else FAILED
     if packed is not FAILED:
         engine.take_subjects(packed, ids)
