@@ -529,6 +529,11 @@ class ModelGraph:
         """All edges, in no particular order (cheaper than :meth:`edges`)."""
         return self._edge_index.values()
 
+    def edge_groups(self, outgoing: bool) -> Mapping[str, dict[str, list[Edge]]]:
+        """:meth:`edges_by_type` of every component, by id (for walks that ask for
+        hundreds of thousands of components' edges). Shared: do not change it."""
+        return self._adjacency[0 if outgoing else 1]
+
     def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
         """A component's outgoing (or incoming) edges by type, each list sorted by (source,
         target). The lists are shared: do not change them."""

@@ -254,20 +254,29 @@ class CheckContext:
                             yield other, hops
             frontier = ring
 
-    def _predecessors(self, component_id: str, types: tuple[str, ...], direction: str) -> set[str]:
-        """Components that have ``component_id`` among their neighbours (any status: a
-        subject need not be live), over live edges."""
+    def _predecessors(
+        self, types: tuple[str, ...], direction: str
+    ) -> Callable[[str], Iterator[str]]:
+        """A function giving the components that have a given component among their
+        neighbours (any status: a subject need not be live), over live edges; repeats
+        are possible. Made once per walk: it runs for every node of it."""
         live = self.live
-        grouped_in = self.graph.edges_by_type(component_id, False)
-        grouped_out = self.graph.edges_by_type(component_id, True)
-        found: set[str] = set()
+        # The edge groups to read, and which end of their edges is the predecessor.
+        sides = []
         if direction in ("out", "any"):
-            for edge_type in types or grouped_in:
-                found.update(e.source for e in grouped_in.get(edge_type, ()) if e.state in live)
+            sides.append((self.graph.edge_groups(False), 0))  # edges in: their sources
         if direction in ("in", "any"):
-            for edge_type in types or grouped_out:
-                found.update(e.target for e in grouped_out.get(edge_type, ()) if e.state in live)
-        return found
+            sides.append((self.graph.edge_groups(True), 1))  # edges out: their targets
+
+        def predecessors(component_id: str) -> Iterator[str]:
+            for groups, end in sides:
+                grouped = groups[component_id]
+                for edge_type in types or grouped:
+                    for edge in grouped.get(edge_type, ()):
+                        if edge.state in live:
+                            yield edge[end]
+
+        return predecessors
 
     def hops_to(
         self,
@@ -292,8 +301,9 @@ class CheckContext:
         states, live = self.graph.states, self.live
         hops: dict[str, int] = {}
         queue: deque[str] = deque()
+        predecessors = self._predecessors(types, direction)
         for goal in set(goals):
-            for node in self._predecessors(goal, types, direction):
+            for node in predecessors(goal):
                 if node not in hops:
                     hops[node] = 1
                     queue.append(node)
@@ -305,7 +315,7 @@ class CheckContext:
             # A node passes a path on only as a live intermediate matching ``via``.
             if states[node] not in live or (passes is not None and not passes(node)):
                 continue
-            for previous in self._predecessors(node, types, direction):
+            for previous in predecessors(node):
                 if previous not in hops:
                     hops[previous] = distance + 1
                     queue.append(previous)

@@ -151,6 +151,12 @@ class Engine:
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
+        # The part of the model a shared check runs on, and its subject lists filtered
+        # to it (see _within).
+        self._part: tuple[frozenset[str] | None, dict[int, tuple[list[str], list[str]]]] = (
+            None,
+            {},
+        )
 
     # --- running ------------------------------------------------------------------------
 
@@ -252,12 +258,24 @@ class Engine:
         elif len(only) * 16 < len(selected):  # a few subjects of many: look them up
             checked = [c for c in sorted(only) if sorted_position(selected, c)[1]]
         else:
-            checked = [c for c in selected if c in only]
+            checked = self._within(selected, only)
         ctx = self._context(active, live, checked)
         hits = self._hits(active, ctx)
         if self.model_wide(active):
             return Run([model_subject(self.graph)], hits)
         return Run(selected, hits)
+
+    def _within(self, selected: list[str], only: frozenset[str]) -> list[str]:
+        """The ids of ``selected`` that are in ``only``, in order (shared: do not change
+        the list). Rules share subject lists, and a shared check asks for the same part
+        of each list again and again: each is filtered once (for the latest ``only``)."""
+        part, lists = self._part
+        if part is not only:
+            part, lists = self._part = (only, {})
+        entry = lists.get(id(selected))
+        if entry is None or entry[0] is not selected:
+            entry = lists[id(selected)] = (selected, [c for c in selected if c in only])
+        return entry[1]
 
     def selected(
         self, active: ActiveRule, live: frozenset[str], statuses: frozenset[str]
