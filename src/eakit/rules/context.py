@@ -175,6 +175,40 @@ class CheckContext:
                     found.append((e.source, e))
         return found
 
+    def neighbour_counter(
+        self, types: Iterable[str], direction: str, wanted: Callable[[str], bool]
+    ) -> Callable[[str, int], int]:
+        """A function counting a component's distinct live neighbours over live edges of
+        ``types`` that are ``wanted``, up to ``enough`` (it stops there): the count of
+        :meth:`neighbours` that required-relation rules make for every subject."""
+        names = tuple(dict.fromkeys(types))
+        live, states = self.live, self.graph.states
+        sides = []
+        if direction in ("out", "any"):
+            sides.append((self.graph.edge_groups(True), 1))  # edges out: their targets
+        if direction in ("in", "any"):
+            sides.append((self.graph.edge_groups(False), 0))  # edges in: their sources
+
+        def count(component_id: str, enough: int) -> int:
+            found: set[str] = set()
+            for groups, end in sides:
+                grouped = groups[component_id]
+                for name in names:
+                    for edge in grouped.get(name, ()):
+                        other = edge[end]
+                        if (
+                            other not in found
+                            and edge.state in live
+                            and states[other] in live
+                            and wanted(other)
+                        ):
+                            found.add(other)
+                            if len(found) >= enough:
+                                return len(found)
+            return len(found)
+
+        return count
+
     def has_neighbour(self, component_id: str) -> bool:
         """Whether a component has any live neighbour over a live edge, either way."""
         live, states = self.live, self.graph.states

@@ -95,11 +95,12 @@ def required_relation(ctx: CheckContext) -> Iterator[Hit]:
     direction = ctx.params.get("direction", "out")
     wanted = ctx.matcher(parse_selector(ctx.params.get("target")))
     minimum = ctx.params.get("min", 1)
+    count = ctx.neighbour_counter(edges, direction, wanted)
     for cid in ctx.subjects:
-        found = {n for n, _e in ctx.neighbours(cid, edges, direction) if wanted(n)}
-        if len(found) < minimum:
+        found = count(cid, minimum)
+        if found < minimum:
             field = _edge_field(ctx, cid, edges) if direction == "out" else ()
-            yield Hit(cid, field=field, params={"count": len(found), "min": minimum})
+            yield Hit(cid, field=field, params={"count": found, "min": minimum})
 
 
 def forbidden_relation(ctx: CheckContext) -> Iterator[Hit]:
