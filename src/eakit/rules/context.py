@@ -175,6 +175,18 @@ class CheckContext:
                     found.append((e.source, e))
         return found
 
+    def _sides(
+        self, direction: str, backwards: bool = False
+    ) -> list[tuple[Mapping[str, dict[str, list[Edge]]], int]]:
+        """The edge groups a step in ``direction`` reads, each with the index of the end
+        of its edges that is the next component (``backwards``: the previous one)."""
+        sides = []
+        if direction in ("out", "any"):  # edges out: their targets
+            sides.append((self.graph.edge_groups(not backwards), 0 if backwards else 1))
+        if direction in ("in", "any"):  # edges in: their sources
+            sides.append((self.graph.edge_groups(backwards), 1 if backwards else 0))
+        return sides
+
     def neighbour_counter(
         self, types: Iterable[str], direction: str, wanted: Callable[[str], bool]
     ) -> Callable[[str, int], int]:
@@ -183,11 +195,7 @@ class CheckContext:
         :meth:`neighbours` that required-relation rules make for every subject."""
         names = tuple(dict.fromkeys(types))
         live, states = self.live, self.graph.states
-        sides = []
-        if direction in ("out", "any"):
-            sides.append((self.graph.edge_groups(True), 1))  # edges out: their targets
-        if direction in ("in", "any"):
-            sides.append((self.graph.edge_groups(False), 0))  # edges in: their sources
+        sides = self._sides(direction)
 
         def count(component_id: str, enough: int) -> int:
             found: set[str] = set()
@@ -295,12 +303,7 @@ class CheckContext:
         neighbours (any status: a subject need not be live), over live edges; repeats
         are possible. Made once per walk: it runs for every node of it."""
         live = self.live
-        # The edge groups to read, and which end of their edges is the predecessor.
-        sides = []
-        if direction in ("out", "any"):
-            sides.append((self.graph.edge_groups(False), 0))  # edges in: their sources
-        if direction in ("in", "any"):
-            sides.append((self.graph.edge_groups(True), 1))  # edges out: their targets
+        sides = self._sides(direction, backwards=True)
 
         def predecessors(component_id: str) -> Iterator[str]:
             for groups, end in sides:

@@ -8,11 +8,11 @@ import bisect
 import datetime as dt
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
@@ -128,6 +128,10 @@ class Run:
         return frozenset(h.component for h in self.hits) | self.failed_elsewhere
 
 
+_T = TypeVar("_T")
+# Entries of Engine._shared before the table is cleared.
+_DERIVED_MAX = 4096
+
 SubjectKey = tuple[str, frozenset[str], frozenset[str]]
 """A subject list's key: the selector (as text), the view's live statuses and the
 statuses subjects have."""
@@ -151,12 +155,8 @@ class Engine:
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
-        # The part of the model a shared check runs on, and its subject lists filtered
-        # to it (see _within).
-        self._part: tuple[frozenset[str] | None, dict[int, tuple[list[str], list[str]]]] = (
-            None,
-            {},
-        )
+        # Values derived from shared lists and sets, by kind and identity (see _shared).
+        self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
 
     # --- running ------------------------------------------------------------------------
 
@@ -267,15 +267,21 @@ class Engine:
 
     def _within(self, selected: list[str], only: frozenset[str]) -> list[str]:
         """The ids of ``selected`` that are in ``only``, in order (shared: do not change
-        the list). Rules share subject lists, and a shared check asks for the same part
-        of each list again and again: each is filtered once (for the latest ``only``)."""
-        part, lists = self._part
-        if part is not only:
-            part, lists = self._part = (only, {})
-        entry = lists.get(id(selected))
-        if entry is None or entry[0] is not selected:
-            entry = lists[id(selected)] = (selected, [c for c in selected if c in only])
-        return entry[1]
+        the list)."""
+        return self._shared("within", (selected, only), lambda: [c for c in selected if c in only])
+
+    def _shared(self, kind: str, objects: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+        """``make()``, once per ``kind`` and identity of ``objects``: rules share subject
+        lists, and a shared check asks for the same part of each again and again. The
+        objects are kept in the entry, so that their ids are not reused; the table is
+        cleared when it grows large (a watch session makes new parts at every edit)."""
+        key = (kind, *map(id, objects))
+        entry = self._derived.get(key)
+        if entry is None or any(a is not b for a, b in zip(entry[0], objects, strict=True)):
+            if len(self._derived) >= _DERIVED_MAX:
+                self._derived.clear()
+            entry = self._derived[key] = (objects, make())
+        return entry[1]  # type: ignore[no-any-return]
 
     def selected(
         self, active: ActiveRule, live: frozenset[str], statuses: frozenset[str]
@@ -339,10 +345,21 @@ class Engine:
         touched = self.touched(radius)
         if touched is None:
             return self.run_view(active, HORIZON, HORIZON, only=only)
-        near = touched if only is None else touched & only
+        near = touched
+        if only is not None:
+            near = self._shared("near", (touched, only), lambda: touched & only)
         run = self.run_view(active, HORIZON, HORIZON, only=near)
-        subjects = set(run.subjects)
-        run.hits += [h for h in now.hits if h.component not in touched and h.component in subjects]
+        kept = [h for h in now.hits if h.component not in touched]
+        if len(kept) * 16 < len(run.subjects):  # a few hits of many subjects: look them up
+            kept = [
+                h
+                for h in kept
+                if h.component is not None and sorted_position(run.subjects, h.component)[1]
+            ]
+        else:
+            subjects = set(run.subjects)
+            kept = [h for h in kept if h.component in subjects]
+        run.hits += kept
         return run
 
     # --- findings -----------------------------------------------------------------------
