@@ -154,7 +154,7 @@ class ModelGraph:
                 if key not in index:
                     index[key] = edge
         for relation in model.relations:
-            key = edge_key(relation)
+            key = (relation.from_, relation.to, relation.type)  # edge_key, inlined: 300,000
             known = index.get(key)
             # A relation restating a reference field keeps the field as origin.
             origin = known.origin if known is not None else "relation"

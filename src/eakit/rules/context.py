@@ -88,7 +88,7 @@ class CheckContext:
         return self.graph.architecture.horizon
 
     def get(self, component_id: str) -> BaseComponent:
-        return self.graph.get(component_id)
+        return self.graph.objects[component_id]
 
     def _predicate(self, selector: Selector) -> Predicate:
         """The selector compiled for this view (once per selector)."""

@@ -43,8 +43,9 @@ def required_attribute(ctx: CheckContext) -> Iterator[Hit]:
     wanted = ctx.params.get("equals", None)
     has_wanted = "equals" in ctx.params
     getters = [(name, field_getter(name)) for name in fields]
+    objects = ctx.graph.objects
     for cid in ctx.subjects:
-        component = ctx.get(cid)
+        component = objects[cid]
         missing = []
         for name, get in getters:
             value = get(component)
@@ -181,8 +182,9 @@ def status_year(ctx: CheckContext) -> Iterator[Hit]:
     """Lifecycle years agree with the status and the model's dates."""
     require = ctx.params["require"]
     year = ctx.as_of.year
+    objects = ctx.graph.objects
     for cid in ctx.subjects:
-        component = ctx.get(cid)
+        component = objects[cid]
         if require == "target_in_horizon":
             target = component.target
             if target is None or not year <= target <= ctx.horizon:

@@ -155,6 +155,7 @@ class Engine:
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
+        self._kind_labels: dict[type, str] = {}
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
 
@@ -376,16 +377,19 @@ class Engine:
         return self.manifest.at("architecture") if self.manifest else Location(MANIFEST)
 
     def message(self, active: ActiveRule, hit: Hit) -> str:
-        values: dict[str, Any] = {"id": hit.component or "", "name": "", "kind": "model"}
+        """A hit's message: the rule's template filled in with the component's id, name
+        and kind and the hit's own values."""
         if hit.component is not None:
-            component = self.graph.get(hit.component)
-            values |= {
-                "id": component.id,
-                "name": component.name,
-                "kind": type(component).label_en.lower(),
-            }
-        values |= dict(hit.params)
-        text = active.message.format_map(_Format(values))
+            component = self.graph.objects[hit.component]
+            kind = self._kind_labels.get(type(component))
+            if kind is None:  # as messages name it: "application", "data centre"
+                kind = self._kind_labels[type(component)] = type(component).label_en.lower()
+            values = _Format(id=component.id, name=component.name, kind=kind)
+        else:
+            values = _Format(id="", name="", kind="model")
+        if hit.params:
+            values.update(hit.params)
+        text = active.message.format_map(values)
         return f"{text} {hit.detail}".strip() if hit.detail else text
 
     def group(self, active: ActiveRule, hits: list[Hit], severity: Severity) -> list[_Pending]:
