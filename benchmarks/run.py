@@ -9,10 +9,12 @@ a fresh process: eakit's stages one by one (``stages.py``), the ``eakit check`` 
 ``eakit build`` commands, a re-load after editing one file (with the file cache,
 ``incremental.py``), the editor loop of ``eakit check --watch`` (``watch.py``), parsing
 the same YAML with PyYAML's C loader, and validating it with ``check-jsonschema`` against
-``eakit schema``. The C loader and ``eakit check`` (with and without ``--jobs 1``) run
-three times each and count with their median. It prints a table with the two ratios of
-issue 7 and the peak memory of each command (with its forked worker, if any). Timings are
-wall-clock seconds on a shared machine: compare within a run.
+``eakit schema``. The C loader and ``eakit check`` run in turn, five times each (the
+machine's speed drifts over minutes: the two sides of ratio (a) are measured together),
+and count with their median; ``eakit check --jobs 1`` runs three times. It prints a
+table with the two ratios of issue 7 (ratio (a) also pair by pair) and the peak memory
+of each command (with its forked worker, if any). Timings are wall-clock seconds on a
+shared machine: compare within a run.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ STAGES = Path(__file__).resolve().parent / "stages.py"
 INCREMENTAL = Path(__file__).resolve().parent / "incremental.py"
 WATCH = Path(__file__).resolve().parent / "watch.py"
 SEED = 1
-REPEATS = 3  # runs of the timings the ratios use
+REPEATS = 3  # runs of a timing counted by its median
+PAIRED_REPEATS = 5  # pairs of runs of ratio (a)
 
 C_LOADER = """
 import sys, time, yaml
@@ -167,6 +170,30 @@ def run_median(
     return middle
 
 
+def run_paired(
+    first: list[str], second: list[str], env: dict[str, str], timeout: float | None
+) -> tuple[Run, Run, list[float]]:
+    """The two commands of ratio (a) in turn, ``PAIRED_REPEATS`` times each and unsampled:
+    on a shared machine the speed drifts over minutes, and runs minutes apart would
+    compare two machines. Returns the run of median time of each (the second's memory
+    from one more, sampled, run) and the ratio second ÷ first of each pair, by the
+    first's own ``parse`` time on its output."""
+    pairs = [
+        (run(first, None, timeout, sample=False), run(second, env, timeout, sample=False))
+        for _ in range(PAIRED_REPEATS)
+    ]
+    failed = [r for pair in pairs for r in pair if not r.ok]
+    if failed:
+        return failed[0], failed[0], []
+    firsts, seconds = [p[0] for p in pairs], [p[1] for p in pairs]
+    middle_first = sorted(firsts, key=lambda r: float(r.stdout))[len(firsts) // 2]
+    middle_second = sorted(seconds, key=lambda r: r.seconds or 0.0)[len(seconds) // 2]
+    sampled = run(second, env, timeout)
+    middle_second.peak_mb = max(sampled.peak_mb, *(r.peak_mb for r in seconds))
+    ratios = [(b.seconds or 0.0) / float(a.stdout) for a, b in pairs]
+    return middle_first, middle_second, ratios
+
+
 @dataclass
 class Size:
     """Everything measured for one model size."""
@@ -176,6 +203,7 @@ class Size:
     stages: dict[str, float | None] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     peak_mb: dict[str, float] = field(default_factory=dict)
+    ratios: list[float] = field(default_factory=list)  # ratio (a) of each pair of runs
 
     def record(self, name: str, result: Run, seconds: float | None = None) -> None:
         self.stages[name] = seconds if seconds is not None else result.seconds
@@ -218,10 +246,16 @@ def measure(
     }
     eakit = str(BIN / "eakit")
     no_cache = {"EAKIT_CACHE": "off"}
-    print(f"[{provinces}] C loader", file=sys.stderr, flush=True)
-    parsed = run_median([sys.executable, "-c", C_LOADER, str(model)])
+    # Ratio (a): the C loader and `eakit check` in turn, five times each.
+    print(f"[{provinces}] C loader and eakit check, in turn", file=sys.stderr, flush=True)
+    check = [eakit, "check", str(model), "--output", os.devnull]
+    parsed, checked, ratios = run_paired(
+        [sys.executable, "-c", C_LOADER, str(model)], check, no_cache, timeout
+    )
     size.record("C loader parse", parsed, float(parsed.stdout) if parsed.ok else None)
     size.record("C loader process", parsed)
+    size.record("eakit check (no cache)", checked)
+    size.ratios = ratios
 
     print(f"[{provinces}] stages", file=sys.stderr, flush=True)
     stages = [sys.executable, str(STAGES), str(model), str(work / f"out-{provinces}")]
@@ -241,9 +275,7 @@ def measure(
     if site.seconds is None:
         size.notes["render site"] = f"timeout (> {build_timeout:.0f} s)"
 
-    print(f"[{provinces}] eakit check", file=sys.stderr, flush=True)
-    check = [eakit, "check", str(model), "--output", os.devnull]
-    size.record("eakit check (no cache)", run_median(check, env=no_cache, timeout=timeout))
+    print(f"[{provinces}] eakit check --jobs 1", file=sys.stderr, flush=True)
     single = run_median([*check, "--jobs", "1"], env=no_cache, timeout=timeout)
     size.record("eakit check --jobs 1 (no cache)", single)
 
@@ -334,7 +366,11 @@ def table(sizes: list[Size]) -> str:
     check = "eakit check (no cache)"
     row(
         "**ratio (a)**: eakit check ÷ C-loader parse (target ≤ 0.7)",
-        [ratio(s.stages.get(check), s.stages.get("C loader process")) for s in sizes],
+        [ratio(s.stages.get(check), s.stages.get("C loader parse")) for s in sizes],
+    )
+    row(
+        f"ratio (a) of each of the {PAIRED_REPEATS} pairs of runs, lowest–highest",
+        [f"{min(s.ratios):.2f}–{max(s.ratios):.2f}" if s.ratios else "n/a" for s in sizes],
     )
     row(
         "**ratio (b)**: check-jsonschema ÷ eakit check (target ≥ 15)",
