@@ -56,6 +56,33 @@ def test_escaped_text_from_the_worker_is_normalised(tmp_path):
     assert load_model(model, jobs=1).components["so-a"].name == "Sở à"
 
 
+def test_invalid_items_of_plain_files_are_explained_alike(tmp_path):
+    """Files the worker vets (plain mappings of known kinds) are validated item by item in
+    a quick loop; an item that fails is explained as without the worker."""
+    from eakit.diagnostics import ModelLoadError
+
+    model = tmp_path / "model"
+    shutil.copytree(MINI, model)
+    (model / "extra.yaml").write_text(
+        "components:\n"
+        "  - {id: Bad_Id, kind: agency, agency_type: department, name: Sở X}\n"
+        "  - {id: so-y, kind: agency, agency_type: department}\n"
+        "  - {id: so-z, kind: agency, agency_type: department, name: Sở Z}\n"
+        "  - {id: so-z, kind: agency, agency_type: department, name: Sở Z lần hai}\n"
+        "relations:\n"
+        "  - {from: so-z, to: so-y, type: no_such_type}\n"
+        "  - {from: so-z, to: so-nowhere, type: part_of}\n",
+        encoding="utf-8",
+    )
+    reports = []
+    for jobs in (1, 2):
+        with pytest.raises(ModelLoadError) as raised:
+            load_model(model, jobs=jobs)
+        reports.append([str(d) for d in raised.value.diagnostics])
+    assert reports[0] == reports[1]
+    assert len(reports[0]) >= 4  # the id, the missing name, the duplicate, the type, ...
+
+
 def test_a_worker_dying_half_way_leaves_the_rest_to_this_process(generated, read_here, monkeypatch):
     def half(task):
         def run(send):
