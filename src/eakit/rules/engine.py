@@ -130,7 +130,7 @@ class Run:
 
 _T = TypeVar("_T")
 # Entries of Engine._shared before the table is cleared.
-_DERIVED_MAX = 4096
+_DERIVED_MAX = 512  # a national check makes about 70
 
 SubjectKey = tuple[str, frozenset[str], frozenset[str]]
 """A subject list's key: the selector (as text), the view's live statuses and the
