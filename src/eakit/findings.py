@@ -224,13 +224,13 @@ class CheckResult:
     def counts(self) -> dict[str, int]:
         """Active findings by severity, plus the number waived."""
         # Counted by the C counter: a national check has 150,000 findings.
-        found = Counter(f.severity if f.waived is None else None for f in self.findings)
+        found = Counter(f.severity if f.active else None for f in self.findings)
         counts = {s.value: found[s] for s in Severity}
         counts["waived"] = found[None]
         return counts
 
     def worst(self) -> Severity | None:
         """The most serious severity among active findings and notes."""
-        severities = {f.severity for f in self.findings if f.waived is None}
+        severities = {f.severity for f in self.findings if f.active}
         severities.update(n.severity for n in self.notes)
         return max(severities, key=lambda s: s.rank) if severities else None

@@ -301,16 +301,8 @@ def _vetted(items: list[Any], key: str, rel: str, scope: _File) -> list[Diagnost
             relations += valid
             sources += [SourceRef(rel, ("relations", index)) for index in range(len(items))]
             return diagnostics
-        validate = Relation.model_validate
         for index, raw in enumerate(items):
-            ref = SourceRef(rel, ("relations", index))
-            try:
-                relation = validate(raw, context=context)
-            except ValidationError:
-                diagnostics += _relation(raw, ref, scope)
-                continue
-            relations.append(relation)
-            sources.append(ref)
+            diagnostics += _relation(raw, SourceRef(rel, ("relations", index)), scope)
         return diagnostics
     for index, raw in enumerate(items):
         ref = SourceRef(rel, ("components", index))

@@ -22,11 +22,8 @@ class PathDisplay:
         self._cwd = os.getcwd()
 
     def __call__(self, location: Location) -> str:
-        return f"{self.file(location.file)}:{location.line}:{location.col}"
-
-    def file(self, file: str) -> str:
-        """A model file's path as shown (``file``: relative to the model folder)."""
-        return _display_file(self._dir, file, self._cwd)
+        shown = _display_file(self._dir, location.file, self._cwd)
+        return f"{shown}:{location.line}:{location.col}"
 
 
 @lru_cache(maxsize=4096)

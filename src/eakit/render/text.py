@@ -32,17 +32,9 @@ class FindingLines:
         self._where = PathDisplay(model_dir)
         self._nowhere = model_dir.as_posix()
         self._labels = {severity: severity.value.upper() for severity in Severity}
-        self._files: dict[str, str] = {}  # each file's path as shown
 
     def __call__(self, finding: Finding) -> str:
-        location = finding.location
-        if location is None:
-            where = self._nowhere
-        else:
-            shown = self._files.get(location.file)
-            if shown is None:
-                shown = self._files[location.file] = self._where.file(location.file)
-            where = f"{shown}:{location.line}:{location.col}"
+        where = self._where(finding.location) if finding.location else self._nowhere
         waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
         return (
             f"{where}: {self._labels[finding.severity]} {finding.rule_id} {finding.message}{waived}"

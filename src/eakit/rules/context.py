@@ -270,11 +270,8 @@ class CheckContext:
         that does not match ``via`` is reached but not walked through. Edges are taken
         in index order, unsorted: hop counts do not depend on it."""
         passes = self.matcher(via) if via is not None else None
-        live, states, graph = self.live, self.graph.states, self.graph
-        # Which end of an edge is the neighbour, for each side walked.
-        sides = [(True, "target")] if direction == "out" else [(False, "source")]
-        if direction == "any":
-            sides = [(True, "target"), (False, "source")]
+        live, states = self.live, self.graph.states
+        sides = self._sides(direction)
         seen = {start}
         frontier = [start]
         hops = 0
@@ -284,11 +281,11 @@ class CheckContext:
             for node in frontier:
                 if node != start and passes is not None and not passes(node):
                     continue  # reached, but the path may not go on through it
-                for outgoing, end in sides:
-                    grouped = graph.edges_by_type(node, outgoing)
+                for groups, end in sides:
+                    grouped = groups[node]
                     for edge_type in types or tuple(grouped):
                         for edge in grouped.get(edge_type, ()):
-                            other = getattr(edge, end)
+                            other = edge[end]
                             if other in seen or edge.state not in live or states[other] not in live:
                                 continue
                             seen.add(other)
