@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import pytest
 import yaml_rs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eakit.diagnostics import Diagnostic
 from eakit.loader.errors import closest, shown, slug, suggest
 from eakit.loader.expect import describe, field_at, loose_values
 from eakit.loader.suggest import IdSuggester
 from eakit.loader.yamlio import (
+    _FIRST_LINE_HINT,
     _NOT_ALLOWED,
+    MAX_BLOCK_RUN,
     YamlError,
     _may_be_refused,
+    _may_have_tag,
     compose,
     decode,
     needs_precise,
@@ -278,3 +284,56 @@ def test_id_suggestions_among_a_national_number_of_ids() -> None:
     assert suggester.closest("so-7-tinh-999x") == "so-7-tinh-999"
     assert suggester.closest("vnpt") is None
     assert suggester.hint("so-tt-tt-x") == " (did you mean 'so-tt-tt'?)"
+
+
+# needs_precise as first written, its line hints in one regex: the faster form (a regex
+# per hint) must decide alike.
+_ONE_HINT = re.compile(
+    rf"\n(?:---|\.\.\.|%|[ ]*(?:-[ ]+)*\?(?=[ \t\n]|\Z)|[ ?:-]{{{MAX_BLOCK_RUN}}})"
+)
+
+
+def _needs_precise_as_first_written(text: str) -> bool:
+    return bool(
+        _may_have_tag(text)
+        or "<<" in text
+        or _FIRST_LINE_HINT.match(text)
+        or _ONE_HINT.search(text)
+    )
+
+
+_DEEP_STARTS = [" " * MAX_BLOCK_RUN, "- " * (MAX_BLOCK_RUN // 2), ": " * (MAX_BLOCK_RUN // 2)]
+_LINE_START = st.sampled_from(
+    [
+        "---",
+        "...",
+        "%",
+        "?",
+        "? ",
+        "- ? ",
+        "  -  ?\t",
+        "?x",
+        "-",
+        "#",
+        "",
+        "<",
+        " <<",
+        *_DEEP_STARTS,
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LINE_START, st.text("ab?:- \t%.<!", max_size=6)), max_size=6))
+def test_the_line_hints_decide_as_first_written(lines: list[tuple[str, str]]) -> None:
+    text = "\n".join(start + rest for start, rest in lines)
+    assert needs_precise(text) == _needs_precise_as_first_written(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(" \t\n\r\x0b\x0c\x1c\x85\u2028#a", max_size=12))
+def test_a_file_of_comments_is_told_as_line_by_line(text: str) -> None:
+    from eakit.loader import only_comments
+
+    lines = text.splitlines()
+    assert only_comments(text) is all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines)

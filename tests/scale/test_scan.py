@@ -2,7 +2,9 @@
 
 The contract of :func:`eakit.loader.scan.scan_positions`: for any text it returns the
 composer's positions exactly, or None. On files yaml_rs reads but the composer rejects it
-must return None, so the composer's verdict is never skipped.
+must return None, so the composer's verdict is never skipped. Told which paths are
+needed, it returns a part of those positions that holds every needed one (a key given
+twice may then go unnoticed: such files are never read that way).
 """
 
 from __future__ import annotations
@@ -15,9 +17,28 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eakit.generate.emit import model_file
-from eakit.loader.scan import scan_positions
-from eakit.loader.yamlio import YamlError, compose, decode, parse_fast
+from eakit.loader.scan import needed_paths, scan_positions
+from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, nearest_position, parse_fast
 from tests.conftest import BUNDLED_MODEL, FIXTURES
+
+
+def _asked(positions: dict[YamlPath, tuple[int, int]]) -> list[YamlPath]:
+    """Paths a check could ask about: some of those in the file (all list items, and one
+    in five of the rest) and some that are not (a field the object lacks)."""
+    paths = sorted(positions, key=repr)
+    asked = [p for n, p in enumerate(paths) if n % 5 == 0 or (p and isinstance(p[-1], int))]
+    return asked + [(*p, "name_en") for p in paths[1::4]]
+
+
+def _agrees_where_needed(text: str, precise: dict[YamlPath, tuple[int, int]]) -> None:
+    """A scan told which paths are needed finds each where the composer does, and what
+    else it records is right too."""
+    asked = _asked(precise)
+    partial = scan_positions(text, needed_paths(asked))
+    assert partial is not None
+    assert partial.items() <= precise.items()
+    for path in asked:
+        assert nearest_position(partial, path) == nearest_position(precise, path)
 
 
 def _agrees(text: str) -> bool:
@@ -25,15 +46,18 @@ def _agrees(text: str) -> bool:
     fast = scan_positions(text)
     try:
         precise = compose(text).positions
-    except YamlError:
+    except YamlError as exc:
         try:
             parse_fast(text)
         except (ValueError, RecursionError):
             return False  # neither parser reads it: the loader reports it before locating
         assert fast is None, "the scanner located a file the composer rejects"
+        if not exc.message.startswith("duplicate key"):
+            assert scan_positions(text, needed_paths([()])) is None
         return False
     if fast is not None:
         assert fast == precise
+        _agrees_where_needed(text, precise)
     return fast is not None
 
 
@@ -51,6 +75,23 @@ def test_generated_files_take_the_fast_path_and_agree(province_model: Path) -> N
     texts = _model_texts(province_model)
     assert texts
     assert all(_agrees(text) for _, text in texts)
+
+
+def test_a_check_s_questions_leave_most_keys_unread(province_model: Path) -> None:
+    """What locating a check's findings asks of a generated file: every component, a few
+    of their fields, some relations. The answers are the composer's; the keys of the
+    relations and the unasked fields are not recorded."""
+    for _, text in _model_texts(province_model):
+        precise = compose(text).positions
+        items = [p for p in precise if len(p) == 2 and p[0] in ("components", "relations")]
+        asked = items + [(*p, "description") for p in items if p[0] == "components"][::2]
+        partial = scan_positions(text, needed_paths(asked))
+        assert partial is not None
+        assert partial.items() <= precise.items()
+        assert all(nearest_position(partial, p) == nearest_position(precise, p) for p in asked)
+        assert not [p for p in partial if p[:1] == ("relations",) and len(p) > 2]
+        if items:  # a file of components: their other keys are left out
+            assert len(partial) < len(precise)
 
 
 def test_bundled_and_fixture_models_agree() -> None:

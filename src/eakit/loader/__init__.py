@@ -7,6 +7,7 @@ and raises :class:`eakit.diagnostics.ModelLoadError` when there is any.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ __all__ = [
 Progress = Callable[[int, int, str], None]
 
 
+_CONTENT_LINE = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
 EMPTY_MANIFEST = "the manifest is empty: it needs 'eakit: 1' and 'architecture:'"
 
 
@@ -78,11 +80,18 @@ def _text(file: ModelFile, empty: str = EMPTY_MODEL_FILE) -> str | list[Diagnost
     text = decode(raw, file.rel)
     if isinstance(text, Diagnostic):
         return [text]
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
+    if only_comments(text):
         return [Diagnostic(Location(file.rel), empty, code="empty")]
     return text
+
+
+def only_comments(text: str) -> bool:
+    """Whether every line of ``text`` is blank or a comment."""
+    # A line whose first character after spaces and tabs is not '#' is content however
+    # the lines are split; only without one are the lines looked at one by one.
+    return _CONTENT_LINE.search(text) is None and all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    )
 
 
 def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:

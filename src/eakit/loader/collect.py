@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.errors import loose, odd_keys, shown, shown_key, suggest, translate
-from eakit.loader.expect import loose_values, or_list
+from eakit.loader.expect import loose_in, or_list
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
 from eakit.loader.yamlio import MAX_FILE_BYTES, YamlPath
@@ -210,22 +212,39 @@ def loose_free(data: Any) -> bool:
     """Whether a parsed file is plainly made of components of known kinds and relations,
     none with a value of the wrong YAML type (what :func:`collect` need not look for
     again when told ``vetted``)."""
-    if not isinstance(data, dict):
+    if type(data) is not dict:
         return False
-    for key, cls in (("components", None), ("relations", Relation)):
+    for key in TOP_LEVEL_KEYS:
         items = data.get(key)
         if items is None:
             continue
-        if not isinstance(items, list):
+        if type(items) is not list or not _DICTS.issuperset(map(type, items)):
             return False
-        for raw in items:
-            if not isinstance(raw, dict):
-                return False
-            kind = raw.get("kind")
-            model = cls or (KIND_CLASSES.get(kind) if isinstance(kind, str) else None)
-            if model is None or next(loose_values(model, raw), None) is not None:
-                return False
+        groups = _by_model(items) if key == "components" else [(Relation, items)]
+        if groups is None or any(loose_in(model, group) for model, group in groups):
+            return False
     return True
+
+
+_DICTS = frozenset({dict})
+
+
+def _by_model(items: list[dict[Any, Any]]) -> list[tuple[type[BaseModel], list[Any]]] | None:
+    """Components grouped by the class of their kind (most files hold one or two kinds);
+    ``None`` when a kind is missing or unknown."""
+    kinds = list(map(dict.get, items, repeat("kind")))
+    try:
+        distinct = set(kinds)
+    except TypeError:  # a kind that is a list or a mapping: collect explains it
+        return None
+    groups: list[tuple[type[BaseModel], list[Any]]] = []
+    for kind in distinct:
+        model = KIND_CLASSES.get(kind) if type(kind) is str else None
+        if model is None:
+            return None
+        same = items if len(distinct) == 1 else list(compress(items, map(eq, kinds, repeat(kind))))
+        groups.append((model, same))
+    return groups
 
 
 def collect(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eakit.diagnostics import Location
-from eakit.loader.scan import scan_positions
+from eakit.loader.scan import Needed, needed_paths, scan_positions
 from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, nearest_position
 from eakit.model import Locator, SourceRef
 
@@ -40,13 +40,15 @@ class YamlLocator(Locator):
             cached = self._positions[rel] = self._read(rel)
         return cached
 
-    def _read(self, rel: str) -> dict[YamlPath, tuple[int, int]]:
+    def _read(self, rel: str, needed: Needed | None = None) -> dict[YamlPath, tuple[int, int]]:
+        """The positions of a file (with ``needed``, at least those, see
+        :func:`eakit.loader.scan.scan_positions`)."""
         try:
             text = decode((self.root / rel).read_bytes(), rel)
             if isinstance(text, str):
                 # One pass over the lines when the file is plain enough (most are),
                 # else the composer, which also judges what yaml_rs let through.
-                fast = scan_positions(text)
+                fast = scan_positions(text, needed)
                 return fast if fast is not None else compose(text).positions
         except YamlError as exc:
             self.failures[rel] = exc
@@ -69,16 +71,20 @@ class YamlLocator(Locator):
     ) -> list[Location]:
         """Like :meth:`locate` for each request, reading each file once: positions of a
         file not already known are computed, used and let go (at national scale the
-        positions of every file together take gigabytes)."""
-        by_file: dict[str, list[int]] = {}
-        for index, (ref, _fields) in enumerate(requests):
-            by_file.setdefault(ref.file, []).append(index)
+        positions of every file together take gigabytes), and only those the requests
+        need are computed."""
+        # Per file: the requests' places in the list and their paths in the file.
+        by_file: dict[str, tuple[list[int], list[YamlPath]]] = {}
+        for index, (ref, fields) in enumerate(requests):
+            places, paths = by_file.setdefault(ref.file, ([], []))
+            places.append(index)
+            paths.append((*ref.path, *fields) if fields else ref.path)
         found: list[Location | None] = [None] * len(requests)
         for rel in sorted(by_file):
+            places, paths = by_file[rel]
             positions = self._positions.get(rel)
             if positions is None:
-                positions = self._read(rel)
-            for index in by_file[rel]:
-                ref, fields = requests[index]
-                found[index] = self._find(positions, ref, fields)
+                positions = self._read(rel, needed_paths(paths))
+            for index, path in zip(places, paths, strict=True):
+                found[index] = Location(rel, *nearest_position(positions, path))
         return [location for location in found if location is not None]

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, compress, repeat
 from operator import add
-from typing import Any
+from typing import Any, NamedTuple
 
 from eakit.loader.yamlio import MAX_DEPTH, YamlPath, resolve_plain
 from eakit.perf import paused_gc
@@ -345,14 +345,20 @@ def _read_run(
     return stop, ([] if known is None else known(text, pos, stop)), careful
 
 
-def _scan_lines(text: str) -> Positions:
+def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
     """The positions of a file made of the common line shapes; raises :class:`_Unsure`
     (or IndexError) on anything else, for :class:`_Scanner` to decide.
 
     The same walk as :class:`_Scanner`, with its recursion unrolled into a stack of open
     blocks (the current one in local variables). Runs of like lines are recorded in bulk
     (see above); other lines are classified one by one by :data:`_LINE`.
+
+    With ``needed`` (see :func:`needed_paths`), the keys of runs of item mappings and of
+    flow mappings are recorded only where needed, and a key given twice there goes
+    unnoticed.
     """
+    # Items that hold a needed path: the keys of other flow mappings are not read.
+    holders = None if needed is None else needed.holders
     positions: Positions = {}
     match = _LINE.match
     find = text.find
@@ -420,6 +426,10 @@ def _scan_lines(text: str) -> Positions:
                     # One pass a pair: the first pairs of all lines, then the second ...
                     starts = [indent + 4] * len(lines)  # where the pairs start
                     columns = zip(*lines, strict=True)
+                    if holders is not None and holders.isdisjoint(
+                        zip(*map(repeat, path), items, strict=False)
+                    ):
+                        columns = iter(())  # no key of these items is needed
                     cols: Iterable[int] = starts
                     for pairs in columns:
                         keys = next(columns)
@@ -484,14 +494,21 @@ def _scan_lines(text: str) -> Positions:
                     )
                 )
                 owners = chain.from_iterable(map(repeat, range(number, number + items), sizes))
-                positions.update(
-                    zip(
-                        zip(*map(repeat, path), owners, lines, strict=False),
-                        places[row : row + len(lines)],
-                        strict=True,
+                keyed = zip(*map(repeat, path), owners, lines, strict=False)
+                where = places[row : row + len(lines)]
+                if needed is None:
+                    positions.update(zip(keyed, where, strict=True))
+                    count += len(lines)
+                else:
+                    keys = list(keyed)
+                    before = len(positions)
+                    positions.update(
+                        compress(
+                            zip(keys, where, strict=True), map(needed.paths.__contains__, keys)
+                        )
                     )
-                )
-                count += len(lines) + items
+                    count += len(positions) - before
+                count += items
                 number += items
                 # Inside the last item's mapping, which the next lines may go on with.
                 stack.append((True, indent, spaces, path, number))
@@ -803,20 +820,46 @@ def _scan_general(text: str) -> Positions | None:
         return None
 
 
-def _scan_fast(text: str) -> Positions | None:
+def _scan_fast(text: str, needed: Needed | None = None) -> Positions | None:
     """:func:`scan_positions` by the line classifier alone: None when it is not sure."""
     try:
-        return _scan_lines(text)
+        return _scan_lines(text, needed)
     except (_Unsure, IndexError):
         return None
 
 
-def scan_positions(text: str) -> Positions | None:
+class Needed(NamedTuple):
+    """The paths whose positions a scan must record (see :func:`needed_paths`)."""
+
+    paths: frozenset[YamlPath]
+    holders: frozenset[YamlPath]  # the parents among them
+
+
+def needed_paths(paths: Iterable[YamlPath]) -> Needed:
+    """``paths`` and all their parents: what :func:`scan_positions` must record to give
+    :func:`eakit.loader.yamlio.nearest_position` of each."""
+    asked = set(paths)
+    holders: set[YamlPath] = set()
+    # A level at a time: the paths of one file share most of their parents.
+    level = asked
+    while level:
+        level = {path[:-1] for path in level if path} - holders
+        holders |= level
+    return Needed(frozenset(asked | holders), frozenset(holders))
+
+
+def scan_positions(text: str, needed: Needed | None = None) -> Positions | None:
     """Positions of every key and list item of ``text`` as the composer gives them, or
-    ``None`` when the text is outside the simple subset this scanner reads."""
+    ``None`` when the text is outside the simple subset this scanner reads.
+
+    With ``needed`` (from :func:`needed_paths`), the positions of other paths may be
+    missing: locating the findings of a national model asks for about one position in
+    sixteen, mostly of whole components, and the keys of its 300,000 one-line relations
+    are most of what a full scan records. A file whose data was read already is scanned
+    this way: a key given twice there may go unnoticed."""
     if "\t" in text or "\r" in text:
         return None
     # Millions of small tuples and no cycles: the collector would only walk them.
     with paused_gc():
-        fast = _scan_fast(text)
+        fast = _scan_fast(text, needed)
         return fast if fast is not None else _scan_general(text)
