@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -78,6 +78,13 @@ def edge_key(relation: Relation) -> tuple[str, str, str]:
     return (relation.from_, relation.to, relation.type)
 
 
+# edge_key and a relation's state as C functions (``_value_``: the member's value without
+# the enum descriptor's Python code).
+edge_key_of = attrgetter("from_", "to", "type")
+_STATE_OF = attrgetter("status._value_")
+_AS_EDGE = partial(tuple.__new__, Edge)
+
+
 def _field_edges(cid: str, component: BaseComponent) -> Iterator[Edge]:
     """The edges a component's reference fields declare."""
     for ref_field in ref_fields(type(component)):
@@ -87,7 +94,7 @@ def _field_edges(cid: str, component: BaseComponent) -> Iterator[Edge]:
         edge_type, name = ref_field.ref.edge, ref_field.name
         for target in value if ref_field.many else [value]:
             source, dest = (target, cid) if ref_field.ref.reverse else (cid, target)
-            yield Edge(source, dest, edge_type, name)
+            yield _AS_EDGE((source, dest, edge_type, name, None, "current"))
 
 
 def _field_origin(
@@ -146,19 +153,19 @@ class ModelGraph:
     def _build(self, model: Model) -> None:
         nodes = self._nodes
         for cid, component in model.components.items():
-            nodes[cid] = {"obj": component, "kind": kind_of(component), "layer": component.layer}
+            nodes[cid] = {"obj": component, "kind": component.kind, "layer": component.layer}
         index = self._edge_index
         for cid, component in model.components.items():
             for edge in _field_edges(cid, component):
-                key = (edge.source, edge.target, edge.type)
-                if key not in index:
-                    index[key] = edge
-        for relation in model.relations:
-            key = (relation.from_, relation.to, relation.type)  # edge_key, inlined: 300,000
-            known = index.get(key)
-            # A relation restating a reference field keeps the field as origin.
-            origin = known.origin if known is not None else "relation"
-            index[key] = Edge(key[0], key[1], key[2], origin, relation)
+                index.setdefault(edge[:3], edge)
+        # 300,000 relations at national scale: their edges are made by C loops, no Python
+        # code per relation but the choice of origin.
+        relations = model.relations
+        keys = list(map(edge_key_of, relations))
+        # A relation restating a reference field keeps the field as origin.
+        origins = ["relation" if known is None else known.origin for known in map(index.get, keys)]
+        rest = zip(origins, relations, map(_STATE_OF, relations), strict=True)
+        index.update(zip(keys, map(_AS_EDGE, map(tuple.__add__, keys, rest)), strict=True))
 
     def patched(self, model: Model, delta: GraphDelta) -> tuple[ModelGraph, frozenset[str]]:
         """The graph of ``model``, which differs from this graph's model by ``delta``,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, eq
 from typing import Any
 
 from pydantic import BaseModel
@@ -53,6 +54,31 @@ def _raw_targets(
             if isinstance(target, str) and _ID.match(target) and len(target) <= 120:
                 path = (field.name,) if index is None else (field.name, index)
                 yield field.name, path, target, field.ref.kinds
+
+
+_FROM, _TO, _TYPE, _KIND = (attrgetter(name) for name in ("from_", "to", "type", "kind"))
+
+
+def _relations_fine(
+    relations: Sequence[Relation], ids: Mapping[str, BaseModel], skip: set[str]
+) -> bool:
+    """Whether no relation has anything to report: both ends known (and not skipped),
+    the kinds allowed, no loop, no duplicate. Nearly always so; at national scale the
+    300,000 relations are checked this way by C loops, with no Python code per relation,
+    and only otherwise one by one to say what is wrong."""
+    froms, tos = list(map(_FROM, relations)), list(map(_TO, relations))
+    if not (skip.isdisjoint(froms) and skip.isdisjoint(tos)):
+        return False
+    kinds = dict(zip(ids, map(_KIND, ids.values()), strict=True))
+    source_kinds, target_kinds = list(map(kinds.get, froms)), list(map(kinds.get, tos))
+    if None in source_kinds or None in target_kinds or any(map(eq, froms, tos)):
+        return False
+    types = list(map(_TYPE, relations))
+    if len(set(zip(froms, types, tos, strict=True))) < len(relations):
+        return False
+    specs = relation_types()
+    combinations = set(zip(types, source_kinds, target_kinds, strict=True))
+    return all(specs[name].allows(source, target) for name, source, target in combinations)
 
 
 def _kinds_text(kinds: frozenset[str] | tuple[str, ...]) -> str:
@@ -171,6 +197,8 @@ def check_references(
                 f"architecture '{name}'",
             )
 
+    if relations is None and _relations_fine(model.relations, ids, skip):
+        return diagnostics
     types = relation_types()
     seen: dict[tuple[str, str, str], SourceRef] = {}
     pairs = zip(model.relations, model.relation_sources, strict=True)
