@@ -345,6 +345,40 @@ def _read_run(
     return stop, ([] if known is None else known(text, pos, stop)), careful
 
 
+@functools.cache
+def _plain_flows(indent: int) -> _Matcher:
+    """A run of ``- {...}`` lines at ``indent``, each one whole flow mapping: no quote,
+    bracket or '#' in it, so that its first '}' ends it."""
+    return re.compile(rf"(?:{' ' * indent}-[ ]\{{[^\n\"'{{}}\[\]#]*\}}[ ]*\n)+").match
+
+
+def _read_flows(
+    indent: int,
+    text: str,
+    pos: int,
+    careful: int,
+    path: YamlPath,
+    number: int,
+    holders: frozenset[YamlPath] | None,
+) -> tuple[int, list[Any], int]:
+    """:func:`_read_run` of ``flows`` lines (items ``number`` on of the sequence at
+    ``path``), with their pairs read only when ``holders`` (see :class:`Needed`) holds
+    one of the items: otherwise a plain run of them is taken without reading its pairs
+    (the file was read already: each line is a flow mapping whole)."""
+    if holders is not None:
+        found = _plain_flows(indent)(text, pos)
+        if found is not None:
+            items = range(number, number + text.count("\n", pos, found.end()))
+            if holders.isdisjoint(zip(*map(repeat, path), items, strict=False)):
+                return found.end(), [], careful
+    stop, lines, careful = _read_run("flows", indent, text, pos, careful)
+    if holders is not None and holders.isdisjoint(
+        zip(*map(repeat, path), range(number, number + len(lines)), strict=False)
+    ):
+        lines = []  # no key of these items is needed
+    return stop, lines, careful
+
+
 def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
     """The positions of a file made of the common line shapes; raises :class:`_Unsure`
     (or IndexError) on anything else, for :class:`_Scanner` to decide.
@@ -411,25 +445,24 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
                     if stop > pos:
                         in_seq, indent, spaces, path, number = stack.pop()
             elif text.startswith("{", pos + indent + 2):
-                stop, lines, careful = _read_run("flows", indent, text, pos, careful)
+                stop, lines, careful = _read_flows(
+                    indent, text, pos, careful, path, number, holders
+                )
                 if stop > pos:
-                    items = range(number, number + len(lines))
-                    rows = range(row, row + len(lines))
+                    total = text.count("\n", pos, stop)
+                    items = range(number, number + total)
+                    rows = range(row, row + total)
                     positions.update(
                         zip(
                             zip(*map(repeat, path), items, strict=False),
-                            _column(indent + 3, row + len(lines))[row : row + len(lines)],
+                            _column(indent + 3, row + total)[row : row + total],
                             strict=True,
                         )
                     )
-                    count += len(lines)
+                    count += total
                     # One pass a pair: the first pairs of all lines, then the second ...
-                    starts = [indent + 4] * len(lines)  # where the pairs start
+                    starts = [indent + 4] * total  # where the pairs start
                     columns = zip(*lines, strict=True)
-                    if holders is not None and holders.isdisjoint(
-                        zip(*map(repeat, path), items, strict=False)
-                    ):
-                        columns = iter(())  # no key of these items is needed
                     cols: Iterable[int] = starts
                     for pairs in columns:
                         keys = next(columns)
@@ -444,8 +477,8 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
                         count += len(keys) - missing
                         starts = list(map(add, starts, map(len, pairs)))
                         cols = map(add, starts, repeat(2))  # the key after ', '
-                    number += len(lines)
-                    row += len(lines)
+                    number += total
+                    row += total
                     pos = stop
                     pending = _NONE
                     after_run = True
