@@ -80,7 +80,7 @@ def edge_key(relation: Relation) -> tuple[str, str, str]:
 
 # edge_key and a relation's state as C functions (``_value_``: the member's value without
 # the enum descriptor's Python code).
-edge_key_of = attrgetter("from_", "to", "type")
+_EDGE_KEY_OF = attrgetter("from_", "to", "type")
 _STATE_OF = attrgetter("status._value_")
 _AS_EDGE = partial(tuple.__new__, Edge)
 
@@ -161,7 +161,7 @@ class ModelGraph:
         # 300,000 relations at national scale: their edges are made by C loops, no Python
         # code per relation but the choice of origin.
         relations = model.relations
-        keys = list(map(edge_key_of, relations))
+        keys = list(map(_EDGE_KEY_OF, relations))
         # A relation restating a reference field keeps the field as origin.
         origins = ["relation" if known is None else known.origin for known in map(index.get, keys)]
         rest = zip(origins, relations, map(_STATE_OF, relations), strict=True)

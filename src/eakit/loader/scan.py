@@ -388,8 +388,9 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
     (see above); other lines are classified one by one by :data:`_LINE`.
 
     With ``needed`` (see :func:`needed_paths`), the keys of runs of item mappings and of
-    flow mappings are recorded only where needed, and a key given twice there goes
-    unnoticed.
+    flow mappings are recorded only where needed (a key given twice there goes
+    unnoticed), and a plain run of one-line flow mappings none of whose keys is needed
+    is not read at all (see :func:`_read_flows`).
     """
     # Items that hold a needed path: the keys of other flow mappings are not read.
     holders = None if needed is None else needed.holders

@@ -35,7 +35,7 @@ MAX_BLOCK_RUN = 4 * MAX_DEPTH
 YamlPath = tuple[str | int, ...]
 
 # At a line start: a document marker or directive, a complex key '? ', or a run of
-# indentation and indicators long enough to nest deeply. Searched as "\n" + body (a
+# indentation and indicators long enough to nest deeply. Searched as "\n" + each (a
 # literal prefix the regex engine finds quickly) plus the first line on its own.
 _MARKER_LINE = r"---|\.\.\.|%"  # document markers and directives
 _KEY_LINE = r"[ ]*(?:-[ ]+)*\?(?=[ \t\n]|\Z)"  # a complex key
