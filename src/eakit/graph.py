@@ -153,7 +153,7 @@ class ModelGraph:
     def _build(self, model: Model) -> None:
         nodes = self._nodes
         for cid, component in model.components.items():
-            nodes[cid] = {"obj": component, "kind": component.kind, "layer": component.layer}
+            nodes[cid] = {"obj": component, "kind": kind_of(component), "layer": component.layer}
         index = self._edge_index
         for cid, component in model.components.items():
             for edge in _field_edges(cid, component):

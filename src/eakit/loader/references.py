@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, eq
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
@@ -69,7 +69,7 @@ def _relations_fine(
     froms, tos = list(map(_FROM, relations)), list(map(_TO, relations))
     if not (skip.isdisjoint(froms) and skip.isdisjoint(tos)):
         return False
-    kinds = dict(zip(ids, map(_KIND, ids.values()), strict=True))
+    kinds: dict[str, str] = dict(zip(ids, map(_KIND, ids.values()), strict=True))
     source_kinds, target_kinds = list(map(kinds.get, froms)), list(map(kinds.get, tos))
     if None in source_kinds or None in target_kinds or any(map(eq, froms, tos)):
         return False
@@ -77,7 +77,10 @@ def _relations_fine(
     if len(set(zip(froms, types, tos, strict=True))) < len(relations):
         return False
     specs = relation_types()
-    combinations = set(zip(types, source_kinds, target_kinds, strict=True))
+    # Every kind is known by now (no None among them).
+    combinations = cast(
+        set[tuple[str, str, str]], set(zip(types, source_kinds, target_kinds, strict=True))
+    )
     return all(specs[name].allows(source, target) for name, source, target in combinations)
 
 

@@ -529,16 +529,17 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
                 )
                 owners = chain.from_iterable(map(repeat, range(number, number + items), sizes))
                 keyed = zip(*map(repeat, path), owners, lines, strict=False)
-                where = places[row : row + len(lines)]
+                at = places[row : row + len(lines)]
                 if needed is None:
-                    positions.update(zip(keyed, where, strict=True))
+                    positions.update(zip(keyed, at, strict=True))
                     count += len(lines)
                 else:
-                    keys = list(keyed)
+                    key_paths = list(keyed)
                     before = len(positions)
                     positions.update(
                         compress(
-                            zip(keys, where, strict=True), map(needed.paths.__contains__, keys)
+                            zip(key_paths, at, strict=True),
+                            map(needed.paths.__contains__, key_paths),
                         )
                     )
                     count += len(positions) - before
