@@ -21,6 +21,7 @@ test: setup-test
 lint: setup-test
 	.venv/bin/ruff check src tests benchmarks setup.py
 	.venv/bin/ruff format --check src tests benchmarks setup.py
+	.venv/bin/mypy
 
 format:
 	.venv/bin/ruff format src tests benchmarks setup.py

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from eakit.diagnostics import Location
 from eakit.model import BaseComponent, Layer, Model, Relation, SourceRef, Status, kind_of
@@ -24,6 +24,9 @@ from eakit.text import vi_sort_key
 
 if TYPE_CHECKING:
     import networkx as nx
+
+# A component class: sorting a list of one kind keeps its type (agencies stay agencies).
+_C = TypeVar("_C", bound=BaseComponent)
 
 
 class _EdgeFields(NamedTuple):
@@ -315,11 +318,13 @@ class ModelGraph:
         carry ``type``, ``origin`` and ``relation``."""
         import networkx as nx  # imported here: a check never needs it, and it costs 0.1 s
 
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         with paused_gc():
             graph.add_nodes_from(self._nodes.items())
+            # types-networkx gives MultiDiGraph the Graph signature, without the keyed
+            # (u, v, key, data) edges networkx accepts here.
             graph.add_edges_from(
-                (
+                (  # type: ignore[misc]
                     e.source,
                     e.target,
                     e.type,
@@ -483,7 +488,7 @@ class ModelGraph:
             c for c in self.by_kind(kind) if all(getattr(c, k, None) == v for k, v in attrs.items())
         ]
 
-    def display_sorted(self, components: Iterable[BaseComponent]) -> list[BaseComponent]:
+    def display_sorted(self, components: Iterable[_C]) -> list[_C]:
         """Components in Vietnamese alphabetical order of their names (for display lists)."""
         return sorted(components, key=lambda c: (vi_sort_key(c.name), c.id))
 

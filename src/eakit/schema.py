@@ -148,7 +148,8 @@ def _kind_dispatch(defs: dict[str, Any]) -> dict[str, Any]:
 def model_file_schema() -> dict[str, Any]:
     """JSON Schema of a model file (``components`` and ``relations``)."""
     defs: dict[str, Any] = {}
-    for cls in (*KIND_CLASSES.values(), Relation):
+    models: tuple[type[BaseModel], ...] = (*KIND_CLASSES.values(), Relation)
+    for cls in models:
         schema = TypeAdapter(cls).json_schema(by_alias=True, ref_template="#/$defs/{model}")
         defs.update(schema.pop("$defs", {}))
         defs[cls.__name__] = schema
@@ -168,7 +169,7 @@ def model_file_schema() -> dict[str, Any]:
     for name, definition in defs.items():
         if name not in ("Relation", *(c.__name__ for c in KIND_CLASSES.values())):
             _fill_descriptions(definition, {})
-    schema: dict[str, Any] = {
+    schema = {
         "$schema": DRAFT,
         "$id": "https://eakit.dev/schema/model-file.json",
         "title": "eakit model file",

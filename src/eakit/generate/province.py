@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import cast
 
 from eakit.generate.files import ModelFiles, Record
 from eakit.generate.names import (
@@ -404,7 +405,8 @@ class ProvinceBuilder:
 
         ``core`` systems (the one-stop system, document management, SSO) are in operation.
         """
-        level = fields.pop("security_level", None) or self.security_level()
+        # Callers pass ``security_level`` only as a level number (or not at all).
+        level = cast("int | None", fields.pop("security_level", None)) or self.security_level()
         lifecycle = {"since": self.since(2015)} if core else self.lifecycle()
         fields.setdefault("hosted_on", self.hosting())
         fields.setdefault("vendor", self.rng.choice(VENDORS))

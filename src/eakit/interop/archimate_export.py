@@ -58,7 +58,8 @@ LANE_COLOURS = {
     "governance": (234, 224, 255),
 }
 _KIND_ORDER = {kind: index for index, kind in enumerate(KIND_CLASSES)}
-_LAYER_ORDER = {info.layer: info.order for info in LAYERS}
+# By layer value: a Layer (a StrEnum) is its value as a key.
+_LAYER_ORDER: dict[str, int] = {info.layer: info.order for info in LAYERS}
 
 
 def element_id(component_id: str) -> str:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -44,7 +44,8 @@ XML_LANG = "{" + XML_NS + "}lang"
 DEFAULT_FRAMEWORK = "vn-egov-2.0"
 HORIZON_YEARS = 5
 REPORT_FILE = "import-report.md"
-_VIEWS: TypeAdapter[Any] = TypeAdapter(Manifest.model_fields["views"].annotation)
+# A declared field always has an annotation (pydantic types it as optional).
+_VIEWS: TypeAdapter[Any] = TypeAdapter(cast(Any, Manifest.model_fields["views"].annotation))
 RELATION_ATTRIBUTES = tuple(
     name for name in Relation.model_fields if name not in ("from_", "to", "type")
 )
@@ -221,7 +222,8 @@ def _property_definitions(root: ET.Element) -> dict[str, _PropertyDefinition]:
     result = {}
     for node in root.iter(A + "propertyDefinition"):
         names = _texts(node, "name")
-        name = names[0][1] if names else node.get("name") or node.get("identifier", "")
+        # ``get(key) or ""``: after an ``or``, mypy would type ``get(key, "")`` as optional.
+        name = names[0][1] if names else node.get("name") or node.get("identifier") or ""
         result[node.get("identifier", "")] = _PropertyDefinition(name, node.get("type", "string"))
     return result
 
@@ -488,7 +490,7 @@ def _read_relationships(
     stated: set[tuple[str, str, str]] = set()
 
     names = {
-        node.get("identifier", ""): _pick(_texts(node, "name"))[0] or node.get("identifier", "")
+        node.get("identifier", ""): _pick(_texts(node, "name"))[0] or node.get("identifier") or ""
         for node in root.findall(f"{A}elements/{A}element")
     }
 

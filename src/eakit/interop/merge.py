@@ -388,7 +388,7 @@ def merge_models(
     copies: dict[str, list[tuple[int, str, BaseComponent]]] = {}
     for index, graph in enumerate(graphs):
         sid = source_ids[index]
-        ordered = sorted(graph.ids(), key=lambda c, g=graph: (g.file_of(c), g.location(c).line, c))
+        ordered = sorted(graph.ids(), key=lambda c: (graph.file_of(c), graph.location(c).line, c))
         for cid in ordered:
             new_id = mapping[index].get(cid, cid)
             component = _remap(graph.get(cid), new_id, mapping[index])
@@ -442,12 +442,12 @@ def merge_models(
                 )
                 continue
             if moved.key in seen:
-                first_index, first = seen[moved.key]
+                first_index, first_relation = seen[moved.key]
                 skip = ("from", "to", "type")
                 for change in field_changes(
                     {
                         k: v
-                        for k, v in plain(first.model_dump(by_alias=True)).items()
+                        for k, v in plain(first_relation.model_dump(by_alias=True)).items()
                         if k not in skip
                     },
                     {

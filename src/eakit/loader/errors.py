@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.expect import (
@@ -153,9 +154,9 @@ def unknown_key(
     return f"unknown key {shown_key(key)} in {where}{hint or _kind_hint(text, model_cls)}"
 
 
-def _merge_unions(errors: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _merge_unions(errors: list[ErrorDetails]) -> Iterator[ErrorDetails]:
     """One error for a value no alternative of a union accepts (pydantic gives one each)."""
-    pending: list[dict[str, Any]] = []
+    pending: list[ErrorDetails] = []
     for error in errors:
         loc = tuple(error["loc"])
         tag = loc[-1] if loc else None
@@ -174,14 +175,14 @@ def _merge_unions(errors: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield _collapse(pending)
 
 
-def _collapse(group: list[dict[str, Any]]) -> dict[str, Any]:
+def _collapse(group: list[ErrorDetails]) -> ErrorDetails:
     if len(group) == 1:
         return group[0]
     first = group[0]
     return {**first, "type": "union", "loc": tuple(first["loc"])[:-1]}
 
 
-def _value_message(error: dict[str, Any], name: str, found: list[Member]) -> str:
+def _value_message(error: ErrorDetails, name: str, found: list[Member]) -> str:
     """The message for a value of the wrong type, out of range or not among the choices."""
     expected = describe(found)
     kind = error["type"]
@@ -243,14 +244,14 @@ def translate(
     # 'architecture'?)" says it all, "missing required key 'architecture'" would repeat it.
     misspelt = set()
     for error in errors:
-        loc = tuple(error["loc"])
+        loc: YamlPath = tuple(error["loc"])
         container = model_at(model_cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
         if container is not None and isinstance(loc[-1], str):
             names = [info.alias or n for n, info in container.model_fields.items()]
             misspelt.add((*loc[:-1], closest(loc[-1], names)))
     diagnostics = []
     for error in errors:
-        loc: YamlPath = tuple(error["loc"])
+        loc = tuple(error["loc"])
         if loc in reported or (error["type"] == "missing" and loc in misspelt):
             continue
         kind = error["type"]

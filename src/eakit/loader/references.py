@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter, eq
 from typing import Any, cast
 
@@ -47,7 +48,9 @@ def _raw_targets(
     for field in ref_fields(obj.cls):
         value = obj.raw.get(field.name)
         if field.many:
-            values = list(enumerate(value)) if isinstance(value, list) else []
+            values: list[tuple[int | None, Any]] = (
+                list(enumerate(value)) if isinstance(value, list) else []
+            )
         else:
             values = [(None, value)]
         for index, target in values:
@@ -150,7 +153,7 @@ def check_references(
                 if target != cid and target in ids and (not kinds or kind_of(ids[target]) in kinds):
                     continue
                 ref = model.component_sources[cid]
-                path = (field.name, index) if field.many else (field.name,)
+                path: tuple[str | int, ...] = (field.name, index) if field.many else (field.name,)
                 if target == cid:
                     diagnostics.append(
                         Diagnostic(
@@ -163,7 +166,7 @@ def check_references(
                 check_target(
                     target,
                     kinds,
-                    lambda ref=ref, path=path: model.locator.locate(ref, *path),
+                    partial(model.locator.locate, ref, *path),
                     f"'{field.name}'",
                 )
 
@@ -183,7 +186,7 @@ def check_references(
             check_target(
                 target,
                 kinds,
-                lambda ref=obj.ref, path=path: model.locator.locate(ref, *path),
+                partial(model.locator.locate, obj.ref, *path),
                 what,
             )
 
@@ -194,9 +197,7 @@ def check_references(
             check_target(
                 target,
                 ("agency",),
-                lambda name=name: model.locator.locate(
-                    SourceRef(MANIFEST, ("architecture",)), name
-                ),
+                partial(model.locator.locate, SourceRef(MANIFEST, ("architecture",)), name),
                 f"architecture '{name}'",
             )
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, chain, compress, repeat
 from operator import add
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from eakit.loader.yamlio import MAX_DEPTH, YamlPath, resolve_plain
 from eakit.perf import paused_gc
@@ -200,7 +200,7 @@ _KEY_TEXT = r"[A-Za-z_][A-Za-z0-9_-]{0,127}"
 _ODD_KEY = r"(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|_[A-Za-z0-9_-]*):(?:[ \n]|$)"
 # A plain scalar with no ': ' (nor ':' at its end) before a comment, starting with
 # nothing that could make it something else.
-_PLAIN = (
+_PLAIN_SCALAR = (
     r"[^-\[\]{}\"'|>&*!%@`?\#,:\ \n][^:\#\n]*+"
     r"(?:(?::(?=[^ \n])|(?<![ ])\#)[^:\#\n]*+)*+(?:\#[^\n]*)?"
 )
@@ -217,7 +217,7 @@ _LINE = re.compile(
     r"(-[ ]++)?+"  # 2: a dash and the spaces after it
     rf"(?!{_ODD_KEY})"
     rf"(?:({_KEY_TEXT}):(?:[ ]++|$))?+"  # 3: a key
-    rf"(?:(){_PLAIN}$"  # 4: a plain scalar
+    rf"(?:(){_PLAIN_SCALAR}$"  # 4: a plain scalar
     rf"|(){_QUOTED}$"  # 5: a quoted scalar
     rf"|\[((?:{_FLOW_ITEM}(?:, {_FLOW_ITEM})*+)?)\]{_END}$"  # 6: a flow sequence
     rf"|\{{((?:{_FLOW_PAIRS})?)\}}{_END}$"  # 7: a flow mapping
@@ -276,7 +276,7 @@ def _run(kind: str, indent: int) -> tuple[_Matcher, _Reader | None, _Matcher, _R
     """
     lead = " " * indent
     entry = rf"(?!{_ODD_KEY})({_KEY_TEXT}):[ ]++"
-    exact_entry = rf"(?!{_ODD_KEY}){_KEY_TEXT}:[ ]++(?:{_PLAIN}|{_QUOTED})\n"
+    exact_entry = rf"(?!{_ODD_KEY}){_KEY_TEXT}:[ ]++(?:{_PLAIN_SCALAR}|{_QUOTED})\n"
     if kind == "keys":
         return (
             re.compile(rf"(?:{lead}{_RUN_LOOSE})+").match,
@@ -292,7 +292,7 @@ def _run(kind: str, indent: int) -> tuple[_Matcher, _Reader | None, _Matcher, _R
             _RUN_KEY,
         )
     if kind == "items":
-        exact = re.compile(rf"(?:{lead}-[ ](?:{_PLAIN}|{_QUOTED})\n)+").match
+        exact = re.compile(rf"(?:{lead}-[ ](?:{_PLAIN_SCALAR}|{_QUOTED})\n)+").match
         return exact, None, exact, None
     pair = rf"(?!{_ODD_KEY})({_KEY_TEXT}): {_FLOW_ITEM}"
     # Nested, so that the regex stops trying at the first pair missing.
@@ -470,8 +470,10 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
                         missing = keys.count("")
                         if missing == len(keys):
                             break
-                        paths = zip(*map(repeat, path), items, keys, strict=False)
-                        where = zip(rows, cols, strict=True)
+                        paths: Iterator[YamlPath] = zip(
+                            *map(repeat, path), items, keys, strict=False
+                        )
+                        where: Iterator[tuple[int, int]] = zip(rows, cols, strict=True)
                         if missing:  # lines with fewer pairs
                             paths, where = compress(paths, keys), compress(where, keys)
                         positions.update(zip(paths, where, strict=True))
@@ -518,16 +520,16 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
                         repeat(1),
                     )
                 )
-                items = len(sizes)
+                item_count = len(sizes)
                 places = _column(indent + 3, row + len(lines))
                 positions.update(
                     zip(
-                        zip(*map(repeat, path), range(number, number + items), strict=False),
+                        zip(*map(repeat, path), range(number, number + item_count), strict=False),
                         map(places.__getitem__, accumulate(sizes, initial=row)),
                         strict=False,
                     )
                 )
-                owners = chain.from_iterable(map(repeat, range(number, number + items), sizes))
+                owners = chain.from_iterable(map(repeat, range(number, number + item_count), sizes))
                 keyed = zip(*map(repeat, path), owners, lines, strict=False)
                 at = places[row : row + len(lines)]
                 if needed is None:
@@ -543,8 +545,8 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
                         )
                     )
                     count += len(positions) - before
-                count += items
-                number += items
+                count += item_count
+                number += item_count
                 # Inside the last item's mapping, which the next lines may go on with.
                 stack.append((True, indent, spaces, path, number))
                 indent += 2
@@ -653,6 +655,8 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
             value = (*path, key)
             positions[value] = (row, indent + 1)
             count += 1
+        # From here on ``found`` is a match: ``act`` is set only from one, and a line
+        # without one has been skipped or raised _Unsure above (hence the casts below).
         if plain is not None:
             pending = _PLAIN
         elif quoted is not None:
@@ -662,7 +666,7 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
         elif flow_seq is not None:
             pending = _NONE
             if flow_seq:
-                col = found.start(6) - pos + 1
+                col = cast("re.Match[str]", found).start(6) - pos + 1
                 for index, item_text in enumerate(flow_seq.split(", ")):
                     positions[(*value, index)] = (row, col)
                     col += len(item_text) + 2
@@ -670,14 +674,16 @@ def _scan_lines(text: str, needed: Needed | None = None) -> Positions:
         elif flow_map is not None:
             pending = _NONE
             if flow_map:
-                col = found.start(7) - pos + 1
+                col = cast("re.Match[str]", found).start(7) - pos + 1
                 for pair in flow_map.split(", "):
                     positions[(*value, pair[: pair.index(":")])] = (row, col)
                     col += len(pair) + 2
                     count += 1
         else:
             before = len(positions)
-            pending = _inline(positions, text[pos:end], found.start(9) - pos, row, value)
+            pending = _inline(
+                positions, text[pos:end], cast("re.Match[str]", found).start(9) - pos, row, value
+            )
             count += len(positions) - before
         row += 1
         pos = end + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypedDict
 
 import yaml
 from pydantic import Field, StringConstraints
@@ -32,8 +32,22 @@ class RelationType:
         )
 
 
+# One entry of ``relation_types.yaml`` (functional form: ``from`` is a keyword).
+_RelationSpec = TypedDict(
+    "_RelationSpec",
+    {
+        "name": str,
+        "name_en": str,
+        "reverse": str,
+        "reverse_en": str,
+        "from": list[str],
+        "to": list[str],
+    },
+)
+
+
 @cache
-def _registry() -> dict[str, dict[str, object]]:
+def _registry() -> dict[str, _RelationSpec]:
     # The C loader: this runs at import time of every command.
     text = resources.files("eakit.data").joinpath("relation_types.yaml").read_text("utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -50,8 +64,8 @@ def relation_types() -> dict[str, RelationType]:
             label_en=spec["name_en"],
             reverse=spec["reverse"],
             reverse_en=spec["reverse_en"],
-            from_kinds=frozenset(spec["from"]),  # type: ignore[arg-type]
-            to_kinds=frozenset(spec["to"]),  # type: ignore[arg-type]
+            from_kinds=frozenset(spec["from"]),
+            to_kinds=frozenset(spec["to"]),
         )
         for name, spec in raw.items()
     }

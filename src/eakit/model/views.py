@@ -12,7 +12,7 @@ mapping whose unset keys are taken from the built-in view of the same name.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -29,8 +29,9 @@ from eakit.model.components import KIND_CLASSES, Strict, Text
 from eakit.model.layers import Layer
 from eakit.model.relations import RELATION_TYPE_NAMES
 
-KindName = Literal[tuple(KIND_CLASSES)]  # type: ignore[valid-type]
-LayerName = Literal[tuple(layer.value for layer in Layer)]  # type: ignore[valid-type]
+# Explicit aliases: with a call inside ``Literal[...]`` mypy would take them for variables.
+KindName: TypeAlias = Literal[tuple(KIND_CLASSES)]  # type: ignore[valid-type]
+LayerName: TypeAlias = Literal[tuple(layer.value for layer in Layer)]  # type: ignore[valid-type]
 RelationName = Literal[RELATION_TYPE_NAMES]  # type: ignore[valid-type]
 ViewName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 # Id globs: the id alphabet plus fnmatch wildcards ('*', '?', '[...]').

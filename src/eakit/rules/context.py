@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from eakit.graph import Edge, ModelGraph
 from eakit.model import BaseComponent, Relation
@@ -177,10 +177,11 @@ class CheckContext:
 
     def _sides(
         self, direction: str, backwards: bool = False
-    ) -> list[tuple[Mapping[str, dict[str, list[Edge]]], int]]:
+    ) -> list[tuple[Mapping[str, dict[str, list[Edge]]], Literal[0, 1]]]:
         """The edge groups a step in ``direction`` reads, each with the index of the end
         of its edges that is the next component (``backwards``: the previous one)."""
-        sides = []
+        # The index as a literal: ``edge[end]`` is then typed as a component id.
+        sides: list[tuple[Mapping[str, dict[str, list[Edge]]], Literal[0, 1]]] = []
         if direction in ("out", "any"):  # edges out: their targets
             sides.append((self.graph.edge_groups(not backwards), 0 if backwards else 1))
         if direction in ("in", "any"):  # edges in: their sources

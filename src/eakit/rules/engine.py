@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar, cast
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
@@ -352,10 +352,12 @@ class Engine:
         run = self.run_view(active, HORIZON, HORIZON, only=near)
         kept = [h for h in now.hits if h.component not in touched]
         if len(kept) * 16 < len(run.subjects):  # a few hits of many subjects: look them up
+            # Not model-wide (that returned above): the subjects are the selected ids.
+            selected = cast("list[str]", run.subjects)
             kept = [
                 h
                 for h in kept
-                if h.component is not None and sorted_position(run.subjects, h.component)[1]
+                if h.component is not None and sorted_position(selected, h.component)[1]
             ]
         else:
             subjects = set(run.subjects)

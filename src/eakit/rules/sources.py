@@ -10,7 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+# jsonschema has no inline types, and types-jsonschema is not among the dependencies.
+import jsonschema  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError

@@ -204,6 +204,8 @@ def _read_sheet(ws: Worksheet, layer: str) -> tuple[list[Row], list[CellProblem]
     rows: list[Row] = []
     for excel_row in ws.iter_rows(min_row=header + 1):
         index = excel_row[0].row
+        # A worksheet's cells know their row (openpyxl's stub allows None for merged cells).
+        assert index is not None
         raw = {cell.column: cell for cell in excel_row if cell.column in columns}
         if all(
             c.value is None or (isinstance(c.value, str) and not c.value.strip())
@@ -280,7 +282,9 @@ def _architecture(ws: Worksheet) -> dict[str, Any]:
     facts: dict[str, Any] = {}
     for row in ws.iter_rows(min_row=top + 1, max_row=bottom):
         key = row[0].value
-        value = ws.cell(row=row[0].row, column=3).value
+        number = row[0].row
+        assert number is not None  # a worksheet's cells know their row (see _read_sheet)
+        value = ws.cell(row=number, column=3).value
         if isinstance(key, str) and value is not None:
             facts[key.strip()] = value.date() if isinstance(value, dt.datetime) else value
     return facts

@@ -140,7 +140,7 @@ def _draw(
     chosen = _pick(ViewCatalog(graph), views)
     binary = None if wanted == ["dot"] else dot_binary()
     context = SceneContext(graph, result, lang)
-    jobs = []
+    jobs: list[tuple[ResolvedView, str, str]] = []
     for view in chosen:
         scene = build_scene(graph, view, result, lang=lang, link=link, context=context)
         source = scene_to_dot(scene)

@@ -283,9 +283,9 @@ class _Builder:
             self.nodes[node_id].number = number
         by_target: dict[tuple[str, str], list[int]] = defaultdict(list)
         for edge in numbered:
-            number = self.nodes[edge.source].number
-            assert number is not None
-            by_target[(edge.target, edge.type)].append(number)
+            source_number = self.nodes[edge.source].number
+            assert source_number is not None
+            by_target[(edge.target, edge.type)].append(source_number)
         for (target, type_), numbers in sorted(by_target.items()):
             relation = relation_types()[type_]
             verb = relation.reverse_en if self.lang == "en" else relation.reverse

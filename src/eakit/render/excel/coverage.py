@@ -151,7 +151,7 @@ def provincial_agencies(graph: ModelGraph) -> list[Agency]:
     # A stable sort: Vietnamese name order is kept within each agency type.
     return sorted(
         graph.display_sorted(agencies),
-        key=lambda a: PROVINCIAL_AGENCY_TYPES.index(a.agency_type),  # type: ignore[attr-defined]
+        key=lambda a: PROVINCIAL_AGENCY_TYPES.index(a.agency_type),
     )
 
 

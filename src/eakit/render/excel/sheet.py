@@ -211,11 +211,16 @@ class StyleBook:
         key = (id(border), last)
         entry = self._edges.get(key)
         if entry is None:
-            sides = {"top": border.top, "bottom": border.bottom}
-            if last:
-                sides["right"] = border.right
-            # Added to the workbook's default border, as openpyxl does.
-            edge = DEFAULT_BORDER + Border(**{n: side for n, side in sides.items() if side.style})
+            top, bottom = border.top, border.bottom
+            right = border.right if last else None
+            # A look's border has all its sides (styles.BORDER); openpyxl's stub allows None.
+            assert top is not None and bottom is not None
+            # The sides with a style, added to the workbook's default border as openpyxl does.
+            edge = DEFAULT_BORDER + Border(
+                top=top if top.style else None,
+                bottom=bottom if bottom.style else None,
+                right=right if right is not None and right.style else None,
+            )
             # Holding ``border`` keeps its id from being reused while it is a key.
             entry = (Style(self._anchor, None, None, edge, NO_ALIGN, None), border)
             self._edges[key] = entry

@@ -200,7 +200,8 @@ def _severity_chart(ctx: Context, sheet: Sheet, header: int, anchor: str) -> Non
     chart.y_axis.numFmt = "0"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.width, chart.height = 12.5, 8.5
+    # A width in cm: openpyxl takes any number, its stub says int.
+    chart.width, chart.height = 12.5, 8.5  # type: ignore[assignment]
     sheet.ws.add_chart(chart, anchor)
 
 

@@ -71,7 +71,7 @@ def embed(svg: str, prefix: str, *, standalone: bool = False) -> str:
         return etree.tostring(root, encoding="unicode")
     # Graphviz sizes in points; the page's CSS sizes the figure instead.
     for name in ("width", "height"):
-        root.attrib.pop(name, None)
+        root.attrib.pop(name, "")  # any default will do; lxml's stub takes no None
     root.set("class", "eakit-svg")
     root.set("role", "img")
     return etree.tostring(root, encoding="unicode")
