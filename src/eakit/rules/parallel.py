@@ -94,10 +94,8 @@ def _warm(engine: Engine, work: Work) -> None:
     start, or dies), this process selects them itself."""
     graph = engine.graph
     ids = graph.ids()
-    # The graph builds these tables on first use; any component will do.
-    for cid in ids[:1]:
-        for table in (graph.objects, graph.kinds, graph.states):
-            table.get(cid)
+    # The graph builds these tables on first use.
+    graph.objects, graph.kinds, graph.states  # noqa: B018
     views = [
         (active, live, statuses)
         for active, _severity in work
@@ -111,8 +109,7 @@ def _warm(engine: Engine, work: Work) -> None:
 
     helper = Worker.start(select)
     with helper or contextlib.nullcontext():
-        for cid in ids[:1]:
-            graph.edges_by_type(cid, True)
+        graph.edge_groups(True)  # builds the adjacency
         radii = {engine.radius(active) for active, _severity in work}
         for radius in sorted(r for r in radii if r is not None):
             engine.touched(radius)
