@@ -164,6 +164,14 @@ def run_median(
     runs = [run(command, env, timeout, sample=False) for _ in range(REPEATS)]
     if not all(r.ok for r in runs):
         return next(r for r in runs if not r.ok)
+    return _median_with_peak(runs, command, env, timeout)
+
+
+def _median_with_peak(
+    runs: list[Run], command: list[str], env: dict[str, str] | None, timeout: float | None
+) -> Run:
+    """The run of median time among ``runs`` of ``command``, with the highest peak memory
+    of them and of one more run, sampled (timed runs are not: sampling slows them)."""
     middle = sorted(runs, key=lambda r: r.seconds or 0.0)[len(runs) // 2]
     sampled = run(command, env, timeout)
     middle.peak_mb = max(sampled.peak_mb, *(r.peak_mb for r in runs))
@@ -187,9 +195,7 @@ def run_paired(
         return failed[0], failed[0], []
     firsts, seconds = [p[0] for p in pairs], [p[1] for p in pairs]
     middle_first = sorted(firsts, key=lambda r: float(r.stdout))[len(firsts) // 2]
-    middle_second = sorted(seconds, key=lambda r: r.seconds or 0.0)[len(seconds) // 2]
-    sampled = run(second, env, timeout)
-    middle_second.peak_mb = max(sampled.peak_mb, *(r.peak_mb for r in seconds))
+    middle_second = _median_with_peak(seconds, second, env, timeout)
     ratios = [(b.seconds or 0.0) / float(a.stdout) for a, b in pairs]
     return middle_first, middle_second, ratios
 
