@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything eakit needs on a Debian machine, idempotently:
 #   system: Graphviz `dot`, Noto fonts with Vietnamese glyphs (and, with --test, Chromium +
-#           ChromeDriver for the browser test);
+#           ChromeDriver for the browser tests, LibreOffice Calc and Writer and poppler-utils
+#           to convert the workbook and the report document to PDF and read them back);
 #   Python: a virtual environment in .venv with eakit and its dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if [[ $want_test == 1 ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} with apt" >&2
