@@ -337,3 +337,32 @@ def test_a_file_of_comments_is_told_as_line_by_line(text: str) -> None:
 
     lines = text.splitlines()
     assert only_comments(text) is all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines)
+
+
+def test_reference_suggestion_is_of_the_kind_the_field_accepts(tmp_path) -> None:
+    """An agency field suggests an agency, not the LAN whose id is closest (a renamed
+    department: `owner: so-tt-tt` once suggested `lan-so-tt-tt`)."""
+    from tests.loader.support import diagnostics_of
+
+    (tmp_path / "eakit.yaml").write_text(
+        "eakit: 1\narchitecture:\n  id: tinh-mau\n  name: Kiến trúc tỉnh Mẫu\n"
+        "  framework: vn-dgov-4.0\n  as_of: 2026-01-01\n  horizon: 2030\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "m.yaml").write_text(
+        "components:\n"
+        "  - {id: ubnd-tinh, kind: agency, agency_type: provincial_people_committee,"
+        " name: UBND tỉnh}\n"
+        "  - {id: so-kh-cn, kind: agency, agency_type: department, name: Sở KH&CN,"
+        " parent: ubnd-tinh}\n"
+        "  - {id: lan-so-tt-tt, kind: lan, name: LAN Sở TT&TT, agency: so-kh-cn}\n"
+        "  - {id: mot-cua, kind: application, name: Một cửa, owner: so-tt-tt}\n"
+        "  - {id: van-ban, kind: application, name: Văn bản, owner: lan-so-kh-cn}\n",
+        encoding="utf-8",
+    )
+    lines = diagnostics_of(tmp_path)
+    assert lines == [
+        "m.yaml:5:53: 'owner' refers to unknown component 'so-tt-tt'",
+        "m.yaml:6:53: 'owner' refers to unknown component 'lan-so-kh-cn'"
+        " (did you mean 'so-kh-cn'?)",
+    ]

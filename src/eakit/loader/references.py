@@ -114,7 +114,17 @@ def check_references(
     skip = invalid_ids or set()
     diagnostics: list[Diagnostic] = []
     ids = model.components
-    suggester = IdSuggester(ids)
+    suggesters: dict[tuple[str, ...], IdSuggester] = {}
+
+    def hint(target: str, kinds: tuple[str, ...] | frozenset[str] = ()) -> str:
+        """A suggestion among the ids of the kinds the field accepts: an agency field
+        suggests an agency, never the LAN whose id is closest."""
+        key = () if not kinds or "*" in kinds else tuple(sorted(kinds))
+        suggester = suggesters.get(key)
+        if suggester is None:
+            pool = ids if not key else {i for i, c in ids.items() if kind_of(c) in key}
+            suggester = suggesters[key] = IdSuggester(pool)
+        return suggester.hint(target)
 
     # ``where`` is called only for a problem: locating composes the file, which is slow.
     def check_target(
@@ -126,7 +136,7 @@ def check_references(
             diagnostics.append(
                 Diagnostic(
                     where(),
-                    f"{what} refers to unknown component '{target}'{suggester.hint(target)}",
+                    f"{what} refers to unknown component '{target}'{hint(target, kinds)}",
                     code="reference",
                 )
             )
@@ -209,13 +219,18 @@ def check_references(
     for relation, ref in pairs if relations is None else relations:
         source, target = ids.get(relation.from_), ids.get(relation.to)
         if source is None or target is None or relation.from_ in skip or relation.to in skip:
+            spec_ends = types.get(relation.type)
+            kinds_of_end: dict[str, frozenset[str] | tuple[str, ...]] = {
+                "from": spec_ends.from_kinds if spec_ends else (),
+                "to": spec_ends.to_kinds if spec_ends else (),
+            }
             for end, name in (("from", relation.from_), ("to", relation.to)):
                 if name not in skip and name not in ids:
                     diagnostics.append(
                         Diagnostic(
                             model.locator.locate(ref, end),
                             f"relation '{end}' refers to unknown component '{name}'"
-                            f"{suggester.hint(name)}",
+                            f"{hint(name, kinds_of_end[end])}",
                             code="reference",
                         )
                     )
