@@ -130,6 +130,31 @@ def test_fail_on_select_and_ignore(model: Path) -> None:
     assert run("check", str(model), "--as-of", "2026-13-01").exit_code == 2
 
 
+def test_unknown_rule_ids_are_refused_with_a_suggestion(model: Path) -> None:
+    """A typo in --select once selected nothing and exited 0: CI passed a model with
+    errors. Every pattern must match a rule; a glob that matches one is fine."""
+    out = run("check", str(model), "--select", "APP-01")
+    assert out.exit_code == 2
+    assert "--select 'APP-01' matches no rule (did you mean 'APP-001'?)" in out.stderr
+    out = run("check", str(model), "--select", "APP-*", "--ignore", "GOV-99")
+    assert out.exit_code == 2 and "--ignore 'GOV-99'" in out.stderr
+    assert run("check", str(model), "--select", "APP-00?").exit_code == 1
+
+
+def test_a_waiver_naming_no_rule_is_refused(model: Path, tmp_path: Path) -> None:
+    """A waiver for a mistyped rule would never apply and never be noticed."""
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(
+        "waivers:\n  - rule: GOV-02\n    component: x\n    reason: r\n    owner: o\n"
+        "    expires: 2030-12-31\n",
+        "utf-8",
+    )
+    out = run("check", str(model), "--waivers", str(typo))
+    assert out.exit_code == 2
+    assert "typo.yaml:2:5" in out.stderr
+    assert "waiver rule 'GOV-02' matches no rule (did you mean 'GOV-002'?)" in out.stderr
+
+
 def test_text_lines_are_located(model: Path) -> None:
     out = run("check", str(model), "--select", "APP-003")
     # waivers of rules that did not run are not reported as unused

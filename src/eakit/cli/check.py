@@ -29,6 +29,7 @@ from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.render.json_report import json_chunks
 from eakit.render.text import render_text
+from eakit.rules.rule_ids import RuleSelectionError
 
 
 class Format(StrEnum):
@@ -78,7 +79,10 @@ def _watch(
         assert session.graph is not None
         return _report(session.graph, model, result, fmt)
 
-    run_watch(model, session, render, output, poll)
+    try:
+        run_watch(model, session, render, output, poll)
+    except RuleSelectionError as error:
+        raise fail(str(error)) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -138,6 +142,8 @@ def register(app: typer.Typer) -> None:
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)
             raise typer.Exit(EXIT_INVALID) from None
+        except RuleSelectionError as error:
+            raise fail(str(error)) from None
         chunks = _report(graph, model, result, fmt)
         if output is None:
             sys.stdout.flush()  # anything printed as text goes first

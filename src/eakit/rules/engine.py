@@ -28,6 +28,7 @@ from eakit.rules.pack import (
     builtin_rules_dir,
     load_packs,
 )
+from eakit.rules.rule_ids import check_options, unknown_waiver_rules
 from eakit.rules.scoring import (
     OutcomeCount,
     SubjectTally,
@@ -37,7 +38,7 @@ from eakit.rules.scoring import (
     readiness_of,
 )
 from eakit.rules.selectors import Selector
-from eakit.rules.sources import SourceFile, read_source
+from eakit.rules.sources import RuleConfigError, SourceFile, read_source
 from eakit.rules.waivers import Waiver, apply_waivers, load_waivers
 
 MANIFEST = "eakit.yaml"
@@ -756,6 +757,8 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
+    rule_ids = [rule.id for rule in packs.rules]
+    check_options(select, ignore, rule_ids)
     work: list[tuple[ActiveRule, Severity]] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
@@ -786,6 +789,8 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
         Path(graph.root) / graph.manifest.waivers if graph.manifest.waivers else None
     )
     loaded = load_waivers(waiver_path, Path(graph.root)) if waiver_path is not None else None
+    if loaded and (unknown := unknown_waiver_rules(loaded, rule_ids)):
+        raise RuleConfigError(unknown)
     return RuleRun(engine, states, result, loaded)
 
 
