@@ -19,6 +19,8 @@ if [[ $want_test == 1 ]]; then
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  # Metric-compatible Times New Roman, so the report document prints as in Word.
+  fc-list 2>/dev/null | grep -qi "LiberationSerif" || missing+=(fonts-liberation2)
 fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} with apt" >&2

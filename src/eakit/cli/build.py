@@ -19,6 +19,7 @@ from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
+    AsOfOption,
     FailOnOption,
     JobsOption,
     Lang,
@@ -27,6 +28,7 @@ from eakit.cli.common import (
     exit_code,
     fail,
     load_or_exit,
+    parse_as_of,
 )
 from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import Severity
@@ -82,7 +84,11 @@ class BuildJob:
         ]
         if self.diagrams:
             steps.append(("diagrams/", self.diagram_views))
-        steps += [("readiness.xlsx", self.workbook), ("site/", self.site)]
+        steps += [
+            ("readiness.xlsx", self.workbook),
+            ("readiness.docx", self.document),
+            ("site/", self.site),
+        ]
         return steps
 
     def check_json(self, out: Path) -> None:
@@ -123,6 +129,11 @@ class BuildJob:
         from eakit.render.excel import write_workbook
 
         write_workbook(self.graph, self.result, out / "readiness.xlsx", lang=self.lang)
+
+    def document(self, out: Path) -> None:
+        from eakit.render.document import write_document
+
+        write_document(self.graph, self.result, out / "readiness.docx", lang=self.lang)
 
     def site(self, out: Path) -> None:
         from eakit.render.site import build_site
@@ -172,6 +183,7 @@ def register(app: typer.Typer) -> None:
         diagrams: Annotated[
             bool, typer.Option("--diagrams/--no-diagrams", help="Render the Graphviz diagrams.")
         ] = True,
+        as_of: AsOfOption = None,
         fail_on: FailOnOption = Severity.ERROR,
         jobs: JobsOption = None,
         force: Annotated[
@@ -180,12 +192,13 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Check a model and write every report into one folder: check.json, check.sarif,
-        findings.txt, diagrams/, readiness.xlsx and the site/."""
+        findings.txt, diagrams/, readiness.xlsx, readiness.docx and the site/."""
+        when = parse_as_of(as_of)
         refusal = check_output_folder(output, model, force)
         if refusal is not None:
             raise fail(refusal)
         graph = load_or_exit(model, jobs=jobs)
-        result = run_check(graph, jobs=jobs)
+        result = run_check(graph, as_of=when, jobs=jobs)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()
         from eakit.render.diagrams import GraphvizError, ViewError

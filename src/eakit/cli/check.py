@@ -15,12 +15,14 @@ from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
     EXIT_INVALID,
+    AsOfOption,
     FailOnOption,
     JobsOption,
     ModelArg,
     exit_code,
     fail,
     load_or_exit,
+    parse_as_of,
     report_load_error,
 )
 from eakit.cli.common import check_kept as run_check
@@ -100,10 +102,7 @@ def register(app: typer.Typer) -> None:
         ignore: Annotated[
             list[str] | None, typer.Option("--ignore", help="Skip these rule ids (globs).")
         ] = None,
-        as_of: Annotated[
-            str | None,
-            typer.Option("--as-of", help="Judge by the texts in force at this date (YYYY-MM-DD)."),
-        ] = None,
+        as_of: AsOfOption = None,
         waivers: Annotated[
             Path | None,
             typer.Option("--waivers", help="Waivers file (default: the manifest's 'waivers')."),
@@ -125,12 +124,7 @@ def register(app: typer.Typer) -> None:
         jobs: JobsOption = None,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
-        when = None
-        if as_of is not None:
-            try:
-                when = dt.date.fromisoformat(as_of)
-            except ValueError:
-                raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
+        when = parse_as_of(as_of)
         if watch:
             _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs)
             return

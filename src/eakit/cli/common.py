@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -39,6 +40,25 @@ class Lang(StrEnum):
 LangOption = Annotated[
     Lang, typer.Option("--lang", help="Language of the output: vi (Vietnamese first) or en.")
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Judge by the texts in force at this date (YYYY-MM-DD) [default: the model's as_of].",
+    ),
+]
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    """The ``--as-of`` date, or exit 2 naming the expected form."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--as-of must be a date YYYY-MM-DD, got '{value}'") from None
+
+
 FailOnOption = Annotated[
     Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
 ]

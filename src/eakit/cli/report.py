@@ -1,7 +1,9 @@
-"""``eakit report``: the Excel readiness workbook, or the inventory survey template."""
+"""``eakit report``: the Excel readiness workbook, the official report document (.docx),
+or the inventory survey template."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +14,7 @@ from eakit.cli.common import (
     DEFAULT_OUTPUT,
     EXIT_INVALID,
     EXIT_OK,
+    AsOfOption,
     FailOnOption,
     Lang,
     LangOption,
@@ -19,13 +22,22 @@ from eakit.cli.common import (
     exit_code,
     fail,
     load_or_exit,
+    parse_as_of,
     report_load_error,
 )
 from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import ModelLoadError, Severity
 
 WORKBOOK = "readiness.xlsx"
+DOCUMENT = "readiness.docx"
 TEMPLATE = "inventory.xlsx"
+
+
+class ReportFormat(StrEnum):
+    """What ``eakit report`` writes: the workbook or the report document."""
+
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 def register(app: typer.Typer) -> None:
@@ -35,9 +47,22 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path,
             typer.Option(
-                "--output", "-o", help="Output folder; the workbook goes to OUTPUT/readiness.xlsx."
+                "--output",
+                "-o",
+                help="Output folder: the workbook goes to OUTPUT/readiness.xlsx, the report "
+                "document to OUTPUT/readiness.docx.",
             ),
         ] = DEFAULT_OUTPUT,
+        fmt: Annotated[
+            ReportFormat,
+            typer.Option(
+                "--format",
+                "-f",
+                help="xlsx: the readiness workbook; docx: the official report document "
+                "(Decree 30/2020 layout) for the Provincial People's Committee.",
+            ),
+        ] = ReportFormat.xlsx,
+        as_of: AsOfOption = None,
         lang: LangOption = Lang.vi,
         template: Annotated[
             bool,
@@ -53,11 +78,15 @@ def register(app: typer.Typer) -> None:
         ] = False,
         fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
-        """Write the Excel readiness workbook (readiness.xlsx) of a model."""
+        """Write the readiness workbook (readiness.xlsx) or the report document
+        (readiness.docx) of a model."""
         from eakit.render.excel import write_template, write_workbook
 
         if empty and not template:
             raise fail("--empty only applies with --template")
+        if template and fmt is not ReportFormat.xlsx:
+            raise fail("--template writes a workbook: leave out --format docx")
+        when = parse_as_of(as_of)
         graph = load_or_exit(model)
         if template:
             path = output / TEMPLATE
@@ -68,13 +97,18 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"{path}: inventory template, {0 if empty else len(graph)} components")
             raise typer.Exit(EXIT_OK)
         try:
-            result = run_check(graph)
+            result = run_check(graph, as_of=when)
         except ModelLoadError as error:  # an invalid rule pack or waivers file
             report_load_error(model, error)
             raise typer.Exit(EXIT_INVALID) from None
-        path = output / WORKBOOK
+        path = output / (DOCUMENT if fmt is ReportFormat.docx else WORKBOOK)
         try:
-            write_workbook(graph, result, path, lang=lang.value)
+            if fmt is ReportFormat.docx:
+                from eakit.render.document import write_document
+
+                write_document(graph, result, path, lang=lang.value)
+            else:
+                write_workbook(graph, result, path, lang=lang.value)
         except OSError as error:
             raise fail(f"cannot write {path}: {error}") from None
         counts = result.counts()
