@@ -16,6 +16,7 @@ from eakit.jsontext import pretty
 from eakit.perf import kept_for_good
 from eakit.pipeline import check, load_graph
 from eakit.render.paths import display_path
+from eakit.text import for_terminal
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -64,8 +65,9 @@ def exit_code(worst: Severity | None, fail_on: Severity) -> int:
 
 
 def format_diagnostic(model_dir: Path, diagnostic: Diagnostic) -> str:
-    """``path:line:col: error: message`` as compilers print it."""
-    return (
+    """``path:line:col: error: message`` as compilers print it, on one line with any
+    control character in it shown escaped (the message may quote model text)."""
+    return for_terminal(
         f"{display_path(model_dir, diagnostic.location)}: {diagnostic.severity.value}: "
         f"{diagnostic.message}"
     )

@@ -20,13 +20,14 @@ from collections.abc import Iterable
 from eakit.model import Layer, Status, relation_types
 from eakit.render.diagrams import labels, style
 from eakit.render.diagrams.scene import Scene, SceneEdge, SceneGroup, SceneNode
-
-# Control characters other than newline and tab have no business in a label.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+from eakit.text import for_xml
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    # Control characters and non-characters have no business in a label, and Graphviz's
+    # XML parser stops at the ones XML forbids (U+FFFE made ``dot`` fail).
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return for_xml(text, drop=True)
 
 
 def quoted(text: str) -> str:
@@ -55,7 +56,9 @@ def free_text(text: str) -> str:
 def url_text(url: str) -> str:
     """A link target as a DOT string: characters that could escape it are %-encoded."""
     safe = "".join(
-        f"%{ord(ch):02X}" if ch in "\\\"<>'" or ord(ch) < 0x21 or ord(ch) == 0x7F else ch
+        "".join(f"%{byte:02X}" for byte in ch.encode("utf-8", "surrogatepass"))
+        if ch in "\\\"<>'" or ord(ch) < 0x21 or for_xml(ch) != ch
+        else ch
         for ch in url
     )
     return '"' + safe.replace("&", "&amp;") + '"'
