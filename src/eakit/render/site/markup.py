@@ -3,9 +3,9 @@
 Model text is untrusted data: every piece of it reaches a page through :func:`h` (HTML) or
 :func:`md_inline` (a Markdown heading), never raw; both also show control characters and
 bidirectional overrides as escapes (``\\x1b``, ``\\u202e``), which would otherwise reach
-the page, its search index, and whoever copies text from it. Page bodies are written as HTML blocks
-inside Markdown, so only headings go through the Markdown parser at all (a large site's
-bulky blocks skip Markdown altogether: see :mod:`eakit.render.site.slots`).
+the page, its search index, and whoever copies text from it. Page bodies are written as
+HTML blocks inside Markdown, so only headings go through the Markdown parser at all (a
+large site's bulky blocks skip Markdown altogether: see :mod:`eakit.render.site.slots`).
 """
 
 from __future__ import annotations
