@@ -136,8 +136,9 @@ def for_xml(text: str, *, drop: bool = False) -> str:
 
 
 def has_control(text: str) -> str | None:
-    """The first character of ``text`` that :func:`for_terminal` would escape, or None."""
-    found = _NOT_FOR_TERMINAL.search(text)
+    """The first character of ``text`` that :func:`for_terminal_lines` would escape (a
+    control character other than tab and line feed, a direction override...), or None."""
+    found = _NOT_FOR_LINES.search(text)
     return found.group() if found is not None else None
 
 

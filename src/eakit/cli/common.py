@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from eakit.diagnostics import Diagnostic, ModelLoadError, Severity
+from eakit.diagnostics import Diagnostic, Location, ModelLoadError, Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
@@ -135,6 +135,17 @@ def check_kept(graph: ModelGraph, **options: Any) -> CheckResult:
 
 
 def fail(message: str) -> typer.Exit:
-    """Print an error about the command line or environment; the caller raises the result."""
-    typer.echo(f"eakit: error: {message}", err=True)
+    """Print an error about the command line or environment; the caller raises the result.
+    Control characters in it (it may quote model text) are shown escaped."""
+    typer.echo(for_terminal(f"eakit: error: {message}"), err=True)
+    return typer.Exit(EXIT_INVALID)
+
+
+def fail_located(model_dir: Path, error: Exception) -> typer.Exit:
+    """Print an error about the model as ``path:line:col: error: message`` when it has a
+    ``location`` (a Graphviz failure at a component), else as :func:`fail`."""
+    location = getattr(error, "location", None)
+    if not isinstance(location, Location):
+        return fail(str(error))
+    typer.echo(format_diagnostic(model_dir, Diagnostic(location, str(error))), err=True)
     return typer.Exit(EXIT_INVALID)

@@ -19,6 +19,7 @@ from eakit.cli.common import (
     ModelArg,
     exit_code,
     fail,
+    fail_located,
     load_or_exit,
     report_load_error,
 )
@@ -133,7 +134,7 @@ def register(app: typer.Typer) -> None:
         except ViewError as error:
             raise _view_error(model, graph, error) from None
         except GraphvizError as error:
-            raise fail(str(error)) from None
+            raise fail_located(model, error) from None
         for path in written:
             typer.echo(str(path))
         worst = result.worst()

@@ -58,10 +58,10 @@ class Scope(StrEnum):
 
 
 NAME_CONTROL_CHARACTER = (
-    "a name cannot hold the control character {code} (line breaks, escape sequences and "
-    "direction overrides included): remove it"
+    "a name cannot hold the control character {code} (escape sequences and direction "
+    "overrides included): remove it"
 )
-"""The message for a name holding a character :func:`eakit.text.for_terminal` escapes."""
+"""The message for a name holding a character :func:`eakit.text.has_control` finds."""
 
 TEXT_IS_NFC = "text_is_nfc"
 """Validation context key: the caller's text is NFC already (the loader's files are)."""
