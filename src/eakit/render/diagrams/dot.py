@@ -22,11 +22,15 @@ from eakit.render.diagrams import labels, style
 from eakit.render.diagrams.scene import Scene, SceneEdge, SceneGroup, SceneNode
 from eakit.text import for_xml
 
+# Direction embeddings, overrides and isolates reorder what a label shows.
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LINE_ENDS = re.compile("\r\n?|[\u2028\u2029]")
+
 
 def _clean(text: str) -> str:
     # Control characters and non-characters have no business in a label, and Graphviz's
     # XML parser stops at the ones XML forbids (U+FFFE made ``dot`` fail).
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _DIRECTION.sub("", _LINE_ENDS.sub("\n", text)).replace("\t", " ")
     return for_xml(text, drop=True)
 
 
