@@ -294,6 +294,23 @@ def test_watch_output_shows_control_characters_escaped(
         assert _raw(line) == [], line
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_diff_output_shows_control_characters_escaped(
+    tmp_path: Path, runner: CliRunner, fmt: str
+) -> None:
+    """Fails on main: a changed description was printed with its control characters."""
+    old, new = write_hostile_model(tmp_path / "a"), write_hostile_model(tmp_path / "b")
+    text = (old / "model.yaml").read_text("utf-8")
+    (old / "model.yaml").write_text(text.replace('description: "A', 'description: "B', 1))
+    result = runner.invoke(build_app(), ["diff", str(old), str(new), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert _raw(result.stdout.replace("\n", "")) == []
+    if fmt == "json":
+        assert f'"new": {json.dumps(HOSTILE)}' in json.dumps(json.loads(result.stdout))
+    else:
+        assert "\\x1b[31mred" in result.stdout
+
+
 def test_the_helpers_escape_visibly_and_keep_json_values() -> None:
     """Fails on main: there were no such helpers."""
     from eakit.text import for_terminal, for_terminal_lines, for_xml, json_neutral

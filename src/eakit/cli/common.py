@@ -16,7 +16,7 @@ from eakit.jsontext import pretty
 from eakit.perf import kept_for_good
 from eakit.pipeline import check, load_graph
 from eakit.render.paths import display_path
-from eakit.text import for_terminal
+from eakit.text import for_terminal, json_neutral
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -81,7 +81,7 @@ def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text")
             "model": str(model_dir),
             "diagnostics": [d.to_dict() for d in error.diagnostics],
         }
-        sys.stdout.write(pretty(payload))
+        sys.stdout.write(json_neutral(pretty(payload).encode("utf-8")).decode("utf-8"))
         return
     for diagnostic in error.diagnostics:
         typer.echo(format_diagnostic(model_dir, diagnostic), err=True)
