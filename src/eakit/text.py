@@ -113,7 +113,9 @@ def for_terminal(text: str) -> str:
     ``ESC ] 0 ;`` would retitle the terminal, one holding a line break could print a fake
     finding or a CI workflow command.
     """
-    if _NOT_FOR_TERMINAL.search(text) is None:
+    # isprintable() (C, no regex) is true of nearly all text, and then nothing is escaped:
+    # the unsafe characters are all non-printable.
+    if text.isprintable() or _NOT_FOR_TERMINAL.search(text) is None:
         return text
     return _NOT_FOR_TERMINAL.sub(_escaped, text)
 
@@ -121,7 +123,7 @@ def for_terminal(text: str) -> str:
 def for_terminal_lines(text: str) -> str:
     """:func:`for_terminal` for text of several lines (or an HTML page): the same
     characters shown escaped, but line feeds kept."""
-    if _NOT_FOR_LINES.search(text) is None:
+    if text.isprintable() or _NOT_FOR_LINES.search(text) is None:
         return text
     return _NOT_FOR_LINES.sub(_escaped, text)
 
@@ -151,6 +153,18 @@ _JSON_UNSAFE = re.compile(
 )
 
 
+# Per lead byte (found by memchr), the regex of its unsafe characters.
+_JSON_PROBES = tuple(
+    (lead, re.compile(pattern).search)
+    for lead, pattern in (
+        (b"\x7f", rb"\x7f"),
+        (b"\xc2", rb"\xc2[\x80-\x9f]"),
+        (b"\xe2", rb"\xe2(?:\x80[\xa8-\xae]|\x81[\xa6-\xa9])"),
+        (b"\xef", rb"\xef\xbf[\xbe\xbf]"),
+    )
+)
+
+
 def _json_escaped(match: re.Match[bytes]) -> bytes:
     return b"\\u%04x" % ord(match.group().decode("utf-8"))
 
@@ -159,6 +173,8 @@ def json_neutral(data: bytes) -> bytes:
     """UTF-8 JSON text with the characters a terminal may act on written as ``\\uXXXX``
     escapes: the same JSON value, safe to print. Outside strings JSON is ASCII, so only
     string contents change."""
-    if _JSON_UNSAFE.search(data) is None:
+    # A byte search per lead byte, then a regex starting with it only where it occurs,
+    # instead of one alternation tried at every byte: a quarter of the time on a report.
+    if not any(lead in data and probe(data) for lead, probe in _JSON_PROBES):
         return data
     return _JSON_UNSAFE.sub(_json_escaped, data)
