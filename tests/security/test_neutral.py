@@ -206,16 +206,20 @@ def test_archimate_export_is_valid_xml(hostile: Path) -> None:
     assert _raw(data.decode("utf-8"), XML_RAW) == []
 
 
+@pytest.mark.parametrize("paged", [False, True], ids=["page-per-component", "national"])
 def test_site_pages_and_search_index_show_control_characters_escaped(
-    hostile: Path, tmp_path: Path
+    hostile: Path, tmp_path: Path, paged: bool
 ) -> None:
-    """Fails on main: pages, titles and the search index held the control characters raw."""
+    """Fails on main: pages, titles and the search index held the control characters raw
+    (in both layouts: one page per component, and the paged one of national models)."""
     from lxml import html
 
     from eakit.render.site import build_site
+    from eakit.render.site.layout import SiteLayout
 
     graph = load_graph(hostile)
-    out = Path(build_site(graph, check(graph), tmp_path / "site", diagrams=False))
+    layout = SiteLayout(graph, threshold=0, page_size=1) if paged else None
+    out = Path(build_site(graph, check(graph), tmp_path / "site", diagrams=False, layout=layout))
     pages = sorted(out.rglob("*.html"))
     assert pages
     shown = []
