@@ -1,8 +1,10 @@
-"""Vietnamese-aware text helpers: normalisation, collation and suggestions."""
+"""Vietnamese-aware text helpers: normalisation, collation, suggestions, and model text
+made harmless for the terminals and XML files it is written to."""
 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -73,3 +75,106 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for the closest candidate, or an empty string."""
     matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+# Characters a terminal acts on instead of showing, or that make a line lie about itself:
+# C0 controls but tab (ESC starts colour, cursor and title sequences; CR and LF start a new
+# line a CI log reads as eakit's own), DEL, C1 controls (U+009B is CSI on some terminals),
+# the Unicode line separators, the bidirectional embeddings, overrides and isolates that
+# reorder what is shown ("Trojan Source"), non-characters and lone surrogates (which
+# cannot even be written as UTF-8).
+_NOT_FOR_TERMINAL = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_NOT_FOR_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+# Characters XML 1.0 forbids (C0 controls but tab, LF and CR; lone surrogates; U+FFFE and
+# U+FFFF), with DEL and the C1 controls it tells documents to avoid.
+_NOT_FOR_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape_code(char: str) -> str:
+    """How one unsafe character is shown: ``\\x1b`` below U+0100, else ``\\u202e``."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return escape_code(match.group())
+
+
+def for_terminal(text: str) -> str:
+    """``text`` safe to print as (part of) one line of a terminal or CI log.
+
+    Control characters (line breaks included), bidirectional overrides and the like are
+    shown as escapes (``\\x1b``, ``\\x0a``, ``\\u202e``) instead of acting; a tab and
+    everything printable stay as they are. Model text is untrusted: a name holding
+    ``ESC ] 0 ;`` would retitle the terminal, one holding a line break could print a fake
+    finding or a CI workflow command.
+    """
+    # isprintable() (C, no regex) is true of nearly all text, and then nothing is escaped:
+    # the unsafe characters are all non-printable.
+    if text.isprintable() or _NOT_FOR_TERMINAL.search(text) is None:
+        return text
+    return _NOT_FOR_TERMINAL.sub(_escaped, text)
+
+
+def for_terminal_lines(text: str) -> str:
+    """:func:`for_terminal` for text of several lines (or an HTML page): the same
+    characters shown escaped, but line feeds kept."""
+    if text.isprintable() or _NOT_FOR_LINES.search(text) is None:
+        return text
+    return _NOT_FOR_LINES.sub(_escaped, text)
+
+
+def for_xml(text: str, *, drop: bool = False) -> str:
+    """``text`` holding only characters XML 1.0 allows, and no DEL or C1 controls: the
+    others are shown as escapes (``\\x1b``, ``\\ufffe``), or removed with ``drop``. Tab,
+    line feed and carriage return stay."""
+    if _NOT_FOR_XML.search(text) is None:
+        return text
+    return _NOT_FOR_XML.sub("" if drop else _escaped, text)
+
+
+def has_control(text: str) -> str | None:
+    """The first character of ``text`` that :func:`for_terminal_lines` would escape (a
+    control character other than tab and line feed, a direction override...), or None."""
+    found = _NOT_FOR_LINES.search(text)
+    return found.group() if found is not None else None
+
+
+# The UTF-8 bytes of the characters JSON leaves raw that a terminal may act on: DEL, the
+# C1 controls, the line separators and the bidirectional controls (JSON escapes C0
+# itself); and the two non-characters. A lead byte (C2, E2, EF) is never a continuation
+# byte, so a match is a whole character.
+_JSON_UNSAFE = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbf[\xbe\xbf]"
+)
+
+
+# Per lead byte (found by memchr), the regex of its unsafe characters.
+_JSON_PROBES = tuple(
+    (lead, re.compile(pattern).search)
+    for lead, pattern in (
+        (b"\x7f", rb"\x7f"),
+        (b"\xc2", rb"\xc2[\x80-\x9f]"),
+        (b"\xe2", rb"\xe2(?:\x80[\xa8-\xae]|\x81[\xa6-\xa9])"),
+        (b"\xef", rb"\xef\xbf[\xbe\xbf]"),
+    )
+)
+
+
+def _json_escaped(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode("utf-8"))
+
+
+def json_neutral(data: bytes) -> bytes:
+    """UTF-8 JSON text with the characters a terminal may act on written as ``\\uXXXX``
+    escapes: the same JSON value, safe to print. Outside strings JSON is ASCII, so only
+    string contents change."""
+    # A byte search per lead byte, then a regex starting with it only where it occurs,
+    # instead of one alternation tried at every byte: a quarter of the time on a report.
+    if not any(lead in data and probe(data) for lead, probe in _JSON_PROBES):
+        return data
+    return _JSON_UNSAFE.sub(_json_escaped, data)

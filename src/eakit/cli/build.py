@@ -27,6 +27,7 @@ from eakit.cli.common import (
     ModelArg,
     exit_code,
     fail,
+    fail_located,
     load_or_exit,
     parse_as_of,
 )
@@ -211,7 +212,7 @@ def register(app: typer.Typer) -> None:
                     write(staging)
                     advance(name)
         except (SiteBuildError, GraphvizError, ViewError) as error:
-            raise fail(str(error)) from None
+            raise fail_located(model, error) from None
         except OSError as error:
             raise fail(f"cannot write {output}: {error}") from None
         counts = result.counts()

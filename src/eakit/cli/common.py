@@ -10,13 +10,14 @@ from typing import Annotated, Any
 
 import typer
 
-from eakit.diagnostics import Diagnostic, ModelLoadError, Severity
+from eakit.diagnostics import Diagnostic, Location, ModelLoadError, Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
 from eakit.perf import kept_for_good
 from eakit.pipeline import check, load_graph
 from eakit.render.paths import display_path
+from eakit.text import for_terminal, json_neutral
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -84,8 +85,9 @@ def exit_code(worst: Severity | None, fail_on: Severity) -> int:
 
 
 def format_diagnostic(model_dir: Path, diagnostic: Diagnostic) -> str:
-    """``path:line:col: error: message`` as compilers print it."""
-    return (
+    """``path:line:col: error: message`` as compilers print it, on one line with any
+    control character in it shown escaped (the message may quote model text)."""
+    return for_terminal(
         f"{display_path(model_dir, diagnostic.location)}: {diagnostic.severity.value}: "
         f"{diagnostic.message}"
     )
@@ -99,7 +101,7 @@ def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text")
             "model": str(model_dir),
             "diagnostics": [d.to_dict() for d in error.diagnostics],
         }
-        sys.stdout.write(pretty(payload))
+        sys.stdout.write(json_neutral(pretty(payload).encode("utf-8")).decode("utf-8"))
         return
     for diagnostic in error.diagnostics:
         typer.echo(format_diagnostic(model_dir, diagnostic), err=True)
@@ -153,6 +155,17 @@ def check_kept(graph: ModelGraph, **options: Any) -> CheckResult:
 
 
 def fail(message: str) -> typer.Exit:
-    """Print an error about the command line or environment; the caller raises the result."""
-    typer.echo(f"eakit: error: {message}", err=True)
+    """Print an error about the command line or environment; the caller raises the result.
+    Control characters in it (it may quote model text) are shown escaped."""
+    typer.echo(for_terminal(f"eakit: error: {message}"), err=True)
+    return typer.Exit(EXIT_INVALID)
+
+
+def fail_located(model_dir: Path, error: Exception) -> typer.Exit:
+    """Print an error about the model as ``path:line:col: error: message`` when it has a
+    ``location`` (a Graphviz failure at a component), else as :func:`fail`."""
+    location = getattr(error, "location", None)
+    if not isinstance(location, Location):
+        return fail(str(error))
+    typer.echo(format_diagnostic(model_dir, Diagnostic(location, str(error))), err=True)
     return typer.Exit(EXIT_INVALID)

@@ -19,11 +19,13 @@ from eakit.cli.common import (
     ModelArg,
     exit_code,
     fail,
+    fail_located,
     load_or_exit,
     report_load_error,
 )
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.graph import ModelGraph
+from eakit.text import for_terminal
 
 
 def _formats(values: list[str] | None) -> list[str]:
@@ -41,7 +43,7 @@ def _view_error(model: Path, graph: ModelGraph, error: Exception) -> typer.Exit:
     path = getattr(error, "path", ())
     if path:
         where = YamlLocator(graph.root).locate(SourceRef("eakit.yaml", ()), *path)
-        typer.echo(f"{display_path(model, where)}: error: {error}", err=True)
+        typer.echo(for_terminal(f"{display_path(model, where)}: error: {error}"), err=True)
         return typer.Exit(EXIT_INVALID)
     return fail(str(error))
 
@@ -100,7 +102,7 @@ def register(app: typer.Typer) -> None:
         if list_only:
             try:
                 for info in list_views(graph, lang.value):
-                    typer.echo(f"{info.name}\t{info.title}")
+                    typer.echo(for_terminal(f"{info.name}\t{info.title}"))
             except ViewError as error:
                 raise _view_error(model, graph, error) from None
             raise typer.Exit(EXIT_OK)
@@ -133,7 +135,7 @@ def register(app: typer.Typer) -> None:
         except ViewError as error:
             raise _view_error(model, graph, error) from None
         except GraphvizError as error:
-            raise fail(str(error)) from None
+            raise fail_located(model, error) from None
         for path in written:
             typer.echo(str(path))
         worst = result.worst()

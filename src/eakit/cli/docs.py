@@ -16,6 +16,7 @@ from eakit.cli.common import (
     ModelArg,
     exit_code,
     fail,
+    fail_located,
     load_or_exit,
 )
 from eakit.cli.common import check_kept as run_check
@@ -37,6 +38,7 @@ def register(app: typer.Typer) -> None:
         fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
         """Build the documentation site of a model (HTML that opens from a folder or a zip)."""
+        from eakit.render.diagrams import GraphvizError, ViewError
         from eakit.render.site import SiteBuildError, build_site
 
         graph = load_or_exit(model)
@@ -46,5 +48,7 @@ def register(app: typer.Typer) -> None:
             build_site(graph, result, target, lang=lang.value, diagrams=diagrams)
         except (SiteBuildError, OSError) as error:
             raise fail(str(error)) from None
+        except (GraphvizError, ViewError) as error:
+            raise fail_located(model, error) from None
         typer.echo(f"{target / 'index.html'}", err=True)
         raise typer.Exit(exit_code(result.worst(), fail_on))

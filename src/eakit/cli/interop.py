@@ -25,6 +25,7 @@ from eakit.diagnostics import ModelLoadError
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.loader import load_model
+from eakit.text import for_terminal, for_terminal_lines, json_neutral
 
 EXPORT_HELP = "Write the model in another tool's format."
 IMPORT_HELP = "Make an eakit model from another tool's file."
@@ -113,7 +114,7 @@ def register(app: typer.Typer) -> None:
             problems = validate_exchange(data)
             if problems:
                 for problem in problems:
-                    typer.echo(f"eakit: error: exchange file: {problem}", err=True)
+                    typer.echo(for_terminal(f"eakit: error: exchange file: {problem}"), err=True)
                 raise typer.Exit(EXIT_INVALID)
         if output is None:
             typer.echo(data.decode("utf-8"), nl=False)
@@ -167,7 +168,7 @@ def register(app: typer.Typer) -> None:
             problems = validate_exchange(source)
             if problems:
                 for problem in problems:
-                    typer.echo(f"{source}: error: {problem}", err=True)
+                    typer.echo(for_terminal(f"{source}: error: {problem}"), err=True)
                 raise typer.Exit(EXIT_INVALID)
         try:
             result = import_archimate_file(
@@ -184,7 +185,7 @@ def register(app: typer.Typer) -> None:
         except ModelLoadError as error:
             raise _report_unloadable(output, error) from None
         for line in result.report.lines():
-            typer.echo(line)
+            typer.echo(for_terminal(line))
         typer.echo(result.report.summary())
         typer.echo(f"wrote {output} (report: {output / REPORT_FILE})")
 
@@ -257,7 +258,9 @@ def register(app: typer.Typer) -> None:
             DiffFormat.markdown: result.to_markdown,
         }[fmt]()
         if output is None:
-            typer.echo(text, nl=False)
+            # The differences quote model text: made safe for the terminal.
+            safe = json_neutral(text.encode()).decode() if fmt is DiffFormat.json else None
+            typer.echo(safe if safe is not None else for_terminal_lines(text), nl=False)
         else:
             atomic.write_text(output, text)
 
@@ -309,7 +312,7 @@ def register(app: typer.Typer) -> None:
                 on_clash=on_clash.value,  # type: ignore[arg-type]
             )
         except MergeError as error:
-            typer.echo(f"eakit: merge: {error}", err=True)
+            typer.echo(for_terminal(f"eakit: merge: {error}"), err=True)
             code = EXIT_FINDINGS if isinstance(error, ClashError) else EXIT_INVALID
             raise typer.Exit(code) from None
         try:
@@ -317,7 +320,7 @@ def register(app: typer.Typer) -> None:
         except ModelLoadError as error:
             raise _report_unloadable(output, error) from None
         for line in result.lines():
-            typer.echo(line)
+            typer.echo(for_terminal(line))
         typer.echo(
             f"wrote {output} (report: {output / REPORT_FILE}); check it with 'eakit check {output}'"
         )
@@ -331,7 +334,7 @@ def _check_or_exit(graph: ModelGraph, label: str) -> CheckResult:
         return check(graph)
     except ModelLoadError as error:
         for diagnostic in error.diagnostics:
-            typer.echo(f"{label}/{diagnostic}", err=True)
+            typer.echo(for_terminal(f"{label}/{diagnostic}"), err=True)
         typer.echo(
             "eakit: error: cannot check the model; use --no-check to compare the models only",
             err=True,
@@ -347,5 +350,5 @@ def _load_labelled(folder: Path, label: str) -> ModelGraph:
         return load_graph(folder)
     except ModelLoadError as error:
         for diagnostic in error.diagnostics:
-            typer.echo(f"{label}/{diagnostic}", err=True)
+            typer.echo(for_terminal(f"{label}/{diagnostic}"), err=True)
         raise typer.Exit(EXIT_INVALID) from None

@@ -9,6 +9,7 @@ import typer
 
 from eakit.cli.common import DEFAULT_MODEL, EXIT_INVALID, EXIT_OK, fail, report_load_error
 from eakit.diagnostics import ModelLoadError
+from eakit.text import for_terminal
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +39,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_INVALID) from None
         except SurveyError as error:
             for line in error.lines():
-                typer.echo(f"{workbook.name}: {line}" if "!" in line else line, err=True)
+                shown = f"{workbook.name}: {line}" if "!" in line else line
+                typer.echo(for_terminal(shown), err=True)  # it may quote a cell
             count = len(error.lines())
             typer.echo(
                 f"{count} problem{'s' if count != 1 else ''} in {workbook}; nothing was written",

@@ -27,6 +27,7 @@ from eakit.findings import CheckResult, Finding
 from eakit.incremental.session import Session, Update
 from eakit.perf import collect_all, keep_alive_state
 from eakit.render.text import finding_line, render_text, severity_counts, summary_line
+from eakit.text import for_terminal
 from eakit.worker import FORK_SAFE_THREAD
 
 LISTED = 200  # new or fixed findings printed per change; the rest are counted
@@ -84,7 +85,7 @@ def watch(
     model = session.root
 
     def echo(text: str) -> None:
-        typer.echo(text)
+        typer.echo(for_terminal(text))  # file names and findings come from the model
         sys.stdout.flush()
 
     began = time.perf_counter()
@@ -188,6 +189,8 @@ def run_watch(
     finally:
         stop.set()
     if failure:
-        typer.echo(f"eakit: error: cannot watch {model} any more: {failure[0]}", err=True)
+        typer.echo(
+            for_terminal(f"eakit: error: cannot watch {model} any more: {failure[0]}"), err=True
+        )
         raise typer.Exit(2)
     typer.echo(f"[{_now()}] stopped")

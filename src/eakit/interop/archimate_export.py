@@ -6,6 +6,8 @@ properties, and the model's diagram views (overview, integration map, ...) as di
 laid out on a grid, one lane per layer.
 Identifiers are derived from eakit ids (``id-<component>``, ``id-<from>.<type>.<to>``)
 and everything is sorted, so the same model always gives the same bytes.
+Model text holding characters XML 1.0 forbids (or C1 controls) is written with those
+shown as ``\\x1b`` escapes (:func:`eakit.text.for_xml`): the file always parses.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Relation, kind_of, 
 from eakit.model.manifest import RulesConfig
 from eakit.model.refs import ref_fields
 from eakit.model.views import STRUCTURAL_RELATIONS
-from eakit.text import vi_sort_key
+from eakit.text import for_xml, vi_sort_key
 
 SCHEMA_LOCATION = (
     f"{ARCHIMATE_NS} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
@@ -411,7 +413,9 @@ def export_archimate(graph: ModelGraph) -> bytes:
             _write_view(graph, view, diagrams)
 
     ET.indent(root, space="  ")
-    text = ET.tostring(root, encoding="unicode", xml_declaration=False)
+    # ElementTree writes any character it is given; its own markup is plain ASCII, so
+    # cleaning the whole text cleans exactly the model's.
+    text = for_xml(ET.tostring(root, encoding="unicode", xml_declaration=False))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
 
 

@@ -23,7 +23,7 @@ from pydantic import (
 
 from eakit.model.layers import Layer
 from eakit.model.refs import Ref
-from eakit.text import nfc
+from eakit.text import escape_code, has_control, nfc
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -56,6 +56,12 @@ class Scope(StrEnum):
     NATIONAL = "national"
     EXTERNAL = "external"
 
+
+NAME_CONTROL_CHARACTER = (
+    "a name cannot hold the control character {code} (escape sequences and direction "
+    "overrides included): remove it"
+)
+"""The message for a name holding a character :func:`eakit.text.has_control` finds."""
 
 TEXT_IS_NFC = "text_is_nfc"
 """Validation context key: the caller's text is NFC already (the loader's files are)."""
@@ -113,6 +119,17 @@ class BaseComponent(Strict):
     properties: dict[str, str | int | float | bool] = Field(
         default_factory=dict, description="Free-form attributes eakit does not interpret."
     )
+
+    @field_validator("name", "name_en")
+    @classmethod
+    def _no_control_characters(cls, value: str | None) -> str | None:
+        # Names are printed everywhere (terminals, CI logs, diagrams, sheets): a control
+        # character in one is a mistake or an attack. Outputs escape them anyway.
+        if value is not None:
+            char = has_control(value)
+            if char is not None:
+                raise ValueError(NAME_CONTROL_CHARACTER.format(code=escape_code(char)))
+        return value
 
 
 class SecurityDossier(Strict):

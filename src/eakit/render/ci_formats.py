@@ -3,6 +3,10 @@
 Both render the same :class:`eakit.findings.CheckResult` as the text and JSON outputs.
 Paths are relative to the current folder (the repository root in CI) under the
 ``%SRCROOT%`` base, so the files are byte-identical on every machine.
+
+Model text is untrusted: the JUnit file holds only characters XML 1.0 allows (others
+are written as ``\\x1b`` escapes, see :func:`eakit.text.for_xml`), and the SARIF file
+writes the characters a terminal acts on as JSON ``\\u`` escapes.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import CheckResult, Finding, RuleInfo
 from eakit.graph import ModelGraph
 from eakit.jsontext import STREAMED, pretty_chunks
+from eakit.text import for_xml, json_neutral
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -162,7 +167,8 @@ def sarif_chunks(graph: ModelGraph, model_dir: Path, result: CheckResult) -> Ite
     """The SARIF text of a check (as :func:`sarif`), piece by piece: a national model's
     results are never all held as dictionaries at once."""
     payload, index = _sarif_frame(graph, model_dir, result)
-    return pretty_chunks(payload, result.findings, lambda f: _result(model_dir, f, index))
+    chunks = pretty_chunks(payload, result.findings, lambda f: _result(model_dir, f, index))
+    return map(json_neutral, chunks)
 
 
 def sarif(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
@@ -209,4 +215,7 @@ def junit(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
         root.set(key, str(value))
     root.set("errors", "0")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # ElementTree writes any character it is given; the markup it adds is plain ASCII,
+    # so cleaning the whole text cleans exactly the model's.
+    text = for_xml(ET.tostring(root, encoding="unicode"))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"

@@ -1,4 +1,8 @@
-"""The check result as JSON: the machine-readable source of truth other outputs agree with."""
+"""The check result as JSON: the machine-readable source of truth other outputs agree with.
+
+Characters a terminal acts on (DEL, C1 controls, bidirectional overrides) are written as
+``\\u`` escapes, so printing the report is safe; the values read back are unchanged.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
 from eakit.jsontext import STREAMED, pretty_chunks
+from eakit.text import json_neutral
 
 
 def result_payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
@@ -38,7 +43,9 @@ def _payload(graph: ModelGraph, result: CheckResult) -> dict[str, Any]:
 def json_chunks(graph: ModelGraph, result: CheckResult) -> Iterator[bytes]:
     """The JSON text of a check result (as :func:`render_json`), piece by piece: a
     national model's findings are never all held as dictionaries at once."""
-    return pretty_chunks(_payload(graph, result), result.findings, Finding.to_dict)
+    return map(
+        json_neutral, pretty_chunks(_payload(graph, result), result.findings, Finding.to_dict)
+    )
 
 
 def render_json(graph: ModelGraph, result: CheckResult) -> str:

@@ -1,4 +1,9 @@
-"""Compiler-style text output of a check."""
+"""Compiler-style text output of a check.
+
+Every line passes through :func:`eakit.text.for_terminal`: names, messages and file
+names come from the model, and a control character in them must not act on the
+terminal or CI log that shows the line.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from eakit.diagnostics import Severity
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
 from eakit.render.paths import PathDisplay
+from eakit.text import for_terminal
 
 
 def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
@@ -16,7 +22,9 @@ def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
     lines = []
     for note in result.notes:
         lines.append(
-            f"{shown(note.location)}: {note.severity.value.upper()} {note.code} {note.message}"
+            for_terminal(
+                f"{shown(note.location)}: {note.severity.value.upper()} {note.code} {note.message}"
+            )
         )
     line = FindingLines(model_dir)
     lines.extend(line(finding) for finding in result.findings)
@@ -36,7 +44,7 @@ class FindingLines:
     def __call__(self, finding: Finding) -> str:
         where = self._where(finding.location) if finding.location else self._nowhere
         waived = f" [waived: {finding.waived.reason}]" if finding.waived else ""
-        return (
+        return for_terminal(
             f"{where}: {self._labels[finding.severity]} {finding.rule_id} {finding.message}{waived}"
         )
 
@@ -48,7 +56,7 @@ def finding_line(model_dir: Path, finding: Finding) -> str:
 
 def summary_line(graph: ModelGraph, result: CheckResult) -> str:
     """What was checked against what, and the active findings by severity."""
-    return (
+    return for_terminal(
         f"{graph.architecture.id}: {len(graph)} components checked against "
         f"{', '.join(result.packs)} as of {result.as_of.isoformat()}: {severity_counts(result)}"
     )

@@ -20,13 +20,18 @@ from collections.abc import Iterable
 from eakit.model import Layer, Status, relation_types
 from eakit.render.diagrams import labels, style
 from eakit.render.diagrams.scene import Scene, SceneEdge, SceneGroup, SceneNode
+from eakit.text import for_xml
 
-# Control characters other than newline and tab have no business in a label.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Direction embeddings, overrides and isolates reorder what a label shows.
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LINE_ENDS = re.compile("\r\n?|[\u2028\u2029]")
 
 
 def _clean(text: str) -> str:
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    # Control characters and non-characters have no business in a label, and Graphviz's
+    # XML parser stops at the ones XML forbids (U+FFFE made ``dot`` fail).
+    text = _DIRECTION.sub("", _LINE_ENDS.sub("\n", text)).replace("\t", " ")
+    return for_xml(text, drop=True)
 
 
 def quoted(text: str) -> str:
@@ -55,7 +60,9 @@ def free_text(text: str) -> str:
 def url_text(url: str) -> str:
     """A link target as a DOT string: characters that could escape it are %-encoded."""
     safe = "".join(
-        f"%{ord(ch):02X}" if ch in "\\\"<>'" or ord(ch) < 0x21 or ord(ch) == 0x7F else ch
+        "".join(f"%{byte:02X}" for byte in ch.encode("utf-8", "surrogatepass"))
+        if ch in "\\\"<>'" or ord(ch) < 0x21 or for_xml(ch) != ch
+        else ch
         for ch in url
     )
     return '"' + safe.replace("&", "&amp;") + '"'

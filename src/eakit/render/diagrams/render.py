@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from eakit import atomic
+from eakit.diagnostics import Location
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.render.diagrams.dot import scene_to_dot
 from eakit.render.diagrams.scene import LinkFn, SceneContext, build_scene
 from eakit.render.diagrams.views import ResolvedView, ViewCatalog, ViewError, focus_view
-from eakit.text import did_you_mean
+from eakit.text import did_you_mean, for_terminal
 
 _T = TypeVar("_T")
 
@@ -42,7 +43,30 @@ INSTALL_HINT = (
 
 
 class GraphvizError(RuntimeError):
-    """Graphviz is missing or failed; the message says what to do."""
+    """Graphviz is missing or failed; the message says what to do. ``location`` is the
+    place in the model of the component ``dot`` could not draw, when it names one."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+
+# How ``dot`` names the node it stopped at: "... in label of node co-quan".
+_FAILED_NODE = re.compile(r"\bnode \"?([a-z0-9][a-z0-9-]*)\b")
+
+
+def located(error: GraphvizError, graph: ModelGraph, view: str) -> GraphvizError:
+    """``error`` on one line, naming the view, and located at the component whose node
+    ``dot`` names (model text it quotes is shown escaped)."""
+    if error.location is not None:
+        return error
+    message = for_terminal(" ".join(error.message.split()))
+    found = _FAILED_NODE.search(error.message)
+    location = None
+    if found is not None and found.group(1) in graph:
+        location = graph.location(found.group(1))
+    return GraphvizError(f"view '{view}': {message}", location)
 
 
 def dot_binary() -> str:
@@ -148,7 +172,11 @@ def _draw(
 
     def one(job: tuple[ResolvedView, str, str]) -> _T:
         view, source, fmt = job
-        return keep(Drawing(view, fmt, run_dot(source, fmt, binary)))
+        try:
+            data = run_dot(source, fmt, binary)
+        except GraphvizError as error:
+            raise located(error, graph, view.name) from None
+        return keep(Drawing(view, fmt, data))
 
     workers = max(1, min(2, os.cpu_count() or 1, len(jobs)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -230,8 +258,12 @@ def render_focus(
     [fmt] = _check_options([fmt], lang)
     view = focus_view(graph, component_id, depth)
     source = scene_to_dot(build_scene(graph, view, result, lang=lang, link=link))
+    try:
+        data = run_dot(source, fmt)
+    except GraphvizError as error:
+        raise located(error, graph, view.name) from None
     path = Path(out_path)
-    atomic.write_bytes(path, run_dot(source, fmt))
+    atomic.write_bytes(path, data)
     return path
 
 

@@ -158,7 +158,7 @@ def page_setup(
     ws.oddHeader.center.text = "&A"
     ws.oddHeader.center.size = 9
     ws.oddHeader.center.font = f"{FONT_NAME},Regular"
-    ws.oddFooter.left.text = footer_left.replace("&", "&&")
+    ws.oddFooter.left.text = clean_text(footer_left).replace("&", "&&")
     ws.oddFooter.left.size = 8
     ws.oddFooter.left.font = f"{FONT_NAME},Regular"
     ws.oddFooter.right.text = t("footer.page", lang)

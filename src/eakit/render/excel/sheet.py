@@ -33,6 +33,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.cell_range import CellRange
 
 from eakit.render.excel.styles import DATE, NO_ALIGN, TOP, WRAP_TOP
+from eakit.text import for_xml
 
 MAX_ROWS = 1_048_576  # Excel's sheet size
 MAX_COLS = 16_384
@@ -47,17 +48,16 @@ TEXT, QUOTED, DATE_VALUE, OTHER = range(4)
 
 # Text a spreadsheet would read as a formula or command when typed (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-# Control characters a cell cannot hold, and what XML 1.0 cannot hold at all.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Anything that needs work before text goes into XML; most text has none (one scan).
-_UNUSUAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff&<>\r]")
+# Anything that needs work before text goes into XML; most text has none (one scan): the
+# control characters and non-characters :func:`eakit.text.for_xml` drops, and markup.
+_UNUSUAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff&<>\r]")
 _NUMBERS = (int, float, Decimal)
 _PRESERVE = ' xml:space="preserve"'  # leading or trailing spaces are part of the text
 
 
 def clean_text(text: str) -> str:
-    """``text`` without the characters a cell cannot hold."""
-    return _ILLEGAL.sub("", text)
+    """``text`` without the characters a cell cannot hold (nor DEL and C1 controls)."""
+    return for_xml(text, drop=True)
 
 
 def _escape(text: str) -> str:
@@ -312,7 +312,7 @@ class Sheet:
             ref = letters[col] + suffix
             if isinstance(value, str):
                 usual = _UNUSUAL.search(value) is None
-                text = value if usual else _ILLEGAL.sub("", value)
+                text = value if usual else for_xml(value, drop=True)
                 kind = QUOTED if text.startswith(_FORMULA_START) else TEXT
                 sid = style._ids[kind]
                 if sid < 0:

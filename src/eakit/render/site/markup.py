@@ -1,9 +1,11 @@
 """Escaping and linking for the generated pages.
 
 Model text is untrusted data: every piece of it reaches a page through :func:`h` (HTML) or
-:func:`md_inline` (a Markdown heading), never raw. Page bodies are written as HTML blocks
-inside Markdown, so only headings go through the Markdown parser at all (a large site's
-bulky blocks skip Markdown altogether: see :mod:`eakit.render.site.slots`).
+:func:`md_inline` (a Markdown heading), never raw; both also show control characters and
+bidirectional overrides as escapes (``\\x1b``, ``\\u202e``), which would otherwise reach
+the page, its search index, and whoever copies text from it. Page bodies are written as
+HTML blocks inside Markdown, so only headings go through the Markdown parser at all (a
+large site's bulky blocks skip Markdown altogether: see :mod:`eakit.render.site.slots`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from eakit.text import for_terminal_lines
+
 # Characters Python-Markdown (with the tables and attr_list extensions) treats as syntax
 # and lets a backslash escape.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -22,12 +26,12 @@ _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 def h(text: object) -> str:
     """HTML-escape any value (quotes too, so it is safe inside attributes)."""
-    return html.escape(str(text), quote=True)
+    return html.escape(for_terminal_lines(str(text)), quote=True)
 
 
 def md_inline(text: str) -> str:
     """Text for a Markdown heading: HTML-escaped, then every Markdown character escaped."""
-    flat = " ".join(str(text).split())  # a newline would end the heading
+    flat = " ".join(for_terminal_lines(str(text)).split())  # a newline would end the heading
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 
