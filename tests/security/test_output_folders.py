@@ -66,7 +66,7 @@ COMMANDS: dict[str, Argv] = {
         "-o",
         o,
         "--force",
-    ],  # fmt: skip
+    ],
     "generate": lambda i, o: ["generate", o, "-n", "1", "--force"],
     "init": lambda i, o: ["init", o],
     "import-survey": lambda i, o: ["import-survey", str(i.workbook), "-o", o],
@@ -279,8 +279,10 @@ def test_the_python_api_cannot_replace_a_foreign_folder(sandbox: Sandbox) -> Non
     mine = sandbox.work / "mine"
     victim = sandbox.victim(mine)
     for target in (mine, sandbox.home, sandbox.work):
-        with pytest.raises(OSError, match="not written by eakit|refusing"):  # noqa: PT012
-            with atomic.replace_dir(target) as staging:
-                (staging / "new.txt").write_text("new", encoding="utf-8")
+        with (
+            pytest.raises(OSError, match=r"not written by eakit|refusing"),
+            atomic.replace_dir(target) as staging,
+        ):
+            (staging / "new.txt").write_text("new", encoding="utf-8")
     assert victim.read_text("utf-8") == "victim in mine\n"
     assert sorted(os.listdir(sandbox.work)) == ["mine"]
