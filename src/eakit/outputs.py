@@ -100,3 +100,15 @@ def folder_refusal(request: FolderOutput) -> str | None:
     if same:
         return f"{shown} holds an earlier output of 'eakit {request.command}'; {advice}"
     return f"{shown} was written by 'eakit {owner}', not by 'eakit {request.command}'; {advice}"
+
+
+def is_new(folder: Path) -> bool:
+    """Whether ``folder`` is missing or empty (a folder the command is about to create)."""
+    return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
+
+
+def mark(folder: Path, command: str) -> None:
+    """Give ``folder``, which ``eakit <command>`` created around its output (the ``-o``
+    folder of ``docs`` and ``diagram``), the marker: the next command may replace it."""
+    if atomic.owner_of(folder) is None:
+        atomic.write_text(folder / atomic.MARKER, atomic.marker_text(command))

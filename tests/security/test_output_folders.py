@@ -286,3 +286,24 @@ def test_the_python_api_cannot_replace_a_foreign_folder(sandbox: Sandbox) -> Non
             (staging / "new.txt").write_text("new", encoding="utf-8")
     assert victim.read_text("utf-8") == "victim in mine\n"
     assert sorted(os.listdir(sandbox.work)) == ["mine"]
+
+
+def test_report_commands_share_an_output_folder(sandbox: Sandbox) -> None:
+    """``docs``, ``diagram`` and ``build`` may write the same ``-o`` folder in any order:
+    the folder they create is marked as theirs.
+
+    Fails on main: ``build -o reports`` after ``docs -o reports`` was refused (the folder
+    had no ``.eakit-build``), and with ``--force`` it would replace any folder.
+    """
+    inputs = Inputs(sandbox)
+    model = str(inputs.model)
+    for argv in (
+        ["docs", model, "-o", "reports", "--no-diagrams"],
+        ["diagram", model, "-o", "reports"],
+        ["build", model, "-o", "reports", "--no-diagrams"],
+        ["docs", model, "-o", "reports", "--no-diagrams"],
+        ["diagram", model, "-o", "reports"],
+    ):
+        result = _run(argv)
+        assert result.exit_code in (0, 1), (argv, result.output)
+    assert (sandbox.work / "reports" / "site" / "index.html").is_file()

@@ -46,13 +46,6 @@ def _view_error(model: Path, graph: ModelGraph, error: Exception) -> typer.Exit:
     return fail(str(error))
 
 
-def _mark(folder: Path) -> None:
-    """Create ``folder`` with eakit's marker, or add the marker to an empty folder."""
-    if atomic.owner_of(folder) is None:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic.write_text(folder / atomic.MARKER, atomic.marker_text("diagram"))
-
-
 def register(app: typer.Typer) -> None:
     @app.command()
     def diagram(
@@ -90,7 +83,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Draw the views of a model with Graphviz: overview, integration, infrastructure,
         roadmap, one per agency, or the neighbourhood of one component."""
-        from eakit.outputs import FolderOutput, folder_refusal
+        from eakit.outputs import FolderOutput, folder_refusal, is_new, mark
         from eakit.render.diagrams import (
             GraphvizError,
             ViewError,
@@ -110,6 +103,7 @@ def register(app: typer.Typer) -> None:
             refusal = folder_refusal(request)
             if refusal is not None:
                 raise fail(refusal)
+        created = is_new(output)
         graph = load_or_exit(model)
         if list_only:
             try:
@@ -129,7 +123,8 @@ def register(app: typer.Typer) -> None:
         try:
             if focus is not None or view:
                 # Some views only: written into the folder, which is marked as eakit's.
-                _mark(folder)
+                folder.mkdir(parents=True, exist_ok=True)
+                mark(folder, "diagram")
             if focus is not None:
                 path = folder / f"focus-{focus}.{formats[0]}"
                 written = [
@@ -152,6 +147,8 @@ def register(app: typer.Typer) -> None:
             raise fail(str(error)) from None
         except OSError as error:
             raise fail(f"cannot write {folder}: {error}") from None
+        if created:
+            mark(output, "diagram")
         for path in written:
             typer.echo(str(path))
         worst = result.worst()
