@@ -65,7 +65,8 @@ def write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
                 handle.write(chunk)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_files(path)
+    if not _in_own_staging(path):  # a folder this run made has nothing stale in it
+        remove_stale_files(path)
     fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path.name), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -217,6 +218,12 @@ def _pid_gone(pid: int) -> bool:
     return False
 
 
+def _in_own_staging(path: Path) -> bool:
+    """Whether ``path`` lies in a staging folder of this process (:func:`replace_dir`)."""
+    own = f".eakit-tmp-{os.getpid()}-"
+    return any(own in part for part in path.parent.parts)
+
+
 def _tmp_prefix(name: str) -> str:
     return f".{name}.eakit-{os.getpid()}-"
 
@@ -224,12 +231,14 @@ def _tmp_prefix(name: str) -> str:
 def remove_stale_files(path: Path) -> None:
     """Remove the temporaries a killed :func:`write_chunks` of ``path`` left beside it:
     regular files of this user named ``.<name>.eakit-<pid>-<random>.tmp`` whose run is gone."""
-    pattern = re.compile(rf"\.{re.escape(path.name)}\.eakit-(\d+)-[A-Za-z0-9_]+\.tmp")
+    prefix = f".{path.name}.eakit-"
     try:
-        with os.scandir(path.parent) as entries:
-            names = sorted(e.name for e in entries if pattern.fullmatch(e.name))
+        names = sorted(name for name in os.listdir(path.parent) if name.startswith(prefix))
     except OSError:
         return
+    if not names:
+        return
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.eakit-(\d+)-[A-Za-z0-9_]+\.tmp")
     for name in names:
         match = pattern.fullmatch(name)
         stale = path.parent / name
