@@ -55,9 +55,9 @@ def write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
     """Like :func:`write_bytes` for data produced piece by piece (a large report).
 
     The temporary is ``.<name>.eakit-<pid>-<random>.tmp``; the temporaries of ``path``
-    that a killed run left are removed first (:func:`remove_stale_files`). A device, pipe or socket (``-o /dev/null``, ``-o /dev/stdout``) is written to as it
-    is: there is no file to replace, and replacing ``/dev/null`` with a file would break
-    the whole system.
+    that a killed run left are removed first (:func:`remove_stale_files`). A device, pipe
+    or socket (``-o /dev/null``, ``-o /dev/stdout``) is written to as it is: there is no
+    file to replace, and replacing ``/dev/null`` with a file would break the whole system.
     """
     if _special(path):
         with open(path, "wb") as handle:
