@@ -283,42 +283,38 @@ def _stale_folders(path: Path) -> list[tuple[str, Path]]:
 
     Staging folders are ``.<name>.eakit-tmp-<pid>-<random>``, the old folder during the
     fallback swap ``.<name>.eakit-old-<pid>-<random>``; those of a running process are
-    left alone. Earlier versions of eakit named them ``.<name>.<random>`` (8 characters)
-    and ``.<name>.old``. Only a real folder that is marked or empty is listed.
+    left alone. Only a real folder that is marked or empty is listed.
     """
-    name = re.escape(path.name)
-    current = re.compile(rf"\.{name}\.eakit-(tmp|old)-(\d+)-[A-Za-z0-9_]+")
-    legacy_old = re.compile(rf"\.{name}\.old")
-    legacy_tmp = re.compile(rf"\.{name}\.[A-Za-z0-9_]{{8}}")
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.eakit-(tmp|old)-(\d+)-[A-Za-z0-9_]+")
+    prefix = f".{path.name}.eakit-"
     try:
-        with os.scandir(path.parent) as entries:
-            names = sorted(e.name for e in entries)
+        names = sorted(name for name in os.listdir(path.parent) if name.startswith(prefix))
     except OSError:
         return []
     found = []
-    for entry in names:
-        match = current.fullmatch(entry)
-        if match is not None:
-            if not _pid_gone(int(match.group(2))):
-                continue
-            kind = match.group(1)
-        elif legacy_old.fullmatch(entry):
-            kind = "old"
-        elif legacy_tmp.fullmatch(entry):
-            kind = "tmp"
-        else:
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None or not _pid_gone(int(match.group(2))):
             continue
-        if _owned(path.parent / entry):
-            found.append((kind, path.parent / entry))
+        if _owned(path.parent / name):
+            found.append((match.group(1), path.parent / name))
     return found
 
 
 def recover(path: Path) -> None:
     """Repair what a killed :func:`replace_dir` of ``path`` left: put the old folder back
-    when ``path`` is missing, and remove the stale temporaries."""
+    when ``path`` is missing, and remove the stale temporaries.
+
+    An earlier version of eakit, killed between its two renames, left the old folder as
+    ``.<name>.old``: it is put back too when marked (it is never deleted: that name
+    carries no pid to tell a leftover from a copy the user keeps).
+    """
     stale = _stale_folders(path)
     if not os.path.lexists(path):
         backups = [f for kind, f in stale if kind == "old" and owner_of(f) is not None]
+        legacy = path.with_name(f".{path.name}.old")
+        if _is_real_dir(legacy) and owner_of(legacy) is not None:
+            backups.append(legacy)
         if backups:
             newest = max(backups, key=lambda f: (os.lstat(f).st_mtime_ns, f.name))
             with contextlib.suppress(OSError):

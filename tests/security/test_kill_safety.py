@@ -217,6 +217,7 @@ def test_look_alikes_of_temporaries_are_never_removed(sandbox: Sandbox) -> None:
         f".out.eakit-tmp-{dead}-link": "link",  # a link, to a marked folder
         ".out.old": "folder",  # the old name, but no marker
         ".out.abcd1234": "folder",
+        ".out.20251201": "marked",  # a copy the user keeps of an earlier output
         f".report.json.eakit-{alive}-running.tmp": "file",
         f".report.json.eakit-{dead}-link.tmp": "filelink",
     }
