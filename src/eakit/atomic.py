@@ -142,7 +142,8 @@ def _is_real_dir(path: Path) -> bool:
         return False
 
 
-def _is_empty_dir(path: Path) -> bool:
+def is_empty_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder with nothing in it (False when it cannot be read)."""
     try:
         with os.scandir(path) as entries:
             return next(entries, None) is None
@@ -153,7 +154,7 @@ def _is_empty_dir(path: Path) -> bool:
 def _owned(folder: Path) -> bool:
     """Whether eakit may delete ``folder``: a real folder (not a link) that is empty or
     carries a marker."""
-    return _is_real_dir(folder) and (_is_empty_dir(folder) or owner_of(folder) is not None)
+    return _is_real_dir(folder) and (is_empty_dir(folder) or owner_of(folder) is not None)
 
 
 def _home_folders() -> list[Path]:
@@ -360,7 +361,7 @@ def replaceable_refusal(path: Path, shown: Path | None = None) -> str | None:
         return None
     if not os.path.isdir(path):
         return f"{shown} exists and is not a folder"
-    if _is_empty_dir(path) or owner_of(path) is not None:
+    if is_empty_dir(path) or owner_of(path) is not None:
         return None
     return (
         f"{shown} is not empty and was not written by eakit (it has no {MARKER} file); "

@@ -83,7 +83,7 @@ def folder_refusal(request: FolderOutput) -> str | None:
     refusal = atomic.replaceable_refusal(real, shown)
     if refusal is not None:
         return refusal
-    if not real.is_dir() or not any(real.iterdir()):
+    if not os.path.lexists(real) or atomic.is_empty_dir(real):
         return None
     if not request.replaces:
         return (
@@ -104,7 +104,7 @@ def folder_refusal(request: FolderOutput) -> str | None:
 
 def is_new(folder: Path) -> bool:
     """Whether ``folder`` is missing or empty (a folder the command is about to create)."""
-    return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
+    return not os.path.lexists(folder) or atomic.is_empty_dir(folder)
 
 
 def mark(folder: Path, command: str) -> None:

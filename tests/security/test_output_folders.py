@@ -307,3 +307,21 @@ def test_report_commands_share_an_output_folder(sandbox: Sandbox) -> None:
         result = _run(argv)
         assert result.exit_code in (0, 1), (argv, result.output)
     assert (sandbox.work / "reports" / "site" / "index.html").is_file()
+
+
+def test_import_survey_still_updates_the_model_in_the_working_folder(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside a model folder, ``eakit import-survey FILE -o .`` updates that model: the
+    one command whose output is the model folder itself, and no folder is replaced.
+
+    Passes on main too: the exception to the working-folder rule, which must keep working.
+    """
+    inputs = Inputs(sandbox)
+    inputs.make_workbook()
+    monkeypatch.chdir(inputs.model)
+    before = (inputs.model / "eakit.yaml").read_bytes()
+    result = _run(["import-survey", str(inputs.workbook), "-o", "."])
+    assert result.exit_code == 0, result.output
+    assert (inputs.model / "eakit.yaml").read_bytes() == before
+    assert not (inputs.model / ".eakit-output").exists()  # the user's model, not eakit's
