@@ -136,7 +136,11 @@ def test_cli_writes_svg_and_png_into_the_diagrams_folder(tmp_path: Path) -> None
     )
     assert code in (0, 1)  # 1: the model has error findings
     out = tmp_path / "out" / "diagrams"
-    assert sorted(p.name for p in out.iterdir()) == ["overview.png", "overview.svg"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".eakit-output",
+        "overview.png",
+        "overview.svg",
+    ]
 
 
 def test_cli_replaces_the_folder_when_drawing_every_view(tmp_path: Path) -> None:
@@ -144,6 +148,8 @@ def test_cli_replaces_the_folder_when_drawing_every_view(tmp_path: Path) -> None
     stale = tmp_path / "out" / "diagrams" / "agency-gone.svg"
     stale.parent.mkdir(parents=True)
     stale.write_text("<svg/>")
+    # an earlier run's folder, marked as eakit's (a folder without the marker is refused)
+    (stale.parent / ".eakit-output").write_text("eakit diagram\n")
     code, _ = _run(
         "diagram", str(model), "-o", str(tmp_path / "out"), "--no-findings", "--fail-on", "error"
     )

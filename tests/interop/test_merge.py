@@ -182,4 +182,4 @@ def test_cli_merge_writes_a_model_that_loads(tmp_path: Path) -> None:
             "--force",
         ],
     )
-    assert into_source.exit_code == 2 and "would replace the source model" in into_source.output
+    assert into_source.exit_code == 2 and "refusing to replace" in into_source.output

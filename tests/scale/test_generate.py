@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
+from eakit.atomic import MARKER
 from eakit.cli.main import build_app
 from eakit.generate import build_files, generate_model, render_files
 from eakit.loader import load_model
@@ -15,7 +16,12 @@ from eakit.text import strip_diacritics
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    """The model's files, without the marker that says eakit wrote the folder."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name != MARKER
+    }
 
 
 def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
@@ -98,13 +104,15 @@ def test_cli_writes_and_refuses_to_overwrite_other_folders(tmp_path: Path) -> No
     # Its own output may be replaced ...
     again = runner.invoke(app, ["generate", str(out), "-n", "1", "--seed", "4"])
     assert again.exit_code == 0
-    # ... another folder may not, unless forced.
+    # ... a folder eakit did not write may not, even forced.
     other = tmp_path / "mine"
     other.mkdir()
     (other / "notes.txt").write_text("keep me")
     refused = runner.invoke(app, ["generate", str(other), "-n", "1"])
     assert refused.exit_code == 2
-    assert "not a model written by 'eakit generate'" in refused.output
+    assert "not written by eakit" in refused.output
+    forced = runner.invoke(app, ["generate", str(other), "-n", "1", "--force"])
+    assert forced.exit_code == 2
     assert (other / "notes.txt").read_text() == "keep me"
     bad = runner.invoke(app, ["generate", str(tmp_path / "x"), "--provinces", "0"])
     assert bad.exit_code == 2

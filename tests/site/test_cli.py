@@ -125,11 +125,14 @@ def test_build_refuses_a_folder_it_did_not_write(tmp_path, runner):
     args = ["build", str(MINI), "-o", str(out), "--no-diagrams"]
     result = runner.invoke(build_app(), args)
     assert result.exit_code == 2
-    assert "not written by 'eakit build'" in result.output
+    assert "not written by eakit" in result.output
     assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me"
     forced = runner.invoke(build_app(), [*args, "--force"])
-    assert forced.exit_code in (0, 1)
-    assert not (out / "mine.txt").exists() and (out / ".eakit-build").is_file()
+    assert forced.exit_code == 2  # --force never replaces a folder eakit did not write
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me"
+    (out / "mine.txt").unlink()  # the user empties it: now it may be written
+    assert runner.invoke(build_app(), args).exit_code in (0, 1)
+    assert (out / ".eakit-output").is_file()
     # a folder eakit wrote is replaced again without --force
     assert runner.invoke(build_app(), args).exit_code in (0, 1)
 

@@ -39,29 +39,12 @@ from eakit.graph import ModelGraph
 if TYPE_CHECKING:
     from eakit.render.diagrams import Drawing
 
-# Written into every build folder: only a folder carrying it is replaced without --force,
-# so `eakit build -o .` cannot wipe out a folder that was not made by eakit.
-MARKER = ".eakit-build"
-
 
 def check_output_folder(output: Path, model: Path, force: bool) -> str | None:
     """Why ``output`` must not be replaced as a whole, or None when it may be."""
-    target = output.resolve()
-    if target == Path(target.anchor) or target == Path.home().resolve():
-        return f"refusing to replace {output}: choose a dedicated output folder"
-    for protected in (model.resolve(), Path.cwd().resolve()):
-        if protected == target or protected.is_relative_to(target):
-            return f"refusing to replace {output}: it holds {protected}"
-    if not output.exists():
-        return None
-    if not output.is_dir():
-        return f"{output} exists and is not a folder"
-    if force or (output / MARKER).is_file() or not any(output.iterdir()):
-        return None
-    return (
-        f"{output} is not empty and was not written by 'eakit build'; "
-        "choose another --output or pass --force to replace it"
-    )
+    from eakit.outputs import FolderOutput, folder_refusal
+
+    return folder_refusal(FolderOutput(output, "build", inputs=(model,), force=force))
 
 
 @dataclass
@@ -120,6 +103,7 @@ class BuildJob:
         self.drawings = draw_views(
             self.graph, self.result, formats=("svg",), lang=self.lang, link=root_link(self.graph)
         )
+        atomic.write_text(out / "diagrams" / atomic.MARKER, atomic.marker_text("build"))
         for drawing in self.drawings:
             atomic.write_bytes(
                 out / "diagrams" / f"{drawing.view.name}.svg",
@@ -189,7 +173,11 @@ def register(app: typer.Typer) -> None:
         jobs: JobsOption = None,
         force: Annotated[
             bool,
-            typer.Option("--force", help="Replace an output folder not written by eakit."),
+            typer.Option(
+                "--force",
+                help="Replace a folder another eakit command wrote (never one eakit did not "
+                "write).",
+            ),
         ] = False,
     ) -> None:
         """Check a model and write every report into one folder: check.json, check.sarif,
@@ -206,8 +194,10 @@ def register(app: typer.Typer) -> None:
         from eakit.render.site import SiteBuildError
 
         try:
-            with atomic.replace_dir(output) as staging, _progress(len(steps)) as advance:
-                atomic.write_text(staging / MARKER, "written by eakit build; replaced as a whole\n")
+            with (
+                atomic.replace_dir(output, owner="build") as staging,
+                _progress(len(steps)) as advance,
+            ):
                 for name, write in steps:
                     write(staging)
                     advance(name)

@@ -85,6 +85,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Draw the views of a model with Graphviz: overview, integration, infrastructure,
         roadmap, one per agency, or the neighbourhood of one component."""
+        from eakit.outputs import FolderOutput, folder_refusal, is_new, mark
         from eakit.render.diagrams import (
             GraphvizError,
             ViewError,
@@ -98,6 +99,13 @@ def register(app: typer.Typer) -> None:
             raise fail("--focus draws one file: give one --format")
         if focus is not None and view:
             raise fail("--focus and --view cannot be combined")
+        folder = output / "diagrams"
+        if not list_only:
+            request = FolderOutput(folder, "diagram", inputs=(model,), chosen=output)
+            refusal = folder_refusal(request)
+            if refusal is not None:
+                raise fail(refusal)
+        created = is_new(output)
         graph = load_or_exit(model)
         if list_only:
             try:
@@ -114,8 +122,11 @@ def register(app: typer.Typer) -> None:
             report_load_error(model, error)
             raise typer.Exit(EXIT_INVALID) from None
         shown = result if findings else None
-        folder = output / "diagrams"
         try:
+            if focus is not None or view:
+                # Some views only: written into the folder, which is marked as eakit's.
+                folder.mkdir(parents=True, exist_ok=True)
+                mark(folder, "diagram")
             if focus is not None:
                 path = folder / f"focus-{focus}.{formats[0]}"
                 written = [
@@ -129,13 +140,17 @@ def register(app: typer.Typer) -> None:
                 )
             else:
                 # All views: replace the folder so views that no longer exist disappear.
-                with atomic.replace_dir(folder) as staging:
+                with atomic.replace_dir(folder, owner="diagram") as staging:
                     staged = render_views(graph, shown, staging, formats=formats, lang=lang.value)
                 written = [folder / p.name for p in staged]
         except ViewError as error:
             raise _view_error(model, graph, error) from None
         except GraphvizError as error:
             raise fail_located(model, error) from None
+        except OSError as error:
+            raise fail(f"cannot write {folder}: {error}") from None
+        if created:
+            mark(output, "diagram")
         for path in written:
             typer.echo(str(path))
         worst = result.worst()

@@ -38,14 +38,21 @@ def register(app: typer.Typer) -> None:
         fail_on: FailOnOption = Severity.ERROR,
     ) -> None:
         """Build the documentation site of a model (HTML that opens from a folder or a zip)."""
+        from eakit.outputs import FolderOutput, folder_refusal, is_new, mark
         from eakit.render.diagrams import GraphvizError, ViewError
         from eakit.render.site import SiteBuildError, build_site
 
+        target = output / "site"
+        refusal = folder_refusal(FolderOutput(target, "docs", inputs=(model,), chosen=output))
+        if refusal is not None:
+            raise fail(refusal)
+        created = is_new(output)
         graph = load_or_exit(model)
         result = run_check(graph)
-        target = output / "site"
         try:
             build_site(graph, result, target, lang=lang.value, diagrams=diagrams)
+            if created:
+                mark(output, "docs")
         except (SiteBuildError, OSError) as error:
             raise fail(str(error)) from None
         except (GraphvizError, ViewError) as error:

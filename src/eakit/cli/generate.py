@@ -10,24 +10,6 @@ import typer
 from eakit.cli.common import fail
 
 
-def _replaceable(out: Path) -> bool:
-    """Whether ``out`` may be replaced: absent, empty, or an earlier generated model."""
-    if not out.exists():
-        return True
-    if not out.is_dir():
-        return False
-    if not any(out.iterdir()):
-        return True
-    from eakit.generate import GENERATED_MARKER
-
-    manifest = out / "eakit.yaml"
-    try:
-        first = manifest.read_text("utf-8").split("\n", 1)[0]
-    except (OSError, UnicodeDecodeError):
-        return False
-    return first.startswith(GENERATED_MARKER)
-
-
 def register(app: typer.Typer) -> None:
     @app.command()
     def generate(
@@ -39,7 +21,12 @@ def register(app: typer.Typer) -> None:
             int, typer.Option("--seed", help="Random seed; same seed, same bytes.")
         ] = 1,
         force: Annotated[
-            bool, typer.Option("--force", help="Replace OUT even if it is not a generated model.")
+            bool,
+            typer.Option(
+                "--force",
+                help="Replace OUT when another eakit command wrote it (never a folder eakit "
+                "did not write).",
+            ),
         ] = False,
     ) -> None:
         """Write a synthetic model: about 3,000 components and 9,000 relations per province.
@@ -51,11 +38,11 @@ def register(app: typer.Typer) -> None:
 
         if not 1 <= provinces <= MAX_PROVINCES:
             raise fail(f"--provinces must be between 1 and {MAX_PROVINCES}, got {provinces}")
-        if not force and not _replaceable(out):
-            raise fail(
-                f"{out} exists and is not a model written by 'eakit generate'; "
-                "choose another folder or pass --force to replace it"
-            )
+        from eakit.outputs import FolderOutput, folder_refusal
+
+        refusal = folder_refusal(FolderOutput(out, "generate", force=force))
+        if refusal is not None:
+            raise fail(refusal)
         try:
             result = generate_model(out, provinces=provinces, seed=seed)
         except OSError as exc:

@@ -43,6 +43,11 @@ def register(app: typer.Typer) -> None:
         options = ScaffoldOptions(
             id=id_, name=name, name_en=name_en, framework=framework, as_of=when, horizon=horizon
         )
+        from eakit.outputs import FolderOutput, folder_refusal
+
+        refusal = folder_refusal(FolderOutput(folder, "init", replaces=False))
+        if refusal is not None:
+            raise fail(refusal)
         try:
             written = scaffold(folder, options)
         except ScaffoldError as error:

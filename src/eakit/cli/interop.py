@@ -51,20 +51,22 @@ def _date(value: str | None, option: str) -> dt.date | None:
         raise fail(f"{option} must be a date YYYY-MM-DD, got '{value}'") from None
 
 
-def _check_output_folder(out: Path, force: bool, sources: Sequence[Path] = ()) -> None:
-    """Refuse to replace a non-empty folder without --force, or a folder holding a source."""
+def _check_output_folder(
+    out: Path, force: bool, command: str, sources: Sequence[Path] = ()
+) -> None:
+    """Refuse an output folder the shared rule forbids (:mod:`eakit.outputs`), or one
+    inside a source model folder."""
+    from eakit.outputs import FolderOutput, folder_refusal
+
+    request = FolderOutput(out, command, inputs=tuple(sources), force=force, own_needs_force=True)
+    refusal = folder_refusal(request)
+    if refusal is not None:
+        raise fail(refusal)
     resolved = out.resolve()
     for source in sources:
-        source_path = source.resolve()
-        if resolved == source_path or source_path.is_relative_to(resolved):
-            raise fail(f"the output folder {out} would replace the source model {source}")
-        if resolved.is_relative_to(source_path):
+        if source.is_dir() and resolved.is_relative_to(source.resolve()):
             # The source's include globs would then pick up the merged files as its own.
             raise fail(f"the output folder {out} is inside the source model {source}")
-    if out.exists() and not out.is_dir():
-        raise fail(f"{out} exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise fail(f"{out} exists and is not empty; pass --force to replace it")
 
 
 def _verify(staging: Path) -> None:
@@ -142,7 +144,11 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--validate", help="First check the file against the XSDs.")
         ] = False,
         force: Annotated[
-            bool, typer.Option("--force", help="Replace the output folder if it has files.")
+            bool,
+            typer.Option(
+                "--force",
+                help="Replace a model folder eakit wrote earlier (never one it did not write).",
+            ),
         ] = False,
     ) -> None:
         """Turn an ArchiMate exchange file into an eakit model folder, with a report of what
@@ -163,7 +169,7 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--framework must be one of {', '.join(FRAMEWORKS)}")
         if not source.is_file():
             raise fail(f"{source}: no such file")
-        _check_output_folder(output, force)
+        _check_output_folder(output, force, "import archimate", [source])
         if validate:
             problems = validate_exchange(source)
             if problems:
@@ -181,9 +187,11 @@ def register(app: typer.Typer) -> None:
         except ArchimateImportError as error:
             raise fail(str(error)) from None
         try:
-            write_import(result, output, verify=_verify)
+            write_import(result, output, verify=_verify, owner="import archimate")
         except ModelLoadError as error:
             raise _report_unloadable(output, error) from None
+        except OSError as error:
+            raise fail(f"cannot write {output}: {error}") from None
         for line in result.report.lines():
             typer.echo(for_terminal(line))
         typer.echo(result.report.summary())
@@ -289,7 +297,11 @@ def register(app: typer.Typer) -> None:
             ),
         ] = OnClash.rename,
         force: Annotated[
-            bool, typer.Option("--force", help="Replace the output folder if it has files.")
+            bool,
+            typer.Option(
+                "--force",
+                help="Replace a model folder eakit wrote earlier (never one it did not write).",
+            ),
         ] = False,
     ) -> None:
         """Merge the models of several provinces into one (e.g. --into can-tho), keeping
@@ -299,7 +311,7 @@ def register(app: typer.Typer) -> None:
 
         if len(models) < 2:
             raise fail("give at least two model folders to merge")
-        _check_output_folder(output, force, models)
+        _check_output_folder(output, force, "merge", models)
         graphs = [load_or_exit(m) for m in models]
         try:
             result = merge_models(
@@ -316,9 +328,11 @@ def register(app: typer.Typer) -> None:
             code = EXIT_FINDINGS if isinstance(error, ClashError) else EXIT_INVALID
             raise typer.Exit(code) from None
         try:
-            write_model_folder(output, result.texts(), verify=_verify)
+            write_model_folder(output, result.texts(), verify=_verify, owner="merge")
         except ModelLoadError as error:
             raise _report_unloadable(output, error) from None
+        except OSError as error:
+            raise fail(f"cannot write {output}: {error}") from None
         for line in result.lines():
             typer.echo(for_terminal(line))
         typer.echo(

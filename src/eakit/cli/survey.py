@@ -12,6 +12,22 @@ from eakit.diagnostics import ModelLoadError
 from eakit.text import for_terminal
 
 
+def _output_refusal(output: Path, workbook: Path) -> str | None:
+    """Why the survey must not be written into ``output``, or None.
+
+    An existing model (with eakit.yaml) is updated in place, the working folder included;
+    a new one is made only in a missing or empty folder. Neither may be the root, the
+    home folder or a folder holding it (:mod:`eakit.outputs`).
+    """
+    from eakit.atomic import protected_refusal
+    from eakit.loader import MANIFEST
+    from eakit.outputs import FolderOutput, folder_refusal
+
+    if (output / MANIFEST).is_file():
+        return protected_refusal(output, working_folder=False)
+    return folder_refusal(FolderOutput(output, "import-survey", inputs=(workbook,), replaces=False))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import-survey")
     def import_survey_command(
@@ -32,6 +48,9 @@ def register(app: typer.Typer) -> None:
 
         if not workbook.is_file():
             raise fail(f"{workbook}: no such file")
+        refusal = _output_refusal(output, workbook)
+        if refusal is not None:
+            raise fail(refusal)
         try:
             report = import_survey(workbook, output)
         except ModelLoadError as error:

@@ -90,12 +90,13 @@ def render_files(files: ModelFiles, provinces: int, seed: int) -> dict[str, str]
 
 
 def generate_model(out: Path | str, provinces: int = 34, seed: int = 1) -> GeneratedModel:
-    """Write a synthetic model into ``out`` (replacing it as a whole, atomically)."""
+    """Write a synthetic model into ``out`` (replacing it as a whole, atomically; see
+    :func:`eakit.atomic.replace_dir` for the folders it may replace)."""
     out = Path(out)
     files = build_files(provinces, seed)
     texts = render_files(files, provinces, seed)
     total = 0
-    with atomic.replace_dir(out) as staging:
+    with atomic.replace_dir(out, owner="generate") as staging:
         for rel, text in texts.items():
             data = text.encode("utf-8")
             target = staging / rel

@@ -745,7 +745,10 @@ def import_archimate_file(path: Path, **options: Any) -> ImportResult:
 
 
 def write_import(
-    result: ImportResult, out_dir: Path, verify: Callable[[Path], object] | None = None
+    result: ImportResult,
+    out_dir: Path,
+    verify: Callable[[Path], object] | None = None,
+    owner: str = "import archimate",
 ) -> list[Path]:
     """Write the imported model (and its report) as the folder ``out_dir``, atomically."""
-    return write_model_folder(out_dir, result.files(), verify)
+    return write_model_folder(out_dir, result.files(), verify, owner=owner)

@@ -96,14 +96,18 @@ def render_manifest(manifest: Manifest, header: str = "") -> str:
 
 
 def write_model_folder(
-    out_dir: Path, files: dict[str, str], verify: Callable[[Path], object] | None = None
+    out_dir: Path,
+    files: dict[str, str],
+    verify: Callable[[Path], object] | None = None,
+    owner: str = "eakit",
 ) -> list[Path]:
     """Write ``files`` (relative POSIX path → text) as the whole of ``out_dir``, atomically.
 
     ``verify`` is called with the staging folder before it replaces ``out_dir``; if it
-    raises, nothing is replaced (used to prove the written model loads).
+    raises, nothing is replaced (used to prove the written model loads). The folder
+    carries the marker of ``eakit <owner>`` (see :func:`eakit.atomic.replace_dir`).
     """
-    with atomic.replace_dir(out_dir) as staging:
+    with atomic.replace_dir(out_dir, owner=owner) as staging:
         for rel, text in sorted(files.items()):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)

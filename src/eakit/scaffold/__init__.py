@@ -99,6 +99,9 @@ def scaffold(target: Path, options: ScaffoldOptions | None = None) -> list[Path]
         raise ScaffoldError(
             f"{target} is not empty; eakit init only writes into a new or empty folder"
         )
+    refusal = atomic.protected_refusal(target)
+    if refusal is not None:
+        raise ScaffoldError(refusal)
     written = []
     for name in template_names():
         path = target / name
@@ -113,4 +116,6 @@ def scaffold(target: Path, options: ScaffoldOptions | None = None) -> list[Path]
         path = target / SCHEMA_DIR / "waivers.schema.json"
         atomic.write_bytes(path, waivers.read_bytes())
         written.append(path)
+    # Written last: a folder is marked as eakit's only once it holds the whole model.
+    atomic.write_text(target / atomic.MARKER, atomic.marker_text("init"))
     return written

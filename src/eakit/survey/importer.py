@@ -229,6 +229,8 @@ def import_survey(workbook: Path, model_dir: Path) -> ImportReport:
         _verify(model_dir, texts, survey.rows)
     for rel in sorted(texts):
         atomic.write_text(model_dir / rel, texts[rel])
+    if created:
+        atomic.write_text(model_dir / atomic.MARKER, atomic.marker_text("import-survey"))
     return report
 
 

@@ -216,7 +216,7 @@ def build_site(
         built = Path(tmp) / "site"
         for name in _DROPPED_FILES:
             (built / name).unlink(missing_ok=True)
-        with atomic.replace_dir(out_dir) as staging:
+        with atomic.replace_dir(out_dir, owner="docs") as staging:
             for item in sorted(built.iterdir()):
                 shutil.move(str(item), staging / item.name)
     return out_dir
