@@ -63,7 +63,10 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
 
 
 def _model_files(model: Path) -> list[str]:
-    return sorted(p.relative_to(model).as_posix() for p in model.rglob("*.yaml"))
+    """The files whose results are cached (all but the manifest)."""
+    return sorted(
+        p.relative_to(model).as_posix() for p in model.rglob("*.yaml") if p.name != "eakit.yaml"
+    )
 
 
 def _shipped_name(rel: str, raw: bytes) -> str:
@@ -92,6 +95,15 @@ def _entry_paths(sandbox: Sandbox) -> list[Path]:
     for path in paths:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     return sorted(set(paths))
+
+
+def _replaced(paths: list[Path]) -> bool:
+    """Whether the check replaced the planted entries of its own cache folder with
+    entries of its own (so it did look there, and skipped what it found)."""
+    own = [path for path in paths if SHIPPED.as_posix() not in path.as_posix()]
+    return bool(own) and all(
+        stat.S_ISREG(path.lstat().st_mode) and path.read_bytes().startswith(b"[[") for path in own
+    )
 
 
 def _tree(folder: Path) -> list[tuple[str, int, int]]:
@@ -194,12 +206,14 @@ def test_a_fifo_or_an_endless_file_in_place_of_an_entry_is_skipped(
     the ones in the user's cache folder) is a FIFO, or a link to ``/dev/zero``: the
     check neither hangs nor runs out of memory. Fails on the main of issue 16 (the FIFO
     blocks the check for good; ``/dev/zero`` is read until memory runs out)."""
-    for path in _entry_paths(sandbox):
+    paths = _entry_paths(sandbox)
+    for path in paths:
         if planted == "fifo":
             os.mkfifo(path, 0o600)
         else:
             path.symlink_to("/dev/zero")
     _checked(_check(sandbox))
+    assert _replaced(paths)
 
 
 class _Payload:
@@ -232,10 +246,12 @@ def test_a_planted_pickle_never_runs(sandbox: Sandbox, key: bytes, mode: int) ->
     assert marker.exists()
     marker.unlink()
     signed = hashlib.blake2b(payload, key=key, digest_size=32).digest() + payload
-    for path in _entry_paths(sandbox):
+    paths = _entry_paths(sandbox)
+    for path in paths:
         path.write_bytes(signed)
     _checked(_check(sandbox))
     assert not marker.exists()
+    assert _replaced(paths)
 
 
 def _without_dac() -> list[str]:

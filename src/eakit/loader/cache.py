@@ -245,7 +245,10 @@ class FileCache:
             self._fd = None
 
     def __del__(self) -> None:
-        self.close()
+        try:
+            self.close()
+        except Exception:  # late in the interpreter's shutdown: the process ends anyway
+            return
 
     def _folder(self, create: bool) -> int | None:
         """The entry folder's descriptor; None when it is not there (and not to be
@@ -257,7 +260,7 @@ class FileCache:
             if create:
                 os.makedirs(self.home, mode=0o700, exist_ok=True)
             # The cache folder itself is the user's choice (a link to another disk is
-            # fine); the folders eakit makes in it are checked.
+            # fine); the folders below it are eakit's own, and checked.
             fds.append(os.open(self.home, _DIR_FLAGS))
             for part in self._parts:
                 fds.append(_open_private(fds[-1], part, create))
