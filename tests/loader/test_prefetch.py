@@ -172,7 +172,7 @@ def test_with_a_cache_the_worker_parses_only_what_it_lacks(
 
     model = tmp_path / "model"
     shutil.copytree(generated, model)
-    cache = FileCache(tmp_path / "cache", b"k" * 32)
+    cache = FileCache(tmp_path / "cache", model)
     parsed: list[list[str]] = []
     real_start = prefetch.Prefetch.start
 

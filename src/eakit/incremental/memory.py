@@ -2,7 +2,7 @@
 
 When an edit breaks the model, the session loads it in full to report every problem
 exactly as ``eakit check`` does. The full load takes the files nobody edited from here
-(their validated components, already in memory) instead of parsing them or unpickling
+(their validated components, already in memory) instead of parsing them or reading
 them from the on-disk cache: at national scale that is the difference between seconds
 and about one second.
 """
