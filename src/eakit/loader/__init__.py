@@ -187,7 +187,7 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
         problems = odd_keys(data, keys, MANIFEST, locate)
         problems += translate(exc, Manifest, MANIFEST, locate, odd_keys_reported=True)
         return None, locator, problems
-    problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc))
+    problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc), root)
     return (None if problems else manifest), locator, problems
 
 
