@@ -13,12 +13,17 @@ from eakit.cli.common import (
     DEFAULT_OUTPUT,
     EXIT_INVALID,
     EXIT_OK,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     FailOnOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
+    limits,
     load_or_exit,
     report_load_error,
 )
@@ -50,6 +55,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def diagram(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
             typer.Option("--output", "-o", help="Output folder; diagrams go to its diagrams/."),
@@ -96,7 +103,7 @@ def register(app: typer.Typer) -> None:
             raise fail("--focus draws one file: give one --format")
         if focus is not None and view:
             raise fail("--focus and --view cannot be combined")
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         if list_only:
             try:
                 for info in list_views(graph, lang.value):

@@ -10,12 +10,17 @@ import typer
 from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     FailOnOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
+    limits,
     load_or_exit,
 )
 from eakit.cli.common import check_kept as run_check
@@ -26,6 +31,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def docs(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
             typer.Option("--output", "-o", help="Output folder; the site goes to OUTPUT/site/."),
@@ -39,7 +46,7 @@ def register(app: typer.Typer) -> None:
         """Build the documentation site of a model (HTML that opens from a folder or a zip)."""
         from eakit.render.site import SiteBuildError, build_site
 
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         result = run_check(graph)
         target = output / "site"
         try:

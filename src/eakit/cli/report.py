@@ -12,12 +12,17 @@ from eakit.cli.common import (
     DEFAULT_OUTPUT,
     EXIT_INVALID,
     EXIT_OK,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     FailOnOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
+    limits,
     load_or_exit,
     report_load_error,
 )
@@ -32,6 +37,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
             typer.Option(
@@ -58,7 +65,7 @@ def register(app: typer.Typer) -> None:
 
         if empty and not template:
             raise fail("--empty only applies with --template")
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         if template:
             path = output / TEMPLATE
             try:
