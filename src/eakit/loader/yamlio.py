@@ -97,6 +97,15 @@ _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
+MAX_EXCERPT_CHARS = 60  # of a key, tag or alias quoted in a message
+MAX_PROBLEM_CHARS = 200  # of a parser's own words, which may quote the file
+
+
+def excerpt(text: str, limit: int = MAX_EXCERPT_CHARS) -> str:
+    """``text`` cut to ``limit`` characters: a message quotes a file, never prints it."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
 class YamlError(Exception):
     """A YAML-level problem at a location."""
 
@@ -229,7 +238,7 @@ class _Builder:
             raise YamlError(
                 mark.line + 1,
                 mark.column + 1,
-                f"tag '{node.tag}' is not allowed: eakit reads plain YAML only",
+                f"tag '{excerpt(node.tag)}' is not allowed: eakit reads plain YAML only",
             )
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
@@ -247,7 +256,7 @@ class _Builder:
                     raise _too_long(key_node)
                 if key_node.tag not in _STANDARD_TAGS:
                     raise YamlError(
-                        km.line + 1, km.column + 1, f"tag '{key_node.tag}' is not allowed"
+                        km.line + 1, km.column + 1, f"tag '{excerpt(key_node.tag)}' is not allowed"
                     )
                 key = resolve_plain(key_node.value) if not key_node.style else key_node.value
                 if isinstance(key, float) and math.isnan(key):
@@ -257,7 +266,7 @@ class _Builder:
                     raise YamlError(
                         km.line + 1,
                         km.column + 1,
-                        f"duplicate key '{key_node.value}' "
+                        f"duplicate key '{excerpt(key_node.value)}' "
                         f"(first defined at line {first.line + 1})",
                         related=(first.line + 1, first.column + 1),
                     )
@@ -341,7 +350,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         )
     if problem == "found undefined alias":
         name = re.match(r"\*?([^\s,\[\]{}]*)", _line(text, line)[col - 1 :])
-        alias = name.group(1) if name else ""
+        alias = excerpt(name.group(1)) if name else ""
         return YamlError(line, col, f"alias '*{alias}' has no anchor '&{alias}' before it")
     if context.startswith("found duplicate anchor") and opened:
         return YamlError(
@@ -359,7 +368,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         )
     if context and context not in problem:
         problem = f"{problem} ({context})"
-    return YamlError(line, col, f"invalid YAML: {problem}")
+    return YamlError(line, col, f"invalid YAML: {excerpt(problem, MAX_PROBLEM_CHARS)}")
 
 
 def compose(text: str) -> Composed:
@@ -369,7 +378,7 @@ def compose(text: str) -> Composed:
     except yaml.MarkedYAMLError as exc:
         raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, 1, f"invalid YAML: {exc}") from None
+        raise YamlError(1, 1, f"invalid YAML: {excerpt(str(exc), MAX_PROBLEM_CHARS)}") from None
     if node is None:
         return Composed(None)
     builder = _Builder(max(MIN_NODE_BUDGET, MAX_NODES_PER_BYTE * len(text)))
