@@ -16,6 +16,7 @@ from referencing import Registry, Resource
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
 from eakit.loader.yamlio import (
+    MAX_FILE_BYTES,
     YamlError,
     YamlPath,
     compose,
@@ -47,8 +48,13 @@ class SourceFile:
 
 
 def read_source(path: Path, display: str) -> SourceFile:
-    """Read and parse ``path``; raises :class:`RuleConfigError` on unreadable or bad YAML."""
+    """Read and parse ``path``; raises :class:`RuleConfigError` on unreadable, oversized
+    (over :data:`MAX_FILE_BYTES`, like a model file) or bad YAML."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit"
+            raise RuleConfigError([Diagnostic(Location(display), message, code="io")])
         raw = path.read_bytes()
     except OSError as exc:
         raise RuleConfigError(
