@@ -227,6 +227,25 @@ def test_include_globs_list_each_folder_once(
     assert len(model_folders) == len(set(model_folders)) == 7  # the root and six levels
 
 
+def test_the_walk_for_model_files_is_bounded(
+    sandbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On main the include globs look at every file of the folder, however many."""
+    from eakit.loader import files
+
+    model = sandbox / "model"
+    (model / "clutter").mkdir()
+    for number in range(20):
+        (model / "clutter" / f"{number}.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(files, "MAX_ENTRIES", 10)
+    with pytest.raises(ModelLoadError) as caught:
+        load_model(model)
+    assert [str(d) for d in caught.value.diagnostics] == [
+        "eakit.yaml:1:1: error: the model folder holds more than 10 files and folders; "
+        "eakit stops looking: keep only the model's files in it"
+    ]
+
+
 def test_an_unreadable_folder_is_reported(sandbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On main a folder that cannot be listed is skipped without a word, and the model
     loads without its files."""

@@ -380,6 +380,8 @@ def _load_model(
         raise ModelLoadError(diagnostics)
     files, problems = discover(root, manifest.include, manifest.exclude, reserved_files(manifest))
     diagnostics.extend(problems)
+    if any(problem.code == LIMIT_CODE for problem in problems):
+        raise ModelLoadError([d for d in diagnostics if d.code == LIMIT_CODE])
     too_large = limits.size_problem(_total_size(files))
     if too_large is not None:
         raise ModelLoadError([*diagnostics, too_large])

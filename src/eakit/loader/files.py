@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.confine import CODE, names_pack_file, resolve_inside
+from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.model import Manifest
 
 MANIFEST = "eakit.yaml"
@@ -107,7 +108,7 @@ def _read_problem(path: Path, exc: OSError | RuntimeError) -> str:
     return f"cannot be read: {exc.strerror or exc}"
 
 
-# Files and folders looked at while finding the model files (hidden ones aside): far
+# Files and folders listed while finding the model files: far
 # more than a national model has, few enough that a hostile folder cannot keep eakit busy.
 MAX_ENTRIES = 1_000_000
 
@@ -177,9 +178,15 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
     stack: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
     while stack:
         folder, parts = stack.pop()
+        listed: list[os.DirEntry[str]] = []
         try:
             with os.scandir(folder) as entries:
-                listed = sorted(entries, key=lambda e: e.name)
+                for entry in entries:  # counted as listed: a huge folder is never held whole
+                    seen += 1
+                    if seen > MAX_ENTRIES:
+                        raise _TooMany
+                    if not entry.name.startswith("."):
+                        listed.append(entry)
         except OSError as exc:
             rel = PurePosixPath(*parts).as_posix() if parts else "."
             diagnostics.append(
@@ -187,11 +194,6 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
             )
             continue
         for entry in listed:
-            if entry.name.startswith("."):
-                continue
-            seen += 1
-            if seen > MAX_ENTRIES:
-                raise _TooMany
             path_parts = (*parts, entry.name)
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
@@ -250,7 +252,7 @@ def discover(
             f"the model folder holds more than {MAX_ENTRIES:,} files and folders; "
             "eakit stops looking: keep only the model's files in it"
         )
-        return [], [*diagnostics, Diagnostic(Location(MANIFEST), message, code="limit")]
+        return [], [*diagnostics, Diagnostic(Location(MANIFEST), message, code=LIMIT_CODE)]
     files: list[ModelFile] = []
     read_as: dict[Path, str] = {}  # resolved target -> the first name it was read under
     # Real files first, so a link to one is the name reported, whatever the sort order.
