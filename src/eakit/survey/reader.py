@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import TypeAdapter, ValidationError
 
 from eakit.diagnostics import Location
-from eakit.loader.errors import translate
+from eakit.loader.errors import shown, translate
 from eakit.model.components import KIND_CLASSES, BaseComponent
 from eakit.render.excel.inventory import table_name
 from eakit.render.excel.labels import LANGS, VALUE_LABELS, inventory_sheet_name
@@ -235,7 +235,7 @@ class _Cells:
             if code is None:
                 options = list(column.options)
                 hint = did_you_mean(str(value), options) or f" (use one of: {', '.join(options)})"
-                self.problem(row, col, f"unknown {column.key} '{value}'{hint}")
+                self.problem(row, col, f"unknown {column.key} {shown(str(value))}{hint}")
             return code
         shape = column.shape
         if shape == "list":
@@ -247,7 +247,7 @@ class _Cells:
             folded = fold(str(value))
             if folded in _TRUE or folded in _FALSE:
                 return folded in _TRUE
-            self.problem(row, col, f"'{column.key}' must be TRUE or FALSE, got '{value}'")
+            self.problem(row, col, f"'{column.key}' must be TRUE or FALSE, got {shown(str(value))}")
             return None
         if shape == "int":
             if isinstance(value, float) and value.is_integer():
@@ -300,7 +300,7 @@ def _read_sheet(ws: Worksheet, layer: str, used: UsedRange) -> tuple[list[Row], 
         column = lookup.get(fold(text))
         if column is None:
             hint = did_you_mean(fold(text), list(lookup))
-            cells.problem(header, cell.column, f"unknown column '{text}'{hint}")
+            cells.problem(header, cell.column, f"unknown column {shown(text)}{hint}")
             continue
         columns[cell.column] = column
     by_key = {column.key: col for col, column in columns.items()}
@@ -350,7 +350,9 @@ def _read_row(
         return None
     if kind not in kinds_of_layer(layer):
         cells.problem(
-            index, kind_col, f"kind '{kind}' does not belong on this sheet (layer '{layer}')"
+            index,
+            kind_col,
+            f"kind {shown(str(kind))} does not belong on this sheet (layer '{layer}')",
         )
         return None
     for col, column in columns.items():
@@ -369,7 +371,7 @@ def _read_row(
             letter = letters.get(name, letters.get("id", "A"))
             return Location(letter, index, 0)
 
-        label = f"{kind} '{data.get('id', '?')}'"
+        label = f"{kind} {shown(str(data.get('id', '?')))}"
         for diagnostic in translate(exc, KIND_CLASSES[kind], label, locate):
             cells.problems.append(
                 CellProblem(cells.sheet, index, diagnostic.location.file, diagnostic.message)
