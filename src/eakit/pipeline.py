@@ -14,7 +14,7 @@ from pathlib import Path
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
-from eakit.loader import Progress, start_load
+from eakit.loader import Limits, Progress, start_load
 from eakit.perf import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
@@ -51,20 +51,25 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
 
 
 def load_graph(
-    model_dir: Path | str, *, progress: bool = False, cache: bool = False, jobs: int | None = None
+    model_dir: Path | str,
+    *,
+    progress: bool = False,
+    cache: bool = False,
+    jobs: int | None = None,
+    limits: Limits | None = None,
 ) -> ModelGraph:
     """Load and validate a model folder and build its graph.
 
     With ``cache``, unchanged files come from the model's file cache
     (:mod:`eakit.loader.cache`; ``EAKIT_CACHE=off`` disables it). ``jobs`` as for
-    :func:`eakit.loader.load_model`.
+    :func:`eakit.loader.load_model`, and ``limits`` its bounds on the model's size.
     Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
     """
     from eakit.loader.cache import FileCache
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        pending = start_load(Path(model_dir), callback, file_cache, jobs)
+        pending = start_load(Path(model_dir), callback, file_cache, jobs, limits)
     with pending:  # a large model's references are checked by a worker meanwhile
         graph = build_graph(pending.model)
         pending.result()

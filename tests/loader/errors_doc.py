@@ -54,6 +54,34 @@ LIMITS = (
     ("a folder named like a model file", "is a folder but matches the include pattern; ..."),
     ("a pipe or device", "is not a regular file (a pipe, socket or device); remove it"),
     ("a file that cannot be read", "cannot be read: Permission denied"),
+    ("a folder that cannot be read", "folder cannot be read: Permission denied"),
+    (
+        "a link to a folder outside the model folder (it is not entered)",
+        "is a link to a folder outside the model root; eakit reads nothing outside it",
+    ),
+    (
+        "a rule pack, a pack's include or the waivers file outside the model folder: "
+        "an absolute path, a path that climbs out with '..', or a link leading out",
+        "rule pack '../x.yaml' leaves the model folder ('..'); ...",
+    ),
+    (
+        "an integer of more than 1,000 digits",
+        "number of N characters, over the limit of 1000 digits; put it in quotes if it is text",
+    ),
+    (
+        "model files totalling over 512 MiB (`--max-model-bytes`)",
+        "the model files total N bytes, over the limit of 536,870,912 bytes; raise it with "
+        "--max-model-bytes ...",
+    ),
+    (
+        "over 1,000,000 components (`--max-components`)",
+        "the model has more than 1,000,000 components, over the limit; raise it with "
+        "--max-components ...",
+    ),
+    (
+        "over 1,000,000 files and folders in the model folder",
+        "the model folder holds more than 1,000,000 files and folders; eakit stops looking: ...",
+    ),
 )
 
 INTRO = """# Errors

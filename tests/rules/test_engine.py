@@ -107,10 +107,11 @@ def test_user_pack_from_a_path(make_model) -> None:
     folder = make_model(
         {},
         {"m.yaml": "components:\n  - {id: app, kind: application, name: Ứng dụng}\n"},
-        rules={"packs": ["../packs/local.yaml"]},
+        rules={"packs": ["packs/local.yaml"]},
+        exclude=["packs/**"],
     )
-    # outside the model folder: inside it, the loader would read the pack as a model file
-    shutil.copytree(FIXTURES / "packs", folder.parent / "packs")
+    # inside the model folder (eakit reads nothing outside it), excluded from the model files
+    shutil.copytree(FIXTURES / "packs", folder / "packs")
     result = check(load_graph(folder))
     assert result.packs == ["tinh-mau-local"]
     assert [f.id for f in result.findings] == ["LOC-001@app"]
@@ -131,12 +132,14 @@ def test_user_pack_from_a_path(make_model) -> None:
     ],
 )
 def test_broken_pack_is_a_located_error(make_model, pack: str, expected: list[str]) -> None:
-    folder = make_model({}, {"m.yaml": "components: []\n"}, rules={"packs": [f"../packs/{pack}"]})
-    shutil.copytree(FIXTURES / "packs", folder.parent / "packs")
+    folder = make_model(
+        {}, {"m.yaml": "components: []\n"}, rules={"packs": [f"packs/{pack}"]}, exclude=["packs/**"]
+    )
+    shutil.copytree(FIXTURES / "packs", folder / "packs")
     with pytest.raises(ModelLoadError) as caught:
         check(load_graph(folder))
     diagnostics = caught.value.diagnostics
-    assert all(d.location.file == f"../packs/{pack}" and d.location.line > 1 for d in diagnostics)
+    assert all(d.location.file == f"packs/{pack}" and d.location.line > 1 for d in diagnostics)
     text = " | ".join(d.message for d in diagnostics)
     for fragment in expected:
         assert fragment in text

@@ -19,15 +19,20 @@ from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     AsOfOption,
     FailOnOption,
     JobsOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
     fail_located,
+    limits,
     load_or_exit,
     parse_as_of,
 )
@@ -161,6 +166,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def build(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path, typer.Option("--output", "-o", help="Output folder (replaced as a whole).")
         ] = DEFAULT_OUTPUT,
@@ -186,7 +193,7 @@ def register(app: typer.Typer) -> None:
         refusal = check_output_folder(output, model, force)
         if refusal is not None:
             raise fail(refusal)
-        graph = load_or_exit(model, jobs=jobs)
+        graph = load_or_exit(model, jobs=jobs, limits=limits(max_model_bytes, max_components))
         result = run_check(graph, as_of=when, jobs=jobs)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()

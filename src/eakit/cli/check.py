@@ -15,12 +15,17 @@ from eakit import atomic
 from eakit.cli.common import (
     DEFAULT_MODEL,
     EXIT_INVALID,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     AsOfOption,
     FailOnOption,
     JobsOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
+    limits,
     load_or_exit,
     parse_as_of,
     report_load_error,
@@ -122,13 +127,17 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         jobs: JobsOption = None,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = parse_as_of(as_of)
         if watch:
             _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs)
             return
-        graph = load_or_exit(model, fmt.value, jobs=jobs)
+        graph = load_or_exit(
+            model, fmt.value, jobs=jobs, limits=limits(max_model_bytes, max_components)
+        )
         try:
             result = run_check(
                 graph, as_of=when, select=select, ignore=ignore, waivers=waivers, jobs=jobs

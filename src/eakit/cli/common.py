@@ -14,6 +14,7 @@ from eakit.diagnostics import Diagnostic, Location, ModelLoadError, Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
+from eakit.loader.limits import DEFAULT_MAX_COMPONENTS, DEFAULT_MAX_MODEL_BYTES, Limits
 from eakit.perf import kept_for_good
 from eakit.pipeline import check, load_graph
 from eakit.render.paths import display_path
@@ -78,6 +79,32 @@ JobsOption = Annotated[
     ),
 ]
 
+MaxModelBytesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-model-bytes",
+        min=1,
+        envvar="EAKIT_MAX_MODEL_BYTES",
+        help="Refuse a model whose files total more bytes than this.",
+    ),
+]
+MaxComponentsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-components",
+        min=1,
+        envvar="EAKIT_MAX_COMPONENTS",
+        help="Refuse a model with more components than this.",
+    ),
+]
+MAX_MODEL_BYTES = DEFAULT_MAX_MODEL_BYTES
+MAX_COMPONENTS = DEFAULT_MAX_COMPONENTS
+
+
+def limits(max_model_bytes: int, max_components: int) -> Limits:
+    """The bounds on a model's size given by the command line (or the environment)."""
+    return Limits(max_model_bytes=max_model_bytes, max_components=max_components)
+
 
 def exit_code(worst: Severity | None, fail_on: Severity) -> int:
     """The contract's exit code for the most serious active finding."""
@@ -130,13 +157,17 @@ def keep_until_exit(*objects: object) -> None:
 
 
 def load_or_exit(
-    model_dir: Path, fmt: str = "text", progress: bool = True, jobs: int | None = None
+    model_dir: Path,
+    fmt: str = "text",
+    progress: bool = True,
+    jobs: int | None = None,
+    limits: Limits | None = None,
 ) -> ModelGraph:
-    """Load a model; on problems print them and exit with code 2."""
+    """Load a model (within ``limits``); on problems print them and exit with code 2."""
     try:
         # The command ends with the job: the model stays alive until then.
         with kept_for_good():
-            graph = load_graph(model_dir, progress=progress, cache=True, jobs=jobs)
+            graph = load_graph(model_dir, progress=progress, cache=True, jobs=jobs, limits=limits)
         keep_until_exit(graph)
         return graph
     except ModelLoadError as error:

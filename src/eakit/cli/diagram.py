@@ -13,13 +13,18 @@ from eakit.cli.common import (
     DEFAULT_OUTPUT,
     EXIT_INVALID,
     EXIT_OK,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     FailOnOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
     fail_located,
+    limits,
     load_or_exit,
     report_load_error,
 )
@@ -52,6 +57,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def diagram(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
             typer.Option("--output", "-o", help="Output folder; diagrams go to its diagrams/."),
@@ -106,7 +113,7 @@ def register(app: typer.Typer) -> None:
             if refusal is not None:
                 raise fail(refusal)
         created = is_new(output)
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         if list_only:
             try:
                 for info in list_views(graph, lang.value):

@@ -10,13 +10,18 @@ import typer
 from eakit.cli.common import (
     DEFAULT_MODEL,
     DEFAULT_OUTPUT,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     FailOnOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
     fail_located,
+    limits,
     load_or_exit,
 )
 from eakit.cli.common import check_kept as run_check
@@ -27,6 +32,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def docs(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
             typer.Option("--output", "-o", help="Output folder; the site goes to OUTPUT/site/."),
@@ -47,7 +54,7 @@ def register(app: typer.Typer) -> None:
         if refusal is not None:
             raise fail(refusal)
         created = is_new(output)
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         result = run_check(graph)
         try:
             build_site(graph, result, target, lang=lang.value, diagrams=diagrams)

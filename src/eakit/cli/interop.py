@@ -16,15 +16,21 @@ from eakit.cli.common import (
     DEFAULT_MODEL,
     EXIT_FINDINGS,
     EXIT_INVALID,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     fail,
     format_diagnostic,
+    limits,
     load_or_exit,
 )
 from eakit.diagnostics import ModelLoadError
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.loader import load_model
+from eakit.loader.limits import Limits
 from eakit.text import for_terminal, for_terminal_lines, json_neutral
 
 EXPORT_HELP = "Write the model in another tool's format."
@@ -94,6 +100,8 @@ def register(app: typer.Typer) -> None:
     @export_app.command("archimate")
     def export_archimate_cmd(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path | None,
             typer.Option("--output", "-o", help="Exchange file to write (default: stdout)."),
@@ -107,7 +115,7 @@ def register(app: typer.Typer) -> None:
         from eakit.interop.xsd import validate_exchange
         from eakit.render.diagrams.views import ViewError
 
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         try:
             data = export_archimate(graph)
         except ViewError as error:
@@ -220,6 +228,8 @@ def register(app: typer.Typer) -> None:
         no_check: Annotated[
             bool, typer.Option("--no-check", help="Compare the models only, not the findings.")
         ] = False,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
     ) -> None:
         """List components and relations added, removed and changed between two versions of
         a model, and the findings and readiness scores that changed."""
@@ -240,12 +250,16 @@ def register(app: typer.Typer) -> None:
                     except GitError as error:
                         raise fail(str(error)) from None
                     label = f"{revision}:{model_path.as_posix()}"
-                    graphs.append(_load_labelled(folder, label))
+                    graphs.append(
+                        _load_labelled(folder, label, limits(max_model_bytes, max_components))
+                    )
                     labels.append(label)
             else:
                 if len(paths) != 2:
                     raise fail("give two model folders (OLD NEW), or --git REV1 REV2 [MODEL]")
-                graphs = [load_or_exit(p) for p in paths]
+                graphs = [
+                    load_or_exit(p, limits=limits(max_model_bytes, max_components)) for p in paths
+                ]
                 labels = [str(p) for p in paths]
             results = (
                 (None, None)
@@ -303,6 +317,8 @@ def register(app: typer.Typer) -> None:
                 help="Replace a model folder eakit wrote earlier (never one it did not write).",
             ),
         ] = False,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
     ) -> None:
         """Merge the models of several provinces into one (e.g. --into can-tho), keeping
         shared national systems once and renaming clashing ids."""
@@ -312,7 +328,7 @@ def register(app: typer.Typer) -> None:
         if len(models) < 2:
             raise fail("give at least two model folders to merge")
         _check_output_folder(output, force, "merge", models)
-        graphs = [load_or_exit(m) for m in models]
+        graphs = [load_or_exit(m, limits=limits(max_model_bytes, max_components)) for m in models]
         try:
             result = merge_models(
                 graphs,
@@ -356,12 +372,13 @@ def _check_or_exit(graph: ModelGraph, label: str) -> CheckResult:
         raise typer.Exit(EXIT_INVALID) from None
 
 
-def _load_labelled(folder: Path, label: str) -> ModelGraph:
-    """Load a model extracted from git, reporting problems against ``REV:path``."""
+def _load_labelled(folder: Path, label: str, bounds: Limits) -> ModelGraph:
+    """Load a model extracted from git (within ``bounds``), reporting problems against
+    ``REV:path``."""
     from eakit.pipeline import load_graph
 
     try:
-        return load_graph(folder)
+        return load_graph(folder, limits=bounds)
     except ModelLoadError as error:
         for diagnostic in error.diagnostics:
             typer.echo(for_terminal(f"{label}/{diagnostic}"), err=True)

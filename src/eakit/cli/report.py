@@ -14,13 +14,18 @@ from eakit.cli.common import (
     DEFAULT_OUTPUT,
     EXIT_INVALID,
     EXIT_OK,
+    MAX_COMPONENTS,
+    MAX_MODEL_BYTES,
     AsOfOption,
     FailOnOption,
     Lang,
     LangOption,
+    MaxComponentsOption,
+    MaxModelBytesOption,
     ModelArg,
     exit_code,
     fail,
+    limits,
     load_or_exit,
     parse_as_of,
     report_load_error,
@@ -44,6 +49,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def report(
         model: ModelArg = DEFAULT_MODEL,
+        max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
+        max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
             typer.Option(
@@ -87,7 +94,7 @@ def register(app: typer.Typer) -> None:
         if template and fmt is not ReportFormat.xlsx:
             raise fail("--template writes a workbook: leave out --format docx")
         when = parse_as_of(as_of)
-        graph = load_or_exit(model)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
         if template:
             path = output / TEMPLATE
             try:

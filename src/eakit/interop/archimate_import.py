@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
+# defusedxml has no inline types, and types-defusedxml is not among the dependencies.
+from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+from defusedxml.ElementTree import fromstring as safe_fromstring  # type: ignore[import-untyped]
 from pydantic import TypeAdapter, ValidationError
 
 from eakit.interop.archimate_mapping import (
@@ -169,11 +172,27 @@ class ImportResult:
 # --- reading the XML ----------------------------------------------------------------------
 
 
+# A DTD is where XML declares entities (XXE, "billion laughs"); an exchange file needs none.
+_DTD_MARKERS = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+_NO_DTD = "DOCTYPE and entity declarations are not accepted"
+
+
 def _parse(data: bytes, source: str) -> ET.Element:
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise ArchimateImportError(f"{source}: DOCTYPE and entity declarations are not accepted")
+    """The root element of an exchange file; raises :class:`ArchimateImportError`.
+
+    A DTD is refused in any encoding: by its bytes in UTF-8, UTF-16 or UTF-32, and by
+    the parser (defusedxml forbids a DTD, whatever encoding the file declares).
+    """
+    if any(marker in data for marker in _DTD_MARKERS):
+        raise ArchimateImportError(f"{source}: {_NO_DTD}")
     try:
-        root = ET.fromstring(data)
+        root = safe_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise ArchimateImportError(f"{source}: {_NO_DTD}") from None
     except ET.ParseError as exc:
         line, col = exc.position
         raise ArchimateImportError(f"{source}:{line}:{col + 1}: not well-formed XML") from None

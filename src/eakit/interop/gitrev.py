@@ -47,7 +47,11 @@ def repository_path(model_path: Path, cwd: Path | None = None) -> tuple[Path, st
 
 
 def materialise(revision: str, model_path: Path, dest: Path, cwd: Path | None = None) -> Path:
-    """Extract ``model_path`` as of ``revision`` under ``dest``; returns the model folder."""
+    """Extract ``model_path`` as of ``revision`` under ``dest``; returns the model folder.
+
+    Only files and folders are extracted: a symbolic link (or any other special entry)
+    in the revision is refused, so nothing outside ``dest`` is ever read through one.
+    """
     top, rel = repository_path(model_path, cwd)
     try:
         _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
@@ -58,7 +62,18 @@ def materialise(revision: str, model_path: Path, dest: Path, cwd: Path | None = 
         archive = _git(top, "archive", "--format=tar", revision, "--", spec)
     except GitError:
         raise GitError(f"'{rel}' does not exist at revision '{revision}'") from None
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        # The 'data' filter refuses links out of dest, absolute paths and device files.
-        tar.extractall(dest, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            members = tar.getmembers()
+            for member in members:
+                if not (member.isfile() or member.isdir()):
+                    raise GitError(
+                        f"'{member.name}' at revision '{revision}' is a link or special file; "
+                        "eakit reads no link from a git revision: replace it by the file"
+                    )
+            # The 'data' filter also refuses absolute paths and names that climb out.
+            tar.extractall(dest, members=members, filter="data")
+    except tarfile.TarError as exc:
+        message = f"the archive of '{rel}' at revision '{revision}' cannot be read: {exc}"
+        raise GitError(message) from None
     return dest / rel

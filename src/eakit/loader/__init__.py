@@ -26,6 +26,8 @@ from eakit.loader.collect import (
 )
 from eakit.loader.errors import odd_keys, shown, translate
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
+from eakit.loader.limits import CODE as LIMIT_CODE
+from eakit.loader.limits import Limits
 from eakit.loader.locator import YamlLocator
 from eakit.loader.prefetch import Prefetch, worth_it
 from eakit.loader.references import check_references
@@ -43,6 +45,7 @@ from eakit.worker import FAILED, Background, Worker, wanted
 __all__ = [
     "MANIFEST",
     "TOP_LEVEL_KEYS",
+    "Limits",
     "ModelLoadError",
     "load_manifest",
     "load_model",
@@ -187,7 +190,7 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
         problems = odd_keys(data, keys, MANIFEST, locate)
         problems += translate(exc, Manifest, MANIFEST, locate, odd_keys_reported=True)
         return None, locator, problems
-    problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc))
+    problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc), root)
     return (None if problems else manifest), locator, problems
 
 
@@ -215,6 +218,7 @@ def load_model(
     *,
     cache: ResultCache | None = None,
     jobs: int | None = None,
+    limits: Limits | None = None,
 ) -> Model:
     """Load, validate and cross-check the model at ``root``.
 
@@ -223,22 +227,26 @@ def load_model(
     others are stored (by a background worker when there are many). When many megabytes
     are left to parse, a second process reads and parses them while this one validates
     (see :mod:`eakit.loader.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
-    ``None`` decides. Raises :class:`ModelLoadError` carrying every diagnostic when the
-    model is invalid.
+    ``None`` decides. ``limits`` bound the model's size (default: :class:`Limits`()).
+    Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
     """
     with paused_gc():  # a third of the load time at national scale otherwise
-        return _load_model(Path(root), progress, cache, jobs, apart=False).result()
+        return _load_model(Path(root), progress, cache, jobs, limits, apart=False).result()
 
 
 def start_load(
-    root: Path, progress: Progress | None, cache: ResultCache | None, jobs: int | None
+    root: Path,
+    progress: Progress | None,
+    cache: ResultCache | None,
+    jobs: int | None,
+    limits: Limits | None = None,
 ) -> PendingModel:
     """:func:`load_model` (the same arguments), except that on a large model the
     cross-file reference check runs in a worker: the caller builds the graph of
     :attr:`PendingModel.model` meanwhile, then asks for :meth:`PendingModel.result`.
     Use it as a context manager, so the worker is stopped if the caller fails."""
     with paused_gc():
-        return _load_model(root, progress, cache, jobs, apart=True)
+        return _load_model(root, progress, cache, jobs, limits, apart=True)
 
 
 # From this many components and relations on, references are checked apart.
@@ -298,44 +306,85 @@ def _cached_read(
     found: Collected,
     fetched: tuple[Any, bool] | None,
     fresh: list[tuple[str, bytes, FileResult]],
+    limits: Limits,
 ) -> list[Diagnostic]:
     """Read one file through the cache: a stored result, or a fresh one (``fetched``: its
     data parsed by the prefetch worker) added to ``fresh`` to store if clean."""
     if raw is not None and fetched is None:
         stored = cache.get(file.rel, raw)
         if stored is not None:
-            return merge(stored, file.rel, locator, found)
+            problems = merge(stored, file.rel, locator, found)
+            over = limits.count_problem(len(found.components), Location(file.rel))
+            return problems if over is None else [*problems, over]
     components_before, relations_before = len(found.components), len(found.relations)
-    problems = _collect_file(file, locator, found, fetched)
+    problems = _collect_file(file, locator, found, fetched, limits)
     if not problems and raw is not None:
         fresh.append((file.rel, raw, extract(found, components_before, relations_before)))
     return problems
 
 
 def _collect_file(
-    file: ModelFile, locator: YamlLocator, found: Collected, fetched: tuple[Any, bool] | None
+    file: ModelFile,
+    locator: YamlLocator,
+    found: Collected,
+    fetched: tuple[Any, bool] | None,
+    limits: Limits,
 ) -> list[Diagnostic]:
     """Validate one file into ``found``: its data as the prefetch worker parsed it
-    (``fetched``), or read and parsed here."""
+    (``fetched``), or read and parsed here. A file that would take the model over the
+    component limit is not validated: the limit's diagnostic is returned instead."""
     if fetched is not None:
         data, text_is_nfc = fetched
+        if (over := _over_limit(data, file, found, limits)) is not None:
+            return [over]
         # parse_clean found no loose values: collect need not look for them again
         return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=True)
     data, problems, text_is_nfc = _read(file, locator)
     if problems:
         found.invalid_ids |= declared_ids(file.path)
         return problems
+    if (over := _over_limit(data, file, found, limits)) is not None:
+        return [over]
     return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc)
 
 
+def _over_limit(data: Any, file: ModelFile, found: Collected, limits: Limits) -> Diagnostic | None:
+    """The limit's diagnostic when the components of ``data`` would take the model over
+    :attr:`Limits.max_components`."""
+    listed = data.get("components") if isinstance(data, dict) else None
+    count = len(listed) if isinstance(listed, list) else 0
+    return limits.count_problem(len(found.components) + count, Location(file.rel))
+
+
+def _total_size(files: list[ModelFile]) -> int:
+    """The bytes of the model files (one that cannot be read counts none: it is reported
+    when it is read)."""
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += file.path.stat().st_size
+    return total
+
+
 def _load_model(
-    root: Path, progress: Progress | None, cache: ResultCache | None, jobs: int | None, apart: bool
+    root: Path,
+    progress: Progress | None,
+    cache: ResultCache | None,
+    jobs: int | None,
+    limits: Limits | None,
+    apart: bool,
 ) -> PendingModel:
+    limits = limits or Limits()
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)
     files, problems = discover(root, manifest.include, manifest.exclude, reserved_files(manifest))
     diagnostics.extend(problems)
+    if any(problem.code == LIMIT_CODE for problem in problems):
+        raise ModelLoadError([d for d in diagnostics if d.code == LIMIT_CODE])
+    too_large = limits.size_problem(_total_size(files))
+    if too_large is not None:
+        raise ModelLoadError([*diagnostics, too_large])
     found = Collected()
     # The files to parse (all of them, or those the cache has no result for) are parsed
     # by a worker when there are enough of them, while this process validates.
@@ -357,11 +406,15 @@ def _load_model(
                 progress(number, len(files), file.rel)
             fetched = ahead.next() if ahead is not None and file.rel in parsed_ahead else None
             if cache is not None:
-                diagnostics.extend(
-                    _cached_read(file, raws[file.rel], locator, cache, found, fetched, fresh)
+                problems = _cached_read(
+                    file, raws[file.rel], locator, cache, found, fetched, fresh, limits
                 )
             else:
-                diagnostics.extend(_collect_file(file, locator, found, fetched))
+                problems = _collect_file(file, locator, found, fetched, limits)
+            diagnostics.extend(problems)
+            if any(p.code == LIMIT_CODE for p in problems):
+                # what is left would only take more memory: the limit is the answer
+                raise ModelLoadError([d for d in diagnostics if d.code == LIMIT_CODE])
     if cache is not None and fresh:
         cache.put_many(fresh, jobs)
     model = Model(

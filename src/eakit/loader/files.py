@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import os
+import posixpath
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.loader.confine import CODE, names_pack_file, resolve_inside
+from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.model import Manifest
 
 MANIFEST = "eakit.yaml"
@@ -23,22 +27,17 @@ class ModelFile:
     rel: str
 
 
-def _matches(rel: str, patterns: list[str]) -> bool:
-    return any(
-        fnmatch.fnmatchcase(rel, pattern)
-        or (pattern.startswith("**/") and fnmatch.fnmatchcase(rel, pattern[3:]))
-        for pattern in patterns
-    )
-
-
 def leaves_root(path: str) -> bool:
     """Whether a path written in the manifest points outside the model folder."""
     pure = PurePosixPath(path.replace("\\", "/"))
     return pure.is_absolute() or ".." in pure.parts or PureWindowsPath(path).drive != ""
 
 
-def manifest_paths(manifest: Manifest, locate: Callable[..., Location]) -> list[Diagnostic]:
-    """The include globs and the waivers file must stay inside the model root."""
+def manifest_paths(
+    manifest: Manifest, locate: Callable[..., Location], root: Path | None = None
+) -> list[Diagnostic]:
+    """The include globs, the waivers file and the local rule packs must stay inside the
+    model root (with ``root``, also through links: see :mod:`eakit.loader.confine`)."""
     diagnostics = []
     for index, pattern in enumerate(manifest.include):
         if any("**" in part and part != "**" for part in PurePosixPath(pattern).parts):
@@ -68,15 +67,35 @@ def manifest_paths(manifest: Manifest, locate: Callable[..., Location]) -> list[
                 code="include",
             )
         )
+    elif manifest.waivers is not None and root is not None:
+        found = resolve_inside(root, manifest.waivers, locate("waivers"), "waivers file")
+        if isinstance(found, Diagnostic):
+            diagnostics.append(found)
+    for index, entry in enumerate(manifest.rules.packs):
+        if not names_pack_file(entry):
+            continue
+        where = locate("rules", "packs", index)
+        if root is None:
+            if leaves_root(entry):
+                diagnostics.append(
+                    Diagnostic(where, f"rule pack '{entry}' is outside the model root", code=CODE)
+                )
+            continue
+        found = resolve_inside(root, entry, where, "rule pack")
+        if isinstance(found, Diagnostic):
+            diagnostics.append(found)
     return diagnostics
 
 
 def reserved_files(manifest: Manifest) -> set[str]:
-    """The files below the root that are never model files: the manifest and the
-    waivers file (paths relative to the root, POSIX)."""
+    """The files below the root that are never model files: the manifest, the waivers
+    file and the local rule packs it names (paths relative to the root, POSIX)."""
     reserved = {MANIFEST}
     if manifest.waivers:
         reserved.add(Path(manifest.waivers).as_posix())
+    for entry in manifest.rules.packs:
+        if names_pack_file(entry) and not leaves_root(entry):
+            reserved.add(posixpath.normpath(entry.replace("\\", "/")))
     return reserved
 
 
@@ -89,18 +108,132 @@ def _read_problem(path: Path, exc: OSError | RuntimeError) -> str:
     return f"cannot be read: {exc.strerror or exc}"
 
 
+# Files and folders listed while finding the model files: far
+# more than a national model has, few enough that a hostile folder cannot keep eakit busy.
+MAX_ENTRIES = 1_000_000
+
+
+class _Pattern:
+    """An include or exclude glob as ``Path.glob`` reads it (``*`` within a name, ``**``
+    a whole part for any number of folders), matched in time proportional to the number
+    of pattern parts times path parts, however many ``**`` it holds."""
+
+    def __init__(self, pattern: str) -> None:
+        self.parts = PurePosixPath(pattern).parts
+
+    def _match(self, path: tuple[str, ...], prefix: bool) -> bool:
+        """Whether ``path`` matches the whole pattern, or with ``prefix`` whether a path
+        below it could."""
+        parts = self.parts
+        # reach[i]: the first i pattern parts match the path parts seen so far
+        reach = [True] + [False] * len(parts)
+        for i in range(1, len(parts) + 1):
+            reach[i] = reach[i - 1] and parts[i - 1] == "**"
+        for name in path:
+            step = [False] * (len(parts) + 1)
+            for i in range(1, len(parts) + 1):
+                part = parts[i - 1]
+                if part == "**":
+                    step[i] = step[i - 1] or reach[i] or reach[i - 1]
+                else:
+                    step[i] = reach[i - 1] and fnmatch.fnmatchcase(name, part)
+            reach = step
+            if not any(reach):
+                return False
+        if prefix:
+            return any(reach[:-1]) or (bool(parts) and parts[-1] == "**" and reach[-1])
+        return reach[-1]
+
+    def matches(self, path: tuple[str, ...], is_dir: bool) -> bool:
+        """Whether a file (or folder) at ``path`` matches; ``**`` last matches folders only."""
+        if not is_dir and self.parts and self.parts[-1] == "**":
+            return False
+        return bool(path) and self._match(path, prefix=False)
+
+    def may_match_below(self, path: tuple[str, ...]) -> bool:
+        """Whether something inside the folder at ``path`` could match."""
+        return self._match(path, prefix=True)
+
+
+def _matches(rel: str, patterns: list[str]) -> bool:
+    parts = PurePosixPath(rel).parts
+    return any(
+        fnmatch.fnmatchcase(rel, pattern) or _Pattern(pattern).matches(parts, is_dir=False)
+        for pattern in patterns
+    )
+
+
+class _TooMany(Exception):
+    """The walk met more than :data:`MAX_ENTRIES` entries."""
+
+
+def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -> dict[str, Path]:
+    """The paths below ``root`` that match a pattern, by relative path, walking the tree
+    once. Hidden entries are skipped; a linked folder is never entered (one inside the
+    model is reached by its real path; one leading outside is reported when a pattern
+    could match inside it); a folder that cannot be listed is reported."""
+    found: dict[str, Path] = {}
+    real_root = Path(os.path.realpath(root))
+    seen = 0
+    stack: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
+    while stack:
+        folder, parts = stack.pop()
+        listed: list[os.DirEntry[str]] = []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:  # counted as listed: a huge folder is never held whole
+                    seen += 1
+                    if seen > MAX_ENTRIES:
+                        raise _TooMany
+                    if not entry.name.startswith("."):
+                        listed.append(entry)
+        except OSError as exc:
+            rel = PurePosixPath(*parts).as_posix() if parts else "."
+            diagnostics.append(
+                Diagnostic(Location(rel), f"folder cannot be read: {exc.strerror}", code="io")
+            )
+            continue
+        for entry in listed:
+            path_parts = (*parts, entry.name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_link = entry.is_symlink()
+            except OSError:
+                is_dir = is_link = False
+            if is_link:
+                target = Path(os.path.realpath(entry.path))
+                if target.is_dir() and not target.is_relative_to(real_root):
+                    if any(p.may_match_below(path_parts) for p in patterns):
+                        diagnostics.append(
+                            Diagnostic(
+                                Location(PurePosixPath(*path_parts).as_posix()),
+                                "is a link to a folder outside the model root; "
+                                "eakit reads nothing outside it",
+                                code="io",
+                            )
+                        )
+                    continue
+            if any(p.matches(path_parts, is_dir) for p in patterns):
+                found[PurePosixPath(*path_parts).as_posix()] = Path(entry.path)
+            if is_dir and any(p.may_match_below(path_parts) for p in patterns):
+                stack.append((Path(entry.path), path_parts))
+    return found
+
+
 def discover(
     root: Path, include: list[str], exclude: list[str], reserved: set[str]
 ) -> tuple[list[ModelFile], list[Diagnostic]]:
     """The model files matched by ``include`` minus ``exclude``, sorted, with problems.
 
-    Hidden folders and files (``.git``, ``.eakit-cache``) are skipped; a match that is a
+    The folder is walked once, whatever the patterns (eight ``**`` in a pattern cost no
+    more than one), and no more than :data:`MAX_ENTRIES` entries are looked at. Hidden
+    folders and files (``.git``, ``.eakit-cache``) are skipped; a match that is a
     folder, a pipe or device, a broken link, or a link leading outside the model root
     is reported and not read (a pipe would block the reader forever).
     """
     resolved_root = root.resolve()
-    found: dict[str, Path] = {}
     diagnostics: list[Diagnostic] = []
+    patterns: list[_Pattern] = []
     for pattern in include:
         if leaves_root(pattern):
             diagnostics.append(
@@ -111,17 +244,15 @@ def discover(
                 )
             )
             continue
-        try:
-            matches = list(root.glob(pattern))
-        except ValueError as exc:
-            message = f"include pattern '{pattern}' is not a valid glob: {exc}"
-            diagnostics.append(Diagnostic(Location(MANIFEST), message, code="include"))
-            continue
-        for path in matches:
-            rel = path.relative_to(root).as_posix()
-            if rel == "." or any(part.startswith(".") for part in Path(rel).parts):
-                continue
-            found.setdefault(rel, path)
+        patterns.append(_Pattern(pattern))
+    try:
+        found = _walk(root, patterns, diagnostics)
+    except _TooMany:
+        message = (
+            f"the model folder holds more than {MAX_ENTRIES:,} files and folders; "
+            "eakit stops looking: keep only the model's files in it"
+        )
+        return [], [*diagnostics, Diagnostic(Location(MANIFEST), message, code=LIMIT_CODE)]
     files: list[ModelFile] = []
     read_as: dict[Path, str] = {}  # resolved target -> the first name it was read under
     # Real files first, so a link to one is the name reported, whatever the sort order.

@@ -86,8 +86,24 @@ _RADIX = re.compile(r"^0([xXoObB])([0-9a-fA-F_]*)$")
 _BASES = {"x": 16, "o": 8, "b": 2}
 _DIGITS = re.compile(r"^[0-9]+$")
 _FLOAT = re.compile(r"^(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+# Python turns at most 4,300 decimal digits into an int (and back into text); no model
+# needs a number anywhere near this long, and refusing it early keeps every later step
+# (messages, JSON output) from failing on one.
+MAX_NUMBER_DIGITS = 1000
+# A run of characters a number can be written with, longer than any number eakit reads:
+# such a file goes to the composer, which says where the number is.
+_LONG_NUMBER_RUN = re.compile(rf"[0-9a-fA-F_]{{{MAX_NUMBER_DIGITS + 1}}}")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+MAX_EXCERPT_CHARS = 60  # of a key, tag or alias quoted in a message
+MAX_PROBLEM_CHARS = 200  # of a parser's own words, which may quote the file
+
+
+def excerpt(text: str, limit: int = MAX_EXCERPT_CHARS) -> str:
+    """``text`` cut to ``limit`` characters: a message quotes a file, never prints it."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
 
 
 class YamlError(Exception):
@@ -112,6 +128,18 @@ def nearest_position(positions: dict[YamlPath, tuple[int, int]], path: YamlPath)
     return (1, 1)
 
 
+def number_too_long(value: str) -> bool:
+    """Whether the plain scalar ``value`` is an integer of more than
+    :data:`MAX_NUMBER_DIGITS` digits (in any base)."""
+    if len(value) <= MAX_NUMBER_DIGITS:
+        return False
+    body = value[1:] if value[:1] in ("+", "-") else value
+    radix = _RADIX.match(body)
+    digits = radix.group(2) if radix is not None else body
+    plain = digits.replace("_", "")
+    return len(plain) > MAX_NUMBER_DIGITS and (radix is not None or bool(_DIGITS.match(plain)))
+
+
 def resolve_plain(value: str) -> Any:
     """Resolve an untagged plain scalar: YAML 1.2 core schema, as yaml_rs reads it."""
     if _NULL.match(value):
@@ -131,7 +159,10 @@ def resolve_plain(value: str) -> Any:
             return value
     plain = body.replace("_", "")
     if _DIGITS.match(plain):
-        return int(sign + plain)
+        try:
+            return int(sign + plain)
+        except ValueError:  # more digits than Python converts: the loader refuses it
+            return value
     if _FLOAT.match(plain):
         return float(sign + plain)
     if _INF.match(value):
@@ -147,6 +178,17 @@ class Composed:
 
     data: Any
     positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+
+def _too_long(node: yaml.Node) -> YamlError:
+    mark = node.start_mark
+    digits = len(node.value)
+    return YamlError(
+        mark.line + 1,
+        mark.column + 1,
+        f"number of {digits} characters, over the limit of {MAX_NUMBER_DIGITS} digits; "
+        "put it in quotes if it is text",
+    )
 
 
 class _Builder:
@@ -196,7 +238,7 @@ class _Builder:
             raise YamlError(
                 mark.line + 1,
                 mark.column + 1,
-                f"tag '{node.tag}' is not allowed: eakit reads plain YAML only",
+                f"tag '{excerpt(node.tag)}' is not allowed: eakit reads plain YAML only",
             )
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
@@ -210,9 +252,11 @@ class _Builder:
                     km = key_node.start_mark
                     raise YamlError(km.line + 1, km.column + 1, "merge keys ('<<') are not allowed")
                 km = key_node.start_mark
+                if not key_node.style and number_too_long(key_node.value):
+                    raise _too_long(key_node)
                 if key_node.tag not in _STANDARD_TAGS:
                     raise YamlError(
-                        km.line + 1, km.column + 1, f"tag '{key_node.tag}' is not allowed"
+                        km.line + 1, km.column + 1, f"tag '{excerpt(key_node.tag)}' is not allowed"
                     )
                 key = resolve_plain(key_node.value) if not key_node.style else key_node.value
                 if isinstance(key, float) and math.isnan(key):
@@ -222,7 +266,7 @@ class _Builder:
                     raise YamlError(
                         km.line + 1,
                         km.column + 1,
-                        f"duplicate key '{key_node.value}' "
+                        f"duplicate key '{excerpt(key_node.value)}' "
                         f"(first defined at line {first.line + 1})",
                         related=(first.line + 1, first.column + 1),
                     )
@@ -237,6 +281,8 @@ class _Builder:
             ]
         assert isinstance(node, yaml.ScalarNode)
         if not node.style:  # plain: None from PyYAML, "" from its C composer
+            if number_too_long(node.value):
+                raise _too_long(node)
             return resolve_plain(node.value)
         return node.value
 
@@ -304,7 +350,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         )
     if problem == "found undefined alias":
         name = re.match(r"\*?([^\s,\[\]{}]*)", _line(text, line)[col - 1 :])
-        alias = name.group(1) if name else ""
+        alias = excerpt(name.group(1)) if name else ""
         return YamlError(line, col, f"alias '*{alias}' has no anchor '&{alias}' before it")
     if context.startswith("found duplicate anchor") and opened:
         return YamlError(
@@ -322,7 +368,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         )
     if context and context not in problem:
         problem = f"{problem} ({context})"
-    return YamlError(line, col, f"invalid YAML: {problem}")
+    return YamlError(line, col, f"invalid YAML: {excerpt(problem, MAX_PROBLEM_CHARS)}")
 
 
 def compose(text: str) -> Composed:
@@ -332,7 +378,7 @@ def compose(text: str) -> Composed:
     except yaml.MarkedYAMLError as exc:
         raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, 1, f"invalid YAML: {exc}") from None
+        raise YamlError(1, 1, f"invalid YAML: {excerpt(str(exc), MAX_PROBLEM_CHARS)}") from None
     if node is None:
         return Composed(None)
     builder = _Builder(max(MIN_NODE_BUDGET, MAX_NODES_PER_BYTE * len(text)))
@@ -362,6 +408,7 @@ def needs_precise(text: str) -> bool:
         or _FIRST_LINE_HINT.match(text)
         or any(hint.search(text) for hint in _LINE_HINTS)
         or ("?" in text and _KEY_LINE_HINT.search(text))
+        or (len(text) > MAX_NUMBER_DIGITS and _LONG_NUMBER_RUN.search(text) is not None)
     )
 
 

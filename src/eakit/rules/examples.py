@@ -4,6 +4,7 @@ by the test suite (every rule, every pack) and shown in the rule reference."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import yaml
 
 from eakit.findings import CheckResult
 from eakit.pipeline import check, load_graph
-from eakit.rules.pack import Example, Rule
+from eakit.rules.pack import Example, Rule, builtin_rules_dir
 
 EXAMPLE_AS_OF = dt.date(2026, 1, 1)
 EXAMPLE_ARCHITECTURE: dict[str, Any] = {
@@ -42,13 +43,24 @@ def write_example(example: Example, pack_file: Path, folder: Path) -> Path:
     manifest = {
         "eakit": 1,
         "architecture": architecture,
-        "rules": {"packs": [pack_file.resolve().as_posix()]},
+        "rules": {"packs": [_pack_entry(pack_file, folder)]},
+        "exclude": ["pack/**"],
     }
     (folder / "eakit.yaml").write_text(
         yaml.safe_dump(manifest, allow_unicode=True, sort_keys=False), "utf-8"
     )
     (folder / "model.yaml").write_text(example.model, "utf-8")
     return folder
+
+
+def _pack_entry(pack_file: Path, folder: Path) -> str:
+    """How the example's manifest names ``pack_file``: a bundled pack by its name; another
+    copied into the example folder (eakit reads no pack outside the model folder)."""
+    if pack_file.resolve().parent == builtin_rules_dir().resolve():
+        return pack_file.stem
+    (folder / "pack").mkdir(exist_ok=True)
+    shutil.copyfile(pack_file, folder / "pack" / pack_file.name)
+    return f"pack/{pack_file.name}"
 
 
 def run_example(rule: Rule, which: str, pack_file: Path, folder: Path) -> CheckResult:

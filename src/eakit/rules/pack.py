@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from eakit.diagnostics import Diagnostic, Location, Severity
+from eakit.loader.confine import names_pack_file, resolve_inside
 from eakit.model import KIND_CLASSES, Layer, relation_types
 from eakit.rules.legal import LegalDocument, parse_documents
 from eakit.rules.selectors import OPERATORS, Selector, parse_selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 from eakit.text import did_you_mean
 
-PACK_SUFFIXES = (".yaml", ".yml")
+MANIFEST = "eakit.yaml"
 
 
 def builtin_rules_dir() -> Path:
@@ -313,6 +314,15 @@ def _display(path: Path, model_root: Path | None) -> str:
     return Path(os.path.relpath(path, model_root)).as_posix()
 
 
+def _confinement(path: Path, model_root: Path | None) -> Path:
+    """The folder a pack file's includes must stay in: the bundled packs' folder for a
+    bundled pack, else the model folder (the pack's own folder without one)."""
+    builtin = builtin_rules_dir().resolve()
+    if path.resolve().is_relative_to(builtin):
+        return builtin
+    return model_root if model_root is not None else path.parent
+
+
 def load_pack_file(
     path: Path,
     pack_name: str | None,
@@ -320,7 +330,11 @@ def load_pack_file(
     model_root: Path | None,
     seen: set[Path],
 ) -> tuple[str, list[Rule]]:
-    """Load one pack file and its includes; raises :class:`RuleConfigError`."""
+    """Load one pack file and its includes; raises :class:`RuleConfigError`.
+
+    An include is read only when it stays inside the model folder (the bundled packs'
+    folder for a bundled pack), links followed: see :mod:`eakit.loader.confine`.
+    """
     source = read_validated(path, _display(path, model_root), "rulepack.schema.json", "rulepack")
     data = source.data
     name = pack_name or data["pack"]
@@ -328,15 +342,20 @@ def load_pack_file(
     docs.update(pack_docs)
     rules: list[Rule] = []
     seen.add(path.resolve())
+    root = _confinement(path, model_root)
     for index, include in enumerate(data.get("include", ())):
-        target = (path.parent / include).resolve()
+        where = source.at("include", index)
+        found = resolve_inside(root, include, where, "included pack file", base=path.parent)
+        if isinstance(found, Diagnostic):
+            raise RuleConfigError([found])
+        target = found
         if target in seen:
             continue
         if not target.is_file():
             raise RuleConfigError(
                 [
                     Diagnostic(
-                        source.at("include", index),
+                        where,
                         f"included pack file '{include}' not found",
                         code="rulepack",
                     )
@@ -353,12 +372,21 @@ def load_pack_file(
     return name, rules
 
 
-def resolve_pack(entry: str, model_root: Path) -> Path | None:
-    """The file of a pack entry of ``eakit.yaml``: a bundled name or a path."""
-    if "/" in entry or "\\" in entry or entry.endswith(PACK_SUFFIXES):
-        return (model_root / entry).resolve()
+def find_pack(entry: str, model_root: Path, where: Location) -> Path | Diagnostic | None:
+    """The file of a pack entry of ``eakit.yaml``: a bundled name, or a path inside the
+    model folder; a diagnostic at ``where`` (the entry) for a path that leaves it (see
+    :mod:`eakit.loader.confine`), ``None`` for an unknown name."""
+    if names_pack_file(entry):
+        return resolve_inside(model_root, entry, where, "rule pack")
     candidate = builtin_rules_dir() / f"{entry}.yaml"
     return candidate if candidate.is_file() else None
+
+
+def resolve_pack(entry: str, model_root: Path) -> Path | None:
+    """The file of a pack entry of ``eakit.yaml`` (:func:`find_pack`), ``None`` when it
+    is unknown or refused."""
+    found = find_pack(entry, model_root, Location(MANIFEST))
+    return found if isinstance(found, Path) else None
 
 
 def load_packs(
@@ -373,8 +401,11 @@ def load_packs(
     rules: dict[str, Rule] = {}
     problems: list[Diagnostic] = []
     for index, entry in enumerate(entries):
-        path = resolve_pack(entry, model_root)
-        where = manifest.at("rules", "packs", index) if manifest else Location("eakit.yaml")
+        where = manifest.at("rules", "packs", index) if manifest else Location(MANIFEST)
+        path = find_pack(entry, model_root, where)
+        if isinstance(path, Diagnostic):
+            problems.append(path)
+            continue
         if path is None or not path.is_file():
             hint = did_you_mean(entry, builtin_packs()) if path is None else ""
             problems.append(

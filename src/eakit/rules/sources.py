@@ -16,6 +16,7 @@ from referencing import Registry, Resource
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
 from eakit.loader.yamlio import (
+    MAX_FILE_BYTES,
     YamlError,
     YamlPath,
     compose,
@@ -47,8 +48,13 @@ class SourceFile:
 
 
 def read_source(path: Path, display: str) -> SourceFile:
-    """Read and parse ``path``; raises :class:`RuleConfigError` on unreadable or bad YAML."""
+    """Read and parse ``path``; raises :class:`RuleConfigError` on unreadable, oversized
+    (over :data:`MAX_FILE_BYTES`, like a model file) or bad YAML."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit"
+            raise RuleConfigError([Diagnostic(Location(display), message, code="io")])
         raw = path.read_bytes()
     except OSError as exc:
         raise RuleConfigError(
@@ -104,14 +110,43 @@ def schema_problems(source: SourceFile, schema_name: str, code: str) -> list[Dia
     return problems
 
 
+MAX_MESSAGE_CHARS = 240  # of a schema message, which quotes the value it is about
+MAX_VALUE_CHARS = 60  # of that value
+
+
+def _shown(value: Any) -> str:
+    """A value quoted in a message: a mapping or list by its kind, text cut short (a
+    file that is one long string must not be printed whole)."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    if len(text) > MAX_VALUE_CHARS:
+        return f"{text[: MAX_VALUE_CHARS - 4]}...' ({len(str(value))} characters)"
+    return text
+
+
+def _short(error: jsonschema.ValidationError, message: str) -> str:
+    """``message`` with the value it quotes shortened, and no longer than
+    :data:`MAX_MESSAGE_CHARS`."""
+    quoted = repr(error.instance)
+    if len(quoted) > MAX_VALUE_CHARS and quoted in message:
+        message = message.replace(quoted, _shown(error.instance))
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 3] + "..."
+    return message
+
+
 def _explain(error: jsonschema.ValidationError) -> str:
     """A short message for a schema error (the best sub-error of a oneOf/anyOf)."""
     if error.validator in ("oneOf", "anyOf") and error.context:
         best = jsonschema.exceptions.best_match(error.context)
-        return best.message
+        return _short(best, best.message)
     if error.validator == "additionalProperties":
-        return error.message.replace("Additional properties are not allowed", "unknown key(s)")
-    return error.message
+        message = error.message.replace("Additional properties are not allowed", "unknown key(s)")
+        return _short(error, message)
+    return _short(error, error.message)
 
 
 _VALIDATED: dict[tuple[str, int, int, str, str], SourceFile] = {}

@@ -13,8 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
+# defusedxml has no inline types, and types-defusedxml is not among the dependencies.
+from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -22,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import TypeAdapter, ValidationError
 
 from eakit.diagnostics import Location
-from eakit.loader.errors import translate
+from eakit.loader.errors import shown, translate
 from eakit.model.components import KIND_CLASSES, BaseComponent
 from eakit.render.excel.inventory import table_name
 from eakit.render.excel.labels import LANGS, VALUE_LABELS, inventory_sheet_name
@@ -35,10 +37,24 @@ from eakit.render.excel.layout import (
     layer_columns,
 )
 from eakit.render.excel.template import ARCHITECTURE_TABLE
-from eakit.survey.errors import CellProblem, SurveyError
+from eakit.survey.errors import CellProblem, SurveyError, quote_sheet
 from eakit.text import did_you_mean, nfc, strip_diacritics
 
 HEADER_SCAN_ROWS = 12
+# A workbook is untrusted input: a 35 KB file can declare a cell a million rows down, or
+# unpack to gigabytes. These bounds are far above a national inventory (100,000
+# components over a dozen sheets) and far below what would exhaust a machine.
+MAX_ROWS = 200_000  # the last row holding a value, per sheet
+MAX_COLUMNS = 1_000  # the last column holding a value, per sheet
+MAX_CELLS = 5_000_000  # cells written in the workbook's sheets, empty or not
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # the parts of the .xlsx, unpacked
+# A DTD is where XML declares entities (XXE, "billion laughs"); an .xlsx needs none.
+_DTD_MARKERS = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_CHUNK = 1024 * 1024
 _TRUE = {"true", "yes", "x", "1", "co", "dung"}
 _FALSE = {"false", "no", "0", "khong", "sai"}
 
@@ -94,12 +110,100 @@ def _value_lookup(field_name: str) -> dict[str, str]:
     return lookup
 
 
-def _find_header(ws: Worksheet, lookup: dict[str, Column]) -> int | None:
+@dataclass(frozen=True)
+class UsedRange:
+    """The last row and column of a sheet that hold a value (at least 1 each)."""
+
+    rows: int = 1
+    columns: int = 1
+
+
+def _refuse(path: Path, message: str) -> SurveyError:
+    return SurveyError([CellProblem(path.name, 0, "", message)])
+
+
+def _check_parts(path: Path) -> None:
+    """Refuse a workbook that unpacks to more than :data:`MAX_UNPACKED_BYTES` or whose
+    XML declares a DTD (in UTF-8 or UTF-16), whatever XML parser openpyxl then uses."""
+    with ZipFile(path) as archive:
+        parts = archive.infolist()
+        total = sum(part.file_size for part in parts)
+        if total > MAX_UNPACKED_BYTES:
+            raise _refuse(
+                path,
+                f"unpacks to {total:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}; "
+                "an inventory workbook is far smaller",
+            )
+        overlap = max(len(marker) for marker in _DTD_MARKERS)
+        for part in parts:
+            tail = b""
+            with archive.open(part) as stream:
+                while chunk := stream.read(_CHUNK):
+                    window = tail + chunk
+                    if any(marker in window for marker in _DTD_MARKERS):
+                        raise _refuse(
+                            path,
+                            f"part '{part.filename}' declares a DTD or XML entities, which "
+                            "an .xlsx never needs (a possible XXE or entity-expansion "
+                            "attack); the file is not read",
+                        )
+                    tail = window[-overlap:]
+
+
+def _used_ranges(path: Path) -> dict[str, UsedRange]:
+    """The used range of each worksheet, read row by row without building the sheets,
+    so that a stray value far down or right costs nothing; raises :class:`SurveyError`
+    past :data:`MAX_ROWS`, :data:`MAX_COLUMNS` or :data:`MAX_CELLS`."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    ranges: dict[str, UsedRange] = {}
+    cells = 0
+    try:
+        for ws in workbook.worksheets:
+            last_row = last_column = 1
+            # openpyxl's own parser yields the rows and cells the file holds, and nothing
+            # for the gaps (its worksheet API fills them in, one by one).
+            with ws._get_source() as source:  # type: ignore[attr-defined]
+                parser = WorkSheetParser(source, ws._shared_strings)  # type: ignore[attr-defined]
+                for index, row in parser.parse():
+                    cells += len(row)
+                    if cells > MAX_CELLS:
+                        raise _refuse(
+                            path,
+                            f"holds more than {MAX_CELLS:,} cells; an inventory workbook "
+                            "is far smaller",
+                        )
+                    filled = [c["column"] for c in row if c["value"] not in (None, "")]
+                    if not filled:
+                        continue
+                    where = f"{quote_sheet(ws.title)}!{get_column_letter(max(filled))}{index}"
+                    if index > MAX_ROWS:
+                        raise _refuse(
+                            path,
+                            f"{where} holds a value beyond row {MAX_ROWS:,}, the limit; "
+                            "delete what is below the inventory",
+                        )
+                    if max(filled) > MAX_COLUMNS:
+                        raise _refuse(
+                            path,
+                            f"{where} holds a value beyond column {MAX_COLUMNS:,}, the "
+                            "limit; delete what is right of the inventory",
+                        )
+                    last_row, last_column = max(last_row, index), max(last_column, *filled)
+            ranges[ws.title] = UsedRange(last_row, last_column)
+    finally:
+        workbook.close()
+    return ranges
+
+
+def _find_header(ws: Worksheet, lookup: dict[str, Column], used: UsedRange) -> int | None:
     for name in ws.tables:
         table = ws.tables[name]
         ref = table.ref if hasattr(table, "ref") else str(table)
-        return int("".join(ch for ch in ref.split(":")[0] if ch.isdigit()))
-    for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS):
+        return int("".join(ch for ch in ref.split(":")[0] if ch.isdigit())[:9] or "1")
+    top = min(HEADER_SCAN_ROWS, used.rows)
+    for row in ws.iter_rows(min_row=1, max_row=top, max_col=used.columns):
         for cell in row:
             column = lookup.get(fold(cell.value)) if isinstance(cell.value, str) else None
             if column is not None and column.key == "id":
@@ -131,7 +235,7 @@ class _Cells:
             if code is None:
                 options = list(column.options)
                 hint = did_you_mean(str(value), options) or f" (use one of: {', '.join(options)})"
-                self.problem(row, col, f"unknown {column.key} '{value}'{hint}")
+                self.problem(row, col, f"unknown {column.key} {shown(str(value))}{hint}")
             return code
         shape = column.shape
         if shape == "list":
@@ -143,7 +247,7 @@ class _Cells:
             folded = fold(str(value))
             if folded in _TRUE or folded in _FALSE:
                 return folded in _TRUE
-            self.problem(row, col, f"'{column.key}' must be TRUE or FALSE, got '{value}'")
+            self.problem(row, col, f"'{column.key}' must be TRUE or FALSE, got {shown(str(value))}")
             return None
         if shape == "int":
             if isinstance(value, float) and value.is_integer():
@@ -175,16 +279,18 @@ def _set(data: dict[str, Any], key: str, value: Any) -> None:
         data[key] = value
 
 
-def _read_sheet(ws: Worksheet, layer: str) -> tuple[list[Row], list[CellProblem]]:
+def _read_sheet(ws: Worksheet, layer: str, used: UsedRange) -> tuple[list[Row], list[CellProblem]]:
+    """The rows of an inventory sheet, read within its used range."""
     known = layer_columns(layer)
     lookup = _header_lookup(known)
     cells = _Cells(ws.title)
-    header = _find_header(ws, lookup)
+    header = _find_header(ws, lookup, used)
     if header is None:
         cells.problems.append(CellProblem(ws.title, 0, "", "no heading row with an 'id' column"))
         return [], cells.problems
     columns: dict[int, Column] = {}
-    for cell in ws[header]:
+    heading = next(ws.iter_rows(min_row=header, max_row=header, max_col=used.columns), ())
+    for cell in heading:
         if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
             continue
         text = str(cell.value).strip()
@@ -194,7 +300,7 @@ def _read_sheet(ws: Worksheet, layer: str) -> tuple[list[Row], list[CellProblem]
         column = lookup.get(fold(text))
         if column is None:
             hint = did_you_mean(fold(text), list(lookup))
-            cells.problem(header, cell.column, f"unknown column '{text}'{hint}")
+            cells.problem(header, cell.column, f"unknown column {shown(text)}{hint}")
             continue
         columns[cell.column] = column
     by_key = {column.key: col for col, column in columns.items()}
@@ -202,7 +308,7 @@ def _read_sheet(ws: Worksheet, layer: str) -> tuple[list[Row], list[CellProblem]
         cells.problem(header, 1, "the heading row needs the 'id' and 'kind' columns")
         return [], cells.problems
     rows: list[Row] = []
-    for excel_row in ws.iter_rows(min_row=header + 1):
+    for excel_row in ws.iter_rows(min_row=header + 1, max_row=used.rows, max_col=used.columns):
         index = excel_row[0].row
         # A worksheet's cells know their row (openpyxl's stub allows None for merged cells).
         assert index is not None
@@ -244,7 +350,9 @@ def _read_row(
         return None
     if kind not in kinds_of_layer(layer):
         cells.problem(
-            index, kind_col, f"kind '{kind}' does not belong on this sheet (layer '{layer}')"
+            index,
+            kind_col,
+            f"kind {shown(str(kind))} does not belong on this sheet (layer '{layer}')",
         )
         return None
     for col, column in columns.items():
@@ -263,7 +371,7 @@ def _read_row(
             letter = letters.get(name, letters.get("id", "A"))
             return Location(letter, index, 0)
 
-        label = f"{kind} '{data.get('id', '?')}'"
+        label = f"{kind} {shown(str(data.get('id', '?')))}"
         for diagnostic in translate(exc, KIND_CLASSES[kind], label, locate):
             cells.problems.append(
                 CellProblem(cells.sheet, index, diagnostic.location.file, diagnostic.message)
@@ -272,15 +380,16 @@ def _read_row(
     return Row(layer, cells.sheet, index, component, letters)
 
 
-def _architecture(ws: Worksheet) -> dict[str, Any]:
+def _architecture(ws: Worksheet, used: UsedRange) -> dict[str, Any]:
     """Key/value pairs of the template's ``architecture`` table (key in column A, value in C)."""
     table = ws.tables[ARCHITECTURE_TABLE]
     ref = table.ref if hasattr(table, "ref") else str(table)
     first, last = ref.split(":")
-    top = int("".join(ch for ch in first if ch.isdigit()))
-    bottom = int("".join(ch for ch in last if ch.isdigit()))
+    # digits beyond nine are beyond any sheet: the used range bounds the rows read anyway
+    top = int("".join(ch for ch in first if ch.isdigit())[:9] or "1")
+    bottom = int("".join(ch for ch in last if ch.isdigit())[:9] or "1")
     facts: dict[str, Any] = {}
-    for row in ws.iter_rows(min_row=top + 1, max_row=bottom):
+    for row in ws.iter_rows(min_row=top + 1, max_row=min(bottom, used.rows), max_col=1):
         key = row[0].value
         number = row[0].row
         assert number is not None  # a worksheet's cells know their row (see _read_sheet)
@@ -290,30 +399,44 @@ def _architecture(ws: Worksheet) -> dict[str, Any]:
     return facts
 
 
+def _short(text: str, limit: int = 200) -> str:
+    """An error text cut short: a parser's message may quote the file."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def read_survey(path: Path) -> Survey:
     """Read and validate every inventory sheet of a workbook.
 
-    Raises :class:`SurveyError` with every problem found (and nothing is imported).
+    Raises :class:`SurveyError` with every problem found (and nothing is imported). A
+    workbook past the bounds (:data:`MAX_ROWS`, :data:`MAX_COLUMNS`, :data:`MAX_CELLS`,
+    :data:`MAX_UNPACKED_BYTES`) or with a DTD is refused before it is read.
     """
     try:
+        _check_parts(path)
+        used = _used_ranges(path)
         workbook = load_workbook(path, data_only=False)
-    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
-        raise SurveyError(
-            [CellProblem(path.name, 0, "", f"cannot be read as .xlsx: {exc}")]
+    except DefusedXmlException:
+        raise _refuse(
+            path,
+            "declares a DTD or XML entities, which an .xlsx never needs (a possible XXE or "
+            "entity-expansion attack); the file is not read",
         ) from None
+    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
+        raise _refuse(path, f"cannot be read as .xlsx: {_short(str(exc))}") from None
     rows: list[Row] = []
     problems: list[CellProblem] = []
     architecture: dict[str, Any] = {}
     seen: dict[str, Row] = {}
     found_sheet = False
     for ws in workbook.worksheets:
+        sheet_used = used.get(ws.title, UsedRange())
         if ARCHITECTURE_TABLE in ws.tables:
-            architecture = _architecture(ws)
+            architecture = _architecture(ws, sheet_used)
         layer = _layer_of(ws)
         if layer is None:
             continue
         found_sheet = True
-        sheet_rows, sheet_problems = _read_sheet(ws, layer)
+        sheet_rows, sheet_problems = _read_sheet(ws, layer, sheet_used)
         problems.extend(sheet_problems)
         for row in sheet_rows:
             first = seen.get(row.component.id)
