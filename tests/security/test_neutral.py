@@ -242,7 +242,14 @@ def test_build_of_a_model_named_with_u_fffe_succeeds(hostile: Path, tmp_path: Pa
     result = CliRunner().invoke(build_app(), ["build", str(hostile), "-o", str(out)])
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output
-    for name in ("check.json", "check.sarif", "findings.txt", "readiness.xlsx", "site/index.html"):
+    for name in (
+        "check.json",
+        "check.sarif",
+        "findings.txt",
+        "readiness.xlsx",
+        "readiness.docx",
+        "site/index.html",
+    ):
         assert (out / name).is_file(), name
     assert _raw((out / "findings.txt").read_text("utf-8").replace("\n", "")) == []
 

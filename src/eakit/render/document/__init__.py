@@ -23,6 +23,7 @@ from eakit.render.dates import generation_date
 from eakit.render.document import content, page
 from eakit.render.document.words import Lang, w
 from eakit.render.zip_stable import stable_zip
+from eakit.text import for_xml
 
 DOCUMENT = "readiness.docx"
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -49,9 +50,8 @@ def document_bytes(graph: ModelGraph, result: CheckResult, *, lang: str = "vi") 
     # Created on the production date (``SOURCE_DATE_EPOCH`` pins it for a stable build).
     stamp = dt.datetime.combine(generation_date(), dt.time())
     properties.author = properties.last_modified_by = "eakit"
-    properties.title = (
-        w("kind", report.lang) + " " + w("title", report.lang, architecture=graph.architecture.name)
-    )
+    title = w("title", report.lang, architecture=graph.architecture.name)
+    properties.title = for_xml(f"{w('kind', report.lang)} {title}", drop=True)
     properties.created = properties.modified = stamp
     properties.revision = 1
     # The template's thumbnail shows a blank page: no picture is better than a wrong one.

@@ -457,7 +457,7 @@ def write_findings(report: Report) -> None:
         if active:
             page.text(report.document, w("findings.items", lang), after=0)
             for finding in sorted(active, key=lambda f: report.sort_key(f.message))[:MAX_INSTANCES]:
-                report.document.add_paragraph(finding.message, style="List Bullet")
+                page.text(report.document, finding.message, style="List Bullet")
             if len(active) > MAX_INSTANCES:
                 page.text(
                     report.document,

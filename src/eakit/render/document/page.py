@@ -21,6 +21,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from eakit.text import for_xml
+
 FONT = "Times New Roman"
 BODY_PT = 13
 TABLE_PT = 11
@@ -111,7 +113,7 @@ def text(
 ) -> Paragraph:
     """A paragraph of one run; ``indent``: the first line indented as body text is."""
     paragraph = container.add_paragraph(style=style)
-    run = paragraph.add_run(content)
+    run = paragraph.add_run(for_xml(content, drop=True))
     run.bold = bold
     run.italic = italic
     if size is not None:
@@ -143,7 +145,7 @@ def _cell_lines(cell: _Cell, lines: Sequence[Line]) -> None:
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(0)
-        run = paragraph.add_run(line.text)
+        run = paragraph.add_run(for_xml(line.text, drop=True))
         run.bold = line.bold
         run.italic = line.italic
         run.underline = line.underline
@@ -240,7 +242,7 @@ def _table_cell(cell: _Cell, value: str, *, bold: bool = False, centred: bool = 
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-    run = paragraph.add_run(value)
+    run = paragraph.add_run(for_xml(value, drop=True))
     run.bold = bold
     run.font.size = Pt(TABLE_PT)
 
