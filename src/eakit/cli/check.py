@@ -46,17 +46,24 @@ class Format(StrEnum):
     junit = "junit"
 
 
-def _report(graph: ModelGraph, model: Path, result: CheckResult, fmt: Format) -> Iterable[bytes]:
-    """The report of a check in ``fmt``, as chunks of bytes."""
+def _report(
+    graph: ModelGraph, model: Path, result: CheckResult, fmt: Format, base: Path | None = None
+) -> Iterable[bytes]:
+    """The report of a check in ``fmt``, as chunks of bytes; SARIF and JUnit paths are
+    relative to ``base`` (default: the model's repository root)."""
     from eakit.render import ci_formats
 
     if fmt is Format.json:
         return json_chunks(graph, result)  # streamed: national models are large
     if fmt is Format.sarif:
-        return ci_formats.sarif_chunks(graph, model, result)
+        _, left_out = ci_formats.sarif_selection(result.findings, ci_formats.GITHUB_LIMITS)
+        if left_out:
+            note = ci_formats.truncation_note(len(result.findings), ci_formats.GITHUB_LIMITS)
+            typer.echo(f"warning: {note}", err=True)
+        return ci_formats.sarif_chunks(graph, model, result, base=base)
     if fmt is Format.text:
         return [render_text(graph, model, result).encode("utf-8")]
-    return [ci_formats.junit(graph, model, result).encode("utf-8")]
+    return [ci_formats.junit(graph, model, result, base=base).encode("utf-8")]
 
 
 def _watch(
@@ -69,6 +76,7 @@ def _watch(
     waivers: Path | None,
     poll: bool,
     jobs: int | None,
+    base: Path | None,
 ) -> None:
     """``--watch``: the report goes to ``--output`` (rewritten after every valid check)
     in any format; without ``--output`` the terminal gets text."""
@@ -84,7 +92,7 @@ def _watch(
 
     def render(result: CheckResult) -> Iterable[bytes]:
         assert session.graph is not None
-        return _report(session.graph, model, result, fmt)
+        return _report(session.graph, model, result, fmt, base)
 
     try:
         run_watch(model, session, render, output, poll)
@@ -127,13 +135,22 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         jobs: JobsOption = None,
+        base_path: Annotated[
+            Path | None,
+            typer.Option(
+                "--base-path",
+                help="SARIF and JUnit: file paths relative to this folder "
+                "(default: the git top-level folder of the model, else the current folder).",
+                file_okay=False,
+            ),
+        ] = None,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = parse_as_of(as_of)
         if watch:
-            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs)
+            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs, base_path)
             return
         graph = load_or_exit(
             model, fmt.value, jobs=jobs, limits=limits(max_model_bytes, max_components)
@@ -147,7 +164,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_INVALID) from None
         except RuleSelectionError as error:
             raise fail(str(error)) from None
-        chunks = _report(graph, model, result, fmt)
+        chunks = _report(graph, model, result, fmt, base_path)
         if output is None:
             sys.stdout.flush()  # anything printed as text goes first
             for chunk in chunks:

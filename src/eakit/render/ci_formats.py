@@ -1,8 +1,14 @@
 """CI outputs of a check: SARIF 2.1.0 (code-scanning tools) and JUnit XML (test reports).
 
 Both render the same :class:`eakit.findings.CheckResult` as the text and JSON outputs.
-Paths are relative to the current folder (the repository root in CI) under the
-``%SRCROOT%`` base, so the files are byte-identical on every machine.
+Paths are relative to a base folder under the ``%SRCROOT%`` base: the git top-level folder
+of the model (the repository root a code-scanning upload resolves paths against), the
+current folder outside a repository, or the folder given as ``--base-path``; so the files
+are byte-identical on every machine.
+
+A SARIF log keeps within GitHub code scanning's documented limits (25,000 results per run,
+1,000 locations per result; eakit writes one location per result): over the result limit,
+the most serious active findings are kept and a notification says how many were left out.
 
 Model text is untrusted: the JUnit file holds only characters XML 1.0 allows (others
 are written as ``\\x1b`` escapes, see :func:`eakit.text.for_xml`), and the SARIF file
@@ -17,6 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from eakit import __version__
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import CheckResult, Finding, RuleInfo
@@ -26,20 +34,86 @@ from eakit.text import for_xml, json_neutral
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-INFORMATION_URI = "https://github.com/eakit/eakit"
+#: The project's documentation site; each rule's page is ``rules/<ID>.html`` below it
+#: (``docs/rules/<ID>.md`` built with ``use_directory_urls: false``).
+DOCS_URL = "https://eakit.github.io/eakit/"
+INFORMATION_URI = DOCS_URL
+TRUNCATED_CODE = "sarif-truncated"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def _uri(model_dir: Path, location: Location | None) -> tuple[str, int, int]:
-    """The file of a location relative to the current folder, with line and column."""
+class SarifLimits(BaseModel):
+    """How much one SARIF run may hold (GitHub code scanning rejects larger uploads)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    max_results: int = Field(default=25_000, ge=1)
+
+
+GITHUB_LIMITS = SarifLimits()
+
+_TRUNCATED = {
+    "vi": (
+        "Tệp SARIF chỉ giữ {kept} trong {total} phát hiện (GitHub code scanning nhận tối đa "
+        "{limit} kết quả mỗi lần chạy): {left} phát hiện ít nghiêm trọng hơn bị bỏ ra. "
+        "Thu hẹp lần kiểm tra bằng --select (chọn quy tắc) hoặc --ignore, hoặc sửa các lỗi "
+        "trước; --fail-on quyết định mức độ nào làm CI thất bại."
+    ),
+    "en": (
+        "The SARIF file keeps {kept} of {total} findings (GitHub code scanning accepts at most "
+        "{limit} results per run): {left} less serious findings were left out. "
+        "Narrow the run with --select (rule ids) or --ignore, or fix the errors first; "
+        "--fail-on decides which severity fails CI."
+    ),
+}
+
+
+def help_uri(rule_id: str) -> str:
+    """The address of a rule's page on the documentation site."""
+    return f"{DOCS_URL}rules/{rule_id}.html"
+
+
+def repository_root(model_dir: Path) -> Path:
+    """The git top-level folder holding ``model_dir`` (the nearest parent with a ``.git``
+    entry: a folder, or a file in a worktree or submodule), else the current folder."""
+    start = Path(model_dir).resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return Path.cwd()
+
+
+def sarif_selection(findings: list[Finding], limits: SarifLimits) -> tuple[list[Finding], int]:
+    """The findings a SARIF run holds, in their order, and how many were left out: over
+    the limit, active findings before waived ones, then the most serious first."""
+    if len(findings) <= limits.max_results:
+        return findings, 0
+    order = sorted(
+        range(len(findings)),
+        key=lambda i: (not findings[i].active, _RANK[findings[i].severity], i),
+    )
+    keep = sorted(order[: limits.max_results])
+    return [findings[i] for i in keep], len(findings) - len(keep)
+
+
+def truncation_note(total: int, limits: SarifLimits, lang: str = "vi") -> str:
+    """The message saying a SARIF run was cut to ``limits`` (Vietnamese or English)."""
+    kept = min(total, limits.max_results)
+    template = _TRUNCATED["en" if lang == "en" else "vi"]
+    return template.format(kept=kept, total=total, limit=limits.max_results, left=total - kept)
+
+
+def _uri(base: Path, model_dir: Path, location: Location | None) -> tuple[str, int, int]:
+    """The file of a location relative to ``base``, with line and column."""
     location = location or Location("eakit.yaml")
-    path = Path(model_dir) / location.file
-    text = os.path.relpath(path) if not path.is_absolute() else str(path)
+    path = Path(os.path.abspath(Path(model_dir) / location.file))
+    text = os.path.relpath(path, base)
     return Path(text).as_posix(), location.line, location.col
 
 
-def _physical(model_dir: Path, location: Location | None) -> dict[str, Any]:
-    uri, line, col = _uri(model_dir, location)
+def _physical(base: Path, model_dir: Path, location: Location | None) -> dict[str, Any]:
+    uri, line, col = _uri(base, model_dir, location)
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT},
@@ -65,23 +139,24 @@ def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
         "name": "".join(w.capitalize() for w in rule.title_en.replace("-", " ").split()[:8]),
         "shortDescription": {"text": rule.title_en},
         "fullDescription": {"text": f"{rule.title}. {rule.rationale}"},
+        "helpUri": help_uri(rule.id),
         "help": {
             "text": f"{rule.remediation}\nBasis: {basis}",
             "markdown": f"**{rule.title}**\n\n{rule.remediation}\n\n*Basis:* {basis}\n\n"
-            f"See `{rule.help_uri}`.",
+            f"See [{rule.id}]({help_uri(rule.id)}).",
         },
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"layer": rule.layer, "pack": rule.pack, "tags": [rule.layer, rule.pack]},
     }
 
 
-def _result(model_dir: Path, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(base: Path, model_dir: Path, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index[finding.rule_id],
         "level": _LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [_physical(model_dir, finding.location)],
+        "locations": [_physical(base, model_dir, finding.location)],
         "partialFingerprints": {"eakitFindingId/v1": finding.id},
         "properties": {
             "component": finding.component,
@@ -101,33 +176,76 @@ def _result(model_dir: Path, finding: Finding, index: dict[str, int]) -> dict[st
             f"expires {waived.expires.isoformat()})",
         }
         if waived.location is not None:
-            suppression["location"] = _physical(model_dir, waived.location)
+            suppression["location"] = _physical(base, model_dir, waived.location)
         result["suppressions"] = [suppression]
     return result
 
 
-def _notification(model_dir: Path, note: Diagnostic) -> dict[str, Any]:
+def _notification(base: Path, model_dir: Path, note: Diagnostic) -> dict[str, Any]:
     return {
         "level": _LEVELS[note.severity],
         "message": {"text": note.message},
-        "locations": [_physical(model_dir, note.location)],
+        "locations": [_physical(base, model_dir, note.location)],
         "descriptor": {"id": note.code},
     }
 
 
-def sarif_payload(graph: ModelGraph, model_dir: Path, result: CheckResult) -> dict[str, Any]:
-    """The SARIF 2.1.0 log of a check as a dictionary."""
-    payload, index = _sarif_frame(graph, model_dir, result)
-    payload["runs"][0]["results"] = [_result(model_dir, f, index) for f in result.findings]
+class _Options(BaseModel):
+    # What a SARIF rendering needs besides the check: the base of its paths and its limits.
+    model_config = ConfigDict(frozen=True)
+
+    base: Path
+    limits: SarifLimits
+    lang: str
+
+
+def _options(model_dir: Path, base: Path | None, limits: SarifLimits | None, lang: str) -> _Options:
+    root = Path(os.path.abspath(base)) if base is not None else repository_root(model_dir)
+    return _Options(base=root, limits=limits or GITHUB_LIMITS, lang=lang)
+
+
+def sarif_payload(
+    graph: ModelGraph,
+    model_dir: Path,
+    result: CheckResult,
+    *,
+    base: Path | None = None,
+    limits: SarifLimits | None = None,
+    lang: str = "vi",
+) -> dict[str, Any]:
+    """The SARIF 2.1.0 log of a check as a dictionary (see :func:`sarif_chunks`)."""
+    options = _options(model_dir, base, limits, lang)
+    payload, index, kept = _sarif_frame(graph, model_dir, result, options)
+    payload["runs"][0]["results"] = [_result(options.base, model_dir, f, index) for f in kept]
     return payload
 
 
 def _sarif_frame(
-    graph: ModelGraph, model_dir: Path, result: CheckResult
-) -> tuple[dict[str, Any], dict[str, int]]:
-    # The log with the streamed-list marker for its results, and the rule index.
+    graph: ModelGraph, model_dir: Path, result: CheckResult, options: _Options
+) -> tuple[dict[str, Any], dict[str, int], list[Finding]]:
+    # The log with the streamed-list marker for its results, the rule index, and the
+    # findings the run holds.
     rules = sorted(result.rules, key=lambda r: r.id)
     index = {rule.id: i for i, rule in enumerate(rules)}
+    base = options.base
+    kept, left_out = sarif_selection(result.findings, options.limits)
+    notifications = [_notification(base, model_dir, n) for n in result.notes]
+    if left_out:
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": truncation_note(len(result.findings), options.limits, options.lang)
+                },
+                "descriptor": {"id": TRUNCATED_CODE},
+                "properties": {
+                    "total": len(result.findings),
+                    "kept": len(kept),
+                    "leftOut": left_out,
+                    "maxResults": options.limits.max_results,
+                },
+            }
+        )
     payload = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -144,9 +262,7 @@ def _sarif_frame(
                 "invocations": [
                     {
                         "executionSuccessful": True,
-                        "toolExecutionNotifications": [
-                            _notification(model_dir, n) for n in result.notes
-                        ],
+                        "toolExecutionNotifications": notifications,
                     }
                 ],
                 "results": STREAMED,
@@ -160,25 +276,51 @@ def _sarif_frame(
             }
         ],
     }
-    return payload, index
+    return payload, index, kept
 
 
-def sarif_chunks(graph: ModelGraph, model_dir: Path, result: CheckResult) -> Iterator[bytes]:
+def sarif_chunks(
+    graph: ModelGraph,
+    model_dir: Path,
+    result: CheckResult,
+    *,
+    base: Path | None = None,
+    limits: SarifLimits | None = None,
+    lang: str = "vi",
+) -> Iterator[bytes]:
     """The SARIF text of a check (as :func:`sarif`), piece by piece: a national model's
-    results are never all held as dictionaries at once."""
-    payload, index = _sarif_frame(graph, model_dir, result)
-    chunks = pretty_chunks(payload, result.findings, lambda f: _result(model_dir, f, index))
+    results are never all held as dictionaries at once.
+
+    Paths are relative to ``base`` (default: :func:`repository_root` of the model); a run
+    holds at most ``limits.max_results`` results (default: GitHub's), with a
+    ``sarif-truncated`` notification when findings were left out."""
+    options = _options(model_dir, base, limits, lang)
+    payload, index, kept = _sarif_frame(graph, model_dir, result, options)
+    chunks = pretty_chunks(payload, kept, lambda f: _result(options.base, model_dir, f, index))
     return map(json_neutral, chunks)
 
 
-def sarif(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
+def sarif(
+    graph: ModelGraph,
+    model_dir: Path,
+    result: CheckResult,
+    *,
+    base: Path | None = None,
+    limits: SarifLimits | None = None,
+    lang: str = "vi",
+) -> str:
     """The check result as SARIF 2.1.0 JSON text."""
-    return b"".join(sarif_chunks(graph, model_dir, result)).decode("utf-8")
+    chunks = sarif_chunks(graph, model_dir, result, base=base, limits=limits, lang=lang)
+    return b"".join(chunks).decode("utf-8")
 
 
-def junit(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
+def junit(
+    graph: ModelGraph, model_dir: Path, result: CheckResult, *, base: Path | None = None
+) -> str:
     """The check result as JUnit XML: one test suite per rule, one test case per rule x
-    component it was evaluated on; active findings fail, waived ones are skipped."""
+    component it was evaluated on; active findings fail, waived ones are skipped. File
+    paths are relative to ``base`` (default: :func:`repository_root` of the model)."""
+    root_dir = Path(os.path.abspath(base)) if base is not None else repository_root(model_dir)
     by_id = {f.id: f for f in result.findings}
     root = ET.Element("testsuites", name=f"eakit {graph.architecture.id}")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
@@ -193,7 +335,7 @@ def junit(graph: ModelGraph, model_dir: Path, result: CheckResult) -> str:
             finding = by_id.get(f"{rule.id}@{subject}")
             if finding is None:
                 continue
-            uri, line, col = _uri(model_dir, finding.location)
+            uri, line, col = _uri(root_dir, model_dir, finding.location)
             if finding.waived is not None:
                 counts["skipped"] += 1
                 ET.SubElement(case, "skipped", message=f"waived: {finding.waived.reason}")
