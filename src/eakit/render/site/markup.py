@@ -88,18 +88,36 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
-def table(headers: list[str], rows: list[list[str]], *, attrs: list[str] | None = None) -> str:
+def table(
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    attrs: list[str] | None = None,
+    columns: list[str] | None = None,
+) -> str:
     """An HTML table; ``headers`` are escaped here, cells must already be HTML.
 
     The table itself has no class: Material styles (and makes scrollable) only such tables.
+    ``columns`` names each column: a ``<col class="eakit-col-NAME">`` sets its width, and
+    every cell carries its header as ``data-label`` for the narrow-screen card layout.
     """
-    out = ["<table>", "<thead><tr>"]
+    out = ["<table>"]
+    labels = [""] * len(headers)
+    if columns:
+        out.append(
+            "<colgroup>"
+            + "".join(f'<col class="eakit-col-{h(name)}">' for name in columns)
+            + "</colgroup>"
+        )
+        labels = [f' data-label="{h(header)}"' for header in headers]
+    out.append("<thead><tr>")
     out.extend(f"<th>{h(header)}</th>" for header in headers)
     out.append("</tr></thead>")
     out.append("<tbody>")
     for index, row in enumerate(rows):
         row_attrs = f" {attrs[index]}" if attrs else ""
-        out.append(f"<tr{row_attrs}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+        cells = "".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row, strict=False))
+        out.append(f"<tr{row_attrs}>" + cells + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
 

@@ -50,6 +50,8 @@ COMPONENTS_INDEX = "components/index.md"
 # Preferred names of the view shown on the home page, in order.
 OVERVIEW_VIEWS = ("overview", "layers", "layered", "tong-the", "tong-quan")
 AGENCY_SEARCH_BOOST = 2.0
+#: Material's ``hide`` front matter of pages that need the whole width (wide tables).
+FULL_WIDTH = ("navigation", "toc")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # Large models only: rows of a summary table before "and N more".
 TABLE_LIMIT = 300
@@ -88,11 +90,13 @@ class Figures:
         return next((v for v in self.views if v.agency == agency_id), None)
 
 
-def _front_matter(title: str, boost: float | None = None) -> str:
+def _front_matter(title: str, boost: float | None = None, hide: tuple[str, ...] = ()) -> str:
     # Material writes page titles into <title> and the navigation unescaped: escape here.
     data: dict[str, Any] = {"title": h(title)}
     if boost is not None:
         data["search"] = {"boost": boost}
+    if hide:
+        data["hide"] = list(hide)
     meta = yaml.safe_dump(data, allow_unicode=True, width=10_000).strip()
     return f"---\n{meta}\n---\n\n"
 
@@ -254,9 +258,10 @@ class SitePages:
         *,
         boost: float | None = None,
         anchor: str | None = None,
+        hide: tuple[str, ...] = (),
     ) -> str:
         attrs = f" {{#{anchor}}}" if anchor else ""
-        text = _front_matter(title, boost) + f"# {md_inline(title)}{attrs}\n"
+        text = _front_matter(title, boost, hide) + f"# {md_inline(title)}{attrs}\n"
         if subtitle and subtitle != title:
             text += block(f"<p>{h(subtitle)}</p>", cls="eakit-subtitle")
         return text
@@ -833,11 +838,15 @@ class SitePages:
         wrapper: str = "",
     ) -> str:
         headers = [self.w("severity"), self.w("rule")]
+        columns = ["severity", "rule"]
         if show_component:
             headers.append(self.w("component"))
+            columns.append("component")
         if not compact:
             headers += [self.w("agency"), self.w("layer")]
+            columns += ["agency", "layer"]
         headers += [self.w("message"), self.w("basis")]
+        columns += ["message", "basis"]
         rows, attrs = [], []
         for finding in findings:
             sev = finding.severity.value
@@ -884,7 +893,10 @@ class SitePages:
                 f'data-agency="{h(finding.agency or "")}" data-rule="{h(finding.rule_id)}" '
                 f'data-waived="{"1" if finding.waived else "0"}"'
             )
-        return block(table(headers, rows, attrs=attrs), cls=f"eakit-findings {wrapper}".strip())
+        return block(
+            table(headers, rows, attrs=attrs, columns=columns),
+            cls=f"eakit-findings {wrapper}".strip(),
+        )
 
     def basis_text(self, basis: Any) -> str:
         text = h(str(basis))
@@ -951,8 +963,9 @@ class SitePages:
         return f'<br><span class="eakit-muted">{h(note)}</span>'
 
     def findings_head(self, page: str) -> list[str]:
-        """The top of a findings page: heading, counts and the check's notes."""
-        out = [self.heading(page, self.w("findings"))]
+        """The top of a findings page: heading, counts and the check's notes. The page
+        has no side bars, so its wide table has the whole width of the screen."""
+        out = [self.heading(page, self.w("findings"), hide=FULL_WIDTH)]
         out.append(self.counts_block(page))
         if self.result is not None and self.result.notes:
             out.append(f"\n## {md_inline(self.w('notes'))}\n")
