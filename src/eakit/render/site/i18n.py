@@ -103,8 +103,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "findings_by_rule": ("Phát hiện theo quy tắc", "Findings by rule"),
     "neighbourhood": ("Sơ đồ lân cận", "Neighbourhood diagram"),
     "diagram_hint": (
-        "Bấm vào một thành phần trong sơ đồ để mở trang của nó.",
-        "Click a component in the diagram to open its page.",
+        "Bấm vào một thành phần trong sơ đồ để mở trang của nó, vào nền sơ đồ để xem cỡ lớn.",
+        "Click a component in the diagram to open its page, its background to see it full size.",
+    ),
+    # the full-size diagram viewer (assets/eakit.js)
+    "zoom_open": ("Xem cỡ lớn", "Full size"),
+    "zoom_in": ("Phóng to", "Zoom in"),
+    "zoom_out": ("Thu nhỏ", "Zoom out"),
+    "zoom_fit": ("Vừa màn hình", "Fit to screen"),
+    "zoom_close": ("Đóng", "Close"),
+    "zoom_help": (
+        "Lăn chuột hoặc chụm hai ngón để phóng to, kéo để di chuyển, Esc để đóng.",
+        "Scroll or pinch to zoom, drag to move, Esc to close.",
     ),
     "children": ("Đơn vị trực thuộc", "Units under it"),
     "agency_components": ("Hệ thống và thành phần", "Systems and components"),

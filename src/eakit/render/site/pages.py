@@ -272,8 +272,17 @@ class SitePages:
         extra = ""
         if full:
             extra = f' · <a href="{h(href(page, full))}">SVG</a>'
+        # The viewer's button shows only when the script runs (assets/eakit.js).
+        labels = " ".join(
+            f'data-{key.replace("_", "-")}="{h(self.w(key))}"'
+            for key in ("zoom_in", "zoom_out", "zoom_fit", "zoom_close", "zoom_help")
+        )
+        button = (
+            f'<button type="button" class="eakit-zoom-open" hidden>{h(self.w("zoom_open"))}'
+            "</button>"
+        )
         figure = (
-            f'<figure class="eakit-figure">{embed(svg, root_prefix(page))}'
+            f'<figure class="eakit-figure" {labels}>{button}{embed(svg, root_prefix(page))}'
             f"<figcaption>{h(caption)} {h(self.w('diagram_hint'))}{extra}</figcaption></figure>"
         )
         if self.slots is not None:  # spliced in after indexing: never searched
@@ -1104,7 +1113,7 @@ class SitePages:
 
     def diagrams(self) -> str:
         page = DIAGRAMS
-        out = [self.heading(page, self.w("diagrams"))]
+        out = [self.heading(page, self.w("diagrams"), hide=FULL_WIDTH)]
         # Agency views are shown on their agency's page; this page keeps the model-wide ones.
         for view in (v for v in self.figures.views if v.agency is None):
             out.append(f"\n## {md_inline(view.title)}\n")
