@@ -122,7 +122,9 @@ def table(
     return "\n".join(out)
 
 
-def block(inner: str, *, cls: str = "") -> str:
-    """A raw HTML block for a Markdown page: blank lines around, so Markdown leaves it be."""
+def block(inner: str, *, cls: str = "", searched: bool = True) -> str:
+    """A raw HTML block for a Markdown page: blank lines around, so Markdown leaves it be.
+    ``searched=False`` keeps it out of the site's search index."""
     klass = f' class="{h(cls)}"' if cls else ""
-    return f"\n<div{klass}>\n{inner}\n</div>\n"
+    exclude = "" if searched else " data-search-exclude"
+    return f"\n<div{klass}{exclude}>\n{inner}\n</div>\n"

@@ -50,6 +50,8 @@ COMPONENTS_INDEX = "components/index.md"
 # Preferred names of the view shown on the home page, in order.
 OVERVIEW_VIEWS = ("overview", "layers", "layered", "tong-the", "tong-quan")
 AGENCY_SEARCH_BOOST = 2.0
+#: Every other component's page ranks above summary pages whose body names it.
+COMPONENT_SEARCH_BOOST = 1.5
 #: Material's ``hide`` front matter of pages that need the whole width (wide tables).
 FULL_WIDTH = ("navigation", "toc")
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -605,7 +607,7 @@ class SitePages:
         component = self.graph.get(component_id)
         kind = kind_of(component)
         # Agencies are where readers start, so their pages rank first among equal matches.
-        boost = AGENCY_SEARCH_BOOST if kind == "agency" else None
+        boost = AGENCY_SEARCH_BOOST if kind == "agency" else COMPONENT_SEARCH_BOOST
         out = [self.heading(page, self.name(component), self.other_name(component), boost=boost)]
         agency = self.graph.agency_of(component_id)
         chips = [
@@ -619,7 +621,10 @@ class SitePages:
             chips.append(
                 f'<span class="eakit-chip">{h(self.w("agency"))}: {self.comp(page, agency)}</span>'
             )
-        out.append(block(" ".join(chips), cls="eakit-chips"))
+        # A component page is found by its own name and description: the chips, attributes
+        # and relations name other components (its agency, its neighbours) and stay out of
+        # the search index, as do its findings (see findings_table).
+        out.append(block(" ".join(chips), cls="eakit-chips", searched=False))
         description = self.description(component)
         if description:
             out.append(
@@ -630,7 +635,10 @@ class SitePages:
             )
         out.append(f"\n## {md_inline(self.w('attributes'))}\n")
         out.append(
-            block(table([self.w("attribute"), self.w("value")], self.attribute_rows(component)))
+            block(
+                table([self.w("attribute"), self.w("value")], self.attribute_rows(component)),
+                searched=False,
+            )
         )
         out.append(f"\n## {md_inline(self.w('relations'))}\n")
         out.append(self.relations_block(page, component_id))
@@ -794,6 +802,7 @@ class SitePages:
                 [r for _, r in rows],
             ),
             cls="eakit-relations",
+            searched=False,
         )
 
     def agency_sections(self, page: str, agency_id: str) -> list[str]:
@@ -902,9 +911,12 @@ class SitePages:
                 f'data-agency="{h(finding.agency or "")}" data-rule="{h(finding.rule_id)}" '
                 f'data-waived="{"1" if finding.waived else "0"}"'
             )
+        # Messages name components again and again; the findings have their own filter, so
+        # the search index keeps to names and descriptions.
         return block(
             table(headers, rows, attrs=attrs, columns=columns),
             cls=f"eakit-findings {wrapper}".strip(),
+            searched=False,
         )
 
     def basis_text(self, basis: Any) -> str:
