@@ -193,7 +193,10 @@
       }
       var dx = now[0] - last[0], dy = now[1] - last[1];
       if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-      if (!moved) stage.setPointerCapture(event.pointerId);
+      if (!moved) {
+        // Keep the drag when the pointer leaves the stage (not possible for every pointer).
+        try { stage.setPointerCapture(event.pointerId); } catch (e) { /* keep dragging */ }
+      }
       moved = true;
       pointers[event.pointerId] = now;
       state.x += dx;
