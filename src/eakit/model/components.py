@@ -90,6 +90,13 @@ def _nfc_all(value: object) -> object:
 class BaseComponent(Strict):
     """Fields shared by every kind."""
 
+    def exists_on(self, when: dt.date) -> bool:
+        """Whether ``when`` lies within ``valid_from``..``valid_to`` (both inclusive): a
+        component outside its period is not judged at that date."""
+        return (self.valid_from is None or self.valid_from <= when) and (
+            self.valid_to is None or when <= self.valid_to
+        )
+
     layer: ClassVar[Layer]
     label: ClassVar[str]
     label_en: ClassVar[str]
@@ -103,6 +110,13 @@ class BaseComponent(Strict):
     since: Year | None = Field(None, description="Year it came into operation.")
     target: Year | None = Field(None, description="Target year of a planned component.")
     retired_in: Year | None = Field(None, description="Year a retired component was retired.")
+    valid_from: dt.date | None = Field(
+        None, description="First day it exists (an agency established, a system set up)."
+    )
+    valid_to: dt.date | None = Field(
+        None,
+        description="Last day it exists (dissolved, merged): not judged at a later check date.",
+    )
     scope: Scope = Field(Scope.PROVINCIAL, description="provincial | national | external")
     replaces: list[Annotated[Id, _ref(edge="replaces")]] = Field(default_factory=list)
     depends_on: list[Annotated[Id, _ref(edge="depends_on")]] = Field(default_factory=list)
@@ -247,8 +261,6 @@ class Agency(BaseComponent):
         "other_locality",
     ]
     parent: Annotated[Id, _ref("agency", edge="part_of")] | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
     successor: Annotated[Id, _ref("agency", edge="succeeded_by")] | None = None
     computer_ratio: Annotated[float, Field(ge=0, le=1)] | None = Field(
         None, description="Computers per official (0..1)."

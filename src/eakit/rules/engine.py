@@ -27,6 +27,7 @@ from eakit.rules.pack import (
     active_variant,
     builtin_rules_dir,
     load_packs,
+    packs_for,
 )
 from eakit.rules.scoring import (
     OutcomeCount,
@@ -44,13 +45,18 @@ MANIFEST = "eakit.yaml"
 MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province component
 
 
-def load_rules(graph: ModelGraph) -> tuple[PackSet, SourceFile | None]:
-    """The legal registry and the packs named in the model's manifest."""
+def load_rules(graph: ModelGraph, when: dt.date | None = None) -> tuple[PackSet, SourceFile | None]:
+    """The legal registry and the packs of the model at ``when`` (default: the model's
+    ``as_of``): those its manifest names, or the pack of the framework in force then."""
     registry = builtin_registry_path(builtin_rules_dir())
     docs: dict[str, LegalDocument] = dict(load_registry(registry, registry.as_posix()))
     manifest_path = Path(graph.root) / MANIFEST
     manifest = read_source(manifest_path, MANIFEST) if manifest_path.is_file() else None
-    packs = load_packs(list(graph.manifest.rules.packs), Path(graph.root), docs, manifest)
+    config = graph.manifest.rules
+    pinned = list(config.packs) if "packs" in config.model_fields_set else None
+    architecture = graph.architecture
+    entries = packs_for(pinned, architecture.framework, when or architecture.as_of, docs)
+    packs = load_packs(entries, Path(graph.root), docs, manifest)
     return packs, manifest
 
 
@@ -158,6 +164,17 @@ class Engine:
         self._kind_labels: dict[type, str] = {}
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+        self._outside: frozenset[str] | None = None
+
+    def outside_period(self) -> frozenset[str]:
+        """Components that do not exist at the check date (``valid_to`` before it, or
+        ``valid_from`` after it): they are not judged."""
+        if self._outside is None:
+            when = self.as_of
+            self._outside = frozenset(
+                cid for cid, obj in self.graph.objects.items() if not obj.exists_on(when)
+            )
+        return self._outside
 
     # --- running ------------------------------------------------------------------------
 
@@ -301,6 +318,14 @@ class Engine:
                 found = [c for c in found if states[c] in statuses]
             self.subject_lists[key] = found
             self.subject_selectors[key] = selector
+        outside = self.outside_period()
+        if outside:
+            # Filtered after the (shared, patchable) subject list: what a re-check carries
+            # over stays the plain selection, and each engine applies its own date.
+            listed = found
+            found = self._shared(
+                "judged", (listed,), lambda: [c for c in listed if c not in outside]
+            )
         return found
 
     def packed_subjects(self, ids: Sequence[str]) -> dict[SubjectKey, tuple[Selector, bytes]]:
@@ -744,18 +769,47 @@ def run_rules(
     return start_run(graph, options).finish()
 
 
+ENDED_NOTE = "kiến trúc hết hiệu lực từ sau {0} / the architecture ended on {0}"
+
+
+def architecture_ended(
+    graph: ModelGraph, when: dt.date, manifest: SourceFile | None
+) -> Diagnostic | None:
+    """The warning of a check dated after the architecture's own ``valid_to``, naming its
+    successor (``None`` while the architecture is in force). Its components still in
+    force are judged; the rules on the architecture as a whole are not."""
+    architecture = graph.architecture
+    end = architecture.valid_to
+    if end is None or when <= end:
+        return None
+    successor = " ".join((architecture.successor or "").split())
+    day, end_day = when.isoformat(), end.isoformat()
+    message = (
+        f"kiến trúc hết hiệu lực sau ngày {end_day}: kiểm tra ngày {day} chỉ đánh giá các "
+        f"thành phần còn hiệu lực, như hồ sơ lịch sử — the architecture ended on {end_day}: "
+        f"the check at {day} judges only the components still in force, as a historic record"
+    )
+    if successor:
+        message += f" (kế thừa / successor: {successor})"
+    where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
+    return Diagnostic(where, message, code="architecture-ended", severity=Severity.WARNING)
+
+
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     """Run every rule on ``graph`` and locate the findings, keeping each rule's state
     (:func:`run_rules` and the re-check after an edit both start here)."""
     as_of, select, ignore, waivers = options.as_of, options.select, options.ignore, options.waivers
     when = as_of or graph.architecture.as_of
-    packs, manifest = load_rules(graph)
+    packs, manifest = load_rules(graph, when)
     config = graph.manifest.rules
     engine = Engine(graph, when, packs.documents)
     engine.manifest = manifest
     engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
+    ended = architecture_ended(graph, when, manifest)
+    if ended is not None:
+        result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
@@ -771,6 +825,12 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             )
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
+        if ended is not None and Engine.model_wide(active):
+            # It would judge the architecture as a whole, which no longer exists.
+            result.not_applicable.append(
+                _rule_info(rule, None, severity, ENDED_NOTE.format(graph.architecture.valid_to))
+            )
+            continue
         result.rules.append(_rule_info(rule, active, severity))
         work.append((active, severity))
     states = None
