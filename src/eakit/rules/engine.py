@@ -39,7 +39,7 @@ from eakit.rules.scoring import (
 )
 from eakit.rules.selectors import Selector
 from eakit.rules.sources import SourceFile, read_source
-from eakit.rules.waivers import Waiver, apply_waivers, load_waivers
+from eakit.rules.waivers import Waiver, apply_waivers, current_date, load_waivers
 
 MANIFEST = "eakit.yaml"
 MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province component
@@ -675,6 +675,7 @@ class RuleRun:
     states: list[RuleState]
     result: CheckResult
     waivers: list[Waiver] | None
+    today: dt.date | None = None  # the real date waivers expire against (None: today)
 
     def finish(self, change: FindingChange | None = None) -> CheckResult:
         """Apply waivers, sort the findings and score readiness from the rule states.
@@ -689,8 +690,9 @@ class RuleRun:
         else:
             findings = [f for state in self.states for f in state.findings.values()]
             if self.waivers is not None:
+                today = self.today or current_date()
                 findings, notes = apply_waivers(
-                    findings, self.waivers, result.as_of, [r.id for r in result.rules]
+                    findings, self.waivers, today, [r.id for r in result.rules]
                 )
                 result.notes.extend(notes)
             findings.sort(key=finding_order)
@@ -743,6 +745,7 @@ class RunOptions:
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
+    today: dt.date | None = None  # the real date waivers expire against (None: today)
 
 
 def run_rules(
@@ -754,6 +757,7 @@ def run_rules(
     waivers: Path | None = None,
     share_views: bool = True,
     jobs: int = 1,
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
 
@@ -765,7 +769,7 @@ def run_rules(
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs)
+    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, today)
     return start_run(graph, options).finish()
 
 
@@ -846,7 +850,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
         Path(graph.root) / graph.manifest.waivers if graph.manifest.waivers else None
     )
     loaded = load_waivers(waiver_path, Path(graph.root)) if waiver_path is not None else None
-    return RuleRun(engine, states, result, loaded)
+    return RuleRun(engine, states, result, loaded, options.today)
 
 
 def locate(engine: Engine, states: Sequence[RuleState]) -> None:

@@ -25,6 +25,9 @@ from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 from eakit.text import did_you_mean
 
 PACK_SUFFIXES = (".yaml", ".yml")
+# Bundled files that are not packs of their own: the legal registry and the rule files
+# every national pack includes.
+SHARED_FILES = frozenset({"legal-basis.yaml", "common.yaml", "law-2025.yaml"})
 
 
 def builtin_rules_dir() -> Path:
@@ -37,11 +40,11 @@ def builtin_rules_dir() -> Path:
 
 
 def builtin_packs() -> list[str]:
-    """Names of the bundled packs (files that declare a ``pack``)."""
+    """Names of the bundled packs (the files of ``rules/`` other than :data:`SHARED_FILES`)."""
     folder = builtin_rules_dir()
     names = []
     for path in sorted(folder.glob("*.yaml")):
-        if path.name in ("legal-basis.yaml", "common.yaml"):
+        if path.name in SHARED_FILES:
             continue
         names.append(path.stem)
     return names
