@@ -192,13 +192,14 @@ def test_data_integration_centre_operated_by_department_of_ict(graph: ModelGraph
     assert graph.targets(centre.id, "operated_by") == ["so-tt-tt"]
     assert graph.targets(centre.id, "owned_by") == ["so-tt-tt"]
     assert "is its operator" in (centre.description_en or "")
+    assert graph.get("so-tt-tt").name == "Sở Thông tin và Truyền thông"
 
 
 def test_framework_letter_1178_is_of_21_april_2015() -> None:
-    texts = [p.read_text("utf-8") for p in BUNDLED_MODEL.rglob("*") if p.suffix in (".yaml", ".md")]
+    files = [p for p in BUNDLED_MODEL.rglob("*") if p.suffix in (".yaml", ".md")]
+    texts = [p.read_text("utf-8") for p in files]
     assert any("1178/BTTTT-THH ngày 21/04/2015" in t for t in texts)
     assert not any("24/04/2015" in t or "24/4/2015" in t for t in texts)
-    assert graph.get("so-tt-tt").name == "Sở Thông tin và Truyền thông"
 
 
 def test_gateway_located_at_data_integration_centre(graph: ModelGraph) -> None:
