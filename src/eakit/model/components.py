@@ -156,6 +156,16 @@ class InformationSystem(BaseComponent):
     vendor: Text | None = None
     url: Text | None = None
     based_on: Annotated[Id, _ref(*INFORMATION_SYSTEM_KINDS, edge="based_on")] | None = None
+    security_assessed: dt.date | None = Field(
+        None, description="Date of its last periodic security check and assessment."
+    )
+    log_retention_months: Annotated[int, Field(ge=0, le=600)] | None = Field(
+        None, description="How many months its security logs are kept."
+    )
+    breach_notification: bool | None = Field(
+        None, description="A procedure reports personal-data breaches within 72 hours."
+    )
+    ipv6_ready: bool | None = Field(None, description="Reachable over IPv6.")
 
 
 # --- users and channels -----------------------------------------------------------------
@@ -243,7 +253,9 @@ class PublicService(BaseComponent):
 
 
 class Agency(BaseComponent):
-    """An organisation: People's Committee, department, district, ministry, ..."""
+    """An organisation: People's Committee, department, commune, the provincial Public
+    Administrative Service Centre, ministry, ... (districts are historic units: the
+    district level ended on 30/06/2025)."""
 
     layer: ClassVar[Layer] = Layer.BUSINESS
     label: ClassVar[str] = "Cơ quan, đơn vị"
@@ -319,6 +331,15 @@ class Database(InformationSystem):
     classification: Literal["core", "important", "other"] | None = None
     master_for: list[Text] = Field(default_factory=list, description="Data it is master of.")
     dpia_ref: Text | None = Field(None, description="Personal-data impact assessment ref.")
+    mandatory_connection: bool | None = Field(
+        None, description="On the list of databases that must connect (Decree 278/2025)."
+    )
+    risk_assessed: dt.date | None = Field(
+        None, description="Date of its last risk assessment (core and important data)."
+    )
+    catalogue_published: bool | None = Field(
+        None, description="Its open-data catalogue is published on the National Data Portal."
+    )
 
 
 # --- integration -----------------------------------------------------------------------------
@@ -417,6 +438,8 @@ class SecurityCapability(BaseComponent):
         "antimalware",
         "incident_response",
         "monitoring",
+        "professional_protection",
+        "independent_assessment",
     ]
     owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
     operator: Annotated[Id, _ref("agency", edge="operated_by")] | None = None
@@ -446,6 +469,12 @@ class RoadmapItem(BaseComponent):
     realises: list[Annotated[Id, _ref(edge="realises")]] = Field(default_factory=list)
     funding: Text | None = None
     recurring: bool = Field(False, description="A recurring task (nhiệm vụ thường xuyên).")
+    investment_decision: Text | None = Field(
+        None, description="Number of the decision approving the investment."
+    )
+    conformity_appraisal: Text | None = Field(
+        None, description="Appraisal of its conformity with the architecture (number, by whom)."
+    )
 
 
 COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = (
