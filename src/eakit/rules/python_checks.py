@@ -269,9 +269,7 @@ def ended_by(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     for cid in ctx.subjects:
         value = field_value(ctx.get(cid), name)
         if value is None or value > last:
-            yield Hit(
-                cid, field=(name,), params={"date": last.isoformat(), "value": value or "—"}
-            )
+            yield Hit(cid, field=(name,), params={"date": last.isoformat(), "value": value or "—"})
 
 
 def level_gate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
@@ -298,6 +296,26 @@ def level_gate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
             )
 
 
+def reaches_several(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A subject reaches (along ``edges``, outwards, within ``max_hops``) at least ``min``
+    distinct components ``to`` selects."""
+    edges = tuple(ctx.params["edges"])
+    wanted = ctx.matcher(parse_selector(ctx.params.get("to")))
+    minimum = int(ctx.params.get("min", 1))
+    hops = ctx.params.get("max_hops")
+    for cid in ctx.subjects:
+        found = sorted(n for n in ctx.reach(cid, edges, "out", max_hops=hops) if wanted(n))
+        if len(found) < minimum:
+            yield Hit(
+                cid,
+                params={
+                    "count": len(found),
+                    "min": minimum,
+                    "value": ", ".join(ctx.get(n).name for n in found) or "—",
+                },
+            )
+
+
 REGISTRY: dict[str, PythonCheck] = {
     "signed_results": signed_results,
     "master_data_unique": master_data_unique,
@@ -313,6 +331,7 @@ REGISTRY: dict[str, PythonCheck] = {
     "minimum_by_level": minimum_by_level,
     "ended_by": ended_by,
     "level_gate": level_gate,
+    "reaches_several": reaches_several,
 }
 
 # Checks that judge the model as a whole (one subject: the model).
