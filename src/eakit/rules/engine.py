@@ -773,15 +773,15 @@ def run_rules(
     return start_run(graph, options).finish()
 
 
-ENDED_NOTE = "kiến trúc hết hiệu lực từ sau {0} / the architecture ended on {0}"
+ENDED_NOTE = "kiến trúc hết hiệu lực sau ngày {0} / the architecture ended on {0}"
 
 
 def architecture_ended(
     graph: ModelGraph, when: dt.date, manifest: SourceFile | None
 ) -> Diagnostic | None:
     """The warning of a check dated after the architecture's own ``valid_to``, naming its
-    successor (``None`` while the architecture is in force). Its components still in
-    force are judged; the rules on the architecture as a whole are not."""
+    successor (``None`` while the architecture is in force): such a check judges nothing,
+    since the architecture no longer exists at that date."""
     architecture = graph.architecture
     end = architecture.valid_to
     if end is None or when <= end:
@@ -789,9 +789,10 @@ def architecture_ended(
     successor = " ".join((architecture.successor or "").split())
     day, end_day = when.isoformat(), end.isoformat()
     message = (
-        f"kiến trúc hết hiệu lực sau ngày {end_day}: kiểm tra ngày {day} chỉ đánh giá các "
-        f"thành phần còn hiệu lực, như hồ sơ lịch sử — the architecture ended on {end_day}: "
-        f"the check at {day} judges only the components still in force, as a historic record"
+        f"kiến trúc hết hiệu lực sau ngày {end_day}: không đánh giá ở ngày {day}; kiểm tra "
+        f"ở một ngày đến {end_day}, hoặc kiểm tra kiến trúc kế thừa — the architecture "
+        f"ended on {end_day}: it is not judged at {day}; check it at a date up to "
+        f"{end_day}, or check its successor"
     )
     if successor:
         message += f" (kế thừa / successor: {successor})"
@@ -829,8 +830,8 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             )
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
-        if ended is not None and Engine.model_wide(active):
-            # It would judge the architecture as a whole, which no longer exists.
+        if ended is not None:
+            # The architecture no longer exists: nothing of it is judged by later law.
             result.not_applicable.append(
                 _rule_info(rule, None, severity, ENDED_NOTE.format(graph.architecture.valid_to))
             )
