@@ -115,7 +115,7 @@ def test_init_writes_a_current_province(current):
     assert graph.targets("lgsp", "connects_to") == ["ndxp"]
     assert graph.targets("he-thong-gqtthc", "authenticates_via") == ["vneid"]
     # the packs follow the date: nothing pinned
-    assert "packs" not in graph.manifest.rules.model_fields_set
+    assert graph.manifest.rules.packs == []
 
 
 @pytest.mark.parametrize(
