@@ -91,7 +91,7 @@ def test_architecture_2015_as_is_2020_horizon_framework_1_0(graph: ModelGraph) -
     assert arch.as_of == dt.date(2015, 12, 31)
     assert arch.horizon == 2020
     assert arch.framework == "vn-egov-1.0"
-    assert graph.manifest.rules.packs == ["vn-egov-2.0"]
+    assert graph.manifest.rules.packs == []  # the packs follow the framework of the date
     assert arch.province == "ubnd-tinh"
     assert arch.owner_agency == "so-tt-tt"
 
