@@ -351,3 +351,17 @@ def test_today_defaults_to_source_date_epoch(waived, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")  # 2026-06-01
     result = check(load_graph(waived), as_of=D("2026-01-01"), select=["BUS-001"])
     assert result.findings[0].waived is not None
+
+
+def test_a_period_that_ends_before_it_begins_is_a_model_error(make_model) -> None:
+    from eakit.diagnostics import ModelLoadError
+
+    text = AGENCIES.replace(
+        "     valid_from: 2025-03-01}", "     valid_from: 2025-03-01,\n     valid_to: 2025-01-01}"
+    )
+    folder = make_model({"province": "ubnd-tinh"}, {"m.yaml": text})
+    with pytest.raises(ModelLoadError) as caught:
+        load_graph(folder)
+    [problem] = caught.value.diagnostics
+    assert problem.location.file == "m.yaml"
+    assert "'valid_to': 2025-01-01 is before valid_from 2025-03-01" in problem.message

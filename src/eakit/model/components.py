@@ -90,6 +90,17 @@ def _nfc_all(value: object) -> object:
 class BaseComponent(Strict):
     """Fields shared by every kind."""
 
+    @field_validator("valid_to")
+    @classmethod
+    def _not_before_valid_from(cls, value: dt.date | None, info: ValidationInfo) -> object:
+        start = info.data.get("valid_from")
+        if value is not None and start is not None and value < start:
+            raise ValueError(
+                f"{value.isoformat()} is before valid_from {start.isoformat()}: a component "
+                "cannot end before it begins"
+            )
+        return value
+
     def exists_on(self, when: dt.date) -> bool:
         """Whether ``when`` lies within ``valid_from``..``valid_to`` (both inclusive): a
         component outside its period is not judged at that date."""
