@@ -52,7 +52,9 @@ waivers:
 
 
 @pytest.fixture
-def model(make_model) -> Path:
+def model(make_model, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # Waivers expire against the real date: fix it (2026-06-01) so the test does not age.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")
     return make_model(
         {"province": "ubnd-tinh", "approval": {"decision_ref": "1/QĐ-UBND"}},
         {"m.yaml": MODEL, "waivers.yaml": WAIVERS},

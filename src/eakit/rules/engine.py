@@ -28,6 +28,7 @@ from eakit.rules.pack import (
     active_variant,
     builtin_rules_dir,
     load_packs,
+    packs_for,
 )
 from eakit.rules.rule_ids import check_options, unknown_waiver_rules
 from eakit.rules.scoring import (
@@ -40,19 +41,23 @@ from eakit.rules.scoring import (
 )
 from eakit.rules.selectors import Selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_source
-from eakit.rules.waivers import Waiver, apply_waivers, load_waivers
+from eakit.rules.waivers import Waiver, apply_waivers, current_date, load_waivers
 
 MANIFEST = "eakit.yaml"
 MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province component
 
 
-def load_rules(graph: ModelGraph) -> tuple[PackSet, SourceFile | None]:
-    """The legal registry and the packs named in the model's manifest."""
+def load_rules(graph: ModelGraph, when: dt.date | None = None) -> tuple[PackSet, SourceFile | None]:
+    """The legal registry and the packs of the model at ``when`` (default: the model's
+    ``as_of``): those its manifest names, or the pack of the framework in force then."""
     registry = builtin_registry_path(builtin_rules_dir())
     docs: dict[str, LegalDocument] = dict(load_registry(registry, registry.as_posix()))
     manifest_path = Path(graph.root) / MANIFEST
     manifest = read_source(manifest_path, MANIFEST) if manifest_path.is_file() else None
-    packs = load_packs(list(graph.manifest.rules.packs), Path(graph.root), docs, manifest)
+    pinned = list(graph.manifest.rules.packs)
+    architecture = graph.architecture
+    entries = packs_for(pinned, architecture.framework, when or architecture.as_of, docs)
+    packs = load_packs(entries, Path(graph.root), docs, manifest)
     return packs, manifest
 
 
@@ -168,6 +173,17 @@ class Engine:
         self._kind_labels: dict[type, str] = {}
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+        self._outside: frozenset[str] | None = None
+
+    def outside_period(self) -> frozenset[str]:
+        """Components that do not exist at the check date (``valid_to`` before it, or
+        ``valid_from`` after it): they are not judged."""
+        if self._outside is None:
+            when = self.as_of
+            self._outside = frozenset(
+                cid for cid, obj in self.graph.objects.items() if not obj.exists_on(when)
+            )
+        return self._outside
 
     # --- running ------------------------------------------------------------------------
 
@@ -311,6 +327,14 @@ class Engine:
                 found = [c for c in found if states[c] in statuses]
             self.subject_lists[key] = found
             self.subject_selectors[key] = selector
+        outside = self.outside_period()
+        if outside:
+            # Filtered after the (shared, patchable) subject list: what a re-check carries
+            # over stays the plain selection, and each engine applies its own date.
+            listed = found
+            found = self._shared(
+                "judged", (listed,), lambda: [c for c in listed if c not in outside]
+            )
         return found
 
     def packed_subjects(self, ids: Sequence[str]) -> dict[SubjectKey, tuple[Selector, bytes]]:
@@ -660,6 +684,7 @@ class RuleRun:
     states: list[RuleState]
     result: CheckResult
     waivers: list[Waiver] | None
+    today: dt.date | None = None  # the real date waivers expire against (None: today)
 
     def finish(self, change: FindingChange | None = None) -> CheckResult:
         """Apply waivers, sort the findings and score readiness from the rule states.
@@ -674,8 +699,9 @@ class RuleRun:
         else:
             findings = [f for state in self.states for f in state.findings.values()]
             if self.waivers is not None:
+                today = self.today or current_date()
                 findings, notes = apply_waivers(
-                    findings, self.waivers, result.as_of, [r.id for r in result.rules]
+                    findings, self.waivers, today, [r.id for r in result.rules]
                 )
                 result.notes.extend(notes)
             findings.sort(key=finding_order)
@@ -728,6 +754,7 @@ class RunOptions:
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
+    today: dt.date | None = None  # the real date waivers expire against (None: today)
 
 
 def run_rules(
@@ -739,6 +766,7 @@ def run_rules(
     waivers: Path | None = None,
     share_views: bool = True,
     jobs: int = 1,
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
 
@@ -750,8 +778,35 @@ def run_rules(
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs)
+    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, today)
     return start_run(graph, options).finish()
+
+
+ENDED_NOTE = "kiến trúc hết hiệu lực sau ngày {0} / the architecture ended on {0}"
+
+
+def architecture_ended(
+    graph: ModelGraph, when: dt.date, manifest: SourceFile | None
+) -> Diagnostic | None:
+    """The warning of a check dated after the architecture's own ``valid_to``, naming its
+    successor (``None`` while the architecture is in force): such a check judges nothing,
+    since the architecture no longer exists at that date."""
+    architecture = graph.architecture
+    end = architecture.valid_to
+    if end is None or when <= end:
+        return None
+    successor = " ".join((architecture.successor or "").split())
+    day, end_day = when.isoformat(), end.isoformat()
+    message = (
+        f"kiến trúc hết hiệu lực sau ngày {end_day}: không đánh giá ở ngày {day}; kiểm tra "
+        f"ở một ngày đến {end_day}, hoặc kiểm tra kiến trúc kế thừa — the architecture "
+        f"ended on {end_day}: it is not judged at {day}; check it at a date up to "
+        f"{end_day}, or check its successor"
+    )
+    if successor:
+        message += f" (kế thừa / successor: {successor})"
+    where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
+    return Diagnostic(where, message, code="architecture-ended", severity=Severity.WARNING)
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
@@ -759,7 +814,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     (:func:`run_rules` and the re-check after an edit both start here)."""
     as_of, select, ignore, waivers = options.as_of, options.select, options.ignore, options.waivers
     when = as_of or graph.architecture.as_of
-    packs, manifest = load_rules(graph)
+    packs, manifest = load_rules(graph, when)
     config = graph.manifest.rules
     engine = Engine(graph, when, packs.documents)
     engine.manifest = manifest
@@ -768,6 +823,9 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     result.notes.extend(_config_notes(packs, graph, manifest))
     rule_ids = [rule.id for rule in packs.rules]
     check_options(select, ignore, rule_ids)
+    ended = architecture_ended(graph, when, manifest)
+    if ended is not None:
+        result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
@@ -783,6 +841,12 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             )
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
+        if ended is not None:
+            # The architecture no longer exists: nothing of it is judged by later law.
+            result.not_applicable.append(
+                _rule_info(rule, None, severity, ENDED_NOTE.format(graph.architecture.valid_to))
+            )
+            continue
         result.rules.append(_rule_info(rule, active, severity))
         work.append((active, severity))
     states = None
@@ -800,7 +864,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     loaded = load_waivers(waiver_path, Path(graph.root)) if waiver_path is not None else None
     if loaded and (unknown := unknown_waiver_rules(loaded, rule_ids)):
         raise RuleConfigError(unknown)
-    return RuleRun(engine, states, result, loaded)
+    return RuleRun(engine, states, result, loaded, options.today)
 
 
 def locate(engine: Engine, states: Sequence[RuleState]) -> None:

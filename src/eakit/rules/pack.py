@@ -4,7 +4,8 @@ A pack is a YAML file validated against ``eakit/data/rulepack.schema.json``; pac
 ``include`` other pack files (the national packs share ``rules/common.yaml``). A rule's
 legal basis can change over time: its ``variants`` give, each for a date range, the
 basis texts (and optionally another severity, check or message). At a check date the
-first variant whose range covers the date and which has a basis text in force applies.
+most recent variant whose range covers the date and which has a basis text in force
+applies (:func:`active_variant`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 from eakit.text import did_you_mean
 
 MANIFEST = "eakit.yaml"
+# Bundled files that are not packs of their own: the legal registry and the rule files
+# every national pack includes.
+SHARED_FILES = frozenset({"legal-basis.yaml", "common.yaml", "law-2025.yaml"})
 
 
 def builtin_rules_dir() -> Path:
@@ -37,11 +41,11 @@ def builtin_rules_dir() -> Path:
 
 
 def builtin_packs() -> list[str]:
-    """Names of the bundled packs (files that declare a ``pack``)."""
+    """Names of the bundled packs (the files of ``rules/`` other than :data:`SHARED_FILES`)."""
     folder = builtin_rules_dir()
     names = []
     for path in sorted(folder.glob("*.yaml")):
-        if path.name in ("legal-basis.yaml", "common.yaml"):
+        if path.name in SHARED_FILES:
             continue
         names.append(path.stem)
     return names
@@ -133,26 +137,49 @@ class ActiveRule:
     message: str
 
 
+def _recency(variant: Variant, in_force: tuple[tuple[BasisRef, LegalDocument], ...]) -> dt.date:
+    """How recent a variant is: the latest of its explicit start and the dates its texts
+    in force took effect."""
+    dates = [doc.effective for _ref, doc in in_force]
+    if variant.start is not None:
+        dates.append(variant.start)
+    return max(dates)
+
+
 def active_variant(
     rule: Rule, when: dt.date, docs: Mapping[str, LegalDocument]
 ) -> ActiveRule | None:
-    """The rule at ``when``, or ``None`` when no variant has a basis in force."""
-    for variant in rule.variants:
+    """The rule at ``when``, or ``None`` when no variant has a basis in force.
+
+    Every variant whose range covers ``when`` and which cites a text in force is a
+    candidate; the most recent one applies (see :func:`_recency`), the first declared on a
+    tie (a variant bounded by ``until`` before an open-ended one with the same texts). So a
+    variant citing a newer text takes over from the day that text takes effect, even while
+    an older variant's texts are still in force.
+    """
+    best: tuple[dt.date, int] | None = None  # (recency, -position)
+    chosen: tuple[Variant, tuple[tuple[BasisRef, LegalDocument], ...]] | None = None
+    for index, variant in enumerate(rule.variants):
         if not variant.covers(when):
             continue
         in_force = tuple((b, docs[b.doc]) for b in variant.basis if docs[b.doc].in_force(when))
         if not in_force:
             continue
-        check = variant.check or rule.check
-        assert check is not None  # the schema requires a check on the rule or the variant
-        return ActiveRule(
-            rule=rule,
-            basis=in_force,
-            severity=variant.severity or rule.severity,
-            check=check,
-            message=variant.message or rule.message,
-        )
-    return None
+        key = (_recency(variant, in_force), -index)
+        if best is None or key > best:
+            best, chosen = key, (variant, in_force)
+    if chosen is None:
+        return None
+    variant, in_force = chosen
+    check = variant.check or rule.check
+    assert check is not None  # the schema requires a check on the rule or the variant
+    return ActiveRule(
+        rule=rule,
+        basis=in_force,
+        severity=variant.severity or rule.severity,
+        check=check,
+        message=variant.message or rule.message,
+    )
 
 
 @dataclass
@@ -361,7 +388,9 @@ def load_pack_file(
     data = source.data
     name = pack_name or data["pack"]
     pack_docs = parse_documents(data.get("legal", {}), source, ("legal",))
-    docs.update(pack_docs)
+    for doc_id, doc in pack_docs.items():
+        # The registry's entry wins: a pack only adds the texts the registry lacks.
+        docs.setdefault(doc_id, doc)
     rules: list[Rule] = []
     seen.add(path.resolve())
     root = _confinement(path, model_root)
@@ -392,6 +421,50 @@ def load_pack_file(
         raise RuleConfigError(validator.problems)
     rules.extend(_rule(raw, name, source, i) for i, raw in enumerate(data.get("rules", ())))
     return name, rules
+
+
+# The texts that issued each generation of the national architecture framework, and the
+# framework each one issued.
+FRAMEWORK_TEXTS: dict[str, str] = {
+    "cv-1178-2015": "vn-egov-1.0",
+    "qd-2323-2019": "vn-egov-2.0",
+    "qd-2568-2023": "vn-egov-3.0",
+    "qd-292-2025": "vn-dgov-4.0",
+}
+
+# The bundled pack that judges a model of each framework generation.
+FRAMEWORK_PACKS: dict[str, str] = {
+    "vn-egov-1.0": "vn-egov-2.0",
+    "vn-egov-2.0": "vn-egov-2.0",
+    "vn-egov-3.0": "vn-egov-2.0",
+    "vn-dgov-4.0": "vn-dgov-4.0",
+}
+
+
+def framework_in_force(when: dt.date, docs: Mapping[str, LegalDocument]) -> str | None:
+    """The framework generation whose issuing text is in force at ``when`` (the newest when
+    two overlap), or ``None`` before the first one."""
+    found = [
+        (docs[doc].effective, name)
+        for doc, name in FRAMEWORK_TEXTS.items()
+        if doc in docs and docs[doc].in_force(when)
+    ]
+    return max(found)[1] if found else None
+
+
+def packs_for(
+    configured: list[str] | None,
+    framework: str,
+    when: dt.date,
+    docs: Mapping[str, LegalDocument],
+) -> list[str]:
+    """The packs a model is checked with at ``when``: those its manifest pins
+    (``configured``), else the pack of the framework in force at that date (of the
+    model's own ``framework`` before the first framework text)."""
+    if configured:
+        return list(configured)
+    generation = framework_in_force(when, docs) or framework
+    return [FRAMEWORK_PACKS.get(generation, "vn-egov-2.0")]
 
 
 def find_pack(entry: str, model_root: Path, where: Location) -> Path | Diagnostic | None:

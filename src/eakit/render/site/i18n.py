@@ -194,7 +194,7 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "agency_type": {
         "provincial_people_committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
         "department": ("Sở, ban, ngành", "Department"),
-        "district": ("Cấp huyện", "District"),
+        "district": ("Cấp huyện (đến 30/06/2025)", "District (until 30/06/2025)"),
         "commune": ("Cấp xã", "Commune"),
         "public_service_centre": (
             "Trung tâm phục vụ hành chính công",
@@ -236,6 +236,14 @@ _VALUES: dict[str, dict[str, tuple[str, str]]] = {
         "antimalware": ("Phòng, chống mã độc", "Anti-malware"),
         "backup": ("Sao lưu dữ liệu", "Backup"),
         "incident_response": ("Ứng cứu sự cố", "Incident response"),
+        "professional_protection": (
+            "Giám sát, bảo vệ chuyên nghiệp (lớp 2 của mô hình 4 lớp)",
+            "Professional monitoring and protection service",
+        ),
+        "independent_assessment": (
+            "Kiểm tra, đánh giá độc lập định kỳ (lớp 3 của mô hình 4 lớp)",
+            "Independent periodic inspection and assessment",
+        ),
     },
     "channel_type": {
         "web": ("Trang web", "Web"),
