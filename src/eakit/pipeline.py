@@ -79,8 +79,10 @@ def check(
     ignore: list[str] | None = None,
     waivers: Path | None = None,
     jobs: int | None = None,
+    lang: str = "vi",
 ) -> CheckResult:
-    """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's).
+    """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's);
+    the findings' messages and remediations are in ``lang`` (``vi`` or ``en``).
 
     ``jobs`` is how many processes may share the work (1 or 2; ``None``: two for a large
     model on a machine with two cores or more, see :mod:`eakit.rules.parallel`).
@@ -100,4 +102,5 @@ def check(
             ignore=ignore or [],
             waivers=waivers,
             jobs=jobs,
+            lang=lang,
         )

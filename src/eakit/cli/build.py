@@ -185,7 +185,7 @@ def register(app: typer.Typer) -> None:
         if refusal is not None:
             raise fail(refusal)
         graph = load_or_exit(model, jobs=jobs)
-        result = run_check(graph, jobs=jobs)
+        result = run_check(graph, jobs=jobs, lang=lang.value)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()
         from eakit.render.diagrams import GraphvizError, ViewError

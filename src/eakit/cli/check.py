@@ -17,6 +17,8 @@ from eakit.cli.common import (
     EXIT_INVALID,
     FailOnOption,
     JobsOption,
+    Lang,
+    LangOption,
     ModelArg,
     exit_code,
     fail,
@@ -119,6 +121,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         jobs: JobsOption = None,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = None
@@ -133,7 +136,13 @@ def register(app: typer.Typer) -> None:
         graph = load_or_exit(model, fmt.value, jobs=jobs)
         try:
             result = run_check(
-                graph, as_of=when, select=select, ignore=ignore, waivers=waivers, jobs=jobs
+                graph,
+                as_of=when,
+                select=select,
+                ignore=ignore,
+                waivers=waivers,
+                jobs=jobs,
+                lang=lang.value,
             )
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)

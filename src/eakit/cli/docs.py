@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         from eakit.render.site import SiteBuildError, build_site
 
         graph = load_or_exit(model)
-        result = run_check(graph)
+        result = run_check(graph, lang=lang.value)
         target = output / "site"
         try:
             build_site(graph, result, target, lang=lang.value, diagrams=diagrams)

@@ -20,13 +20,14 @@ from eakit.graph import ModelGraph, Place, Request
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
     ActiveRule,
     PackSet,
     Rule,
-    active_variant,
     builtin_rules_dir,
     load_packs,
+    rule_at,
 )
 from eakit.rules.scoring import (
     OutcomeCount,
@@ -67,12 +68,6 @@ def _severity_override(rule_id: str, overrides: Mapping[str, str]) -> Severity |
     return Severity(overrides[globs[0]]) if globs else None
 
 
-class _Format(dict[str, Any]):
-    # Unknown placeholders stay visible instead of raising in the middle of a check.
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _basis(active: ActiveRule) -> tuple[Basis, ...]:
     return tuple(
         Basis(
@@ -87,7 +82,7 @@ def _basis(active: ActiveRule) -> tuple[Basis, ...]:
 
 
 def _rule_info(
-    rule: Rule, active: ActiveRule | None, severity: Severity, note: str = ""
+    rule: Rule, active: ActiveRule | None, severity: Severity, note: str = "", lang: str = "vi"
 ) -> RuleInfo:
     return RuleInfo(
         id=rule.id,
@@ -97,8 +92,8 @@ def _rule_info(
         layer=rule.layer.value,
         pack=rule.pack,
         basis=_basis(active) if active else (),
-        rationale=rule.rationale,
-        remediation=rule.remediation,
+        rationale=rule.rationale.lang(lang),
+        remediation=rule.remediation.lang(lang),
         help_uri=f"docs/rules/{rule.id}.md",
         note=note,
     )
@@ -140,10 +135,17 @@ statuses subjects have."""
 class Engine:
     """Runs the applicable rules of a model at one date."""
 
-    def __init__(self, graph: ModelGraph, as_of: dt.date, docs: Mapping[str, LegalDocument]):
+    def __init__(
+        self,
+        graph: ModelGraph,
+        as_of: dt.date,
+        docs: Mapping[str, LegalDocument],
+        lang: str = "vi",
+    ):
         self.graph = graph
         self.as_of = as_of
         self.docs = docs
+        self.lang = lang  # of the findings' messages and remediations: vi or en
         self.manifest: SourceFile | None = None
         self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
         self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
@@ -155,7 +157,6 @@ class Engine:
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
-        self._kind_labels: dict[type, str] = {}
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
 
@@ -379,19 +380,10 @@ class Engine:
         return self.manifest.at("architecture") if self.manifest else Location(MANIFEST)
 
     def message(self, active: ActiveRule, hit: Hit) -> str:
-        """A hit's message: the rule's template filled in with the component's id, name
-        and kind and the hit's own values."""
-        if hit.component is not None:
-            component = self.graph.objects[hit.component]
-            kind = self._kind_labels.get(type(component))
-            if kind is None:  # as messages name it: "application", "data centre"
-                kind = self._kind_labels[type(component)] = type(component).label_en.lower()
-            values = _Format(id=component.id, name=component.name, kind=kind)
-        else:
-            values = _Format(id="", name="", kind="model")
-        if hit.params:
-            values.update(hit.params)
-        text = active.message.format_map(values)
+        """A hit's message in the engine's language: the rule's template filled in with
+        the component's name and kind and the hit's own values, as people name them."""
+        template = active.message.lang(self.lang)
+        text = format_message(template, self.graph, hit.component, hit.params, self.lang)
         return f"{text} {hit.detail}".strip() if hit.detail else text
 
     def group(self, active: ActiveRule, hits: list[Hit], severity: Severity) -> list[_Pending]:
@@ -424,7 +416,7 @@ class Engine:
         """Locate prepared findings (in one batch) and build them, in order."""
         wanted = [w for _a, item in items for _m, w in item.parts if not isinstance(w, Location)]
         found = iter(self.graph.locate_requests(wanted))
-        build = FindingBuilder(self.graph, agencies)
+        build = FindingBuilder(self.graph, agencies, self.lang)
         result = []
         for active, item in items:
             parts = item.parts
@@ -456,8 +448,9 @@ class FindingBuilder:
     """Makes the findings of located hits; what a finding takes from its rule is worked
     out once per rule (a national check makes 150,000 findings of 80 rules)."""
 
-    def __init__(self, graph: ModelGraph, agencies: bool = True) -> None:
+    def __init__(self, graph: ModelGraph, agencies: bool = True, lang: str = "vi") -> None:
         self.graph = graph
+        self.lang = lang
         self._agencies = graph.agencies if agencies else None
         # By id() of the active rule (kept in the entry, so that the id is not reused).
         self._rules: dict[int, _RuleParts] = {}
@@ -466,14 +459,15 @@ class FindingBuilder:
         parts = self._rules.get(id(active))
         if parts is None:
             rule, basis = active.rule, _basis(active)
-            unverified = (
-                f" (basis unverified: {', '.join(b.document for b in basis)})"
-                if basis and all(b.confidence == "low" for b in basis)
-                else ""
-            )
+            unverified = ""
+            if basis and all(b.confidence == "low" for b in basis):
+                texts = ", ".join(
+                    doc.number if self.lang == "en" else doc.citation for _ref, doc in active.basis
+                )
+                unverified = f" ({word('unverified', self.lang)}: {texts})"
             parts = self._rules[id(active)] = _RuleParts(
                 active, rule.id, rule.layer.value, rule.title, rule.title_en, basis,
-                rule.remediation, unverified,
+                rule.remediation.lang(self.lang), unverified,
             )  # fmt: skip
         return parts
 
@@ -718,6 +712,7 @@ class RunOptions:
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
+    lang: str = "vi"  # of the messages, remediations and rationales: vi or en
 
 
 def run_rules(
@@ -729,19 +724,27 @@ def run_rules(
     waivers: Path | None = None,
     share_views: bool = True,
     jobs: int = 1,
+    lang: str = "vi",
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
 
     ``share_views=False`` computes the horizon view of every subject from scratch (the
     reference the shared computation is tested against). ``jobs=2`` shares the work
     with a second process where that is possible (see :mod:`eakit.rules.parallel`); the
-    result is the same.
+    result is the same. ``lang`` (``vi`` or ``en``) is the language of the findings'
+    messages and remediations and of the rules' rationales.
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs)
+    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, lang)
     return start_run(graph, options).finish()
+
+
+_NO_BASIS = {
+    "vi": "không có văn bản căn cứ còn hiệu lực ngày {date}",
+    "en": "no basis in force on {date}",
+}
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
@@ -751,7 +754,8 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     when = as_of or graph.architecture.as_of
     packs, manifest = load_rules(graph)
     config = graph.manifest.rules
-    engine = Engine(graph, when, packs.documents)
+    lang = options.lang
+    engine = Engine(graph, when, packs.documents, lang)
     engine.manifest = manifest
     engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
@@ -764,14 +768,13 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         if _glob_match(rule.id, ignore):
             continue
-        active = active_variant(rule, when, packs.documents)
+        active = rule_at(rule, when, packs.documents)
         if active is None:
-            result.not_applicable.append(
-                _rule_info(rule, None, rule.severity, f"no basis in force on {when.isoformat()}")
-            )
+            note = _NO_BASIS["en" if lang == "en" else "vi"].format(date=when.isoformat())
+            result.not_applicable.append(_rule_info(rule, None, rule.severity, note, lang))
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
-        result.rules.append(_rule_info(rule, active, severity))
+        result.rules.append(_rule_info(rule, active, severity, lang=lang))
         work.append((active, severity))
     states = None
     if options.jobs > 1:
