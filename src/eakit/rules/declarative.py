@@ -184,6 +184,7 @@ def cardinality(ctx: CheckContext) -> Iterator[Hit]:
                 "min": minimum,
                 "max": maximum,
                 "ids": msg.ref(*ctx.subjects),
+                "listing": msg.Listing(tuple(ctx.subjects)),
             },
         )
 

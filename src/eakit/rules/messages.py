@@ -41,6 +41,12 @@ class Ref(NamedTuple):
     ids: tuple[str, ...]
 
 
+class Listing(NamedTuple):
+    """Components listed after a count: `` (A, B)``, or nothing when there are none."""
+
+    ids: tuple[str, ...]
+
+
 class Field(NamedTuple):
     """Fields named in a message (written as their labels)."""
 
@@ -110,6 +116,9 @@ def render(graph: ModelGraph, item: Any, lang: str) -> Any:
         return word("unset", lang)
     if isinstance(item, Ref):
         return ", ".join(component_name(graph, i, lang) for i in item.ids)
+    if isinstance(item, Listing):
+        names = ", ".join(component_name(graph, i, lang) for i in item.ids)
+        return f" ({names})" if names else ""
     if isinstance(item, Field):
         return ", ".join(field_label(n, lang) for n in item.names)
     if isinstance(item, Value):

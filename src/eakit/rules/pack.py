@@ -379,7 +379,8 @@ def load_pack_file(
     data = source.data
     name = pack_name or data["pack"]
     pack_docs = parse_documents(data.get("legal", {}), source, ("legal",))
-    docs.update(pack_docs)
+    for doc_id, doc in pack_docs.items():  # the registry's entry wins over a pack's
+        docs.setdefault(doc_id, doc)
     rules: list[Rule] = []
     seen.add(path.resolve())
     for index, include in enumerate(data.get("include", ())):
