@@ -136,8 +136,14 @@ def test_text_lines_are_located(model: Path) -> None:
     assert "waiver-unused" not in out.stdout
     (line,) = [x for x in out.stdout.splitlines() if "APP-003" in x]
     assert line.endswith(
-        "m.yaml:5:5: ERROR APP-003 application 'Một cửa điện tử' (mot-cua) is hosted nowhere "
-        "in operation: set `hosted_on` to its data centre"
+        "m.yaml:5:5: ERROR APP-003 Ứng dụng “Một cửa điện tử” đang vận hành nhưng chưa khai báo "
+        "nơi đặt (trung tâm dữ liệu, đám mây hoặc phòng máy chủ)."
+    )
+    english = run("check", str(model), "--select", "APP-003", "--lang", "en").stdout
+    (line,) = [x for x in english.splitlines() if "APP-003" in x]
+    assert line.endswith(
+        "m.yaml:5:5: ERROR APP-003 Application “One-stop system” is in operation but hosted "
+        "nowhere declared (data centre, cloud or server room)."
     )
 
 
