@@ -181,3 +181,29 @@ def test_junit_reads_back(model: Path) -> None:
     assert failure is not None and failure.get("type") == "error"
     assert "m.yaml:5:5" in failure.text
     assert root.get("failures") == "1" and root.get("skipped") == "1" and root.get("tests") == "3"
+
+
+def test_findings_follow_the_output_language(model: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    vi = json.loads(run("check", str(model), "-f", "json", "--select", "SEC-001").stdout)
+    en = json.loads(
+        run("check", str(model), "-f", "json", "--select", "SEC-001", "--lang", "en").stdout
+    )
+    (vi_finding,) = vi["findings"]
+    (en_finding,) = en["findings"]
+    assert vi_finding["message"].startswith("Ứng dụng “Một cửa điện tử” chưa được xác định cấp độ")
+    assert vi_finding["remediation"].startswith("Xác định cấp độ an toàn hệ thống thông tin")
+    assert en_finding["message"].startswith("Application “One-stop system” has no security level")
+    assert en_finding["remediation"].startswith("Determine the security level")
+    out = tmp_path / "report"
+    run("report", str(model), "-o", str(out), "--lang", "en")  # exit 1: the model has errors
+    workbook = out / "readiness.xlsx"
+    cells = {
+        str(cell.value)
+        for sheet in openpyxl.load_workbook(workbook).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value
+    }
+    assert any(c.startswith("Application “One-stop system” has no security level") for c in cells)

@@ -63,6 +63,7 @@ def _watch(
     waivers: Path | None,
     poll: bool,
     jobs: int | None,
+    lang: str = "vi",
 ) -> None:
     """``--watch``: the report goes to ``--output`` (rewritten after every valid check)
     in any format; without ``--output`` the terminal gets text."""
@@ -74,7 +75,7 @@ def _watch(
     if not model.is_dir():
         raise fail(f"--watch needs a model folder; {model} is not one")
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
-                      waivers=waivers, progress=True, jobs=jobs)  # fmt: skip
+                      waivers=waivers, progress=True, jobs=jobs, lang=lang)  # fmt: skip
 
     def render(result: CheckResult) -> Iterable[bytes]:
         assert session.graph is not None
@@ -131,7 +132,7 @@ def register(app: typer.Typer) -> None:
             except ValueError:
                 raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
         if watch:
-            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs)
+            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs, lang.value)
             return
         graph = load_or_exit(model, fmt.value, jobs=jobs)
         try:
