@@ -308,10 +308,10 @@ def test_findings_are_located_and_ordered(result_2015: CheckResult) -> None:
 
 
 def test_unverified_basis_is_said(result_2015: CheckResult) -> None:
-    # Decision 09/2015 is from background knowledge (not in the domain notes): mark U.
+    # Decision 09/2015's articles were not read in a published text: no verified quote.
     assert "(căn cứ chưa đối chiếu: " in _finding(result_2015, "BUS-001@so-y-te").message
-    # the framework letter 1178/BTTTT-THH is corroborated
-    assert "chưa đối chiếu" not in _finding(result_2015, "INT-001@ubnd-tinh").message
+    # Decree 64/2007 Điều 12 khoản 1 is quoted from the published text
+    assert "chưa đối chiếu" not in _finding(result_2015, "DAT-001@csdl-mot-cua-tap-trung").message
 
 
 def test_findings_in_english_on_request(bundled_graph) -> None:

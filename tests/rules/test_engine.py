@@ -169,7 +169,7 @@ def test_legal_registry_periods() -> None:
         dt.date(2026, 1, 1),
     ):
         assert sum(docs[d].in_force(day) for d in frameworks) == 1
-    assert docs["nd-42-2022"].confidence == "low"  # C: the date conflicts in sources
+    assert docs["nd-09-2019"].confidence == "low"  # background knowledge only
     assert docs["nd-85-2016"].confidence == "verified"
 
 

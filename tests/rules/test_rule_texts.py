@@ -26,9 +26,8 @@ ENGLISH_WORDS = (" the ", " has ", " is ", " must ", " no ", " not ", " with ", 
 VIETNAMESE_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
 )
-# The forms an article takes: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a"; a section
-# of a standard or a directive ("Mục 4"); the framework attached to an official letter.
-ARTICLE = re.compile(r"^(Điều \d+( khoản \d+( điểm [a-zđ])?)?|Mục \d+(\.\d+)*|Tài liệu kèm theo)$")
+# The form of an article: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a".
+ARTICLE = re.compile(r"^Điều \d+( khoản \d+( điểm [a-zđ])?)?$")
 
 
 def _snake_values() -> set[str]:
@@ -130,7 +129,20 @@ def test_conventions_cite_nothing_and_legal_citations_name_an_article(rule_id: s
     assert rule.variants, f"{rule_id}: a legal rule without a basis"
     for variant in rule.variants:
         for ref in variant.basis:
-            assert ref.article and ARTICLE.match(ref.article), (rule_id, ref.doc, ref.article)
+            provisions = DOCS[ref.doc].provisions
+            if provisions:  # the article is one of the text's quoted provisions
+                assert ref.article in provisions, (rule_id, ref.doc, ref.article)
+                assert ARTICLE.match(ref.article), (rule_id, ref.doc, ref.article)
+            else:  # no provision of the text has been read yet: shown as unverified
+                assert ref.article is None, (rule_id, ref.doc, ref.article)
+
+
+def test_most_legal_citations_name_an_article() -> None:
+    refs = [
+        ref for rule in RULE_SET.values() for variant in rule.variants for ref in variant.basis
+    ]
+    with_article = [ref for ref in refs if ref.article]
+    assert len(with_article) >= 0.7 * len(refs), (len(with_article), len(refs))
 
 
 def test_the_audit_conventions_are_conventions() -> None:
@@ -149,7 +161,7 @@ def test_legal_obligations_apply_whatever_pack_the_model_names() -> None:
 
 
 def test_the_unverified_note_is_in_the_output_language(tmp_path: Path) -> None:
-    rule = RULE_SET["SEC-007"]  # rests on provisions not checked against a text
+    rule = RULE_SET["SEC-008"]  # rests on a text whose provisions were not read yet
     vi = run_example(rule, "fail", COMMON, tmp_path / "vi").findings[0].message
     en = run_example(rule, "fail", COMMON, tmp_path / "en", lang="en").findings[0].message
     assert "(căn cứ chưa đối chiếu: Chỉ thị 14/CT-TTg" in vi

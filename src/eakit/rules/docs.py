@@ -1,8 +1,8 @@
 """Generate the rule reference (``docs/rules/``) from the bundled packs.
 
-One Markdown page per rule (titles, severity, layer, packs, basis with dates and
-confidence per variant, rationale, remediation, the failing and the fixed example) and an
-index. Regenerate after changing a pack::
+One Markdown page per rule (titles, severity, layer, packs, basis per variant with its
+dates, the quoted article and whether it was checked against the text, rationale,
+remediation, the failing and the fixed example) and an index. Regenerate after changing a pack::
 
     .venv/bin/python -m eakit.rules.docs docs/rules
 
@@ -19,8 +19,15 @@ from pathlib import Path
 
 from eakit import atomic
 from eakit.model import LAYER_INFO, Layer
-from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.legal import (
+    UNVERIFIED_EN,
+    UNVERIFIED_VI,
+    LegalDocument,
+    builtin_registry_path,
+    load_registry,
+)
 from eakit.rules.pack import (
+    BasisRef,
     Example,
     Rule,
     Variant,
@@ -76,14 +83,26 @@ def _basis_lines(variant: Variant, docs: dict[str, LegalDocument]) -> list[str]:
         if doc.repealed:
             force += f", hết hiệu lực {doc.repealed.isoformat()}"
             if doc.replaced_by:
-                force += f" (thay bằng {', '.join(docs[r].citation for r in doc.replaced_by)})"
-        low = doc.confidence == "low" or ref.low
-        confidence = "**chưa kiểm chứng** (unverified)" if low else "đã đối chiếu (verified)"
+                force += f" (thay bằng {', '.join(docs[r.doc].citation for r in doc.replaced_by)})"
         lines.append(
-            f"- {doc.citation}{article} — {doc.title} ({doc.issuer}, {doc.date}; {force}); "
-            f"độ tin cậy: {confidence}"
+            f"- [{doc.citation}](../legal/{doc.id}.md){article} — {doc.title} "
+            f"({doc.issuer}, {doc.date}; {force})"
         )
+        lines.append(f"  {citation_evidence(ref, doc)}")
     return lines
+
+
+def citation_evidence(ref: BasisRef, doc: LegalDocument) -> str:
+    """The quote of a cited article with where it was read, or the open statement that
+    the citation was not checked against the text (Markdown, one line)."""
+    provision = doc.provision(ref.article)
+    if ref.low or provision is None or not provision.verified:
+        what = "chưa ghi điều khoản" if not ref.article else "chưa có trích dẫn"
+        return f"— **{UNVERIFIED_VI}** ({UNVERIFIED_EN}; {what})"
+    return (
+        f"> “{provision.quote}” — [nguồn / source]({provision.source}); "
+        "đã đối chiếu với văn bản (verified)"
+    )
 
 
 def _example_block(example: Example) -> list[str]:

@@ -23,6 +23,7 @@ from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registr
 from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
     ActiveRule,
+    BasisRef,
     PackSet,
     Rule,
     builtin_rules_dir,
@@ -69,15 +70,23 @@ def _severity_override(rule_id: str, overrides: Mapping[str, str]) -> Severity |
 
 
 def _basis(active: ActiveRule) -> tuple[Basis, ...]:
-    return tuple(
-        Basis(
-            document=doc.citation,
-            article=ref.article,
-            date=doc.date,
-            title=doc.title,
-            confidence="low" if ref.low or doc.confidence == "low" else "verified",
-        )
-        for ref, doc in active.basis
+    return tuple(basis_of(ref, doc) for ref, doc in active.basis)
+
+
+def basis_of(ref: BasisRef, doc: LegalDocument) -> Basis:
+    """A citation as findings and renderers show it: verified only when the cited article
+    has a quote read in a published text."""
+    provision = doc.provision(ref.article)
+    verified = not ref.low and provision is not None and provision.verified
+    return Basis(
+        document=doc.citation,
+        article=ref.article,
+        date=doc.date,
+        title=doc.title,
+        confidence="verified" if verified else "low",
+        quote=provision.quote if provision is not None and verified else "",
+        url=(provision.source if provision is not None and provision.source else doc.source),
+        doc_id=doc.id,
     )
 
 

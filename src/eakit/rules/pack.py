@@ -23,7 +23,7 @@ from typing import Any
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.model import KIND_CLASSES, Layer, relation_types
-from eakit.rules.legal import LegalDocument, parse_documents
+from eakit.rules.legal import LegalDocument, Provision, parse_documents
 from eakit.rules.selectors import OPERATORS, Selector, parse_selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 from eakit.text import did_you_mean
@@ -74,11 +74,22 @@ CATEGORIES = ("legal", "convention")
 
 @dataclass(frozen=True)
 class BasisRef:
-    """A citation of a registry document by a rule."""
+    """A citation of a registry document by a rule: the document and the article (a key
+    of the document's ``provisions``, where its quote is kept)."""
 
     doc: str
     article: str | None = None
     low: bool = False  # the link between text and rule is itself unverified
+
+    def provision(self, docs: Mapping[str, LegalDocument]) -> Provision | None:
+        """The cited provision with its quote, or ``None`` when no article is cited."""
+        document = docs.get(self.doc)
+        return document.provision(self.article) if document else None
+
+    def verified(self, docs: Mapping[str, LegalDocument]) -> bool:
+        """Whether the citation carries an article with a quote read in a published text."""
+        provision = self.provision(docs)
+        return not self.low and provision is not None and provision.verified
 
 
 @dataclass(frozen=True)
@@ -330,11 +341,22 @@ class _Validator:
 
     def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> None:
         for index, item in enumerate(raw):
-            if item["doc"] not in self.docs:
+            document = self.docs.get(item["doc"])
+            if document is None:
                 self.error(
                     (*path, index, "doc"),
                     f"unknown legal document '{item['doc']}'{did_you_mean(item['doc'], self.docs)}"
                     " (add it to the legal registry or the pack's 'legal' section)",
+                )
+                continue
+            article = item.get("article")
+            if article is not None and article not in document.provisions:
+                self.error(
+                    (*path, index, "article"),
+                    f"'{article}' is not a provision of '{item['doc']}'"
+                    f"{did_you_mean(article, document.provisions)} (articles are written "
+                    "'Điều N', 'Điều N khoản M' or 'Điều N khoản M điểm x' and must be listed "
+                    "under the document's 'provisions' in the legal registry)",
                 )
 
     def rule(self, raw: Mapping[str, Any], index: int) -> None:

@@ -150,6 +150,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_rules": ("Chưa có quy tắc nào được áp dụng.", "No rule was applied."),
     "findings_count": ("Số phát hiện", "Findings"),
     "low_confidence": ("chưa đối chiếu", "not corroborated"),
+    "basis_unverified": ("chưa đối chiếu với văn bản", "unverified"),
+    "basis_verified": ("đã đối chiếu với văn bản", "verified"),
+    "basis_source": ("nguồn", "source"),
     # common
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
