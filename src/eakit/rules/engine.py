@@ -470,8 +470,11 @@ class FindingBuilder:
             rule, basis = active.rule, _basis(active)
             unverified = ""
             if basis and all(b.confidence == "low" for b in basis):
-                texts = ", ".join(
-                    doc.number if self.lang == "en" else doc.citation for _ref, doc in active.basis
+                texts = ", ".join(  # a text cited by two of its articles is named once
+                    dict.fromkeys(
+                        doc.number if self.lang == "en" else doc.citation
+                        for _ref, doc in active.basis
+                    )
                 )
                 unverified = f" ({word('unverified', self.lang)}: {texts})"
             parts = self._rules[id(active)] = _RuleParts(
