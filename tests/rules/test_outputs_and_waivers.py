@@ -207,3 +207,33 @@ def test_findings_follow_the_output_language(model: Path, tmp_path: Path) -> Non
         if cell.value
     }
     assert any(c.startswith("Application “One-stop system” has no security level") for c in cells)
+
+
+class _Stop(Exception):
+    """Ends a command once it has asked for its check."""
+
+
+@pytest.mark.parametrize(
+    ("command", "patch"),
+    [
+        ("docs", "eakit.cli.docs.run_check"),
+        ("build", "eakit.cli.build.run_check"),
+        ("diagram", "eakit.cli.common.check_kept"),
+        ("report", "eakit.cli.report.run_check"),
+    ],
+)
+def test_every_report_command_checks_in_its_language(
+    model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, patch: str
+) -> None:
+    asked: list[str] = []
+
+    def check_kept(graph, **options):  # noqa: ANN001, ANN202 (the command's call)
+        asked.append(options.get("lang", "vi"))
+        raise _Stop
+
+    monkeypatch.setattr(patch, check_kept)
+    for lang in ("vi", "en"):
+        out = tmp_path / lang
+        result = run(command, str(model), "-o", str(out), "--lang", lang)
+        assert isinstance(result.exception, _Stop), result.output
+    assert asked == ["vi", "en"]

@@ -138,9 +138,7 @@ def test_conventions_cite_nothing_and_legal_citations_name_an_article(rule_id: s
 
 
 def test_most_legal_citations_name_an_article() -> None:
-    refs = [
-        ref for rule in RULE_SET.values() for variant in rule.variants for ref in variant.basis
-    ]
+    refs = [ref for rule in RULE_SET.values() for variant in rule.variants for ref in variant.basis]
     with_article = [ref for ref in refs if ref.article]
     assert len(with_article) >= 0.7 * len(refs), (len(with_article), len(refs))
 
