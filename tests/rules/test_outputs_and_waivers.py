@@ -227,7 +227,7 @@ def test_every_report_command_checks_in_its_language(
 ) -> None:
     asked: list[str] = []
 
-    def check_kept(graph, **options):  # noqa: ANN001, ANN202 (the command's call)
+    def check_kept(graph: object, **options: object) -> None:
         asked.append(options.get("lang", "vi"))
         raise _Stop
 
