@@ -99,7 +99,7 @@ def _without_names(message: str, rule: Rule) -> str:
 def test_fail_messages_read_as_people_write_them(rule_id: str, tmp_path: Path) -> None:
     rule = RULE_SET[rule_id]
     for lang in ("vi", "en"):
-        result = run_example(rule, "fail", COMMON, tmp_path / lang, lang=lang)
+        result = run_example(rule, "fail", RULES / rule.file, tmp_path / lang, lang=lang)
         assert result.findings, rule_id
         for finding in result.findings:
             message = finding.message
@@ -155,7 +155,8 @@ def test_legal_obligations_apply_whatever_pack_the_model_names() -> None:
     # Date-bound law lives in the shared file, not in a framework pack.
     common = {raw["id"] for raw in yaml.safe_load(COMMON.read_text("utf-8"))["rules"]}
     assert {"DAT-002", "DAT-004", "DAT-009", "INT-007", "APP-007", "APP-008"} <= common
-    assert common == set(RULE_SET)
+    for pack in ("vn-egov-2.0.yaml", "vn-dgov-4.0.yaml"):
+        assert not yaml.safe_load((RULES / pack).read_text("utf-8")).get("rules"), pack
 
 
 def test_the_unverified_note_is_in_the_output_language(tmp_path: Path) -> None:
