@@ -23,11 +23,11 @@ def test_parameters_are_written_as_labels(make_model) -> None:
     params = {
         "field": msg.fields("security_dossier.protection_plan", "owner"),
         "value": msg.value("capability_type", "waf", "ids_ips"),
-        "target": msg.ref("ttdl"),
+        "target": msg.ref(graph, "ttdl"),
         "level": None,
         "edge": msg.Edge("hosted_on"),
         "fw": msg.Framework(("vn-egov-2.0", "vn-dgov-4.0")),
-        "listing": msg.Listing(()),
+        "listing": msg.listing(graph, []),
     }
     vi = msg.format_message(template, graph, "qlvb", params, "vi")
     en = msg.format_message(template, graph, "qlvb", params, "en")
@@ -47,11 +47,14 @@ def test_parameters_are_written_as_labels(make_model) -> None:
 
 def test_a_listing_names_the_components_or_nothing(make_model) -> None:
     graph = _graph(make_model)
-    listing = {"listing": msg.Listing(("qlvb", "ttdl"))}
+    listing = {"listing": msg.listing(graph, ["qlvb", "ttdl"])}
     assert msg.format_message("n{listing}", graph, None, listing, "en") == (
         "N (Quản lý văn bản, Provincial data centre)"
     )
-    assert msg.format_message("n{listing}", graph, None, {"listing": msg.Listing(())}, "vi") == "N"
+    assert (
+        msg.format_message("n{listing}", graph, None, {"listing": msg.listing(graph, [])}, "vi")
+        == "N"
+    )
 
 
 def test_an_unknown_placeholder_stays_visible(make_model) -> None:

@@ -132,8 +132,8 @@ def forbidden_relation(ctx: CheckContext) -> Iterator[Hit]:
                 field=field,
                 relation=edge.relation if edge.relation is not None else None,
                 params={
-                    "target": msg.ref(neighbour),
-                    "target_name": msg.ref(other.id),
+                    "target": msg.ref(ctx.graph, neighbour),
+                    "target_name": msg.ref(ctx.graph, other.id),
                     "edge": msg.Edge(edge.type),
                 },
             )
@@ -183,8 +183,8 @@ def cardinality(ctx: CheckContext) -> Iterator[Hit]:
                 "count": count,
                 "min": minimum,
                 "max": maximum,
-                "ids": msg.ref(*ctx.subjects),
-                "listing": msg.Listing(tuple(ctx.subjects)),
+                "ids": msg.ref(ctx.graph, *ctx.subjects),
+                "listing": msg.listing(ctx.graph, ctx.subjects),
             },
         )
 

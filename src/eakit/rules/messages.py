@@ -35,16 +35,23 @@ def word(key: str, lang: str) -> str:
     return pick(_WORDS[key], lang)
 
 
+Names = tuple[tuple[str, str | None], ...]  # (name, English name) of each component
+
+
 class Ref(NamedTuple):
-    """Components named in a message (written as their names)."""
+    """Components named in a message (written as their names). The names are taken when
+    the check runs, so that a hit differs when a component it names is renamed (a re-check
+    after an edit rebuilds the findings whose hits changed)."""
 
     ids: tuple[str, ...]
+    names: Names
 
 
 class Listing(NamedTuple):
     """Components listed after a count: `` (A, B)``, or nothing when there are none."""
 
     ids: tuple[str, ...]
+    names: Names
 
 
 class Field(NamedTuple):
@@ -72,8 +79,24 @@ class Framework(NamedTuple):
     ids: tuple[str, ...]
 
 
-def ref(*ids: str) -> Ref:
-    return Ref(tuple(ids))
+def _names(graph: ModelGraph, ids: tuple[str, ...]) -> Names:
+    objects = graph.objects
+    return tuple((objects[i].name, objects[i].name_en) for i in ids)
+
+
+def ref(graph: ModelGraph, *ids: str) -> Ref:
+    """The components ``ids`` of ``graph``, to be named in a message."""
+    return Ref(ids, _names(graph, ids))
+
+
+def listing(graph: ModelGraph, ids: tuple[str, ...] | list[str]) -> Listing:
+    """The components ``ids`` of ``graph``, listed after a count in a message."""
+    found = tuple(ids)
+    return Listing(found, _names(graph, found))
+
+
+def _named(names: Names, lang: str) -> str:
+    return ", ".join(english if lang == "en" and english else name for name, english in names)
 
 
 def fields(*names: str) -> Field:
@@ -115,10 +138,9 @@ def render(graph: ModelGraph, item: Any, lang: str) -> Any:
     if item is None:
         return word("unset", lang)
     if isinstance(item, Ref):
-        return ", ".join(component_name(graph, i, lang) for i in item.ids)
+        return _named(item.names, lang)
     if isinstance(item, Listing):
-        names = ", ".join(component_name(graph, i, lang) for i in item.ids)
-        return f" ({names})" if names else ""
+        return f" ({_named(item.names, lang)})" if item.ids else ""
     if isinstance(item, Field):
         return ", ".join(field_label(n, lang) for n in item.names)
     if isinstance(item, Value):

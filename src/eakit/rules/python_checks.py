@@ -73,7 +73,7 @@ def master_data_unique(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 cid,
                 field=("master_for",),
-                params={"value": ", ".join(clashes), "others": msg.ref(*others)},
+                params={"value": ", ".join(clashes), "others": msg.ref(graph, *others)},
             )
 
 
@@ -96,7 +96,7 @@ def no_national_duplicate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]
                 field=("master_for",),
                 params={
                     "value": ", ".join(clashes),
-                    "others": msg.ref(*sorted({owners[s] for s in clashes})),
+                    "others": msg.ref(graph, *sorted({owners[s] for s in clashes})),
                 },
             )
 
@@ -111,7 +111,7 @@ def dpo_for_personal_data(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]
             and ctx.get(n).processes_personal_data is True  # type: ignore[attr-defined]
         )
         if systems and ctx.get(cid).has_dpo is not True:  # type: ignore[attr-defined]
-            yield Hit(cid, field=("has_dpo",), params={"systems": msg.ref(*systems)})
+            yield Hit(cid, field=("has_dpo",), params={"systems": msg.ref(graph, *systems)})
 
 
 def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
@@ -133,8 +133,8 @@ def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
                     field=(edge.origin,) if relation is None else (),
                     relation=relation,
                     params={
-                        "target": msg.ref(neighbour),
-                        "target_name": msg.ref(neighbour),
+                        "target": msg.ref(graph, neighbour),
+                        "target_name": msg.ref(graph, neighbour),
                         "edge": msg.Edge(edge.type),
                         "field": msg.fields(*missing),
                     },
@@ -156,8 +156,8 @@ def hosting_level(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
                     field=("hosted_on",),
                     params={
                         "value": level,
-                        "target": msg.ref(dc),
-                        "target_name": msg.ref(dc),
+                        "target": msg.ref(graph, dc),
+                        "target_name": msg.ref(graph, dc),
                         "target_level": dc_level,
                     },
                 )
