@@ -61,7 +61,9 @@ def _basis_help(rule: RuleInfo) -> tuple[str, str]:
         if basis.confidence == "low" or not basis.quote:
             mark = "chưa đối chiếu với văn bản / unverified"
             texts.append(f"- {basis} [{mark}]" + (f" <{basis.url}>" if basis.url else ""))
-            marks.append(f"- {basis} — **{mark}**" + (f" ([nguồn]({basis.url}))" if basis.url else ""))
+            marks.append(
+                f"- {basis} — **{mark}**" + (f" ([nguồn]({basis.url}))" if basis.url else "")
+            )
             continue
         mark = "đã đối chiếu với văn bản / verified"
         texts.append(f"- {basis} [{mark}]: “{basis.quote}” <{basis.url}>")

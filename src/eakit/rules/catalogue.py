@@ -59,12 +59,12 @@ def citation_entry(
 def catalogue(when: dt.date, lang: str = "vi") -> dict[str, Any]:
     """Every bundled rule at ``when``, sorted by id; ``lang`` is ``vi`` or ``en``."""
     rules, packs, docs = bundled_rules()
-    entries = []
+    entries: list[dict[str, Any]] = []
     for rule_id, rule in rules.items():
         category = rule_category(rule)
         active = active_variant(rule, when, docs) if rule.variants else None
         severity = active.severity if active is not None else rule.severity
-        basis = (
+        basis: list[dict[str, Any]] = (
             [citation_entry(ref, doc, docs, lang) for ref, doc in active.basis]
             if active is not None
             else []
@@ -112,7 +112,8 @@ def render_text(data: Mapping[str, Any]) -> str:
         )
         if entry["category"] == "legal" and not entry["basis"]:
             lines.append(
-                "    (no basis in force at this date)" if en
+                "    (no basis in force at this date)"
+                if en
                 else "    (không có căn cứ còn hiệu lực tại ngày này)"
             )
         for cite in entry["basis"]:

@@ -103,7 +103,9 @@ def document_page(
                 f"Nguồn / source: {provision.source} — đã đối chiếu với văn bản (verified)"
             )
         else:
-            lines.append(f"**{UNVERIFIED_VI}** ({UNVERIFIED_EN}): no quote read in a published text.")
+            lines.append(
+                f"**{UNVERIFIED_VI}** ({UNVERIFIED_EN}): no quote read in a published text."
+            )
         lines.append("")
     lines += ["## Quy tắc dựa trên văn bản này / rules resting on it", ""]
     if not rules:

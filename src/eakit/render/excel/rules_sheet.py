@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 from eakit.findings import Basis
 from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
 from eakit.render.excel.context import Context
-from eakit.render.excel.labels import severity_label, t
+from eakit.render.excel.labels import Lang, severity_label, t
 from eakit.render.excel.sheet import Sheet
 from eakit.render.excel.styles import CENTER_TOP, INTEGER
 
@@ -29,7 +29,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 SEVERITY_COL = 3
 
 
-def _quotes(basis: tuple[Basis, ...], lang: str) -> str | None:
+def _quotes(basis: tuple[Basis, ...], lang: Lang) -> str | None:
     """Per citation: the article's quote with its source, or the open "unverified" mark."""
     lines = []
     for b in basis:
