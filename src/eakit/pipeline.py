@@ -85,9 +85,11 @@ def check(
     waivers: Path | None = None,
     jobs: int | None = None,
     today: dt.date | None = None,
+    lang: str = "vi",
 ) -> CheckResult:
     """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's;
-    they expire against ``today``, default the real current date).
+    they expire against ``today``, default the real current date); the findings'
+    messages and remediations are in ``lang`` (``vi`` or ``en``).
 
     ``jobs`` is how many processes may share the work (1 or 2; ``None``: two for a large
     model on a machine with two cores or more, see :mod:`eakit.rules.parallel`).
@@ -108,4 +110,5 @@ def check(
             waivers=waivers,
             jobs=jobs,
             today=today,
+            lang=lang,
         )

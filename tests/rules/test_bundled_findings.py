@@ -83,6 +83,11 @@ AS_OF_2015 = [
     "SVC-003@dvc-dang-ky-ma-so-dvqhns",
     "SVC-003@dvc-giai-quyet-khieu-nai-lan-hai",
     "SVC-003@dvc-giay-phep-x-quang-y-te",
+    "SVC-004@dvc-ban-sao-van-bang",
+    "SVC-004@dvc-cap-phieu-ly-lich-tu-phap",
+    "SVC-004@dvc-dang-ky-ma-so-dvqhns",
+    "SVC-004@dvc-giai-quyet-khieu-nai-lan-hai",
+    "SVC-004@dvc-giay-phep-x-quang-y-te",
 ]
 
 AS_OF_2026 = [
@@ -257,7 +262,7 @@ def test_one_stop_gap_of_2015(result_2015: CheckResult) -> None:
 
 def test_no_lgsp_in_2015_but_planned(result_2015: CheckResult) -> None:
     finding = _finding(result_2015, "INT-001@ubnd-tinh")
-    assert "has 0 LGSP" in finding.message
+    assert finding.message.startswith("Tỉnh có 0 nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh")
     assert finding.basis[0].document == "Công văn 1178/BTTTT-THH"
     # the planned LGSP counts at the horizon: the integration layer improves there
     readiness = result_2015.readiness
@@ -280,7 +285,8 @@ def test_as_of_2026_applies_current_texts(result_2026: CheckResult) -> None:
     assert result_2026.not_applicable == []
     # the framework in force is 4.0, the model follows 1.0
     framework = _finding(result_2026, "GOV-001@ubnd-tinh")
-    assert "vn-egov-1.0" in framework.message and "vn-dgov-4.0" in framework.message
+    assert "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 1.0" in framework.message
+    assert "Khung Kiến trúc Chính phủ số Việt Nam phiên bản 4.0" in framework.message
     assert framework.location is not None and framework.location.file == "eakit.yaml"
     # data sharing: Decree 278/2025, not the repealed 47/2020
     lgsp = _finding(result_2026, "INT-001@ubnd-tinh")
@@ -288,7 +294,8 @@ def test_as_of_2026_applies_current_texts(result_2026: CheckResult) -> None:
     assert "Nghị định 278/2025/NĐ-CP" in documents
     assert "Nghị định 47/2020/NĐ-CP" not in documents
     # one unified public-service system since Decree 107/2021: the province has two
-    assert "2 public-service systems" in _finding(result_2026, "SVC-001@ubnd-tinh").message
+    unified = _finding(result_2026, "SVC-001@ubnd-tinh").message
+    assert unified.startswith("Tỉnh có 2 hệ thống thông tin giải quyết thủ tục hành chính (")
 
 
 def test_findings_are_located_and_ordered(result_2015: CheckResult) -> None:
@@ -302,6 +309,17 @@ def test_findings_are_located_and_ordered(result_2015: CheckResult) -> None:
 
 def test_unverified_basis_is_said(result_2015: CheckResult) -> None:
     # Decision 09/2015's articles were not read in a published text: no verified quote.
-    assert "basis unverified" in _finding(result_2015, "BUS-001@so-y-te").message
+    assert "(căn cứ chưa đối chiếu: " in _finding(result_2015, "BUS-001@so-y-te").message
     # Decree 64/2007 Điều 12 khoản 1 is quoted from the published text
-    assert "unverified" not in _finding(result_2015, "DAT-001@csdl-mot-cua-tap-trung").message
+    assert "chưa đối chiếu" not in _finding(result_2015, "DAT-001@csdl-mot-cua-tap-trung").message
+
+
+def test_findings_in_english_on_request(bundled_graph) -> None:
+    result = check(bundled_graph, as_of=dt.date(2025, 6, 1), lang="en")  # its last month in force
+    unified = _finding(result, "SVC-001@ubnd-tinh")
+    assert unified.message.startswith("The province has 2 systems for administrative procedures (")
+    assert unified.remediation.startswith("Declare the provincial system")
+    framework = _finding(result, "GOV-001@ubnd-tinh").message
+    assert "Vietnam e-Government Architecture Framework 1.0" in framework
+    rule = next(r for r in result.rules if r.id == "SVC-001")
+    assert rule.rationale.startswith("One information system for administrative procedures")

@@ -50,4 +50,4 @@ def test_rule_page_quotes_the_article_or_says_unverified() -> None:
     page = rule_pages()["SEC-001.md"]
     assert "[Luật 86/2015/QH13](../legal/law-86-2015.md), Điều 21" in page
     assert "> “Phân loại cấp độ an toàn hệ thống thông tin là việc" in page
-    assert "**chưa đối chiếu với văn bản** (unverified" in rule_pages()["APP-003.md"]
+    assert "**chưa đối chiếu với văn bản** (unverified" in rule_pages()["SEC-008.md"]

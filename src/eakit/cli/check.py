@@ -20,6 +20,8 @@ from eakit.cli.common import (
     AsOfOption,
     FailOnOption,
     JobsOption,
+    Lang,
+    LangOption,
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
@@ -69,6 +71,7 @@ def _watch(
     waivers: Path | None,
     poll: bool,
     jobs: int | None,
+    lang: str = "vi",
 ) -> None:
     """``--watch``: the report goes to ``--output`` (rewritten after every valid check)
     in any format; without ``--output`` the terminal gets text."""
@@ -80,7 +83,7 @@ def _watch(
     if not model.is_dir():
         raise fail(f"--watch needs a model folder; {model} is not one")
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
-                      waivers=waivers, progress=True, jobs=jobs)  # fmt: skip
+                      waivers=waivers, progress=True, jobs=jobs, lang=lang)  # fmt: skip
 
     def render(result: CheckResult) -> Iterable[bytes]:
         assert session.graph is not None
@@ -129,18 +132,25 @@ def register(app: typer.Typer) -> None:
         jobs: JobsOption = None,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = parse_as_of(as_of)
         if watch:
-            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs)
+            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs, lang.value)
             return
         graph = load_or_exit(
             model, fmt.value, jobs=jobs, limits=limits(max_model_bytes, max_components)
         )
         try:
             result = run_check(
-                graph, as_of=when, select=select, ignore=ignore, waivers=waivers, jobs=jobs
+                graph,
+                as_of=when,
+                select=select,
+                ignore=ignore,
+                waivers=waivers,
+                jobs=jobs,
+                lang=lang.value,
             )
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)

@@ -38,6 +38,10 @@ from eakit.rules.pack import (
 from eakit.rules.sources import RuleConfigError
 
 SEVERITY_VI = {"error": "lỗi (error)", "warning": "cảnh báo (warning)", "info": "thông tin (info)"}
+CATEGORY = {
+    "legal": "quy định pháp lý (legal requirement)",
+    "convention": "quy ước mô hình hoá (modelling convention)",
+}
 
 
 def bundled_rules() -> tuple[dict[str, Rule], dict[str, list[str]], dict[str, LegalDocument]]:
@@ -129,12 +133,20 @@ def rule_page(rule: Rule, packs: list[str], docs: dict[str, LegalDocument]) -> s
         "|---|---|",
         f"| Mức độ / severity | {SEVERITY_VI[rule.severity.value]} |",
         f"| Lớp / layer | {layer.name} ({layer.name_en}) |",
+        f"| Loại / category | {CATEGORY[rule.category]} |",
         f"| Gói / packs | {', '.join(packs)} |",
         f"| Kiểm tra / check | `{_check_label(rule)}` |",
         "",
         "## Căn cứ / basis",
         "",
     ]
+    if rule.category == "convention":
+        lines += [
+            "Quy ước mô hình hoá, không có căn cứ pháp lý: quy tắc luôn áp dụng và không tính",
+            "vào mức tuân thủ pháp luật. / A modelling convention with no legal basis: it",
+            "always applies and does not count towards legal compliance.",
+            "",
+        ]
     for number, variant in enumerate(rule.variants, start=1):
         if len(rule.variants) > 1:
             extra = []
@@ -146,17 +158,29 @@ def rule_page(rule: Rule, packs: list[str], docs: dict[str, LegalDocument]) -> s
             lines += [f"**Phương án {number}**, áp dụng {_period(variant, docs)}{suffix}:", ""]
         lines += _basis_lines(variant, docs)
         lines.append("")
+    if rule.category == "legal":
+        lines += [
+            "The rule applies at a check date (`--as-of`, default the model's `as_of`) only",
+            "while a basis text is in force; otherwise it is listed as not applicable.",
+            "",
+        ]
     lines += [
-        "The rule applies at a check date (`--as-of`, default the model's `as_of`) only while",
-        "a basis text is in force; otherwise it is listed as not applicable.",
-        "",
         "## Lý do / rationale",
         "",
         rule.rationale,
         "",
+        f"*{rule.rationale.en}*",
+        "",
         "## Khắc phục / remediation",
         "",
         rule.remediation,
+        "",
+        f"*{rule.remediation.en}*",
+        "",
+        "## Thông báo / message",
+        "",
+        f"- {rule.message}",
+        f"- *{rule.message.en}*",
         "",
         "## Ví dụ vi phạm / failing example",
         "",
@@ -199,13 +223,13 @@ def index_page(rules: dict[str, Rule], packs: dict[str, list[str]]) -> str:
         lines += [
             f"## {info.name} / {info.name_en}",
             "",
-            "| id | quy tắc | rule | severity | packs |",
+            "| id | quy tắc | rule | severity | loại / category | packs |",
         ]
-        lines.append("|---|---|---|---|---|")
+        lines.append("|---|---|---|---|---|---|")
         for rule in by_layer[info.layer]:
             lines.append(
                 f"| [{rule.id}]({rule.id}.md) | {rule.title} | {rule.title_en} | "
-                f"{rule.severity.value} | {', '.join(packs[rule.id])} |"
+                f"{rule.severity.value} | {rule.category} | {', '.join(packs[rule.id])} |"
             )
         lines.append("")
     return "\n".join(lines)

@@ -20,15 +20,16 @@ from eakit.graph import ModelGraph, Place, Request
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
     ActiveRule,
     BasisRef,
     PackSet,
     Rule,
-    active_variant,
     builtin_rules_dir,
     load_packs,
     packs_for,
+    rule_at,
 )
 from eakit.rules.rule_ids import check_options, unknown_waiver_rules
 from eakit.rules.scoring import (
@@ -74,12 +75,6 @@ def _severity_override(rule_id: str, overrides: Mapping[str, str]) -> Severity |
     return Severity(overrides[globs[0]]) if globs else None
 
 
-class _Format(dict[str, Any]):
-    # Unknown placeholders stay visible instead of raising in the middle of a check.
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _basis(active: ActiveRule) -> tuple[Basis, ...]:
     return tuple(basis_of(ref, doc) for ref, doc in active.basis)
 
@@ -102,7 +97,7 @@ def basis_of(ref: BasisRef, doc: LegalDocument) -> Basis:
 
 
 def _rule_info(
-    rule: Rule, active: ActiveRule | None, severity: Severity, note: str = ""
+    rule: Rule, active: ActiveRule | None, severity: Severity, note: str = "", lang: str = "vi"
 ) -> RuleInfo:
     return RuleInfo(
         id=rule.id,
@@ -112,8 +107,8 @@ def _rule_info(
         layer=rule.layer.value,
         pack=rule.pack,
         basis=_basis(active) if active else (),
-        rationale=rule.rationale,
-        remediation=rule.remediation,
+        rationale=rule.rationale.lang(lang),
+        remediation=rule.remediation.lang(lang),
         help_uri=f"docs/rules/{rule.id}.md",
         note=note,
     )
@@ -155,10 +150,17 @@ statuses subjects have."""
 class Engine:
     """Runs the applicable rules of a model at one date."""
 
-    def __init__(self, graph: ModelGraph, as_of: dt.date, docs: Mapping[str, LegalDocument]):
+    def __init__(
+        self,
+        graph: ModelGraph,
+        as_of: dt.date,
+        docs: Mapping[str, LegalDocument],
+        lang: str = "vi",
+    ):
         self.graph = graph
         self.as_of = as_of
         self.docs = docs
+        self.lang = lang  # of the findings' messages and remediations: vi or en
         self.manifest: SourceFile | None = None
         self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
         self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
@@ -170,7 +172,6 @@ class Engine:
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
-        self._kind_labels: dict[type, str] = {}
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
         self._outside: frozenset[str] | None = None
@@ -413,19 +414,10 @@ class Engine:
         return self.manifest.at("architecture") if self.manifest else Location(MANIFEST)
 
     def message(self, active: ActiveRule, hit: Hit) -> str:
-        """A hit's message: the rule's template filled in with the component's id, name
-        and kind and the hit's own values."""
-        if hit.component is not None:
-            component = self.graph.objects[hit.component]
-            kind = self._kind_labels.get(type(component))
-            if kind is None:  # as messages name it: "application", "data centre"
-                kind = self._kind_labels[type(component)] = type(component).label_en.lower()
-            values = _Format(id=component.id, name=component.name, kind=kind)
-        else:
-            values = _Format(id="", name="", kind="model")
-        if hit.params:
-            values.update(hit.params)
-        text = active.message.format_map(values)
+        """A hit's message in the engine's language: the rule's template filled in with
+        the component's name and kind and the hit's own values, as people name them."""
+        template = active.message.lang(self.lang)
+        text = format_message(template, self.graph, hit.component, hit.params, self.lang)
         return f"{text} {hit.detail}".strip() if hit.detail else text
 
     def group(self, active: ActiveRule, hits: list[Hit], severity: Severity) -> list[_Pending]:
@@ -458,7 +450,7 @@ class Engine:
         """Locate prepared findings (in one batch) and build them, in order."""
         wanted = [w for _a, item in items for _m, w in item.parts if not isinstance(w, Location)]
         found = iter(self.graph.locate_requests(wanted))
-        build = FindingBuilder(self.graph, agencies)
+        build = FindingBuilder(self.graph, agencies, self.lang)
         result = []
         for active, item in items:
             parts = item.parts
@@ -490,8 +482,9 @@ class FindingBuilder:
     """Makes the findings of located hits; what a finding takes from its rule is worked
     out once per rule (a national check makes 150,000 findings of 80 rules)."""
 
-    def __init__(self, graph: ModelGraph, agencies: bool = True) -> None:
+    def __init__(self, graph: ModelGraph, agencies: bool = True, lang: str = "vi") -> None:
         self.graph = graph
+        self.lang = lang
         self._agencies = graph.agencies if agencies else None
         # By id() of the active rule (kept in the entry, so that the id is not reused).
         self._rules: dict[int, _RuleParts] = {}
@@ -500,14 +493,18 @@ class FindingBuilder:
         parts = self._rules.get(id(active))
         if parts is None:
             rule, basis = active.rule, _basis(active)
-            unverified = (
-                f" (basis unverified: {', '.join(b.document for b in basis)})"
-                if basis and all(b.confidence == "low" for b in basis)
-                else ""
-            )
+            unverified = ""
+            if basis and all(b.confidence == "low" for b in basis):
+                texts = ", ".join(  # a text cited by two of its articles is named once
+                    dict.fromkeys(
+                        doc.number if self.lang == "en" else doc.citation
+                        for _ref, doc in active.basis
+                    )
+                )
+                unverified = f" ({word('unverified', self.lang)}: {texts})"
             parts = self._rules[id(active)] = _RuleParts(
                 active, rule.id, rule.layer.value, rule.title, rule.title_en, basis,
-                rule.remediation, unverified,
+                rule.remediation.lang(self.lang), unverified,
             )  # fmt: skip
         return parts
 
@@ -755,6 +752,7 @@ class RunOptions:
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
     today: dt.date | None = None  # the real date waivers expire against (None: today)
+    lang: str = "vi"  # of the messages, remediations and rationales: vi or en
 
 
 def run_rules(
@@ -767,26 +765,47 @@ def run_rules(
     share_views: bool = True,
     jobs: int = 1,
     today: dt.date | None = None,
+    lang: str = "vi",
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
 
     ``share_views=False`` computes the horizon view of every subject from scratch (the
     reference the shared computation is tested against). ``jobs=2`` shares the work
     with a second process where that is possible (see :mod:`eakit.rules.parallel`); the
-    result is the same.
+    result is the same. ``lang`` (``vi`` or ``en``) is the language of the findings'
+    messages and remediations and of the rules' rationales.
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, today)
+    options = RunOptions(
+        as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, today, lang
+    )
     return start_run(graph, options).finish()
 
 
-ENDED_NOTE = "kiến trúc hết hiệu lực sau ngày {0} / the architecture ended on {0}"
+_NO_BASIS = {
+    "vi": "không có văn bản căn cứ còn hiệu lực ngày {date}",
+    "en": "no basis in force on {date}",
+}
+_ENDED = {
+    "vi": (
+        "kiến trúc hết hiệu lực sau ngày {end}: không đánh giá ở ngày {day}; hãy kiểm tra ở "
+        "một ngày đến {end}, hoặc kiểm tra kiến trúc kế thừa",
+        " (kế thừa: {successor})",
+        "kiến trúc hết hiệu lực sau ngày {end}",
+    ),
+    "en": (
+        "the architecture ended on {end}: it is not judged at {day}; check it at a date up "
+        "to {end}, or check its successor",
+        " (successor: {successor})",
+        "the architecture ended on {end}",
+    ),
+}
 
 
 def architecture_ended(
-    graph: ModelGraph, when: dt.date, manifest: SourceFile | None
+    graph: ModelGraph, when: dt.date, manifest: SourceFile | None, lang: str = "vi"
 ) -> Diagnostic | None:
     """The warning of a check dated after the architecture's own ``valid_to``, naming its
     successor (``None`` while the architecture is in force): such a check judges nothing,
@@ -795,18 +814,19 @@ def architecture_ended(
     end = architecture.valid_to
     if end is None or when <= end:
         return None
+    words = _ENDED["en" if lang == "en" else "vi"]
     successor = " ".join((architecture.successor or "").split())
-    day, end_day = when.isoformat(), end.isoformat()
-    message = (
-        f"kiến trúc hết hiệu lực sau ngày {end_day}: không đánh giá ở ngày {day}; kiểm tra "
-        f"ở một ngày đến {end_day}, hoặc kiểm tra kiến trúc kế thừa — the architecture "
-        f"ended on {end_day}: it is not judged at {day}; check it at a date up to "
-        f"{end_day}, or check its successor"
-    )
+    message = words[0].format(end=end.isoformat(), day=when.isoformat())
     if successor:
-        message += f" (kế thừa / successor: {successor})"
+        message += words[1].format(successor=successor)
     where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
     return Diagnostic(where, message, code="architecture-ended", severity=Severity.WARNING)
+
+
+def ended_note(graph: ModelGraph, lang: str) -> str:
+    """Why a rule is not applied to an architecture that has ended."""
+    end = graph.architecture.valid_to
+    return _ENDED["en" if lang == "en" else "vi"][2].format(end=end.isoformat() if end else "")
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
@@ -816,14 +836,15 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     when = as_of or graph.architecture.as_of
     packs, manifest = load_rules(graph, when)
     config = graph.manifest.rules
-    engine = Engine(graph, when, packs.documents)
+    lang = options.lang
+    engine = Engine(graph, when, packs.documents, lang)
     engine.manifest = manifest
     engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
     rule_ids = [rule.id for rule in packs.rules]
     check_options(select, ignore, rule_ids)
-    ended = architecture_ended(graph, when, manifest)
+    ended = architecture_ended(graph, when, manifest, lang)
     if ended is not None:
         result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
@@ -834,20 +855,19 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         if _glob_match(rule.id, ignore):
             continue
-        active = active_variant(rule, when, packs.documents)
+        active = rule_at(rule, when, packs.documents)
         if active is None:
-            result.not_applicable.append(
-                _rule_info(rule, None, rule.severity, f"no basis in force on {when.isoformat()}")
-            )
+            note = _NO_BASIS["en" if lang == "en" else "vi"].format(date=when.isoformat())
+            result.not_applicable.append(_rule_info(rule, None, rule.severity, note, lang))
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
         if ended is not None:
             # The architecture no longer exists: nothing of it is judged by later law.
             result.not_applicable.append(
-                _rule_info(rule, None, severity, ENDED_NOTE.format(graph.architecture.valid_to))
+                _rule_info(rule, None, severity, ended_note(graph, lang), lang=lang)
             )
             continue
-        result.rules.append(_rule_info(rule, active, severity))
+        result.rules.append(_rule_info(rule, active, severity, lang=lang))
         work.append((active, severity))
     states = None
     if options.jobs > 1:

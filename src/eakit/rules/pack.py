@@ -5,7 +5,11 @@ A pack is a YAML file validated against ``eakit/data/rulepack.schema.json``; pac
 legal basis can change over time: its ``variants`` give, each for a date range, the
 basis texts (and optionally another severity, check or message). At a check date the
 most recent variant whose range covers the date and which has a basis text in force
-applies (:func:`active_variant`).
+applies (:func:`active_variant`). A rule of the ``convention`` category (modelling good
+practice) has no legal basis and always applies.
+
+A rule's message, rationale and remediation are :class:`Bilingual`: the Vietnamese text,
+with the English one beside it.
 """
 
 from __future__ import annotations
@@ -51,6 +55,27 @@ def builtin_packs() -> list[str]:
     return names
 
 
+class Bilingual(str):
+    """A text in Vietnamese (the string itself) with its English version (``en``)."""
+
+    en: str
+
+    def __new__(cls, vi: str, en: str | None = None) -> Bilingual:
+        text = super().__new__(cls, vi)
+        text.en = vi if en is None else en
+        return text
+
+    def __reduce__(self) -> tuple[type[Bilingual], tuple[str, str]]:
+        return (Bilingual, (str(self), self.en))
+
+    def lang(self, lang: str) -> str:
+        """The text in ``lang`` (``en``, or Vietnamese for anything else)."""
+        return self.en if lang == "en" else str(self)
+
+
+CATEGORIES = ("legal", "convention")
+
+
 @dataclass(frozen=True)
 class BasisRef:
     """A citation of a registry document by a rule: the document and the article (a key
@@ -88,7 +113,7 @@ class Variant:
     end: dt.date | None = None  # inclusive
     severity: Severity | None = None
     check: Check | None = None
-    message: str | None = None
+    message: Bilingual | None = None
     note: str = ""
 
     def covers(self, when: dt.date) -> bool:
@@ -114,16 +139,17 @@ class Rule:
     title_en: str
     severity: Severity
     layer: Layer
-    rationale: str
-    remediation: str
+    rationale: Bilingual
+    remediation: Bilingual
     applies_to: Selector
-    message: str
+    message: Bilingual
     variants: tuple[Variant, ...]
     check: Check | None
     examples: Mapping[str, Example]
     pack: str
     file: str
     location: Location
+    category: str = "legal"  # legal | convention (modelling good practice, no basis)
 
 
 @dataclass(frozen=True)
@@ -134,7 +160,16 @@ class ActiveRule:
     basis: tuple[tuple[BasisRef, LegalDocument], ...]
     severity: Severity
     check: Check
-    message: str
+    message: Bilingual
+
+
+def rule_at(rule: Rule, when: dt.date, docs: Mapping[str, LegalDocument]) -> ActiveRule | None:
+    """The rule at ``when``: a convention always applies (with no basis); a legal rule
+    as its variant in force gives it (see :func:`active_variant`)."""
+    if rule.category == "convention":
+        assert rule.check is not None  # the schema requires a check on a convention
+        return ActiveRule(rule, (), rule.severity, rule.check, rule.message)
+    return active_variant(rule, when, docs)
 
 
 def _recency(variant: Variant, in_force: tuple[tuple[BasisRef, LegalDocument], ...]) -> dt.date:
@@ -205,6 +240,14 @@ def _check(raw: Mapping[str, Any] | None) -> Check | None:
     return Check(raw["type"], {k: v for k, v in raw.items() if k != "type"})
 
 
+def _text(raw: Mapping[str, Any], key: str) -> Bilingual:
+    """A rule's text and its English version (``<key>_en``), whitespace folded."""
+    english = raw.get(f"{key}_en")
+    return Bilingual(
+        " ".join(raw[key].split()), " ".join(english.split()) if english is not None else None
+    )
+
+
 def _example(raw: str | Mapping[str, Any]) -> Example:
     if isinstance(raw, str):
         return Example(raw)
@@ -225,29 +268,32 @@ def _rule(raw: Mapping[str, Any], pack: str, source: SourceFile, index: int) -> 
                 end=_date(v.get("until")),
                 severity=Severity(v["severity"]) if v.get("severity") else None,
                 check=_check(v.get("check")),
-                message=v.get("message"),
+                message=_text(v, "message") if v.get("message") else None,
                 note=v.get("note", ""),
             )
             for v in raw["variants"]
         )
-    else:
+    elif "basis" in raw:
         variants = (Variant(basis=_basis(raw["basis"])),)
+    else:  # a convention
+        variants = ()
     return Rule(
         id=raw["id"],
         title=raw["title"],
         title_en=raw["title_en"],
         severity=Severity(raw["severity"]),
         layer=Layer(raw["layer"]),
-        rationale=" ".join(raw["rationale"].split()),
-        remediation=" ".join(raw["remediation"].split()),
+        rationale=_text(raw, "rationale"),
+        remediation=_text(raw, "remediation"),
         applies_to=parse_selector(raw.get("applies_to")),
-        message=" ".join(raw["message"].split()),
+        message=_text(raw, "message"),
         variants=variants,
         check=_check(raw.get("check")),
         examples={k: _example(v) for k, v in raw["examples"].items()},
         pack=pack,
         file=source.display,
         location=source.at("rules", index),
+        category=raw.get("category", "legal"),
     )
 
 
@@ -344,6 +390,13 @@ class _Validator:
         path: tuple[str | int, ...] = ("rules", index)
         self.selector(raw.get("applies_to"), (*path, "applies_to"))
         self.check(raw.get("check"), (*path, "check"))
+        legal = raw.get("category", "legal") == "legal"
+        if legal and "basis" not in raw and "variants" not in raw:
+            self.error(path, "a legal rule needs 'basis' or 'variants' (or 'category: convention')")
+        if not legal:
+            for key in ("basis", "variants"):
+                if key in raw:
+                    self.error((*path, key), f"a convention has no legal basis: remove '{key}'")
         if "basis" in raw:
             self.basis(raw["basis"], (*path, "basis"))
         for number, variant in enumerate(raw.get("variants", ())):

@@ -14,6 +14,7 @@ from typing import Any
 
 from eakit.graph import ModelGraph
 from eakit.model.components import InformationSystem
+from eakit.rules import messages as msg
 from eakit.rules.context import CheckContext, Hit, model_subject
 from eakit.rules.selectors import field_value, is_empty, parse_selector
 
@@ -74,7 +75,7 @@ def master_data_unique(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 cid,
                 field=("master_for",),
-                params={"value": ", ".join(clashes), "others": ", ".join(others)},
+                params={"value": ", ".join(clashes), "others": msg.ref(graph, *others)},
             )
 
 
@@ -97,7 +98,7 @@ def no_national_duplicate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]
                 field=("master_for",),
                 params={
                     "value": ", ".join(clashes),
-                    "others": ", ".join(sorted({owners[s] for s in clashes})),
+                    "others": msg.ref(graph, *sorted({owners[s] for s in clashes})),
                 },
             )
 
@@ -112,7 +113,7 @@ def dpo_for_personal_data(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]
             and ctx.get(n).processes_personal_data is True  # type: ignore[attr-defined]
         )
         if systems and ctx.get(cid).has_dpo is not True:  # type: ignore[attr-defined]
-            yield Hit(cid, field=("has_dpo",), params={"systems": ", ".join(systems)})
+            yield Hit(cid, field=("has_dpo",), params={"systems": msg.ref(graph, *systems)})
 
 
 def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
@@ -134,10 +135,10 @@ def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
                     field=(edge.origin,) if relation is None else (),
                     relation=relation,
                     params={
-                        "target": neighbour,
-                        "target_name": ctx.get(neighbour).name,
-                        "edge": edge.type,
-                        "field": ", ".join(missing),
+                        "target": msg.ref(graph, neighbour),
+                        "target_name": msg.ref(graph, neighbour),
+                        "edge": msg.Edge(edge.type),
+                        "field": msg.fields(*missing),
                     },
                 )
 
@@ -157,9 +158,9 @@ def hosting_level(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
                     field=("hosted_on",),
                     params={
                         "value": level,
-                        "target": dc,
-                        "target_name": ctx.get(dc).name,
-                        "target_level": dc_level if dc_level is not None else "none",
+                        "target": msg.ref(graph, dc),
+                        "target_name": msg.ref(graph, dc),
+                        "target_level": dc_level,
                     },
                 )
 
@@ -178,7 +179,7 @@ def protected(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     for cid in ctx.subjects:
         hosts = [n for n, _e in ctx.neighbours(cid, ("hosted_on",), "out")]
         if not guarded(cid) and not any(guarded(h) for h in hosts):
-            yield Hit(cid, params={"capabilities": ", ".join(sorted(types)) or "any"})
+            yield Hit(cid, params={"capabilities": msg.value("capability_type", *sorted(types))})
 
 
 def framework_in_force(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
@@ -193,7 +194,10 @@ def framework_in_force(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             model_subject(graph),
             manifest_field=("architecture", "framework"),
-            params={"value": declared, "expected": " or ".join(in_force)},
+            params={
+                "value": msg.Framework((declared,)),
+                "expected": msg.Framework(tuple(in_force)),
+            },
         )
 
 
@@ -204,7 +208,7 @@ def manifest_attribute(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             model_subject(graph),
             manifest_field=("architecture",),
-            params={"field": name},
+            params={"field": msg.fields(name)},
         )
 
 
