@@ -1,0 +1,130 @@
+"""Problems and findings as LSP diagnostics, file by file."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from lsprotocol import types
+
+from eakit.diagnostics import Diagnostic, Severity
+from eakit.findings import Finding
+from eakit.loader.files import MANIFEST
+from eakit.lsp.words import Lang, rule_url
+from eakit.lsp.yamltext import word_range
+
+SOURCE = "eakit"
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+TextOf = Callable[[str], str | None]
+
+
+_QUOTED = re.compile(r"'([^'\n]+)'")
+
+
+def span(text: str | None, line: int, col: int, message: str = "") -> types.Range:
+    """The range of the word at 1-based ``line``:``col`` of ``text`` (a whole-line start
+    when the text is unknown). A problem located at a key whose message quotes a value
+    written after it on the line (``owner: so-tt-t``) spans that value: it is what a fix
+    replaces."""
+    row, char = max(line - 1, 0), max(col - 1, 0)
+    lines = text.splitlines() if text is not None else []
+    if row < len(lines):
+        start, end = word_range(lines[row], char)
+        is_key = lines[row][end:].lstrip(" \t").startswith(":")
+        if is_key and not message.startswith("unknown key"):
+            for value in _QUOTED.findall(message):
+                at = _find_word(lines[row], value, end)
+                if at is not None:
+                    return types.Range(
+                        types.Position(row, at), types.Position(row, at + len(value))
+                    )
+        if end > start:
+            return types.Range(types.Position(row, start), types.Position(row, end))
+        return types.Range(types.Position(row, char), types.Position(row, len(lines[row])))
+    return types.Range(types.Position(row, char), types.Position(row, char))
+
+
+def _find_word(line: str, value: str, after: int) -> int | None:
+    """Where ``value`` is written as a whole word in ``line`` after ``after``."""
+    at = line.find(value, after)
+    while at >= 0:
+        bounds = word_range(line, at)
+        if bounds == (at, at + len(value)):
+            return at
+        at = line.find(value, at + 1)
+    return None
+
+
+def from_problem(
+    problem: Diagnostic, text: str | None, uri_of: Callable[[str], str], text_of: TextOf
+) -> types.Diagnostic:
+    """A load problem (YAML, fields, references) as an LSP diagnostic."""
+    where = problem.location
+    related = [
+        types.DiagnosticRelatedInformation(
+            types.Location(uri_of(other.file), span(text_of(other.file), other.line, other.col)),
+            problem.message,
+        )
+        for other in problem.related
+    ]
+    return types.Diagnostic(
+        range=span(text, where.line, where.col, problem.message),
+        message=problem.message,
+        severity=_SEVERITY[problem.severity],
+        code=problem.code,
+        source=SOURCE,
+        related_information=related or None,
+        data={"problem": problem.code},
+    )
+
+
+def from_finding(finding: Finding, text: str | None, lang: Lang) -> types.Diagnostic:
+    """A rule finding as an LSP diagnostic, linked to its rule's page."""
+    where = finding.location
+    title = finding.title_en if lang == "en" and finding.title_en else finding.title
+    line, col = (where.line, where.col) if where is not None else (1, 1)
+    return types.Diagnostic(
+        range=span(text, line, col),
+        message=f"{title}: {finding.message}",
+        severity=_SEVERITY[finding.severity],
+        code=finding.rule_id,
+        code_description=types.CodeDescription(href=rule_url(finding.rule_id)),
+        source=SOURCE,
+        data={"rule": finding.rule_id, "component": finding.component},
+    )
+
+
+def by_file(
+    problems: Iterable[Diagnostic],
+    findings: Iterable[Finding],
+    text_of: TextOf,
+    uri_of: Callable[[str], str],
+    lang: Lang,
+    files: set[str] | None = None,
+) -> dict[str, list[types.Diagnostic]]:
+    """The diagnostics of each file (only ``files`` when given); a finding on the whole
+    model goes to the manifest."""
+    grouped: dict[str, list[types.Diagnostic]] = defaultdict(list)
+    texts: dict[str, str | None] = {}
+
+    def cached(rel: str) -> str | None:
+        if rel not in texts:
+            texts[rel] = text_of(rel)
+        return texts[rel]
+
+    for problem in problems:
+        rel = problem.location.file
+        if files is None or rel in files:
+            grouped[rel].append(from_problem(problem, cached(rel), uri_of, cached))
+    for finding in findings:
+        if finding.waived is not None:
+            continue
+        rel = finding.location.file if finding.location is not None else MANIFEST
+        if files is None or rel in files:
+            grouped[rel].append(from_finding(finding, cached(rel), lang))
+    return dict(grouped)

@@ -1,0 +1,258 @@
+"""``eakit lsp`` end to end: the server runs as a subprocess and a real LSP client
+(pytest-lsp) drives it on a copy of the bundled model."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+REPO = Path(__file__).resolve().parents[2]
+APP = "ung-dung/mot-cua-dien-tu.yaml"
+WAIT = 60.0  # seconds a notification may take on a busy machine before the test fails
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+@pytest.fixture(scope="module")
+def model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("lsp") / "model"
+    shutil.copytree(REPO / "model", root, ignore=shutil.ignore_patterns(".eakit-cache"))
+    return root
+
+
+@pytest_lsp.fixture(
+    scope="module",
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "eakit", "lsp"]),
+)
+async def client(lsp_client: LanguageClient, model: Path):
+    capabilities = client_capabilities("visual-studio-code")
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities,
+            root_uri=model.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=model.as_uri(), name="model")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def uri(model: Path, rel: str) -> str:
+    return (model / rel).as_uri()
+
+
+def lines(model: Path, rel: str) -> list[str]:
+    return (model / rel).read_text(encoding="utf-8").splitlines()
+
+
+def position_of(model: Path, rel: str, needle: str, nth: int = 0) -> types.Position:
+    """The position of the ``nth`` ``needle`` in ``rel`` (its first character)."""
+    seen = 0
+    for number, line in enumerate(lines(model, rel)):
+        at = line.find(needle)
+        while at >= 0:
+            if seen == nth:
+                return types.Position(number, at)
+            seen += 1
+            at = line.find(needle, at + 1)
+    raise AssertionError(f"{needle!r} not in {rel}")
+
+
+async def diagnostics_until(client: LanguageClient, target: str, test) -> list[types.Diagnostic]:
+    """The diagnostics of ``target`` once ``test`` holds of them."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT
+    while loop.time() < deadline:
+        found = list(client.diagnostics.get(target, []))
+        if test(found):
+            return found
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no such diagnostics for {target}: {client.diagnostics.get(target)}")
+
+
+def open_text(client: LanguageClient, model: Path, rel: str, text: str, version: int = 1) -> None:
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(
+                uri=uri(model, rel), language_id="yaml", version=version, text=text
+            )
+        )
+    )
+
+
+def change_text(client: LanguageClient, model: Path, rel: str, text: str, version: int) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=uri(model, rel), version=version
+            ),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+async def test_rule_findings_carry_code_and_rule_page(client: LanguageClient, model: Path):
+    target = uri(model, "dich-vu/cong-thong-tin.yaml")
+    found = await diagnostics_until(client, target, lambda ds: any(d.code == "APP-001" for d in ds))
+    finding = next(d for d in found if d.code == "APP-001")
+    assert finding.severity == types.DiagnosticSeverity.Error
+    assert finding.code_description is not None
+    assert finding.code_description.href.endswith("/rules/APP-001.html")
+    # The finding sits on the component's 'id' (line 6, column 5 in the file, 1-based).
+    assert finding.range.start == types.Position(5, 4)
+
+
+async def test_typo_is_reported_as_you_type_with_a_fix(client: LanguageClient, model: Path):
+    text = (model / APP).read_text(encoding="utf-8")
+    open_text(client, model, APP, text)
+    typo = text.replace("owner: so-tt-tt", "owner: so-tt-t", 1)
+    change_text(client, model, APP, typo, 2)
+    where = position_of(model, APP, "so-tt-tt")  # the typo sits where the id was
+    found = await diagnostics_until(
+        client, uri(model, APP), lambda ds: any("so-tt-t'" in d.message for d in ds)
+    )
+    problem = next(d for d in found if "so-tt-t'" in d.message)
+    assert problem.severity == types.DiagnosticSeverity.Error
+    assert problem.range.start == where
+    assert problem.range.end == types.Position(where.line, where.character + len("so-tt-t"))
+
+    fixes = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri(model, APP)),
+            range=problem.range,
+            context=types.CodeActionContext(diagnostics=[problem]),
+        )
+    )
+    assert fixes is not None
+    fix = next(a for a in fixes if isinstance(a, types.CodeAction) and "so-tt-tt" in a.title)
+    assert fix.edit is not None and fix.edit.changes is not None
+    (edit,) = fix.edit.changes[uri(model, APP)]
+    assert edit.new_text == "so-tt-tt" and edit.range == problem.range
+
+    change_text(client, model, APP, text, 3)  # fixed: the problem goes away
+    await diagnostics_until(
+        client, uri(model, APP), lambda ds: not any("so-tt-t'" in d.message for d in ds)
+    )
+
+
+async def test_definition_and_references_across_files(client: LanguageClient, model: Path):
+    at = position_of(model, APP, "so-tt-tt")
+    params = types.DefinitionParams(types.TextDocumentIdentifier(uri(model, APP)), at)
+    found = await client.text_document_definition_async(params)
+    assert isinstance(found, types.Location)
+    assert found.uri == uri(model, "to-chuc/co-quan-tinh.yaml")
+    assert lines(model, "to-chuc/co-quan-tinh.yaml")[found.range.start.line].strip() == (
+        "- id: so-tt-tt"
+    )
+
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri(model, APP)),
+            position=at,
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    assert refs is not None
+    files = {r.uri for r in refs}
+    assert uri(model, APP) in files and uri(model, "eakit.yaml") in files
+    assert len(files) > 2
+    for ref in refs:
+        line = lines(model, Path(ref.uri[len(model.as_uri()) + 1 :]).as_posix())[
+            ref.range.start.line
+        ]
+        assert line[ref.range.start.character : ref.range.end.character] == "so-tt-tt"
+
+
+async def test_hover_shows_kind_owner_and_findings_with_basis(client: LanguageClient, model: Path):
+    rel = "dich-vu/cong-thong-tin.yaml"
+    at = position_of(model, rel, "cong-thong-tin-tinh")
+    found = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri(model, rel)), at)
+    )
+    assert found is not None and isinstance(found.contents, types.MarkupContent)
+    text = found.contents.value
+    assert "Cổng thông tin điện tử tỉnh Sóc Trăng" in text
+    assert "`portal`" in text and "Loại" in text  # Vietnamese labels by default
+    assert "APP-001" in text and "Nghị định 64/2007/NĐ-CP" in text
+
+
+async def test_completion_offers_ids_of_the_accepted_kind(client: LanguageClient, model: Path):
+    text = (model / APP).read_text(encoding="utf-8")
+    edited = text.replace("owner: so-tt-tt", "owner: ", 1)
+    change_text(client, model, APP, edited, 10)
+    at = position_of(model, APP, "so-tt-tt")
+    found = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri(model, APP)), at)
+    )
+    assert isinstance(found, types.CompletionList)
+    labels = {item.label for item in found.items}
+    assert "so-tt-tt" in labels and "so-tu-phap" in labels  # agencies
+    assert "mot-cua-dien-tu" not in labels and "lgsp-tinh" not in labels  # not agencies
+    item = next(i for i in found.items if i.label == "so-tt-tt")
+    assert item.label_details is not None and item.label_details.description
+    assert "Sở" in item.label_details.description  # the Vietnamese name beside the id
+
+    kinds = await client.text_document_completion_async(
+        types.CompletionParams(
+            types.TextDocumentIdentifier(uri(model, APP)),
+            types.Position(position_of(model, APP, "kind: application").line, len("    kind: ")),
+        )
+    )
+    assert isinstance(kinds, types.CompletionList)
+    assert {"application", "agency", "data_centre"} <= {i.label for i in kinds.items}
+    change_text(client, model, APP, text, 11)
+
+
+async def test_rename_changes_every_file_and_refuses_a_clash(client: LanguageClient, model: Path):
+    at = position_of(model, APP, "so-tt-tt")
+    doc = types.TextDocumentIdentifier(uri(model, APP))
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc, position=at, new_name="so-thong-tin-truyen-thong")
+    )
+    assert edit is not None and edit.changes is not None
+    assert uri(model, "to-chuc/co-quan-tinh.yaml") in edit.changes  # the declaration
+    assert uri(model, "eakit.yaml") in edit.changes  # the manifest's owner_agency
+    assert all(
+        e.new_text == "so-thong-tin-truyen-thong" for es in edit.changes.values() for e in es
+    )
+
+    with pytest.raises(JsonRpcException, match="so-tu-phap"):
+        await client.text_document_rename_async(
+            types.RenameParams(text_document=doc, position=at, new_name="so-tu-phap")
+        )
+
+
+async def test_waiving_a_finding(client: LanguageClient, model: Path):
+    rel = "dich-vu/cong-thong-tin.yaml"
+    found = await diagnostics_until(
+        client, uri(model, rel), lambda ds: any(d.code == "APP-001" for d in ds)
+    )
+    finding = next(d for d in found if d.code == "APP-001")
+    offered = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri(model, rel)),
+            range=finding.range,
+            context=types.CodeActionContext(diagnostics=[finding]),
+        )
+    )
+    assert offered is not None
+    waive = next(a for a in offered if isinstance(a, types.CodeAction) and "APP-001" in a.title)
+    assert waive.edit is not None and waive.edit.document_changes is not None
+    texts = [
+        e.new_text
+        for change in waive.edit.document_changes
+        if isinstance(change, types.TextDocumentEdit)
+        for e in change.edits
+    ]
+    waiver = next(t for t in texts if "rule: APP-001" in t)
+    assert "component: cong-thong-tin-tinh" in waiver
+    assert "owner:" in waiver and "expires:" in waiver and "reason:" in waiver
+    assert any("waivers: waivers.yaml" in t for t in texts)  # the manifest names the file
