@@ -35,7 +35,8 @@ WAIT = 900.0
 def _target(model: Path) -> Path:
     """An applications file with an ``owner:`` (the edited file)."""
     for path in sorted(model.rglob("*.yaml")):
-        if "ung-dung" in path.parts and re.search(r"^    owner: \S+", path.read_text("utf-8"), re.M):
+        owned = re.search(r"^    owner: \S+", path.read_text("utf-8"), re.M)
+        if "ung-dung" in path.parts and owned:
             return path
     raise SystemExit("no applications file with an owner in this model")
 

@@ -2,8 +2,8 @@
 
 Checks run one at a time in a worker thread, so the editor's questions (hover,
 completion, ...) are answered from the last check meanwhile. A change is checked after
-:data:`DEBOUNCE_SECONDS` without another; on a model whose re-check is slow, the edited
-file's own problems are published first (:meth:`ModelState.quick_check`).
+:data:`DEBOUNCE_SECONDS` without another; the edited file's own problems are published
+first (:meth:`ModelState.quick_check`), then what the re-check of the model found.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from eakit import __version__
+from eakit.diagnostics import Diagnostic
 from eakit.lsp import actions, completion, hover, navigation, rename, symbols
 from eakit.lsp.diagnostics import by_file
 from eakit.lsp.state import ModelState, find_root, path_of
 from eakit.lsp.words import Lang
 
 DEBOUNCE_SECONDS = 0.3
-SLOW_RECHECK_SECONDS = 0.25  # above this, a keystroke gets the quick check first
 REQUEST_FAILED = -32803
 
 
@@ -38,7 +38,6 @@ class EakitServer(LanguageServer):
         self.lock = asyncio.Lock()
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: set[str] = set()
-        self.slow = False  # the last re-check took long
 
     # The model -------------------------------------------------------------------------
 
@@ -64,7 +63,7 @@ class EakitServer(LanguageServer):
         state = self.state = ModelState(root, self.lang)
         async with self.lock:
             await asyncio.to_thread(state.start)
-        self.publish(all_files=True)
+        self.publish(None)
         return state
 
     def rel(self, uri: str) -> str | None:
@@ -72,20 +71,17 @@ class EakitServer(LanguageServer):
 
     # Diagnostics -----------------------------------------------------------------------
 
-    def publish(
-        self, all_files: bool, only: set[str] | None = None, extra: dict | None = None
-    ) -> None:
-        """Publish the diagnostics of every file, or of the open ones (and ``only``)."""
+    def publish(self, files: set[str] | None, problems: list[Diagnostic] | None = None) -> None:
+        """Publish the diagnostics of ``files`` (every file when None): the model's load
+        problems (or ``problems``) and the last valid check's findings."""
         state = self.state
         if state is None:
             return
-        files = None if all_files else (set(state.open) | (only or set()))
-        grouped = by_file(
-            state.errors, state.findings(), state.text, state.uri_of, self.lang, files
-        )
-        if extra:
-            grouped.update(extra)
+        problems = state.errors if problems is None else problems
+        grouped = by_file(problems, state.findings(), state.text, state.uri_of, self.lang, files)
         targets = set(grouped) | (self.published if files is None else self.published & files)
+        if files is not None:
+            targets |= files & set(state.open)
         for rel in sorted(targets):
             diagnostics = grouped.get(rel, [])
             self.text_document_publish_diagnostics(
@@ -113,20 +109,15 @@ class EakitServer(LanguageServer):
         for rel in rels:
             self.pending.pop(rel, None)
         async with self.lock:
-            if self.slow and not full:
-                from eakit.lsp.diagnostics import from_problem
-
+            if not full:
+                # The edited file's own problems first: a full load of a large model
+                # (which an invalid edit needs) takes seconds, this takes milliseconds.
                 problems = await asyncio.to_thread(state.quick_check, rels[0])
                 if problems:
-                    quick = [
-                        from_problem(p, state.text(rels[0]), state.uri_of, state.text)
-                        for p in problems
-                    ]
-                    self.publish(False, {rels[0]}, {rels[0]: quick})
-            update = await asyncio.to_thread(state.recheck, rels)
-        if update is not None:
-            self.slow = update.seconds > SLOW_RECHECK_SECONDS
-        self.publish(all_files=full, only=set(rels))
+                    others = [e for e in state.errors if e.location.file != rels[0]]
+                    self.publish({rels[0]}, problems + others)
+            await asyncio.to_thread(state.recheck, rels)
+        self.publish(None if full else set(state.open) | set(rels))
 
 
 def _child_model(folder: Path) -> Path | None:
@@ -155,7 +146,7 @@ def build_server(lang: Lang = "vi", model: Path | None = None) -> EakitServer:
         if ls.state.edited(rel, document.text):
             ls.schedule(rel, 0.0)
         else:
-            ls.publish(False, {rel})
+            ls.publish({rel})
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: EakitServer, params: types.DidChangeTextDocumentParams) -> None:

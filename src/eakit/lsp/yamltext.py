@@ -200,7 +200,9 @@ def _enclosing_item(
     for number in range(line_no, -1, -1):
         text = lines[number]
         item = _ITEM.match(text)
-        if item is not None and (len(item[1]) < limit or number == line_no):
+        # A mapping item ('- key: ...' or a bare '-'), not a scalar in a nested list.
+        opens = item is not None and (item[2] is None or _KEY.match(text) is not None)
+        if item is not None and opens and (len(item[1]) < limit or number == line_no):
             first = number
             break
         if text.strip() and _indent(text) == 0:
