@@ -256,3 +256,123 @@ async def test_waiving_a_finding(client: LanguageClient, model: Path):
     assert "component: cong-thong-tin-tinh" in waiver
     assert "owner:" in waiver and "expires:" in waiver and "reason:" in waiver
     assert any("waivers: waivers.yaml" in t for t in texts)  # the manifest names the file
+
+
+async def test_symbols_of_a_file_and_of_the_workspace(client: LanguageClient, model: Path):
+    rel = "to-chuc/co-quan-tinh.yaml"
+    found = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(types.TextDocumentIdentifier(uri(model, rel)))
+    )
+    assert found is not None
+    by_name = {s.name: s for s in found if isinstance(s, types.DocumentSymbol)}
+    assert "so-tt-tt" in by_name and "so-tu-phap" in by_name
+    assert "Sở" in (by_name["so-tt-tt"].detail or "")
+    assert by_name["so-tt-tt"].selection_range.start == position_of(model, rel, "so-tt-tt")
+
+    hits = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="tu phap"))
+    assert hits is not None
+    named = {h.name.split(" · ")[0]: h for h in hits}
+    assert "so-tu-phap" in named  # accents and case ignored
+    assert named["so-tu-phap"].location.uri == uri(model, rel)  # type: ignore[union-attr]
+    assert named["so-tu-phap"].container_name is not None
+
+
+async def test_a_missing_required_field_is_added_by_a_fix(client: LanguageClient, model: Path):
+    rel = "ung-dung/moi.yaml"  # a new file, not saved yet
+    text = "components:\n  - id: ung-dung-moi\n    kind: application\n    app_type: other\n"
+    open_text(client, model, rel, text)
+    found = await diagnostics_until(
+        client, uri(model, rel), lambda ds: any("'name'" in d.message for d in ds)
+    )
+    problem = next(d for d in found if "'name'" in d.message)
+    offered = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri(model, rel)),
+            range=problem.range,
+            context=types.CodeActionContext(diagnostics=[problem]),
+        )
+    )
+    assert offered is not None
+    add = next(a for a in offered if isinstance(a, types.CodeAction) and "'name'" in a.title)
+    assert add.title == "Thêm trường bắt buộc 'name'"  # Vietnamese by default
+    assert add.edit is not None and add.edit.changes is not None
+    (edit,) = add.edit.changes[uri(model, rel)]
+    assert edit.new_text == "    name: \n"
+    assert edit.range.start == types.Position(problem.range.start.line + 1, 0)
+
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri(model, rel)))
+    )
+    await diagnostics_until(client, uri(model, rel), lambda ds: not ds)  # gone with the file
+    assert not (model / rel).exists()  # the server never writes the model
+
+
+async def test_a_file_changed_on_disk_is_checked_again(client: LanguageClient, model: Path):
+    rel = "ha-tang/mang-lan.yaml"
+    original = (model / rel).read_text(encoding="utf-8")
+    try:
+        (model / rel).write_text(original.replace("kind:", "kidn:", 1), encoding="utf-8")
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri=uri(model, rel), type=types.FileChangeType.Changed)]
+            )
+        )
+        await diagnostics_until(
+            client, uri(model, rel), lambda ds: any("has no 'kind'" in d.message for d in ds)
+        )
+    finally:
+        (model / rel).write_text(original, encoding="utf-8")
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri=uri(model, rel), type=types.FileChangeType.Changed)]
+            )
+        )
+    await diagnostics_until(
+        client, uri(model, rel), lambda ds: not any("has no 'kind'" in d.message for d in ds)
+    )
+
+
+async def test_completion_of_field_names_and_enum_values(client: LanguageClient, model: Path):
+    text = (model / APP).read_text(encoding="utf-8")
+    at = position_of(model, APP, "    shared: true")
+    edited = text.replace("    shared: true\n", "    shared: true\n    \n", 1)
+    change_text(client, model, APP, edited, 20)
+    keys = await client.text_document_completion_async(
+        types.CompletionParams(
+            types.TextDocumentIdentifier(uri(model, APP)), types.Position(at.line + 1, 4)
+        )
+    )
+    assert isinstance(keys, types.CompletionList)
+    labels = {i.label for i in keys.items}
+    assert {"hosted_on", "security_level", "status"} <= labels
+    assert "owner" not in labels and "shared" not in labels  # the item has them already
+    status = text.replace("    shared: true\n", "    shared: true\n    status: \n", 1)
+    change_text(client, model, APP, status, 21)
+    values = await client.text_document_completion_async(
+        types.CompletionParams(
+            types.TextDocumentIdentifier(uri(model, APP)),
+            types.Position(at.line + 1, len("    status: ")),
+        )
+    )
+    assert isinstance(values, types.CompletionList)
+    assert {i.label for i in values.items} == {"current", "planned", "retired"}
+    change_text(client, model, APP, text, 22)
+
+
+async def test_a_file_outside_the_model_is_left_alone(
+    client: LanguageClient, model: Path, tmp_path: Path
+):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("components:\n  - id: so-tt-tt\n    kidn: agency\n", encoding="utf-8")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(
+                uri=outside.as_uri(), language_id="yaml", version=1, text=outside.read_text()
+            )
+        )
+    )
+    found = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(outside.as_uri()), types.Position(1, 10))
+    )
+    assert found is None
+    assert outside.as_uri() not in client.diagnostics

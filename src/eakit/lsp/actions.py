@@ -16,6 +16,7 @@ from eakit.lsp.words import word
 _DID_YOU_MEAN = re.compile(r"\((?:did you mean|try) '([^']+)'\??\)")
 _MISSING = re.compile(r"missing required key '([^']+)'")
 _NO_KIND = re.compile(r"has no 'kind' \(its keys fit kind '([^']+)'\)")
+_LEAD = re.compile(r"[ \t]*(?:-[ \t]+)?")  # what comes before the first key of a line
 DEFAULT_WAIVERS = "waivers.yaml"
 WAIVER_DAYS = 180  # the expiry placeholder: half a year from today
 
@@ -67,13 +68,11 @@ def _fix(
 
 
 def _insert_key(lines: list[str], at: types.Range, key: str, value: str) -> types.TextEdit:
-    """A ``key: value`` line after the line of ``at``, at the indent of its first key."""
+    """A ``key: value`` line after the line of ``at``, at the indent of that line's key."""
     row = at.start.line
     line = lines[row] if row < len(lines) else ""
-    indent = at.start.character
-    stripped = line[indent:]
-    if stripped.startswith("- "):  # located at the item's dash: its keys start after it
-        indent += 2
+    lead = _LEAD.match(line)
+    indent = len(lead[0]) if lead is not None else at.start.character
     new_text = f"{' ' * indent}{key}: {value}".rstrip() + ("" if value else " ") + "\n"
     return types.TextEdit(
         range=types.Range(types.Position(row + 1, 0), types.Position(row + 1, 0)),

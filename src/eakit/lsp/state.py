@@ -134,6 +134,10 @@ class ModelState:
     def recheck(self, rels: list[str]) -> Update | None:
         """Check again after ``rels`` changed."""
         update = self.session.refresh(rels)
+        if update is None and self.errors:
+            # Nothing of the model changed after all (a new file closed unsaved): the
+            # problems reported were those of the edit, so look again in full.
+            update = self.start()
         if update is not None:
             self.errors = list(update.errors)
         return update
