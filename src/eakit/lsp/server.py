@@ -22,8 +22,12 @@ from eakit.lsp import actions, completion, hover, navigation, rename, symbols
 from eakit.lsp.diagnostics import by_file
 from eakit.lsp.state import ModelState, find_root, path_of
 from eakit.lsp.words import Lang
+from eakit.perf import collect_all
 
 DEBOUNCE_SECONDS = 0.3
+# Seconds without a check before a full garbage collection (a second or two at national
+# scale: done while nobody waits; see eakit.perf.keep_alive_state).
+IDLE_SECONDS = 20.0
 REQUEST_FAILED = -32803
 
 
@@ -38,6 +42,7 @@ class EakitServer(LanguageServer):
         self.lock = asyncio.Lock()
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: set[str] = set()
+        self.tidy: asyncio.TimerHandle | None = None
 
     # The model -------------------------------------------------------------------------
 
@@ -64,6 +69,7 @@ class EakitServer(LanguageServer):
         async with self.lock:
             await asyncio.to_thread(state.start)
         self.publish(None)
+        self.tidy_later()
         return state
 
     def rel(self, uri: str) -> str | None:
@@ -118,6 +124,18 @@ class EakitServer(LanguageServer):
                     self.publish({rels[0]}, problems + others)
             await asyncio.to_thread(state.recheck, rels)
         self.publish(None if full else set(state.open) | set(rels))
+        self.tidy_later()
+
+    def tidy_later(self) -> None:
+        """Collect what earlier checks left, once the editor has been quiet a while."""
+        if self.tidy is not None:
+            self.tidy.cancel()
+
+        def tidy() -> None:
+            if not self.lock.locked():
+                collect_all()
+
+        self.tidy = asyncio.get_running_loop().call_later(IDLE_SECONDS, tidy)
 
 
 def _child_model(folder: Path) -> Path | None:

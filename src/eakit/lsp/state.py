@@ -22,9 +22,12 @@ from eakit.loader.collect import Collected, collect
 from eakit.loader.files import MANIFEST, ModelFile
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
+from eakit.loader.suggest import IdSuggester
 from eakit.loader.yamlio import MAX_FILE_BYTES
 from eakit.lsp.words import Lang
+from eakit.lsp.yamltext import occurrences
 from eakit.model import Model
+from eakit.perf import keep_alive_state
 
 
 def find_root(start: Path, stop: Path | None) -> Path | None:
@@ -59,6 +62,8 @@ class ModelState:
         self.session.memory = MemoryCache(FileCache.for_model(self.root))
         self.open: dict[str, str] = {}  # relative path -> the editor's text
         self.errors: list[Diagnostic] = []  # why the model does not load, if it does not
+        self._suggester: IdSuggester | None = None  # see quick_check
+        self._suggested: dict[str, None] = {}  # the ids it suggests from
 
     # Paths -----------------------------------------------------------------------------
 
@@ -113,6 +118,9 @@ class ModelState:
     def start(self) -> Update:
         update = self.session.start()
         self.errors = list(update.errors)
+        if self.graph is not None:
+            self._suggester_for(self.graph)
+        keep_alive_state()
         return update
 
     def edited(self, rel: str, text: str) -> bool:
@@ -140,6 +148,7 @@ class ModelState:
             update = self.start()
         if update is not None:
             self.errors = list(update.errors)
+        keep_alive_state()
         return update
 
     def quick_check(self, rel: str) -> list[Diagnostic]:
@@ -157,7 +166,17 @@ class ModelState:
             return problems
         model = graph.model
         mine = {cid for cid, ref in model.component_sources.items() if ref.file == rel}
-        components = {c: v for c, v in model.components.items() if c not in mine}
+        # Only the ids the file writes (and the closest known id to each unknown one, for
+        # the "did you mean") are given to the reference check: its suggester indexes
+        # every id it is given, a second at national scale.
+        known = model.components
+        written = {o.id for o in occurrences(self.text(rel) or "")}
+        wanted = {cid for cid in written if cid in known and cid not in mine}
+        unknown = written - set(known) - set(into.components)
+        if unknown:
+            suggester = self._suggester_for(graph)
+            wanted |= {c for t in unknown if (c := suggester.closest(t)) is not None}
+        components = {cid: known[cid] for cid in sorted(wanted) if cid not in mine}
         components.update(into.components)
         scratch = Model(
             root=self.overlay.root,
@@ -170,14 +189,24 @@ class ModelState:
             files=[rel],
         )
         relations = list(zip(into.relations, into.relation_sources, strict=True))
-        problems += check_references(
+        found = check_references(
             scratch,
             into.invalid_ids,
             into.unchecked,
             components=list(into.components),
             relations=relations,
         )
-        return problems
+        # The manifest's references are checked too, against ids this scratch lacks.
+        return problems + [p for p in found if p.location.file == rel]
+
+    def _suggester_for(self, graph: ModelGraph) -> IdSuggester:
+        """A suggester over the ids of ``graph``, kept while the ids stay the same."""
+        ids = graph.kinds
+        if self._suggester is None or self._suggested.keys() != ids.keys():
+            self._suggested = dict.fromkeys(ids)
+            self._suggester = IdSuggester(self._suggested)
+            self._suggester.closest("-")  # builds its index now, not on the first typo
+        return self._suggester
 
     def findings(self) -> list[Finding]:
         result = self.result
