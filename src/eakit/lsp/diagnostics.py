@@ -99,32 +99,49 @@ def from_finding(finding: Finding, text: str | None, lang: Lang) -> types.Diagno
     )
 
 
-def by_file(
-    problems: Iterable[Diagnostic],
-    findings: Iterable[Finding],
-    text_of: TextOf,
-    uri_of: Callable[[str], str],
-    lang: Lang,
-    files: set[str] | None = None,
-) -> dict[str, list[types.Diagnostic]]:
-    """The diagnostics of each file (only ``files`` when given); a finding on the whole
-    model goes to the manifest."""
-    grouped: dict[str, list[types.Diagnostic]] = defaultdict(list)
-    texts: dict[str, str | None] = {}
+Item = Diagnostic | Finding
 
-    def cached(rel: str) -> str | None:
-        if rel not in texts:
-            texts[rel] = text_of(rel)
-        return texts[rel]
 
+def grouped(
+    problems: Iterable[Diagnostic], findings: Iterable[Finding], files: set[str] | None = None
+) -> dict[str, list[Item]]:
+    """The problems and active findings of each file (only ``files`` when given); a
+    finding on the whole model goes to the manifest."""
+    found: dict[str, list[Item]] = defaultdict(list)
     for problem in problems:
         rel = problem.location.file
         if files is None or rel in files:
-            grouped[rel].append(from_problem(problem, cached(rel), uri_of, cached))
+            found[rel].append(problem)
     for finding in findings:
         if finding.waived is not None:
             continue
         rel = finding.location.file if finding.location is not None else MANIFEST
         if files is None or rel in files:
-            grouped[rel].append(from_finding(finding, cached(rel), lang))
-    return dict(grouped)
+            found[rel].append(finding)
+    return dict(found)
+
+
+def signature(items: list[Item]) -> tuple[object, ...]:
+    """What the diagnostics of ``items`` say (equal signatures, equal diagnostics for the
+    same text): a file whose signature did not change need not be published again."""
+    return tuple(
+        (item.location, item.message, item.code, item.severity)
+        if isinstance(item, Diagnostic)
+        else (item.location, item.message, item.rule_id, item.severity, item.title)
+        for item in items
+    )
+
+
+def convert(
+    items: list[Item], text_of: TextOf, uri_of: Callable[[str], str], lang: Lang
+) -> list[types.Diagnostic]:
+    """``items`` of one file as LSP diagnostics."""
+    converted = []
+    for item in items:
+        if isinstance(item, Diagnostic):
+            rel = item.location.file
+            converted.append(from_problem(item, text_of(rel), uri_of, text_of))
+        else:
+            rel = item.location.file if item.location is not None else MANIFEST
+            converted.append(from_finding(item, text_of(rel), lang))
+    return converted

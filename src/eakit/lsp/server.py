@@ -19,7 +19,7 @@ from pygls.lsp.server import LanguageServer
 from eakit import __version__
 from eakit.diagnostics import Diagnostic
 from eakit.lsp import actions, completion, hover, navigation, rename, symbols
-from eakit.lsp.diagnostics import by_file
+from eakit.lsp.diagnostics import convert, grouped, signature
 from eakit.lsp.state import ModelState, find_root, path_of
 from eakit.lsp.words import Lang
 from eakit.perf import collect_all
@@ -41,7 +41,7 @@ class EakitServer(LanguageServer):
         self.state: ModelState | None = None
         self.lock = asyncio.Lock()
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.published: set[str] = set()
+        self.sent: dict[str, tuple[object, ...]] = {}  # what each file was last sent
         self.tidy: asyncio.TimerHandle | None = None
 
     # The model -------------------------------------------------------------------------
@@ -77,26 +77,44 @@ class EakitServer(LanguageServer):
 
     # Diagnostics -----------------------------------------------------------------------
 
-    def publish(self, files: set[str] | None, problems: list[Diagnostic] | None = None) -> None:
+    def publish(
+        self,
+        files: set[str] | None,
+        problems: list[Diagnostic] | None = None,
+        force: frozenset[str] = frozenset(),
+    ) -> None:
         """Publish the diagnostics of ``files`` (every file when None): the model's load
-        problems (or ``problems``) and the last valid check's findings."""
+        problems (or ``problems``) and the last valid check's findings. A file whose
+        diagnostics did not change is not sent again, unless it is in ``force`` (an
+        edited file: the same problems may sit on words of another length)."""
         state = self.state
         if state is None:
             return
         problems = state.errors if problems is None else problems
-        grouped = by_file(problems, state.findings(), state.text, state.uri_of, self.lang, files)
-        targets = set(grouped) | (self.published if files is None else self.published & files)
+        found = grouped(problems, state.findings(), files)
+        targets = set(found) | (set(self.sent) if files is None else set(self.sent) & files)
         if files is not None:
             targets |= files & set(state.open)
+        texts: dict[str, str | None] = {}
+
+        def text_of(rel: str) -> str | None:
+            if rel not in texts:
+                texts[rel] = state.text(rel)
+            return texts[rel]
+
         for rel in sorted(targets):
-            diagnostics = grouped.get(rel, [])
+            items = found.get(rel, [])
+            said = signature(items)
+            if rel not in force and self.sent.get(rel, ()) == said:
+                continue  # unchanged (nothing sent and nothing to send counts as unchanged)
+            diagnostics = convert(items, text_of, state.uri_of, self.lang)
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=state.uri_of(rel), diagnostics=diagnostics)
             )
-            if diagnostics:
-                self.published.add(rel)
+            if items:
+                self.sent[rel] = said
             else:
-                self.published.discard(rel)
+                self.sent.pop(rel, None)
 
     def schedule(self, rel: str, delay: float = DEBOUNCE_SECONDS, full: bool = False) -> None:
         """Check ``rel`` again after ``delay`` seconds without another change."""
@@ -121,9 +139,9 @@ class EakitServer(LanguageServer):
                 problems = await asyncio.to_thread(state.quick_check, rels[0])
                 if problems:
                     others = [e for e in state.errors if e.location.file != rels[0]]
-                    self.publish({rels[0]}, problems + others)
+                    self.publish({rels[0]}, problems + others, frozenset(rels))
             await asyncio.to_thread(state.recheck, rels)
-        self.publish(None if full else set(state.open) | set(rels))
+        self.publish(None if full else set(state.open) | set(rels), force=frozenset(rels))
         self.tidy_later()
 
     def tidy_later(self) -> None:
@@ -164,7 +182,7 @@ def build_server(lang: Lang = "vi", model: Path | None = None) -> EakitServer:
         if ls.state.edited(rel, document.text):
             ls.schedule(rel, 0.0)
         else:
-            ls.publish({rel})
+            ls.publish({rel}, force=frozenset({rel}))
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: EakitServer, params: types.DidChangeTextDocumentParams) -> None:
