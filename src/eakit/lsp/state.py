@@ -165,18 +165,19 @@ class ModelState:
         if graph is None:
             return problems
         model = graph.model
-        mine = {cid for cid, ref in model.component_sources.items() if ref.file == rel}
         # Only the ids the file writes (and the closest known id to each unknown one, for
         # the "did you mean") are given to the reference check: its suggester indexes
-        # every id it is given, a second at national scale.
-        known = model.components
+        # every id it is given, a second at national scale. An id this file declared
+        # before the edit exists only if the edited text still declares it.
+        known, sources = model.components, model.component_sources
         written = {o.id for o in occurrences(self.text(rel) or "")}
-        wanted = {cid for cid in written if cid in known and cid not in mine}
-        unknown = written - set(known) - set(into.components)
+        unknown = {t for t in written if t not in known and t not in into.components}
         if unknown:
             suggester = self._suggester_for(graph)
-            wanted |= {c for t in unknown if (c := suggester.closest(t)) is not None}
-        components = {cid: known[cid] for cid in sorted(wanted) if cid not in mine}
+            written |= {c for t in sorted(unknown) if (c := suggester.closest(t)) is not None}
+        components = {
+            cid: known[cid] for cid in sorted(written) if cid in known and sources[cid].file != rel
+        }
         components.update(into.components)
         scratch = Model(
             root=self.overlay.root,
@@ -200,9 +201,12 @@ class ModelState:
         return problems + [p for p in found if p.location.file == rel]
 
     def _suggester_for(self, graph: ModelGraph) -> IdSuggester:
-        """A suggester over the ids of ``graph``, kept while the ids stay the same."""
+        """A suggester over the ids of ``graph``, made again when their number changes.
+        One a rename left behind only proposes candidates: what it proposes is checked
+        against the ids of the graph, so a stale one can miss a suggestion, never give a
+        wrong one."""
         ids = graph.kinds
-        if self._suggester is None or self._suggested.keys() != ids.keys():
+        if self._suggester is None or len(self._suggested) != len(ids):
             self._suggested = dict.fromkeys(ids)
             self._suggester = IdSuggester(self._suggested)
             self._suggester.closest("-")  # builds its index now, not on the first typo
