@@ -52,3 +52,41 @@ def test_a_removed_declaration_leaves_references_dangling(state: ModelState) -> 
     assert state.rel_of((state.root / rel).as_uri()) == rel
     assert state.rel_of((state.root.parent / "x.yaml").as_uri()) is None  # outside the model
     assert state.text("../x.yaml") is None
+
+
+def test_hover_and_names_follow_the_language(state: ModelState) -> None:
+    from eakit.lsp.hover import hover
+
+    rel = "dich-vu/cong-thong-tin.yaml"
+    lines = (state.root / rel).read_text("utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if "id: cong-thong-tin-tinh" in line)
+    char = lines[row].index("cong-thong-tin-tinh")
+    state.lang = "en"
+    try:
+        card = hover(state, rel, row, char)
+        assert card is not None
+        text = card.contents.value  # type: ignore[union-attr]
+        assert "Kind: Portal" in text and "Findings" in text and "Loại" not in text
+    finally:
+        state.lang = "vi"
+    card = hover(state, rel, row, char)
+    assert card is not None and "Loại: Cổng thông tin" in card.contents.value  # type: ignore[union-attr]
+
+
+def test_a_file_is_published_again_only_when_its_diagnostics_change(state: ModelState) -> None:
+    from lsprotocol import types
+
+    from eakit.lsp.server import EakitServer
+
+    server = EakitServer("vi", state.root)
+    server.state = state
+    sent: list[types.PublishDiagnosticsParams] = []
+    server.text_document_publish_diagnostics = sent.append  # type: ignore[method-assign]
+    server.publish(None)
+    first = {p.uri for p in sent}
+    assert (state.root / "dich-vu/cong-thong-tin.yaml").as_uri() in first
+    sent.clear()
+    server.publish(None)
+    assert sent == []  # nothing changed
+    server.publish({APP}, force=frozenset({APP}))
+    assert [p.uri for p in sent] == [(state.root / APP).as_uri()]

@@ -8,7 +8,7 @@ buffers replace what is saved. Only paths inside the model root are ever read.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote, unquote, urlparse
+from urllib.parse import unquote, urlparse
 
 from eakit.diagnostics import Diagnostic
 from eakit.findings import CheckResult, Finding
@@ -80,9 +80,6 @@ class ModelState:
 
     def uri_of(self, rel: str) -> str:
         return (self.root / rel).as_uri() if rel else self.root.as_uri()
-
-    def uri_quoted(self, rel: str) -> str:
-        return "file://" + quote(str(self.root / rel))
 
     # Texts -----------------------------------------------------------------------------
 
