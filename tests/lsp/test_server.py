@@ -17,6 +17,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 REPO = Path(__file__).resolve().parents[2]
 APP = "ung-dung/mot-cua-dien-tu.yaml"
 WAIT = 60.0  # seconds a notification may take on a busy machine before the test fails
+REGISTERED: list[types.Registration] = []  # what the server asked the client to register
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -34,6 +35,11 @@ def model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 )
 async def client(lsp_client: LanguageClient, model: Path):
     capabilities = client_capabilities("visual-studio-code")
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def on_register(params: types.RegistrationParams) -> None:
+        REGISTERED.extend(params.registrations)
+
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=capabilities,
@@ -376,3 +382,14 @@ async def test_a_file_outside_the_model_is_left_alone(
     )
     assert found is None
     assert outside.as_uri() not in client.diagnostics
+
+
+async def test_the_server_asks_the_editor_to_watch_model_files(client: LanguageClient):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT
+    while not REGISTERED and loop.time() < deadline:
+        await asyncio.sleep(0.05)
+    (registration,) = REGISTERED
+    assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    # The client leaves the options as JSON (their type depends on the method).
+    assert registration.register_options == {"watchers": [{"globPattern": "**/*.{yaml,yml}"}]}

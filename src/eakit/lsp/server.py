@@ -72,6 +72,28 @@ class EakitServer(LanguageServer):
         self.tidy_later()
         return state
 
+    def watch_files(self) -> None:
+        """Ask the editor to report YAML files changed outside it (a branch checked out,
+        a file generated), when it can watch files for the server."""
+        workspace = self.client_capabilities.workspace
+        watching = workspace.did_change_watched_files if workspace is not None else None
+        if watching is None or not watching.dynamic_registration:
+            return
+        watcher = types.FileSystemWatcher(glob_pattern="**/*.{yaml,yml}")
+        self.client_register_capability(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="eakit-model-files",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[watcher]
+                        ),
+                    )
+                ]
+            )
+        )
+
     def rel(self, uri: str) -> str | None:
         return self.state.rel_of(uri) if self.state is not None else None
 
@@ -170,6 +192,7 @@ def build_server(lang: Lang = "vi", model: Path | None = None) -> EakitServer:
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: EakitServer, _params: types.InitializedParams) -> None:
+        ls.watch_files()
         await ls.ensure_state()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
