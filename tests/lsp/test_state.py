@@ -90,3 +90,22 @@ def test_a_file_is_published_again_only_when_its_diagnostics_change(state: Model
     assert sent == []  # nothing changed
     server.publish({APP}, force=frozenset({APP}))
     assert [p.uri for p in sent] == [(state.root / APP).as_uri()]
+
+
+def test_relation_ends_offer_the_kinds_the_type_allows(state: ModelState) -> None:
+    from eakit.lsp.completion import complete
+
+    rel = "ung-dung/moi-quan-he.yaml"
+    text = "relations:\n  - {from: mot-cua-dien-tu, to: , type: integrates_with}\n"
+    state.open[rel] = text  # completion reads the editor's text
+    try:
+        found = complete(state, rel, 1, text.splitlines()[1].index("to: ") + 4)
+        assert state.graph is not None
+        kinds = {state.graph.kinds[item.label] for item in found.items}
+        assert kinds == {"integration_platform"}  # integrates_with ends at a platform
+        untyped = "relations:\n  - {from: mot-cua-dien-tu, to: }\n"
+        state.open[rel] = untyped
+        found = complete(state, rel, 1, untyped.splitlines()[1].index("to: ") + 4)
+        assert len({state.graph.kinds[item.label] for item in found.items}) > 1
+    finally:
+        del state.open[rel]

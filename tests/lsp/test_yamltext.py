@@ -62,3 +62,11 @@ def test_a_problem_at_a_key_spans_the_value_it_quotes() -> None:
     assert (found.start.line, found.start.character, found.end.character) == (4, 11, 15)
     unknown = span(TEXT, 5, 5, "unknown key 'owner' (did you mean 'so-a'?)")
     assert (unknown.start.character, unknown.end.character) == (4, 9)
+
+
+def test_place_reads_the_values_of_a_flow_mapping_item() -> None:
+    lines = TEXT.splitlines()
+    flow = place_at(lines, 10, len("  - {from: app-a, to: "))
+    assert flow.values == {"from": "app-a", "to": "lgsp", "type": "integrates_with"}
+    block = place_at(lines, 12, len("    to: "))
+    assert (block.key, block.values) == ("to", {"from": "app-b", "to": "lgsp"})

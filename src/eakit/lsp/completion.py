@@ -158,7 +158,10 @@ def _relation(state: ModelState, place: Place) -> types.CompletionList | None:
             ],
         )
     if place.key in ("from", "to"):
-        return _ids(state, (), place.prefix)
+        # The kinds the relation's type allows at this end ('*' or no type: any kind).
+        spec = relation_types().get(place.values.get("type", ""))
+        ends = (spec.from_kinds if place.key == "from" else spec.to_kinds) if spec else set()
+        return _ids(state, () if "*" in ends else tuple(sorted(ends)), place.prefix)
     if place.key == "type":
         return types.CompletionList(
             is_incomplete=False,

@@ -131,9 +131,16 @@ class Place:
 
     key: str | None  # the key whose value the cursor is in; None when writing a key
     section: str | None
-    kind: str | None
-    keys: frozenset[str]  # the keys the item has already
+    values: dict[str, str]  # the item's keys, with their values written on the same line
     prefix: str  # what is typed of the word before the cursor
+
+    @property
+    def kind(self) -> str | None:
+        return self.values.get("kind") or None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.values)
 
 
 def place_at(lines: list[str], line_no: int, char: int) -> Place:
@@ -159,8 +166,8 @@ def place_at(lines: list[str], line_no: int, char: int) -> Place:
             key = _parent_key(lines, line_no, len(item[1]))
             if key is None or key in ("components", "relations"):
                 key = None
-    section, kind, keys = _enclosing_item(lines, line_no)
-    return Place(key, section, kind, keys, prefix)
+    section, values = _enclosing_item(lines, line_no)
+    return Place(key, section, values, prefix)
 
 
 def _indent(line: str) -> int:
@@ -182,11 +189,9 @@ def _parent_key(lines: list[str], line_no: int, indent: int) -> str | None:
     return None
 
 
-def _enclosing_item(
-    lines: list[str], line_no: int
-) -> tuple[str | None, str | None, frozenset[str]]:
-    """The top-level section of ``line_no``, the kind of the item it is in, and the
-    item's keys."""
+def _enclosing_item(lines: list[str], line_no: int) -> tuple[str | None, dict[str, str]]:
+    """The top-level section of ``line_no``, and the keys of the item it is in with the
+    values written beside them."""
     section = None
     for number in range(line_no, -1, -1):
         match = _KEY.match(lines[number]) if number < len(lines) else None
@@ -200,19 +205,26 @@ def _enclosing_item(
     for number in range(line_no, -1, -1):
         text = lines[number]
         item = _ITEM.match(text)
-        # A mapping item ('- key: ...' or a bare '-'), not a scalar in a nested list.
-        opens = item is not None and (item[2] is None or _KEY.match(text) is not None)
+        # A mapping item ('- key: ...', '- {...}' or a bare '-'), not a scalar in a list.
+        opens = item is not None and (
+            item[2] is None or item[2].startswith("{") or _KEY.match(text) is not None
+        )
         if item is not None and opens and (len(item[1]) < limit or number == line_no):
             first = number
             break
         if text.strip() and _indent(text) == 0:
             break
+    values: dict[str, str] = {}
     if first is None:
-        return section, None, frozenset()
-    dash = len(_ITEM.match(lines[first])[1])  # type: ignore[index]
+        return section, values
+    head = _ITEM.match(strip_comment(lines[first]))
+    assert head is not None
+    if head[2] is not None and head[2].startswith("{"):  # a flow mapping on one line
+        for pair in _PAIR.finditer(head[2]):
+            values[pair[1]] = pair[2].strip().strip("'\"")
+        return section, values
+    dash = len(head[1])
     key_indent = dash + 2
-    keys: set[str] = set()
-    kind = None
     for number in range(first, len(lines)):
         text = strip_comment(lines[number])
         if number > first and text.strip() and _indent(text) <= dash:
@@ -222,7 +234,5 @@ def _enclosing_item(
             continue
         own = len(match[1]) + len(match[2] or "")
         if own == key_indent or (number == first and match[2]):
-            keys.add(match[3])
-            if match[3] == "kind":
-                kind = match[4].strip().strip("'\"") or None
-    return section, kind, frozenset(keys)
+            values[match[3]] = match[4].strip().strip("'\"")
+    return section, values
