@@ -109,3 +109,24 @@ def test_relation_ends_offer_the_kinds_the_type_allows(state: ModelState) -> Non
         assert len({state.graph.kinds[item.label] for item in found.items}) > 1
     finally:
         del state.open[rel]
+
+
+def test_keys_inside_a_nested_mapping_are_that_mapping_s_fields(state: ModelState) -> None:
+    from eakit.lsp.completion import complete
+
+    rel = "ung-dung/moi.yaml"
+    text = (
+        "components:\n  - id: ung-dung-moi\n    kind: application\n    app_type: other\n"
+        "    security_dossier:\n      approved: \n      \n"
+    )
+    state.open[rel] = text
+    try:
+        keys = {i.label for i in complete(state, rel, 6, 6).items}
+        assert {"approved", "decision_ref", "protection_plan"} <= keys
+        assert "owner" not in keys
+        values = {i.label for i in complete(state, rel, 5, len("      approved: ")).items}
+        assert values == {"true", "false"}
+        top = {i.label for i in complete(state, rel, 4, 4).items}  # beside security_dossier
+        assert "owner" in top and "approved" not in top
+    finally:
+        del state.open[rel]

@@ -102,27 +102,29 @@ def complete(state: ModelState, rel: str, line: int, char: int) -> types.Complet
     empty = types.CompletionList(is_incomplete=False, items=[])
     if place.section == "relations":
         return _relation(state, place) or empty
+    cls: type[BaseModel] | None = KIND_CLASSES.get(place.kind or "")
+    if cls is not None and place.nested is not None:
+        cls = _submodel(cls, place.nested)  # a key inside 'security_dossier:' and the like
+        if cls is None:
+            return empty
     if place.key is None:
-        cls = KIND_CLASSES.get(place.kind or "")
         if cls is None:
             if place.section != "components":
                 return empty
             return types.CompletionList(
                 is_incomplete=False,
-                items=[
-                    _item("id", types.CompletionItemKind.Field),
-                    _item("kind", types.CompletionItemKind.Field),
-                ],
+                items=[_item(key, types.CompletionItemKind.Field) for key in ("id", "kind")],
             )
+        present = place.keys if place.nested is None else frozenset()
         return types.CompletionList(
             is_incomplete=False,
             items=[
                 _item(key, types.CompletionItemKind.Field, doc=description)
                 for key, (description, _v) in _fields(cls).items()
-                if key not in place.keys
+                if key not in present
             ],
         )
-    if place.key == "kind":
+    if place.key == "kind" and place.nested is None:
         return types.CompletionList(
             is_incomplete=False,
             items=[
@@ -130,13 +132,24 @@ def complete(state: ModelState, rel: str, line: int, char: int) -> types.Complet
                 for kind in sorted(KIND_CLASSES)
             ],
         )
-    accepted = _accepted_kinds(place.kind, place.key)
+    accepted = _accepted_kinds(place.kind, place.key) if place.nested is None else None
     if accepted is not None:
         return _ids(state, accepted, place.prefix)
-    cls = KIND_CLASSES.get(place.kind or "")
     if cls is not None and place.key in _fields(cls):
         return _enum_items(_fields(cls)[place.key][1])
     return empty
+
+
+def _submodel(cls: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The model of the mapping a field of ``cls`` holds (None when it holds none)."""
+    info = cls.model_fields.get(key)
+    stack = [info.annotation] if info is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            return current
+        stack.extend(get_args(current))
+    return None
 
 
 def _enum_items(values: list[str]) -> types.CompletionList:

@@ -133,6 +133,7 @@ class Place:
     section: str | None
     values: dict[str, str]  # the item's keys, with their values written on the same line
     prefix: str  # what is typed of the word before the cursor
+    nested: str | None = None  # the item's key whose mapping the cursor is in, if any
 
     @property
     def kind(self) -> str | None:
@@ -151,7 +152,9 @@ def place_at(lines: list[str], line_no: int, char: int) -> Place:
     prefix = line[start:char] if start <= char else ""
     key: str | None = None
     key_match = _KEY.match(before)
+    indent = _indent(before)
     if key_match is not None:
+        indent = len(key_match[1]) + len(key_match[2] or "")
         key = key_match[3]
         flow = before[key_match.start(4) :]
         if "{" in flow:
@@ -167,7 +170,24 @@ def place_at(lines: list[str], line_no: int, char: int) -> Place:
             if key is None or key in ("components", "relations"):
                 key = None
     section, values = _enclosing_item(lines, line_no)
-    return Place(key, section, values, prefix)
+    nested = _nested_in(lines, line_no, indent) if _ITEM.match(before) is None else None
+    return Place(key, section, values, prefix, nested)
+
+
+def _nested_in(lines: list[str], line_no: int, indent: int) -> str | None:
+    """The key of the mapping a key at ``indent`` on ``line_no`` sits in, when that is a
+    key of an item (``security_dossier:``), not a top-level list or the item itself."""
+    for number in range(line_no - 1, -1, -1):
+        text = strip_comment(lines[number])
+        if not text.strip():
+            continue
+        match = _KEY.match(text)
+        own = len(match[1]) + len(match[2] or "") if match is not None else _indent(text)
+        if own < indent:
+            if match is not None and match[1] and not match[2] and not match[4].strip():
+                return match[3]
+            return None
+    return None
 
 
 def _indent(line: str) -> int:
