@@ -118,3 +118,34 @@ def test_a_plain_json_rpc_client_gets_capabilities_and_located_diagnostics(tmp_p
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_the_private_copy_is_removed_when_the_server_is_terminated(tmp_path: Path):
+    model = tmp_path / "model"
+    shutil.copytree(REPO / "model", model, ignore=shutil.ignore_patterns(".eakit-cache"))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "eakit", "lsp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    client = RawClient(process)
+    try:
+        asked = client.send(
+            "initialize", {"processId": None, "rootUri": model.as_uri(), "capabilities": {}}
+        )
+        client.until(lambda m: m.get("id") == asked)
+        client.send("initialized", {}, request=False)
+        client.until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+        (copy,) = scratch.iterdir()
+        assert copy.name.startswith("eakit-overlay-")
+        process.terminate()
+        assert process.wait(timeout=WAIT) == 0
+        assert list(scratch.iterdir()) == []
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

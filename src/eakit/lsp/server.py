@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
+import signal
 from pathlib import Path
 
 from lsprotocol import types
@@ -328,8 +330,17 @@ def build_server(lang: Lang = "vi", model: Path | None = None) -> EakitServer:
 
 
 def serve(lang: Lang, model: Path | None) -> None:
-    """Run the server on stdin and stdout until the editor stops it."""
+    """Run the server on stdin and stdout until the editor stops it (``exit``, or
+    SIGTERM); the private copy of the model is removed either way."""
     server = build_server(lang, model)
+
+    def stop(_signal: int, _frame: object) -> None:
+        # Unwinding would wait for the thread that reads stdin: clean up and leave now.
+        if server.state is not None:
+            server.state.close()
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)  # an editor stopping the server
     try:
         server.start_io()
     finally:
