@@ -130,3 +130,14 @@ def test_keys_inside_a_nested_mapping_are_that_mapping_s_fields(state: ModelStat
         assert "owner" in top and "approved" not in top
     finally:
         del state.open[rel]
+
+
+def test_the_manifest_is_left_to_the_full_check(state: ModelState) -> None:
+    manifest = (state.root / "eakit.yaml").read_text("utf-8")
+    state.edited("eakit.yaml", manifest + "\n")
+    try:
+        assert not state.is_model_file("eakit.yaml")
+        assert state.quick_check("eakit.yaml") == []  # not read as a file of components
+        assert state.is_model_file(APP)
+    finally:
+        state.edited("eakit.yaml", manifest)

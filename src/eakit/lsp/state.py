@@ -19,7 +19,7 @@ from eakit.incremental.session import Session, Update
 from eakit.loader import read_file
 from eakit.loader.cache import FileCache
 from eakit.loader.collect import Collected, collect
-from eakit.loader.files import MANIFEST, ModelFile
+from eakit.loader.files import MANIFEST, ModelFile, reserved_files
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
 from eakit.loader.suggest import IdSuggester
@@ -28,6 +28,7 @@ from eakit.lsp.words import Lang
 from eakit.lsp.yamltext import occurrences
 from eakit.model import Model
 from eakit.perf import keep_alive_state
+from eakit.rules.pack import resolve_pack
 
 
 def find_root(start: Path, stop: Path | None) -> Path | None:
@@ -148,10 +149,24 @@ class ModelState:
         keep_alive_state()
         return update
 
+    def is_model_file(self, rel: str) -> bool:
+        """Whether ``rel`` holds components and relations (not the manifest, the waivers
+        file or a local rule pack)."""
+        graph = self.graph
+        if graph is None:
+            return rel != MANIFEST
+        manifest = graph.manifest
+        if rel in reserved_files(manifest):
+            return False
+        target = (self.root / rel).resolve()
+        return all(resolve_pack(entry, self.root) != target for entry in manifest.rules.packs)
+
     def quick_check(self, rel: str) -> list[Diagnostic]:
         """The problems of one file on its own (YAML, fields, its references against the
         last valid model): what a keystroke most often breaks, found in milliseconds
         even when the full check of a national model takes seconds."""
+        if not self.is_model_file(rel):
+            return []  # the manifest, the waivers file, a rule pack: the full check says
         locator = YamlLocator(self.overlay.root)
         data, problems, text_is_nfc = read_file(ModelFile(self.overlay.root / rel, rel), locator)
         if problems:
