@@ -141,3 +141,26 @@ def test_the_manifest_is_left_to_the_full_check(state: ModelState) -> None:
         assert state.is_model_file(APP)
     finally:
         state.edited("eakit.yaml", manifest)
+
+
+def test_each_document_symbol_contains_its_id(state: ModelState) -> None:
+    from eakit.lsp.symbols import document_symbols
+
+    rel = "to-chuc/moi.yaml"
+    state.open[rel] = (
+        "components:\n  - id: so-moi\n    kind: agency\n    name: Sở Mới\n\n"
+        "  - {id: so-khac, kind: agency, name: Sở Khác}"
+    )
+    try:
+        found = document_symbols(state, rel)
+        assert [s.name for s in found] == ["so-moi", "so-khac"]
+        for symbol in found:
+            inner, outer = symbol.selection_range, symbol.range
+            assert (outer.start.line, outer.start.character) <= (
+                inner.start.line,
+                inner.start.character,
+            )
+            assert (inner.end.line, inner.end.character) <= (outer.end.line, outer.end.character)
+        assert found[0].range.end.line == 3  # the blank line before the next item left out
+    finally:
+        del state.open[rel]

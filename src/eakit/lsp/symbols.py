@@ -22,10 +22,14 @@ def document_symbols(state: ModelState, rel: str) -> list[types.DocumentSymbol]:
     graph = state.graph
     kinds = graph.kinds if graph is not None else {}
     declared = [o for o in occurrences(text) if o.declaration]
-    last_line = max(len(text.splitlines()) - 1, 0)
+    lines = text.splitlines()
     symbols = []
     for index, found in enumerate(declared):
-        end = declared[index + 1].line - 1 if index + 1 < len(declared) else last_line
+        # The item runs to the line before the next one (its blank lines left out), and
+        # always contains its id (clients drop a symbol whose id lies outside it).
+        end = declared[index + 1].line - 1 if index + 1 < len(declared) else len(lines) - 1
+        while end > found.line and not lines[end].strip():
+            end -= 1
         kind = kinds.get(found.id, "")
         name = name_of(graph.get(found.id), state.lang) if graph and kind else ""
         symbols.append(
@@ -34,7 +38,7 @@ def document_symbols(state: ModelState, rel: str) -> list[types.DocumentSymbol]:
                 detail=" · ".join(p for p in (name, kind_label(kind, state.lang)) if p),
                 kind=symbol_kind(kind),
                 range=types.Range(
-                    types.Position(found.line, 0), types.Position(max(end, found.line), 0)
+                    types.Position(found.line, 0), types.Position(end, len(lines[end]))
                 ),
                 selection_range=to_range(found),
             )
