@@ -164,3 +164,12 @@ def test_each_document_symbol_contains_its_id(state: ModelState) -> None:
         assert found[0].range.end.line == 3  # the blank line before the next item left out
     finally:
         del state.open[rel]
+
+
+def test_a_yaml_file_the_model_does_not_take_is_not_checked(state: ModelState) -> None:
+    assert state.graph is not None
+    include = state.graph.manifest.include
+    assert include == ["**/*.yaml"]
+    assert not state.is_model_file("notes.yml")  # not matched by the include pattern
+    assert not state.is_model_file(".github/ci.yaml")  # hidden, as the loader skips it
+    assert state.is_model_file("ung-dung/moi.yaml")  # a new model file

@@ -19,7 +19,7 @@ from eakit.incremental.session import Session, Update
 from eakit.loader import read_file
 from eakit.loader.cache import FileCache
 from eakit.loader.collect import Collected, collect
-from eakit.loader.files import MANIFEST, ModelFile, reserved_files
+from eakit.loader.files import MANIFEST, ModelFile, _matches, reserved_files
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
 from eakit.loader.suggest import IdSuggester
@@ -155,9 +155,13 @@ class ModelState:
         graph = self.graph
         if graph is None:
             return rel != MANIFEST
+        if rel in graph.model.files:
+            return True
         manifest = graph.manifest
-        if rel in reserved_files(manifest):
+        if rel in reserved_files(manifest) or any(p.startswith(".") for p in rel.split("/")):
             return False
+        if not _matches(rel, manifest.include) or _matches(rel, manifest.exclude):
+            return False  # a YAML file the model does not take (a CI workflow, mkdocs.yml)
         target = (self.root / rel).resolve()
         return all(resolve_pack(entry, self.root) != target for entry in manifest.rules.packs)
 
