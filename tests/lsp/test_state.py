@@ -173,3 +173,17 @@ def test_a_yaml_file_the_model_does_not_take_is_not_checked(state: ModelState) -
     assert not state.is_model_file("notes.yml")  # not matched by the include pattern
     assert not state.is_model_file(".github/ci.yaml")  # hidden, as the loader skips it
     assert state.is_model_file("ung-dung/moi.yaml")  # a new model file
+
+
+def test_a_missing_key_of_a_nested_mapping_goes_inside_it(state: ModelState) -> None:
+    from lsprotocol import types
+
+    from eakit.lsp.actions import _insert_key
+
+    lines = ["  - id: a", "    security_dossier:", "      approved: true"]
+    inside = _insert_key(
+        lines, types.Range(types.Position(1, 4), types.Position(1, 20)), "date", ""
+    )
+    assert inside.new_text == "      date: \n" and inside.range.start == types.Position(2, 0)
+    item = _insert_key(lines, types.Range(types.Position(0, 4), types.Position(0, 6)), "name", "")
+    assert item.new_text == "    name: \n"

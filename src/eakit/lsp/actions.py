@@ -73,6 +73,8 @@ def _insert_key(lines: list[str], at: types.Range, key: str, value: str) -> type
     line = lines[row] if row < len(lines) else ""
     lead = _LEAD.match(line)
     indent = len(lead[0]) if lead is not None else at.start.character
+    if line.rstrip().endswith(":"):  # 'security_dossier:': the key goes inside it
+        indent += 2
     new_text = f"{' ' * indent}{key}: {value}".rstrip() + ("" if value else " ") + "\n"
     return types.TextEdit(
         range=types.Range(types.Position(row + 1, 0), types.Position(row + 1, 0)),
