@@ -8,7 +8,8 @@ Two kinds of keystroke: one that keeps the model valid (a character added to a n
 diagnostics arrive after the incremental re-check, rule findings included), and one that
 breaks a reference (``owner: x`` → ``owner: x-``: the edited file's own problems). The
 server waits :data:`eakit.lsp.server.DEBOUNCE_SECONDS` after a change before it checks;
-the figures are given with and without that wait. Prints one JSON line per measure.
+the figures are given with and without that wait. The keystrokes start once the first
+check's diagnostics of every file have arrived. Prints one JSON line per measure.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from pygls.lsp.client import LanguageClient
 from eakit.lsp.server import DEBOUNCE_SECONDS
 
 WAIT = 900.0
+QUIET = 5.0  # seconds without a message after which the first publication is over
 
 
 def _target(model: Path) -> Path:
@@ -55,6 +57,15 @@ async def _run(model: Path, edits: int) -> None:
         types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=model.as_uri())
     )
     client.initialized(types.InitializedParams())
+    # The first check publishes the diagnostics of every file (150,000 at national
+    # scale): let them all arrive, so the keystrokes are timed on a settled server.
+    await arrived.get()
+    while True:
+        try:
+            await asyncio.wait_for(arrived.get(), QUIET)
+        except TimeoutError:
+            break
+    settled = time.perf_counter() - began
     target = _target(model)
     uri = target.as_uri()
     text = target.read_text("utf-8")
@@ -68,8 +79,8 @@ async def _run(model: Path, edits: int) -> None:
             if params.uri == uri and predicate(params.diagnostics):
                 return at
 
-    await next_for(lambda _ds: True)
-    print(json.dumps({"measure": "start", "seconds": round(time.perf_counter() - began, 3)}))
+    await next_for(lambda _ds: True)  # the diagnostics of the opened file
+    print(json.dumps({"measure": "start, every file published", "seconds": round(settled, 3)}))
     owner = re.search(r"^    owner: (\S+)", text, re.M)
     assert owner is not None
     version = 1
