@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -82,13 +83,13 @@ def test_a_file_is_published_again_only_when_its_diagnostics_change(state: Model
     server.state = state
     sent: list[types.PublishDiagnosticsParams] = []
     server.text_document_publish_diagnostics = sent.append  # type: ignore[method-assign]
-    server.publish(None)
+    asyncio.run(server.publish(None))
     first = {p.uri for p in sent}
     assert (state.root / "dich-vu/cong-thong-tin.yaml").as_uri() in first
     sent.clear()
-    server.publish(None)
+    asyncio.run(server.publish(None))
     assert sent == []  # nothing changed
-    server.publish({APP}, force=frozenset({APP}))
+    asyncio.run(server.publish({APP}, force=frozenset({APP})))
     assert [p.uri for p in sent] == [(state.root / APP).as_uri()]
 
 

@@ -31,6 +31,7 @@ DEBOUNCE_SECONDS = 0.3
 # scale: done while nobody waits; see eakit.perf.keep_alive_state).
 IDLE_SECONDS = 20.0
 REQUEST_FAILED = -32803
+PUBLISH_BATCH = 20  # files published between two turns of the event loop
 
 
 class EakitServer(LanguageServer):
@@ -41,7 +42,8 @@ class EakitServer(LanguageServer):
         self.lang = lang
         self.model_arg = model
         self.state: ModelState | None = None
-        self.lock = asyncio.Lock()
+        self.lock = asyncio.Lock()  # one check at a time
+        self.publishing = asyncio.Lock()  # one publication at a time, in order
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.sent: dict[str, tuple[object, ...]] = {}  # what each file was last sent
         self.tidy: asyncio.TimerHandle | None = None
@@ -70,7 +72,7 @@ class EakitServer(LanguageServer):
         state = self.state = ModelState(root, self.lang)
         async with self.lock:
             await asyncio.to_thread(state.start)
-        self.publish(None)
+        await self.publish(None)
         self.tidy_later()
         return state
 
@@ -101,7 +103,7 @@ class EakitServer(LanguageServer):
 
     # Diagnostics -----------------------------------------------------------------------
 
-    def publish(
+    async def publish(
         self,
         files: set[str] | None,
         problems: list[Diagnostic] | None = None,
@@ -111,6 +113,12 @@ class EakitServer(LanguageServer):
         problems (or ``problems``) and the last valid check's findings. A file whose
         diagnostics did not change is not sent again, unless it is in ``force`` (an
         edited file: the same problems may sit on words of another length)."""
+        async with self.publishing:
+            await self._publish(files, problems, force)
+
+    async def _publish(
+        self, files: set[str] | None, problems: list[Diagnostic] | None, force: frozenset[str]
+    ) -> None:
         state = self.state
         if state is None:
             return
@@ -126,7 +134,9 @@ class EakitServer(LanguageServer):
                 texts[rel] = state.text(rel)
             return texts[rel]
 
-        for rel in sorted(targets):
+        for count, rel in enumerate(sorted(targets), start=1):
+            if count % PUBLISH_BATCH == 0:
+                await asyncio.sleep(0)  # the editor's questions are answered in between
             items = found.get(rel, [])
             said = signature(items)
             if rel not in force and self.sent.get(rel, ()) == said:
@@ -163,9 +173,9 @@ class EakitServer(LanguageServer):
                 problems = await asyncio.to_thread(state.quick_check, rels[0])
                 if problems:
                     others = [e for e in state.errors if e.location.file != rels[0]]
-                    self.publish({rels[0]}, problems + others, frozenset(rels))
+                    await self.publish({rels[0]}, problems + others, frozenset(rels))
             await asyncio.to_thread(state.recheck, rels)
-        self.publish(None if full else set(state.open) | set(rels), force=frozenset(rels))
+        await self.publish(None if full else set(state.open) | set(rels), force=frozenset(rels))
         self.tidy_later()
 
     def tidy_later(self) -> None:
@@ -207,7 +217,7 @@ def build_server(lang: Lang = "vi", model: Path | None = None) -> EakitServer:
         if ls.state.edited(rel, document.text):
             ls.schedule(rel, 0.0)
         else:
-            ls.publish({rel}, force=frozenset({rel}))
+            await ls.publish({rel}, force=frozenset({rel}))
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: EakitServer, params: types.DidChangeTextDocumentParams) -> None:
