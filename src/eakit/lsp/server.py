@@ -43,6 +43,7 @@ class EakitServer(LanguageServer):
         self.model_arg = model
         self.state: ModelState | None = None
         self.lock = asyncio.Lock()  # one check at a time
+        self.quick_lock = asyncio.Lock()  # one quick check at a time (see check)
         self.publishing = asyncio.Lock()  # one publication at a time, in order
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.sent: dict[str, tuple[object, ...]] = {}  # what each file was last sent
@@ -166,14 +167,16 @@ class EakitServer(LanguageServer):
             return
         for rel in rels:
             self.pending.pop(rel, None)
-        async with self.lock:
-            if not full:
-                # The edited file's own problems first: a full load of a large model
-                # (which an invalid edit needs) takes seconds, this takes milliseconds.
+        if not full:
+            # The edited file's own problems first, without waiting for a check still
+            # running: a full load of a large model (which an invalid edit needs) takes
+            # seconds, this takes milliseconds. It only reads the copy and the last graph.
+            async with self.quick_lock:
                 problems = await asyncio.to_thread(state.quick_check, rels[0])
-                if problems:
-                    others = [e for e in state.errors if e.location.file != rels[0]]
-                    await self.publish({rels[0]}, problems + others, frozenset(rels))
+            if problems:
+                others = [e for e in state.errors if e.location.file != rels[0]]
+                await self.publish({rels[0]}, problems + others, frozenset(rels))
+        async with self.lock:
             await asyncio.to_thread(state.recheck, rels)
         await self.publish(None if full else set(state.open) | set(rels), force=frozenset(rels))
         self.tidy_later()
