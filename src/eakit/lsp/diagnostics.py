@@ -20,19 +20,20 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
-TextOf = Callable[[str], str | None]
+# The lines of a file (split once per publication: a file may carry hundreds of findings).
+LinesOf = Callable[[str], list[str] | None]
 
 
 _QUOTED = re.compile(r"'([^'\n]+)'")
 
 
-def span(text: str | None, line: int, col: int, message: str = "") -> types.Range:
+def span(text: str | list[str] | None, line: int, col: int, message: str = "") -> types.Range:
     """The range of the word at 1-based ``line``:``col`` of ``text`` (a whole-line start
     when the text is unknown). A problem located at a key whose message quotes a value
     written after it on the line (``owner: so-tt-t``) spans that value: it is what a fix
     replaces."""
     row, char = max(line - 1, 0), max(col - 1, 0)
-    lines = text.splitlines() if text is not None else []
+    lines = text.splitlines() if isinstance(text, str) else (text or [])
     if row < len(lines):
         start, end = word_range(lines[row], char)
         is_key = lines[row][end:].lstrip(" \t").startswith(":")
@@ -61,19 +62,19 @@ def _find_word(line: str, value: str, after: int) -> int | None:
 
 
 def from_problem(
-    problem: Diagnostic, text: str | None, uri_of: Callable[[str], str], text_of: TextOf
+    problem: Diagnostic, lines: list[str] | None, uri_of: Callable[[str], str], lines_of: LinesOf
 ) -> types.Diagnostic:
     """A load problem (YAML, fields, references) as an LSP diagnostic."""
     where = problem.location
     related = [
         types.DiagnosticRelatedInformation(
-            types.Location(uri_of(other.file), span(text_of(other.file), other.line, other.col)),
+            types.Location(uri_of(other.file), span(lines_of(other.file), other.line, other.col)),
             problem.message,
         )
         for other in problem.related
     ]
     return types.Diagnostic(
-        range=span(text, where.line, where.col, problem.message),
+        range=span(lines, where.line, where.col, problem.message),
         message=problem.message,
         severity=_SEVERITY[problem.severity],
         code=problem.code,
@@ -83,13 +84,13 @@ def from_problem(
     )
 
 
-def from_finding(finding: Finding, text: str | None, lang: Lang) -> types.Diagnostic:
+def from_finding(finding: Finding, lines: list[str] | None, lang: Lang) -> types.Diagnostic:
     """A rule finding as an LSP diagnostic, linked to its rule's page."""
     where = finding.location
     title = finding.title_en if lang == "en" and finding.title_en else finding.title
     line, col = (where.line, where.col) if where is not None else (1, 1)
     return types.Diagnostic(
-        range=span(text, line, col),
+        range=span(lines, line, col),
         message=f"{title}: {finding.message}",
         severity=_SEVERITY[finding.severity],
         code=finding.rule_id,
@@ -133,15 +134,15 @@ def signature(items: list[Item]) -> tuple[object, ...]:
 
 
 def convert(
-    items: list[Item], text_of: TextOf, uri_of: Callable[[str], str], lang: Lang
+    items: list[Item], lines_of: LinesOf, uri_of: Callable[[str], str], lang: Lang
 ) -> list[types.Diagnostic]:
     """``items`` of one file as LSP diagnostics."""
     converted = []
     for item in items:
         if isinstance(item, Diagnostic):
             rel = item.location.file
-            converted.append(from_problem(item, text_of(rel), uri_of, text_of))
+            converted.append(from_problem(item, lines_of(rel), uri_of, lines_of))
         else:
             rel = item.location.file if item.location is not None else MANIFEST
-            converted.append(from_finding(item, text_of(rel), lang))
+            converted.append(from_finding(item, lines_of(rel), lang))
     return converted

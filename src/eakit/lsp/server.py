@@ -128,12 +128,13 @@ class EakitServer(LanguageServer):
         targets = set(found) | (set(self.sent) if files is None else set(self.sent) & files)
         if files is not None:
             targets |= files & set(state.open)
-        texts: dict[str, str | None] = {}
+        split: dict[str, list[str] | None] = {}
 
-        def text_of(rel: str) -> str | None:
-            if rel not in texts:
-                texts[rel] = state.text(rel)
-            return texts[rel]
+        def lines_of(rel: str) -> list[str] | None:
+            if rel not in split:
+                text = state.text(rel)
+                split[rel] = text.splitlines() if text is not None else None
+            return split[rel]
 
         for count, rel in enumerate(sorted(targets), start=1):
             if count % PUBLISH_BATCH == 0:
@@ -142,7 +143,7 @@ class EakitServer(LanguageServer):
             said = signature(items)
             if rel not in force and self.sent.get(rel, ()) == said:
                 continue  # unchanged (nothing sent and nothing to send counts as unchanged)
-            diagnostics = convert(items, text_of, state.uri_of, self.lang)
+            diagnostics = convert(items, lines_of, state.uri_of, self.lang)
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=state.uri_of(rel), diagnostics=diagnostics)
             )
