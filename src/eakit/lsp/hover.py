@@ -36,7 +36,7 @@ def hover(state: ModelState, rel: str, line: int, char: int) -> types.Hover | No
         lines.append(word("no_findings", lang))
     for finding in findings:
         title = finding.title_en if lang == "en" and finding.title_en else finding.title
-        waived = " (waived)" if finding.waived is not None else ""
+        waived = f" ({word('waived', lang)})" if finding.waived is not None else ""
         lines.append(
             f"- [{finding.rule_id}]({rule_url(finding.rule_id)}) "
             f"{finding.severity.value}{waived}: {title}. {finding.message}"

@@ -23,7 +23,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "findings": ("Phát hiện", "Findings"),
     "no_findings": ("Không có phát hiện nào.", "No findings."),
     "basis": ("Căn cứ", "Basis"),
-    "file": ("Tệp", "File"),
+    "waived": ("đã miễn trừ", "waived"),
     "fix_to": ("Sửa thành '{0}'", "Change to '{0}'"),
     "add_field": ("Thêm trường bắt buộc '{0}'", "Add the required field '{0}'"),
     "waive": ("Miễn trừ {0} cho '{1}'", "Waive {0} for '{1}'"),
@@ -41,13 +41,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Không đổi tên được: '{0}' không phải là id của thành phần nào",
         "Cannot rename: '{0}' is not the id of a component",
     ),
-    "model_invalid": (
-        "Mô hình chưa hợp lệ; kết quả kiểm tra gần nhất vẫn được giữ",
-        "The model does not load; the last valid check stands",
-    ),
-    "field": ("trường", "field"),
-    "accepts": ("nhận id loại", "accepts ids of kind"),
-    "any_kind": ("mọi loại", "any kind"),
 }
 
 
