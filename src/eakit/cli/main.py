@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "eakit.cli.survey",
     "eakit.cli.interop",
     "eakit.cli.rules_cmd",
+    "eakit.cli.lsp",
 )
 
 
