@@ -20,7 +20,12 @@ class Basis:
     article: str | None = None
     date: str | None = None  # ISO date of the document
     title: str | None = None
-    confidence: str = "verified"  # verified | low (number/date not corroborated)
+    # verified: the article's quote was read in a published text; low: it was not (or no
+    # article is cited), shown as "chưa đối chiếu với văn bản" / "unverified".
+    confidence: str = "verified"
+    quote: str = ""  # verbatim Vietnamese excerpt of the article
+    url: str = ""  # where the quote (or else the document) can be read
+    doc_id: str = ""  # registry id of the document
 
     def __str__(self) -> str:
         return f"{self.document}, {self.article}" if self.article else self.document
@@ -31,6 +36,8 @@ class Basis:
             "article": self.article,
             "date": self.date,
             "confidence": self.confidence,
+            "quote": self.quote or None,
+            "url": self.url or None,
         }
 
 

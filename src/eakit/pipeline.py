@@ -84,8 +84,12 @@ def check(
     ignore: list[str] | None = None,
     waivers: Path | None = None,
     jobs: int | None = None,
+    today: dt.date | None = None,
+    lang: str = "vi",
 ) -> CheckResult:
-    """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's).
+    """Run the rule packs of the model on its graph (``waivers`` overrides the manifest's;
+    they expire against ``today``, default the real current date); the findings'
+    messages and remediations are in ``lang`` (``vi`` or ``en``).
 
     ``jobs`` is how many processes may share the work (1 or 2; ``None``: two for a large
     model on a machine with two cores or more, see :mod:`eakit.rules.parallel`).
@@ -105,4 +109,6 @@ def check(
             ignore=ignore or [],
             waivers=waivers,
             jobs=jobs,
+            today=today,
+            lang=lang,
         )

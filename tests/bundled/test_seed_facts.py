@@ -46,8 +46,22 @@ def fold(text: str) -> str:
     return strip_diacritics(text).lower()
 
 
+BASELINE = dt.date(2015, 12, 31)
+MERGED_ON_2025_03_01 = {  # Decree 45/2025/NĐ-CP and the provincial resolutions
+    "so-ke-hoach-dau-tu": "so-tai-chinh",
+    "so-gtvt": "so-xay-dung",
+    "so-tn-mt": "so-nn-mt",
+    "so-nn-ptnt": "so-nn-mt",
+    "so-tt-tt": "so-kh-cn",
+    "so-ld-tb-xh": "so-noi-vu",
+    "ban-dan-toc": "so-dan-toc-ton-giao",
+}
+
+
 def agencies_under_province(graph: ModelGraph) -> list[BaseComponent]:
-    return [graph.get(cid) for cid in graph.children("ubnd-tinh")]
+    """The agencies under the provincial committee in 2015 (not those formed in 2025)."""
+    children = [graph.get(cid) for cid in graph.children("ubnd-tinh")]
+    return [agency for agency in children if agency.exists_on(BASELINE)]
 
 
 def only(items: list[BaseComponent]) -> BaseComponent:
@@ -77,7 +91,7 @@ def test_architecture_2015_as_is_2020_horizon_framework_1_0(graph: ModelGraph) -
     assert arch.as_of == dt.date(2015, 12, 31)
     assert arch.horizon == 2020
     assert arch.framework == "vn-egov-1.0"
-    assert graph.manifest.rules.packs == ["vn-egov-2.0"]
+    assert graph.manifest.rules.packs == []  # the packs follow the framework of the date
     assert arch.province == "ubnd-tinh"
     assert arch.owner_agency == "so-tt-tt"
 
@@ -111,7 +125,33 @@ def test_31_agencies_under_provincial_people_committee(graph: ModelGraph) -> Non
     for agency in agencies:
         assert agency.name_en, agency.id
         assert "tái dựng" in (agency.source or ""), agency.id
-        assert agency.valid_to == dt.date(2025, 6, 30), agency.id
+        if agency.id in MERGED_ON_2025_03_01:
+            assert agency.valid_to == dt.date(2025, 2, 28), agency.id
+            assert agency.successor == MERGED_ON_2025_03_01[agency.id], agency.id
+        else:
+            assert agency.valid_to == dt.date(2025, 6, 30), agency.id
+            assert agency.successor == "ubnd-tp-can-tho", agency.id
+
+
+def test_departments_formed_on_2025_03_01_last_until_the_merger_into_can_tho(
+    graph: ModelGraph,
+) -> None:
+    for successor in set(MERGED_ON_2025_03_01.values()):
+        agency = graph.get(successor)
+        assert agency.kind == "agency" and agency.parent == "ubnd-tinh", successor
+        assert agency.valid_to == dt.date(2025, 6, 30), successor
+        assert agency.successor == "ubnd-tp-can-tho", successor
+    assert graph.get("so-nn-mt").valid_from == dt.date(2025, 3, 1)
+    assert graph.get("so-dan-toc-ton-giao").valid_from == dt.date(2025, 3, 1)
+
+
+def test_district_abolition_cites_resolution_203_and_law_72(graph: ModelGraph) -> None:
+    districts = graph.where("agency", agency_type="district")
+    assert len(districts) == 11
+    for district in districts:
+        assert "203/2025/QH15" in (district.description or ""), district.id
+        assert "72/2025/QH15" in (district.description_en or ""), district.id
+        assert "202/2025" not in (district.description or ""), district.id
 
 
 def test_each_of_31_agencies_has_lan_connected_to_tslcd_with_internet(graph: ModelGraph) -> None:
@@ -144,12 +184,22 @@ def test_tslcd_phase_2_with_51_connection_points(graph: ModelGraph) -> None:
     assert tslcd.status is Status.CURRENT
 
 
-def test_data_integration_centre_owned_by_department_of_ict(graph: ModelGraph) -> None:
+def test_data_integration_centre_operated_by_department_of_ict(graph: ModelGraph) -> None:
+    # The article: Sở TT&TT keeps "duy trì, vận hành, đảm bảo an ninh thông tin" for it.
     centre = graph.get("tt-tich-hop-du-lieu")
     assert centre.kind == "data_centre"
     assert "Trung tâm Tích hợp dữ liệu" in centre.name
+    assert graph.targets(centre.id, "operated_by") == ["so-tt-tt"]
     assert graph.targets(centre.id, "owned_by") == ["so-tt-tt"]
+    assert "is its operator" in (centre.description_en or "")
     assert graph.get("so-tt-tt").name == "Sở Thông tin và Truyền thông"
+
+
+def test_framework_letter_1178_is_of_21_april_2015() -> None:
+    files = [p for p in BUNDLED_MODEL.rglob("*") if p.suffix in (".yaml", ".md")]
+    texts = [p.read_text("utf-8") for p in files]
+    assert any("1178/BTTTT-THH ngày 21/04/2015" in t for t in texts)
+    assert not any("24/04/2015" in t or "24/4/2015" in t for t in texts)
 
 
 def test_gateway_located_at_data_integration_centre(graph: ModelGraph) -> None:

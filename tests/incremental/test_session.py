@@ -311,7 +311,7 @@ def test_a_broken_manifest_holds_edits_until_it_loads_again(tmp_path: Path) -> N
     root = session.root
     manifest = root / "eakit.yaml"
     good = manifest.read_text("utf-8")
-    manifest.write_text(good.replace("vn-egov-2.0", "vn-egov-9.9", 1), "utf-8")
+    manifest.write_text(good.replace("framework: vn-egov-1.0", "framework: vn-egov-9.9"), "utf-8")
     broken = session.refresh([manifest])
     assert broken is not None and broken.result is None and broken.full
     assert any("eakit.yaml" in str(d) for d in broken.errors)

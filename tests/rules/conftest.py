@@ -6,14 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from eakit.rules.pack import builtin_rules_dir
+from eakit.rules.pack import SHARED_FILES, builtin_rules_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = builtin_rules_dir()
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
-PACK_FILES = sorted(
-    p for p in RULES.glob("*.yaml") if p.name not in ("legal-basis.yaml", "common.yaml")
-)
+PACK_FILES = sorted(p for p in RULES.glob("*.yaml") if p.name not in SHARED_FILES)
 
 
 @pytest.fixture

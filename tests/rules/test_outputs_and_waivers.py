@@ -52,7 +52,9 @@ waivers:
 
 
 @pytest.fixture
-def model(make_model) -> Path:
+def model(make_model, monkeypatch: pytest.MonkeyPatch) -> Path:
+    # Waivers expire against the real date: fix it (2026-06-01) so the test does not age.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")
     return make_model(
         {"province": "ubnd-tinh", "approval": {"decision_ref": "1/QĐ-UBND"}},
         {"m.yaml": MODEL, "waivers.yaml": WAIVERS},
@@ -161,8 +163,14 @@ def test_text_lines_are_located(model: Path) -> None:
     assert "waiver-unused" not in out.stdout
     (line,) = [x for x in out.stdout.splitlines() if "APP-003" in x]
     assert line.endswith(
-        "m.yaml:5:5: ERROR APP-003 application 'Một cửa điện tử' (mot-cua) is hosted nowhere "
-        "in operation: set `hosted_on` to its data centre"
+        "m.yaml:5:5: ERROR APP-003 Ứng dụng “Một cửa điện tử” đang vận hành nhưng chưa khai báo "
+        "nơi đặt (trung tâm dữ liệu, đám mây hoặc phòng máy chủ)."
+    )
+    english = run("check", str(model), "--select", "APP-003", "--lang", "en").stdout
+    (line,) = [x for x in english.splitlines() if "APP-003" in x]
+    assert line.endswith(
+        "m.yaml:5:5: ERROR APP-003 Application “One-stop system” is in operation but hosted "
+        "nowhere declared (data centre, cloud or server room)."
     )
 
 
@@ -200,3 +208,59 @@ def test_junit_reads_back(model: Path) -> None:
     assert failure is not None and failure.get("type") == "error"
     assert "m.yaml:5:5" in failure.text
     assert root.get("failures") == "1" and root.get("skipped") == "1" and root.get("tests") == "3"
+
+
+def test_findings_follow_the_output_language(model: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    vi = json.loads(run("check", str(model), "-f", "json", "--select", "SEC-001").stdout)
+    en = json.loads(
+        run("check", str(model), "-f", "json", "--select", "SEC-001", "--lang", "en").stdout
+    )
+    (vi_finding,) = vi["findings"]
+    (en_finding,) = en["findings"]
+    assert vi_finding["message"].startswith("Ứng dụng “Một cửa điện tử” chưa được xác định cấp độ")
+    assert vi_finding["remediation"].startswith("Xác định cấp độ an toàn hệ thống thông tin")
+    assert en_finding["message"].startswith("Application “One-stop system” has no security level")
+    assert en_finding["remediation"].startswith("Determine the security level")
+    out = tmp_path / "report"
+    run("report", str(model), "-o", str(out), "--lang", "en")  # exit 1: the model has errors
+    workbook = out / "readiness.xlsx"
+    cells = {
+        str(cell.value)
+        for sheet in openpyxl.load_workbook(workbook).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value
+    }
+    assert any(c.startswith("Application “One-stop system” has no security level") for c in cells)
+
+
+class _Stop(Exception):
+    """Ends a command once it has asked for its check."""
+
+
+@pytest.mark.parametrize(
+    ("command", "patch"),
+    [
+        ("docs", "eakit.cli.docs.run_check"),
+        ("build", "eakit.cli.build.run_check"),
+        ("diagram", "eakit.cli.common.check_kept"),
+        ("report", "eakit.cli.report.run_check"),
+    ],
+)
+def test_every_report_command_checks_in_its_language(
+    model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, patch: str
+) -> None:
+    asked: list[str] = []
+
+    def check_kept(graph: object, **options: object) -> None:
+        asked.append(options.get("lang", "vi"))
+        raise _Stop
+
+    monkeypatch.setattr(patch, check_kept)
+    for lang in ("vi", "en"):
+        out = tmp_path / lang
+        result = run(command, str(model), "-o", str(out), "--lang", lang)
+        assert isinstance(result.exception, _Stop), result.output
+    assert asked == ["vi", "en"]

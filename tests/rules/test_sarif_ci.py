@@ -129,7 +129,11 @@ def test_over_the_result_limit_the_most_serious_are_kept_with_a_note(
     }
     text = note["message"]["text"]
     assert f"{total - 2} phát hiện" in text and "--select" in text and "--fail-on" in text
-    assert "warning:" in stderr and f"2 trong {total}" in stderr and "--select" in stderr
+    assert "cảnh báo:" in stderr and f"2 trong {total}" in stderr and "--select" in stderr
+    english, stderr = sarif(str(model), "--lang", "en")
+    note = english["runs"][0]["invocations"][0]["toolExecutionNotifications"][-1]
+    assert note["message"]["text"].startswith(f"The SARIF file keeps 2 of {total} findings")
+    assert stderr.startswith("warning: The SARIF file keeps 2")
 
 
 def test_truncation_note_in_english() -> None:

@@ -91,7 +91,7 @@ def test_documented_rule_pack_works(tmp_path):
     pack_file.write_text(pack_text, "utf-8")
     original = (model / "eakit.yaml").read_text("utf-8")
     packs = json.dumps(["vn-egov-2.0", local])
-    edited = original.replace("  packs: [vn-egov-2.0]", f"  packs: {packs}")
+    edited = original.replace("  # packs: [vn-dgov-4.0]", f"  packs: {packs}")
     assert edited != original
     (model / "eakit.yaml").write_text(edited, "utf-8")
     result = check(load_graph(model))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -78,3 +79,68 @@ def test_init_command(tmp_path):
     assert "not empty" in again.output
     bad = runner.invoke(app, ["init", str(tmp_path / "n"), "--as-of", "31/12/2025"])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+# --- a current province (December 2026) ------------------------------------------------------
+
+TODAY = dt.date(2026, 12, 6)
+
+
+@pytest.fixture
+def current(tmp_path) -> Path:
+    target = tmp_path / "Cần Thơ"
+    scaffold(target, today=TODAY)
+    return target
+
+
+def test_init_writes_a_current_province(current):
+    graph = load_graph(current)
+    arch = graph.architecture
+    assert arch.id == "can-tho"  # from the folder's name
+    assert arch.framework == "vn-dgov-4.0"
+    assert arch.as_of == TODAY and arch.horizon == 2030
+    owner = graph.get(arch.owner_agency)
+    assert owner.name == "Sở Khoa học và Công nghệ"
+    assert not any("so-tt-tt" in cid for cid in graph.ids())
+    # two-level local government: communes and the provincial service centre, no district
+    types = {c.agency_type for c in graph.components() if c.kind == "agency"}
+    assert {"commune", "public_service_centre"} <= types and "district" not in types
+    system = graph.get("he-thong-gqtthc")
+    assert {"ttpvhcc", "ubnd-xa-1", "ubnd-xa-2"} <= set(system.deployed_at)
+    roadmap = graph.by_kind("roadmap_item")
+    assert roadmap and all(item.period == "2026-2030" for item in roadmap)
+    # Decree 278/2025: the listed database reaches NDXP through the LGSP; VNeID login
+    assert graph.get("csdl-ho-tich").mandatory_connection is True
+    assert graph.targets("csdl-ho-tich", "integrates_with") == ["lgsp"]
+    assert graph.targets("lgsp", "connects_to") == ["ndxp"]
+    assert graph.targets("he-thong-gqtthc", "authenticates_via") == ["vneid"]
+    # the packs follow the date: nothing pinned
+    assert graph.manifest.rules.packs == []
+
+
+@pytest.mark.parametrize(
+    "when", ["2025-07-01", "2025-10-22", "2026-06-01", "2026-12-06", "2027-01-01"]
+)
+def test_current_province_has_no_error_and_no_warning(current, when):
+    # Waivers expire against the real date: fix it on the scaffold's date.
+    result = check(load_graph(current), as_of=dt.date.fromisoformat(when), today=TODAY)
+    assert result.packs == ["vn-dgov-4.0"]
+    loud = [f for f in result.active() if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert loud == [], [f"{f.rule_id} {f.component}: {f.message}" for f in loud]
+    assert "BUS-101" in [r.id for r in result.rules]  # the service-centre rule applies
+
+
+def test_id_from_folder_name():
+    from eakit.scaffold import id_from_folder
+
+    assert id_from_folder(Path("/x/Đà Nẵng")) == "da-nang"
+    assert id_from_folder(Path("/x/tỉnh  Cà Mau 2026")) == "tinh-ca-mau-2026"
+    assert id_from_folder(Path("/x/___")) == "tinh-moi"
+
+
+def test_init_command_defaults_to_today_and_the_folder(tmp_path):
+    result = CliRunner().invoke(build_app(), ["init", str(tmp_path / "hau-giang")])
+    assert result.exit_code == 0, result.output
+    arch = load_graph(tmp_path / "hau-giang").architecture
+    assert arch.id == "hau-giang" and arch.framework == "vn-dgov-4.0"
+    assert arch.as_of >= TODAY

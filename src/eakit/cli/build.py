@@ -194,7 +194,7 @@ def register(app: typer.Typer) -> None:
         if refusal is not None:
             raise fail(refusal)
         graph = load_or_exit(model, jobs=jobs, limits=limits(max_model_bytes, max_components))
-        result = run_check(graph, as_of=when, jobs=jobs)
+        result = run_check(graph, as_of=when, jobs=jobs, lang=lang.value)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()
         from eakit.render.diagrams import GraphvizError, ViewError

@@ -20,6 +20,8 @@ from eakit.cli.common import (
     AsOfOption,
     FailOnOption,
     JobsOption,
+    Lang,
+    LangOption,
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
@@ -47,7 +49,12 @@ class Format(StrEnum):
 
 
 def _report(
-    graph: ModelGraph, model: Path, result: CheckResult, fmt: Format, base: Path | None = None
+    graph: ModelGraph,
+    model: Path,
+    result: CheckResult,
+    fmt: Format,
+    base: Path | None = None,
+    lang: str = "vi",
 ) -> Iterable[bytes]:
     """The report of a check in ``fmt``, as chunks of bytes; SARIF and JUnit paths are
     relative to ``base`` (default: the model's repository root)."""
@@ -58,9 +65,10 @@ def _report(
     if fmt is Format.sarif:
         _, left_out = ci_formats.sarif_selection(result.findings, ci_formats.GITHUB_LIMITS)
         if left_out:
-            note = ci_formats.truncation_note(len(result.findings), ci_formats.GITHUB_LIMITS)
-            typer.echo(f"warning: {note}", err=True)
-        return ci_formats.sarif_chunks(graph, model, result, base=base)
+            limits = ci_formats.GITHUB_LIMITS
+            note = ci_formats.truncation_note(len(result.findings), limits, lang)
+            typer.echo(f"{'warning' if lang == 'en' else 'cảnh báo'}: {note}", err=True)
+        return ci_formats.sarif_chunks(graph, model, result, base=base, lang=lang)
     if fmt is Format.text:
         return [render_text(graph, model, result).encode("utf-8")]
     return [ci_formats.junit(graph, model, result, base=base).encode("utf-8")]
@@ -76,7 +84,8 @@ def _watch(
     waivers: Path | None,
     poll: bool,
     jobs: int | None,
-    base: Path | None,
+    base: Path | None = None,
+    lang: str = "vi",
 ) -> None:
     """``--watch``: the report goes to ``--output`` (rewritten after every valid check)
     in any format; without ``--output`` the terminal gets text."""
@@ -88,11 +97,11 @@ def _watch(
     if not model.is_dir():
         raise fail(f"--watch needs a model folder; {model} is not one")
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
-                      waivers=waivers, progress=True, jobs=jobs)  # fmt: skip
+                      waivers=waivers, progress=True, jobs=jobs, lang=lang)  # fmt: skip
 
     def render(result: CheckResult) -> Iterable[bytes]:
         assert session.graph is not None
-        return _report(session.graph, model, result, fmt, base)
+        return _report(session.graph, model, result, fmt, base, lang)
 
     try:
         run_watch(model, session, render, output, poll)
@@ -146,25 +155,34 @@ def register(app: typer.Typer) -> None:
         ] = None,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
         when = parse_as_of(as_of)
         if watch:
-            _watch(model, fmt, output, when, select, ignore, waivers, poll, jobs, base_path)
+            _watch(
+                model, fmt, output, when, select, ignore, waivers, poll, jobs, base_path, lang.value
+            )
             return
         graph = load_or_exit(
             model, fmt.value, jobs=jobs, limits=limits(max_model_bytes, max_components)
         )
         try:
             result = run_check(
-                graph, as_of=when, select=select, ignore=ignore, waivers=waivers, jobs=jobs
+                graph,
+                as_of=when,
+                select=select,
+                ignore=ignore,
+                waivers=waivers,
+                jobs=jobs,
+                lang=lang.value,
             )
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error, fmt.value)
             raise typer.Exit(EXIT_INVALID) from None
         except RuleSelectionError as error:
             raise fail(str(error)) from None
-        chunks = _report(graph, model, result, fmt, base_path)
+        chunks = _report(graph, model, result, fmt, base_path, lang.value)
         if output is None:
             sys.stdout.flush()  # anything printed as text goes first
             for chunk in chunks:

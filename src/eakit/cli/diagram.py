@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:
         from eakit.cli.common import check_kept as run_check
 
         try:
-            result = run_check(graph)
+            result = run_check(graph, lang=lang.value)
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
             report_load_error(model, error)
             raise typer.Exit(EXIT_INVALID) from None

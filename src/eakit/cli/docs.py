@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
             raise fail(refusal)
         created = is_new(output)
         graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
-        result = run_check(graph)
+        result = run_check(graph, lang=lang.value)
         try:
             build_site(graph, result, target, lang=lang.value, diagrams=diagrams)
             if created:

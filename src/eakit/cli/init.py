@@ -16,28 +16,37 @@ def register(app: typer.Typer) -> None:
     def init(
         folder: Annotated[Path, typer.Argument(help="New (or empty) folder for the model.")],
         id_: Annotated[
-            str, typer.Option("--id", help="Architecture id, e.g. 'can-tho'.")
-        ] = "tinh-moi",
+            str | None,
+            typer.Option(
+                "--id", help="Architecture id, e.g. 'can-tho' (default: the folder's name)."
+            ),
+        ] = None,
         name: Annotated[
             str, typer.Option("--name", help="Vietnamese name of the architecture.")
-        ] = "Kiến trúc Chính quyền điện tử tỉnh",
+        ] = "Kiến trúc Chính quyền số tỉnh",
         name_en: Annotated[
             str, typer.Option("--name-en", help="English name of the architecture.")
-        ] = "Provincial e-government architecture",
+        ] = "Provincial digital government architecture",
         framework: Annotated[
             str, typer.Option("--framework", help="National framework the model follows.")
-        ] = "vn-egov-2.0",
+        ] = "vn-dgov-4.0",
         as_of: Annotated[
-            str, typer.Option("--as-of", help="Date of the current state (YYYY-MM-DD).")
-        ] = "2025-12-31",
-        horizon: Annotated[int, typer.Option("--horizon", help="Target year.")] = 2030,
+            str | None,
+            typer.Option("--as-of", help="Date of the current state (YYYY-MM-DD; default: today)."),
+        ] = None,
+        horizon: Annotated[
+            int | None,
+            typer.Option(
+                "--horizon", help="Target year (default: end of the current plan period)."
+            ),
+        ] = None,
     ) -> None:
         """Create a new model: a manifest, one file per layer with worked examples of every
         kind, and the JSON Schemas for editor completion. The result passes `eakit check`."""
         from eakit.scaffold import ScaffoldError, ScaffoldOptions, scaffold
 
         try:
-            when = dt.date.fromisoformat(as_of)
+            when = dt.date.fromisoformat(as_of) if as_of is not None else None
         except ValueError:
             raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
         options = ScaffoldOptions(

@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "eakit.cli.report",
     "eakit.cli.survey",
     "eakit.cli.interop",
+    "eakit.cli.rules_cmd",
+    "eakit.cli.lsp",
 )
 
 

@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"{path}: inventory template, {0 if empty else len(graph)} components")
             raise typer.Exit(EXIT_OK)
         try:
-            result = run_check(graph, as_of=when)
+            result = run_check(graph, as_of=when, lang=lang.value)
         except ModelLoadError as error:  # an invalid rule pack or waivers file
             report_load_error(model, error)
             raise typer.Exit(EXIT_INVALID) from None

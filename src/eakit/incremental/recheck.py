@@ -146,7 +146,7 @@ def recheck(
     result) and how its findings differ from ``run``'s.
     """
     old = run.engine
-    engine = Engine(graph, old.as_of, old.docs)
+    engine = Engine(graph, old.as_of, old.docs, old.lang)
     engine.manifest = old.manifest
     engine.share_views = False  # the horizon runs only where the edit reaches anyway
     _patched_selections(old, engine, delta.components)

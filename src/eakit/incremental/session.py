@@ -61,6 +61,7 @@ class Session:
     cache: bool = True
     progress: bool = False  # a progress bar on stderr (when it is a terminal) while loading
     jobs: int | None = None  # processes for a full load (see eakit.loader.load_model)
+    lang: str = "vi"  # of the findings' messages: vi or en
     graph: ModelGraph | None = None
     run: RuleRun | None = None
     _files: dict[str, FileContent] = field(default_factory=dict)
@@ -88,7 +89,7 @@ class Session:
             previous = self.result
             with paused_gc():
                 options = RunOptions(self.as_of, tuple(self.select), tuple(self.ignore),
-                                     self.waivers)  # fmt: skip
+                                     self.waivers, lang=self.lang)  # fmt: skip
                 run = start_run(graph, options)
                 run.finish()
         except ModelLoadError as error:  # the model, a rule pack or the waivers file

@@ -155,7 +155,7 @@ class _Pattern:
         return self._match(path, prefix=True)
 
 
-def _matches(rel: str, patterns: list[str]) -> bool:
+def matches_patterns(rel: str, patterns: list[str]) -> bool:
     parts = PurePosixPath(rel).parts
     return any(
         fnmatch.fnmatchcase(rel, pattern) or _Pattern(pattern).matches(parts, is_dir=False)
@@ -258,7 +258,7 @@ def discover(
     # Real files first, so a link to one is the name reported, whatever the sort order.
     for rel in sorted(found, key=lambda r: (found[r].is_symlink(), r)):
         path = found[rel]
-        if rel in reserved or _matches(rel, exclude):
+        if rel in reserved or matches_patterns(rel, exclude):
             continue
         try:
             target = path.resolve(strict=True)

@@ -96,6 +96,24 @@ def _nfc_all(value: object) -> object:
 class BaseComponent(Strict):
     """Fields shared by every kind."""
 
+    @field_validator("valid_to")
+    @classmethod
+    def _not_before_valid_from(cls, value: dt.date | None, info: ValidationInfo) -> object:
+        start = info.data.get("valid_from")
+        if value is not None and start is not None and value < start:
+            raise ValueError(
+                f"{value.isoformat()} is before valid_from {start.isoformat()}: a component "
+                "cannot end before it begins"
+            )
+        return value
+
+    def exists_on(self, when: dt.date) -> bool:
+        """Whether ``when`` lies within ``valid_from``..``valid_to`` (both inclusive): a
+        component outside its period is not judged at that date."""
+        return (self.valid_from is None or self.valid_from <= when) and (
+            self.valid_to is None or when <= self.valid_to
+        )
+
     layer: ClassVar[Layer]
     label: ClassVar[str]
     label_en: ClassVar[str]
@@ -109,6 +127,13 @@ class BaseComponent(Strict):
     since: Year | None = Field(None, description="Year it came into operation.")
     target: Year | None = Field(None, description="Target year of a planned component.")
     retired_in: Year | None = Field(None, description="Year a retired component was retired.")
+    valid_from: dt.date | None = Field(
+        None, description="First day it exists (an agency established, a system set up)."
+    )
+    valid_to: dt.date | None = Field(
+        None,
+        description="Last day it exists (dissolved, merged): not judged at a later check date.",
+    )
     scope: Scope = Field(Scope.PROVINCIAL, description="provincial | national | external")
     replaces: list[Annotated[Id, _ref(edge="replaces")]] = Field(default_factory=list)
     depends_on: list[Annotated[Id, _ref(edge="depends_on")]] = Field(default_factory=list)
@@ -159,6 +184,16 @@ class InformationSystem(BaseComponent):
     vendor: Text | None = None
     url: Text | None = None
     based_on: Annotated[Id, _ref(*INFORMATION_SYSTEM_KINDS, edge="based_on")] | None = None
+    security_assessed: dt.date | None = Field(
+        None, description="Date of its last periodic security check and assessment."
+    )
+    log_retention_months: Annotated[int, Field(ge=0, le=600)] | None = Field(
+        None, description="How many months its security logs are kept."
+    )
+    breach_notification: bool | None = Field(
+        None, description="A procedure reports personal-data breaches within 72 hours."
+    )
+    ipv6_ready: bool | None = Field(None, description="Reachable over IPv6.")
 
 
 # --- users and channels -----------------------------------------------------------------
@@ -246,7 +281,9 @@ class PublicService(BaseComponent):
 
 
 class Agency(BaseComponent):
-    """An organisation: People's Committee, department, district, ministry, ..."""
+    """An organisation: People's Committee, department, commune, the provincial Public
+    Administrative Service Centre, ministry, ... (districts are historic units: the
+    district level ended on 30/06/2025)."""
 
     layer: ClassVar[Layer] = Layer.BUSINESS
     label: ClassVar[str] = "Cơ quan, đơn vị"
@@ -264,8 +301,6 @@ class Agency(BaseComponent):
         "other_locality",
     ]
     parent: Annotated[Id, _ref("agency", edge="part_of")] | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
     successor: Annotated[Id, _ref("agency", edge="succeeded_by")] | None = None
     computer_ratio: Annotated[float, Field(ge=0, le=1)] | None = Field(
         None, description="Computers per official (0..1)."
@@ -324,6 +359,15 @@ class Database(InformationSystem):
     classification: Literal["core", "important", "other"] | None = None
     master_for: list[Text] = Field(default_factory=list, description="Data it is master of.")
     dpia_ref: Text | None = Field(None, description="Personal-data impact assessment ref.")
+    mandatory_connection: bool | None = Field(
+        None, description="On the list of databases that must connect (Decree 278/2025)."
+    )
+    risk_assessed: dt.date | None = Field(
+        None, description="Date of its last risk assessment (core and important data)."
+    )
+    catalogue_published: bool | None = Field(
+        None, description="Its open-data catalogue is published on the National Data Portal."
+    )
 
 
 # --- integration -----------------------------------------------------------------------------
@@ -422,6 +466,8 @@ class SecurityCapability(BaseComponent):
         "antimalware",
         "incident_response",
         "monitoring",
+        "professional_protection",
+        "independent_assessment",
     ]
     owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
     operator: Annotated[Id, _ref("agency", edge="operated_by")] | None = None
@@ -451,6 +497,12 @@ class RoadmapItem(BaseComponent):
     realises: list[Annotated[Id, _ref(edge="realises")]] = Field(default_factory=list)
     funding: Text | None = None
     recurring: bool = Field(False, description="A recurring task (nhiệm vụ thường xuyên).")
+    investment_decision: Text | None = Field(
+        None, description="Number of the decision approving the investment."
+    )
+    conformity_appraisal: Text | None = Field(
+        None, description="Appraisal of its conformity with the architecture (number, by whom)."
+    )
 
 
 COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = (

@@ -48,7 +48,13 @@ class Architecture(Strict):
 class RulesConfig(Strict):
     """Which rule packs apply and how."""
 
-    packs: list[Text] = Field(default_factory=lambda: ["vn-egov-2.0"])
+    packs: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Rule packs that apply: built-in names or paths to pack files; none: the pack "
+            "of the framework in force at the check date."
+        ),
+    )
     disable: list[Text] = Field(default_factory=list)
     severity: dict[Text, Literal["error", "warning", "info"]] = Field(
         default_factory=dict, description="Severity overrides by rule id or glob."

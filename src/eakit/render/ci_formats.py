@@ -132,8 +132,26 @@ def _basis_text(rule: RuleInfo | Finding) -> str:
     return "; ".join(parts)
 
 
+def _basis_help(rule: RuleInfo) -> tuple[str, str]:
+    """The basis of a rule for its help: each citation with the article's quote and where
+    it was read, or openly unverified (plain text, Markdown)."""
+    texts, marks = [], []
+    for basis in rule.basis:
+        if basis.confidence == "low" or not basis.quote:
+            mark = "chưa đối chiếu với văn bản / unverified"
+            texts.append(f"- {basis} [{mark}]" + (f" <{basis.url}>" if basis.url else ""))
+            marks.append(
+                f"- {basis} — **{mark}**" + (f" ([nguồn]({basis.url}))" if basis.url else "")
+            )
+            continue
+        mark = "đã đối chiếu với văn bản / verified"
+        texts.append(f"- {basis} [{mark}]: “{basis.quote}” <{basis.url}>")
+        marks.append(f"- {basis} — {mark}\n\n  > “{basis.quote}” ([nguồn]({basis.url}))")
+    return "\n".join(texts), "\n".join(marks)
+
+
 def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    basis = _basis_text(rule)
+    basis_text, basis_markdown = _basis_help(rule)
     return {
         "id": rule.id,
         "name": "".join(w.capitalize() for w in rule.title_en.replace("-", " ").split()[:8]),
@@ -141,9 +159,9 @@ def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
         "fullDescription": {"text": f"{rule.title}. {rule.rationale}"},
         "helpUri": help_uri(rule.id),
         "help": {
-            "text": f"{rule.remediation}\nBasis: {basis}",
-            "markdown": f"**{rule.title}**\n\n{rule.remediation}\n\n*Basis:* {basis}\n\n"
-            f"See [{rule.id}]({help_uri(rule.id)}).",
+            "text": f"{rule.remediation}\nBasis:\n{basis_text}",
+            "markdown": f"**{rule.title}**\n\n{rule.remediation}\n\n*Căn cứ / basis:*\n\n"
+            f"{basis_markdown}\n\nSee [{rule.id}]({help_uri(rule.id)}).",
         },
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"layer": rule.layer, "pack": rule.pack, "tags": [rule.layer, rule.pack]},

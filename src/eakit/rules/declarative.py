@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from eakit.model.refs import ref_fields
+from eakit.rules import messages as msg
 from eakit.rules.context import CheckContext, Hit, model_subject
 from eakit.rules.selectors import field_getter, field_value, is_empty, parse_selector
 
@@ -56,7 +57,10 @@ def required_attribute(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 cid,
                 field=_field_path(first),
-                params={"field": ", ".join(missing), "value": field_value(component, first)},
+                params={
+                    "field": msg.fields(*missing),
+                    "value": msg.value(first, field_value(component, first)),
+                },
             )
 
 
@@ -67,19 +71,25 @@ def attribute_in_range(ctx: CheckContext) -> Iterator[Hit]:
     high = _year_bound(ctx, ctx.params.get("max"))
     values = ctx.params.get("values")
     for cid in ctx.subjects:
-        value = field_value(ctx.get(cid), name)
-        value = getattr(value, "value", value)
-        if value is None:
+        found = field_value(ctx.get(cid), name)
+        found = getattr(found, "value", found)
+        if found is None:
             if ctx.params.get("required", False):
-                yield Hit(cid, field=_field_path(name), params={"field": name, "value": "not set"})
+                yield Hit(
+                    cid, field=_field_path(name), params={"field": msg.fields(name), "value": None}
+                )
             continue
         bad = (
-            (values is not None and value not in values)
-            or (low is not None and value < low)
-            or (high is not None and value > high)
+            (values is not None and found not in values)
+            or (low is not None and found < low)
+            or (high is not None and found > high)
         )
         if bad:
-            yield Hit(cid, field=_field_path(name), params={"field": name, "value": value})
+            yield Hit(
+                cid,
+                field=_field_path(name),
+                params={"field": msg.fields(name), "value": msg.value(name, found)},
+            )
 
 
 def _edge_field(ctx: CheckContext, cid: str, edges: list[str]) -> tuple[str | int, ...]:
@@ -122,9 +132,9 @@ def forbidden_relation(ctx: CheckContext) -> Iterator[Hit]:
                 field=field,
                 relation=edge.relation if edge.relation is not None else None,
                 params={
-                    "target": neighbour,
-                    "target_name": other.name,
-                    "edge": edge.type,
+                    "target": msg.ref(ctx.graph, neighbour),
+                    "target_name": msg.ref(ctx.graph, other.id),
+                    "edge": msg.Edge(edge.type),
                 },
             )
 
@@ -173,7 +183,8 @@ def cardinality(ctx: CheckContext) -> Iterator[Hit]:
                 "count": count,
                 "min": minimum,
                 "max": maximum,
-                "ids": ", ".join(ctx.subjects) or "none",
+                "ids": msg.ref(ctx.graph, *ctx.subjects),
+                "listing": msg.listing(ctx.graph, ctx.subjects),
             },
         )
 
@@ -192,7 +203,7 @@ def status_year(ctx: CheckContext) -> Iterator[Hit]:
                     cid,
                     field=("target",),
                     params={
-                        "value": target if target is not None else "none",
+                        "value": target,
                         "year": year,
                         "horizon": ctx.horizon,
                     },
@@ -206,7 +217,7 @@ def status_year(ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(
                     cid,
                     field=("retired_in",),
-                    params={"value": retired if retired is not None else "none", "year": year},
+                    params={"value": retired, "year": year},
                 )
 
 

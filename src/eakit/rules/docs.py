@@ -1,8 +1,8 @@
 """Generate the rule reference (``docs/rules/``) from the bundled packs.
 
-One Markdown page per rule (titles, severity, layer, packs, basis with dates and
-confidence per variant, rationale, remediation, the failing and the fixed example) and an
-index. Regenerate after changing a pack::
+One Markdown page per rule (titles, severity, layer, packs, basis per variant with its
+dates, the quoted article and whether it was checked against the text, rationale,
+remediation, the failing and the fixed example) and an index. Regenerate after changing a pack::
 
     .venv/bin/python -m eakit.rules.docs docs/rules
 
@@ -19,8 +19,15 @@ from pathlib import Path
 
 from eakit import atomic
 from eakit.model import LAYER_INFO, Layer
-from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.legal import (
+    UNVERIFIED_EN,
+    UNVERIFIED_VI,
+    LegalDocument,
+    builtin_registry_path,
+    load_registry,
+)
 from eakit.rules.pack import (
+    BasisRef,
     Example,
     Rule,
     Variant,
@@ -31,6 +38,10 @@ from eakit.rules.pack import (
 from eakit.rules.sources import RuleConfigError
 
 SEVERITY_VI = {"error": "lỗi (error)", "warning": "cảnh báo (warning)", "info": "thông tin (info)"}
+CATEGORY = {
+    "legal": "quy định pháp lý (legal requirement)",
+    "convention": "quy ước mô hình hoá (modelling convention)",
+}
 
 
 def bundled_rules() -> tuple[dict[str, Rule], dict[str, list[str]], dict[str, LegalDocument]]:
@@ -72,14 +83,26 @@ def _basis_lines(variant: Variant, docs: dict[str, LegalDocument]) -> list[str]:
         if doc.repealed:
             force += f", hết hiệu lực {doc.repealed.isoformat()}"
             if doc.replaced_by:
-                force += f" (thay bằng {', '.join(docs[r].citation for r in doc.replaced_by)})"
-        low = doc.confidence == "low" or ref.low
-        confidence = "**chưa kiểm chứng** (unverified)" if low else "đã đối chiếu (verified)"
+                force += f" (thay bằng {', '.join(docs[r.doc].citation for r in doc.replaced_by)})"
         lines.append(
-            f"- {doc.citation}{article} — {doc.title} ({doc.issuer}, {doc.date}; {force}); "
-            f"độ tin cậy: {confidence}"
+            f"- [{doc.citation}](../legal/{doc.id}.md){article} — {doc.title} "
+            f"({doc.issuer}, {doc.date}; {force})"
         )
+        lines.append(f"  {citation_evidence(ref, doc)}")
     return lines
+
+
+def citation_evidence(ref: BasisRef, doc: LegalDocument) -> str:
+    """The quote of a cited article with where it was read, or the open statement that
+    the citation was not checked against the text (Markdown, one line)."""
+    provision = doc.provision(ref.article)
+    if ref.low or provision is None or not provision.verified:
+        what = "chưa ghi điều khoản" if not ref.article else "chưa có trích dẫn"
+        return f"— **{UNVERIFIED_VI}** ({UNVERIFIED_EN}; {what})"
+    return (
+        f"> “{provision.quote}” — [nguồn / source]({provision.source}); "
+        "đã đối chiếu với văn bản (verified)"
+    )
 
 
 def _example_block(example: Example) -> list[str]:
@@ -110,12 +133,20 @@ def rule_page(rule: Rule, packs: list[str], docs: dict[str, LegalDocument]) -> s
         "|---|---|",
         f"| Mức độ / severity | {SEVERITY_VI[rule.severity.value]} |",
         f"| Lớp / layer | {layer.name} ({layer.name_en}) |",
+        f"| Loại / category | {CATEGORY[rule.category]} |",
         f"| Gói / packs | {', '.join(packs)} |",
         f"| Kiểm tra / check | `{_check_label(rule)}` |",
         "",
         "## Căn cứ / basis",
         "",
     ]
+    if rule.category == "convention":
+        lines += [
+            "Quy ước mô hình hoá, không có căn cứ pháp lý: quy tắc luôn áp dụng và không tính",
+            "vào mức tuân thủ pháp luật. / A modelling convention with no legal basis: it",
+            "always applies and does not count towards legal compliance.",
+            "",
+        ]
     for number, variant in enumerate(rule.variants, start=1):
         if len(rule.variants) > 1:
             extra = []
@@ -127,17 +158,29 @@ def rule_page(rule: Rule, packs: list[str], docs: dict[str, LegalDocument]) -> s
             lines += [f"**Phương án {number}**, áp dụng {_period(variant, docs)}{suffix}:", ""]
         lines += _basis_lines(variant, docs)
         lines.append("")
+    if rule.category == "legal":
+        lines += [
+            "The rule applies at a check date (`--as-of`, default the model's `as_of`) only",
+            "while a basis text is in force; otherwise it is listed as not applicable.",
+            "",
+        ]
     lines += [
-        "The rule applies at a check date (`--as-of`, default the model's `as_of`) only while",
-        "a basis text is in force; otherwise it is listed as not applicable.",
-        "",
         "## Lý do / rationale",
         "",
         rule.rationale,
         "",
+        f"*{rule.rationale.en}*",
+        "",
         "## Khắc phục / remediation",
         "",
         rule.remediation,
+        "",
+        f"*{rule.remediation.en}*",
+        "",
+        "## Thông báo / message",
+        "",
+        f"- {rule.message}",
+        f"- *{rule.message.en}*",
         "",
         "## Ví dụ vi phạm / failing example",
         "",
@@ -180,13 +223,13 @@ def index_page(rules: dict[str, Rule], packs: dict[str, list[str]]) -> str:
         lines += [
             f"## {info.name} / {info.name_en}",
             "",
-            "| id | quy tắc | rule | severity | packs |",
+            "| id | quy tắc | rule | severity | loại / category | packs |",
         ]
-        lines.append("|---|---|---|---|---|")
+        lines.append("|---|---|---|---|---|---|")
         for rule in by_layer[info.layer]:
             lines.append(
                 f"| [{rule.id}]({rule.id}.md) | {rule.title} | {rule.title_en} | "
-                f"{rule.severity.value} | {', '.join(packs[rule.id])} |"
+                f"{rule.severity.value} | {rule.category} | {', '.join(packs[rule.id])} |"
             )
         lines.append("")
     return "\n".join(lines)

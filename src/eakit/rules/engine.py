@@ -20,13 +20,16 @@ from eakit.graph import ModelGraph, Place, Request
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
     ActiveRule,
+    BasisRef,
     PackSet,
     Rule,
-    active_variant,
     builtin_rules_dir,
     load_packs,
+    packs_for,
+    rule_at,
 )
 from eakit.rules.rule_ids import check_options, unknown_waiver_rules
 from eakit.rules.scoring import (
@@ -39,19 +42,23 @@ from eakit.rules.scoring import (
 )
 from eakit.rules.selectors import Selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_source
-from eakit.rules.waivers import Waiver, apply_waivers, load_waivers
+from eakit.rules.waivers import Waiver, apply_waivers, current_date, load_waivers
 
 MANIFEST = "eakit.yaml"
 MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province component
 
 
-def load_rules(graph: ModelGraph) -> tuple[PackSet, SourceFile | None]:
-    """The legal registry and the packs named in the model's manifest."""
+def load_rules(graph: ModelGraph, when: dt.date | None = None) -> tuple[PackSet, SourceFile | None]:
+    """The legal registry and the packs of the model at ``when`` (default: the model's
+    ``as_of``): those its manifest names, or the pack of the framework in force then."""
     registry = builtin_registry_path(builtin_rules_dir())
     docs: dict[str, LegalDocument] = dict(load_registry(registry, registry.as_posix()))
     manifest_path = Path(graph.root) / MANIFEST
     manifest = read_source(manifest_path, MANIFEST) if manifest_path.is_file() else None
-    packs = load_packs(list(graph.manifest.rules.packs), Path(graph.root), docs, manifest)
+    pinned = list(graph.manifest.rules.packs)
+    architecture = graph.architecture
+    entries = packs_for(pinned, architecture.framework, when or architecture.as_of, docs)
+    packs = load_packs(entries, Path(graph.root), docs, manifest)
     return packs, manifest
 
 
@@ -68,27 +75,29 @@ def _severity_override(rule_id: str, overrides: Mapping[str, str]) -> Severity |
     return Severity(overrides[globs[0]]) if globs else None
 
 
-class _Format(dict[str, Any]):
-    # Unknown placeholders stay visible instead of raising in the middle of a check.
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _basis(active: ActiveRule) -> tuple[Basis, ...]:
-    return tuple(
-        Basis(
-            document=doc.citation,
-            article=ref.article,
-            date=doc.date,
-            title=doc.title,
-            confidence="low" if ref.low or doc.confidence == "low" else "verified",
-        )
-        for ref, doc in active.basis
+    return tuple(basis_of(ref, doc) for ref, doc in active.basis)
+
+
+def basis_of(ref: BasisRef, doc: LegalDocument) -> Basis:
+    """A citation as findings and renderers show it: verified only when the cited article
+    has a quote read in a published text."""
+    provision = doc.provision(ref.article)
+    verified = not ref.low and provision is not None and provision.verified
+    return Basis(
+        document=doc.citation,
+        article=ref.article,
+        date=doc.date,
+        title=doc.title,
+        confidence="verified" if verified else "low",
+        quote=provision.quote if provision is not None and verified else "",
+        url=(provision.source if provision is not None and provision.source else doc.source),
+        doc_id=doc.id,
     )
 
 
 def _rule_info(
-    rule: Rule, active: ActiveRule | None, severity: Severity, note: str = ""
+    rule: Rule, active: ActiveRule | None, severity: Severity, note: str = "", lang: str = "vi"
 ) -> RuleInfo:
     return RuleInfo(
         id=rule.id,
@@ -98,8 +107,8 @@ def _rule_info(
         layer=rule.layer.value,
         pack=rule.pack,
         basis=_basis(active) if active else (),
-        rationale=rule.rationale,
-        remediation=rule.remediation,
+        rationale=rule.rationale.lang(lang),
+        remediation=rule.remediation.lang(lang),
         help_uri=f"docs/rules/{rule.id}.md",
         note=note,
     )
@@ -141,10 +150,17 @@ statuses subjects have."""
 class Engine:
     """Runs the applicable rules of a model at one date."""
 
-    def __init__(self, graph: ModelGraph, as_of: dt.date, docs: Mapping[str, LegalDocument]):
+    def __init__(
+        self,
+        graph: ModelGraph,
+        as_of: dt.date,
+        docs: Mapping[str, LegalDocument],
+        lang: str = "vi",
+    ):
         self.graph = graph
         self.as_of = as_of
         self.docs = docs
+        self.lang = lang  # of the findings' messages and remediations: vi or en
         self.manifest: SourceFile | None = None
         self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
         self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
@@ -156,9 +172,19 @@ class Engine:
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
-        self._kind_labels: dict[type, str] = {}
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+        self._outside: frozenset[str] | None = None
+
+    def outside_period(self) -> frozenset[str]:
+        """Components that do not exist at the check date (``valid_to`` before it, or
+        ``valid_from`` after it): they are not judged."""
+        if self._outside is None:
+            when = self.as_of
+            self._outside = frozenset(
+                cid for cid, obj in self.graph.objects.items() if not obj.exists_on(when)
+            )
+        return self._outside
 
     # --- running ------------------------------------------------------------------------
 
@@ -302,6 +328,14 @@ class Engine:
                 found = [c for c in found if states[c] in statuses]
             self.subject_lists[key] = found
             self.subject_selectors[key] = selector
+        outside = self.outside_period()
+        if outside:
+            # Filtered after the (shared, patchable) subject list: what a re-check carries
+            # over stays the plain selection, and each engine applies its own date.
+            listed = found
+            found = self._shared(
+                "judged", (listed,), lambda: [c for c in listed if c not in outside]
+            )
         return found
 
     def packed_subjects(self, ids: Sequence[str]) -> dict[SubjectKey, tuple[Selector, bytes]]:
@@ -380,19 +414,10 @@ class Engine:
         return self.manifest.at("architecture") if self.manifest else Location(MANIFEST)
 
     def message(self, active: ActiveRule, hit: Hit) -> str:
-        """A hit's message: the rule's template filled in with the component's id, name
-        and kind and the hit's own values."""
-        if hit.component is not None:
-            component = self.graph.objects[hit.component]
-            kind = self._kind_labels.get(type(component))
-            if kind is None:  # as messages name it: "application", "data centre"
-                kind = self._kind_labels[type(component)] = type(component).label_en.lower()
-            values = _Format(id=component.id, name=component.name, kind=kind)
-        else:
-            values = _Format(id="", name="", kind="model")
-        if hit.params:
-            values.update(hit.params)
-        text = active.message.format_map(values)
+        """A hit's message in the engine's language: the rule's template filled in with
+        the component's name and kind and the hit's own values, as people name them."""
+        template = active.message.lang(self.lang)
+        text = format_message(template, self.graph, hit.component, hit.params, self.lang)
         return f"{text} {hit.detail}".strip() if hit.detail else text
 
     def group(self, active: ActiveRule, hits: list[Hit], severity: Severity) -> list[_Pending]:
@@ -425,7 +450,7 @@ class Engine:
         """Locate prepared findings (in one batch) and build them, in order."""
         wanted = [w for _a, item in items for _m, w in item.parts if not isinstance(w, Location)]
         found = iter(self.graph.locate_requests(wanted))
-        build = FindingBuilder(self.graph, agencies)
+        build = FindingBuilder(self.graph, agencies, self.lang)
         result = []
         for active, item in items:
             parts = item.parts
@@ -457,8 +482,9 @@ class FindingBuilder:
     """Makes the findings of located hits; what a finding takes from its rule is worked
     out once per rule (a national check makes 150,000 findings of 80 rules)."""
 
-    def __init__(self, graph: ModelGraph, agencies: bool = True) -> None:
+    def __init__(self, graph: ModelGraph, agencies: bool = True, lang: str = "vi") -> None:
         self.graph = graph
+        self.lang = lang
         self._agencies = graph.agencies if agencies else None
         # By id() of the active rule (kept in the entry, so that the id is not reused).
         self._rules: dict[int, _RuleParts] = {}
@@ -467,14 +493,18 @@ class FindingBuilder:
         parts = self._rules.get(id(active))
         if parts is None:
             rule, basis = active.rule, _basis(active)
-            unverified = (
-                f" (basis unverified: {', '.join(b.document for b in basis)})"
-                if basis and all(b.confidence == "low" for b in basis)
-                else ""
-            )
+            unverified = ""
+            if basis and all(b.confidence == "low" for b in basis):
+                texts = ", ".join(  # a text cited by two of its articles is named once
+                    dict.fromkeys(
+                        doc.number if self.lang == "en" else doc.citation
+                        for _ref, doc in active.basis
+                    )
+                )
+                unverified = f" ({word('unverified', self.lang)}: {texts})"
             parts = self._rules[id(active)] = _RuleParts(
                 active, rule.id, rule.layer.value, rule.title, rule.title_en, basis,
-                rule.remediation, unverified,
+                rule.remediation.lang(self.lang), unverified,
             )  # fmt: skip
         return parts
 
@@ -651,6 +681,7 @@ class RuleRun:
     states: list[RuleState]
     result: CheckResult
     waivers: list[Waiver] | None
+    today: dt.date | None = None  # the real date waivers expire against (None: today)
 
     def finish(self, change: FindingChange | None = None) -> CheckResult:
         """Apply waivers, sort the findings and score readiness from the rule states.
@@ -665,8 +696,9 @@ class RuleRun:
         else:
             findings = [f for state in self.states for f in state.findings.values()]
             if self.waivers is not None:
+                today = self.today or current_date()
                 findings, notes = apply_waivers(
-                    findings, self.waivers, result.as_of, [r.id for r in result.rules]
+                    findings, self.waivers, today, [r.id for r in result.rules]
                 )
                 result.notes.extend(notes)
             findings.sort(key=finding_order)
@@ -719,6 +751,8 @@ class RunOptions:
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
+    today: dt.date | None = None  # the real date waivers expire against (None: today)
+    lang: str = "vi"  # of the messages, remediations and rationales: vi or en
 
 
 def run_rules(
@@ -730,19 +764,69 @@ def run_rules(
     waivers: Path | None = None,
     share_views: bool = True,
     jobs: int = 1,
+    today: dt.date | None = None,
+    lang: str = "vi",
 ) -> CheckResult:
     """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
 
     ``share_views=False`` computes the horizon view of every subject from scratch (the
     reference the shared computation is tested against). ``jobs=2`` shares the work
     with a second process where that is possible (see :mod:`eakit.rules.parallel`); the
-    result is the same.
+    result is the same. ``lang`` (``vi`` or ``en``) is the language of the findings'
+    messages and remediations and of the rules' rationales.
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(as_of, tuple(select), tuple(ignore), waivers, share_views, jobs)
+    options = RunOptions(
+        as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, today, lang
+    )
     return start_run(graph, options).finish()
+
+
+_NO_BASIS = {
+    "vi": "không có văn bản căn cứ còn hiệu lực ngày {date}",
+    "en": "no basis in force on {date}",
+}
+_ENDED = {
+    "vi": (
+        "kiến trúc hết hiệu lực sau ngày {end}: không đánh giá ở ngày {day}; hãy kiểm tra ở "
+        "một ngày đến {end}, hoặc kiểm tra kiến trúc kế thừa",
+        " (kế thừa: {successor})",
+        "kiến trúc hết hiệu lực sau ngày {end}",
+    ),
+    "en": (
+        "the architecture ended on {end}: it is not judged at {day}; check it at a date up "
+        "to {end}, or check its successor",
+        " (successor: {successor})",
+        "the architecture ended on {end}",
+    ),
+}
+
+
+def architecture_ended(
+    graph: ModelGraph, when: dt.date, manifest: SourceFile | None, lang: str = "vi"
+) -> Diagnostic | None:
+    """The warning of a check dated after the architecture's own ``valid_to``, naming its
+    successor (``None`` while the architecture is in force): such a check judges nothing,
+    since the architecture no longer exists at that date."""
+    architecture = graph.architecture
+    end = architecture.valid_to
+    if end is None or when <= end:
+        return None
+    words = _ENDED["en" if lang == "en" else "vi"]
+    successor = " ".join((architecture.successor or "").split())
+    message = words[0].format(end=end.isoformat(), day=when.isoformat())
+    if successor:
+        message += words[1].format(successor=successor)
+    where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
+    return Diagnostic(where, message, code="architecture-ended", severity=Severity.WARNING)
+
+
+def ended_note(graph: ModelGraph, lang: str) -> str:
+    """Why a rule is not applied to an architecture that has ended."""
+    end = graph.architecture.valid_to
+    return _ENDED["en" if lang == "en" else "vi"][2].format(end=end.isoformat() if end else "")
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
@@ -750,15 +834,19 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     (:func:`run_rules` and the re-check after an edit both start here)."""
     as_of, select, ignore, waivers = options.as_of, options.select, options.ignore, options.waivers
     when = as_of or graph.architecture.as_of
-    packs, manifest = load_rules(graph)
+    packs, manifest = load_rules(graph, when)
     config = graph.manifest.rules
-    engine = Engine(graph, when, packs.documents)
+    lang = options.lang
+    engine = Engine(graph, when, packs.documents, lang)
     engine.manifest = manifest
     engine.share_views = options.share_views
     result = CheckResult(as_of=when, framework=graph.architecture.framework, packs=packs.names)
     result.notes.extend(_config_notes(packs, graph, manifest))
     rule_ids = [rule.id for rule in packs.rules]
     check_options(select, ignore, rule_ids)
+    ended = architecture_ended(graph, when, manifest, lang)
+    if ended is not None:
+        result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
     for rule in packs.rules:
         if _glob_match(rule.id, config.disable):
@@ -767,14 +855,19 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         if _glob_match(rule.id, ignore):
             continue
-        active = active_variant(rule, when, packs.documents)
+        active = rule_at(rule, when, packs.documents)
         if active is None:
-            result.not_applicable.append(
-                _rule_info(rule, None, rule.severity, f"no basis in force on {when.isoformat()}")
-            )
+            note = _NO_BASIS["en" if lang == "en" else "vi"].format(date=when.isoformat())
+            result.not_applicable.append(_rule_info(rule, None, rule.severity, note, lang))
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
-        result.rules.append(_rule_info(rule, active, severity))
+        if ended is not None:
+            # The architecture no longer exists: nothing of it is judged by later law.
+            result.not_applicable.append(
+                _rule_info(rule, None, severity, ended_note(graph, lang), lang=lang)
+            )
+            continue
+        result.rules.append(_rule_info(rule, active, severity, lang=lang))
         work.append((active, severity))
     states = None
     if options.jobs > 1:
@@ -791,7 +884,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     loaded = load_waivers(waiver_path, Path(graph.root)) if waiver_path is not None else None
     if loaded and (unknown := unknown_waiver_rules(loaded, rule_ids)):
         raise RuleConfigError(unknown)
-    return RuleRun(engine, states, result, loaded)
+    return RuleRun(engine, states, result, loaded, options.today)
 
 
 def locate(engine: Engine, states: Sequence[RuleState]) -> None:

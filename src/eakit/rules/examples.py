@@ -63,7 +63,10 @@ def _pack_entry(pack_file: Path, folder: Path) -> str:
     return f"pack/{pack_file.name}"
 
 
-def run_example(rule: Rule, which: str, pack_file: Path, folder: Path) -> CheckResult:
-    """Check the ``fail`` or ``pass`` example of a rule with only that rule selected."""
+def run_example(
+    rule: Rule, which: str, pack_file: Path, folder: Path, lang: str = "vi"
+) -> CheckResult:
+    """Check the ``fail`` or ``pass`` example of a rule with only that rule selected (the
+    findings in ``lang``)."""
     model = write_example(rule.examples[which], pack_file, folder)
-    return check(load_graph(model), select=[rule.id])
+    return check(load_graph(model), select=[rule.id], lang=lang)

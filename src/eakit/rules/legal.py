@@ -1,16 +1,19 @@
-"""The legal registry: the documents rules cite, with the dates they are in force."""
+"""The legal registry: the documents rules cite, the dates they are in force, what replaced
+them, and the provisions rules rest on with a verbatim quote and where it was read."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from eakit.diagnostics import Diagnostic
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 
-LOW_MARKS = frozenset({"U", "C"})
 TYPE_LABELS = {
     "law": "Luật",
     "decree": "Nghị định",
@@ -23,6 +26,47 @@ TYPE_LABELS = {
     "provincial_decision": "Quyết định",
     "other": "Văn bản",
 }
+TYPE_LABELS_EN = {
+    "law": "Law",
+    "decree": "Decree",
+    "decision": "Decision",
+    "circular": "Circular",
+    "directive": "Directive",
+    "official_letter": "Official letter",
+    "standard": "Standard",
+    "resolution": "Resolution",
+    "provincial_decision": "Decision",
+    "other": "Document",
+}
+# How an article key is written: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a".
+ARTICLE_KEY = re.compile(r"^Điều \d+[a-z]?( khoản \d+( điểm [a-zđ])?)?$")
+# Shown wherever a citation has no verified quote.
+UNVERIFIED_VI = "chưa đối chiếu với văn bản"
+UNVERIFIED_EN = "unverified"
+
+
+@dataclass(frozen=True)
+class Provision:
+    """An article (clause, point) of a document that rules rest on."""
+
+    article: str
+    status: str  # verified (quote read in a published text) | unverified
+    quote: str = ""
+    source: str = ""
+    label: str = ""
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verified" and bool(self.quote)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """What replaced a document (a text and optionally its article), from when."""
+
+    doc: str
+    start: dt.date
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,29 +82,44 @@ class LegalDocument:
     date: str  # ISO date, or the year alone when only the year is known
     effective: dt.date
     repealed: dt.date | None
-    replaced_by: tuple[str, ...]
-    mark: str
+    replaced_by: tuple[Replacement, ...] = ()
+    source: str = ""
+    status: str = "unverified"  # verified | secondary | unverified (the document's dates)
+    checked: str = ""
+    provisions: Mapping[str, Provision] = field(default_factory=lambda: MappingProxyType({}))
     note: str = ""
-    ref: str = ""
 
     @property
     def confidence(self) -> str:
-        """``verified`` (marks V, V1) or ``low`` (U unverified, C conflicting)."""
-        return "low" if self.mark in LOW_MARKS else "verified"
+        """``low`` when the document's own number and dates rest on background only."""
+        return "low" if self.status == "unverified" else "verified"
 
     @property
     def citation(self) -> str:
         """How the document is cited: ``Nghị định 85/2016/NĐ-CP``."""
         return f"{TYPE_LABELS.get(self.type, '')} {self.number}".strip()
 
+    def citation_in(self, lang: str) -> str:
+        """The citation in ``lang`` (``vi`` or ``en``): ``Decree 85/2016/NĐ-CP``."""
+        labels = TYPE_LABELS_EN if lang == "en" else TYPE_LABELS
+        return f"{labels.get(self.type, '')} {self.number}".strip()
+
     def in_force(self, when: dt.date) -> bool:
         """Whether the document applies on ``when``."""
         return self.effective <= when and (self.repealed is None or when < self.repealed)
+
+    def provision(self, article: str | None) -> Provision | None:
+        """The provision cited as ``article``, or ``None``."""
+        return self.provisions.get(article) if article else None
 
 
 def builtin_registry_path(rules_dir: Path) -> Path:
     """The bundled registry file next to the bundled packs."""
     return rules_dir / "legal-basis.yaml"
+
+
+def _day(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def parse_documents(
@@ -69,6 +128,17 @@ def parse_documents(
     """Documents from a schema-valid mapping of id → fields."""
     docs = {}
     for doc_id, spec in raw.items():
+        verification = spec.get("verification") or {}
+        provisions = {
+            article: Provision(
+                article=article,
+                status=p.get("status", "unverified"),
+                quote=" ".join(str(p.get("quote", "")).split()),
+                source=p.get("source", ""),
+                label=p.get("label", ""),
+            )
+            for article, p in (spec.get("provisions") or {}).items()
+        }
         docs[doc_id] = LegalDocument(
             id=doc_id,
             number=spec["number"],
@@ -77,12 +147,17 @@ def parse_documents(
             title_en=spec.get("title_en", ""),
             issuer=spec["issuer"],
             date=str(spec["date"]),
-            effective=dt.date.fromisoformat(spec["effective"]),
-            repealed=dt.date.fromisoformat(spec["repealed"]) if spec.get("repealed") else None,
-            replaced_by=tuple(spec.get("replaced_by", ())),
-            mark=spec["mark"],
+            effective=_day(spec["effective"]),
+            repealed=_day(spec["repealed"]) if spec.get("repealed") else None,
+            replaced_by=tuple(
+                Replacement(r["doc"], _day(r["from"]), r.get("article", ""))
+                for r in spec.get("replaced_by") or ()
+            ),
+            source=spec.get("source", ""),
+            status=verification.get("status", "unverified"),
+            checked=" ".join(str(verification.get("checked", "")).split()),
+            provisions=MappingProxyType(provisions),
             note=" ".join(spec.get("note", "").split()),
-            ref=str(spec.get("ref", "")),
         )
     return docs
 
@@ -90,17 +165,34 @@ def parse_documents(
 def check_documents(
     docs: dict[str, LegalDocument], source: SourceFile, path: tuple[str, ...]
 ) -> list[Diagnostic]:
-    """Cross-checks the schema cannot express: dates in order, successors that exist."""
+    """Cross-checks the schema cannot express: dates in order, a verified provision has a
+    quote, and a replacement names a document and article that exist."""
     problems = []
+
+    def problem(where: tuple[str | int, ...], message: str) -> None:
+        problems.append(Diagnostic(source.at(*path, *where), message, code="legal"))
+
     for doc in docs.values():
         if doc.repealed is not None and doc.repealed <= doc.effective:
-            problems.append(
-                Diagnostic(
-                    source.at(*path, doc.id, "repealed"),
-                    f"document '{doc.id}' is repealed before it takes effect",
-                    code="legal",
+            problem((doc.id, "repealed"), f"document '{doc.id}' is repealed before it takes effect")
+        for article, provision in doc.provisions.items():
+            if provision.status == "verified" and not provision.quote:
+                problem(
+                    (doc.id, "provisions", article),
+                    f"provision '{article}' of '{doc.id}' is marked verified but has no quote",
                 )
-            )
+        for index, repl in enumerate(doc.replaced_by):
+            successor = docs.get(repl.doc)
+            if successor is None:
+                problem(
+                    (doc.id, "replaced_by", index, "doc"),
+                    f"document '{doc.id}' is replaced by unknown document '{repl.doc}'",
+                )
+            elif repl.article and repl.article not in successor.provisions:
+                problem(
+                    (doc.id, "replaced_by", index, "article"),
+                    f"'{repl.article}' is not a provision of '{repl.doc}'",
+                )
     return problems
 
 
@@ -109,16 +201,6 @@ def load_registry(path: Path, display: str) -> dict[str, LegalDocument]:
     source = read_validated(path, display, "legal-basis.schema.json", "legal")
     docs = parse_documents(source.data["documents"], source, ("documents",))
     problems = check_documents(docs, source, ("documents",))
-    for doc in docs.values():
-        for successor in doc.replaced_by:
-            if successor not in docs:
-                problems.append(
-                    Diagnostic(
-                        source.at("documents", doc.id, "replaced_by"),
-                        f"document '{doc.id}' is replaced by unknown document '{successor}'",
-                        code="legal",
-                    )
-                )
     if problems:
         raise RuleConfigError(problems)
     return docs

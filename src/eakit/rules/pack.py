@@ -4,7 +4,12 @@ A pack is a YAML file validated against ``eakit/data/rulepack.schema.json``; pac
 ``include`` other pack files (the national packs share ``rules/common.yaml``). A rule's
 legal basis can change over time: its ``variants`` give, each for a date range, the
 basis texts (and optionally another severity, check or message). At a check date the
-first variant whose range covers the date and which has a basis text in force applies.
+most recent variant whose range covers the date and which has a basis text in force
+applies (:func:`active_variant`). A rule of the ``convention`` category (modelling good
+practice) has no legal basis and always applies.
+
+A rule's message, rationale and remediation are :class:`Bilingual`: the Vietnamese text,
+with the English one beside it.
 """
 
 from __future__ import annotations
@@ -19,12 +24,15 @@ from typing import Any
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.loader.confine import names_pack_file, resolve_inside
 from eakit.model import KIND_CLASSES, Layer, relation_types
-from eakit.rules.legal import LegalDocument, parse_documents
+from eakit.rules.legal import LegalDocument, Provision, parse_documents
 from eakit.rules.selectors import OPERATORS, Selector, parse_selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 from eakit.text import did_you_mean
 
 MANIFEST = "eakit.yaml"
+# Bundled files that are not packs of their own: the legal registry and the rule files
+# every national pack includes.
+SHARED_FILES = frozenset({"legal-basis.yaml", "common.yaml", "law-2025.yaml"})
 
 
 def builtin_rules_dir() -> Path:
@@ -37,23 +45,55 @@ def builtin_rules_dir() -> Path:
 
 
 def builtin_packs() -> list[str]:
-    """Names of the bundled packs (files that declare a ``pack``)."""
+    """Names of the bundled packs (the files of ``rules/`` other than :data:`SHARED_FILES`)."""
     folder = builtin_rules_dir()
     names = []
     for path in sorted(folder.glob("*.yaml")):
-        if path.name in ("legal-basis.yaml", "common.yaml"):
+        if path.name in SHARED_FILES:
             continue
         names.append(path.stem)
     return names
 
 
+class Bilingual(str):
+    """A text in Vietnamese (the string itself) with its English version (``en``)."""
+
+    en: str
+
+    def __new__(cls, vi: str, en: str | None = None) -> Bilingual:
+        text = super().__new__(cls, vi)
+        text.en = vi if en is None else en
+        return text
+
+    def __reduce__(self) -> tuple[type[Bilingual], tuple[str, str]]:
+        return (Bilingual, (str(self), self.en))
+
+    def lang(self, lang: str) -> str:
+        """The text in ``lang`` (``en``, or Vietnamese for anything else)."""
+        return self.en if lang == "en" else str(self)
+
+
+CATEGORIES = ("legal", "convention")
+
+
 @dataclass(frozen=True)
 class BasisRef:
-    """A citation of a registry document by a rule."""
+    """A citation of a registry document by a rule: the document and the article (a key
+    of the document's ``provisions``, where its quote is kept)."""
 
     doc: str
     article: str | None = None
     low: bool = False  # the link between text and rule is itself unverified
+
+    def provision(self, docs: Mapping[str, LegalDocument]) -> Provision | None:
+        """The cited provision with its quote, or ``None`` when no article is cited."""
+        document = docs.get(self.doc)
+        return document.provision(self.article) if document else None
+
+    def verified(self, docs: Mapping[str, LegalDocument]) -> bool:
+        """Whether the citation carries an article with a quote read in a published text."""
+        provision = self.provision(docs)
+        return not self.low and provision is not None and provision.verified
 
 
 @dataclass(frozen=True)
@@ -73,7 +113,7 @@ class Variant:
     end: dt.date | None = None  # inclusive
     severity: Severity | None = None
     check: Check | None = None
-    message: str | None = None
+    message: Bilingual | None = None
     note: str = ""
 
     def covers(self, when: dt.date) -> bool:
@@ -99,16 +139,17 @@ class Rule:
     title_en: str
     severity: Severity
     layer: Layer
-    rationale: str
-    remediation: str
+    rationale: Bilingual
+    remediation: Bilingual
     applies_to: Selector
-    message: str
+    message: Bilingual
     variants: tuple[Variant, ...]
     check: Check | None
     examples: Mapping[str, Example]
     pack: str
     file: str
     location: Location
+    category: str = "legal"  # legal | convention (modelling good practice, no basis)
 
 
 @dataclass(frozen=True)
@@ -119,29 +160,61 @@ class ActiveRule:
     basis: tuple[tuple[BasisRef, LegalDocument], ...]
     severity: Severity
     check: Check
-    message: str
+    message: Bilingual
+
+
+def rule_at(rule: Rule, when: dt.date, docs: Mapping[str, LegalDocument]) -> ActiveRule | None:
+    """The rule at ``when``: a convention always applies (with no basis); a legal rule
+    as its variant in force gives it (see :func:`active_variant`)."""
+    if rule.category == "convention":
+        assert rule.check is not None  # the schema requires a check on a convention
+        return ActiveRule(rule, (), rule.severity, rule.check, rule.message)
+    return active_variant(rule, when, docs)
+
+
+def _recency(variant: Variant, in_force: tuple[tuple[BasisRef, LegalDocument], ...]) -> dt.date:
+    """How recent a variant is: the latest of its explicit start and the dates its texts
+    in force took effect."""
+    dates = [doc.effective for _ref, doc in in_force]
+    if variant.start is not None:
+        dates.append(variant.start)
+    return max(dates)
 
 
 def active_variant(
     rule: Rule, when: dt.date, docs: Mapping[str, LegalDocument]
 ) -> ActiveRule | None:
-    """The rule at ``when``, or ``None`` when no variant has a basis in force."""
-    for variant in rule.variants:
+    """The rule at ``when``, or ``None`` when no variant has a basis in force.
+
+    Every variant whose range covers ``when`` and which cites a text in force is a
+    candidate; the most recent one applies (see :func:`_recency`), the first declared on a
+    tie (a variant bounded by ``until`` before an open-ended one with the same texts). So a
+    variant citing a newer text takes over from the day that text takes effect, even while
+    an older variant's texts are still in force.
+    """
+    best: tuple[dt.date, int] | None = None  # (recency, -position)
+    chosen: tuple[Variant, tuple[tuple[BasisRef, LegalDocument], ...]] | None = None
+    for index, variant in enumerate(rule.variants):
         if not variant.covers(when):
             continue
         in_force = tuple((b, docs[b.doc]) for b in variant.basis if docs[b.doc].in_force(when))
         if not in_force:
             continue
-        check = variant.check or rule.check
-        assert check is not None  # the schema requires a check on the rule or the variant
-        return ActiveRule(
-            rule=rule,
-            basis=in_force,
-            severity=variant.severity or rule.severity,
-            check=check,
-            message=variant.message or rule.message,
-        )
-    return None
+        key = (_recency(variant, in_force), -index)
+        if best is None or key > best:
+            best, chosen = key, (variant, in_force)
+    if chosen is None:
+        return None
+    variant, in_force = chosen
+    check = variant.check or rule.check
+    assert check is not None  # the schema requires a check on the rule or the variant
+    return ActiveRule(
+        rule=rule,
+        basis=in_force,
+        severity=variant.severity or rule.severity,
+        check=check,
+        message=variant.message or rule.message,
+    )
 
 
 @dataclass
@@ -167,6 +240,14 @@ def _check(raw: Mapping[str, Any] | None) -> Check | None:
     return Check(raw["type"], {k: v for k, v in raw.items() if k != "type"})
 
 
+def _text(raw: Mapping[str, Any], key: str) -> Bilingual:
+    """A rule's text and its English version (``<key>_en``), whitespace folded."""
+    english = raw.get(f"{key}_en")
+    return Bilingual(
+        " ".join(raw[key].split()), " ".join(english.split()) if english is not None else None
+    )
+
+
 def _example(raw: str | Mapping[str, Any]) -> Example:
     if isinstance(raw, str):
         return Example(raw)
@@ -187,29 +268,32 @@ def _rule(raw: Mapping[str, Any], pack: str, source: SourceFile, index: int) -> 
                 end=_date(v.get("until")),
                 severity=Severity(v["severity"]) if v.get("severity") else None,
                 check=_check(v.get("check")),
-                message=v.get("message"),
+                message=_text(v, "message") if v.get("message") else None,
                 note=v.get("note", ""),
             )
             for v in raw["variants"]
         )
-    else:
+    elif "basis" in raw:
         variants = (Variant(basis=_basis(raw["basis"])),)
+    else:  # a convention
+        variants = ()
     return Rule(
         id=raw["id"],
         title=raw["title"],
         title_en=raw["title_en"],
         severity=Severity(raw["severity"]),
         layer=Layer(raw["layer"]),
-        rationale=" ".join(raw["rationale"].split()),
-        remediation=" ".join(raw["remediation"].split()),
+        rationale=_text(raw, "rationale"),
+        remediation=_text(raw, "remediation"),
         applies_to=parse_selector(raw.get("applies_to")),
-        message=" ".join(raw["message"].split()),
+        message=_text(raw, "message"),
         variants=variants,
         check=_check(raw.get("check")),
         examples={k: _example(v) for k, v in raw["examples"].items()},
         pack=pack,
         file=source.display,
         location=source.at("rules", index),
+        category=raw.get("category", "legal"),
     )
 
 
@@ -284,17 +368,35 @@ class _Validator:
 
     def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> None:
         for index, item in enumerate(raw):
-            if item["doc"] not in self.docs:
+            document = self.docs.get(item["doc"])
+            if document is None:
                 self.error(
                     (*path, index, "doc"),
                     f"unknown legal document '{item['doc']}'{did_you_mean(item['doc'], self.docs)}"
                     " (add it to the legal registry or the pack's 'legal' section)",
+                )
+                continue
+            article = item.get("article")
+            if article is not None and article not in document.provisions:
+                self.error(
+                    (*path, index, "article"),
+                    f"'{article}' is not a provision of '{item['doc']}'"
+                    f"{did_you_mean(article, document.provisions)} (articles are written "
+                    "'Điều N', 'Điều N khoản M' or 'Điều N khoản M điểm x' and must be listed "
+                    "under the document's 'provisions' in the legal registry)",
                 )
 
     def rule(self, raw: Mapping[str, Any], index: int) -> None:
         path: tuple[str | int, ...] = ("rules", index)
         self.selector(raw.get("applies_to"), (*path, "applies_to"))
         self.check(raw.get("check"), (*path, "check"))
+        legal = raw.get("category", "legal") == "legal"
+        if legal and "basis" not in raw and "variants" not in raw:
+            self.error(path, "a legal rule needs 'basis' or 'variants' (or 'category: convention')")
+        if not legal:
+            for key in ("basis", "variants"):
+                if key in raw:
+                    self.error((*path, key), f"a convention has no legal basis: remove '{key}'")
         if "basis" in raw:
             self.basis(raw["basis"], (*path, "basis"))
         for number, variant in enumerate(raw.get("variants", ())):
@@ -339,7 +441,9 @@ def load_pack_file(
     data = source.data
     name = pack_name or data["pack"]
     pack_docs = parse_documents(data.get("legal", {}), source, ("legal",))
-    docs.update(pack_docs)
+    for doc_id, doc in pack_docs.items():
+        # The registry's entry wins: a pack only adds the texts the registry lacks.
+        docs.setdefault(doc_id, doc)
     rules: list[Rule] = []
     seen.add(path.resolve())
     root = _confinement(path, model_root)
@@ -370,6 +474,50 @@ def load_pack_file(
         raise RuleConfigError(validator.problems)
     rules.extend(_rule(raw, name, source, i) for i, raw in enumerate(data.get("rules", ())))
     return name, rules
+
+
+# The texts that issued each generation of the national architecture framework, and the
+# framework each one issued.
+FRAMEWORK_TEXTS: dict[str, str] = {
+    "cv-1178-2015": "vn-egov-1.0",
+    "qd-2323-2019": "vn-egov-2.0",
+    "qd-2568-2023": "vn-egov-3.0",
+    "qd-292-2025": "vn-dgov-4.0",
+}
+
+# The bundled pack that judges a model of each framework generation.
+FRAMEWORK_PACKS: dict[str, str] = {
+    "vn-egov-1.0": "vn-egov-2.0",
+    "vn-egov-2.0": "vn-egov-2.0",
+    "vn-egov-3.0": "vn-egov-2.0",
+    "vn-dgov-4.0": "vn-dgov-4.0",
+}
+
+
+def framework_in_force(when: dt.date, docs: Mapping[str, LegalDocument]) -> str | None:
+    """The framework generation whose issuing text is in force at ``when`` (the newest when
+    two overlap), or ``None`` before the first one."""
+    found = [
+        (docs[doc].effective, name)
+        for doc, name in FRAMEWORK_TEXTS.items()
+        if doc in docs and docs[doc].in_force(when)
+    ]
+    return max(found)[1] if found else None
+
+
+def packs_for(
+    configured: list[str] | None,
+    framework: str,
+    when: dt.date,
+    docs: Mapping[str, LegalDocument],
+) -> list[str]:
+    """The packs a model is checked with at ``when``: those its manifest pins
+    (``configured``), else the pack of the framework in force at that date (of the
+    model's own ``framework`` before the first framework text)."""
+    if configured:
+        return list(configured)
+    generation = framework_in_force(when, docs) or framework
+    return [FRAMEWORK_PACKS.get(generation, "vn-egov-2.0")]
 
 
 def find_pack(entry: str, model_root: Path, where: Location) -> Path | Diagnostic | None:

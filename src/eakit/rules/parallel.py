@@ -253,7 +253,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         answers = local[1] if local is not None else started.receive()  # type: ignore[union-attr]
         if answers is FAILED:
             answers = _locally(worker)[1]
-    build = FindingBuilder(engine.graph)
+    build = FindingBuilder(engine.graph, lang=engine.lang)
     for (i, _part), answer in zip(theirs_work, answers, strict=True):
         _merge(states[i], answer, build)
     return states

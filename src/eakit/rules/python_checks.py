@@ -7,11 +7,14 @@ uses one with ``check: {type: python, name: <name>, params: {...}}``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from eakit.graph import ModelGraph
 from eakit.model.components import InformationSystem
+from eakit.rules import messages as msg
 from eakit.rules.context import CheckContext, Hit, model_subject
 from eakit.rules.selectors import field_value, is_empty, parse_selector
 
@@ -72,7 +75,7 @@ def master_data_unique(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 cid,
                 field=("master_for",),
-                params={"value": ", ".join(clashes), "others": ", ".join(others)},
+                params={"value": ", ".join(clashes), "others": msg.ref(graph, *others)},
             )
 
 
@@ -95,7 +98,7 @@ def no_national_duplicate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]
                 field=("master_for",),
                 params={
                     "value": ", ".join(clashes),
-                    "others": ", ".join(sorted({owners[s] for s in clashes})),
+                    "others": msg.ref(graph, *sorted({owners[s] for s in clashes})),
                 },
             )
 
@@ -110,7 +113,7 @@ def dpo_for_personal_data(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]
             and ctx.get(n).processes_personal_data is True  # type: ignore[attr-defined]
         )
         if systems and ctx.get(cid).has_dpo is not True:  # type: ignore[attr-defined]
-            yield Hit(cid, field=("has_dpo",), params={"systems": ", ".join(systems)})
+            yield Hit(cid, field=("has_dpo",), params={"systems": msg.ref(graph, *systems)})
 
 
 def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
@@ -132,10 +135,10 @@ def relation_attributes(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
                     field=(edge.origin,) if relation is None else (),
                     relation=relation,
                     params={
-                        "target": neighbour,
-                        "target_name": ctx.get(neighbour).name,
-                        "edge": edge.type,
-                        "field": ", ".join(missing),
+                        "target": msg.ref(graph, neighbour),
+                        "target_name": msg.ref(graph, neighbour),
+                        "edge": msg.Edge(edge.type),
+                        "field": msg.fields(*missing),
                     },
                 )
 
@@ -155,9 +158,9 @@ def hosting_level(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
                     field=("hosted_on",),
                     params={
                         "value": level,
-                        "target": dc,
-                        "target_name": ctx.get(dc).name,
-                        "target_level": dc_level if dc_level is not None else "none",
+                        "target": msg.ref(graph, dc),
+                        "target_name": msg.ref(graph, dc),
+                        "target_level": dc_level,
                     },
                 )
 
@@ -176,7 +179,7 @@ def protected(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     for cid in ctx.subjects:
         hosts = [n for n, _e in ctx.neighbours(cid, ("hosted_on",), "out")]
         if not guarded(cid) and not any(guarded(h) for h in hosts):
-            yield Hit(cid, params={"capabilities": ", ".join(sorted(types)) or "any"})
+            yield Hit(cid, params={"capabilities": msg.value("capability_type", *sorted(types))})
 
 
 def framework_in_force(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
@@ -191,7 +194,10 @@ def framework_in_force(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             model_subject(graph),
             manifest_field=("architecture", "framework"),
-            params={"value": declared, "expected": " or ".join(in_force)},
+            params={
+                "value": msg.Framework((declared,)),
+                "expected": msg.Framework(tuple(in_force)),
+            },
         )
 
 
@@ -202,7 +208,7 @@ def manifest_attribute(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             model_subject(graph),
             manifest_field=("architecture",),
-            params={"field": name},
+            params={"field": msg.fields(name)},
         )
 
 
@@ -211,6 +217,107 @@ def orphan(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
     for cid in ctx.subjects:
         if not ctx.has_neighbour(cid):
             yield Hit(cid)
+
+
+def _by_level(table: Mapping[Any, Any], level: int | None) -> Any:
+    """The entry of a table keyed by security level (keys may be written as text) for
+    ``level``, or ``None``."""
+    if level is None:
+        return None
+    return {int(k): v for k, v in table.items()}.get(int(level))
+
+
+def recent_date(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A date field is set and at most ``max_days`` old at the check date; with
+    ``by_level`` (security level -> days) the limit follows the subject's level, and a
+    subject whose level has no entry is not concerned."""
+    name = ctx.params["field"]
+    by_level = ctx.params.get("by_level")
+    for cid in ctx.subjects:
+        component = ctx.get(cid)
+        if by_level is not None:
+            limit = _by_level(by_level, field_value(component, "security_level"))
+            if limit is None:
+                continue
+        else:
+            limit = ctx.params["max_days"]
+        value = field_value(component, name)
+        if value is None:
+            yield Hit(cid, field=(name,), params={"days": limit, "value": "—"})
+        elif not isinstance(value, dt.date) or (ctx.as_of - value).days > int(limit):
+            yield Hit(cid, field=(name,), params={"days": limit, "value": str(value)})
+
+
+def minimum_by_level(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A number field is at least the minimum ``by_level`` (security level -> minimum)
+    gives for the subject's level."""
+    name = ctx.params["field"]
+    for cid in ctx.subjects:
+        component = ctx.get(cid)
+        wanted = _by_level(ctx.params["by_level"], field_value(component, "security_level"))
+        if wanted is None:
+            continue
+        value = field_value(component, name)
+        if value is None or value < wanted:
+            yield Hit(
+                cid,
+                field=(name,),
+                params={"minimum": wanted, "value": "—" if value is None else value},
+            )
+
+
+def ended_by(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A date field is set and not after ``date`` (a unit that must have ended by then)."""
+    name = ctx.params["field"]
+    last = dt.date.fromisoformat(str(ctx.params["date"]))
+    for cid in ctx.subjects:
+        value = field_value(ctx.get(cid), name)
+        if value is None or value > last:
+            yield Hit(cid, field=(name,), params={"date": last.isoformat(), "value": value or "—"})
+
+
+def level_gate(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A subject linked (by ``edges``, outwards) to a component ``target`` selects has a
+    security level of at least ``min_level``."""
+    edges = tuple(ctx.params["edges"])
+    minimum = int(ctx.params["min_level"])
+    wanted = ctx.matcher(parse_selector(ctx.params.get("target")))
+    for cid in ctx.subjects:
+        linked = sorted(n for n, _e in ctx.neighbours(cid, edges, "out") if wanted(n))
+        if not linked:
+            continue
+        level = field_value(ctx.get(cid), "security_level")
+        if level is None or level < minimum:
+            yield Hit(
+                cid,
+                field=("security_level",),
+                params={
+                    "minimum": minimum,
+                    "value": "—" if level is None else level,
+                    "target": linked[0],
+                    "target_name": ctx.get(linked[0]).name,
+                },
+            )
+
+
+def reaches_several(graph: ModelGraph, ctx: CheckContext) -> Iterator[Hit]:
+    """A subject reaches (along ``edges``, outwards, within ``max_hops``) at least ``min``
+    distinct components ``to`` selects."""
+    edges = tuple(ctx.params["edges"])
+    wanted = ctx.matcher(parse_selector(ctx.params.get("to")))
+    minimum = int(ctx.params.get("min", 1))
+    hops = ctx.params.get("max_hops")
+    for cid in ctx.subjects:
+        found = sorted(n for n in ctx.reach(cid, edges, "out", max_hops=hops) if wanted(n))
+        if len(found) < minimum:
+            yield Hit(
+                cid,
+                params={
+                    "count": len(found),
+                    "min": minimum,
+                    "value": ", ".join(ctx.get(n).name for n in found) or "—",
+                },
+            )
 
 
 REGISTRY: dict[str, PythonCheck] = {
@@ -224,6 +331,11 @@ REGISTRY: dict[str, PythonCheck] = {
     "framework_in_force": framework_in_force,
     "manifest_attribute": manifest_attribute,
     "orphan": orphan,
+    "recent_date": recent_date,
+    "minimum_by_level": minimum_by_level,
+    "ended_by": ended_by,
+    "level_gate": level_gate,
+    "reaches_several": reaches_several,
 }
 
 # Checks that judge the model as a whole (one subject: the model).
@@ -238,6 +350,10 @@ RADIUS: dict[str, int] = {
     "hosting_level": 1,
     "protected": 2,  # system -> hosting data centre <- protecting capability
     "orphan": 1,
+    "recent_date": 0,
+    "minimum_by_level": 0,
+    "ended_by": 0,
+    "level_gate": 1,
 }
 
 # The edge types each check walks within its radius; missing: any type.

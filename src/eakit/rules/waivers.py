@@ -1,9 +1,10 @@
 """Waivers: accepted deviations that mark findings as waived until they expire.
 
 A waiver names a rule (id or glob), a component (id or glob), a reason, an owner and an
-expiry date. It applies while the check date is on or before ``expires``; an expired
-waiver applies no more and is reported (warning), and one that matched no finding is
-reported too (info), so a suppression never fails silently.
+expiry date. It applies while the real current date is on or before ``expires`` (a
+check of a past or future date does not bring an expired waiver back or expire a live
+one); an expired waiver applies no more and is reported (warning), and one that matched
+no finding is reported too (info), so a suppression never fails silently.
 """
 
 from __future__ import annotations
@@ -17,6 +18,15 @@ from pathlib import Path
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Finding, Waived
 from eakit.rules.sources import RuleConfigError, read_source, schema_problems
+
+
+def current_date() -> dt.date:
+    """Today's date (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set, so that a
+    reproducible build judges waivers as of a fixed day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 @dataclass(frozen=True)
@@ -76,20 +86,21 @@ def load_waivers(path: Path, model_root: Path) -> list[Waiver]:
 
 
 def apply_waivers(
-    findings: list[Finding], waivers: list[Waiver], as_of: dt.date, rules_run: list[str]
+    findings: list[Finding], waivers: list[Waiver], today: dt.date, rules_run: list[str]
 ) -> tuple[list[Finding], list[Diagnostic]]:
     """Mark findings covered by an unexpired waiver; report expired and unused waivers.
 
-    Expiry is judged at the check date (``as_of``), which keeps output reproducible. A
-    waiver is reported unused only when one of the rules it names ran (``--select``
-    does not make every other waiver look stale).
+    Expiry is judged at ``today``, the real current date (:func:`current_date`), not the
+    check date: a waiver is a decision taken now, and checking the model at another date
+    does not change whether it still holds. A waiver is reported unused only when one of
+    the rules it names ran (``--select`` does not make every other waiver look stale).
     """
     notes: list[Diagnostic] = []
     used: set[int] = set()
     result = []
     for finding in findings:
         for index, waiver in enumerate(waivers):
-            if waiver.expires >= as_of and waiver.matches(finding):
+            if waiver.expires >= today and waiver.matches(finding):
                 used.add(index)
                 finding = finding._replace(
                     waived=Waived(waiver.reason, waiver.owner, waiver.expires, waiver.location)
@@ -97,7 +108,7 @@ def apply_waivers(
                 break
         result.append(finding)
     for index, waiver in enumerate(waivers):
-        if waiver.expires < as_of:
+        if waiver.expires < today:
             notes.append(
                 Diagnostic(
                     waiver.location,

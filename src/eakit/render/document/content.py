@@ -226,7 +226,7 @@ def write_summary(report: Report) -> None:
         w(
             "summary.framework",
             lang,
-            framework=framework_name(report.graph.architecture.framework, lang),
+            framework=framework_name(report.graph.architecture.framework, lang, with_text=True),
         )
     )
     arch = report.graph.architecture

@@ -102,6 +102,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "realises": ("Hiện thực hoá", "Realises"),
     "funding": ("Nguồn kinh phí", "Funding"),
     "recurring": ("Nhiệm vụ thường xuyên", "Recurring"),
+    "security_assessed": ("Ngày kiểm tra, đánh giá ATTT gần nhất", "Last security assessment"),
+    "log_retention_months": ("Thời gian lưu nhật ký (tháng)", "Log retention (months)"),
+    "breach_notification": ("Có quy trình thông báo vi phạm DLCN", "Breach notification"),
+    "ipv6_ready": ("Sẵn sàng IPv6", "IPv6 ready"),
+    "mandatory_connection": ("Thuộc danh mục kết nối bắt buộc", "Mandatory connection"),
+    "risk_assessed": ("Ngày đánh giá rủi ro gần nhất", "Last risk assessment"),
+    "catalogue_published": ("Danh mục dữ liệu mở đã công bố", "Open-data catalogue published"),
+    "investment_decision": ("Quyết định đầu tư", "Investment decision"),
+    "conformity_appraisal": ("Thẩm định phù hợp kiến trúc", "Architecture conformity appraisal"),
 }
 
 # Columns a printed page shows, in this order; every other field follows, unprinted

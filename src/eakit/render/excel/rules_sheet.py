@@ -6,9 +6,10 @@ from collections import Counter
 
 from openpyxl.utils import get_column_letter
 
+from eakit.findings import Basis
 from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
 from eakit.render.excel.context import Context
-from eakit.render.excel.labels import severity_label, t
+from eakit.render.excel.labels import Lang, severity_label, t
 from eakit.render.excel.sheet import Sheet
 from eakit.render.excel.styles import CENTER_TOP, INTEGER
 
@@ -20,11 +21,23 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("ru.layer", 20),
     ("ru.pack", 14),
     ("ru.basis", 30),
+    ("ru.quote", 50),
     ("ru.rationale", 44),
     ("ru.remediation", 40),
     ("ru.findings", 11),
 )
 SEVERITY_COL = 3
+
+
+def _quotes(basis: tuple[Basis, ...], lang: Lang) -> str | None:
+    """Per citation: the article's quote with its source, or the open "unverified" mark."""
+    lines = []
+    for b in basis:
+        if b.confidence == "low" or not b.quote:
+            lines.append(f"{b}: {t('ru.unverified', lang)}")
+        else:
+            lines.append(f"{b} ({t('ru.verified', lang)}): “{b.quote}” {b.url}".rstrip())
+    return "\n".join(lines) or None
 
 
 def write_rules(ctx: Context, sheet: Sheet) -> None:
@@ -44,6 +57,7 @@ def write_rules(ctx: Context, sheet: Sheet) -> None:
             ctx.layer_name(rule.layer),
             rule.pack,
             "\n".join(str(b) for b in rule.basis) or None,
+            _quotes(rule.basis, lang),
             rule.rationale or None,
             rule.remediation or None,
             per_rule.get(rule.id, 0),

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eakit.labels import ENUM_LABELS as _ENUMS
+from eakit.labels import FIELD_LABELS as _FIELDS
+from eakit.labels import VALUE_LABELS as _VALUES
 from eakit.model import LAYER_INFO, Layer
 from eakit.model.components import KIND_CLASSES
 
@@ -157,6 +160,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_rules": ("Chưa có quy tắc nào được áp dụng.", "No rule was applied."),
     "findings_count": ("Số phát hiện", "Findings"),
     "low_confidence": ("chưa đối chiếu", "not corroborated"),
+    "basis_unverified": ("chưa đối chiếu với văn bản", "unverified"),
+    "basis_verified": ("đã đối chiếu với văn bản", "verified"),
+    "basis_source": ("nguồn", "source"),
     # common
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
@@ -171,197 +177,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "dark_mode": ("Chuyển sang nền tối", "Switch to dark mode"),
     "light_mode": ("Chuyển sang nền sáng", "Switch to light mode"),
-}
-
-_ENUMS: dict[str, tuple[str, str]] = {
-    # status and scope
-    "current": ("Đang vận hành", "Current"),
-    "planned": ("Dự kiến", "Planned"),
-    "retired": ("Đã ngừng", "Retired"),
-    "provincial": ("Của tỉnh", "Provincial"),
-    "national": ("Quốc gia", "National"),
-    "external": ("Bên ngoài", "External"),
-    # severity
-    "error": ("Lỗi", "Error"),
-    "warning": ("Cảnh báo", "Warning"),
-    "info": ("Thông tin", "Info"),
-}
-
-# Labels of the values of enumerated fields, by field: the same value can mean different
-# things ("other" application type, "other" data classification; "email" as an
-# application and as a channel).
-_VALUES: dict[str, dict[str, tuple[str, str]]] = {
-    "actor_type": {
-        "citizen": ("Người dân", "Citizens"),
-        "enterprise": ("Doanh nghiệp", "Enterprises"),
-        "civil_servant": ("Cán bộ, công chức, viên chức", "Civil servants"),
-        "leader": ("Lãnh đạo", "Leaders"),
-        "other_agency": ("Cơ quan, tổ chức khác", "Other agencies"),
-    },
-    "agency_type": {
-        "provincial_people_committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
-        "department": ("Sở, ban, ngành", "Department"),
-        "district": ("Cấp huyện", "District"),
-        "commune": ("Cấp xã", "Commune"),
-        "public_service_centre": (
-            "Trung tâm phục vụ hành chính công",
-            "Public administrative service centre",
-        ),
-        "public_service_unit": ("Đơn vị sự nghiệp công lập", "Public service unit"),
-        "ministry": ("Bộ, ngành trung ương", "Ministry"),
-        "national_agency": ("Cơ quan trung ương", "National agency"),
-        "other_locality": ("Địa phương khác", "Other locality"),
-    },
-    "app_type": {
-        "public_service_system": (
-            "Hệ thống thông tin giải quyết thủ tục hành chính",
-            "Public service (one-stop) system",
-        ),
-        "document_management": (
-            "Quản lý văn bản và điều hành",
-            "Document management and direction",
-        ),
-        "e_office": ("Văn phòng điện tử", "E-office"),
-        "egov_platform": ("Nền tảng chính quyền điện tử", "E-government platform"),
-        "email": ("Thư điện tử", "Email"),
-        "digital_signature": ("Chữ ký số", "Digital signature"),
-        "sso": ("Đăng nhập một lần", "Single sign-on"),
-        "reporting": ("Báo cáo", "Reporting"),
-        "video_conference": ("Hội nghị truyền hình", "Video conferencing"),
-        "sector": ("Chuyên ngành", "Sector application"),
-        "other": ("Khác", "Other"),
-    },
-    "capability_type": {
-        "soc": (
-            "Trung tâm giám sát, điều hành an toàn thông tin (SOC)",
-            "Security operations centre",
-        ),
-        "monitoring": ("Giám sát an toàn thông tin", "Security monitoring"),
-        "firewall": ("Tường lửa", "Firewall"),
-        "waf": ("Tường lửa ứng dụng web", "Web application firewall"),
-        "ids_ips": ("Phát hiện, ngăn chặn xâm nhập", "Intrusion detection and prevention"),
-        "antimalware": ("Phòng, chống mã độc", "Anti-malware"),
-        "backup": ("Sao lưu dữ liệu", "Backup"),
-        "incident_response": ("Ứng cứu sự cố", "Incident response"),
-    },
-    "channel_type": {
-        "web": ("Trang web", "Web"),
-        "mobile_app": ("Ứng dụng di động", "Mobile app"),
-        "one_stop_counter": ("Bộ phận một cửa", "One-stop counter"),
-        "kiosk": ("Ki-ốt", "Kiosk"),
-        "hotline": ("Đường dây nóng", "Hotline"),
-        "email": ("Thư điện tử", "Email"),
-        "sms": ("Tin nhắn", "SMS"),
-        "postal": ("Bưu chính công ích", "Public postal service"),
-        "social_media": ("Mạng xã hội", "Social media"),
-    },
-    "classification": {
-        "core": ("Cốt lõi", "Core"),
-        "important": ("Quan trọng", "Important"),
-        "other": ("Khác", "Other"),
-    },
-    "db_type": {
-        "national": ("Cơ sở dữ liệu quốc gia", "National database"),
-        "sector": ("Chuyên ngành", "Sector database"),
-        "shared": ("Dùng chung", "Shared database"),
-        "catalogue": ("Danh mục dùng chung", "Shared catalogue"),
-        "warehouse": ("Kho dữ liệu", "Data warehouse"),
-        "open_data": ("Dữ liệu mở", "Open data"),
-    },
-    "dc_type": {
-        "data_centre": ("Trung tâm dữ liệu", "Data centre"),
-        "dr_site": ("Trung tâm dự phòng", "Disaster-recovery site"),
-        "cloud": ("Điện toán đám mây", "Cloud"),
-        "server_room": ("Phòng máy chủ", "Server room"),
-    },
-    "level": {
-        "full": ("Toàn trình", "Fully online"),
-        "partial": ("Một phần", "Partly online"),
-        "1": ("Mức độ 1", "Level 1"),
-        "2": ("Mức độ 2", "Level 2"),
-        "3": ("Mức độ 3", "Level 3"),
-        "4": ("Mức độ 4", "Level 4"),
-    },
-    "network_level": {"I": ("Cấp I", "Level I"), "II": ("Cấp II", "Level II")},
-    "network_type": {
-        "tslcd": ("Mạng truyền số liệu chuyên dùng", "Specialised data network"),
-        "internet_gateway": ("Cổng kết nối Internet", "Internet gateway"),
-        "wan": ("Mạng diện rộng", "Wide-area network"),
-        "internet": ("Internet", "Internet"),
-    },
-    "platform_type": {
-        "lgsp": ("Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)", "Provincial LGSP"),
-        "ndxp": ("Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)", "National NDXP"),
-        "document_axis": ("Trục liên thông văn bản", "Document interconnection axis"),
-        "identity": ("Định danh và xác thực điện tử", "Identity and authentication"),
-        "payment": ("Thanh toán trực tuyến", "Online payment"),
-        "notification": ("Thông báo", "Notification"),
-        "public_service_hub": ("Hệ thống dịch vụ công tập trung", "Public service hub"),
-        "reporting": ("Hệ thống thông tin báo cáo", "Reporting system"),
-    },
-    "portal_type": {
-        "provincial_portal": ("Cổng thông tin điện tử tỉnh", "Provincial portal"),
-        "public_service_portal": ("Cổng dịch vụ công", "Public service portal"),
-        "agency_portal": ("Cổng, trang thông tin của cơ quan", "Agency portal"),
-        "open_data_portal": ("Cổng dữ liệu mở", "Open data portal"),
-    },
-}
-
-
-# Labels of component fields that are not references (those become relations).
-_FIELDS: dict[str, tuple[str, str]] = {
-    "status": ("Trạng thái", "Status"),
-    "since": ("Vận hành từ năm", "In operation since"),
-    "target": ("Năm mục tiêu", "Target year"),
-    "retired_in": ("Năm ngừng", "Retired in"),
-    "scope": ("Phạm vi", "Scope"),
-    "tags": ("Nhãn", "Tags"),
-    "source": ("Nguồn", "Source"),
-    "properties": ("Thuộc tính khác", "Other properties"),
-    "security_level": ("Cấp độ an toàn", "Security level"),
-    "security_dossier": ("Hồ sơ đề xuất cấp độ", "Security-level dossier"),
-    "processes_personal_data": ("Xử lý dữ liệu cá nhân", "Processes personal data"),
-    "internet_facing": ("Kết nối Internet", "Internet-facing"),
-    "vendor": ("Nhà cung cấp", "Vendor"),
-    "url": ("Địa chỉ", "URL"),
-    "actor_type": ("Nhóm người dùng", "Actor type"),
-    "channel_type": ("Loại kênh", "Channel type"),
-    "portal_type": ("Loại cổng", "Portal type"),
-    "procedure_code": ("Mã thủ tục", "Procedure code"),
-    "level": ("Mức độ dịch vụ", "Service level"),
-    "fee": ("Có thu phí", "Fee charged"),
-    "result_signed": ("Kết quả ký số", "Result digitally signed"),
-    "sector": ("Lĩnh vực", "Sector"),
-    "agency_type": ("Loại cơ quan", "Agency type"),
-    "valid_from": ("Hiệu lực từ", "Valid from"),
-    "valid_to": ("Hiệu lực đến", "Valid until"),
-    "computer_ratio": ("Tỷ lệ máy tính/cán bộ", "Computers per official"),
-    "has_dpo": ("Có bộ phận bảo vệ dữ liệu cá nhân", "Has a data-protection function"),
-    "app_type": ("Loại ứng dụng", "Application type"),
-    "shared": ("Dùng chung", "Shared"),
-    "db_type": ("Loại cơ sở dữ liệu", "Database type"),
-    "classification": ("Phân loại", "Classification"),
-    "master_for": ("Dữ liệu gốc về", "Master data for"),
-    "dpia_ref": ("Đánh giá tác động dữ liệu cá nhân", "Data-protection impact assessment"),
-    "platform_type": ("Loại nền tảng", "Platform type"),
-    "dc_type": ("Loại trung tâm", "Data-centre type"),
-    "redundancy": ("Dự phòng nguồn, mạng", "Redundant power and network"),
-    "location": ("Địa điểm", "Location"),
-    "network_type": ("Loại mạng", "Network type"),
-    "network_level": ("Cấp mạng", "Network level"),
-    "phase": ("Giai đoạn", "Phase"),
-    "connection_points": ("Số điểm kết nối", "Connection points"),
-    "provider": ("Nhà cung cấp", "Provider"),
-    "internet_access": ("Truy cập Internet", "Internet access"),
-    "capability_type": ("Loại năng lực", "Capability type"),
-    "period": ("Giai đoạn", "Period"),
-    "funding": ("Nguồn vốn", "Funding"),
-    "recurring": ("Nhiệm vụ thường xuyên", "Recurring task"),
-    "approved": ("Đã phê duyệt", "Approved"),
-    "decision_ref": ("Số quyết định", "Decision"),
-    "date": ("Ngày", "Date"),
-    "approved_by": ("Cơ quan phê duyệt", "Approved by"),
-    "protection_plan": ("Có phương án bảo vệ", "Protection plan"),
 }
 
 

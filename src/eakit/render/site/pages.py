@@ -919,6 +919,23 @@ class SitePages:
             searched=False,
         )
 
+    def rule_basis_html(self, basis: Any) -> str:
+        """A citation on the rules page: the article's quote with its source and the
+        verification mark, or openly unverified."""
+        url = getattr(basis, "url", "")
+        source = f' (<a href="{h(url)}">{h(self.w("basis_source"))}</a>)' if url else ""
+        quote = getattr(basis, "quote", "")
+        if getattr(basis, "confidence", "verified") != "verified" or not quote:
+            return (
+                f'<p class="eakit-basis">{h(str(basis))} '
+                f'<span class="eakit-muted">({h(self.w("basis_unverified"))})</span>{source}</p>'
+            )
+        return (
+            f'<p class="eakit-basis">{h(str(basis))} '
+            f'<span class="eakit-muted">({h(self.w("basis_verified"))})</span></p>'
+            f"<blockquote>“{h(quote)}”{source}</blockquote>"
+        )
+
     def basis_text(self, basis: Any) -> str:
         text = h(str(basis))
         if getattr(basis, "confidence", "verified") != "verified":
@@ -1099,7 +1116,7 @@ class SitePages:
                     else h(rule.layer),
                 ],
                 [h(self.w("pack")), h(rule.pack)],
-                [h(self.w("basis")), "<br>".join(self.basis_text(b) for b in rule.basis)],
+                [h(self.w("basis")), "".join(self.rule_basis_html(b) for b in rule.basis)],
             ]
             if other and other != title:
                 facts.insert(

@@ -1,0 +1,46 @@
+"""``eakit rules``: the rule catalogue at a date, with the legal basis of every rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated
+
+import typer
+
+from eakit.cli.common import Lang, LangOption, fail
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def rules(
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="Output format: text or json.")
+        ] = "text",
+        as_of: Annotated[
+            str | None,
+            typer.Option("--as-of", help="Show the basis in force at this date (YYYY-MM-DD)."),
+        ] = None,
+        lang: LangOption = Lang.vi,
+    ) -> None:
+        """List every bundled rule with its category, severity and legal basis at a date
+        (text, article, quote, source, verification) [default date: today]."""
+        from eakit.rules.catalogue import catalogue, render_text
+        from eakit.rules.sources import RuleConfigError
+
+        if fmt not in ("text", "json"):
+            raise fail(f"--format must be 'text' or 'json', got '{fmt}'")
+        try:
+            when = dt.date.fromisoformat(as_of) if as_of is not None else dt.date.today()
+        except ValueError:
+            raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
+        try:
+            data = catalogue(when, lang.value)
+        except RuleConfigError as error:
+            for diagnostic in error.diagnostics:
+                typer.echo(str(diagnostic), err=True)
+            raise typer.Exit(2) from None
+        if fmt == "json":
+            typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            typer.echo(render_text(data), nl=False)
