@@ -148,3 +148,19 @@ def test_search_ranks_the_component_named_first(driver, built_site, model_graph,
     save(driver, shots, "reviewer-1280-search-lgsp")
     # Rules, findings and layer pages mention the LGSP in their text; its page comes first.
     assert titles[0] == named[0].name, titles
+
+
+@SIZES
+def test_a_large_models_findings_list_fits_too(driver, xss_paged_site, size):
+    driver.set_window_size(*size)
+    driver.get((xss_paged_site / "findings/agencies/ubnd.html").as_uri())
+    box = driver.execute_script(
+        """
+        var wrap = document.querySelector('.eakit-findings-list');
+        var table = wrap.querySelector('table');
+        return {table: table.scrollWidth, wrap: wrap.clientWidth,
+                page: document.documentElement.scrollWidth, view: window.innerWidth,
+                rows: table.querySelectorAll('tbody tr').length};
+        """
+    )
+    assert box["rows"] and box["table"] <= box["wrap"] and box["page"] <= box["view"], box

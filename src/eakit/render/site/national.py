@@ -36,6 +36,7 @@ from eakit.render.site.pages import (
     COMPONENTS_INDEX,
     DIAGRAMS,
     FINDINGS,
+    FULL_WIDTH,
     HOME,
     LAYERS_INDEX,
     ROADMAP,
@@ -409,7 +410,7 @@ class GroupedPages(SitePages):
         """The findings of one group page's components (or the model-wide ones), with
         filters; the table is spliced in after indexing."""
         findings = self.findings_at.get(back or MODEL_FINDINGS, [])
-        out = [self.heading(page, f"{self.w('findings')} · {title}")]
+        out = [self.heading(page, f"{self.w('findings')} · {title}", hide=FULL_WIDTH)]
         links = [link(page, FINDINGS, self.w("findings"))]
         if back is not None:
             links.append(link(page, back, title))
@@ -417,7 +418,8 @@ class GroupedPages(SitePages):
         wrapper = "eakit-findings-all"
         out.append(self.raw(page, self.filter_box(wrapper, findings=findings)))
         rows = self.finding_rows(page, findings)
-        out.append(self.raw(page, rows, cls=f"eakit-findings-list {wrapper}"))
+        # The findings table's layout (assets/eakit.css): fits the page, cards on a phone.
+        out.append(self.raw(page, rows, cls=f"eakit-findings eakit-findings-list {wrapper}"))
         return "\n".join(out)
 
     def finding_rows(self, page: str, findings: list[Finding]) -> str:
@@ -455,7 +457,8 @@ class GroupedPages(SitePages):
                 f'data-waived="{"1" if finding.waived else "0"}"'
             )
         headers = [self.w("severity"), self.w("rule"), self.w("component"), self.w("message")]
-        return table(headers, rows, attrs=attrs)
+        columns = ["severity", "rule", "component", "message"]
+        return table(headers, rows, attrs=attrs, columns=columns)
 
     def findings_page(self) -> str:
         """The findings summary: counts, findings by rule and by group, links to the lists."""
