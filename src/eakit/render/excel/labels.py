@@ -18,6 +18,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     # sheet names (at most 31 characters, no []:*?/\)
     "sheet.summary": ("Tổng quan", "Summary"),
     "sheet.findings": ("Phát hiện", "Findings"),
+    "sheet.groups": ("Tổng hợp theo quy tắc", "Findings by rule"),
+    "sheet.agencies": ("Theo cơ quan", "By agency"),
     "sheet.coverage": ("Độ phủ theo cơ quan", "Coverage"),
     "sheet.roadmap": ("Khoảng trống, lộ trình", "Gaps and roadmap"),
     "sheet.rules": ("Danh mục quy tắc", "Rule catalogue"),
@@ -89,6 +91,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "waived.no": ("Không", "No"),
     "findings.none": ("Không có phát hiện nào.", "No findings."),
+    "groups.title": ("Tổng hợp phát hiện theo quy tắc", "Findings by rule"),
+    "g.count": ("Số phát hiện", "Findings"),
+    "g.waived": ("Đã miễn trừ", "Waived"),
+    "g.agencies": ("Cơ quan liên quan", "Agencies concerned"),
+    "agencies.title": ("Kết quả đánh giá theo cơ quan", "Results by agency"),
+    "a.number": ("STT", "No."),
+    "a.errors": ("Lỗi", "Errors"),
+    "a.warnings": ("Cảnh báo", "Warnings"),
     "findings.capped": (
         "Trang này chỉ chứa {shown} trên tổng số {total} phát hiện (giới hạn số dòng của "
         "Excel); danh sách đầy đủ: eakit check --format json.",

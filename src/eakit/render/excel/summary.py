@@ -16,6 +16,7 @@ from eakit.model.frameworks import framework_name
 from eakit.model.layers import LAYERS
 from eakit.render import scores
 from eakit.render.dates import generation_date, shown
+from eakit.render.excel.agency_sheet import province_agencies
 from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
 from eakit.render.excel.context import Context
 from eakit.render.excel.labels import severity_label, t
@@ -30,7 +31,6 @@ from eakit.render.excel.styles import (
     TONES,
     WRAP_TOP,
 )
-from eakit.text import vi_sort_key
 
 SEVERITY_ROWS = ("error", "warning", "info", "waived")
 LAST_COL = 9  # the widest table (readiness by layer) spans A:I
@@ -101,7 +101,7 @@ def _score_cells(
     put(sheet, row, col + 1, _ratio(later), number_format=PERCENT)
     for offset, score in ((2, now), (3, later)):
         status = score.status if score is not None else None
-        tone = {"not_met": "error", "met_with_warnings": "warning"}.get(status or "", None)
+        tone = {"not_met": "error", "met_with_warnings": "warning"}.get(status or "")
         put(sheet, row, col + offset, scores.status_label(score, lang), tone=tone)
     put(sheet, row, col + 4, now.errors if now else None, number_format=INTEGER)
     put(sheet, row, col + 5, later.errors if later else None, number_format=INTEGER)
@@ -138,7 +138,7 @@ def _overall(ctx: Context, sheet: Sheet, row: int, readiness: Readiness | None) 
     row = _section(sheet, last + 2, t("summary.method", ctx.lang))
     put(sheet, row, 1, scores.method(ctx.lang), align=LEFT_WRAP_TOP, border=False)
     sheet.merge(row, 1, LAST_COL)
-    sheet.set_height(row, 150 if ctx.lang == "vi" else 135)
+    sheet.set_height(row, 80 if ctx.lang == "vi" else 70)
     return row + 2
 
 
@@ -173,10 +173,9 @@ def _layer_table(
 
 
 def _agency_table(ctx: Context, sheet: Sheet, row: int, readiness: Readiness) -> int:
-    agencies = sorted(
-        set(readiness.by_agency) | set(readiness.by_agency_horizon),
-        key=lambda a: (vi_sort_key(ctx.name_of(a)), a),
-    )
+    # The province's own agencies: a ministry judged on one model-wide rule is no news.
+    scored = set(readiness.by_agency) | set(readiness.by_agency_horizon)
+    agencies = [a.id for a in province_agencies(ctx) if a.id in scored]
     row = _section(sheet, row, t("summary.by_agency", ctx.lang))
     header_row(
         sheet, row, [t("col.agency", ctx.lang), t("col.agency_id", ctx.lang), *_score_headers(ctx)]
