@@ -42,7 +42,7 @@ def province_agencies(ctx: Context) -> list[BaseComponent]:
         and getattr(getattr(a, "scope", None), "value", "provincial") == "provincial"
     ]
 
-    def order(agency: BaseComponent) -> tuple[int, str, str]:
+    def order(agency: BaseComponent) -> tuple[object, ...]:
         kind = getattr(agency, "agency_type", "")
         rank = TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER)
         return rank, vi_sort_key(ctx.name_of(agency.id)), agency.id

@@ -69,9 +69,9 @@ def _layer_order(code: str) -> int:
 def sorted_findings(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """Active findings by severity, then waived ones; each by layer, agency name, rule
     and component name (ids break ties, so the order is total)."""
-    names: dict[str | None, tuple[str, ...]] = {}
+    names: dict[str | None, tuple[object, ...]] = {}
 
-    def name(component: str | None) -> tuple[str, ...]:
+    def name(component: str | None) -> tuple[object, ...]:
         key = names.get(component)
         if key is None:
             key = names[component] = (vi_sort_key(ctx.name_of(component)), component or "")
