@@ -98,3 +98,19 @@ def conventions_label(lang: str = "vi") -> str:
 
 def status_head(lang: str = "vi") -> str:
     return _pick(("Kết luận", "Verdict"), lang)
+
+
+def headline(
+    now: Score | None, later: Score | None, as_of: dt.date, horizon: int, lang: str
+) -> str:
+    """One sentence: the verdict now and when the roadmap is complete."""
+    if lang == "en":
+        return (
+            f"Overall score (weighted by severity): {now_label(as_of, lang)}: "
+            f"{verdict(now, lang)}; {target_label(horizon, lang).lower()}: "
+            f"{verdict(later, lang)}."
+        )
+    return (
+        f"Điểm tổng hợp (có trọng số theo mức độ): {now_label(as_of, lang)}: "
+        f"{verdict(now, lang)}; {target_label(horizon, lang).lower()}: {verdict(later, lang)}."
+    )
