@@ -156,3 +156,21 @@ def test_column_heads_say_what_they_compare() -> None:
     assert scores.now_label(dt.date(2015, 12, 31), "en") == "Current state (31/12/2015)"
     assert "not a target" in scores.method("en")
     assert "lỗi 3, cảnh báo 1" in scores.method("vi")
+
+
+def test_engine_reads_the_rule_category(bundled_graph, monkeypatch) -> None:
+    import dataclasses
+
+    from eakit.rules.pack import Rule
+
+    if "category" in {f.name for f in dataclasses.fields(Rule)}:
+        # Once rules carry the field, the packs decide: conventions stay apart all the same.
+        result = check(bundled_graph)
+        assert result.readiness is not None
+        return
+    monkeypatch.setattr(Rule, "category", "convention", raising=False)
+    result = check(bundled_graph, select=["BUS-001"])
+    ready = result.readiness
+    assert ready is not None
+    assert ready.overall.total == 0 and not ready.by_layer
+    assert ready.conventions.errors > 0 and ready.conventions.status == "not_met"
