@@ -29,7 +29,8 @@ _METHOD = (
     "“Hiện trạng” đánh giá các thành phần đang vận hành tại ngày đánh giá; cột “Khi hoàn "
     "thành lộ trình” đánh giá kiến trúc như đã lập kế hoạch (thành phần đang vận hành và "
     "dự kiến, trừ thành phần ngừng sử dụng) — đó là dự báo theo kế hoạch, không phải chỉ "
-    "tiêu.",
+    "tiêu. Danh sách phát hiện gồm cả lỗi của thành phần dự kiến, nên số lỗi ở đó có thể "
+    "lớn hơn số lỗi còn tồn tại ở hiện trạng.",
     "Method: every rule is checked on each component it applies to; each check weighs by "
     "severity (error {error}, warning {warning}, information not counted). The percentage "
     "is the weight of the checks met over the weight of the checks that apply; waived "
@@ -38,7 +39,9 @@ _METHOD = (
     "no error but warnings left it is “Met, warnings remain”. The “Current state” column "
     "judges the components in operation on the judging date; the “When the roadmap is "
     "complete” column judges the architecture as planned (current and planned components, "
-    "retired ones left out) — a forecast from the plan, not a target.",
+    "retired ones left out) — a forecast from the plan, not a target. The findings list "
+    "also holds the errors of planned components, so it can count more errors than stand "
+    "in the current state.",
 )
 
 

@@ -99,7 +99,7 @@ def write_agencies(ctx: Context, sheet: Sheet) -> None:
     note = row + 2
     put(sheet, note, 1, scores.method(lang), align=LEFT_WRAP_TOP, border=False)
     sheet.merge(note, 1, 9)
-    sheet.set_height(note, 96 if lang == "vi" else 84)
+    sheet.set_height(note, 110 if lang == "vi" else 96)
     sheet.ws.freeze_panes = f"C{HEADER_ROW + 1}"
     page_setup(
         sheet,

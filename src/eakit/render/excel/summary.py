@@ -138,7 +138,7 @@ def _overall(ctx: Context, sheet: Sheet, row: int, readiness: Readiness | None) 
     row = _section(sheet, last + 2, t("summary.method", ctx.lang))
     put(sheet, row, 1, scores.method(ctx.lang), align=LEFT_WRAP_TOP, border=False)
     sheet.merge(row, 1, LAST_COL)
-    sheet.set_height(row, 80 if ctx.lang == "vi" else 70)
+    sheet.set_height(row, 90 if ctx.lang == "vi" else 80)
     return row + 2
 
 
