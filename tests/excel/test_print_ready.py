@@ -149,3 +149,37 @@ def test_no_score_column_reads_as_a_target(book_vi):
     assert "Mục tiêu 2025" not in text
     assert "Khi hoàn thành lộ trình (2025)" in text
     assert "Hiện trạng (31/12/2020)" in text
+
+
+def test_inventory_prints_names_beside_reference_ids(graph, book_en):
+    from eakit.render.excel.labels import inventory_sheet_name
+
+    ws = book_en[inventory_sheet_name("business", "en")]
+    rows = table(ws, "inventory_business")
+    heads = list(rows[0])
+    assert "Parent (name)" in heads or any(h.endswith(" (name)") for h in heads)
+    named = next(h for h in heads if h.endswith(" (name)"))
+    ids = heads[heads.index(named) - 1]
+    assert ids == named.removesuffix(" (name)")
+    for row in rows:
+        if row[ids]:
+            component = graph.get(row[ids])
+            assert row[named] == (component.name_en or component.name)
+    # the names column is printed, beside the ids
+    last = ws.print_area.split(":")[-1].rstrip("0123456789").lstrip("$").split("$")[0]
+    from openpyxl.utils import column_index_from_string
+
+    assert heads.index(named) < column_index_from_string(last)
+
+
+def test_status_reads_as_the_site_says_and_old_words_still_import(book_vi):
+    from eakit.render.excel.labels import inventory_sheet_name
+    from eakit.survey.reader import _value_lookup
+    from eakit.text import strip_diacritics
+
+    rows = table(book_vi[inventory_sheet_name("business", "vi")], "inventory_business")
+    assert {r["Trạng thái"] for r in rows} <= {"Đang vận hành", "Dự kiến", "Đã ngừng"}
+    lookup = _value_lookup("status")
+    assert "current" in lookup.values()
+    folded = {strip_diacritics(k).casefold() for k in lookup}
+    assert strip_diacritics("Hiện có").casefold() in folded

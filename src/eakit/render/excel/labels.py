@@ -185,9 +185,10 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 # Value labels for the few enumerations a reader meets on every sheet.
+# The site's words (render/site/i18n.py), so a status reads the same everywhere.
 _STATUS = {
-    "current": ("Hiện có", "Current"),
-    "planned": ("Kế hoạch", "Planned"),
+    "current": ("Đang vận hành", "Current"),
+    "planned": ("Dự kiến", "Planned"),
     "retired": ("Đã ngừng", "Retired"),
 }
 _SCOPE = {
@@ -207,6 +208,12 @@ _AGENCY_TYPE = {
     "ministry": ("Bộ, ngành", "Ministry"),
     "national_agency": ("Cơ quan trung ương", "National agency"),
     "other_locality": ("Địa phương khác", "Other locality"),
+}
+
+# Earlier words of a value, still accepted by the survey import (surveys filled in
+# before the words changed).
+VALUE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "status": {"current": ("Hiện có",), "planned": ("Kế hoạch",)},
 }
 
 # Enumerations shown with words; the survey import accepts the word or the code.
