@@ -124,7 +124,7 @@ def test_agency_sheet_holds_the_province_on_one_page(book_vi):
     assert names[0] == "Ủy ban nhân dân tỉnh Mẫu"  # the People's Committee first
     assert "Bộ Tư pháp" not in names  # a ministry is not judged by the province
     assert len(names) == 4
-    assert {r["Loại cơ quan"] for r in rows} == {"UBND tỉnh", "Sở, ban, ngành"}
+    assert {r["Loại cơ quan"] for r in rows} == {"Ủy ban nhân dân tỉnh", "Sở, ban, ngành"}
     health = next(r for r in rows if r["Cơ quan"] == "+1 Sở Y tế")
     assert health["Kết luận hiện trạng"] == "Đạt, còn cảnh báo"
     assert health["Hiện trạng (31/12/2020)"] == 0
@@ -183,3 +183,23 @@ def test_status_reads_as_the_site_says_and_old_words_still_import(book_vi):
     assert "current" in lookup.values()
     folded = {strip_diacritics(k).casefold() for k in lookup}
     assert strip_diacritics("Hiện có").casefold() in folded
+
+
+def test_enumerated_values_print_as_words(book_en):
+    from eakit.render.excel.labels import inventory_sheet_name
+    from eakit.render.excel.layout import layer_codes, layer_columns
+
+    seen = 0
+    for layer in layer_codes():
+        rows = table(book_en[inventory_sheet_name(layer, "en")], f"inventory_{layer}")
+        for column in layer_columns(layer):
+            if column.shape != "enum" or not column.printed:
+                continue
+            for row in rows:
+                value = row.get(column.header("en"))
+                if value is not None:
+                    seen += 1
+                    # "e_office" prints as "E-office", "current" as "Current"
+                    assert "_" not in value, (column.key, value)
+                    assert value[0].isupper(), (column.key, value)
+    assert seen > 10

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from eakit.model.components import KIND_CLASSES
+from eakit.render.site.i18n import _VALUES as FIELD_VALUE_WORDS
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -192,7 +193,7 @@ _STATUS = {
     "retired": ("Đã ngừng", "Retired"),
 }
 _SCOPE = {
-    "provincial": ("Cấp tỉnh", "Provincial"),
+    "provincial": ("Của tỉnh", "Provincial"),
     "national": ("Quốc gia", "National"),
     "external": ("Bên ngoài", "External"),
 }
@@ -214,10 +215,13 @@ _AGENCY_TYPE = {
 # before the words changed).
 VALUE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "status": {"current": ("Hiện có",), "planned": ("Kế hoạch",)},
+    "scope": {"provincial": ("Cấp tỉnh",)},
 }
 
 # Enumerations shown with words; the survey import accepts the word or the code.
 VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    # The site's words for the values of enumerated fields (app_type, db_type, ...).
+    **FIELD_VALUE_WORDS,
     "status": _STATUS,
     "scope": _SCOPE,
     "kind": _KIND,
