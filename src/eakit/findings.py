@@ -110,14 +110,29 @@ class Finding(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """Readiness as passed checks over applicable checks (0..1); ``None`` when nothing applies."""
+    """Readiness as severity-weighted points met over points applicable (see
+    ``docs/scoring.md``): ``ratio`` is 0..1, ``None`` when nothing applies; ``errors``
+    counts the failed checks of error severity that stand (not waived), and any of them
+    makes the status *not met* whatever the ratio."""
 
     passed: int
     total: int
+    errors: int = 0
 
     @property
     def ratio(self) -> float | None:
         return self.passed / self.total if self.total else None
+
+    @property
+    def status(self) -> str | None:
+        """``"not_met"`` (an error stands), ``"met_with_warnings"`` (no error stands but
+        some weight is not met), ``"met"`` (everything met) or ``None`` (nothing
+        applies)."""
+        if self.errors:
+            return "not_met"
+        if not self.total:
+            return None
+        return "met" if self.passed == self.total else "met_with_warnings"
 
     def to_dict(self) -> dict[str, Any]:
         ratio = self.ratio
@@ -125,12 +140,19 @@ class Score:
             "passed": self.passed,
             "total": self.total,
             "ratio": None if ratio is None else round(ratio, 4),
+            "errors": self.errors,
+            "status": self.status,
         }
+
+
+NO_SCORE = Score(0, 0)
 
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
-    """Readiness now (as-of) and at the horizon, overall, per layer and per agency."""
+    """Readiness now (as-of) and at the horizon against legal requirements, overall, per
+    layer and per agency; conventions (rules of ``category: convention``) scored apart,
+    overall only."""
 
     overall: Score
     overall_horizon: Score
@@ -138,6 +160,8 @@ class Readiness:
     by_layer_horizon: dict[str, Score] = field(default_factory=dict)
     by_agency: dict[str, Score] = field(default_factory=dict)
     by_agency_horizon: dict[str, Score] = field(default_factory=dict)
+    conventions: Score = NO_SCORE
+    conventions_horizon: Score = NO_SCORE
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +173,8 @@ class Readiness:
             "by_agency_horizon": {
                 k: v.to_dict() for k, v in sorted(self.by_agency_horizon.items())
             },
+            "conventions": self.conventions.to_dict(),
+            "conventions_horizon": self.conventions_horizon.to_dict(),
         }
 
 

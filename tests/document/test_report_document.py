@@ -147,3 +147,16 @@ def test_libreoffice_prints_it(vi_bytes: bytes, tmp_path: Path) -> None:
     ).stdout
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "BÁO CÁO" in text and "Nơi nhận:" in text
+
+
+def test_scores_read_as_verdicts_with_dated_columns(vi_bytes: bytes, checked) -> None:
+    text = _text(vi_bytes)
+    # The headline puts the verdict before the share; the columns say what they compare.
+    assert "Điểm tổng hợp (có trọng số theo mức độ): Hiện trạng (31/12/2015): Chưa đạt — " in text
+    assert "Khi hoàn thành lộ trình (2020)" in text
+    assert "Mục tiêu 2020" not in text
+    assert "Cách tính: mỗi quy tắc" in text
+    graph, result = checked
+    english = _text(document_bytes(graph, result, lang="en"))
+    assert "Current state (31/12/2015): Not met — " in english
+    assert "Method: every rule" in english

@@ -111,9 +111,9 @@ def make_result(graph: ModelGraph, *, readiness: bool = True) -> CheckResult:
     scores = None
     if readiness:
         scores = Readiness(
-            overall=Score(7, 12),
+            overall=Score(7, 12, 1),
             overall_horizon=Score(10, 12),
-            by_layer={"security": Score(1, 3), "infrastructure": Score(2, 3)},
+            by_layer={"security": Score(1, 3, 1), "infrastructure": Score(2, 3)},
             by_layer_horizon={"security": Score(3, 3), "infrastructure": Score(2, 3)},
             by_agency={"so-y-te": Score(0, 2), "so-tu-phap": Score(2, 2)},
             by_agency_horizon={"so-y-te": Score(1, 2), "so-tu-phap": Score(2, 2)},

@@ -31,6 +31,8 @@ def test_sheets_in_order(graph, result, tmp_path):
     book = load_workbook(write_workbook(graph, result, tmp_path / "r.xlsx"))
     assert book.sheetnames == [
         "Tổng quan",
+        "Theo cơ quan",
+        "Tổng hợp theo quy tắc",
         "Phát hiện",
         *[inventory_sheet_name(layer, "vi") for layer in LAYER_CODES],
         "Độ phủ theo cơ quan",
@@ -40,7 +42,13 @@ def test_sheets_in_order(graph, result, tmp_path):
 
 
 def test_english_headings(workbook_en):
-    assert workbook_en.sheetnames[:3] == ["Summary", "Findings", "inventory-users"]
+    assert workbook_en.sheetnames[:5] == [
+        "Summary",
+        "By agency",
+        "Findings by rule",
+        "Findings",
+        "inventory-users",
+    ]
     assert headers(workbook_en["Findings"], "findings")[:3] == ["Severity", "Rule", "Rule title"]
     assert workbook_en["Summary"]["A1"].value == "ARCHITECTURE READINESS REPORT"
 
@@ -49,8 +57,9 @@ def test_findings_rows_equal_json(graph, result, workbook_en):
     payload = result_payload(graph, result)
     rows = table(workbook_en["Findings"], "findings")
     assert len(rows) == len(payload["findings"]) == 4
-    for row, finding in zip(rows, payload["findings"], strict=True):
-        assert row["Finding id"] == finding["id"]
+    by_id = {f["id"]: f for f in payload["findings"]}
+    for row in rows:
+        finding = by_id[row["Finding id"]]
         assert row["Rule"] == finding["rule"]
         assert row["Severity"].lower() == finding["severity"]
         assert row["Message"] == finding["message"]
@@ -71,24 +80,30 @@ def test_findings_rows_equal_json(graph, result, workbook_en):
 def test_scores_equal_json(graph, result, workbook_en):
     readiness = result_payload(graph, result)["readiness"]
     ws = workbook_en["Summary"]
+    now, later = "Current state (31/12/2020)", "When the roadmap is complete (2025)"
     overall = table(ws, "readiness_overall")[0]
-    assert overall["Now"] == readiness["overall"]["ratio"]
-    assert overall["At 2025"] == readiness["overall_horizon"]["ratio"]
-    assert overall["Checks"] == readiness["overall"]["total"]
+    assert overall[now] == readiness["overall"]["ratio"]
+    assert overall[later] == readiness["overall_horizon"]["ratio"]
+    assert overall["Errors standing"] == readiness["overall"]["errors"] == 1
+    assert overall["Verdict, current state"] == "Not met"
+    assert overall["Verdict, roadmap complete"] == "Met, warnings remain"
     by_layer = {row["Layer code"]: row for row in table(ws, "readiness_by_layer")}
     assert list(by_layer) == LAYER_CODES
     for code, row in by_layer.items():
-        now = readiness["by_layer"].get(code)
-        later = readiness["by_layer_horizon"].get(code)
-        assert row["Now"] == (now["ratio"] if now else None)
-        assert row["At 2025"] == (later["ratio"] if later else None)
-        assert row["Passed"] == (now["passed"] if now else None)
+        score = readiness["by_layer"].get(code)
+        score_h = readiness["by_layer_horizon"].get(code)
+        assert row[now] == (score["ratio"] if score else None)
+        assert row[later] == (score_h["ratio"] if score_h else None)
+        assert row["Errors standing"] == (score["errors"] if score else None)
         assert row["Components"] == len(graph.by_layer(code))
+    assert by_layer["security"]["Verdict, current state"] == "Not met"
+    assert by_layer["security"]["Verdict, roadmap complete"] == "Met"
+    assert by_layer["users"]["Verdict, current state"] == "Not applicable"
     by_agency = {row["Agency id"]: row for row in table(ws, "readiness_by_agency")}
     assert set(by_agency) == set(readiness["by_agency"])
     for agency, score in readiness["by_agency"].items():
-        assert by_agency[agency]["Now"] == score["ratio"]
-        assert by_agency[agency]["Passed"] == score["passed"]
+        assert by_agency[agency][now] == score["ratio"]
+        assert by_agency[agency]["Errors standing"] == score["errors"]
 
 
 def test_severity_counts_equal_json(graph, result, workbook_en):
@@ -169,7 +184,7 @@ def test_print_setup(workbook_en):
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.oddHeader.center.text == "&A", ws.title
         assert "&P" in ws.oddFooter.right.text, ws.title
-        if ws.title != "Summary":
+        if ws.title not in ("Summary", "By agency"):
             assert ws.page_setup.orientation == "landscape", ws.title
             assert ws.print_title_rows, ws.title
             assert ws.print_area, ws.title
@@ -198,7 +213,7 @@ def test_without_readiness(graph, tmp_path):
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert any(text.startswith("No readiness score") for text in texts)
     by_layer = table(ws, "readiness_by_layer")
-    assert all(row["Now"] is None for row in by_layer)
+    assert all(row["Current state (31/12/2020)"] is None for row in by_layer)
     assert "readiness_by_agency" not in ws.tables
 
 

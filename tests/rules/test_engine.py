@@ -66,11 +66,17 @@ def test_planned_components_count_at_the_horizon_only(make_model) -> None:
     assert ids == ["BUS-001@so-y-te", "SVC-001@ubnd-tinh"]
     readiness = result.readiness
     assert readiness is not None
-    assert (readiness.overall.passed, readiness.overall.total) == (0, 2)
+    # Two error checks, each of weight 3 (the figures were 0/2 and 1/2 before checks
+    # were weighted by severity).
+    overall = readiness.overall
+    assert (overall.passed, overall.total, overall.errors) == (0, 6, 2)
+    assert overall.status == "not_met"
     # at the horizon the planned system exists (SVC-001 passes); it is not deployed at
     # the department, so BUS-001 still fails
-    assert (readiness.overall_horizon.passed, readiness.overall_horizon.total) == (1, 2)
-    assert readiness.by_agency["so-y-te"].total == 1
+    later = readiness.overall_horizon
+    assert (later.passed, later.total, later.errors) == (3, 6, 1)
+    assert later.status == "not_met"
+    assert readiness.by_agency["so-y-te"].total == 3
 
 
 def test_select_ignore_and_disable(make_model) -> None:

@@ -164,3 +164,27 @@ def test_site_without_result(tmp_path, model_graph):
     site = build_site(model_graph, None, tmp_path / "plain", diagrams=False)
     assert "Chưa tính được mức sẵn sàng" in page_text(site, "index.html")
     assert broken_links(site) == []
+
+
+def test_home_explains_the_scores_and_names_the_columns(built_site, model_graph):
+    text = page_text(built_site, "index.html")
+    arch = model_graph.architecture
+    as_of = f"{arch.as_of.day:02d}/{arch.as_of.month:02d}/{arch.as_of.year}"
+    assert f"Hiện trạng ({as_of})" in text
+    assert f"Khi hoàn thành lộ trình ({arch.horizon})" in text
+    assert "Cách tính: mỗi quy tắc" in text
+    # no error stands in the fixture's scores, but warnings do: not plain "met"
+    assert "Đạt, còn cảnh báo" in text
+
+
+def test_an_error_reads_not_met_on_the_dashboard(tmp_path, model_graph, model_result):
+    import dataclasses
+
+    from eakit.findings import Score
+
+    readiness = dataclasses.replace(model_result.readiness, overall=Score(95, 100, 1))
+    result = dataclasses.replace(model_result, readiness=readiness)
+    site = build_site(model_graph, result, tmp_path / "en", lang="en", diagrams=False)
+    text = page_text(site, "index.html")
+    assert "Not met" in text and "1 error stand" in text
+    assert "Method: every rule" in text

@@ -643,7 +643,14 @@ class RuleState:
         """The rule's outcomes in the *now* and *horizon* views (for readiness)."""
         rule = self.active.rule
         return tuple(  # type: ignore[return-value]
-            ViewOutcome(rule.id, rule.layer.value, run.subjects, run.failed())
+            ViewOutcome(
+                rule.id,
+                rule.layer.value,
+                run.subjects,
+                run.failed(),
+                self.severity.value,
+                getattr(rule, "category", "legal"),
+            )
             for run in (self.now, self.horizon)
         )
 

@@ -2,11 +2,14 @@
 
 Every applicable rule is evaluated on every component it applies to: one pass/fail
 outcome per rule x component (a model-wide rule has one outcome for the whole model).
-A score is passed / total. *Now* counts the outcomes of the as-of view (current
-components); *at the horizon* those of the horizon view (current and planned
-components with their planned state; retired ones excluded). Outcomes of waived
-findings count neither way. Scores are given overall, per layer (the rule's layer) and
-per agency (the component's agency).
+Each outcome weighs by the rule's severity (:data:`WEIGHTS`: error 3, warning 1, info
+not counted); a score is the weight passed over the weight applicable, and the error
+outcomes that fail are counted apart, since any of them makes the status *not met*.
+Rules of ``category: convention`` are scored apart from legal requirements.
+*Now* counts the outcomes of the as-of view (current components); *at the horizon*
+those of the horizon view (current and planned components with their planned state;
+retired ones excluded). Outcomes of waived findings count neither way. Legal scores are
+given overall, per layer (the rule's layer) and per agency (the component's agency).
 """
 
 from __future__ import annotations
@@ -18,19 +21,32 @@ from typing import Any
 
 from eakit.findings import Readiness, Score
 
+#: The weight of one outcome by the rule's (effective) severity: an error is a legal
+#: requirement broken, a warning a weaker expectation; information is not scored.
+WEIGHTS: Mapping[str, int] = {"error": 3, "warning": 1, "info": 0}
+#: Rule categories: ``legal`` (the default) and ``convention`` (scored apart).
+CONVENTION = "convention"
+
 
 @dataclass(frozen=True)
 class ViewOutcome:
     """The results of one rule in one view: every subject passed except ``failed``.
 
     Kept per rule, not per subject: a national model has millions of outcomes, and
-    counting them in bulk is what makes scoring cheap.
+    counting them in bulk is what makes scoring cheap. ``severity`` is the rule's
+    effective severity, ``category`` ``legal`` or ``convention``.
     """
 
     rule: str
     layer: str
     subjects: Sequence[str | None]
     failed: frozenset[str | None]
+    severity: str = "error"
+    category: str = "legal"
+
+    @property
+    def weight(self) -> int:
+        return WEIGHTS.get(self.severity, 0)
 
 
 @dataclass(frozen=True)
@@ -112,27 +128,61 @@ def _waived_out(outcome: ViewOutcome, waived_by_rule: Mapping[str, set[str]]) ->
         outcome.layer,
         [s for s in outcome.subjects if (s or "*") not in excluded],
         frozenset(s for s in outcome.failed if (s or "*") not in excluded),
+        outcome.severity,
+        outcome.category,
     )
 
 
-def _scores(counts: Iterable[OutcomeCount]) -> tuple[Score, dict[str, Score], dict[str, Score]]:
-    layer_total: Counter[str] = Counter()
-    layer_failed: Counter[str] = Counter()
-    agency_total: Counter[str | None] = Counter()
-    agency_failed: Counter[str | None] = Counter()
+@dataclass
+class _Tally:
+    """Weights applicable and passed, and error outcomes failed, by group."""
+
+    total: Counter[Any]
+    failed: Counter[Any]
+    errors: Counter[Any]
+
+    def add(self, group: Any, item: OutcomeCount, by_agency: bool) -> None:
+        weight = item.outcome.weight
+        error = item.outcome.severity == "error"
+        if by_agency:
+            for agency, n in item.total.items():
+                self.total[agency] += n * weight
+            for agency, n in item.failed.items():
+                self.failed[agency] += n * weight
+                if error:
+                    self.errors[agency] += n
+            return
+        self.total[group] += item.total.total() * weight
+        failed = item.failed.total()
+        self.failed[group] += failed * weight
+        if error:
+            self.errors[group] += failed
+
+    def score(self, group: Any) -> Score:
+        return Score(self.total[group] - self.failed[group], self.total[group], self.errors[group])
+
+    def scores(self) -> dict[str, Score]:
+        groups = {g for g, n in self.total.items() if n} | {g for g, n in self.errors.items() if n}
+        return {g: self.score(g) for g in sorted(g for g in groups if g is not None)}
+
+
+def _tally() -> _Tally:
+    return _Tally(Counter(), Counter(), Counter())
+
+
+def _scores(
+    counts: Iterable[OutcomeCount],
+) -> tuple[Score, dict[str, Score], dict[str, Score], Score]:
+    """Overall, by layer and by agency (legal rules), and conventions overall."""
+    overall, layers, agencies, conventions = _tally(), _tally(), _tally(), _tally()
     for item in counts:
-        layer_total[item.outcome.layer] += item.total.total()
-        layer_failed[item.outcome.layer] += item.failed.total()
-        agency_total.update(item.total)
-        agency_failed.update(item.failed)
-
-    def scores(total: Counter[Any], failed: Counter[Any]) -> dict[str, Score]:
-        groups = sorted(g for g, n in total.items() if g is not None and n)
-        return {g: Score(total[g] - failed[g], total[g]) for g in groups}
-
-    passed = layer_total.total() - layer_failed.total()
-    overall = Score(passed, layer_total.total())
-    return overall, scores(layer_total, layer_failed), scores(agency_total, agency_failed)
+        if item.outcome.category == CONVENTION:
+            conventions.add("*", item, by_agency=False)
+            continue
+        overall.add("*", item, by_agency=False)
+        layers.add(item.outcome.layer, item, by_agency=False)
+        agencies.add(None, item, by_agency=True)
+    return overall.score("*"), layers.scores(), agencies.scores(), conventions.score("*")
 
 
 def readiness(
@@ -154,8 +204,8 @@ def readiness(
 
 def readiness_of(now: list[OutcomeCount], horizon: list[OutcomeCount]) -> Readiness:
     """Readiness from counted outcomes of both views."""
-    overall, by_layer, by_agency = _scores(now)
-    overall_horizon, by_layer_horizon, by_agency_horizon = _scores(horizon)
+    overall, by_layer, by_agency, conventions = _scores(now)
+    overall_horizon, by_layer_horizon, by_agency_horizon, conventions_horizon = _scores(horizon)
     return Readiness(
         overall=overall,
         overall_horizon=overall_horizon,
@@ -163,4 +213,6 @@ def readiness_of(now: list[OutcomeCount], horizon: list[OutcomeCount]) -> Readin
         by_layer_horizon=by_layer_horizon,
         by_agency=by_agency,
         by_agency_horizon=by_agency_horizon,
+        conventions=conventions,
+        conventions_horizon=conventions_horizon,
     )

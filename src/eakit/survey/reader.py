@@ -27,7 +27,7 @@ from eakit.diagnostics import Location
 from eakit.loader.errors import shown, translate
 from eakit.model.components import KIND_CLASSES, BaseComponent
 from eakit.render.excel.inventory import table_name
-from eakit.render.excel.labels import LANGS, VALUE_LABELS, inventory_sheet_name
+from eakit.render.excel.labels import LANGS, VALUE_ALIASES, VALUE_LABELS, inventory_sheet_name
 from eakit.render.excel.layout import (
     PROPERTY_PREFIX,
     Column,
@@ -35,6 +35,7 @@ from eakit.render.excel.layout import (
     kinds_of_layer,
     layer_codes,
     layer_columns,
+    name_headers,
 )
 from eakit.render.excel.template import ARCHITECTURE_TABLE
 from eakit.survey.errors import CellProblem, SurveyError, quote_sheet
@@ -105,7 +106,7 @@ def _header_lookup(columns: tuple[Column, ...]) -> dict[str, Column]:
 def _value_lookup(field_name: str) -> dict[str, str]:
     lookup: dict[str, str] = {}
     for code, labels in VALUE_LABELS.get(field_name, {}).items():
-        for name in (code, *labels):
+        for name in (code, *labels, *VALUE_ALIASES.get(field_name, {}).get(code, ())):
             lookup[fold(name)] = code
     return lookup
 
@@ -283,6 +284,7 @@ def _read_sheet(ws: Worksheet, layer: str, used: UsedRange) -> tuple[list[Row], 
     """The rows of an inventory sheet, read within its used range."""
     known = layer_columns(layer)
     lookup = _header_lookup(known)
+    names = {fold(header) for header in name_headers(layer)}
     cells = _Cells(ws.title)
     header = _find_header(ws, lookup, used)
     if header is None:
@@ -298,6 +300,8 @@ def _read_sheet(ws: Worksheet, layer: str, used: UsedRange) -> tuple[list[Row], 
             columns[cell.column] = Column(text, "text")
             continue
         column = lookup.get(fold(text))
+        if column is None and fold(text) in names:
+            continue  # the names beside a reference column: for readers, not read back
         if column is None:
             hint = did_you_mean(fold(text), list(lookup))
             cells.problem(header, cell.column, f"unknown column {shown(text)}{hint}")

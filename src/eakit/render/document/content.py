@@ -19,6 +19,7 @@ from eakit.graph import ModelGraph
 from eakit.model.components import BaseComponent
 from eakit.model.frameworks import framework_name
 from eakit.model.layers import LAYER_INFO, Layer
+from eakit.render import scores
 from eakit.render.dates import generation_date, shown
 from eakit.render.document import charts, page
 from eakit.render.document.words import Lang, w
@@ -222,6 +223,16 @@ def write_summary(report: Report) -> None:
         )
     else:
         report.body(w("summary.verdict_pass", lang, warnings=counts["warning"]), bold=True)
+    if result.readiness is not None:
+        report.body(
+            scores.headline(
+                result.readiness.overall,
+                result.readiness.overall_horizon,
+                result.as_of,
+                report.graph.architecture.horizon,
+                lang,
+            )
+        )
     report.body(
         w(
             "summary.framework",
@@ -265,7 +276,7 @@ def write_scope(report: Report) -> None:
         (12, 120, 33),
         centred=(0, 2),
     )
-    report.body(w("method", lang, horizon=report.graph.architecture.horizon))
+    report.body(scores.method(lang))
     report.body(
         w(
             "method.source",
@@ -286,14 +297,10 @@ def write_results(report: Report) -> None:
     report.subheading(f"1. {w('s.by_layer', lang)}")
     rows: list[tuple[str, ...]] = []
     layer_rows = _layer_rows(report)
+    readiness = report.result.readiness
     for i, (layer, _members, errors, warnings, now, later) in enumerate(layer_rows, start=1):
-        status = (
-            w("status.none", lang)
-            if now is None
-            else w("status.not_met", lang)
-            if errors
-            else w("status.met", lang)
-        )
+        # The layer's score decides: an error standing now caps it at "not met".
+        status = scores.status_label(readiness.by_layer.get(layer) if readiness else None, lang)
         rows.append(
             (
                 str(i),
@@ -312,8 +319,8 @@ def write_results(report: Report) -> None:
             w("col.layer", lang),
             w("col.errors", lang),
             w("col.warnings", lang),
-            w("col.now", lang),
-            w("col.target", lang, horizon=horizon),
+            scores.now_label(report.result.as_of, lang),
+            scores.target_label(horizon, lang),
             w("col.status", lang),
         ],
         rows,
@@ -327,7 +334,10 @@ def write_results(report: Report) -> None:
                 [report.layer_name(row[0]) for row in scored],
                 [row[4] for row in scored],
                 [row[5] for row in scored],
-                (w("col.now", lang), w("col.target", lang, horizon=horizon)),
+                (
+                    scores.now_label(report.result.as_of, lang),
+                    scores.target_label(horizon, lang),
+                ),
             ),
             w("chart.layers", lang),
         )

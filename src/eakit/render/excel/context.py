@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.model.layers import LAYER_INFO, Layer
+from eakit.render.dates import generation_date, shown
 from eakit.render.excel.labels import Lang, t
 
 
@@ -25,12 +26,14 @@ class Context:
 
     @property
     def subtitle(self) -> str:
-        """``<architecture> · as of <date> · horizon <year>`` for sheet headings."""
+        """``<architecture> · judging date <dd/mm/yyyy> · horizon <year> · report date
+        <dd/mm/yyyy>`` for sheet headings (printed on every page's first rows)."""
         arch = self.graph.architecture
         as_of = self.result.as_of if self.result is not None else arch.as_of
         return (
-            f"{self.architecture_name} · {t('fact.as_of', self.lang)}: {as_of.isoformat()} · "
-            f"{t('fact.horizon', self.lang)}: {arch.horizon}"
+            f"{self.architecture_name} · {t('fact.as_of', self.lang)}: "
+            f"{shown(as_of, self.lang)} · {t('fact.horizon', self.lang)}: {arch.horizon} · "
+            f"{t('fact.generated', self.lang)}: {shown(generation_date(), self.lang)}"
         )
 
     @property

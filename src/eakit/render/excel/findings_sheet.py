@@ -1,4 +1,7 @@
-"""The findings sheet: one row per finding, in the order of the check result.
+"""The findings sheet: one row per finding, sorted by severity, layer and agency.
+
+Active findings come first (errors, warnings, information), waived ones last; within a
+severity, by layer (in the framework's order), agency name, rule and component name.
 
 A sheet holds at most 1,048,576 rows: beyond that the sheet shows the first findings
 and says so above the table (the check's JSON and SARIF outputs have them all).
@@ -8,7 +11,9 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
-from eakit.findings import Finding
+from eakit.findings import Basis, Finding
+from eakit.model.layers import LAYER_INFO, Layer
+from eakit.render.dates import shown as shown_date
 from eakit.render.excel.cells import (
     add_table,
     header_row,
@@ -22,6 +27,7 @@ from eakit.render.excel.context import Context
 from eakit.render.excel.labels import Lang, severity_label, t
 from eakit.render.excel.sheet import MAX_ROWS, Sheet
 from eakit.render.excel.styles import CENTER_TOP, LEFT_WRAP_TOP, TONES, TOP, WRAP_TOP
+from eakit.text import vi_sort_key
 
 # (label key, width); the first PRINTED columns make the printed page, the rest are
 # for filters, pivots and tools.
@@ -50,9 +56,52 @@ HEADER_ROW = 4
 NOTE_ROW = 3  # where a capped sheet says so
 
 
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _layer_order(code: str) -> int:
+    try:
+        return LAYER_INFO[Layer(code)].order
+    except ValueError:
+        return len(LAYER_INFO)
+
+
+def sorted_findings(ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """Active findings by severity, then waived ones; each by layer, agency name, rule
+    and component name (ids break ties, so the order is total)."""
+    names: dict[str | None, tuple[object, ...]] = {}
+
+    def name(component: str | None) -> tuple[object, ...]:
+        key = names.get(component)
+        if key is None:
+            key = names[component] = (vi_sort_key(ctx.name_of(component)), component or "")
+        return key
+
+    return sorted(
+        findings,
+        key=lambda f: (
+            not f.active,
+            SEVERITY_ORDER.get(f.severity.value, 3),
+            _layer_order(f.layer),
+            name(f.agency),
+            f.rule_id,
+            name(f.component),
+            f.id,
+        ),
+    )
+
+
+def one_basis(basis: Basis) -> str:
+    """``Nghị định 85/2016/NĐ-CP, Điều 4`` with the text's quote, when the basis has one,
+    on the next line."""
+    text = str(basis)
+    quote = getattr(basis, "quote", None)
+    return f"{text}\n“{quote}”" if quote else text
+
+
 def basis_text(finding: Finding) -> str:
-    """The legal bases of a finding, one per line."""
-    return "\n".join(str(b) for b in finding.basis)
+    """The legal bases of a finding (article, and quote when known), one per line."""
+    return "\n".join(one_basis(b) for b in finding.basis)
 
 
 def location_text(finding: Finding) -> str:
@@ -68,7 +117,7 @@ def waiver_text(finding: Finding, lang: Lang) -> str:
     return t(
         "waived.until",
         lang,
-        date=waived.expires.isoformat(),
+        date=shown_date(waived.expires, lang),
         reason=waived.reason,
         owner=waived.owner,
     )
@@ -106,7 +155,7 @@ def _row(ctx: Context, finding: Finding) -> list[object]:
 def write_findings(ctx: Context, sheet: Sheet, *, max_rows: int = MAX_ROWS) -> None:
     """Fill the findings sheet (at most ``max_rows`` rows: Excel's limit)."""
     lang = ctx.lang
-    findings = ctx.result.findings if ctx.result else []
+    findings = sorted_findings(ctx, ctx.result.findings) if ctx.result else []
     room = max_rows - HEADER_ROW
     shown = findings[:room]
     set_widths(sheet, [width for _, width in COLUMNS])

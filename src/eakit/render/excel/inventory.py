@@ -28,6 +28,7 @@ from eakit.render.excel.context import Context
 from eakit.render.excel.labels import VALUE_LABELS, Lang, t, value_label
 from eakit.render.excel.layout import (
     LIST_SEPARATOR,
+    NAME_SUFFIX,
     PROPERTY_PREFIX,
     Column,
     applies,
@@ -35,6 +36,7 @@ from eakit.render.excel.layout import (
     kinds_of_layer,
     layer_columns,
     property_columns,
+    with_names,
 )
 from eakit.render.excel.sheet import Sheet, Style
 from eakit.render.excel.styles import DATE, PERCENT, TOP, WRAP_TOP
@@ -79,7 +81,7 @@ def to_cell(column: Column, value: Any, lang: Lang) -> tuple[Any, str | None]:
 def columns_for(components: list[BaseComponent], layer: str) -> tuple[Column, ...]:
     """The layer's field columns plus one per ``properties`` key in use."""
     keys = [key for c in components for key in c.properties]
-    return layer_columns(layer) + property_columns(keys)
+    return with_names(layer_columns(layer)) + property_columns(keys)
 
 
 def ordered(components: list[BaseComponent], layer: str) -> list[BaseComponent]:
@@ -88,9 +90,21 @@ def ordered(components: list[BaseComponent], layer: str) -> list[BaseComponent]:
     return sorted(components, key=lambda c: (kinds.index(kind_of(c)), vi_sort_key(c.name), c.id))
 
 
-def _reader(column: Column) -> Callable[[BaseComponent], Any]:
-    """Reads a column's raw value from a component (what :func:`cell_value` does)."""
+def _reader(column: Column, ctx: Context) -> Callable[[BaseComponent], Any]:
+    """Reads a column's raw value from a component (what :func:`cell_value` does); a
+    names column reads the names of its reference column's ids."""
     key = column.key
+    if key.endswith(NAME_SUFFIX):
+        field = key.removesuffix(NAME_SUFFIX)
+
+        def names(component: BaseComponent) -> str | None:
+            value = getattr(component, field, None)
+            if not value:
+                return None
+            ids = value if isinstance(value, list | tuple) else [value]
+            return "; ".join(ctx.name_of(str(i)) for i in ids)
+
+        return names
     if key.startswith(PROPERTY_PREFIX):
         name = key[len(PROPERTY_PREFIX) :]
         return lambda component: component.properties.get(name)
@@ -102,10 +116,10 @@ def _reader(column: Column) -> Callable[[BaseComponent], Any]:
 class _Writer:
     """How each column of a sheet is read, shown and styled, prepared once per sheet."""
 
-    def __init__(self, sheet: Sheet, columns: tuple[Column, ...], lang: Lang) -> None:
+    def __init__(self, sheet: Sheet, columns: tuple[Column, ...], ctx: Context) -> None:
         self.columns = columns
-        self.lang = lang
-        self.readers = [_reader(c) for c in columns]
+        self.lang = ctx.lang
+        self.readers = [_reader(c, ctx) for c in columns]
         # Only printed columns wrap: long unprinted text (descriptions, sources) must
         # not make the printed rows tall.
         aligns = [WRAP_TOP if c.wrap and c.printed else TOP for c in columns]
@@ -164,7 +178,7 @@ def write_inventory(ctx: Context, sheet: Sheet, layer: str, *, empty: bool = Fal
     set_widths(sheet, [c.width for c in columns])
     title(sheet, t("inventory.title", lang, layer=ctx.layer_name(layer)), ctx.subtitle)
     header_row(sheet, HEADER_ROW, [c.header(lang) for c in columns])
-    writer = _Writer(sheet, columns, lang)
+    writer = _Writer(sheet, columns, ctx)
     row = HEADER_ROW
     for row, component in enumerate(components, start=HEADER_ROW + 1):
         writer.write(sheet, row, component)

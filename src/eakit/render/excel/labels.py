@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from eakit.model.components import KIND_CLASSES
+from eakit.render.site.i18n import _VALUES as FIELD_VALUE_WORDS
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -18,6 +19,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     # sheet names (at most 31 characters, no []:*?/\)
     "sheet.summary": ("Tổng quan", "Summary"),
     "sheet.findings": ("Phát hiện", "Findings"),
+    "sheet.groups": ("Tổng hợp theo quy tắc", "Findings by rule"),
+    "sheet.agencies": ("Theo cơ quan", "By agency"),
     "sheet.coverage": ("Độ phủ theo cơ quan", "Coverage"),
     "sheet.roadmap": ("Khoảng trống, lộ trình", "Gaps and roadmap"),
     "sheet.rules": ("Danh mục quy tắc", "Rule catalogue"),
@@ -32,7 +35,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "fact.name_en": ("Tên tiếng Anh", "English name"),
     "fact.framework": ("Khung kiến trúc áp dụng", "Framework"),
     "fact.packs": ("Bộ quy tắc", "Rule packs"),
-    "fact.as_of": ("Ngày hiện trạng", "As of"),
+    "fact.as_of": ("Ngày đánh giá (hiện trạng)", "Judging date (current state)"),
+    "fact.generated": ("Ngày lập báo cáo", "Report date"),
+    "summary.method": ("Cách tính điểm", "How the scores are computed"),
+    "conventions": ("Quy ước (tính riêng)", "Conventions (scored apart)"),
     "fact.horizon": ("Năm mục tiêu", "Horizon"),
     "fact.province": ("Tỉnh", "Province"),
     "fact.owner": ("Cơ quan chủ trì kiến trúc", "Architecture owner"),
@@ -50,12 +56,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "summary.chart_layer": ("Mức độ sẵn sàng theo lớp", "Readiness by layer"),
     "summary.chart_severity": ("Số phát hiện theo mức độ", "Findings by severity"),
     "col.scope": ("Phạm vi", "Scope"),
-    "col.now": ("Hiện trạng", "Now"),
-    "col.horizon": ("Mục tiêu {year}", "At {year}"),
-    "col.passed": ("Đạt", "Passed"),
-    "col.total": ("Số kiểm tra", "Checks"),
-    "col.passed_h": ("Đạt ({year})", "Passed ({year})"),
-    "col.total_h": ("Số kiểm tra ({year})", "Checks ({year})"),
+    "col.verdict": ("Kết luận hiện trạng", "Verdict, current state"),
+    "col.verdict_h": ("Kết luận khi hoàn thành lộ trình", "Verdict, roadmap complete"),
+    "col.errors": ("Lỗi còn tồn tại", "Errors standing"),
+    "col.errors_h": ("Lỗi khi hoàn thành lộ trình", "Errors, roadmap complete"),
     "col.layer": ("Lớp kiến trúc", "Layer"),
     "col.layer_code": ("Mã lớp", "Layer code"),
     "col.components": ("Số thành phần", "Components"),
@@ -88,6 +92,14 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "waived.no": ("Không", "No"),
     "findings.none": ("Không có phát hiện nào.", "No findings."),
+    "groups.title": ("Tổng hợp phát hiện theo quy tắc", "Findings by rule"),
+    "g.count": ("Số phát hiện", "Findings"),
+    "g.waived": ("Đã miễn trừ", "Waived"),
+    "g.agencies": ("Cơ quan liên quan", "Agencies concerned"),
+    "agencies.title": ("Kết quả đánh giá theo cơ quan", "Results by agency"),
+    "a.number": ("STT", "No."),
+    "a.errors": ("Lỗi", "Errors"),
+    "a.warnings": ("Cảnh báo", "Warnings"),
     "findings.capped": (
         "Trang này chỉ chứa {shown} trên tổng số {total} phát hiện (giới hạn số dòng của "
         "Excel); danh sách đầy đủ: eakit check --format json.",
@@ -177,13 +189,14 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 # Value labels for the few enumerations a reader meets on every sheet.
+# The site's words (render/site/i18n.py), so a status reads the same everywhere.
 _STATUS = {
-    "current": ("Hiện có", "Current"),
-    "planned": ("Kế hoạch", "Planned"),
+    "current": ("Đang vận hành", "Current"),
+    "planned": ("Dự kiến", "Planned"),
     "retired": ("Đã ngừng", "Retired"),
 }
 _SCOPE = {
-    "provincial": ("Cấp tỉnh", "Provincial"),
+    "provincial": ("Của tỉnh", "Provincial"),
     "national": ("Quốc gia", "National"),
     "external": ("Bên ngoài", "External"),
 }
@@ -201,8 +214,17 @@ _AGENCY_TYPE = {
     "other_locality": ("Địa phương khác", "Other locality"),
 }
 
+# Earlier words of a value, still accepted by the survey import (surveys filled in
+# before the words changed).
+VALUE_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "status": {"current": ("Hiện có",), "planned": ("Kế hoạch",)},
+    "scope": {"provincial": ("Cấp tỉnh",)},
+}
+
 # Enumerations shown with words; the survey import accepts the word or the code.
 VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    # The site's words for the values of enumerated fields (app_type, db_type, ...).
+    **FIELD_VALUE_WORDS,
     "status": _STATUS,
     "scope": _SCOPE,
     "kind": _KIND,

@@ -147,6 +147,10 @@ PRINTED = (
 TRAILING = ("name_en", "scope", "description", "description_en", "tags", "source")
 
 PROPERTY_PREFIX = "properties."
+# The key suffix of a printed column that shows the names of a reference column's ids
+# (beside it; for readers only: the survey import skips it).
+NAME_SUFFIX = "#name"
+_NAME_HEADER = ("{header} (tên)", "{header} (name)")
 LIST_SEPARATOR = "; "
 
 _WIDTHS: dict[Shape, float] = {
@@ -173,6 +177,9 @@ class Column:
 
     def header(self, lang: Lang) -> str:
         """The column heading in ``lang`` (properties keep their key)."""
+        if self.key.endswith(NAME_SUFFIX):
+            base = Column(self.key.removesuffix(NAME_SUFFIX), "text").header(lang)
+            return _NAME_HEADER[0 if lang == "vi" else 1].format(header=base)
         labels = FIELD_LABELS.get(self.key)
         if labels is None:
             return self.key
@@ -181,6 +188,8 @@ class Column:
     @property
     def width(self) -> float:
         """Column width in Excel character units."""
+        if self.key.endswith(NAME_SUFFIX):
+            return 26
         return _WIDE_TEXT.get(self.key, _WIDTHS[self.shape])
 
     @property
@@ -274,7 +283,28 @@ def applies(column: Column, kind: str) -> bool:
     """Whether a column is a field of ``kind`` (properties apply to every kind)."""
     if column.key == "kind" or column.key.startswith(PROPERTY_PREFIX):
         return True
-    return column.key.split(".", 1)[0] in KIND_CLASSES[kind].model_fields
+    key = column.key.removesuffix(NAME_SUFFIX)
+    return key.split(".", 1)[0] in KIND_CLASSES[kind].model_fields
+
+
+def with_names(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """``columns`` with a printed names column after each printed reference column."""
+    out: list[Column] = []
+    for column in columns:
+        out.append(column)
+        if column.printed and column.ref:
+            out.append(Column(column.key + NAME_SUFFIX, "text", printed=True))
+    return tuple(out)
+
+
+def name_headers(layer: str) -> set[str]:
+    """The headings of a layer's names columns, in every language."""
+    return {
+        column.header(lang)
+        for column in with_names(layer_columns(layer))
+        if column.key.endswith(NAME_SUFFIX)
+        for lang in ("vi", "en")
+    }
 
 
 def layer_codes() -> list[str]:

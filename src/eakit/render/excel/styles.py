@@ -30,7 +30,7 @@ BOTTOM = Alignment(vertical="bottom")
 PERCENT = "0.0%"
 YEAR = "0"
 INTEGER = "#,##0"
-DATE = "yyyy-mm-dd"
+DATE = "dd/mm/yyyy"  # as Vietnamese documents write dates
 
 # (fill, font colour) for a severity or coverage state.
 TONES: dict[str, tuple[str, str]] = {

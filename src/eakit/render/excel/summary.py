@@ -12,7 +12,11 @@ from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.shapes import GraphicalProperties
 
 from eakit.findings import Readiness, Score
+from eakit.model.frameworks import framework_name
 from eakit.model.layers import LAYERS
+from eakit.render import scores
+from eakit.render.dates import generation_date, shown
+from eakit.render.excel.agency_sheet import province_agencies
 from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
 from eakit.render.excel.context import Context
 from eakit.render.excel.labels import severity_label, t
@@ -27,7 +31,6 @@ from eakit.render.excel.styles import (
     TONES,
     WRAP_TOP,
 )
-from eakit.text import vi_sort_key
 
 SEVERITY_ROWS = ("error", "warning", "info", "waived")
 LAST_COL = 9  # the widest table (readiness by layer) spans A:I
@@ -53,16 +56,17 @@ def _facts(ctx: Context, sheet: Sheet, row: int) -> int:
     if arch.approval is not None:
         parts = [arch.approval.decision_ref]
         if arch.approval.date:
-            parts.append(arch.approval.date.isoformat())
+            parts.append(shown(arch.approval.date, lang))
         if arch.approval.issuer:
             parts.append(arch.approval.issuer)
         approval = ", ".join(parts)
     facts: list[tuple[str, object]] = [
         ("fact.architecture", ctx.architecture_name),
         ("fact.id", arch.id),
-        ("fact.framework", result.framework if result else arch.framework),
+        ("fact.framework", framework_name(result.framework if result else arch.framework, lang)),
         ("fact.packs", ", ".join(result.packs) if result else ""),
-        ("fact.as_of", result.as_of if result else arch.as_of),
+        ("fact.as_of", shown(result.as_of if result else arch.as_of, lang)),
+        ("fact.generated", shown(generation_date(), lang)),
         ("fact.horizon", arch.horizon),
         ("fact.province", ctx.name_of(arch.province)),
         ("fact.owner", ctx.name_of(arch.owner_agency)),
@@ -88,26 +92,32 @@ def _facts(ctx: Context, sheet: Sheet, row: int) -> int:
     return row + 1
 
 
-def _score_cells(sheet: Sheet, row: int, col: int, now: Score | None, later: Score | None) -> None:
-    """Now %, horizon %, passed, total, passed at horizon, total at horizon."""
+def _score_cells(
+    ctx: Context, sheet: Sheet, row: int, col: int, now: Score | None, later: Score | None
+) -> None:
+    """Now %, target %, verdict now, verdict at target, errors now, errors at target."""
+    lang = ctx.lang
     put(sheet, row, col, _ratio(now), number_format=PERCENT)
     put(sheet, row, col + 1, _ratio(later), number_format=PERCENT)
-    put(sheet, row, col + 2, now.passed if now else None, number_format=INTEGER)
-    put(sheet, row, col + 3, now.total if now else None, number_format=INTEGER)
-    put(sheet, row, col + 4, later.passed if later else None, number_format=INTEGER)
-    put(sheet, row, col + 5, later.total if later else None, number_format=INTEGER)
+    for offset, score in ((2, now), (3, later)):
+        status = score.status if score is not None else None
+        tone = {"not_met": "error", "met_with_warnings": "warning"}.get(status or "")
+        put(sheet, row, col + offset, scores.status_label(score, lang), tone=tone)
+    put(sheet, row, col + 4, now.errors if now else None, number_format=INTEGER)
+    put(sheet, row, col + 5, later.errors if later else None, number_format=INTEGER)
 
 
 def _score_headers(ctx: Context) -> list[str]:
-    year = ctx.graph.architecture.horizon
+    arch = ctx.graph.architecture
     lang = ctx.lang
+    as_of = ctx.result.as_of if ctx.result else arch.as_of
     return [
-        t("col.now", lang),
-        t("col.horizon", lang, year=year),
-        t("col.passed", lang),
-        t("col.total", lang),
-        t("col.passed_h", lang, year=year),
-        t("col.total_h", lang, year=year),
+        scores.now_label(as_of, lang),
+        scores.target_label(arch.horizon, lang),
+        t("col.verdict", lang),
+        t("col.verdict_h", lang),
+        t("col.errors", lang),
+        t("col.errors_h", lang),
     ]
 
 
@@ -118,9 +128,18 @@ def _overall(ctx: Context, sheet: Sheet, row: int, readiness: Readiness | None) 
         return row + 2
     header_row(sheet, row, [t("col.scope", ctx.lang), *_score_headers(ctx)])
     put(sheet, row + 1, 1, t("overall", ctx.lang), font=FONT_BOLD)
-    _score_cells(sheet, row + 1, 2, readiness.overall, readiness.overall_horizon)
-    add_table(sheet, "readiness_overall", row, row + 1, 1, 7, striped=False)
-    return row + 3
+    _score_cells(ctx, sheet, row + 1, 2, readiness.overall, readiness.overall_horizon)
+    last = row + 1
+    if readiness.conventions.total or readiness.conventions_horizon.total:
+        last += 1
+        put(sheet, last, 1, t("conventions", ctx.lang))
+        _score_cells(ctx, sheet, last, 2, readiness.conventions, readiness.conventions_horizon)
+    add_table(sheet, "readiness_overall", row, last, 1, 7, striped=False)
+    row = _section(sheet, last + 2, t("summary.method", ctx.lang))
+    put(sheet, row, 1, scores.method(ctx.lang), align=LEFT_WRAP_TOP, border=False)
+    sheet.merge(row, 1, LAST_COL)
+    sheet.set_height(row, 90 if ctx.lang == "vi" else 80)
+    return row + 2
 
 
 def _severity_table(ctx: Context, sheet: Sheet, row: int) -> tuple[int, int]:
@@ -147,17 +166,16 @@ def _layer_table(
         put(sheet, row + offset, 2, code)
         now = readiness.by_layer.get(code) if readiness else None
         later = readiness.by_layer_horizon.get(code) if readiness else None
-        _score_cells(sheet, row + offset, 3, now, later)
+        _score_cells(ctx, sheet, row + offset, 3, now, later)
         put(sheet, row + offset, 9, len(ctx.graph.by_layer(info.layer)), number_format=INTEGER)
     add_table(sheet, "readiness_by_layer", row, row + len(LAYERS), 1, LAST_COL)
     return row, row + len(LAYERS) + 2
 
 
 def _agency_table(ctx: Context, sheet: Sheet, row: int, readiness: Readiness) -> int:
-    agencies = sorted(
-        set(readiness.by_agency) | set(readiness.by_agency_horizon),
-        key=lambda a: (vi_sort_key(ctx.name_of(a)), a),
-    )
+    # The province's own agencies: a ministry judged on one model-wide rule is no news.
+    scored = set(readiness.by_agency) | set(readiness.by_agency_horizon)
+    agencies = [a.id for a in province_agencies(ctx) if a.id in scored]
     row = _section(sheet, row, t("summary.by_agency", ctx.lang))
     header_row(
         sheet, row, [t("col.agency", ctx.lang), t("col.agency_id", ctx.lang), *_score_headers(ctx)]
@@ -166,6 +184,7 @@ def _agency_table(ctx: Context, sheet: Sheet, row: int, readiness: Readiness) ->
         put(sheet, row + offset, 1, ctx.name_of(agency))
         put(sheet, row + offset, 2, agency)
         _score_cells(
+            ctx,
             sheet,
             row + offset,
             3,

@@ -7,6 +7,7 @@ from pathlib import Path
 from eakit import atomic
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.render.excel.agency_sheet import write_agencies
 from eakit.render.excel.context import Context
 from eakit.render.excel.coverage_sheet import write_coverage
 from eakit.render.excel.findings_sheet import write_findings
@@ -14,6 +15,7 @@ from eakit.render.excel.inventory import write_inventory
 from eakit.render.excel.labels import LANGS, Lang, inventory_sheet_name, t
 from eakit.render.excel.layout import layer_codes
 from eakit.render.excel.roadmap import write_roadmap
+from eakit.render.excel.rule_groups_sheet import write_rule_groups
 from eakit.render.excel.rules_sheet import write_rules
 from eakit.render.excel.sheet import Book
 from eakit.render.excel.stable import workbook_bytes
@@ -35,6 +37,8 @@ def build_workbook(graph: ModelGraph, result: CheckResult | None, *, lang: str =
     book = Book()
     try:
         write_summary(ctx, book.add_sheet(t("sheet.summary", ctx.lang)))
+        write_agencies(ctx, book.add_sheet(t("sheet.agencies", ctx.lang)))
+        write_rule_groups(ctx, book.add_sheet(t("sheet.groups", ctx.lang)))
         write_findings(ctx, book.add_sheet(t("sheet.findings", ctx.lang)))
         for layer in layer_codes():
             write_inventory(ctx, book.add_sheet(inventory_sheet_name(layer, ctx.lang)), layer)
@@ -52,7 +56,8 @@ def write_workbook(
 ) -> Path:
     """Write the readiness workbook to ``path`` (atomically, byte-stable); return ``path``.
 
-    Sheets: summary dashboard, findings, one inventory sheet per layer, coverage
+    Sheets: summary dashboard, results by agency, findings by rule, findings (sorted),
+    one inventory sheet per layer, coverage
     matrix, gaps and roadmap, rule catalogue. ``result`` may be ``None`` (inventory
     and coverage only, no findings or scores).
     """

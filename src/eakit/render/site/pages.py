@@ -21,6 +21,7 @@ from eakit.graph import Edge, ModelGraph
 from eakit.model import LAYERS, BaseComponent, Layer, Status, kind_of, relation_types
 from eakit.model.components import KIND_CLASSES
 from eakit.model.refs import ref_fields
+from eakit.render import scores
 from eakit.render.site.figures import View, embed
 from eakit.render.site.i18n import Words
 from eakit.render.site.layout import SiteLayout
@@ -235,6 +236,15 @@ class SitePages:
             return f'{h(primary)} <span class="eakit-other">{h(secondary)}</span>'
         return h(primary)
 
+    @property
+    def _now_head(self) -> str:
+        as_of = self.result.as_of if self.result else self.graph.architecture.as_of
+        return scores.now_label(as_of, self.w.lang)
+
+    @property
+    def _later_head(self) -> str:
+        return scores.target_label(self.graph.architecture.horizon, self.w.lang)
+
     def score_cell(self, now: Score | None, later: Score | None = None) -> str:
         cells = [self._score(now)]
         if later is not None:
@@ -242,14 +252,17 @@ class SitePages:
         return " → ".join(cells)
 
     def _score(self, score: Score | None) -> str:
+        """The share as a bar and a percentage, the status beside it (an error standing
+        reads "not met" whatever the share)."""
         if score is None or score.ratio is None:
             return '<span class="eakit-muted">–</span>'
         percent = round(score.ratio * 100)
-        label = self.w("passed_of", passed=score.passed, total=score.total)
+        label = scores.verdict(score, self.w.lang)
+        status = score.status or "none"
         return (
-            f'<span class="eakit-score" title="{h(label)}">'
+            f'<span class="eakit-score eakit-status-{h(status)}" title="{h(label)}">'
             f'<span class="eakit-bar"><span style="width:{percent}%"></span></span>'
-            f" {percent}%</span>"
+            f" {percent}% · {h(scores.status_label(score, self.w.lang))}</span>"
         )
 
     def heading(
@@ -379,20 +392,21 @@ class SitePages:
         readiness = self.result.readiness if self.result else None
         if readiness is None:
             return block(f"<p>{h(self.w('readiness_none'))}</p>", cls="eakit-muted")
+        lang = self.w.lang
+        arch = self.graph.architecture
+        as_of = self.result.as_of if self.result else arch.as_of
+        now_head = scores.now_label(as_of, lang)
+        later_head = scores.target_label(arch.horizon, lang)
         cards = "".join(
-            f'<div class="eakit-card"><div class="eakit-card-label">{h(label)}</div>'
-            f'<div class="eakit-card-value">{_percent(score)}</div>'
-            f'<div class="eakit-card-note">'
-            f"{h(self.w('passed_of', passed=score.passed, total=score.total))}</div></div>"
+            f'<div class="eakit-card eakit-status-{h(score.status or "none")}">'
+            f'<div class="eakit-card-label">{h(label)}</div>'
+            f'<div class="eakit-card-value">{h(scores.status_label(score, lang))}</div>'
+            f'<div class="eakit-card-note">{h(_percent(score))}'
+            + (f" · {h(scores.errors_note(score, lang))}" if score.errors else "")
+            + "</div></div>"
             for label, score in (
-                (
-                    f"{self.w('readiness_now')} ({self.graph.architecture.as_of.year})",
-                    readiness.overall,
-                ),
-                (
-                    f"{self.w('readiness_horizon')} ({self.graph.architecture.horizon})",
-                    readiness.overall_horizon,
-                ),
+                (now_head, readiness.overall),
+                (later_head, readiness.overall_horizon),
             )
         )
         rows = []
@@ -407,12 +421,15 @@ class SitePages:
                     self._score(readiness.by_layer_horizon.get(key)),
                 ]
             )
-        layer_table = (
-            table([self.w("layer"), self.w("readiness_now"), self.w("readiness_horizon")], rows)
-            if rows
-            else ""
-        )
-        return block(f'<div class="eakit-cards">{cards}</div>{layer_table}')
+        layer_table = table([self.w("layer"), now_head, later_head], rows) if rows else ""
+        conventions = ""
+        if readiness.conventions.total:
+            conventions = (
+                f"<p>{h(scores.conventions_label(lang))}: "
+                f"{self.score_cell(readiness.conventions, readiness.conventions_horizon)}</p>"
+            )
+        method = f'<p class="eakit-method">{h(scores.method(lang))}</p>'
+        return block(f'<div class="eakit-cards">{cards}</div>{layer_table}{conventions}{method}')
 
     def counts_block(self, page: str) -> str:
         if self.result is None:
@@ -473,9 +490,9 @@ class SitePages:
             out.append(
                 block(
                     f"<p><strong>{h(self.w('readiness'))}:</strong> "
-                    f"{h(self.w('readiness_now'))} "
+                    f"{h(self._now_head)} "
                     f"{self._score(readiness.by_layer.get(layer.value))} · "
-                    f"{h(self.w('readiness_horizon'))} "
+                    f"{h(self._later_head)} "
                     f"{self._score(readiness.by_layer_horizon.get(layer.value))}</p>"
                 )
             )
@@ -814,9 +831,9 @@ class SitePages:
             out.append(f"\n## {md_inline(self.w('agency_readiness'))}\n")
             out.append(
                 block(
-                    f"<p>{h(self.w('readiness_now'))} "
+                    f"<p>{h(self._now_head)} "
                     f"{self._score(readiness.by_agency.get(agency_id))} · "
-                    f"{h(self.w('readiness_horizon'))} "
+                    f"{h(self._later_head)} "
                     f"{self._score(readiness.by_agency_horizon.get(agency_id))}</p>"
                 )
             )
