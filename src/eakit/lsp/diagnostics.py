@@ -11,8 +11,9 @@ from lsprotocol import types
 from eakit.diagnostics import Diagnostic, Severity
 from eakit.findings import Finding
 from eakit.loader.files import MANIFEST
-from eakit.lsp.words import Lang, rule_url
+from eakit.lsp.words import Lang
 from eakit.lsp.yamltext import word_range
+from eakit.urls import rule_page
 
 SOURCE = "eakit"
 _SEVERITY = {
@@ -94,7 +95,7 @@ def from_finding(finding: Finding, lines: list[str] | None, lang: Lang) -> types
         message=f"{title}: {finding.message}",
         severity=_SEVERITY[finding.severity],
         code=finding.rule_id,
-        code_description=types.CodeDescription(href=rule_url(finding.rule_id)),
+        code_description=types.CodeDescription(href=rule_page(finding.rule_id)),
         source=SOURCE,
         data={"rule": finding.rule_id, "component": finding.component},
     )

@@ -7,8 +7,9 @@ from lsprotocol import types
 from eakit.lsp.describe import kind_label, layer_label, name_of
 from eakit.lsp.navigation import id_at, to_range
 from eakit.lsp.state import ModelState
-from eakit.lsp.words import rule_url, word
+from eakit.lsp.words import word
 from eakit.model import kind_of
+from eakit.urls import rule_page
 
 
 def hover(state: ModelState, rel: str, line: int, char: int) -> types.Hover | None:
@@ -38,7 +39,7 @@ def hover(state: ModelState, rel: str, line: int, char: int) -> types.Hover | No
         title = finding.title_en if lang == "en" and finding.title_en else finding.title
         waived = f" ({word('waived', lang)})" if finding.waived is not None else ""
         lines.append(
-            f"- [{finding.rule_id}]({rule_url(finding.rule_id)}) "
+            f"- [{finding.rule_id}]({rule_page(finding.rule_id)}) "
             f"{finding.severity.value}{waived}: {title}. {finding.message}"
         )
         for basis in finding.basis:

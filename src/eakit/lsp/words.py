@@ -1,18 +1,10 @@
-"""The server's own text, in Vietnamese and English, and the address of rule pages."""
+"""The server's own text, in Vietnamese and English."""
 
 from __future__ import annotations
 
 from typing import Literal
 
 Lang = Literal["vi", "en"]
-
-# The project's documentation site; a rule's page is ``rules/<ID>.html`` below it.
-DOCS_SITE = "https://eakit.dev/"
-
-
-def rule_url(rule_id: str) -> str:
-    """The documentation page of a rule."""
-    return f"{DOCS_SITE}rules/{rule_id}.html"
 
 
 _WORDS: dict[str, tuple[str, str]] = {

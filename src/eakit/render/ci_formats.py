@@ -31,12 +31,12 @@ from eakit.findings import CheckResult, Finding, RuleInfo
 from eakit.graph import ModelGraph
 from eakit.jsontext import STREAMED, pretty_chunks
 from eakit.text import for_xml, json_neutral
+from eakit.urls import DOCS_URL, rule_page
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 #: The project's documentation site; each rule's page is ``rules/<ID>.html`` below it
 #: (``docs/rules/<ID>.md`` built with ``use_directory_urls: false``).
-DOCS_URL = "https://eakit.github.io/eakit/"
 INFORMATION_URI = DOCS_URL
 TRUNCATED_CODE = "sarif-truncated"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -71,7 +71,7 @@ _TRUNCATED = {
 
 def help_uri(rule_id: str) -> str:
     """The address of a rule's page on the documentation site."""
-    return f"{DOCS_URL}rules/{rule_id}.html"
+    return rule_page(rule_id)
 
 
 def repository_root(model_dir: Path) -> Path:
