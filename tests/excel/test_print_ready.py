@@ -106,10 +106,11 @@ def test_repeated_findings_grouped_with_a_count(book_en):
 
 
 def test_legal_basis_with_article_and_quote():
-    class Quoted(Basis):
-        quote = "Chủ quản hệ thống thông tin có trách nhiệm xác định cấp độ."
-
-    quoted = Quoted("Nghị định 85/2016/NĐ-CP", "Điều 12")
+    quoted = Basis(
+        "Nghị định 85/2016/NĐ-CP",
+        "Điều 12",
+        quote="Chủ quản hệ thống thông tin có trách nhiệm xác định cấp độ.",
+    )
     finding = Finding("SEC-001", Severity.ERROR, "m", None, None, "security", "t", "t", (quoted,))
     assert basis_text(finding) == (
         "Nghị định 85/2016/NĐ-CP, Điều 12\n“Chủ quản hệ thống thông tin có trách nhiệm "

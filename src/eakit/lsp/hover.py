@@ -45,9 +45,8 @@ def hover(state: ModelState, rel: str, line: int, char: int) -> types.Hover | No
         for basis in finding.basis:
             article = f", {basis.article}" if basis.article else ""
             lines.append(f"  - {word('basis', lang)}: {basis.document}{article}")
-            quote = getattr(basis, "quote", None)  # present when the basis data carries it
-            if quote:
-                lines.append(f"    > {quote}")
+            if basis.quote:
+                lines.append(f"    > {basis.quote}")
     return types.Hover(
         contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n".join(lines)),
         range=to_range(found),

@@ -412,9 +412,8 @@ def _basis_text(basis: Iterable[Basis], lang: Lang) -> str:
     parts = []
     for item in basis:
         part = str(item)
-        quote = getattr(item, "quote", None)
-        if quote:
-            part += f": “{quote}”"
+        if item.quote:
+            part += f": “{item.quote}”"
         if item.confidence != "verified":
             part += " " + w("findings.unverified", lang)
         parts.append(part)

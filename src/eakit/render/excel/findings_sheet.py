@@ -95,7 +95,7 @@ def one_basis(basis: Basis) -> str:
     """``Nghị định 85/2016/NĐ-CP, Điều 4`` with the text's quote, when the basis has one,
     on the next line."""
     text = str(basis)
-    quote = getattr(basis, "quote", None)
+    quote = basis.quote
     return f"{text}\n“{quote}”" if quote else text
 
 

@@ -939,10 +939,10 @@ class SitePages:
     def rule_basis_html(self, basis: Any) -> str:
         """A citation on the rules page: the article's quote with its source and the
         verification mark, or openly unverified."""
-        url = getattr(basis, "url", "")
+        url = basis.url
         source = f' (<a href="{h(url)}">{h(self.w("basis_source"))}</a>)' if url else ""
-        quote = getattr(basis, "quote", "")
-        if getattr(basis, "confidence", "verified") != "verified" or not quote:
+        quote = basis.quote
+        if basis.confidence != "verified" or not quote:
             return (
                 f'<p class="eakit-basis">{h(str(basis))} '
                 f'<span class="eakit-muted">({h(self.w("basis_unverified"))})</span>{source}</p>'
