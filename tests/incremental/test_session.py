@@ -187,10 +187,18 @@ def _assert_same(session: Session, update, root: Path, what: str) -> None:
         assert _facts(update.result) == full, what
 
 
-def _started(tmp_path: Path, waivers: bool = False, manifest_extra: str = "") -> Session:
+def _started(
+    tmp_path: Path, waivers: bool = False, manifest_extra: str = "", as_of: str = ""
+) -> Session:
     """A session on a copy of the bundled model (with ``manifest_extra`` appended to its
-    manifest), started: its first check done and compared with a full check."""
+    manifest, and checked at ``as_of`` if given), started: its first check done and compared
+    with a full check."""
     root = _copy(BUNDLED_MODEL, tmp_path / "model", waivers)
+    if as_of:
+        manifest = root / "eakit.yaml"
+        text = manifest.read_text("utf-8")
+        assert "  as_of: 2015-12-31\n" in text
+        manifest.write_text(text.replace("  as_of: 2015-12-31\n", f"  as_of: {as_of}\n"), "utf-8")
     if manifest_extra:
         manifest = root / "eakit.yaml"
         manifest.write_text(manifest.read_text("utf-8") + manifest_extra, "utf-8")
@@ -245,7 +253,9 @@ def test_every_edit_of_a_generated_province_checks_as_a_full_check(
 
 
 def test_an_edit_is_checked_incrementally_and_reports_what_changed(tmp_path: Path) -> None:
-    session = _started(tmp_path)
+    # Checked at 2021-01-01: APP-001 (a missing owner) rests on Decree 85/2016 since the
+    # citation review, so it does not apply at the model's own date (2015-12-31).
+    session = _started(tmp_path, as_of="2021-01-01")
     root, before = session.root, session.result
     assert before is not None
     path = root / "ung-dung" / "van-ban-dieu-hanh.yaml"

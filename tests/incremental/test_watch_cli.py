@@ -77,7 +77,14 @@ class Watcher:
 
 @pytest.fixture
 def model(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(BUNDLED_MODEL, tmp_path / "model"))
+    root = Path(shutil.copytree(BUNDLED_MODEL, tmp_path / "model"))
+    # Checked at 2021-01-01: APP-001 (the owner rule these tests edit) rests on Decree 85/2016
+    # since the citation review, so it does not apply at the model's own date (2015-12-31).
+    manifest = root / "eakit.yaml"
+    text = manifest.read_text("utf-8")
+    assert "  as_of: 2015-12-31\n" in text
+    manifest.write_text(text.replace("  as_of: 2015-12-31\n", "  as_of: 2021-01-01\n"), "utf-8")
+    return root
 
 
 def _save(path: Path, text: str) -> None:

@@ -26,6 +26,12 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 def model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("lsp") / "model"
     shutil.copytree(REPO / "model", root, ignore=shutil.ignore_patterns(".eakit-cache"))
+    # Checked at 2021-01-01: APP-001 (the owner rule these tests edit) rests on Decree 85/2016
+    # since the citation review, so it does not apply at the model's own date (2015-12-31).
+    manifest = root / "eakit.yaml"
+    text = manifest.read_text("utf-8")
+    assert "  as_of: 2015-12-31\n" in text
+    manifest.write_text(text.replace("  as_of: 2015-12-31\n", "  as_of: 2021-01-01\n"), "utf-8")
     return root
 
 
@@ -187,7 +193,7 @@ async def test_hover_shows_kind_owner_and_findings_with_basis(client: LanguageCl
     text = found.contents.value
     assert "Cổng thông tin điện tử tỉnh Sóc Trăng" in text
     assert "`portal`" in text and "Loại" in text  # Vietnamese labels by default
-    assert "APP-001" in text and "Nghị định 64/2007/NĐ-CP" in text
+    assert "APP-001" in text and "Nghị định 85/2016/NĐ-CP" in text
 
 
 async def test_completion_offers_ids_of_the_accepted_kind(client: LanguageClient, model: Path):

@@ -33,11 +33,6 @@ D = dt.date.fromisoformat
 # Findings that do not depend on the date once their texts are in force (2016 and later):
 # the 2015 gaps the seed article leaves open.
 GAPS_2015 = {
-    # owner (chủ quản) not given by the article for these systems
-    "APP-001": [
-        "cong-dich-vu-cong-tinh", "cong-thong-tin-tinh", "lgsp-tinh",
-        "mot-cua-dien-tu-cap-huyen", "nen-tang-cqdt-soc-trang", "van-phong-dien-tu-mo-rong",
-    ],
     # hosting not given
     "APP-003": [
         "cong-dich-vu-cong-tinh", "cong-thong-tin-tinh", "csdl-cap-tinh", "lgsp-tinh",
@@ -55,12 +50,21 @@ GAPS_2015 = {
         "csdl-mot-cua-tap-trung", "lgsp-tinh", "mot-cua-dien-tu", "mot-cua-dien-tu-cap-huyen",
         "nen-tang-cqdt-soc-trang", "qlvb-dh", "van-phong-dien-tu", "van-phong-dien-tu-mo-rong",
     ],
-    # levels 1-4 of Decree 43/2011: no service reaches level 3 in 2015
-    "SVC-003": [
-        "dvc-ban-sao-van-bang", "dvc-cap-phieu-ly-lich-tu-phap", "dvc-dang-ky-ma-so-dvqhns",
-        "dvc-giai-quyet-khieu-nai-lan-hai", "dvc-giay-phep-x-quang-y-te",
-    ],
 }  # fmt: skip
+# Owner (chủ quản) not given by the article for these systems. APP-001 applies from Decree
+# 85/2016 (01/07/2016): its earlier citation, Decree 64/2007 Điều 5, is about personal
+# information and was removed in the citation review.
+WITHOUT_OWNER = [
+    "cong-dich-vu-cong-tinh", "cong-thong-tin-tinh", "lgsp-tinh",
+    "mot-cua-dien-tu-cap-huyen", "nen-tang-cqdt-soc-trang", "van-phong-dien-tu-mo-rong",
+]  # fmt: skip
+# The five services of the seed. Their levels (SVC-003) are judged from Decree 42/2022 only:
+# the levels 1-4 variant cited Decree 43/2011 Điều 3 with a quote that defines a web page,
+# and was removed in the citation review.
+SERVICES_5 = [
+    "dvc-ban-sao-van-bang", "dvc-cap-phieu-ly-lich-tu-phap", "dvc-dang-ky-ma-so-dvqhns",
+    "dvc-giai-quyet-khieu-nai-lan-hai", "dvc-giay-phep-x-quang-y-te",
+]  # fmt: skip
 
 # The 25 agencies of 2015 without the one-stop system (the article: five departments had
 # it); Decision 09/2015 in 2016, Decree 61/2018 then 107/2021 later.
@@ -89,12 +93,13 @@ AT_2016 = GAPS_2015 | {
     "BUS-001": WITHOUT_ONE_STOP,
     # Decree 63/2010 Điều 24 khoản 1: every procedure is published with its code in the
     # national database of administrative procedures; the five services carry no code
-    "SVC-004": GAPS_2015["SVC-003"],
+    "SVC-004": SERVICES_5,
 }
 
 AT_2021 = (
     AT_2016
     | {
+        "APP-001": WITHOUT_OWNER,  # Decree 85/2016 in force since 01/07/2016
         "APP-002": SYSTEMS_11,  # operator (Decree 85/2016 in force since 01/07/2016)
         "APP-005": ["qlvb-dh", "van-phong-dien-tu", "van-phong-dien-tu-mo-rong"],
         "APP-101": ["qlvb-dh"],  # no signing service (Decree 30/2020)
@@ -135,6 +140,8 @@ AT_2025 = AT_2021 | {
     "INT-007": ["cong-dich-vu-cong-tinh", "mot-cua-dien-tu", "mot-cua-dien-tu-cap-huyen"],
     "INT-102": ["mot-cua-dien-tu", "mot-cua-dien-tu-cap-huyen"],
     "SVC-001": ["ubnd-tinh"],
+    # Decree 42/2022 Điều 11: the seed's services carry levels 1-4, not full or partial
+    "SVC-003": SERVICES_5,
 }
 
 
@@ -178,7 +185,12 @@ def test_bundled_model_after_its_end_is_not_judged(graph) -> None:
     result: CheckResult = check(graph, as_of=D("2026-06-01"))
     assert result.findings == []
     assert result.rules == []
-    assert result.not_applicable and all("2025-06-30" in r.note for r in result.not_applicable)
+    # Every rule with a text in force at that date says the architecture ended; the three
+    # with no supporting text in force from 2025-07-01 to 2026-06-30 (the citation review
+    # removed Decree 118/2025's scope article from them) say that instead.
+    ended = {r.id for r in result.not_applicable if "2025-06-30" in r.note}
+    assert ended
+    assert {r.id for r in result.not_applicable} - ended == {"SVC-001", "SVC-002", "SVC-009"}
     [note] = [n for n in result.notes if n.code == "architecture-ended"]
     assert note.severity.value == "warning"
     assert "Cần Thơ" in note.message

@@ -38,10 +38,12 @@ def _model(make_model, **arch):
 
 def test_variant_follows_the_check_date(make_model) -> None:
     graph = load_graph(_model(make_model))
-    # level "3" was valid under Decree 43/2011 (until 24/06/2022), not after
+    # level "3" is not judged before Decree 42/2022 (the levels 1-4 variant had no supporting
+    # citation and was removed in the citation review); after it, it is wrong
     before = check(graph, as_of=dt.date(2021, 1, 1), select=["SVC-003"])
     after = check(graph, as_of=dt.date(2026, 1, 1), select=["SVC-003"])
     assert before.findings == []
+    assert [r.id for r in before.not_applicable] == ["SVC-003"]
     assert [f.id for f in after.findings] == ["SVC-003@dvc-a"]
     assert after.findings[0].basis[0].document == "Nghị định 42/2022/NĐ-CP"
     assert after.findings[0].location is not None
@@ -50,8 +52,9 @@ def test_variant_follows_the_check_date(make_model) -> None:
 
 def test_rule_without_basis_in_force_is_not_applicable(make_model) -> None:
     graph = load_graph(_model(make_model))
-    result = check(graph, as_of=dt.date(2012, 1, 1), select=["SEC-001", "SVC-003"])
-    assert [r.id for r in result.rules] == ["SVC-003"]
+    # SVC-004 rests on Decree 63/2010 (in force since 2010); SEC-001 on texts of 2016
+    result = check(graph, as_of=dt.date(2012, 1, 1), select=["SEC-001", "SVC-004"])
+    assert [r.id for r in result.rules] == ["SVC-004"]
     assert [r.id for r in result.not_applicable] == ["SEC-001"]
     assert result.not_applicable[0].note == "không có văn bản căn cứ còn hiệu lực ngày 2012-01-01"
     english = check(graph, as_of=dt.date(2012, 1, 1), select=["SEC-001"], lang="en")
@@ -60,7 +63,9 @@ def test_rule_without_basis_in_force_is_not_applicable(make_model) -> None:
 
 def test_planned_components_count_at_the_horizon_only(make_model) -> None:
     graph = load_graph(_model(make_model))
-    result = check(graph, select=["SVC-001", "BUS-001"])
+    # At 2026-08-01: SVC-001 has no supporting text in force from 2025-07-01 to 2026-06-30
+    # (citation review), Decree 224/2026 gives it one again.
+    result = check(graph, as_of=dt.date(2026, 8, 1), select=["SVC-001", "BUS-001"])
     ids = sorted(f.id for f in result.findings)
     # now: no public-service system exists yet, and Sở Y tế does not use one
     assert ids == ["BUS-001@so-y-te", "SVC-001@ubnd-tinh"]
