@@ -12,7 +12,9 @@ want_test=0
 
 missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
-fc-list 2>/dev/null | grep -qi "NotoSans-Regular" || missing+=(fonts-noto-core)
+# `grep -q` would stop reading early and, under pipefail, fail the pipe on fc-list's SIGPIPE.
+has_font() { fc-list 2>/dev/null | grep -i "$1" >/dev/null; }
+has_font "NotoSans-Regular" || missing+=(fonts-noto-core)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if [[ $want_test == 1 ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -20,7 +22,7 @@ if [[ $want_test == 1 ]]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   # Metric-compatible Times New Roman, so the report document prints as in Word.
-  fc-list 2>/dev/null | grep -qi "LiberationSerif" || missing+=(fonts-liberation2)
+  has_font "LiberationSerif" || missing+=(fonts-liberation2)
 fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} with apt" >&2
