@@ -11,14 +11,12 @@ remediation, the failing and the fixed example) and an index. Regenerate after c
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-from eakit import atomic
 from eakit.model import LAYER_INFO, Layer
+from eakit.rules.generated_pages import sync_pages
 from eakit.rules.legal import (
     UNVERIFIED_EN,
     UNVERIFIED_VI,
@@ -35,7 +33,6 @@ from eakit.rules.pack import (
     builtin_rules_dir,
     load_pack_file,
 )
-from eakit.rules.sources import RuleConfigError
 
 SEVERITY_VI = {"error": "lỗi (error)", "warning": "cảnh báo (warning)", "info": "thông tin (info)"}
 CATEGORY = {
@@ -245,36 +242,14 @@ def render_pages() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write (or with ``--check`` compare) the rule reference pages."""
-    parser = argparse.ArgumentParser(prog="python -m eakit.rules.docs", description=__doc__)
-    parser.add_argument("folder", type=Path, nargs="?", default=Path("docs/rules"))
-    parser.add_argument("--check", action="store_true", help="Fail if the pages are stale.")
-    args = parser.parse_args(argv)
-    try:
-        pages = render_pages()
-    except RuleConfigError as error:
-        for diagnostic in error.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        return 2
-    stale = sorted(
-        name
-        for name, text in pages.items()
-        if not (args.folder / name).is_file() or (args.folder / name).read_text("utf-8") != text
+    return sync_pages(
+        argv,
+        prog="python -m eakit.rules.docs",
+        description=__doc__,
+        default_folder=Path("docs/rules"),
+        source="the rule packs",
+        render=render_pages,
     )
-    extra = (
-        sorted(p.name for p in args.folder.glob("*.md") if p.name not in pages)
-        if args.folder.is_dir()
-        else []
-    )
-    if args.check:
-        for name in stale + extra:
-            print(f"{args.folder / name}: out of date with the rule packs", file=sys.stderr)
-        return 1 if stale or extra else 0
-    for name in stale:
-        atomic.write_text(args.folder / name, pages[name])
-    for name in extra:
-        (args.folder / name).unlink()
-    print(f"{len(pages)} pages in {args.folder} ({len(stale)} written, {len(extra)} removed)")
-    return 0
 
 
 if __name__ == "__main__":
