@@ -18,6 +18,8 @@ import yaml
 from eakit import atomic
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.model.frameworks import framework_name
+from eakit.render.dates import shown
 from eakit.render.diagrams import Drawing
 from eakit.render.site import figures as fig
 from eakit.render.site.config import ASSET_FILES, ASSETS, mkdocs_config
@@ -173,8 +175,9 @@ def write_sources(
         nav=pages.nav(),
         docs_dir=docs,
         site_dir=folder / "site",
-        footer=f"{words('built_with')} {graph.architecture.id} · {graph.architecture.framework} · "
-        f"{words('as_of')} {graph.architecture.as_of.isoformat()}",
+        footer=f"{words('built_with')} {graph.architecture.id} · "
+        f"{framework_name(graph.architecture.framework, lang)} · "
+        f"{words('as_of')} {shown(graph.architecture.as_of)}",
     )
     config_file = folder / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")

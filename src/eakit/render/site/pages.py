@@ -20,8 +20,10 @@ from eakit.findings import CheckResult, Finding, Score
 from eakit.graph import Edge, ModelGraph
 from eakit.model import LAYERS, BaseComponent, Layer, Status, kind_of, relation_types
 from eakit.model.components import KIND_CLASSES
+from eakit.model.frameworks import framework_name
 from eakit.model.refs import ref_fields
 from eakit.render import scores
+from eakit.render.dates import shown
 from eakit.render.site.figures import View, embed
 from eakit.render.site.i18n import Words
 from eakit.render.site.layout import SiteLayout
@@ -335,8 +337,8 @@ class SitePages:
         arch = self.graph.architecture
         out = [self.heading(page, self.arch_name(), self.arch_other_name())]
         facts: list[tuple[str, str]] = [
-            (self.w("framework"), h(arch.framework)),
-            (self.w("as_of"), h(arch.as_of.isoformat())),
+            (self.w("framework"), h(framework_name(arch.framework, self.w.lang, with_text=True))),
+            (self.w("as_of"), h(shown(arch.as_of))),
             (self.w("horizon"), h(arch.horizon)),
         ]
         if self.result is not None:
