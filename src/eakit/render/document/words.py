@@ -84,23 +84,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Phạm vi: toàn bộ thành phần của mô hình kiến trúc, theo các lớp sau:",
         "Scope: every component of the architecture model, in these layers:",
     ),
-    "method": (
-        "Phương pháp: mỗi quy tắc có căn cứ pháp lý còn hiệu lực tại ngày đánh giá được "
-        "kiểm tra trên từng thành phần mà quy tắc áp dụng; mỗi cặp quy tắc – thành phần cho "
-        "một kết quả đạt hoặc không đạt. Tỷ lệ đạt của một lớp là số kết quả đạt trên tổng "
-        "số kết quả của các quy tắc thuộc lớp đó ở thời điểm hiện trạng; cột “Mục tiêu” là "
-        "tỷ lệ đó khi các thành phần dự kiến trong lộ trình đã hoàn thành (năm {horizon}). "
-        "Một lớp còn lỗi được đánh giá “Chưa đạt” dù tỷ lệ đạt cao. Phát hiện đã miễn trừ "
-        "không được tính. Quy tắc là quy ước mô hình hoá (không phải nghĩa vụ pháp lý) được "
-        "nêu riêng.",
-        "Method: every rule whose legal basis is in force on the assessment date is checked "
-        "on each component it applies to; each rule-component pair passes or fails. A "
-        "layer's pass rate is the passed outcomes over all outcomes of its rules in the "
-        "current state; the “Target” column is the same rate once the planned components "
-        "of the roadmap are done (year {horizon}). A layer with any error is rated “Not "
-        "met” whatever its pass rate. Waived findings are not counted. Rules that are "
-        "modelling conventions (not legal duties) are listed apart.",
-    ),
     "method.source": (
         "Số liệu được tạo tự động bằng eakit {version} từ mô hình kiến trúc “{model}”, bộ "
         "quy tắc {packs}; ngày lập báo cáo: {generated}.",
@@ -113,8 +96,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.components": ("Số thành phần", "Components"),
     "col.errors": ("Lỗi", "Errors"),
     "col.warnings": ("Cảnh báo", "Warnings"),
-    "col.now": ("Tỷ lệ đạt hiện trạng", "Pass rate now"),
-    "col.target": ("Mục tiêu {horizon}", "Target {horizon}"),
     "col.status": ("Đánh giá", "Rating"),
     "col.agency": ("Cơ quan", "Agency"),
     "col.rule": ("Quy tắc", "Rule"),
@@ -132,7 +113,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "col.recommendation": ("Kiến nghị", "Recommendation"),
     "status.met": ("Đạt", "Met"),
     "status.not_met": ("Chưa đạt", "Not met"),
-    "status.none": ("Không áp dụng", "Not applicable"),
     "state.current": ("Đang vận hành", "In operation"),
     "state.planned": ("Dự kiến", "Planned"),
     "state.retired": ("Đã ngừng", "Retired"),
