@@ -6,7 +6,8 @@ Each entry is a ``(Vietnamese, English)`` pair.
 
 from __future__ import annotations
 
-from eakit.model.frameworks import FRAMEWORKS
+from eakit.model.frameworks import framework_name
+from eakit.model.layers import LAYER_INFO, Layer
 
 ENUM_LABELS: dict[str, tuple[str, str]] = {
     # status and scope
@@ -231,11 +232,6 @@ MESSAGE_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "protection_plan": ("Phương án bảo đảm an toàn được phê duyệt", "Approved protection plan"),
 }
 
-# The national architecture frameworks a manifest can name.
-FRAMEWORK_LABELS: dict[str, tuple[str, str]] = {
-    code: (framework.name, framework.name_en) for code, framework in FRAMEWORKS.items()
-}
-
 
 def pick(pair: tuple[str, str], lang: str) -> str:
     """The Vietnamese or the English word of a pair (Vietnamese unless ``lang`` is en)."""
@@ -259,5 +255,13 @@ def value_label(field: str, value: object, lang: str) -> str:
 
 def framework_label(framework: str, lang: str) -> str:
     """The full name of a national framework (its id when unknown)."""
-    pair = FRAMEWORK_LABELS.get(framework)
-    return pick(pair, lang) if pair else framework
+    return framework_name(framework, lang)
+
+
+def layer_label(layer: str, lang: str) -> str:
+    """A layer code as people name it (an unknown code as it is)."""
+    try:
+        info = LAYER_INFO[Layer(layer)]
+    except ValueError:
+        return layer
+    return info.name_en if lang == "en" else info.name

@@ -16,9 +16,10 @@ from eakit import __version__
 from eakit.diagnostics import Severity
 from eakit.findings import Basis, CheckResult, Finding
 from eakit.graph import ModelGraph
+from eakit.labels import layer_label
 from eakit.model.components import BaseComponent
 from eakit.model.frameworks import framework_name
-from eakit.model.layers import LAYER_INFO, Layer
+from eakit.model.layers import Layer
 from eakit.render import scores
 from eakit.render.dates import generation_date, shown
 from eakit.render.document import charts, page
@@ -59,11 +60,7 @@ class Report:
         return component.label_en if self.lang == "en" else component.label
 
     def layer_name(self, layer: str) -> str:
-        try:
-            info = LAYER_INFO[Layer(layer)]
-        except ValueError:
-            return layer
-        return info.name_en if self.lang == "en" else info.name
+        return layer_label(layer, self.lang)
 
     def severity_name(self, severity: Severity) -> str:
         return t(f"severity.{severity.value}", self.lang)

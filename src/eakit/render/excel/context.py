@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
-from eakit.model.layers import LAYER_INFO, Layer
+from eakit.labels import layer_label
 from eakit.render.dates import generation_date, shown
 from eakit.render.excel.labels import Lang, t
 
@@ -53,8 +53,4 @@ class Context:
 
     def layer_name(self, layer: str) -> str:
         """Display name of a layer code (unknown codes are shown as they are)."""
-        try:
-            info = LAYER_INFO[Layer(layer)]
-        except ValueError:
-            return layer
-        return info.name if self.lang == "vi" else info.name_en
+        return layer_label(layer, self.lang)

@@ -20,9 +20,9 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from eakit.render.excel.sheet import Book, Sheet
+from eakit.render.zip_stable import pinned_entry
 
 CREATOR = "eakit"
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _EMPTY_ROWS = b"<sheetData></sheetData>"
 _SHEET_PROPERTIES_END = re.compile(rb"</sheetPr>|<sheetPr\b[^>]*/>")
 
@@ -39,12 +39,7 @@ def pin_properties(workbook: Workbook, when: dt.date, title: str) -> None:
 
 
 def _entry(name: str, size: int = 0) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 0
-    info.external_attr = 0o600 << 16
-    info.file_size = size  # lets zipfile choose zip64 headers only when an entry needs them
-    return info
+    return pinned_entry(name, size, mode=0o600)
 
 
 def _splice(xml: bytes, sheet: Sheet) -> tuple[bytes, bytes]:
