@@ -181,14 +181,17 @@ def analyse_network(
         ),
         key=lambda c: (-c.cut_off, c.id),
     )
+    # types-networkx types bridges() as yielding nodes; it yields pairs of nodes.
+    pairs: list[tuple[str, str]] = list(nx.bridges(undirected))  # type: ignore[arg-type]
     bridges = sorted(
         (
             Bridge(
-                *sorted((u, v)),  # type: ignore[call-arg]
+                source=min(u, v),
+                target=max(u, v),
                 types=undirected.edges[u, v]["types"],
                 cut_off=_cut_off_by_edge(undirected, u, v),
             )
-            for u, v in nx.bridges(undirected)
+            for u, v in pairs
         ),
         key=lambda b: (-b.cut_off, b.source, b.target),
     )
