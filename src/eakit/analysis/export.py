@@ -141,9 +141,14 @@ def _json(flat: nx.MultiDiGraph[str]) -> bytes:
 
 
 def _graphml(flat: nx.MultiDiGraph[str]) -> bytes:
+    import io
+
     import networkx as nx
 
-    return ("\n".join(nx.generate_graphml(flat, encoding="utf-8")) + "\n").encode("utf-8")
+    # The ElementTree writer, not lxml's (used when installed): the same bytes everywhere.
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(flat, buffer, encoding="utf-8")
+    return buffer.getvalue() + b"\n"
 
 
 def _gexf(flat: nx.MultiDiGraph[str], date: str) -> bytes:
