@@ -50,6 +50,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "độ trung gian ước lượng trên {k} điểm gốc",
         "betweenness estimated from {k} sources",
     ),
+    "diagram.title": (
+        "Điểm lỗi đơn của mạng tích hợp và hạ tầng",
+        "Single points of failure of the integration and infrastructure networks",
+    ),
+    "diagram.on": ("ngày {date}", "on {date}"),
+    "site.intro": (
+        "Điểm lỗi đơn là thành phần mà khi ngừng hoạt động sẽ chia cắt mạng tích hợp hoặc "
+        "hạ tầng kết nối; liên kết đơn (cầu) là kết nối duy nhất giữa hai phần của mạng. "
+        "Độ trung gian cho biết bao nhiêu đường nối đi qua một thành phần. Tính trên các "
+        "thành phần hoạt động ngày {date}.",
+        "A single point of failure is a component whose failure splits the integration or "
+        "infrastructure network; a single link (bridge) is the only connection between two "
+        "parts of a network. Betweenness says how many paths go through a component. "
+        "Computed over the components in operation on {date}.",
+    ),
+    "site.more": ("và {n} dòng nữa (xem eakit analyse).", "and {n} more rows (see eakit analyse)."),
     "col.component": ("Thành phần", "Component"),
     "col.id": ("Mã", "Id"),
     "col.kind": ("Loại", "Kind"),
@@ -83,3 +99,9 @@ def dependency_phrase(edge_type: str, dependent_is_source: bool, lang: str) -> s
     else:
         phrase = relation.reverse_en if lang == "en" else relation.reverse
     return phrase.replace(" … ", " ")
+
+
+def relation_label(edge_type: str, lang: str) -> str:
+    """A relation type's name in ``lang``."""
+    relation = relation_types()[edge_type]
+    return (relation.label_en if lang == "en" else relation.label).replace(" … ", " ")
