@@ -66,6 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Computed over the components in operation on {date}.",
     ),
     "site.more": ("và {n} dòng nữa (xem eakit analyse).", "and {n} more rows (see eakit analyse)."),
+    "sheet.name": ("Điểm lỗi đơn", "Single points of failure"),
     "col.component": ("Thành phần", "Component"),
     "col.id": ("Mã", "Id"),
     "col.kind": ("Loại", "Kind"),
