@@ -89,3 +89,13 @@ def test_export_graph_to_stdout_and_bad_format(small_model: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("<?xml") and "<graphml" in result.stdout
     assert _run("export", "graph", str(small_model), "-f", "dot").exit_code == 2
+
+
+def test_analyse_draws_the_diagram(small_model: Path, tmp_path: Path) -> None:
+    out = tmp_path / "spof.dot"
+    result = _run("analyse", str(small_model), "--diagram", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8").startswith('digraph "resilience"')
+    wrong = _run("analyse", str(small_model), "--diagram", str(tmp_path / "spof.pdf"))
+    assert wrong.exit_code == 2 and "--diagram must end in .svg, .png or .dot" in wrong.stderr
+    assert not (tmp_path / "spof.pdf").exists()

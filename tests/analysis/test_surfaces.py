@@ -34,8 +34,9 @@ def test_scene_marks_single_points_and_bridges(small_graph) -> None:
         ("app-a", "lgsp"),
     }
     assert not any(e.bridge for e in scene.edges if e.source == "lan-a")
-    assert [g.key for g in scene.groups] == ["integration", "infrastructure"]
+    assert [g.key for g in scene.groups] == ["infrastructure", "integration"]
     assert scene.nodes["mang-tslcd"].notes == ["cuts off 2 components", "betweenness 0.70"]
+    assert scene.nodes["ttdl"].notes[0] == "cuts off 1 component"
 
 
 def test_leaves_on_one_component_fold_into_one_box(bundled_graph) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from eakit.analysis.labels import text
+from eakit.analysis.labels import cut_off_text, text
 from eakit.analysis.resilience import NETWORKS, Resilience, network_graph
 from eakit.graph import ModelGraph
 from eakit.model import Layer
@@ -115,7 +115,7 @@ def resilience_scene(
         component = graph.get(cid)
         notes = []
         if cid in cut:
-            notes.append(text("resilience.cut_off", lang, n=cut[cid]))
+            notes.append(cut_off_text(cut[cid], lang))
         if cid in central:
             notes.append(text("resilience.score", lang, score=f"{central[cid]:.2f}"))
         name = display_name(component, lang)
@@ -155,7 +155,8 @@ def resilience_scene(
         for (source, target, edge_type), items in sorted(edges.items())
     ]
     groups = []
-    for network in NETWORKS:
+    # The larger network first: the legend follows the last group.
+    for network in reversed(NETWORKS):
         members = [n for n in nodes if group_of.get(n) == network.name]
         if members:
             groups.append(
@@ -171,7 +172,7 @@ def resilience_scene(
         title=title(lang),
         subtitle=_subtitle(graph, result, lang),
         lang=lang,
-        direction="LR",
+        direction="TB",
         layout="flow",
         row_size=None,
         groups=groups,

@@ -44,6 +44,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "resilience.bridges": ("Liên kết đơn (cầu)", "Single links (bridges)"),
     "resilience.central": ("Hệ thống trung tâm nhất", "Most central systems"),
     "resilience.cut_off": ("tách rời {n} thành phần", "cuts off {n} components"),
+    "resilience.cut_off_one": ("tách rời {n} thành phần", "cuts off {n} component"),
     "resilience.score": ("độ trung gian {score}", "betweenness {score}"),
     "resilience.none": ("(không có)", "(none)"),
     "resilience.approx": (
@@ -83,6 +84,12 @@ TEXTS: dict[str, tuple[str, str]] = {
 def text(key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang`` with ``values`` filled in."""
     return pick(TEXTS[key], lang).format(**values)
+
+
+def cut_off_text(count: int, lang: str) -> str:
+    """ "cuts off 3 components" (one component in the singular)."""
+    key = "resilience.cut_off_one" if count == 1 else "resilience.cut_off"
+    return text(key, lang, n=count)
 
 
 def kind_label(kind: str, lang: str) -> str:

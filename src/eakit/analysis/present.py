@@ -6,7 +6,13 @@ import datetime as dt
 from typing import Any
 
 from eakit.analysis.impact import Affected, Impact, Step
-from eakit.analysis.labels import dependency_phrase, kind_label, text
+from eakit.analysis.labels import (
+    cut_off_text,
+    dependency_phrase,
+    kind_label,
+    relation_label,
+    text,
+)
 from eakit.analysis.resilience import NetworkReport, Resilience
 from eakit.graph import ModelGraph
 from eakit.labels import layer_label
@@ -126,14 +132,15 @@ def _network_lines(graph: ModelGraph, report: NetworkReport, lang: str) -> list[
     ]
     none = "    " + text("resilience.none", lang)
     for point in report.cut_points:
-        cut = text("resilience.cut_off", lang, n=point.cut_off)
+        cut = cut_off_text(point.cut_off, lang)
         lines.append(f"    - {name_of(graph, point.id, lang)} [{point.id}]: {cut}")
     if not report.cut_points:
         lines.append(none)
     lines.append("  " + text("resilience.bridges", lang))
     for bridge in report.bridges:
-        cut = text("resilience.cut_off", lang, n=bridge.cut_off)
-        lines.append(f"    - {bridge.source} — {bridge.target} ({', '.join(bridge.types)}): {cut}")
+        cut = cut_off_text(bridge.cut_off, lang)
+        relations = ", ".join(relation_label(t, lang) for t in bridge.types)
+        lines.append(f"    - {bridge.source} — {bridge.target} ({relations}): {cut}")
     if not report.bridges:
         lines.append(none)
     lines.append("  " + text("resilience.central", lang))

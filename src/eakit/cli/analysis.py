@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,8 +26,12 @@ from eakit.cli.common import (
     load_or_exit,
     parse_as_of,
 )
+from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
 from eakit.text import for_terminal_lines, json_neutral
+
+if TYPE_CHECKING:
+    from eakit.analysis.resilience import Resilience
 
 IMPACT_AS_OF_HELP = (
     "Judge what runs on this date (YYYY-MM-DD): planned components count from their "
@@ -60,6 +64,17 @@ def _emit(data: str, fmt: Format, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         atomic.write_bytes(output, encoded)
+
+
+def _draw(graph: ModelGraph, result: Resilience, path: Path, fmt: str, lang: str) -> None:
+    """Write the resilience diagram, or exit 2 when Graphviz cannot draw it."""
+    from eakit.analysis.diagram import draw_resilience
+    from eakit.render.diagrams import GraphvizError
+
+    try:
+        atomic.write_bytes(path, draw_resilience(graph, result, fmt, lang=lang))
+    except GraphvizError as error:
+        raise fail(error.message) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -103,6 +118,14 @@ def register(app: typer.Typer) -> None:
         top: Annotated[
             int, typer.Option("--top", min=1, help="How many central systems to list.")
         ] = 10,
+        diagram: Annotated[
+            Path | None,
+            typer.Option(
+                "--diagram",
+                help="Also draw the networks with their single points of failure and bridges "
+                "highlighted, to this file (.svg, .png or .dot).",
+            ),
+        ] = None,
         as_of: ImpactAsOfOption = None,
         lang: LangOption = Lang.vi,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
@@ -114,8 +137,13 @@ def register(app: typer.Typer) -> None:
         from eakit.analysis.resilience import resilience
 
         when = parse_as_of(as_of)
+        drawing = None if diagram is None else diagram.suffix.lower().lstrip(".")
+        if drawing is not None and drawing not in ("svg", "png", "dot"):
+            raise fail(f"--diagram must end in .svg, .png or .dot, got '{diagram}'")
         graph = load_or_exit(model, fmt.value, limits=limits(max_model_bytes, max_components))
         result = resilience(graph, when, top=top)
+        if diagram is not None and drawing is not None:
+            _draw(graph, result, diagram, drawing, lang.value)
         if fmt is Format.json:
             _emit(pretty(resilience_json(graph, result, lang.value)), fmt, output)
         else:
