@@ -112,3 +112,15 @@ def test_bundled_model_data_centre(bundled_graph) -> None:
     # Every agency LAN hangs on the specialised network.
     assert all(depths[lan] == 3 for lan in bundled_graph.ids_of_kinds(["lan"]))
     assert impact(bundled_graph, "tt-tich-hop-du-lieu") == result  # deterministic
+
+
+def test_the_documented_table_is_the_data() -> None:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "analysis.md").read_text("utf-8")
+    documented = {}
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[2] in ("from", "to", "none"):
+            documented[cells[0].strip("`")] = cells[2]
+    assert documented == dependency_table()
