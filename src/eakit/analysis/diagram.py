@@ -174,7 +174,7 @@ def resilience_scene(
         lang=lang,
         direction="TB",
         layout="flow",
-        row_size=None,
+        row_size=2,  # flow layout: only the legend reads it (three samples a row)
         groups=groups,
         nodes=nodes,
         edges=scene_edges,
