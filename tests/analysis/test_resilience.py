@@ -61,3 +61,17 @@ def test_text_and_json_in_both_languages(small_graph) -> None:
         "name": "Mạng truyền số liệu chuyên dùng",
         "cut_off": 2,
     }
+
+
+def test_betweenness_of_a_large_network_is_sampled_deterministically(
+    small_graph, monkeypatch
+) -> None:
+    from eakit.analysis import resilience as module
+
+    monkeypatch.setattr(module, "BETWEENNESS_EXACT_LIMIT", 2)
+    monkeypatch.setattr(module, "BETWEENNESS_SOURCES", 3)
+    first = resilience(small_graph)
+    infra = {n.name: n for n in first.networks}["infrastructure"]
+    assert infra.sampled == 3
+    assert resilience(small_graph) == first
+    assert "betweenness estimated from 3 sources" in resilience_text(small_graph, first, "en")
