@@ -41,9 +41,10 @@ def test_scene_marks_single_points_and_bridges(small_graph) -> None:
 
 def test_leaves_on_one_component_fold_into_one_box(bundled_graph) -> None:
     scene = resilience_scene(bundled_graph, resilience(bundled_graph))
-    lans = scene.nodes["group:lan:tslcd"]
+    lans = scene.nodes["group:lan:current:tslcd"]
     assert lans.aggregate and len(lans.members) == 31 and lans.title == "31 mạng LAN cơ quan"
-    edge = next(e for e in scene.edges if e.source == "group:lan:tslcd")
+    assert lans.tooltip.splitlines()[-1] == "và 6 thành phần khác"  # 25 names listed
+    edge = next(e for e in scene.edges if e.source == "group:lan:current:tslcd")
     assert edge.bridge and edge.count == 31
 
 

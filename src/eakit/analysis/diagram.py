@@ -30,6 +30,8 @@ FOLD_MIN = 3
 #: At most this many boxes: beyond, only the single points of failure, the ends of the
 #: bridges and the central components are drawn.
 MAX_NODES = 90
+#: Names listed in a folded box's tooltip at most.
+TOOLTIP_MEMBERS = 25
 
 
 @dataclass
@@ -89,12 +91,15 @@ def resilience_scene(
         for leaf, other in ((source, target), (target, source)):
             if leaf in shown and other in shown and degree[leaf] == 1 and leaf not in cut:
                 leaves[(other, graph.kinds[leaf], graph.states[leaf])].append(leaf)
-    for (other, kind, _state), members in sorted(leaves.items()):
+    for (other, kind, state), members in sorted(leaves.items()):
         if len(members) < FOLD_MIN:
             continue
-        node_id = f"group:{kind}:{other}"
+        node_id = f"group:{kind}:{state}:{other}"
         noun = diagram_labels.aggregate_noun(kind, None, None, lang)
         names = sorted((display_name(graph.get(c), lang) for c in members), key=vi_sort_key)
+        listed = [f"• {n}" for n in names[:TOOLTIP_MEMBERS]]
+        if len(names) > TOOLTIP_MEMBERS:
+            listed.append(diagram_labels.text("more", lang, n=len(names) - TOOLTIP_MEMBERS))
         first = graph.get(members[0])
         nodes[node_id] = SceneNode(
             id=node_id,
@@ -106,7 +111,7 @@ def resilience_scene(
             scope=first.scope,
             members=tuple(members),
             aggregate=True,
-            tooltip="\n".join([f"{len(members)} {noun}:", *(f"• {n}" for n in names)]),
+            tooltip="\n".join([f"{len(members)} {noun}:", *listed]),
         )
         group_of[node_id] = group_of[members[0]]
         for member in members:
