@@ -35,7 +35,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "resilience.infrastructure": ("Hạ tầng kết nối", "Infrastructure network"),
     "resilience.size": (
         "{nodes} thành phần, {edges} liên kết, {parts} vùng liên thông",
-        "{nodes} components, {edges} links, {parts} connected parts",
+        "components: {nodes}, links: {edges}, connected parts: {parts}",
     ),
     "resilience.spof": (
         "Điểm lỗi đơn (điểm khớp)",
