@@ -124,3 +124,24 @@ def test_the_documented_table_is_the_data() -> None:
         if len(cells) == 3 and cells[0].startswith("`") and cells[2] in ("from", "to", "none"):
             documented[cells[0].strip("`")] = cells[2]
     assert documented == dependency_table()
+
+
+def test_a_generated_lgsp_takes_down_what_integrates_with_it(two_provinces_dir) -> None:
+    from eakit.analysis.state import live_ids
+    from eakit.pipeline import load_graph
+
+    graph = load_graph(two_provinces_dir)
+    live = live_ids(graph)
+    lgsps = [c for c in graph.ids_of_kinds(["integration_platform"]) if c.endswith("-lgsp")]
+    assert lgsps
+    for lgsp in lgsps:
+        depths = _depths(impact(graph, lgsp))
+        integrating = {
+            e.source
+            for e in graph.in_edges(lgsp, "integrates_with")
+            if e.source in live and e.status.value == "current"
+        }
+        assert integrating and all(depths[cid] == 1 for cid in integrating)
+        # Owning the platform is no dependency: the owner is affected only as a user of
+        # a system that stops (deployed there), never at the first step.
+        assert depths.get(graph.agency_of(lgsp), 2) >= 2
