@@ -37,6 +37,7 @@ def test_sheets_in_order(graph, result, tmp_path):
         *[inventory_sheet_name(layer, "vi") for layer in LAYER_CODES],
         "Độ phủ theo cơ quan",
         "Khoảng trống, lộ trình",
+        "Điểm lỗi đơn",
         "Danh mục quy tắc",
     ]
 

@@ -132,6 +132,11 @@ def register(app: typer.Typer) -> None:
             atomic.write_bytes(output, data)
             typer.echo(f"wrote {output} ({len(graph)} elements)", err=True)
 
+    # ``export graph`` lives with the graph analyses (eakit.cli.analysis).
+    from eakit.cli.analysis import register_export
+
+    register_export(export_app)
+
     @import_app.command("archimate")
     def import_archimate_cmd(
         source: Annotated[Path, typer.Argument(help="ArchiMate 3 exchange file (.xml).")],

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "eakit.cli.report",
     "eakit.cli.survey",
     "eakit.cli.interop",
+    "eakit.cli.analysis",
     "eakit.cli.rules_cmd",
     "eakit.cli.lsp",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Annotated, Literal, TypedDict
+from typing import Annotated, Literal, NotRequired, TypedDict
 
 import yaml
 from pydantic import Field, StringConstraints
@@ -24,6 +24,8 @@ class RelationType:
     reverse_en: str
     from_kinds: frozenset[str]
     to_kinds: frozenset[str]
+    #: Which end stops working when the other fails: ``"from"``, ``"to"`` or ``"none"``.
+    dependent: Literal["from", "to", "none"] = "none"
 
     def allows(self, source_kind: str, target_kind: str) -> bool:
         """Whether a relation of this type may go from ``source_kind`` to ``target_kind``."""
@@ -42,6 +44,7 @@ _RelationSpec = TypedDict(
         "reverse_en": str,
         "from": list[str],
         "to": list[str],
+        "dependent": NotRequired[Literal["from", "to", "none"]],
     },
 )
 
@@ -66,6 +69,7 @@ def relation_types() -> dict[str, RelationType]:
             reverse_en=spec["reverse_en"],
             from_kinds=frozenset(spec["from"]),
             to_kinds=frozenset(spec["to"]),
+            dependent=spec.get("dependent", "none"),
         )
         for name, spec in raw.items()
     }

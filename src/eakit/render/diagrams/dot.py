@@ -211,6 +211,8 @@ def node_attributes(node: SceneNode) -> Attrs:
     if node.errors or node.warnings:
         line = style.ERROR if node.errors else style.WARNING
         penwidth = style.BADGE_PENWIDTH
+    if node.spof:
+        line, penwidth = style.SPOF_COLOUR, style.SPOF_PENWIDTH
     attributes: Attrs = {
         "id": node_dom_id(node),
         "shape": shape,
@@ -247,6 +249,8 @@ def edge_attributes(edge: SceneEdge, lang: str) -> Attrs:
     penwidth = 1.1 + min(edge.count - 1, 4) * 0.3
     if edge.p2p:
         colour, penwidth, line_style = style.P2P_COLOUR, style.P2P_PENWIDTH, "solid"
+    if edge.bridge:
+        colour, penwidth, line_style = style.SPOF_COLOUR, style.BRIDGE_PENWIDTH, "solid"
     if edge.status is Status.PLANNED:
         line_style = "dashed"
     elif edge.status is Status.RETIRED:
@@ -509,14 +513,22 @@ def _legend_samples(scene: Scene) -> list[tuple[str, Attrs]]:
                     },
                 )
             )
+    if any(n.spof for n in nodes):
+        samples.append(("legend:spof", _spof_sample(lang)))
     lines = []
+    if any(e.bridge for e in scene.edges):
+        lines.append(
+            _font("━━━", 10, style.SPOF_COLOUR, bold=True)
+            + " "
+            + html(labels.text("edge.bridge", lang))
+        )
     if any(e.p2p for e in scene.edges):
         lines.append(
             _font("━━━▶", 10, style.P2P_COLOUR, bold=True)
             + " "
             + html(labels.text("edge.p2p", lang))
         )
-    if any(not e.p2p for e in scene.edges):
+    if any(not e.p2p and not e.bridge for e in scene.edges):
         lines.append(
             _font("───▶", 10, style.EDGE_COLOUR) + " " + html(labels.text("edge.normal", lang))
         )
@@ -537,6 +549,21 @@ def _legend_samples(scene: Scene) -> list[tuple[str, Attrs]]:
             )
         )
     return samples
+
+
+def _spof_sample(lang: str) -> Attrs:
+    """The legend entry of a single point of failure: a box with its border."""
+    return {
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": "#FFFFFF",
+        "color": style.SPOF_COLOUR,
+        "penwidth": style.SPOF_PENWIDTH,
+        "label": Html(_font(html(labels.text("spof", lang)), 9)),
+        "tooltip": Text(labels.text("spof", lang)),
+        "width": style.LEGEND_WIDTH,
+        "height": 0.3,
+    }
 
 
 def _legend_node(node: SceneNode) -> Attrs:

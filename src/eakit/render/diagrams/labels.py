@@ -89,6 +89,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "edge.planned": ("quan hệ theo kế hoạch", "planned relation"),
     "aggregate": ("nhóm nhiều thành phần cùng loại", "group of similar components"),
     "focus": ("thành phần đang xem", "component in focus"),
+    "spof": ("điểm lỗi đơn (viền tím đậm)", "single point of failure (thick purple border)"),
+    "edge.bridge": (
+        "liên kết đơn: mất liên kết này là mạng bị chia cắt",
+        "single link: losing it splits the network",
+    ),
     "empty": (
         "Mô hình không có thành phần nào thuộc chế độ xem này.",
         "The model has no component in this view.",

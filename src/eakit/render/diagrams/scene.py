@@ -71,6 +71,7 @@ class SceneNode:
     tooltip: str = ""
     focus: bool = False
     hub: bool = False
+    spof: bool = False  # a single point of failure (the resilience diagram)
     number: int | None = None  # reference number when it is the source of references
     cited: list[str] = field(default_factory=list)  # "relation [1], [3]" lines
 
@@ -86,6 +87,7 @@ class SceneEdge:
     p2p: bool
     count: int = 1
     label: str | None = None
+    bridge: bool = False  # a link whose loss splits its network (the resilience diagram)
 
 
 @dataclass

@@ -85,6 +85,10 @@ EDGE_COLOUR = "#546E7A"
 EDGE_LIGHT = "#90A4AE"
 P2P_COLOUR = "#D32F2F"
 P2P_PENWIDTH = 2.4
+# Single points of failure and bridges: a colour no layer, status or badge uses.
+SPOF_COLOUR = "#8E24AA"
+SPOF_PENWIDTH = 3.6
+BRIDGE_PENWIDTH = 2.8
 
 # Edge looks by relation type: (style, colour). Types not listed use a solid line.
 EDGE_STYLES: dict[str, tuple[str, str]] = {

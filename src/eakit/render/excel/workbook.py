@@ -14,6 +14,8 @@ from eakit.render.excel.findings_sheet import write_findings
 from eakit.render.excel.inventory import write_inventory
 from eakit.render.excel.labels import LANGS, Lang, inventory_sheet_name, t
 from eakit.render.excel.layout import layer_codes
+from eakit.render.excel.resilience_sheet import sheet_name as resilience_sheet_name
+from eakit.render.excel.resilience_sheet import write_resilience
 from eakit.render.excel.roadmap import write_roadmap
 from eakit.render.excel.rule_groups_sheet import write_rule_groups
 from eakit.render.excel.rules_sheet import write_rules
@@ -44,6 +46,7 @@ def build_workbook(graph: ModelGraph, result: CheckResult | None, *, lang: str =
             write_inventory(ctx, book.add_sheet(inventory_sheet_name(layer, ctx.lang)), layer)
         write_coverage(ctx, book.add_sheet(t("sheet.coverage", ctx.lang)))
         write_roadmap(ctx, book.add_sheet(t("sheet.roadmap", ctx.lang)))
+        write_resilience(ctx, book.add_sheet(resilience_sheet_name(ctx.lang)))
         write_rules(ctx, book.add_sheet(t("sheet.rules", ctx.lang)))
     except BaseException:
         book.discard()
@@ -57,9 +60,9 @@ def write_workbook(
     """Write the readiness workbook to ``path`` (atomically, byte-stable); return ``path``.
 
     Sheets: summary dashboard, results by agency, findings by rule, findings (sorted),
-    one inventory sheet per layer, coverage
-    matrix, gaps and roadmap, rule catalogue. ``result`` may be ``None`` (inventory
-    and coverage only, no findings or scores).
+    one inventory sheet per layer, coverage matrix, gaps and roadmap, single points of
+    failure, rule catalogue. ``result`` may be ``None`` (inventory and coverage only, no
+    findings or scores).
     """
     book = build_workbook(graph, result, lang=lang)
     as_of = result.as_of if result is not None else graph.architecture.as_of

@@ -83,10 +83,23 @@ def render_figures(
         views = fig.render_views(graph, result, lang, link)
     else:
         views = fig.site_views(graph, drawings, lang)
+    spof = _resilience_svg(graph, lang, link) if views else None
     if layout.paged:
-        return Figures(views=views)
+        return Figures(views=views, resilience=spof)
     focus, failed = fig.render_focus_all(graph, result, graph.ids(), lang, link)
-    return Figures(views=views, focus=focus, failed=failed)
+    return Figures(views=views, focus=focus, failed=failed, resilience=spof)
+
+
+def _resilience_svg(graph: ModelGraph, lang: str, link: Callable[[str], str | None]) -> str | None:
+    """The single points of failure diagram as SVG, or None when Graphviz cannot draw it."""
+    from eakit.analysis.diagram import draw_resilience
+    from eakit.analysis.resilience import resilience
+    from eakit.render.diagrams import GraphvizError
+
+    try:
+        return draw_resilience(graph, resilience(graph), "svg", lang=lang, link=link).decode()
+    except GraphvizError:
+        return None
 
 
 class _Collect(logging.Handler):
@@ -162,10 +175,13 @@ def write_sources(
         target.write_text(text, "utf-8")
         if pages.slots is not None:
             write_slots(folder, path, pages.slots.take(path))
-    for view in figures.views:
-        target = docs / "diagrams" / f"{view.name}.svg"
+    drawn = [(view.name, view.svg) for view in figures.views]
+    if figures.resilience is not None:
+        drawn.append(("resilience", figures.resilience))
+    for name, svg in drawn:
+        target = docs / "diagrams" / f"{name}.svg"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fig.embed(view.svg, "../", standalone=True), "utf-8")
+        target.write_text(fig.embed(svg, "../", standalone=True), "utf-8")
     (docs / "assets").mkdir(parents=True, exist_ok=True)
     for name in ASSET_FILES:
         shutil.copyfile(ASSETS / name, docs / "assets" / name)

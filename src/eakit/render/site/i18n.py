@@ -27,6 +27,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "roadmap": ("Lộ trình", "Roadmap"),
     "rules": ("Quy tắc kiểm tra", "Rules"),
     "diagrams": ("Sơ đồ", "Diagrams"),
+    "resilience": ("Điểm lỗi đơn", "Single points of failure"),
     # home
     "architecture": ("Kiến trúc", "Architecture"),
     "framework": ("Khung kiến trúc", "Framework"),

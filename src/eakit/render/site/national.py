@@ -45,6 +45,7 @@ from eakit.render.site.pages import (
     SitePages,
     layer_page,
 )
+from eakit.render.site.resilience import RESILIENCE
 from eakit.render.site.slots import Slots
 
 #: The page of findings on no component of the model (model-wide findings).
@@ -113,6 +114,7 @@ class GroupedPages(SitePages):
         yield FINDINGS, self.findings_page()
         yield ROADMAP, self.roadmap()
         yield RULES, self.rules()
+        yield RESILIENCE, self.resilience()
         if self.figures.views:
             yield DIAGRAMS, self.diagrams()
         for group_page in self.layout.group_pages():

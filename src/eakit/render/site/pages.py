@@ -38,6 +38,7 @@ from eakit.render.site.markup import (
     slug,
     table,
 )
+from eakit.render.site.resilience import RESILIENCE, resilience_page
 from eakit.render.site.slots import Slots
 from eakit.text import vi_sort_key
 
@@ -80,6 +81,7 @@ class Figures:
     views: list[View] = field(default_factory=list)
     focus: dict[str, str] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)  # id -> why it could not be drawn
+    resilience: str | None = None  # the single points of failure diagram
 
     @property
     def overview(self) -> View | None:
@@ -322,6 +324,7 @@ class SitePages:
         }
         if self.figures.views:
             pages[DIAGRAMS] = self.diagrams()
+        pages[RESILIENCE] = self.resilience()
         for info in LAYERS:
             pages[layer_page(info.layer)] = self.layer(info.layer)
         for component_id in self.graph.ids():
@@ -1170,6 +1173,12 @@ class SitePages:
             )
         return "\n".join(out)
 
+    def resilience(self) -> str:
+        """Single points of failure and central systems (:mod:`.resilience`)."""
+        from eakit.analysis.resilience import resilience
+
+        return resilience_page(self, resilience(self.graph), self.figures.resilience)
+
     # --- navigation ------------------------------------------------------------------------
 
     def nav(self) -> list[Any]:
@@ -1199,5 +1208,6 @@ class SitePages:
         ]
         if self.figures.views:
             nav.append({self.w("diagrams"): DIAGRAMS})
+        nav.append({self.w("resilience"): RESILIENCE})
         nav.append({self.w("components"): components})
         return nav
