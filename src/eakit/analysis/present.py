@@ -140,7 +140,10 @@ def _network_lines(graph: ModelGraph, report: NetworkReport, lang: str) -> list[
     for bridge in report.bridges:
         cut = cut_off_text(bridge.cut_off, lang)
         relations = ", ".join(relation_label(t, lang) for t in bridge.types)
-        lines.append(f"    - {bridge.source} — {bridge.target} ({relations}): {cut}")
+        ends = " — ".join(
+            f"{name_of(graph, end, lang)} [{end}]" for end in (bridge.source, bridge.target)
+        )
+        lines.append(f"    - {ends} ({relations}): {cut}")
     if not report.bridges:
         lines.append(none)
     lines.append("  " + text("resilience.central", lang))
