@@ -57,26 +57,39 @@ def _param_row(param: Any, ctx: Any) -> str:
     return f"| {name} | {kind_text} | {default_text} | {help_text} |"
 
 
+def _command_section(command: Any, ctx: Any, path: str) -> list[str]:
+    """One command's heading, usage, help and parameter table; a group's subcommands follow."""
+    subcommands = getattr(command, "list_commands", None)
+    if subcommands is not None:
+        sub_ctx = command.context_class(command, info_name=path.split()[-1], parent=ctx)
+        out: list[str] = []
+        for name in sorted(subcommands(sub_ctx)):
+            sub = command.get_command(sub_ctx, name)
+            if sub is not None and not sub.hidden:
+                out += _command_section(sub, sub_ctx, f"{path} {name}")
+        return out
+    usage = " ".join(command.collect_usage_pieces(ctx))
+    out = [f"## `eakit {path}`\n", f"```text\neakit {path} {usage}\n```\n"]
+    if command.help:
+        out.append(inspect.cleandoc(command.help) + "\n")
+    params = [p for p in command.params if p.name != "help" and not getattr(p, "hidden", False)]
+    if params:
+        rows = ["| argument / option | type | default | description |", "|---|---|---|---|"]
+        rows += [_param_row(p, ctx) for p in params]
+        out.append("\n".join(rows) + "\n")
+    return out
+
+
 def render() -> str:
-    """The whole reference page as Markdown."""
+    """The whole reference page as Markdown, subcommands of a group under their own heading."""
     app = build_app()
     group: Any = typer.main.get_command(app)
     ctx = group.context_class(group, info_name="eakit")
     out = [HEADER]
     for name in sorted(group.list_commands(ctx)):
         command = group.get_command(ctx, name)
-        if command is None or command.hidden:
-            continue
-        usage = " ".join(command.collect_usage_pieces(ctx))
-        out.append(f"## `eakit {name}`\n")
-        out.append(f"```text\neakit {name} {usage}\n```\n")
-        if command.help:
-            out.append(inspect.cleandoc(command.help) + "\n")
-        params = [p for p in command.params if p.name != "help" and not getattr(p, "hidden", False)]
-        if params:
-            rows = ["| argument / option | type | default | description |", "|---|---|---|---|"]
-            rows += [_param_row(p, ctx) for p in params]
-            out.append("\n".join(rows) + "\n")
+        if command is not None and not command.hidden:
+            out += _command_section(command, ctx, name)
     return "\n".join(out)
 
 
