@@ -52,7 +52,11 @@ def test_every_command_is_documented():
     ctx = group.context_class(group, info_name="eakit")
     text = cli_reference.render()
     for name in group.list_commands(ctx):
-        assert f"## `eakit {name}`" in text
+        command = group.get_command(ctx, name)
+        subcommands = getattr(command, "commands", None)
+        # a group is documented through each of its subcommands
+        for full in [f"{name} {sub}" for sub in subcommands] if subcommands else [name]:
+            assert f"## `eakit {full}`" in text
 
 
 def test_pre_commit_hook():
