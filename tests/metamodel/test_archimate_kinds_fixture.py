@@ -9,6 +9,9 @@ from lxml import etree
 
 from eakit import metamodel
 from eakit.graph import ModelGraph
+from eakit.interop.archimate_export import export_archimate
+from eakit.interop.archimate_import import import_archimate, write_import
+from eakit.interop.xsd import validate_exchange
 from eakit.pipeline import check, load_graph
 from eakit.render.diagrams import render_views
 from eakit.render.excel.layout import sheet_kinds
@@ -96,3 +99,15 @@ def test_site_layer_pages_list_generic_kinds(graph: ModelGraph, tmp_path: Path) 
     page = (site / "layers" / "governance" / "index.html").read_text("utf-8")
     for kind in ("capability", "goal", "requirement", "work_package", "plateau"):
         assert metamodel.label(kind) in page
+
+
+def test_archimate_export_is_valid_and_round_trips(graph: ModelGraph, tmp_path: Path) -> None:
+    exported = export_archimate(graph)
+    assert validate_exchange(exported) == []
+    result = import_archimate(exported, source="archimate-kinds.xml")
+    write_import(result, tmp_path / "imported")
+    imported = load_graph(tmp_path / "imported")
+    assert {c: imported.g.nodes[c]["kind"] for c in imported.ids()} == {
+        c: graph.g.nodes[c]["kind"] for c in graph.ids()
+    }
+    assert export_archimate(imported) == exported
