@@ -522,6 +522,8 @@ def _kind_classes() -> dict[str, type[BaseComponent]]:
     classes: dict[str, type[BaseComponent]] = {}
     for kind, spec in KIND_SPECS.items():
         if spec.framework:
+            if kind not in own:
+                raise RuntimeError(f"framework kind '{kind}' has no component class")
             cls = own.pop(kind)
             # The registry is the one place a kind's layer and labels are written.
             cls.layer = spec.layer
