@@ -73,6 +73,7 @@ ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
     "Resource",
     "Capability",
     "CourseOfAction",
+    "ValueStream",
     "WorkPackage",
     "Deliverable",
     "ImplementationEvent",
@@ -162,38 +163,20 @@ class RelationExport:
     access: str | None = None
 
 
+# The access types of eakit (``access_type``) and of the exchange format (``accessType``).
+ACCESS_TYPE_EXPORT = {"access": "Access", "read": "Read", "write": "Write", "readwrite": "ReadWrite"}
+ACCESS_TYPE_IMPORT = {value: key for key, value in ACCESS_TYPE_EXPORT.items()}
+
+# Kept with the relation types (``relation_types.yaml``: ``archimate``, ``archimate_reverse``,
+# ``access_type``), so a relation type and its ArchiMate relationship are declared once.
 RELATION_EXPORT: dict[str, RelationExport] = {
-    m.relation: m
-    for m in (
-        RelationExport("integrates_with", "Flow"),
-        RelationExport("connects_to", "Association"),
-        RelationExport("exchanges_with", "Flow"),
-        RelationExport("reads_from", "Access", access="Read"),
-        RelationExport("writes_to", "Access", access="Write"),
-        RelationExport("transfers_data_to", "Association"),
-        RelationExport("delivers", "Realization"),
-        RelationExport("uses_channel", "Association"),
-        RelationExport("serves", "Serving"),
-        RelationExport("protects", "Serving"),
-        RelationExport("reports_to", "Flow"),
-        RelationExport("based_on", "Association"),
-        RelationExport("authenticates_via", "Association"),
-        RelationExport("links_to", "Association"),
-        RelationExport("supports", "Serving"),
-        RelationExport("depends_on", "Serving", reverse=True),
-        RelationExport("part_of", "Aggregation", reverse=True),
-        RelationExport("succeeded_by", "Association"),
-        RelationExport("owned_by", "Association"),
-        RelationExport("operated_by", "Association"),
-        RelationExport("hosted_on", "Serving", reverse=True),
-        RelationExport("located_in", "Aggregation", reverse=True),
-        RelationExport("provided_by", "Assignment", reverse=True),
-        RelationExport("deployed_at", "Serving"),
-        RelationExport("belongs_to", "Association"),
-        RelationExport("led_by", "Assignment", reverse=True),
-        RelationExport("realises", "Realization"),
-        RelationExport("replaces", "Association"),
+    name: RelationExport(
+        name,
+        spec.archimate,
+        reverse=spec.archimate_reverse,
+        access=ACCESS_TYPE_EXPORT[spec.access_type] if spec.access_type else None,
     )
+    for name, spec in relation_types().items()
 }
 
 # --- import of files from other tools -------------------------------------------------------
