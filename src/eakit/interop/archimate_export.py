@@ -21,6 +21,7 @@ from typing import Any
 from eakit import atomic
 from eakit.graph import Edge, ModelGraph
 from eakit.interop.archimate_mapping import (
+    ACCESS_TYPE_EXPORT,
     ARCHITECTURE_TEXT_FIELDS,
     KIND_EXPORT,
     KIND_PROPERTY,
@@ -35,6 +36,7 @@ from eakit.interop.xsd import ARCHIMATE_NS, XSI_NS
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Relation, kind_of, relation_types
 from eakit.model.manifest import RulesConfig
 from eakit.model.refs import ref_fields
+from eakit.model.relations import ATTRIBUTE_OWNER
 from eakit.model.views import STRUCTURAL_RELATIONS
 from eakit.text import for_xml, vi_sort_key
 
@@ -115,12 +117,31 @@ def relation_properties(edge: Edge) -> list[_Property]:
     relation = edge.relation
     if relation is not None:
         for name in Relation.model_fields:
-            if name in ("from_", "to", "type", "description"):
+            # The ArchiMate attributes are written as the relationship's own attributes.
+            if name in ("from_", "to", "type", "description", "properties", *ATTRIBUTE_OWNER):
                 continue
             value = getattr(relation, name)
             if value is None or value == _default(Relation, name):
                 continue
             result.append(_Property(PROPERTY_PREFIX + name, value))
+        result.extend(_Property(key, value) for key, value in sorted(relation.properties.items()))
+    return result
+
+
+def relationship_attributes(edge: Edge) -> dict[str, str]:
+    """The ArchiMate attributes of an edge's relationship: the access type, the
+    influence modifier, the direction of an association."""
+    mapping = RELATION_EXPORT[edge.type]
+    relation = edge.relation
+    result = {}
+    if mapping.access:
+        result["accessType"] = mapping.access
+    elif relation is not None and relation.access_type is not None:
+        result["accessType"] = ACCESS_TYPE_EXPORT[relation.access_type]
+    if relation is not None and relation.strength is not None:
+        result["modifier"] = relation.strength
+    if relation is not None and relation.directed:
+        result["isDirected"] = "true"
     return result
 
 
@@ -378,8 +399,7 @@ def export_archimate(graph: ModelGraph) -> bytes:
                 "target": element_id(target),
                 "xsi:type": mapping.archimate,
             }
-            if mapping.access:
-                attributes["accessType"] = mapping.access
+            attributes |= relationship_attributes(edge)
             node = ET.SubElement(relationships, "relationship", attributes)
             description = edge.relation.description if edge.relation is not None else None
             _documentation(node, description, None)

@@ -164,7 +164,12 @@ class RelationExport:
 
 
 # The access types of eakit (``access_type``) and of the exchange format (``accessType``).
-ACCESS_TYPE_EXPORT = {"access": "Access", "read": "Read", "write": "Write", "readwrite": "ReadWrite"}
+ACCESS_TYPE_EXPORT = {
+    "access": "Access",
+    "read": "Read",
+    "write": "Write",
+    "readwrite": "ReadWrite",
+}
 ACCESS_TYPE_IMPORT = {value: key for key, value in ACCESS_TYPE_EXPORT.items()}
 
 # Kept with the relation types (``relation_types.yaml``: ``archimate``, ``archimate_reverse``,
