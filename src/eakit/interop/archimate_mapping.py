@@ -391,14 +391,15 @@ def mapping_markdown() -> str:
             for r in RELATION_IMPORT
         ],
     )
-    unmapped_rel = sorted(
-        {t for t in ARCHIMATE_RELATIONSHIP_TYPES} - {r.archimate for r in RELATION_IMPORT}
-    )
     lines += [
         "",
-        "Not mapped (listed in the import report): "
-        + ", ".join(f"`{t}`" for t in unmapped_rel)
-        + "; and any relationship that no rule above matches.",
+        "A relationship no rule above matches (or whose eakit relation does not fit the "
+        "kinds) becomes the eakit relation named after its ArchiMate relationship "
+        "(`composition`, `aggregation`, `assignment`, `realization`, `serving`, `access`, "
+        "`influence`, `triggering`, `flow`, `specialization`, `association`) when "
+        "ArchiMate's table of allowed relationships allows it between the two kinds; with "
+        "its access type, influence strength or direction. Otherwise, and when an end is "
+        "a relationship or was not kept, the import report lists it.",
         "",
     ]
     return "\n".join(lines) + "\n"
