@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eakit.model import KIND_CLASSES, LAYERS, relation_types
+from eakit.metamodel import KIND_SPECS
+from eakit.model import LAYERS, relation_types
 
 # --- ArchiMate vocabulary (from archimate3_Model.xsd) ----------------------------------------
 
@@ -85,6 +86,10 @@ ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
     "OrJunction",
 )
 
+# Element types ArchiMate 3.1 added to the vocabulary above; the bundled 3.0 schema
+# predates them.
+ARCHIMATE_31_ELEMENT_TYPES: tuple[str, ...] = ("ValueStream",)
+
 ARCHIMATE_RELATIONSHIP_TYPES: tuple[str, ...] = (
     "Composition",
     "Aggregation",
@@ -118,7 +123,8 @@ ARCHITECTURE_TEXT_FIELDS = ("id", "name", "name_en", "description", "description
 
 @dataclass(frozen=True)
 class KindExport:
-    """How one eakit kind is written: its ArchiMate element type and why."""
+    """How one eakit kind is written: its ArchiMate element type and why (a view of the
+    metamodel registry, which holds both)."""
 
     kind: str
     archimate: str
@@ -126,25 +132,7 @@ class KindExport:
 
 
 KIND_EXPORT: dict[str, KindExport] = {
-    m.kind: m
-    for m in (
-        KindExport("actor", "BusinessRole", "a group of users is a role the business serves"),
-        KindExport("channel", "BusinessInterface", "an access point of the business"),
-        KindExport("portal", "ApplicationComponent", "a portal is an information system"),
-        KindExport("public_service", "BusinessService", ""),
-        KindExport("agency", "BusinessActor", "an organisation"),
-        KindExport("business_function", "BusinessFunction", ""),
-        KindExport("application", "ApplicationComponent", ""),
-        KindExport("database", "DataObject", "the data a system manages"),
-        KindExport(
-            "integration_platform", "ApplicationComponent", "LGSP, NDXP and other platforms"
-        ),
-        KindExport("data_centre", "Node", "the computing resources of a site"),
-        KindExport("network", "CommunicationNetwork", ""),
-        KindExport("lan", "CommunicationNetwork", ""),
-        KindExport("security_capability", "TechnologyService", "SOC, firewall, backup, ..."),
-        KindExport("roadmap_item", "WorkPackage", "a task or project of the plan"),
-    )
+    kind: KindExport(kind, spec.archimate, spec.note) for kind, spec in KIND_SPECS.items()
 }
 
 
@@ -327,14 +315,14 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 def mapping_markdown() -> str:
     """The mapping tables as Markdown (the generated part of ``docs/interop.md``)."""
     layer_order = {info.layer: info.order for info in LAYERS}
-    kinds = sorted(KIND_CLASSES, key=lambda k: (layer_order[KIND_CLASSES[k].layer], k))
+    kinds = sorted(KIND_SPECS, key=lambda k: (layer_order[KIND_SPECS[k].layer], k))
     lines = ["### Export: eakit kind → ArchiMate element", ""]
     lines += _table(
         ("eakit kind", "label", "ArchiMate element", "why"),
         [
             (
                 f"`{k}`",
-                f"{KIND_CLASSES[k].label} ({KIND_CLASSES[k].label_en})",
+                f"{KIND_SPECS[k].label} ({KIND_SPECS[k].label_en})",
                 f"`{KIND_EXPORT[k].archimate}`",
                 KIND_EXPORT[k].note,
             )

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from eakit import metamodel
 from eakit.lsp.words import Lang
-from eakit.model import KIND_CLASSES, LAYER_INFO, BaseComponent, Layer
-
-_SYMBOL_KINDS = {
-    Layer.USERS: types.SymbolKind.Interface,
-    Layer.SERVICES: types.SymbolKind.Function,
-    Layer.BUSINESS: types.SymbolKind.Namespace,
-    Layer.APPLICATIONS: types.SymbolKind.Class,
-    Layer.INTEGRATION: types.SymbolKind.Event,
-    Layer.INFRASTRUCTURE: types.SymbolKind.Module,
-    Layer.SECURITY: types.SymbolKind.Key,
-    Layer.GOVERNANCE: types.SymbolKind.Package,
-}
+from eakit.model import LAYER_INFO, BaseComponent
 
 
 def name_of(component: BaseComponent, lang: Lang) -> str:
@@ -25,20 +15,17 @@ def name_of(component: BaseComponent, lang: Lang) -> str:
 
 
 def kind_label(kind: str, lang: Lang) -> str:
-    cls = KIND_CLASSES.get(kind)
-    if cls is None:
-        return kind
-    return cls.label_en if lang == "en" else cls.label
+    return metamodel.label(kind, lang) if metamodel.is_kind(kind) else kind
 
 
 def layer_label(kind: str, lang: Lang) -> str:
-    cls = KIND_CLASSES.get(kind)
-    if cls is None:
+    if not metamodel.is_kind(kind):
         return ""
-    info = LAYER_INFO[cls.layer]
+    info = LAYER_INFO[metamodel.spec(kind).layer]
     return info.name_en if lang == "en" else info.name
 
 
 def symbol_kind(kind: str) -> types.SymbolKind:
-    cls = KIND_CLASSES.get(kind)
-    return _SYMBOL_KINDS.get(cls.layer, types.SymbolKind.Object) if cls else types.SymbolKind.Object
+    if not metamodel.is_kind(kind):
+        return types.SymbolKind.Object
+    return types.SymbolKind[LAYER_INFO[metamodel.spec(kind).layer].symbol]

@@ -1,15 +1,16 @@
 """The typed component kinds of the eakit model format (pydantic v2).
 
-One class per ``kind``; :data:`Component` is their discriminated union. The set is
-deliberately small: it covers every layer of the national framework (see
-``docs/model-format.md``) and grows only when a rule or a view needs it.
+A class per framework kind (its own fields), one generated class per generic ArchiMate
+kind (the fields of :class:`GenericComponent`); :data:`Component` is their discriminated
+union. Which kinds exist, their layers and labels come from the metamodel registry
+(:mod:`eakit.metamodel`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -17,11 +18,13 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
-from eakit.model.layers import Layer
+from eakit.metamodel.layers import Layer
+from eakit.metamodel.registry import KIND_SPECS, KindSpec
 from eakit.model.refs import Ref
 from eakit.text import escape_code, has_control, nfc
 
@@ -202,9 +205,6 @@ class InformationSystem(BaseComponent):
 class Actor(BaseComponent):
     """A group of users: citizens, enterprises, civil servants, leaders, other agencies."""
 
-    layer: ClassVar[Layer] = Layer.USERS
-    label: ClassVar[str] = "Người sử dụng"
-    label_en: ClassVar[str] = "Actor"
     kind: Literal["actor"]
     actor_type: Literal["citizen", "enterprise", "civil_servant", "leader", "other_agency"]
 
@@ -212,9 +212,6 @@ class Actor(BaseComponent):
 class Channel(BaseComponent):
     """An access channel: web, mobile app, one-stop counter, hotline, kiosk, ..."""
 
-    layer: ClassVar[Layer] = Layer.USERS
-    label: ClassVar[str] = "Kênh giao tiếp"
-    label_en: ClassVar[str] = "Channel"
     kind: Literal["channel"]
     channel_type: Literal[
         "web",
@@ -237,9 +234,6 @@ class Channel(BaseComponent):
 class Portal(InformationSystem):
     """A portal or website (Cổng thông tin điện tử), provincial or national."""
 
-    layer: ClassVar[Layer] = Layer.SERVICES
-    label: ClassVar[str] = "Cổng thông tin"
-    label_en: ClassVar[str] = "Portal"
     kind: Literal["portal"]
     portal_type: Literal[
         "provincial_portal", "agency_portal", "public_service_portal", "open_data_portal"
@@ -252,9 +246,6 @@ class Portal(InformationSystem):
 class PublicService(BaseComponent):
     """An (online) public service for an administrative procedure (dịch vụ công)."""
 
-    layer: ClassVar[Layer] = Layer.SERVICES
-    label: ClassVar[str] = "Dịch vụ công"
-    label_en: ClassVar[str] = "Public service"
     kind: Literal["public_service"]
     procedure_code: Text | None = Field(None, description="Code in the national TTHC database.")
     level: Literal["full", "partial", "1", "2", "3", "4"] | None = Field(
@@ -285,9 +276,6 @@ class Agency(BaseComponent):
     Administrative Service Centre, ministry, ... (districts are historic units: the
     district level ended on 30/06/2025)."""
 
-    layer: ClassVar[Layer] = Layer.BUSINESS
-    label: ClassVar[str] = "Cơ quan, đơn vị"
-    label_en: ClassVar[str] = "Agency"
     kind: Literal["agency"]
     agency_type: Literal[
         "provincial_people_committee",
@@ -311,9 +299,6 @@ class Agency(BaseComponent):
 class BusinessFunction(BaseComponent):
     """A business function or sector area (lĩnh vực nghiệp vụ)."""
 
-    layer: ClassVar[Layer] = Layer.BUSINESS
-    label: ClassVar[str] = "Chức năng nghiệp vụ"
-    label_en: ClassVar[str] = "Business function"
     kind: Literal["business_function"]
     lead_agency: Annotated[Id, _ref("agency", edge="led_by")] | None = None
     sector: Text | None = None
@@ -325,9 +310,6 @@ class BusinessFunction(BaseComponent):
 class Application(InformationSystem):
     """An application or information system (hệ thống thông tin, phần mềm ứng dụng)."""
 
-    layer: ClassVar[Layer] = Layer.APPLICATIONS
-    label: ClassVar[str] = "Ứng dụng"
-    label_en: ClassVar[str] = "Application"
     kind: Literal["application"]
     app_type: Literal[
         "public_service_system",
@@ -351,9 +333,6 @@ class Application(InformationSystem):
 class Database(InformationSystem):
     """A database: national, sector, shared provincial, catalogue or warehouse."""
 
-    layer: ClassVar[Layer] = Layer.APPLICATIONS
-    label: ClassVar[str] = "Cơ sở dữ liệu"
-    label_en: ClassVar[str] = "Database"
     kind: Literal["database"]
     db_type: Literal["national", "sector", "shared", "catalogue", "warehouse", "open_data"]
     classification: Literal["core", "important", "other"] | None = None
@@ -376,9 +355,6 @@ class Database(InformationSystem):
 class IntegrationPlatform(InformationSystem):
     """An integration and data-sharing platform: LGSP, NDXP/NGSP, document axis, ..."""
 
-    layer: ClassVar[Layer] = Layer.INTEGRATION
-    label: ClassVar[str] = "Nền tảng tích hợp"
-    label_en: ClassVar[str] = "Integration platform"
     kind: Literal["integration_platform"]
     platform_type: Literal[
         "lgsp",
@@ -398,9 +374,6 @@ class IntegrationPlatform(InformationSystem):
 class DataCentre(BaseComponent):
     """A data centre, DR site, cloud or server room."""
 
-    layer: ClassVar[Layer] = Layer.INFRASTRUCTURE
-    label: ClassVar[str] = "Trung tâm dữ liệu"
-    label_en: ClassVar[str] = "Data centre"
     kind: Literal["data_centre"]
     dc_type: Literal["data_centre", "dr_site", "cloud", "server_room"] = "data_centre"
     owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = None
@@ -416,9 +389,6 @@ class DataCentre(BaseComponent):
 class Network(BaseComponent):
     """A network: the specialised data network (TSLCD), WAN, Internet gateway."""
 
-    layer: ClassVar[Layer] = Layer.INFRASTRUCTURE
-    label: ClassVar[str] = "Mạng"
-    label_en: ClassVar[str] = "Network"
     kind: Literal["network"]
     network_type: Literal["tslcd", "internet_gateway", "wan", "internet"]
     network_level: Literal["I", "II"] | None = Field(None, description="TSLCD level I or II.")
@@ -436,9 +406,6 @@ class Network(BaseComponent):
 class Lan(BaseComponent):
     """An agency's local area network (mạng LAN)."""
 
-    layer: ClassVar[Layer] = Layer.INFRASTRUCTURE
-    label: ClassVar[str] = "Mạng LAN"
-    label_en: ClassVar[str] = "LAN"
     kind: Literal["lan"]
     agency: Annotated[Id, _ref("agency", edge="belongs_to")]
     connected_to: list[Annotated[Id, _ref("network", edge="connects_to")]] = Field(
@@ -453,9 +420,6 @@ class Lan(BaseComponent):
 class SecurityCapability(BaseComponent):
     """A security capability: SOC, firewall, WAF, backup, incident response, ..."""
 
-    layer: ClassVar[Layer] = Layer.SECURITY
-    label: ClassVar[str] = "Năng lực an toàn thông tin"
-    label_en: ClassVar[str] = "Security capability"
     kind: Literal["security_capability"]
     capability_type: Literal[
         "soc",
@@ -486,9 +450,6 @@ class SecurityCapability(BaseComponent):
 class RoadmapItem(BaseComponent):
     """A task or project of the roadmap (nhiệm vụ, dự án) for a plan period."""
 
-    layer: ClassVar[Layer] = Layer.GOVERNANCE
-    label: ClassVar[str] = "Nhiệm vụ, dự án"
-    label_en: ClassVar[str] = "Roadmap item"
     kind: Literal["roadmap_item"]
     period: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")] | None = Field(
         None, description="Plan period, e.g. 2016-2020."
@@ -505,7 +466,18 @@ class RoadmapItem(BaseComponent):
     )
 
 
-COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = (
+class GenericComponent(BaseComponent):
+    """An ArchiMate 3.2 element without a framework kind of its own (a business process,
+    an application service, a capability, ...). One class per such kind is generated from
+    its registry entry; they share these fields. ``description`` holds the element's
+    documentation."""
+
+    owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = Field(
+        None, description="Responsible agency."
+    )
+
+
+_FRAMEWORK_CLASSES: tuple[type[BaseComponent], ...] = (
     Actor,
     Channel,
     Portal,
@@ -522,28 +494,48 @@ COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = (
     RoadmapItem,
 )
 
-KIND_CLASSES: dict[str, type[BaseComponent]] = {
-    cls.model_fields["kind"].annotation.__args__[0]: cls  # type: ignore[union-attr]
-    for cls in COMPONENT_CLASSES
-}
 
-Component = Annotated[
-    Actor
-    | Channel
-    | Portal
-    | PublicService
-    | Agency
-    | BusinessFunction
-    | Application
-    | Database
-    | IntegrationPlatform
-    | DataCentre
-    | Network
-    | Lan
-    | SecurityCapability
-    | RoadmapItem,
+def _declared_kind(cls: type[BaseComponent]) -> str:
+    return cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr, no-any-return]
+
+
+def _generic_class(spec: KindSpec) -> type[BaseComponent]:
+    name = "".join(part.title() for part in spec.kind.split("_"))
+    cls: type[BaseComponent] = create_model(  # type: ignore[call-overload]
+        name,
+        __base__=GenericComponent,
+        __module__=__name__,
+        __doc__=f"{spec.label_en} (ArchiMate {spec.archimate}): {spec.label}.",
+        kind=(Literal[spec.kind], ...),  # type: ignore[arg-type, valid-type]
+    )
+    return cls
+
+
+def _kind_classes() -> dict[str, type[BaseComponent]]:
+    own = {_declared_kind(cls): cls for cls in _FRAMEWORK_CLASSES}
+    classes: dict[str, type[BaseComponent]] = {}
+    for kind, spec in KIND_SPECS.items():
+        cls = own.pop(kind) if spec.framework else _generic_class(spec)
+        # The registry is the one place a kind's layer and labels are written.
+        cls.layer = spec.layer
+        cls.label = spec.label
+        cls.label_en = spec.label_en
+        classes[kind] = cls
+    if own:
+        raise RuntimeError(f"component classes without a registry entry: {sorted(own)}")
+    return classes
+
+
+KIND_CLASSES: dict[str, type[BaseComponent]] = _kind_classes()
+"""The class of every kind, in the registry's order."""
+
+COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = tuple(KIND_CLASSES.values())
+
+Component: Any = Annotated[
+    Union[COMPONENT_CLASSES],  # type: ignore[valid-type]  # noqa: UP007
     Field(discriminator="kind"),
 ]
+"""Any component, discriminated by ``kind`` (built from :data:`KIND_CLASSES`)."""
 
 
 def kind_of(component: BaseComponent) -> str:

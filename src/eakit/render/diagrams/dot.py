@@ -194,8 +194,8 @@ def _node_label(node: SceneNode) -> Html:
 
 def node_attributes(node: SceneNode) -> Attrs:
     """DOT attributes of a scene node (shape, colours, status and badge styling)."""
-    shape, extra = style.KIND_SHAPES[node.kind]
-    fill, line = style.kind_colours(node.kind, node.layer)
+    shape, extra = style.kind_shape(node.kind)
+    fill, line = style.kind_colours(node.kind)
     styles = ["filled", *([extra] if extra else [])]
     penwidth = 1.2
     if node.status is Status.PLANNED:

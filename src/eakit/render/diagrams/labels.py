@@ -1,34 +1,19 @@
 """Words the diagrams print, in Vietnamese and English.
 
-Component names come from the model; everything else a diagram says (kind names,
-plural nouns of aggregated nodes, group titles, status notes, the legend) lives here.
+Component names come from the model, kind names and their plurals from the metamodel;
+everything else a diagram says (plural nouns of sub-types, group titles, status notes,
+the legend) lives here.
 """
 
 from __future__ import annotations
 
-from eakit.model import KIND_CLASSES, LAYER_INFO, Layer
+from eakit import metamodel
+from eakit.model import LAYER_INFO, Layer
 
 Lang = str  # "vi" | "en"
 
-# Plural nouns for aggregated nodes: "31 mạng LAN cơ quan", "12 sở, ban, ngành".
-KIND_PLURAL: dict[str, tuple[str, str]] = {
-    "actor": ("nhóm người sử dụng", "user groups"),
-    "channel": ("kênh giao tiếp", "channels"),
-    "portal": ("cổng thông tin", "portals"),
-    "public_service": ("dịch vụ công", "public services"),
-    "agency": ("cơ quan, đơn vị", "agencies"),
-    "business_function": ("lĩnh vực nghiệp vụ", "business functions"),
-    "application": ("ứng dụng", "applications"),
-    "database": ("cơ sở dữ liệu", "databases"),
-    "integration_platform": ("nền tảng tích hợp", "integration platforms"),
-    "data_centre": ("trung tâm dữ liệu", "data centres"),
-    "network": ("mạng", "networks"),
-    "lan": ("mạng LAN cơ quan", "agency LANs"),
-    "security_capability": ("năng lực an toàn thông tin", "security capabilities"),
-    "roadmap_item": ("nhiệm vụ, dự án", "roadmap items"),
-}
-
-# Plural nouns for groups split by an enumerated attribute (Aggregate.by).
+# Plural nouns for groups split by an enumerated attribute (Aggregate.by): "12 sở, ban,
+# ngành"; a group of one kind takes the kind's plural ("31 mạng LAN cơ quan").
 VALUE_PLURAL: dict[tuple[str, str, str], tuple[str, str]] = {
     ("agency", "agency_type", "provincial_people_committee"): (
         "UBND tỉnh",
@@ -121,8 +106,7 @@ def text(key: str, lang: Lang, **values: object) -> str:
 
 def kind_label(kind: str, lang: Lang) -> str:
     """The singular name of a component kind."""
-    cls = KIND_CLASSES[kind]
-    return cls.label_en if lang == "en" else cls.label
+    return metamodel.label(kind, lang)
 
 
 def layer_title(layer: Layer | str, lang: Lang) -> str:
@@ -137,5 +121,5 @@ def aggregate_noun(kind: str, by: str | None, value: object, lang: Lang) -> str:
         known = VALUE_PLURAL.get((kind, by, str(value)))
         if known is not None:
             return pick(known, lang)
-        return f"{pick(KIND_PLURAL[kind], lang)} {str(value).replace('-', '–')}"
-    return pick(KIND_PLURAL[kind], lang)
+        return f"{metamodel.plural(kind, lang)} {str(value).replace('-', '–')}"
+    return metamodel.plural(kind, lang)

@@ -1,9 +1,11 @@
-"""The visual language of the diagrams: one palette and one shape per kind, used by
-every view, the legend and the site alike.
+"""The visual language of the diagrams: the palettes, used by every view, the legend and
+the site alike; each kind's shape and style is in the metamodel.
 
-Colours follow the ArchiMate convention where it has one (business yellow,
-application blue, technology green) and add distinct hues for users, services,
-integration, security and governance. Fills are light so black text stays readable
+The framework's kinds take the colour of their framework layer, following the ArchiMate
+convention where it has one (business yellow, application blue, technology green) with
+distinct hues for users, services, integration, security and governance; the generic
+ArchiMate kinds take ArchiMate's customary colour of their ArchiMate layer (motivation
+purple, strategy tan, implementation pink, ...). Fills are light so black text stays readable
 when printed in grey; borders carry the hue.
 """
 
@@ -11,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eakit.model import Layer
+from eakit import metamodel
+from eakit.metamodel import Aspect, Layer
 
 FONT = "Noto Sans"  # installed by fonts-noto-core; covers Vietnamese diacritics
 
@@ -34,30 +37,23 @@ LAYER_COLOURS: dict[Layer, LayerColours] = {
     Layer.GOVERNANCE: LayerColours("#F3F5F8", "#DDE3EA", "#455A6B"),
 }
 
-# Graphviz shape and extra style per kind; each (shape, layer hue) pair is unique.
-KIND_SHAPES: dict[str, tuple[str, str]] = {
-    "actor": ("ellipse", ""),
-    "channel": ("rarrow", ""),
-    "portal": ("tab", ""),
-    "public_service": ("box", "rounded"),
-    "agency": ("box", "diagonals"),
-    "business_function": ("cds", ""),
-    "application": ("component", ""),
-    "database": ("cylinder", ""),
-    "integration_platform": ("octagon", ""),
-    "data_centre": ("box3d", ""),
-    "network": ("hexagon", ""),
-    "lan": ("box", ""),
-    "security_capability": ("invhouse", ""),
-    "roadmap_item": ("note", ""),
-}
 
-# A second fill for the kind that shares its layer hue with another, so they differ.
-KIND_FILL_OVERRIDES: dict[str, str] = {
-    "database": "#B9DAF5",
-    "channel": "#FCE8F1",
-    "business_function": "#FFF8CC",
-    "lan": "#E6F5DE",
+@dataclass(frozen=True)
+class AspectColours:
+    fill: str
+    line: str
+
+
+# ArchiMate's customary colours, for the generic ArchiMate kinds (by ArchiMate layer).
+ASPECT_COLOURS: dict[Aspect, AspectColours] = {
+    Aspect.STRATEGY: AspectColours("#F5DEAA", "#8A5A00"),
+    Aspect.BUSINESS: AspectColours("#FFFFB5", "#8C8200"),
+    Aspect.APPLICATION: AspectColours("#B5FFFF", "#00707A"),
+    Aspect.TECHNOLOGY: AspectColours("#C9E7B7", "#2E6B12"),
+    Aspect.PHYSICAL: AspectColours("#D7EBB0", "#566B12"),
+    Aspect.MOTIVATION: AspectColours("#CCCCFF", "#4A3D99"),
+    Aspect.IMPLEMENTATION: AspectColours("#FFE0E0", "#A33A3A"),
+    Aspect.OTHER: AspectColours("#FFFFFF", "#5F6368"),
 }
 
 # Polygons whose outline Graphviz grows around the label: they need no inner margin.
@@ -102,7 +98,15 @@ EDGE_STYLES: dict[str, tuple[str, str]] = {
 }
 
 
-def kind_colours(kind: str, layer: Layer) -> tuple[str, str]:
-    """(fill, line) of a component kind."""
-    colours = LAYER_COLOURS[layer]
-    return KIND_FILL_OVERRIDES.get(kind, colours.fill), colours.line
+def kind_shape(kind: str) -> tuple[str, str]:
+    """(Graphviz shape, extra style) of a component kind, from the metamodel."""
+    spec = metamodel.spec(kind)
+    return spec.shape, spec.style
+
+
+def kind_colours(kind: str) -> tuple[str, str]:
+    """(fill, line) of a component kind: a framework kind takes its layer's colours, a
+    generic ArchiMate kind its ArchiMate layer's; the registry may override the fill."""
+    spec = metamodel.spec(kind)
+    colours = LAYER_COLOURS[spec.layer] if spec.framework else ASPECT_COLOURS[spec.aspect]
+    return spec.fill or colours.fill, colours.line

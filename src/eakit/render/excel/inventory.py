@@ -36,6 +36,7 @@ from eakit.render.excel.layout import (
     kinds_of_layer,
     layer_columns,
     property_columns,
+    sheet_kinds,
     with_names,
 )
 from eakit.render.excel.sheet import Sheet, Style
@@ -79,9 +80,11 @@ def to_cell(column: Column, value: Any, lang: Lang) -> tuple[Any, str | None]:
 
 
 def columns_for(components: list[BaseComponent], layer: str) -> tuple[Column, ...]:
-    """The layer's field columns plus one per ``properties`` key in use."""
+    """The layer's field columns for the kinds its sheet offers, plus one per
+    ``properties`` key in use."""
     keys = [key for c in components for key in c.properties]
-    return with_names(layer_columns(layer)) + property_columns(keys)
+    kinds = sheet_kinds(layer, (kind_of(c) for c in components))
+    return with_names(layer_columns(layer, kinds)) + property_columns(keys)
 
 
 def ordered(components: list[BaseComponent], layer: str) -> list[BaseComponent]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from eakit.model.components import KIND_CLASSES
+from eakit.metamodel import KIND_SPECS
 from eakit.render.site.i18n import _VALUES as FIELD_VALUE_WORDS
 
 Lang = Literal["vi", "en"]
@@ -200,7 +200,7 @@ _SCOPE = {
     "national": ("Quốc gia", "National"),
     "external": ("Bên ngoài", "External"),
 }
-_KIND = {kind: (cls.label, cls.label_en) for kind, cls in KIND_CLASSES.items()}
+_KIND = {kind: (spec.label, spec.label_en) for kind, spec in KIND_SPECS.items()}
 
 _AGENCY_TYPE = {
     "provincial_people_committee": ("UBND tỉnh", "Provincial People's Committee"),

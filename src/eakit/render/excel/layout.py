@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -18,7 +19,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from eakit.model.components import KIND_CLASSES, BaseComponent
+from eakit import metamodel
+from eakit.model.components import BaseComponent
 from eakit.model.layers import LAYERS
 from eakit.model.refs import ref_fields
 from eakit.render.excel.labels import Lang
@@ -235,8 +237,20 @@ def _shape(annotation: Any) -> tuple[Shape, tuple[str, ...]]:
 
 
 def kinds_of_layer(layer: str) -> list[str]:
-    """The component kinds of a layer, in declaration order."""
-    return [kind for kind, cls in KIND_CLASSES.items() if cls.layer == layer]
+    """The component kinds of a layer, in the registry's order."""
+    return list(metamodel.kinds_in_layer(layer))
+
+
+def sheet_kinds(layer: str, present: Iterable[str] = ()) -> tuple[str, ...]:
+    """The kinds a layer's inventory sheet offers: the framework's kinds of the layer and
+    the generic ArchiMate kinds among ``present`` (a survey of a framework model stays
+    the framework's; a model with ArchiMate elements lists them too)."""
+    used = set(present)
+    return tuple(
+        kind
+        for kind in metamodel.kinds_in_layer(layer)
+        if metamodel.spec(kind).framework or kind in used
+    )
 
 
 def _field_columns(cls: type[BaseComponent]) -> list[Column]:
@@ -257,12 +271,14 @@ def _field_columns(cls: type[BaseComponent]) -> list[Column]:
 
 
 @cache
-def layer_columns(layer: str) -> tuple[Column, ...]:
-    """The field columns of a layer's inventory sheet (without property columns)."""
-    kinds = kinds_of_layer(layer)
-    found: dict[str, Column] = {"kind": Column("kind", "enum", tuple(kinds))}
+def layer_columns(layer: str, kinds: tuple[str, ...] | None = None) -> tuple[Column, ...]:
+    """The field columns of a layer's inventory sheet for ``kinds`` (default: every kind
+    of the layer), without property columns."""
+    if kinds is None:
+        kinds = tuple(kinds_of_layer(layer))
+    found: dict[str, Column] = {"kind": Column("kind", "enum", kinds)}
     for kind in kinds:
-        for column in _field_columns(KIND_CLASSES[kind]):
+        for column in _field_columns(metamodel.component_class(kind)):
             found.setdefault(column.key, column)
     printed = [key for key in PRINTED if key in found]
     trailing = [key for key in TRAILING if key in found]
@@ -284,7 +300,7 @@ def applies(column: Column, kind: str) -> bool:
     if column.key == "kind" or column.key.startswith(PROPERTY_PREFIX):
         return True
     key = column.key.removesuffix(NAME_SUFFIX)
-    return key.split(".", 1)[0] in KIND_CLASSES[kind].model_fields
+    return key.split(".", 1)[0] in metamodel.component_class(kind).model_fields
 
 
 def with_names(columns: tuple[Column, ...]) -> tuple[Column, ...]:
@@ -297,11 +313,11 @@ def with_names(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     return tuple(out)
 
 
-def name_headers(layer: str) -> set[str]:
+def name_headers(layer: str, kinds: tuple[str, ...] | None = None) -> set[str]:
     """The headings of a layer's names columns, in every language."""
     return {
         column.header(lang)
-        for column in with_names(layer_columns(layer))
+        for column in with_names(layer_columns(layer, kinds))
         if column.key.endswith(NAME_SUFFIX)
         for lang in ("vi", "en")
     }

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eakit import metamodel
 from eakit.labels import ENUM_LABELS as _ENUMS
 from eakit.labels import FIELD_LABELS as _FIELDS
 from eakit.labels import VALUE_LABELS as _VALUES
 from eakit.model import LAYER_INFO, Layer
-from eakit.model.components import KIND_CLASSES
 
 LANGS = ("vi", "en")
 
@@ -229,12 +229,10 @@ class Words:
         return info.name_en if self.lang == "vi" else info.name
 
     def kind(self, kind: str) -> str:
-        cls = KIND_CLASSES[kind]
-        return cls.label if self.lang == "vi" else cls.label_en
+        return metamodel.label(kind, self.lang)
 
     def kind_other(self, kind: str) -> str:
-        cls = KIND_CLASSES[kind]
-        return cls.label_en if self.lang == "vi" else cls.label
+        return metamodel.label(kind, "en" if self.lang == "vi" else "vi")
 
 
 def words(lang: str) -> Words:
