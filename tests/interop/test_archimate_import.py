@@ -19,7 +19,6 @@ from eakit.interop.archimate_import import (
     write_import,
 )
 from eakit.interop.archimate_mapping import (
-    ARCHIMATE_31_ELEMENT_TYPES,
     ARCHIMATE_ELEMENT_TYPES,
     ARCHIMATE_RELATIONSHIP_TYPES,
     KIND_EXPORT,
@@ -206,7 +205,7 @@ def test_mapping_covers_every_kind_and_relation_type() -> None:
     assert set(KIND_EXPORT) == set(KIND_CLASSES)
     assert set(RELATION_EXPORT) == set(relation_types())
     for mapping in KIND_EXPORT.values():
-        assert mapping.archimate in ARCHIMATE_ELEMENT_TYPES + ARCHIMATE_31_ELEMENT_TYPES
+        assert mapping.archimate in ARCHIMATE_ELEMENT_TYPES
     for rel in RELATION_EXPORT.values():
         assert rel.archimate in ARCHIMATE_RELATIONSHIP_TYPES
 

@@ -37,6 +37,7 @@ from eakit.interop.ids import IdAllocator, is_id, slugify
 from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
+from eakit.metamodel import kind_for_archimate
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
@@ -343,15 +344,11 @@ def _field_annotation(cls: type[Any], name: str) -> Any:
 
 
 def _kind_for_type(archimate_type: str) -> str | None:
-    """The eakit kind of an ArchiMate element type in a file from another tool: the kind
-    registry's, else the import table's."""
-    try:
-        from eakit.metamodel import kind_for_archimate  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        mapping = KIND_IMPORT.get(archimate_type)
-        return mapping.kind if mapping else None
+    """The eakit kind of an ArchiMate element type in a file from another tool: the
+    generic kind of the type (``BusinessActor`` → ``business_actor``), or the framework
+    kind written as it where no generic kind has it; ``None`` for junctions."""
     kind = kind_for_archimate(archimate_type)
-    return str(kind) if kind in KIND_CLASSES else None
+    return kind if kind in KIND_CLASSES else None
 
 
 def _element_kind(

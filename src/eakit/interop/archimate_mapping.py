@@ -86,10 +86,6 @@ ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
     "OrJunction",
 )
 
-# Element types ArchiMate 3.1 added to the vocabulary above; the bundled 3.0 schema
-# predates them.
-ARCHIMATE_31_ELEMENT_TYPES: tuple[str, ...] = ("ValueStream",)
-
 ARCHIMATE_RELATIONSHIP_TYPES: tuple[str, ...] = (
     "Composition",
     "Aggregation",

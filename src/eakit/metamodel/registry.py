@@ -792,6 +792,25 @@ GENERIC_KINDS: tuple[KindSpec, ...] = (
         ("invhouse", ""),
         fill="#FBB875",
     ),
+    # Junctions join relationships of one type (ArchiMate counts them as elements).
+    _generic(
+        "and_junction",
+        _G,
+        _OTH,
+        "AndJunction",
+        ("Điểm nối VÀ", "And junction"),
+        "and junctions",
+        ("circle", ""),
+    ),
+    _generic(
+        "or_junction",
+        _G,
+        _OTH,
+        "OrJunction",
+        ("Điểm nối HOẶC", "Or junction"),
+        "or junctions",
+        ("circle", ""),
+    ),
 )
 
 KIND_SPECS: dict[str, KindSpec] = {s.kind: s for s in (*FRAMEWORK_KINDS, *GENERIC_KINDS)}

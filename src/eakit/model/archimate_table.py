@@ -69,15 +69,10 @@ def known_concepts() -> frozenset[str]:
 
 def element_type_of(kind: str) -> str:
     """The ArchiMate element type an eakit kind is (``application`` →
-    ``ApplicationComponent``)."""
-    try:
-        from eakit.metamodel import archimate_type  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        # Before the kind registry: the export table of the interop mapping.
-        from eakit.interop.archimate_mapping import KIND_EXPORT
+    ``ApplicationComponent``), from the kind registry."""
+    from eakit.metamodel import archimate_type
 
-        return KIND_EXPORT[kind].archimate
-    return str(archimate_type(kind))
+    return archimate_type(kind)
 
 
 def kinds_fit(relationship: str, source_kind: str, target_kind: str) -> bool:
