@@ -37,7 +37,6 @@ from eakit.interop.ids import IdAllocator, is_id, slugify
 from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
-from eakit.metamodel import kind_for_archimate
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
@@ -280,6 +279,22 @@ def _pick(texts: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
     return main, en
 
 
+def _pick_documentation(
+    texts: list[tuple[str | None, str]],
+) -> tuple[str | None, str | None]:
+    """(description, description_en): English documentation goes to the English field
+    only; the Vietnamese field takes Vietnamese or untagged text, else (no English either)
+    the first other language."""
+    main, en = _pick(texts)
+    if (
+        en is not None
+        and main == en
+        and not any(lang is None or lang.lower().startswith("vi") for lang, _ in texts)
+    ):
+        return None, en
+    return main, en
+
+
 def _other_languages(tag: str, texts: list[tuple[str | None, str]]) -> dict[str, str]:
     """The texts :func:`_pick` does not keep, as properties ``<tag>@<language>``."""
     main, en = _pick(texts)
@@ -343,14 +358,6 @@ def _field_annotation(cls: type[Any], name: str) -> Any:
     return cls.model_fields[name].annotation
 
 
-def _kind_for_type(archimate_type: str) -> str | None:
-    """The eakit kind of an ArchiMate element type in a file from another tool: the
-    generic kind of the type (``BusinessActor`` → ``business_actor``), or the framework
-    kind written as it where no generic kind has it; ``None`` for junctions."""
-    kind = kind_for_archimate(archimate_type)
-    return kind if kind in KIND_CLASSES else None
-
-
 def _element_kind(
     archimate_type: str, props: list[tuple[_PropertyDefinition, str]]
 ) -> tuple[str | None, bool]:
@@ -358,7 +365,8 @@ def _element_kind(
     declared = next((value for d, value in props if d.name == KIND_PROPERTY), None)
     if declared in KIND_CLASSES:
         return declared, True
-    return _kind_for_type(archimate_type), False
+    mapping = KIND_IMPORT.get(archimate_type)
+    return (mapping.kind if mapping else None), False
 
 
 def _element_raw(
@@ -374,7 +382,7 @@ def _element_raw(
     cls = KIND_CLASSES[kind]
     refs = {f.name for f in ref_fields(cls)}
     main, en = _pick(_texts(node, "name"))
-    doc, doc_en = _pick(_texts(node, "documentation"))
+    doc, doc_en = _pick_documentation(_texts(node, "documentation"))
     raw: dict[str, Any] = {"kind": kind, "name": main or identifier}
     if en:
         raw["name_en"] = en

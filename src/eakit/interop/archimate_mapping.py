@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eakit.metamodel import KIND_SPECS
+from eakit.metamodel import KIND_SPECS, kind_for_archimate
 from eakit.model import LAYERS, relation_types
 
 # --- ArchiMate vocabulary (from archimate3_Model.xsd) ----------------------------------------
@@ -182,25 +182,21 @@ class KindImport:
     note: str = ""
 
 
-KIND_IMPORT: dict[str, KindImport] = {
-    m.archimate: m
-    for m in (
-        KindImport("BusinessActor", "agency", {"agency_type": "department"}),
-        KindImport("BusinessRole", "actor", {"actor_type": "citizen"}),
-        KindImport("BusinessInterface", "channel", {"channel_type": "web"}),
-        KindImport("BusinessService", "public_service"),
-        KindImport("BusinessFunction", "business_function"),
-        KindImport(
-            "BusinessProcess", "business_function", note="eakit models functions, not processes"
-        ),
-        KindImport("ApplicationComponent", "application"),
-        KindImport("DataObject", "database", {"db_type": "sector"}),
-        KindImport("Node", "data_centre", {"dc_type": "server_room"}),
-        KindImport("Facility", "data_centre"),
-        KindImport("CommunicationNetwork", "network", {"network_type": "wan"}),
-        KindImport("WorkPackage", "roadmap_item"),
-    )
-}
+def _kind_imports() -> dict[str, KindImport]:
+    # An element of another tool becomes the kind the registry gives its type: the generic
+    # ArchiMate kind (BusinessActor → business_actor), never a framework kind whose
+    # required fields would have to be guessed (an actor is not assumed to be an agency).
+    result = {}
+    for archimate in ARCHIMATE_ELEMENT_TYPES:
+        kind = kind_for_archimate(archimate)
+        if kind is not None:
+            spec = KIND_SPECS[kind]
+            note = "framework kind: no generic kind has this type" if spec.framework else ""
+            result[archimate] = KindImport(archimate, kind, note=note)
+    return result
+
+
+KIND_IMPORT: dict[str, KindImport] = _kind_imports()
 
 
 @dataclass(frozen=True)
@@ -269,8 +265,6 @@ RELATION_IMPORT: tuple[RelationImport, ...] = (
         "integrates_with",
         reverse=True,
     ),
-    # In ArchiMate the served element uses the serving one: it depends on it.
-    RelationImport("Serving", (), (), "depends_on", reverse=True),
     RelationImport(
         "Access",
         (*_SYSTEMS, "integration_platform"),
