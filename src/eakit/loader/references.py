@@ -98,17 +98,16 @@ def _fits(spec: RelationType, source_kind: str, target_kind: str) -> bool:
 
 
 def _archimate_refusal(spec: RelationType, relation: Relation, source: str, target: str) -> str:
-    """Why ArchiMate's table refuses a relation, in Vietnamese then English."""
+    """Why ArchiMate's table refuses a relation: in Vietnamese, with what it allows, then
+    in English."""
     source_type, target_type = element_type_of(source), element_type_of(target)
     allowed = sorted(allowed_relationships(source_type, target_type))
     names = ", ".join(a.lower() for a in allowed) or "—"
     return (
-        f"quan hệ '{relation.type}' không được nối {source} '{relation.from_}' ({source_type}) "
-        f"tới {target} '{relation.to}' ({target_type}): bảng quan hệ của ArchiMate 3.2 không "
-        f"cho phép {spec.archimate} giữa hai phần tử này (cho phép: {names}) / "
-        f"relation '{relation.type}' cannot go from {source} '{relation.from_}' "
-        f"({source_type}) to {target} '{relation.to}' ({target_type}): ArchiMate 3.2's table "
-        f"of relationships does not allow {spec.archimate} between them (allowed: {names})"
+        f"quan hệ '{relation.type}' từ {source} '{relation.from_}' ({source_type}) tới "
+        f"{target} '{relation.to}' ({target_type}) không được ArchiMate 3.2 cho phép; được "
+        f"phép: {names} / relation '{relation.type}' is not allowed by ArchiMate 3.2 "
+        "between these elements"
     )
 
 
