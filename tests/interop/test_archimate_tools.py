@@ -18,8 +18,9 @@ from eakit.interop.xsd import ARCHIMATE_NS, validate_exchange
 from eakit.pipeline import load_graph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-TOOL_FILES = sorted((FIXTURES / "archimate").glob("*.xml")) + [
-    FIXTURES / "interop" / "examples" / "archisurance.xml"
+TOOL_FILES = [
+    *sorted((FIXTURES / "archimate").glob("*.xml")),
+    FIXTURES / "interop" / "examples" / "archisurance.xml",
 ]
 A = "{" + ARCHIMATE_NS + "}"
 TODAY = dt.date(2026, 1, 2)
