@@ -14,7 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, TypeAdapter
 
-from eakit.model import KIND_CLASSES, Manifest, Relation, relation_types
+from eakit import metamodel
+from eakit.model import Manifest, Relation, relation_types
+from eakit.model.components import GenericComponent
 from eakit.model.refs import ref_fields
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -118,9 +120,17 @@ def _fill_descriptions(schema: Any, helps: dict[str, str]) -> None:
         _fill_descriptions(sub, {})
 
 
+GENERIC = "GenericComponent"
+"""The one definition every generic ArchiMate kind shares (their fields are the same)."""
+
+
+def _definition_of(kind: str) -> str:
+    return metamodel.component_class(kind).__name__ if metamodel.spec(kind).framework else GENERIC
+
+
 def _kind_dispatch(defs: dict[str, Any]) -> dict[str, Any]:
     """The schema of one component: ``kind`` from a list, then that kind's fields."""
-    kinds = sorted(KIND_CLASSES)
+    kinds = sorted(metamodel.KIND_SPECS)
     return {
         "type": "object",
         "description": "A component of the architecture; 'kind' picks its fields.",
@@ -130,36 +140,61 @@ def _kind_dispatch(defs: dict[str, Any]) -> dict[str, Any]:
                 "description": FIELD_HELP["kind"],
                 "enum": kinds,
                 "enumDescriptions": [
-                    f"{KIND_CLASSES[k].label} ({KIND_CLASSES[k].label_en})" for k in kinds
+                    f"{metamodel.label(k)} ({metamodel.label(k, 'en')})" for k in kinds
                 ],
             }
         },
         "allOf": [
             {
                 "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
-                "then": {"$ref": f"#/$defs/{KIND_CLASSES[kind].__name__}"},
+                "then": {"$ref": f"#/$defs/{_definition_of(kind)}"},
             }
             for kind in kinds
-            if KIND_CLASSES[kind].__name__ in defs
+            if _definition_of(kind) in defs
         ],
     }
+
+
+def _generic_definition(defs: dict[str, Any]) -> dict[str, Any]:
+    """The definition of the generic ArchiMate kinds: their shared fields, ``kind`` one of
+    them."""
+    generic = metamodel.kinds(framework=False)
+    cls = metamodel.component_class(generic[0])
+    definition = TypeAdapter(cls).json_schema(by_alias=True, ref_template="#/$defs/{model}")
+    defs.update(definition.pop("$defs", {}))
+    definition["title"] = GENERIC
+    definition["description"] = " ".join((GenericComponent.__doc__ or "").split())
+    _fill_descriptions(definition, _ref_help(cls))
+    definition["properties"]["kind"] = {
+        "description": "An ArchiMate element kind.",
+        "enum": list(generic),
+        "enumDescriptions": [
+            f"{metamodel.label(k)} ({metamodel.label(k, 'en')}), ArchiMate "
+            f"{metamodel.archimate_type(k)}"
+            for k in generic
+        ],
+    }
+    return definition
 
 
 def model_file_schema() -> dict[str, Any]:
     """JSON Schema of a model file (``components`` and ``relations``)."""
     defs: dict[str, Any] = {}
-    models: tuple[type[BaseModel], ...] = (*KIND_CLASSES.values(), Relation)
+    classes = {kind: metamodel.component_class(kind) for kind in metamodel.kinds(framework=True)}
+    models: tuple[type[BaseModel], ...] = (*classes.values(), Relation)
     for cls in models:
         schema = TypeAdapter(cls).json_schema(by_alias=True, ref_template="#/$defs/{model}")
         defs.update(schema.pop("$defs", {}))
         defs[cls.__name__] = schema
-    for kind, cls in KIND_CLASSES.items():
+    for kind, cls in classes.items():
+        spec = metamodel.spec(kind)
         definition = defs[cls.__name__]
         definition["description"] = (
-            f"{cls.label} ({cls.label_en}): {definition.get('description', '')}".strip()
+            f"{spec.label} ({spec.label_en}): {definition.get('description', '')}".strip()
         )
         _fill_descriptions(definition, _ref_help(cls))
-        definition["properties"]["kind"]["description"] = f"'{kind}': {cls.label}."
+        definition["properties"]["kind"]["description"] = f"'{kind}': {spec.label}."
+    defs[GENERIC] = _generic_definition(defs)
     _fill_descriptions(defs["Relation"], {})
     types = relation_types()
     names = defs["Relation"]["properties"]["type"].get("enum", sorted(types))
@@ -167,7 +202,7 @@ def model_file_schema() -> dict[str, Any]:
         f"{types[n].label} ({types[n].label_en})" for n in names
     ]
     for name, definition in defs.items():
-        if name not in ("Relation", *(c.__name__ for c in KIND_CLASSES.values())):
+        if name not in ("Relation", GENERIC, *(c.__name__ for c in classes.values())):
             _fill_descriptions(definition, {})
     schema = {
         "$schema": DRAFT,

@@ -23,9 +23,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import TypeAdapter, ValidationError
 
+from eakit import metamodel
 from eakit.diagnostics import Location
 from eakit.loader.errors import shown, translate
-from eakit.model.components import KIND_CLASSES, BaseComponent
+from eakit.model.components import BaseComponent
 from eakit.render.excel.inventory import table_name
 from eakit.render.excel.labels import LANGS, VALUE_ALIASES, VALUE_LABELS, inventory_sheet_name
 from eakit.render.excel.layout import (
@@ -367,7 +368,7 @@ def _read_row(
         return None
     letters = {column.key.split(".")[0]: get_column_letter(col) for col, column in columns.items()}
     try:
-        component = TypeAdapter(KIND_CLASSES[kind]).validate_python(data)
+        component = TypeAdapter(metamodel.component_class(kind)).validate_python(data)
     except ValidationError as exc:
 
         def locate(loc: tuple[str | int, ...]) -> Location:
@@ -376,7 +377,7 @@ def _read_row(
             return Location(letter, index, 0)
 
         label = f"{kind} {shown(str(data.get('id', '?')))}"
-        for diagnostic in translate(exc, KIND_CLASSES[kind], label, locate):
+        for diagnostic in translate(exc, metamodel.component_class(kind), label, locate):
             cells.problems.append(
                 CellProblem(cells.sheet, index, diagnostic.location.file, diagnostic.message)
             )

@@ -57,7 +57,18 @@ ASPECT_COLOURS: dict[Aspect, AspectColours] = {
 }
 
 # Polygons whose outline Graphviz grows around the label: they need no inner margin.
-INFLATING_SHAPES = frozenset({"ellipse", "hexagon", "octagon", "invhouse"})
+INFLATING_SHAPES = frozenset(
+    {
+        "ellipse",
+        "egg",
+        "hexagon",
+        "octagon",
+        "invhouse",
+        "invtrapezium",
+        "trapezium",
+        "parallelogram",
+    }
+)
 
 NODE_WIDTH = 1.9  # inches; equal minimum widths make the grid of a group read as rows
 NAME_WRAP = 22  # characters per label line

@@ -20,11 +20,12 @@ from annotated_types import Ge, Le, MaxLen, MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from eakit import atomic
+from eakit import atomic, metamodel
 from eakit.model import LAYERS, relation_types
 from eakit.model.components import (
     COMPONENT_CLASSES,
     BaseComponent,
+    GenericComponent,
     InformationSystem,
     SecurityDossier,
 )
@@ -201,21 +202,41 @@ def render() -> str:
     out.append(f"{_doc(SecurityDossier)}\n")
     out.append(field_table(SecurityDossier, list(SecurityDossier.model_fields)) + "\n")
     out.append("## Component kinds by layer\n")
+    out.append(
+        "The kinds of the Vietnamese framework, each with its own fields; each is written to "
+        "ArchiMate as a specialisation of the element type shown.\n"
+    )
     for info in LAYERS:
-        classes = [c for c in COMPONENT_CLASSES if c.layer == info.layer]
-        if not classes:
+        kinds = [k for k in metamodel.kinds_in_layer(info.layer) if metamodel.spec(k).framework]
+        if not kinds:
             continue
         out.append(f"### {info.name_en} — {info.name}\n")
-        for cls in classes:
-            kind = cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]
-            out.append(f"#### `{kind}` — {cls.label_en} ({cls.label})\n")
-            out.append(f"{_doc(cls)}\n")
+        for kind in kinds:
+            spec = metamodel.spec(kind)
+            cls = metamodel.component_class(kind)
+            out.append(f"#### `{kind}` — {spec.label_en} ({spec.label})\n")
+            out.append(f"{_doc(cls)} ArchiMate: `{spec.archimate}`.\n")
             base = InformationSystem if issubclass(cls, InformationSystem) else BaseComponent
             own = [n for n in _own_fields(cls, base) if n != "kind"]
             if own:
                 out.append(field_table(cls, own) + "\n")
             else:
                 out.append("No fields beyond the common ones.\n")
+    out.append("## ArchiMate element kinds\n")
+    out.append(
+        f"{_doc(GenericComponent)} Each ArchiMate 3.2 element type without a framework kind of "
+        "its own is a kind, placed in a framework layer; all share these fields beyond the "
+        "common ones:\n"
+    )
+    out.append(field_table(GenericComponent, _own_fields(GenericComponent, BaseComponent)) + "\n")
+    rows = ["| kind | name (vi / en) | ArchiMate | layer |", "|---|---|---|---|"]
+    for kind in metamodel.kinds(framework=False):
+        spec = metamodel.spec(kind)
+        rows.append(
+            f"| `{kind}` | {spec.label} / {spec.label_en} | `{spec.archimate}` "
+            f"| {metamodel.LAYER_INFO[spec.layer].name_en} |"
+        )
+    out.append("\n".join(rows) + "\n")
     out.append("## Relations\n")
     out.append(f"{_doc(Relation)} Each item of a `relations:` list:\n")
     out.append(field_table(Relation, list(Relation.model_fields)) + "\n")
