@@ -86,6 +86,10 @@ ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
     "OrJunction",
 )
 
+# Element types newer than the bundled schema: none, the bundled 3.1 schema has them all
+# (ValueStream among them).
+ARCHIMATE_31_ELEMENT_TYPES: tuple[str, ...] = ()
+
 ARCHIMATE_RELATIONSHIP_TYPES: tuple[str, ...] = (
     "Composition",
     "Aggregation",

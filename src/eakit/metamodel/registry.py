@@ -792,7 +792,9 @@ GENERIC_KINDS: tuple[KindSpec, ...] = (
         ("invhouse", ""),
         fill="#FBB875",
     ),
-    # Junctions join relationships of one type (ArchiMate counts them as elements).
+    # Junctions join relationships of one type; the exchange format holds them as
+    # elements, so a model from another tool keeps the relationships through them.
+    # ArchiMate draws an and-junction as a filled dot, an or-junction as a hollow one.
     _generic(
         "and_junction",
         _G,
@@ -800,7 +802,8 @@ GENERIC_KINDS: tuple[KindSpec, ...] = (
         "AndJunction",
         ("Điểm nối VÀ", "And junction"),
         "and junctions",
-        ("circle", ""),
+        ("ellipse", ""),
+        fill="#333333",
     ),
     _generic(
         "or_junction",
@@ -809,7 +812,8 @@ GENERIC_KINDS: tuple[KindSpec, ...] = (
         "OrJunction",
         ("Điểm nối HOẶC", "Or junction"),
         "or junctions",
-        ("circle", ""),
+        ("ellipse", ""),
+        fill="#FFFFFF",
     ),
 )
 
