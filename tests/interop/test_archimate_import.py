@@ -162,7 +162,7 @@ FOREIGN = f"""<?xml version="1.0" encoding="UTF-8"?>
   </elements>
   <relationships>
     <relationship identifier="r1" source="e2" target="e3" xsi:type="Access" accessType="ReadWrite">
-      <name>lưu hồ sơ</name></relationship>
+      <name>lưu hồ sơ</name><name xml:lang="en">store file</name></relationship>
     <relationship identifier="r2" source="e2" target="e1" xsi:type="Serving"/>
     <relationship identifier="r3" source="e4" target="e7" xsi:type="Influence" modifier="++"/>
     <relationship identifier="r4" source="e1" target="e2" xsi:type="Triggering"/>
@@ -231,7 +231,7 @@ def test_foreign_file_keeps_elements_relationships_properties_folders_and_views(
     }
     access = edges[("mot-cua", "access", "ho-tich")]
     assert access is not None and access.access_type == "readwrite"
-    assert access.properties == {"name": "lưu hồ sơ"}
+    assert access.properties == {"name": "lưu hồ sơ", "name@en": "store file"}
     influence = edges[("mot-cua-2", "influence", "muc-tieu")]
     assert influence is not None and influence.strength == "++"
     association = edges[("mot-cua-3", "association", "mot-cua")]

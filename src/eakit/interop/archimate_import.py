@@ -595,9 +595,15 @@ def _relation_attributes(
     attributes: dict[str, Any] = {"description": doc} if doc else {}
     free: dict[str, Any] = {}
     if not from_eakit:
-        name = _pick(names)[0]
+        name, name_en = _pick(names)
         if name:
             free["name"] = name
+        # A relation has no English text fields: English text is kept as a property.
+        if name_en and name_en != name:
+            free["name@en"] = name_en
+        doc_en = _pick(docs)[1]
+        if doc_en and doc_en != doc:
+            free["documentation@en"] = doc_en
         free |= _other_languages("name", names)
         free |= _other_languages("documentation", docs)
     for definition, text in props:
