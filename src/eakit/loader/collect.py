@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from eakit import metamodel
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.errors import loose, odd_keys, shown, shown_key, suggest, translate
 from eakit.loader.expect import loose_in, or_list
@@ -92,17 +93,20 @@ def guess_kind(raw: dict[Any, Any]) -> str | None:
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
+_ARCHIMATE_KINDS = "an ArchiMate element kind (business_process, application_service, ...)"
+
+
 def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -> Diagnostic:
     """A missing, misspelt or unknown kind, with the kind the component's keys point to."""
     kinds = sorted(KIND_CLASSES)
+    # The framework's kinds by name; the ArchiMate ones, too many to list, by example.
+    listed = or_list([*sorted(metamodel.kinds(framework=True)), _ARCHIMATE_KINDS])
     guess = guess_kind(raw)
-    fallback = f" (its keys fit kind '{guess}')" if guess else f"; use one of {or_list(kinds)}"
+    fallback = f" (its keys fit kind '{guess}')" if guess else f"; use one of {listed}"
     if kind is None:
         return Diagnostic(where, f"{label} has no 'kind'{fallback}", code="schema.missing")
     if not isinstance(kind, str):
-        return Diagnostic(
-            where, f"'kind' must be one of {or_list(kinds)}, got {shown(kind)}", code="kind"
-        )
+        return Diagnostic(where, f"'kind' must be one of {listed}, got {shown(kind)}", code="kind")
     return Diagnostic(
         where, f"unknown kind {shown(kind)}{suggest(kind, kinds) or fallback}", code="kind"
     )

@@ -13,11 +13,12 @@ Two sorts of kind share the registry:
   in :mod:`eakit.model.components` and is a specialisation of an ArchiMate element
   (``agency`` is written as a ``BusinessActor`` carrying the property ``eakit:kind``);
 - generic ArchiMate 3.2 elements (``business_process``, ``application_service``,
-  ``capability``, ...): their classes are generated from the entry, all with the fields
-  of :class:`eakit.model.components.GenericComponent`.
+  ``capability``, ...): one class, :class:`eakit.model.components.GenericComponent`, serves
+  them all; an object's ``layer`` and ``label`` come from its kind's entry. Read a kind's
+  facts here (``spec(kind).layer``), not from its class.
 
 Adding a kind is one registry entry (plus a class only for a framework kind with fields
-of its own) and its fixtures.
+of its own) and its fixtures. The registry order is the order every output lists kinds.
 
 API (stable):
 

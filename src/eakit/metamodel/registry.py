@@ -32,7 +32,7 @@ class KindSpec:
     ``framework``: a kind of the Vietnamese framework with its own pydantic class in
     :mod:`eakit.model.components`, written to ArchiMate as a specialisation of
     ``archimate`` (the element carries ``eakit:kind``); otherwise a generic ArchiMate
-    element whose class is generated from this entry. ``shape``/``style`` are Graphviz
+    element (class ``GenericComponent``). ``shape``/``style`` are Graphviz
     node attributes; ``fill`` overrides the colour its layer (framework kinds) or its
     ArchiMate aspect (generic kinds) gives it. ``note`` says why a framework kind is
     written as that ArchiMate element type.

@@ -1,9 +1,8 @@
 """The typed component kinds of the eakit model format (pydantic v2).
 
-A class per framework kind (its own fields), one generated class per generic ArchiMate
-kind (the fields of :class:`GenericComponent`); :data:`Component` is their discriminated
-union. Which kinds exist, their layers and labels come from the metamodel registry
-(:mod:`eakit.metamodel`).
+A class per framework kind (its own fields), one class for every generic ArchiMate kind
+(:class:`GenericComponent`); :data:`Component` is their discriminated union. Which kinds
+exist, their layers and labels come from the metamodel registry (:mod:`eakit.metamodel`).
 """
 
 from __future__ import annotations
@@ -18,13 +17,12 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
-    create_model,
     field_validator,
     model_validator,
 )
 
 from eakit.metamodel.layers import Layer
-from eakit.metamodel.registry import KIND_SPECS, KindSpec
+from eakit.metamodel.registry import KIND_SPECS
 from eakit.model.refs import Ref
 from eakit.text import escape_code, has_control, nfc
 
@@ -466,15 +464,35 @@ class RoadmapItem(BaseComponent):
     )
 
 
+GENERIC_KINDS: tuple[str, ...] = tuple(k for k, spec in KIND_SPECS.items() if not spec.framework)
+"""The kinds of :class:`GenericComponent`, in the registry's order."""
+
+
 class GenericComponent(BaseComponent):
     """An ArchiMate 3.2 element without a framework kind of its own (a business process,
-    an application service, a capability, ...). One class per such kind is generated from
-    its registry entry; they share these fields. ``description`` holds the element's
-    documentation."""
+    an application service, a capability, ...). Every such kind has these fields;
+    ``description`` holds the element's documentation."""
 
+    # One class for every generic kind: its layer and labels are read, per object, from
+    # the registry entry of its ``kind``.
+
+    kind: Literal[GENERIC_KINDS]  # type: ignore[valid-type]
     owner: Annotated[Id, _ref("agency", edge="owned_by")] | None = Field(
         None, description="Responsible agency."
     )
+
+    # Per instance: the class serves every generic kind.
+    @property
+    def layer(self) -> Layer:  # type: ignore[override]
+        return KIND_SPECS[self.kind].layer
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return KIND_SPECS[self.kind].label
+
+    @property
+    def label_en(self) -> str:  # type: ignore[override]
+        return KIND_SPECS[self.kind].label_en
 
 
 _FRAMEWORK_CLASSES: tuple[type[BaseComponent], ...] = (
@@ -499,27 +517,18 @@ def _declared_kind(cls: type[BaseComponent]) -> str:
     return cls.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr, no-any-return]
 
 
-def _generic_class(spec: KindSpec) -> type[BaseComponent]:
-    name = "".join(part.title() for part in spec.kind.split("_"))
-    cls: type[BaseComponent] = create_model(  # type: ignore[call-overload]
-        name,
-        __base__=GenericComponent,
-        __module__=__name__,
-        __doc__=f"{spec.label_en} (ArchiMate {spec.archimate}): {spec.label}.",
-        kind=(Literal[spec.kind], ...),  # type: ignore[arg-type, valid-type]
-    )
-    return cls
-
-
 def _kind_classes() -> dict[str, type[BaseComponent]]:
     own = {_declared_kind(cls): cls for cls in _FRAMEWORK_CLASSES}
     classes: dict[str, type[BaseComponent]] = {}
     for kind, spec in KIND_SPECS.items():
-        cls = own.pop(kind) if spec.framework else _generic_class(spec)
-        # The registry is the one place a kind's layer and labels are written.
-        cls.layer = spec.layer
-        cls.label = spec.label
-        cls.label_en = spec.label_en
+        if spec.framework:
+            cls = own.pop(kind)
+            # The registry is the one place a kind's layer and labels are written.
+            cls.layer = spec.layer
+            cls.label = spec.label
+            cls.label_en = spec.label_en
+        else:
+            cls = GenericComponent
         classes[kind] = cls
     if own:
         raise RuntimeError(f"component classes without a registry entry: {sorted(own)}")
@@ -527,15 +536,18 @@ def _kind_classes() -> dict[str, type[BaseComponent]]:
 
 
 KIND_CLASSES: dict[str, type[BaseComponent]] = _kind_classes()
-"""The class of every kind, in the registry's order."""
+"""The class of every kind, in the registry's order (:class:`GenericComponent` for every
+generic kind: read a kind's layer and labels from :mod:`eakit.metamodel`, not from its
+class)."""
 
-COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = tuple(KIND_CLASSES.values())
+COMPONENT_CLASSES: tuple[type[BaseComponent], ...] = (*_FRAMEWORK_CLASSES, GenericComponent)
+"""Every component class, once."""
 
 Component: Any = Annotated[
     Union[COMPONENT_CLASSES],  # type: ignore[valid-type]  # noqa: UP007
     Field(discriminator="kind"),
 ]
-"""Any component, discriminated by ``kind`` (built from :data:`KIND_CLASSES`)."""
+"""Any component, discriminated by ``kind``."""
 
 
 def kind_of(component: BaseComponent) -> str:

@@ -120,8 +120,8 @@ def component_name(graph: ModelGraph, component_id: str, lang: str) -> str:
 
 def kind_label(graph: ModelGraph, component_id: str, lang: str) -> str:
     """The kind of a component as a message names it mid-sentence (lower case)."""
-    cls = type(graph.objects[component_id])
-    label = cls.label_en if lang == "en" else cls.label
+    component = graph.objects[component_id]
+    label = component.label_en if lang == "en" else component.label
     return label[:1].lower() + label[1:]
 
 

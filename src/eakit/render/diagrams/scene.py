@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from eakit import metamodel
 from eakit.diagnostics import Severity
 from eakit.findings import CheckResult, Finding
 from eakit.graph import Edge, ModelGraph
@@ -411,7 +412,7 @@ class _Builder:
         self.nodes[node_id] = SceneNode(
             id=node_id,
             kind=kind,
-            layer=KIND_CLASSES[kind].layer,
+            layer=metamodel.spec(kind).layer,
             title=f"{len(ids)} {noun}",
             subtitle=_subtitle(kind, scope, self.lang),
             status=status,

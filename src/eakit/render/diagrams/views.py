@@ -15,8 +15,9 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
+from eakit import metamodel
 from eakit.graph import ModelGraph
-from eakit.model import KIND_CLASSES, BaseComponent
+from eakit.model import BaseComponent
 from eakit.model.views import Aggregate, Selector, ViewSpec, effective_views
 from eakit.render.diagrams import labels
 from eakit.text import did_you_mean
@@ -150,7 +151,9 @@ def _kinds_allowed(predicate: Selector) -> frozenset[str] | None:
     if predicate.kinds:
         allowed = set(predicate.kinds)
     if predicate.layers:
-        in_layers = {k for k, cls in KIND_CLASSES.items() if cls.layer.value in predicate.layers}
+        in_layers = {
+            k for k, spec in metamodel.KIND_SPECS.items() if spec.layer.value in predicate.layers
+        }
         allowed = in_layers if allowed is None else allowed & in_layers
     return None if allowed is None else frozenset(allowed)
 

@@ -224,11 +224,11 @@ def render() -> str:
                 out.append("No fields beyond the common ones.\n")
     out.append("## ArchiMate element kinds\n")
     out.append(
-        f"{_doc(GenericComponent)} Each ArchiMate 3.2 element type without a framework kind of "
-        "its own is a kind, placed in a framework layer; all share these fields beyond the "
+        f"{_doc(GenericComponent)} Each is placed in a framework layer. Fields beyond the "
         "common ones:\n"
     )
-    out.append(field_table(GenericComponent, _own_fields(GenericComponent, BaseComponent)) + "\n")
+    own = [n for n in _own_fields(GenericComponent, BaseComponent) if n != "kind"]
+    out.append(field_table(GenericComponent, own) + "\n")
     rows = ["| kind | name (vi / en) | ArchiMate | layer |", "|---|---|---|---|"]
     for kind in metamodel.kinds(framework=False):
         spec = metamodel.spec(kind)
