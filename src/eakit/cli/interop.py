@@ -140,11 +140,12 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--id", help="Architecture id (default: from the file).")
         ] = None,
         as_of: Annotated[
-            str | None, typer.Option(
+            str | None,
+            typer.Option(
                 "--as-of",
                 help="Date of the current state, YYYY-MM-DD (default: the file's date, "
                 "else today).",
-            )
+            ),
         ] = None,
         horizon: Annotated[
             int | None, typer.Option("--horizon", help="Target year (default: as-of + 5).")
