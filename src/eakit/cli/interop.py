@@ -207,6 +207,7 @@ def register(app: typer.Typer) -> None:
             raise fail(f"cannot write {output}: {error}") from None
         for line in result.report.lines():
             typer.echo(for_terminal(line))
+        typer.echo(result.report.summary_vi())
         typer.echo(result.report.summary())
         typer.echo(f"wrote {output} (report: {output / REPORT_FILE})")
 

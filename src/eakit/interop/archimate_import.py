@@ -113,6 +113,19 @@ class ImportReport:
             "not kept"
         )
 
+    def summary_vi(self) -> str:
+        """:meth:`summary` in Vietnamese."""
+        elements = sum(1 for u in self.unmapped if u.what == "element")
+        relationships = sum(1 for u in self.unmapped if u.what == "relationship")
+        return (
+            f"{self.source}: giữ {self.components}/{self.elements} phần tử thành thành phần "
+            f"({_percent(self.components, self.elements)}); giữ {self.relationships_kept}/"
+            f"{self.relationships} quan hệ "
+            f"({_percent(self.relationships_kept, self.relationships)}); giữ "
+            f"{self.views_kept}/{self.views} khung nhìn; không giữ {elements} phần tử và "
+            f"{relationships} quan hệ"
+        )
+
     def counts(self) -> list[tuple[str, str, int]]:
         """(what, why, how many) of everything not kept, sorted."""
         tally = Counter((u.what, u.why) for u in self.unmapped)
@@ -134,7 +147,14 @@ class ImportReport:
 
     def to_markdown(self) -> str:
         """The report written beside the imported model."""
-        out = [f"# Import report: {self.source}", "", self.summary() + ".", ""]
+        out = [
+            f"# Báo cáo nhập / Import report: {self.source}",
+            "",
+            self.summary_vi() + ".",
+            "",
+            self.summary() + ".",
+            "",
+        ]
         if self.date_source:
             out += [f"Date of the model (`as_of`): {self.date_source}.", ""]
         if self.unmapped:
