@@ -19,7 +19,6 @@ from eakit.interop.archimate_import import (
     write_import,
 )
 from eakit.interop.archimate_mapping import (
-    ARCHIMATE_31_ELEMENT_TYPES,
     ARCHIMATE_ELEMENT_TYPES,
     ARCHIMATE_RELATIONSHIP_TYPES,
     KIND_EXPORT,
@@ -68,30 +67,32 @@ def test_archisurance_imports_and_loads(tmp_path: Path) -> None:
     report = (tmp_path / "m" / REPORT_FILE).read_text("utf-8")
     for identifier in not_mapped:
         assert f"`{identifier}`" in report
-    assert "agency_type = department" in report
+    # Every element has a kind; one relationship repeats another one exactly.
+    assert (result.report.components, result.report.relationships_kept) == (120, 177)
+    [lost] = [u for u in result.report.unmapped if u.what in ("element", "relationship")]
+    assert (lost.identifier, lost.why) == ("id-90702769", "duplicate of another relationship")
+    assert f"`{lost.identifier}`" in report
 
 
-def test_sample1_imports_with_an_as_of_and_reports_its_unmapped_relationship(
+def test_sample1_imports_with_the_date_of_today_and_keeps_its_assignment(
     tmp_path: Path,
 ) -> None:
     data = (EXAMPLES / "sample1.xml").read_bytes()
-    with pytest.raises(ArchimateImportError, match="--as-of"):
-        import_archimate(data)
+    undated = import_archimate(data, today=dt.date(2026, 1, 2))
+    assert undated.manifest.architecture.as_of == dt.date(2026, 1, 2)
+    assert undated.report.date_source.startswith("2026-01-02 (from today's date")
     graph, _ = _import_to(tmp_path, data, as_of=dt.date(2024, 6, 30))
     assert {(c.id, c.kind) for c in graph.components()} == {  # type: ignore[attr-defined]
-        ("sales-person", "actor"),
-        ("sell-product", "business_function"),
+        ("sales-person", "business_role"),
+        ("sell-product", "business_process"),
     }
     assert graph.get("sales-person").description == "A description of a sales person"
     assert graph.architecture.horizon == 2029
-    result = import_archimate(data, as_of=dt.date(2024, 6, 30))
-    [skipped] = result.report.unmapped
-    assert (skipped.what, skipped.archimate_type, skipped.identifier) == (
-        "relationship",
-        "Assignment",
-        "id-52b86b7b",
-    )
-    assert skipped.name == "Sales Person → Sell Product"
+    # The BusinessRole is assigned to the BusinessProcess: ArchiMate's own relationship.
+    assert [(e.source, e.type, e.target) for e in graph.edges()] == [
+        ("sales-person", "assignment", "sell-product")
+    ]
+    assert import_archimate(data, as_of=dt.date(2024, 6, 30)).report.unmapped == []
 
 
 @pytest.mark.parametrize(
@@ -136,8 +137,7 @@ def test_bundled_model_round_trips(bundled_graph: ModelGraph, tmp_path: Path) ->
     assert export_archimate(graph) == first
 
 
-def test_foreign_file_maps_types_relationships_and_properties(tmp_path: Path) -> None:
-    data = f"""<?xml version="1.0" encoding="UTF-8"?>
+FOREIGN = f"""<?xml version="1.0" encoding="UTF-8"?>
 <model xmlns="{ARCHIMATE_NS}" xmlns:xsi="{XSI_NS}" identifier="m1">
   <name xml:lang="vi">Kiến trúc thử</name>
   <name xml:lang="en">Trial</name>
@@ -146,49 +146,133 @@ def test_foreign_file_maps_types_relationships_and_properties(tmp_path: Path) ->
       <name xml:lang="vi">Sở Tư pháp</name></element>
     <element identifier="e2" xsi:type="ApplicationComponent">
       <name xml:lang="vi">Một cửa</name><name xml:lang="en">One stop</name>
+      <name xml:lang="fr">Guichet unique</name>
+      <documentation xml:lang="en">Handles files</documentation>
+      <documentation xml:lang="de">Bearbeitet Akten</documentation>
       <properties><property propertyDefinitionRef="p1"><value>VNPT</value></property>
-      <property propertyDefinitionRef="p2"><value>12</value></property></properties>
+      <property propertyDefinitionRef="p2"><value>12</value></property>
+      <property propertyDefinitionRef="undeclared"><value>x</value></property></properties>
     </element>
     <element identifier="e3" xsi:type="DataObject"><name>Hộ tịch</name></element>
     <element identifier="e4" xsi:type="Principle"><name>Một cửa</name></element>
     <element identifier="e5" xsi:type="ApplicationComponent">
       <name xml:lang="vi">Một cửa</name></element>
+    <element identifier="e6" xsi:type="AndJunction"/>
+    <element identifier="e7" xsi:type="Goal"><name>Mục tiêu</name></element>
   </elements>
   <relationships>
-    <relationship identifier="r1" source="e2" target="e3" xsi:type="Access" accessType="ReadWrite"/>
+    <relationship identifier="r1" source="e2" target="e3" xsi:type="Access" accessType="ReadWrite">
+      <name>lưu hồ sơ</name><name xml:lang="en">store file</name></relationship>
     <relationship identifier="r2" source="e2" target="e1" xsi:type="Serving"/>
-    <relationship identifier="r3" source="e4" target="e2" xsi:type="Influence"/>
+    <relationship identifier="r3" source="e4" target="e7" xsi:type="Influence" modifier="++"/>
     <relationship identifier="r4" source="e1" target="e2" xsi:type="Triggering"/>
-    <relationship identifier="r5" source="e5" target="e2" xsi:type="Serving"/>
+    <relationship identifier="r5" source="e5" target="e2" xsi:type="Association" isDirected="true">
+      <properties><property propertyDefinitionRef="p1"><value>FPT</value></property></properties>
+    </relationship>
+    <relationship identifier="r6" source="e1" target="r2" xsi:type="Association"/>
+    <relationship identifier="r7" source="e3" target="e1" xsi:type="Assignment"/>
+    <relationship identifier="r8" source="e5" target="e6" xsi:type="Serving"/>
   </relationships>
+  <organizations>
+    <item><label xml:lang="en">Application</label>
+      <item><label>Hệ thống lõi</label><item identifierRef="e2"/><item identifierRef="e5"/></item>
+    </item>
+    <item><label>Relations</label><item identifierRef="r1"/></item>
+  </organizations>
   <propertyDefinitions>
     <propertyDefinition identifier="p1" type="string"><name>Vendor</name></propertyDefinition>
     <propertyDefinition identifier="p2" type="number"><name>Users</name></propertyDefinition>
   </propertyDefinitions>
+  <views><diagrams>
+    <view identifier="v1" xsi:type="Diagram"><name>Tổng quan</name>
+      <node identifier="n1" elementRef="e2" xsi:type="Element" x="0" y="0" w="10" h="10">
+        <node identifier="n2" elementRef="e3" xsi:type="Element" x="0" y="0" w="5" h="5"/>
+      </node>
+      <connection identifier="c1" relationshipRef="r1" xsi:type="Relationship"
+        source="n1" target="n2"/>
+    </view>
+    <view identifier="v2" xsi:type="Diagram"><name>Trống</name>
+      <node identifier="n3" xsi:type="Label" x="0" y="0" w="5" h="5"/></view>
+  </diagrams></views>
 </model>""".encode()
-    graph, _ = _import_to(tmp_path, data, as_of=dt.date(2025, 7, 1))
-    assert graph.ids() == ["ho-tich", "mot-cua", "mot-cua-2", "so-tu-phap"]
+
+
+def test_foreign_file_keeps_elements_relationships_properties_folders_and_views(
+    tmp_path: Path,
+) -> None:
+    graph, out = _import_to(tmp_path, FOREIGN, as_of=dt.date(2025, 7, 1))
+    assert [(c.id, c.kind) for c in graph.components()] == [  # type: ignore[attr-defined]
+        ("e6", "and_junction"),
+        ("ho-tich", "data_object"),
+        ("mot-cua", "application_component"),
+        ("mot-cua-2", "principle"),
+        ("mot-cua-3", "application_component"),
+        ("muc-tieu", "goal"),
+        ("so-tu-phap", "business_actor"),
+    ]
     app = graph.get("mot-cua")
-    assert (app.name, app.name_en, app.properties) == (
-        "Một cửa",
-        "One stop",
-        {"Vendor": "VNPT", "Users": 12},
+    assert (app.name, app.name_en, app.description_en) == ("Một cửa", "One stop", "Handles files")
+    # Languages other than Vietnamese and English, and every property, are kept.
+    assert app.properties == {
+        "Vendor": "VNPT",
+        "Users": 12,
+        "undeclared": "x",
+        "name@fr": "Guichet unique",
+        "documentation@de": "Bearbeitet Akten",
+    }
+    edges = {(e.source, e.type, e.target): e.relation for e in graph.edges()}
+    assert set(edges) == {
+        ("mot-cua", "access", "ho-tich"),
+        ("mot-cua", "serving", "so-tu-phap"),
+        ("mot-cua-2", "influence", "muc-tieu"),
+        ("so-tu-phap", "triggering", "mot-cua"),
+        ("mot-cua-3", "association", "mot-cua"),
+        ("mot-cua-3", "serving", "e6"),
+    }
+    access = edges[("mot-cua", "access", "ho-tich")]
+    assert access is not None and access.access_type == "readwrite"
+    assert access.properties == {"name": "lưu hồ sơ", "name@en": "store file"}
+    influence = edges[("mot-cua-2", "influence", "muc-tieu")]
+    assert influence is not None and influence.strength == "++"
+    association = edges[("mot-cua-3", "association", "mot-cua")]
+    assert association is not None and association.directed is True
+    assert association.properties == {"Vendor": "FPT"}
+    # Folders become files; what is in no folder goes to the file of its layer.
+    assert "id: mot-cua-3" in (out / "application" / "he-thong-loi.yaml").read_text("utf-8")
+    assert "type: access" in (out / "relations.yaml").read_text("utf-8")
+    # A diagram becomes a view of the components and relation types it shows.
+    [view] = graph.manifest.views or []
+    assert (view.name, view.title, view.relations) == ("tong-quan", "Tổng quan", ["access"])
+    assert view.include[0].ids == ["ho-tich", "mot-cua"]
+    report = import_archimate(FOREIGN, as_of=dt.date(2025, 7, 1)).report
+    assert {(u.what, u.identifier, u.why) for u in report.unmapped} == {
+        ("relationship", "r6", "an end is a relationship"),
+        ("relationship", "r7", "not allowed between the kinds"),
+        ("view", "v2", "shows no kept element"),
+    }
+    [refused] = [u for u in report.unmapped if u.identifier == "r7"]
+    assert (
+        "ArchiMate does not allow Assignment from data_object 'ho-tich' (DataObject) to "
+        "business_actor 'so-tu-phap' (BusinessActor)" in refused.reason
     )
-    assert graph.get("so-tu-phap").agency_type == "department"  # type: ignore[attr-defined]
-    assert graph.get("ho-tich").db_type == "sector"  # type: ignore[attr-defined]
-    assert app.deployed_at == ["so-tu-phap"]  # type: ignore[attr-defined]
-    assert {(e.source, e.type, e.target) for e in graph.edges()} == {
-        ("mot-cua", "writes_to", "ho-tich"),
-        ("mot-cua", "deployed_at", "so-tu-phap"),
-        # e5 serves e2: in ArchiMate the served element depends on the serving one
-        ("mot-cua", "depends_on", "mot-cua-2"),
-    }
-    report = import_archimate(data, as_of=dt.date(2025, 7, 1)).report
-    assert {(u.what, u.identifier) for u in report.unmapped} == {
-        ("element", "e4"),
-        ("relationship", "r3"),
-        ("relationship", "r4"),
-    }
+    text = (out / REPORT_FILE).read_text("utf-8")
+    assert "7 of 7 elements kept as components (100.0 %)" in text
+    assert "giữ 7/7 phần tử thành thành phần (100.0 %); giữ 6/8 quan hệ (75.0 %)" in text
+    assert "6 of 8 relationships kept (75.0 %" in text
+    assert "| relationship | an end is a relationship | 1 |" in text
+
+
+def test_junction_relationships_and_the_date_of_the_file(tmp_path: Path) -> None:
+    undated = import_archimate(FOREIGN, today=dt.date(2026, 3, 4)).report
+    assert undated.date_source.startswith("2026-03-04 (from today's date")
+    dated = FOREIGN.replace(
+        b"<elements>",
+        b'<metadata><dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/">'
+        b"2021-05-06</dcterms:modified></metadata><elements>",
+    )
+    result = import_archimate(dated, today=dt.date(2026, 3, 4))
+    assert result.manifest.architecture.as_of == dt.date(2021, 5, 6)
+    assert result.report.date_source == "2021-05-06 (from the file's metadata (dcterms:modified))"
 
 
 def test_not_an_exchange_file_is_refused() -> None:
@@ -207,7 +291,7 @@ def test_mapping_covers_every_kind_and_relation_type() -> None:
     assert set(KIND_EXPORT) == set(KIND_CLASSES)
     assert set(RELATION_EXPORT) == set(relation_types())
     for mapping in KIND_EXPORT.values():
-        assert mapping.archimate in ARCHIMATE_ELEMENT_TYPES + ARCHIMATE_31_ELEMENT_TYPES
+        assert mapping.archimate in ARCHIMATE_ELEMENT_TYPES
     for rel in RELATION_EXPORT.values():
         assert rel.archimate in ARCHIMATE_RELATIONSHIP_TYPES
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -22,7 +23,8 @@ def test_export_then_import_on_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "model"
     imported = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
     assert imported.exit_code == 0, imported.output
-    assert "8 of 8 elements imported" in imported.output
+    assert "8 of 8 elements kept as components (100.0 %)" in imported.output
+    assert "date: 2020-12-31 (from the file's eakit:as_of)" in imported.output
     assert load_graph(out).ids() == load_graph(MINI).ids()
     assert (out / "import-report.md").is_file()
     again = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
@@ -40,14 +42,19 @@ def test_export_to_stdout_is_the_exchange_file() -> None:
     assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<model ')
 
 
-def test_import_reports_unmapped_items_and_missing_date(tmp_path: Path) -> None:
+def test_import_reports_what_was_not_kept_and_the_date_used(tmp_path: Path) -> None:
     runner = CliRunner()
-    missing = runner.invoke(
+    before = dt.date.today()
+    undated = runner.invoke(
         build_app(), ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "a")]
     )
-    assert missing.exit_code == 2
-    assert "pass --as-of YYYY-MM-DD" in missing.output
-    assert not (tmp_path / "a").exists()  # nothing written on failure
+    days = {before.isoformat(), dt.date.today().isoformat()}  # the run may cross midnight
+    # The file gives no date: today's is taken, and the output says so.
+    assert undated.exit_code == 0, undated.output
+    assert any(
+        f"date: {d} (from today's date: the file gives no date" in undated.output for d in days
+    )
+    assert load_graph(tmp_path / "a").architecture.as_of.isoformat() in days
     done = runner.invoke(
         build_app(),
         [
@@ -62,10 +69,7 @@ def test_import_reports_unmapped_items_and_missing_date(tmp_path: Path) -> None:
         ],
     )
     assert done.exit_code == 0, done.output
-    assert (
-        "not mapped: relationship Assignment 'id-52b86b7b' (Sales Person → Sell Product)"
-        in done.output
-    )
+    assert "date: 2024-06-30 (from --as-of)" in done.output
     bad_date = runner.invoke(
         build_app(),
         ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "c"), "--as-of", "30/06/2024"],

@@ -21,7 +21,8 @@ from eakit.render.excel.layout import FIELD_LABELS, layer_columns, sheet_kinds
 from eakit.render.site.i18n import words
 
 KINDS = list(KIND_SPECS)
-JUNCTIONS = ("AndJunction", "OrJunction")
+# Element types without a kind: none (junctions are the kinds and_junction/or_junction).
+JUNCTIONS: tuple[str, ...] = ()
 GRAPHVIZ_SHAPES = {
     "box", "ellipse", "egg", "trapezium", "parallelogram", "house", "pentagon", "hexagon",
     "octagon", "invtrapezium", "invhouse", "Msquare", "cylinder", "note", "tab", "folder",

@@ -145,7 +145,12 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--id", help="Architecture id (default: from the file).")
         ] = None,
         as_of: Annotated[
-            str | None, typer.Option("--as-of", help="Date of the current state, YYYY-MM-DD.")
+            str | None,
+            typer.Option(
+                "--as-of",
+                help="Date of the current state, YYYY-MM-DD (default: the file's date, "
+                "else today).",
+            ),
         ] = None,
         horizon: Annotated[
             int | None, typer.Option("--horizon", help="Target year (default: as-of + 5).")
@@ -207,6 +212,7 @@ def register(app: typer.Typer) -> None:
             raise fail(f"cannot write {output}: {error}") from None
         for line in result.report.lines():
             typer.echo(for_terminal(line))
+        typer.echo(result.report.summary_vi())
         typer.echo(result.report.summary())
         typer.echo(f"wrote {output} (report: {output / REPORT_FILE})")
 

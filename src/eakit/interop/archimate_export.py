@@ -21,6 +21,7 @@ from typing import Any
 from eakit import atomic
 from eakit.graph import Edge, ModelGraph
 from eakit.interop.archimate_mapping import (
+    ACCESS_TYPE_EXPORT,
     ARCHITECTURE_TEXT_FIELDS,
     KIND_EXPORT,
     KIND_PROPERTY,
@@ -33,8 +34,10 @@ from eakit.interop.ids import IdAllocator, slugify
 from eakit.interop.values import encode, property_type
 from eakit.interop.xsd import ARCHIMATE_NS, XSI_NS
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Relation, kind_of, relation_types
+from eakit.model.archimate_table import kinds_fit
 from eakit.model.manifest import RulesConfig
 from eakit.model.refs import ref_fields
+from eakit.model.relations import ATTRIBUTE_OWNER
 from eakit.model.views import STRUCTURAL_RELATIONS
 from eakit.text import for_xml, vi_sort_key
 
@@ -115,12 +118,39 @@ def relation_properties(edge: Edge) -> list[_Property]:
     relation = edge.relation
     if relation is not None:
         for name in Relation.model_fields:
-            if name in ("from_", "to", "type", "description"):
+            # The ArchiMate attributes are written as the relationship's own attributes.
+            if name in ("from_", "to", "type", "description", "properties", *ATTRIBUTE_OWNER):
                 continue
             value = getattr(relation, name)
             if value is None or value == _default(Relation, name):
                 continue
             result.append(_Property(PROPERTY_PREFIX + name, value))
+        result.extend(_Property(key, value) for key, value in sorted(relation.properties.items()))
+    return result
+
+
+def relationship_type(edge: Edge, source_kind: str, target_kind: str) -> str:
+    """The ArchiMate relationship an edge is written as: its relation type's, or an
+    association where ArchiMate's table does not allow that one between the two elements
+    (a flow into a data object); the ``eakit:relation`` property keeps the type."""
+    archimate = RELATION_EXPORT[edge.type].archimate
+    return archimate if kinds_fit(archimate, source_kind, target_kind) else "Association"
+
+
+def relationship_attributes(edge: Edge, archimate: str) -> dict[str, str]:
+    """The attributes of an edge's ``archimate`` relationship: the access type of an
+    access, the modifier of an influence, the direction of an association."""
+    mapping = RELATION_EXPORT[edge.type]
+    relation = edge.relation
+    result: dict[str, str] = {}
+    if archimate == "Access" and mapping.access:
+        result["accessType"] = mapping.access
+    elif archimate == "Access" and relation is not None and relation.access_type is not None:
+        result["accessType"] = ACCESS_TYPE_EXPORT[relation.access_type]
+    if archimate == "Influence" and relation is not None and relation.strength is not None:
+        result["modifier"] = relation.strength
+    if archimate == "Association" and relation is not None and relation.directed:
+        result["isDirected"] = "true"
     return result
 
 
@@ -370,16 +400,17 @@ def export_archimate(graph: ModelGraph) -> bytes:
     if edges:
         relationships = ET.SubElement(root, "relationships")
         for edge in edges:
-            mapping = RELATION_EXPORT[edge.type]
             source, target = _oriented(edge)
+            archimate = relationship_type(
+                edge, kind_of(graph.get(source)), kind_of(graph.get(target))
+            )
             attributes = {
                 "identifier": _edge_id(edge),
                 "source": element_id(source),
                 "target": element_id(target),
-                "xsi:type": mapping.archimate,
+                "xsi:type": archimate,
             }
-            if mapping.access:
-                attributes["accessType"] = mapping.access
+            attributes |= relationship_attributes(edge, archimate)
             node = ET.SubElement(relationships, "relationship", attributes)
             description = edge.relation.description if edge.relation is not None else None
             _documentation(node, description, None)

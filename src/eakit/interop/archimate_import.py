@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -23,6 +23,7 @@ from defusedxml.ElementTree import fromstring as safe_fromstring  # type: ignore
 from pydantic import TypeAdapter, ValidationError
 
 from eakit.interop.archimate_mapping import (
+    ACCESS_TYPE_IMPORT,
     ARCHITECTURE_TEXT_FIELDS,
     KIND_IMPORT,
     KIND_PROPERTY,
@@ -37,8 +38,10 @@ from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
+from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
 from eakit.model.refs import RefField, ref_fields
+from eakit.model.relations import ATTRIBUTE_OWNER
 from eakit.text import nfc
 
 A = "{" + ARCHIMATE_NS + "}"
@@ -49,8 +52,12 @@ HORIZON_YEARS = 5
 REPORT_FILE = "import-report.md"
 # A declared field always has an annotation (pydantic types it as optional).
 _VIEWS: TypeAdapter[Any] = TypeAdapter(cast(Any, Manifest.model_fields["views"].annotation))
+# Relation fields written as eakit properties (the ArchiMate attributes and free-form
+# properties of a relation are written as themselves).
 RELATION_ATTRIBUTES = tuple(
-    name for name in Relation.model_fields if name not in ("from_", "to", "type")
+    name
+    for name in Relation.model_fields
+    if name not in ("from_", "to", "type", "properties", *ATTRIBUTE_OWNER)
 )
 
 
@@ -62,11 +69,12 @@ class ArchimateImportError(Exception):
 class Unmapped:
     """Something in the exchange file that did not become part of the eakit model."""
 
-    what: str  # element | relationship | attribute
+    what: str  # element | relationship | attribute | view
     archimate_type: str
     identifier: str
     name: str
     reason: str
+    why: str = "other"  # the reason's category, for the counts of the report
 
 
 @dataclass
@@ -79,27 +87,58 @@ class ImportReport:
     components: int = 0
     relations: int = 0
     fields: int = 0
+    views: int = 0
+    views_kept: int = 0
+    date_source: str = ""
     unmapped: list[Unmapped] = field(default_factory=list)
     assumptions: Counter[str] = field(default_factory=Counter)
     ignored: list[str] = field(default_factory=list)
+
+    @property
+    def relationships_kept(self) -> int:
+        """Relationships kept, as relations or as reference fields."""
+        return self.relations + self.fields
 
     def summary(self) -> str:
         """One paragraph for the terminal."""
         elements = sum(1 for u in self.unmapped if u.what == "element")
         relationships = sum(1 for u in self.unmapped if u.what == "relationship")
         return (
-            f"{self.source}: {self.components} of {self.elements} elements imported as "
-            f"components; {self.relations + self.fields} of {self.relationships} relationships "
-            f"imported ({self.fields} as reference fields, {self.relations} as relations); "
-            f"{elements} elements and {relationships} relationships not mapped"
+            f"{self.source}: {self.components} of {self.elements} elements kept as "
+            f"components ({_percent(self.components, self.elements)}); "
+            f"{self.relationships_kept} of {self.relationships} relationships kept "
+            f"({_percent(self.relationships_kept, self.relationships)}: {self.fields} as "
+            f"reference fields, {self.relations} as relations); {self.views_kept} of "
+            f"{self.views} views kept; {elements} elements and {relationships} relationships "
+            "not kept"
         )
 
+    def summary_vi(self) -> str:
+        """:meth:`summary` in Vietnamese."""
+        elements = sum(1 for u in self.unmapped if u.what == "element")
+        relationships = sum(1 for u in self.unmapped if u.what == "relationship")
+        return (
+            f"{self.source}: giữ {self.components}/{self.elements} phần tử thành thành phần "
+            f"({_percent(self.components, self.elements)}); giữ {self.relationships_kept}/"
+            f"{self.relationships} quan hệ "
+            f"({_percent(self.relationships_kept, self.relationships)}); giữ "
+            f"{self.views_kept}/{self.views} khung nhìn; không giữ {elements} phần tử và "
+            f"{relationships} quan hệ"
+        )
+
+    def counts(self) -> list[tuple[str, str, int]]:
+        """(what, why, how many) of everything not kept, sorted."""
+        tally = Counter((u.what, u.why) for u in self.unmapped)
+        return [(what, why, n) for (what, why), n in sorted(tally.items())]
+
     def lines(self) -> list[str]:
-        """Every unmapped item and assumption, one per line (for the terminal)."""
-        result = [
-            f"not mapped: {u.what} {u.archimate_type} '{u.identifier}' ({u.name}): {u.reason}"
+        """Every item not kept and every assumption, one per line (for the terminal)."""
+        result = [f"date: {self.date_source}"] if self.date_source else []
+        result += [
+            f"not kept: {u.what} {u.archimate_type} '{u.identifier}' ({u.name}): {u.reason}"
             for u in self.unmapped
         ]
+        result += [f"not kept: {n} {what}s: {why}" for what, why, n in self.counts()]
         result += [
             f"assumed: {text} ({count}×)" for text, count in sorted(self.assumptions.items())
         ]
@@ -108,11 +147,25 @@ class ImportReport:
 
     def to_markdown(self) -> str:
         """The report written beside the imported model."""
-        out = [f"# Import report: {self.source}", "", self.summary() + ".", ""]
+        out = [
+            f"# Báo cáo nhập / Import report: {self.source}",
+            "",
+            self.summary_vi() + ".",
+            "",
+            self.summary() + ".",
+            "",
+        ]
+        if self.date_source:
+            out += [f"Date of the model (`as_of`): {self.date_source}.", ""]
+        if self.unmapped:
+            out += ["## Not kept, by reason", "", "| what | why | count |", "|---|---|---|"]
+            out += [f"| {what} | {why} | {n} |" for what, why, n in self.counts()]
+            out.append("")
         for what, title in (
-            ("element", "Elements not mapped"),
-            ("relationship", "Relationships not mapped"),
+            ("element", "Elements not kept"),
+            ("relationship", "Relationships not kept"),
             ("attribute", "Attributes not kept"),
+            ("view", "Views not kept"),
         ):
             items = [u for u in self.unmapped if u.what == what]
             if not items:
@@ -135,35 +188,50 @@ class ImportReport:
         return "\n".join(out)
 
 
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "100 %"
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 @dataclass
 class ImportResult:
-    """The imported model: manifest, components and relations, and the report."""
+    """The imported model: manifest, components and relations, and the report.
+
+    ``folders``: the model file of a component or relation (by component id or relation
+    key) that the exchange file placed in a folder (its ``organizations``); everything
+    else goes to one file per layer and ``relations.yaml``.
+    """
 
     manifest: Manifest
     components: list[BaseComponent]
     relations: list[Relation]
     report: ImportReport
+    folders: dict[object, str] = field(default_factory=dict)
 
     def files(self) -> dict[str, str]:
-        """The model folder as relative path → text: the manifest, one file per layer,
-        ``relations.yaml`` and the import report."""
+        """The model folder as relative path → text: the manifest, the model files and
+        the import report."""
         header = f"Imported from {self.report.source} by 'eakit import archimate'."
         files = {"eakit.yaml": render_manifest(self.manifest, header)}
-        for info in LAYERS:
-            members = sorted(
-                (c for c in self.components if c.layer == info.layer), key=lambda c: c.id
-            )
-            if members:
-                files[f"{info.layer.value}.yaml"] = render_model_file(
-                    members, [], f"{info.name} ({info.name_en})\n{header}"
-                )
-        if self.relations:
-            files["relations.yaml"] = render_model_file(
-                [], sorted(self.relations, key=lambda r: r.key), header
+        layer_files = {info.layer: f"{info.layer.value}.yaml" for info in LAYERS}
+        titles = {f"{info.layer.value}.yaml": f"{info.name} ({info.name_en})" for info in LAYERS}
+        members: dict[str, list[BaseComponent]] = {}
+        for component in self.components:
+            path = self.folders.get(component.id) or layer_files[component.layer]
+            members.setdefault(path, []).append(component)
+        relations: dict[str, list[Relation]] = {}
+        for relation in self.relations:
+            path = self.folders.get(relation.key) or "relations.yaml"
+            relations.setdefault(path, []).append(relation)
+        for path in sorted(members.keys() | relations.keys()):
+            title = titles.get(path, path.removesuffix(".yaml"))
+            files[path] = render_model_file(
+                sorted(members.get(path, []), key=lambda c: c.id),
+                sorted(relations.get(path, []), key=lambda r: r.key),
+                f"{title}\n{header}" if path in members else header,
             )
         files[REPORT_FILE] = self.report.to_markdown()
         return files
@@ -231,6 +299,34 @@ def _pick(texts: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
     return main, en
 
 
+def _pick_documentation(
+    texts: list[tuple[str | None, str]],
+) -> tuple[str | None, str | None]:
+    """(description, description_en): English documentation goes to the English field
+    only; the Vietnamese field takes Vietnamese or untagged text, else (no English either)
+    the first other language."""
+    main, en = _pick(texts)
+    if (
+        en is not None
+        and main == en
+        and not any(lang is None or lang.lower().startswith("vi") for lang, _ in texts)
+    ):
+        return None, en
+    return main, en
+
+
+def _other_languages(tag: str, texts: list[tuple[str | None, str]]) -> dict[str, str]:
+    """The texts :func:`_pick` does not keep, as properties ``<tag>@<language>``."""
+    main, en = _pick(texts)
+    result: dict[str, str] = {}
+    for lang, text in texts:
+        if text in (main, en):
+            continue
+        key = f"{tag}@{lang or 'und'}"
+        result[key] = f"{result[key]}\n{text}" if key in result else text
+    return result
+
+
 @dataclass(frozen=True)
 class _PropertyDefinition:
     name: str
@@ -255,9 +351,12 @@ def _properties(
         return []
     result = []
     for prop in holder.findall(A + "property"):
-        definition = definitions.get(prop.get("propertyDefinitionRef", ""))
+        ref = prop.get("propertyDefinitionRef", "")
+        # A property whose definition is missing (some tools write none) is kept by the
+        # name its reference gives.
+        definition = definitions.get(ref) or _PropertyDefinition(ref, "string")
         values = _texts(prop, "value")
-        if definition is not None and values:
+        if ref and values:
             result.append((definition, _pick(values)[0] or ""))
     return result
 
@@ -303,7 +402,7 @@ def _element_raw(
     cls = KIND_CLASSES[kind]
     refs = {f.name for f in ref_fields(cls)}
     main, en = _pick(_texts(node, "name"))
-    doc, doc_en = _pick(_texts(node, "documentation"))
+    doc, doc_en = _pick_documentation(_texts(node, "documentation"))
     raw: dict[str, Any] = {"kind": kind, "name": main or identifier}
     if en:
         raw["name_en"] = en
@@ -312,6 +411,9 @@ def _element_raw(
     if doc_en and doc_en != doc:
         raw["description_en"] = doc_en
     free: dict[str, Any] = {}
+    if not from_eakit:
+        free |= _other_languages("name", _texts(node, "name"))
+        free |= _other_languages("documentation", _texts(node, "documentation"))
     for definition, text in props:
         if definition.name == KIND_PROPERTY:
             continue
@@ -335,13 +437,14 @@ def _element_raw(
                         name,
                         f"'{definition.name}' = '{text}' is not valid for {kind}: {exc}; "
                         "kept in 'properties'",
+                        "value not valid for the field (kept in properties)",
                     )
                 )
         free[definition.name] = decode_free(text, definition.type)
     if free:
         raw["properties"] = free
-    if not from_eakit:
-        mapping = KIND_IMPORT[archimate_type]
+    mapping = KIND_IMPORT.get(archimate_type)
+    if not from_eakit and mapping is not None and mapping.kind == kind:
         for key, value in mapping.defaults.items():
             if key not in raw:
                 raw[key] = value
@@ -391,6 +494,7 @@ def _read_elements(
                     identifier,
                     name,
                     "eakit has no kind for this ArchiMate element type",
+                    "no eakit kind for the element type",
                 )
             )
             continue
@@ -406,7 +510,11 @@ def _read_elements(
         raw = _element_raw(node, kind, from_eakit, archimate_type, props, report, identifier, name)
         problem = _problem(kind, component_id, raw, refs_pending=True)
         if problem is not None:
-            report.unmapped.append(Unmapped("element", archimate_type, identifier, name, problem))
+            report.unmapped.append(
+                Unmapped(
+                    "element", archimate_type, identifier, name, problem, "not a valid component"
+                )
+            )
             continue
         result[identifier] = _Element(identifier, archimate_type, name, component_id, kind, raw)
     return result
@@ -443,12 +551,23 @@ def _place_in_field(holder: _Element, ref: RefField, value: str) -> bool:
     return False  # a single-valued field already holds another id: state it as a relation
 
 
+def _generic(archimate_type: str) -> str | None:
+    """The eakit relation that is the ArchiMate relationship ``archimate_type`` itself."""
+    for name, spec in relation_types().items():
+        if spec.archimate_table and spec.archimate == archimate_type:
+            return name
+    return None
+
+
 def _relation_type(
     node: ET.Element,
     props: list[tuple[_PropertyDefinition, str]],
     source: _Element,
     target: _Element,
 ) -> tuple[str, _Element, _Element] | None:
+    """(eakit relation type, from, to) of a relationship: the type eakit wrote, else the
+    first import rule that matches and that eakit allows between the kinds, else the
+    ArchiMate relationship itself when ArchiMate's table allows it between the kinds."""
     archimate_type = node.get(XSI_TYPE, "")
     declared = next((value for d, value in props if d.name == RELATION_PROPERTY), None)
     if declared in RELATION_EXPORT:
@@ -456,12 +575,29 @@ def _relation_type(
             return declared, target, source
         return declared, source, target
     access = node.get("accessType", "Access")
+    types = relation_types()
     for rule in RELATION_IMPORT:
         if rule.matches(archimate_type, source.kind, target.kind, access):
-            return (
-                (rule.relation, target, source) if rule.reverse else (rule.relation, source, target)
-            )
+            start, end = (target, source) if rule.reverse else (source, target)
+            if types[rule.relation].allows(start.kind, end.kind):
+                return rule.relation, start, end
+    generic = _generic(archimate_type)
+    if generic is not None and kinds_fit(archimate_type, source.kind, target.kind):
+        return generic, source, target
     return None
+
+
+def _archimate_attributes(node: ET.Element, relation: str) -> dict[str, Any]:
+    """The attributes of an ArchiMate relationship that an eakit relation of ``relation``
+    keeps: the access type, the influence strength, the direction of an association."""
+    owner = {v: k for k, v in ATTRIBUTE_OWNER.items()}.get(relation)
+    if owner == "access_type" and node.get("accessType") in ACCESS_TYPE_IMPORT:
+        return {"access_type": ACCESS_TYPE_IMPORT[node.get("accessType", "")]}
+    if owner == "strength" and (node.get("modifier") or "").strip():
+        return {"strength": (node.get("modifier") or "").strip()}
+    if owner == "directed" and (node.get("isDirected") or "").strip().lower() == "true":
+        return {"directed": True}
+    return {}
 
 
 def _relation_attributes(
@@ -470,29 +606,48 @@ def _relation_attributes(
     report: ImportReport,
     identifier: str,
     archimate_type: str,
+    from_eakit: bool,
 ) -> dict[str, Any]:
-    doc = _pick(_texts(node, "documentation"))[0] or _pick(_texts(node, "name"))[0]
+    """A relation's description (the documentation), eakit attributes and free-form
+    properties (the relationship's name and other properties)."""
+    names, docs = _texts(node, "name"), _texts(node, "documentation")
+    doc = _pick(docs)[0]
     attributes: dict[str, Any] = {"description": doc} if doc else {}
+    free: dict[str, Any] = {}
+    if not from_eakit:
+        name, name_en = _pick(names)
+        if name:
+            free["name"] = name
+        # A relation has no English text fields: English text is kept as a property.
+        if name_en and name_en != name:
+            free["name@en"] = name_en
+        doc_en = _pick(docs)[1]
+        if doc_en and doc_en != doc:
+            free["documentation@en"] = doc_en
+        free |= _other_languages("name", names)
+        free |= _other_languages("documentation", docs)
     for definition, text in props:
         if definition.name == RELATION_PROPERTY:
             continue
         field_name = definition.name.removeprefix(PROPERTY_PREFIX)
-        reason = "eakit relations have no free-form properties"
         if definition.name.startswith(PROPERTY_PREFIX) and field_name in RELATION_ATTRIBUTES:
             try:
                 attributes[field_name] = decode(Relation.model_fields[field_name].annotation, text)
                 continue
             except ValueError as exc:
-                reason = f"not valid: {exc}"
-        report.unmapped.append(
-            Unmapped(
-                "attribute",
-                archimate_type,
-                identifier,
-                f"{definition.name} = {text}",
-                reason,
-            )
-        )
+                report.unmapped.append(
+                    Unmapped(
+                        "attribute",
+                        archimate_type,
+                        identifier,
+                        f"{definition.name} = {text}",
+                        f"not valid: {exc}; kept in 'properties'",
+                        "value not valid for the field (kept in properties)",
+                    )
+                )
+        free[definition.name] = decode_free(text, definition.type)
+    if free:
+        attributes["properties"] = free
     return attributes
 
 
@@ -501,19 +656,26 @@ def _read_relationships(
     definitions: dict[str, _PropertyDefinition],
     elements: dict[str, _Element],
     report: ImportReport,
+    folders: dict[object, str],
+    file_folders: dict[str, str],
+    kept: dict[str, str],
 ) -> list[Relation]:
+    """The relationships as relations or reference fields (the report lists the others);
+    fills ``folders`` (relation key → model file) and ``kept`` (relationship identifier
+    → eakit relation type)."""
     nodes = root.findall(f"{A}relationships/{A}relationship")
     report.relationships = len(nodes)
     types = relation_types()
     relations: dict[tuple[str, str, str], Relation] = {}
     stated: set[tuple[str, str, str]] = set()
+    relationship_ids = {node.get("identifier", "") for node in nodes}
 
     names = {
         node.get("identifier", ""): _pick(_texts(node, "name"))[0] or node.get("identifier") or ""
         for node in root.findall(f"{A}elements/{A}element")
     }
 
-    def skip(node: ET.Element, reason: str) -> None:
+    def skip(node: ET.Element, reason: str, why: str) -> None:
         source_id, target_id = node.get("source", ""), node.get("target", "")
         report.unmapped.append(
             Unmapped(
@@ -522,6 +684,7 @@ def _read_relationships(
                 node.get("identifier", ""),
                 f"{names.get(source_id, source_id)} → {names.get(target_id, target_id)}",
                 reason,
+                why,
             )
         )
 
@@ -532,36 +695,62 @@ def _read_relationships(
         target = elements.get(node.get("target", ""))
         if source is None or target is None:
             missing = node.get("source") if source is None else node.get("target")
-            skip(node, f"'{missing}' was not imported as a component")
+            if missing in relationship_ids:
+                skip(
+                    node,
+                    f"'{missing}' is a relationship: eakit relations connect components",
+                    "an end is a relationship",
+                )
+            else:
+                skip(node, f"'{missing}' was not imported as a component", "an end was not kept")
             continue
         props = _properties(node, definitions)
+        from_eakit = any(d.name == RELATION_PROPERTY for d, _ in props)
         found = _relation_type(node, props, source, target)
         if found is None:
+            allowed = ", ".join(
+                sorted(
+                    allowed_relationships(
+                        element_type_of(source.kind), element_type_of(target.kind)
+                    )
+                )
+            )
             skip(
                 node,
-                f"no eakit relation for {archimate_type} from {source.kind} '{source.id}' "
-                f"to {target.kind} '{target.id}'",
+                f"ArchiMate does not allow {archimate_type} from {source.kind} '{source.id}' "
+                f"({element_type_of(source.kind)}) to {target.kind} '{target.id}' "
+                f"({element_type_of(target.kind)}); it allows: {allowed or 'none'}",
+                "not allowed between the kinds",
             )
             continue
         relation, start, end = found
         if start.id == end.id:
-            skip(node, "it connects an element to itself")
+            skip(node, "it connects an element to itself", "connects an element to itself")
             continue
         key = (start.id, relation, end.id)
         if key in stated:
-            report.assumptions[f"duplicate {relation} relationships merged"] += 1
+            skip(
+                node,
+                f"a second {relation} from '{start.id}' to '{end.id}' (eakit keeps one)",
+                "duplicate of another relationship",
+            )
             continue
-        attributes = _relation_attributes(node, props, report, identifier, archimate_type)
+        attributes = _relation_attributes(
+            node, props, report, identifier, archimate_type, from_eakit
+        )
+        attributes |= _archimate_attributes(node, relation)
         slot = None if attributes else _field_for(relation, start, end)
         if slot is not None and _place_in_field(*slot):
             report.fields += 1
             stated.add(key)
+            kept[identifier] = relation
             continue
         if not types[relation].allows(start.kind, end.kind):
             skip(
                 node,
                 f"eakit's '{relation}' cannot go from {start.kind} '{start.id}' to "
                 f"{end.kind} '{end.id}'",
+                "not allowed between the kinds",
             )
             continue
         try:
@@ -569,9 +758,12 @@ def _read_relationships(
                 {"from": start.id, "to": end.id, "type": relation, **attributes}
             )
         except ValidationError as exc:
-            skip(node, f"invalid relation: {exc.errors()[0]['msg']}")
+            skip(node, f"invalid relation: {exc.errors()[0]['msg']}", "not a valid relation")
             continue
+        if identifier in file_folders:
+            folders[key] = file_folders[identifier]
         stated.add(key)
+        kept[identifier] = relation
     report.relations = len(relations)
     return list(relations.values())
 
@@ -594,7 +786,14 @@ def _drop_incomplete(
             element = elements.pop(identifier)
             gone.add(element.id)
             report.unmapped.append(
-                Unmapped("element", element.archimate_type, identifier, element.name, problem)
+                Unmapped(
+                    "element",
+                    element.archimate_type,
+                    identifier,
+                    element.name,
+                    problem,
+                    "a required reference is missing",
+                )
             )
         for element in elements.values():
             for ref in ref_fields(KIND_CLASSES[element.kind]):
@@ -610,14 +809,42 @@ def _drop_incomplete(
 # --- the model ----------------------------------------------------------------------------
 
 
-def _metadata_date(root: ET.Element) -> dt.date | None:
-    node = root.find(f"{A}metadata/{{{DC_NS}}}date")
-    if node is None or not node.text:
-        return None
+DCTERMS_NS = "http://purl.org/dc/terms/"
+# Model properties that tools use for the date of a model (compared in lower case).
+DATE_PROPERTIES = ("date", "dc:date", "dcterms:date", "as_of", "as-of", "modified", "created")
+
+
+def _as_date(text: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(node.text.strip()[:10])
+        return dt.date.fromisoformat((text or "").strip()[:10])
     except ValueError:
         return None
+
+
+def _file_date(
+    root: ET.Element, props: list[tuple[_PropertyDefinition, str]]
+) -> tuple[dt.date, str] | None:
+    """The date the file gives its model, and where it was found: its Dublin Core
+    metadata (``dc:date`` or ``dcterms:date``/``modified``/``created``), else a model
+    property named like a date."""
+    metadata = root.find(f"{A}metadata")
+    if metadata is not None:
+        for namespace, tag in (
+            (DC_NS, "date"),
+            (DCTERMS_NS, "date"),
+            (DCTERMS_NS, "modified"),
+            (DCTERMS_NS, "created"),
+        ):
+            node = metadata.find(f".//{{{namespace}}}{tag}")
+            found = _as_date(node.text if node is not None else None)
+            if found is not None:
+                prefix = "dc" if namespace == DC_NS else "dcterms"
+                return found, f"the file's metadata ({prefix}:{tag})"
+    for definition, text in props:
+        found = _as_date(text)
+        if definition.name.lower() in DATE_PROPERTIES and found is not None:
+            return found, f"the model property '{definition.name}'"
+    return None
 
 
 def _architecture(
@@ -630,6 +857,7 @@ def _architecture(
     as_of: dt.date | None,
     horizon: int | None,
     framework: str | None,
+    today: dt.date | None = None,
 ) -> tuple[Architecture, RulesConfig, Any]:
     name, name_en = _pick(_texts(root, "name"))
     doc, doc_en = _pick(_texts(root, "documentation"))
@@ -679,14 +907,16 @@ def _architecture(
         raw["description_en"] = doc_en
     if as_of is not None:
         raw["as_of"] = as_of
-    elif "as_of" not in raw:
-        found = _metadata_date(root)
+        report.date_source = f"{as_of} (from --as-of)"
+    elif "as_of" in raw:
+        report.date_source = f"{raw['as_of']} (from the file's eakit:as_of)"
+    else:
+        found = _file_date(root, props)
+        date, where = found if found else (today or dt.date.today(), "today's date")
         if found is None:
-            raise ArchimateImportError(
-                "the file does not say which date the model describes: pass --as-of YYYY-MM-DD"
-            )
-        raw["as_of"] = found
-        report.assumptions[f"as_of = {found} (from the file's Dublin Core date)"] += 1
+            where += ": the file gives no date; pass --as-of YYYY-MM-DD to set another"
+        raw["as_of"] = date
+        report.date_source = f"{date} (from {where})"
     if horizon is not None:
         raw["horizon"] = horizon
     elif "horizon" not in raw:
@@ -711,6 +941,88 @@ def _architecture(
         raise ArchimateImportError(f"architecture '{where}': {problem['msg']}") from None
 
 
+def _organizations(root: ET.Element) -> dict[str, str]:
+    """The model file of each identifier the file puts in a folder: the folder labels,
+    made ids, as a path (``Business/Actors`` → ``business/actors.yaml``)."""
+    result: dict[str, str] = {}
+
+    def walk(item: ET.Element, path: tuple[str, ...]) -> None:
+        for child in item.findall(f"{A}item"):
+            ref = child.get("identifierRef")
+            if ref is not None:
+                if path:
+                    result.setdefault(ref, "/".join(path) + ".yaml")
+                continue
+            label = _pick(_texts(child, "label"))[0] or ""
+            walk(child, (*path, slugify(label, "folder")))
+
+    holder = root.find(f"{A}organizations")
+    if holder is not None:
+        walk(holder, ())
+    return result
+
+
+def _diagram_nodes(node: ET.Element) -> Iterator[ET.Element]:
+    for child in node.findall(f"{A}node"):
+        yield child
+        yield from _diagram_nodes(child)
+
+
+def _views(
+    root: ET.Element,
+    elements: dict[str, _Element],
+    kept: dict[str, str],
+    report: ImportReport,
+) -> list[Any]:
+    """The diagrams of a file from another tool as eakit views: the components it shows
+    and the relation types of the relationships it draws. ``kept``: relationship
+    identifier → the eakit relation type it became."""
+    allocator = IdAllocator()
+    result: list[Any] = []
+    nodes = root.findall(f"{A}views/{A}diagrams/{A}view")
+    report.views = len(nodes)
+    for node in nodes:
+        identifier = node.get("identifier", "")
+        title, title_en = _pick(_texts(node, "name"))
+        members = sorted(
+            {
+                elements[ref].id
+                for child in _diagram_nodes(node)
+                if (ref := child.get("elementRef")) is not None and ref in elements
+            }
+        )
+        if not members:
+            report.unmapped.append(
+                Unmapped(
+                    "view",
+                    node.get(XSI_TYPE, ""),
+                    identifier,
+                    title or identifier,
+                    "none of the elements it shows was kept",
+                    "shows no kept element",
+                )
+            )
+            continue
+        relations = sorted(
+            {
+                kept[ref]
+                for child in node.iter(f"{A}connection")
+                if (ref := child.get("relationshipRef")) is not None and ref in kept
+            }
+        )
+        spec: dict[str, Any] = {
+            "name": allocator.allocate(slugify(title or identifier, "view")),
+            "title": title or identifier,
+            "include": [{"ids": members}],
+            "relations": relations,
+        }
+        if title_en and title_en != title:
+            spec["title_en"] = title_en
+        result.append(spec)
+    report.views_kept = len(result)
+    return result
+
+
 def import_archimate(
     data: bytes,
     *,
@@ -719,20 +1031,34 @@ def import_archimate(
     as_of: dt.date | None = None,
     horizon: int | None = None,
     framework: str | None = None,
+    today: dt.date | None = None,
 ) -> ImportResult:
     """Turn the bytes of an exchange file into an eakit model.
 
+    Without ``as_of``, the model's date is the file's own (its metadata or a date
+    property), else ``today`` (default: the current date); the report says which.
     Raises :class:`ArchimateImportError` when the file is not an ArchiMate 3 exchange
-    file or lacks what a manifest needs (the ``as_of`` date) and no option supplies it.
+    file.
     """
     root = _parse(data, source)
     report = ImportReport(source)
     definitions = _property_definitions(root)
+    # A file eakit wrote arranges its folders by layer and draws its diagrams from the
+    # manifest's views: both come back as they were, not as folders and views.
+    from_eakit = any(d.name.startswith(PROPERTY_PREFIX) for d in definitions.values())
+    file_folders = {} if from_eakit else _organizations(root)
     elements = _read_elements(root, definitions, report)
-    relations = _read_relationships(root, definitions, elements, report)
+    folders: dict[object, str] = {}
+    kept: dict[str, str] = {}
+    relations = _read_relationships(
+        root, definitions, elements, report, folders, file_folders, kept
+    )
     _drop_incomplete(elements, relations, report)
     components = {e.id: _validate(e.kind, e.id, e.raw) for e in elements.values()}
     report.components = len(components)
+    for identifier, element in elements.items():
+        if identifier in file_folders:
+            folders[element.id] = file_folders[identifier]
     architecture, rules, views_config = _architecture(
         root,
         definitions,
@@ -742,16 +1068,14 @@ def import_archimate(
         as_of=as_of,
         horizon=horizon,
         framework=framework,
+        today=today,
     )
-    views = root.findall(f"{A}views/{A}diagrams/{A}view")
-    if views:
-        report.ignored.append(
-            f"{len(views)} views: eakit draws its diagrams from the model ('eakit diagram')"
-        )
-    if root.find(f"{A}organizations") is not None:
-        report.ignored.append("folders (organizations): the model files are arranged by layer")
+    if views_config is None and not from_eakit:
+        views_config = _VIEWS.validate_python(_views(root, elements, kept, report)) or None
+    elif from_eakit:
+        report.views = report.views_kept = len(views_config or [])
     manifest = Manifest(eakit=1, architecture=architecture, rules=rules, views=views_config)
-    return ImportResult(manifest, list(components.values()), relations, report)
+    return ImportResult(manifest, list(components.values()), relations, report, folders)
 
 
 def import_archimate_file(path: Path, **options: Any) -> ImportResult:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eakit.metamodel import KIND_SPECS
+from eakit.metamodel import KIND_SPECS, kind_for_archimate
 from eakit.model import LAYERS, relation_types
 
 # --- ArchiMate vocabulary (from archimate3_Model.xsd) ----------------------------------------
@@ -74,6 +74,7 @@ ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
     "Resource",
     "Capability",
     "CourseOfAction",
+    "ValueStream",
     "WorkPackage",
     "Deliverable",
     "ImplementationEvent",
@@ -85,9 +86,9 @@ ARCHIMATE_ELEMENT_TYPES: tuple[str, ...] = (
     "OrJunction",
 )
 
-# Element types ArchiMate 3.1 added to the vocabulary above; the bundled 3.0 schema
-# predates them.
-ARCHIMATE_31_ELEMENT_TYPES: tuple[str, ...] = ("ValueStream",)
+# Element types newer than the bundled schema: none, the bundled 3.1 schema has them all
+# (ValueStream among them).
+ARCHIMATE_31_ELEMENT_TYPES: tuple[str, ...] = ()
 
 ARCHIMATE_RELATIONSHIP_TYPES: tuple[str, ...] = (
     "Composition",
@@ -150,38 +151,25 @@ class RelationExport:
     access: str | None = None
 
 
+# The access types of eakit (``access_type``) and of the exchange format (``accessType``).
+ACCESS_TYPE_EXPORT = {
+    "access": "Access",
+    "read": "Read",
+    "write": "Write",
+    "readwrite": "ReadWrite",
+}
+ACCESS_TYPE_IMPORT = {value: key for key, value in ACCESS_TYPE_EXPORT.items()}
+
+# Kept with the relation types (``relation_types.yaml``: ``archimate``, ``archimate_reverse``,
+# ``access_type``), so a relation type and its ArchiMate relationship are declared once.
 RELATION_EXPORT: dict[str, RelationExport] = {
-    m.relation: m
-    for m in (
-        RelationExport("integrates_with", "Flow"),
-        RelationExport("connects_to", "Association"),
-        RelationExport("exchanges_with", "Flow"),
-        RelationExport("reads_from", "Access", access="Read"),
-        RelationExport("writes_to", "Access", access="Write"),
-        RelationExport("transfers_data_to", "Association"),
-        RelationExport("delivers", "Realization"),
-        RelationExport("uses_channel", "Association"),
-        RelationExport("serves", "Serving"),
-        RelationExport("protects", "Serving"),
-        RelationExport("reports_to", "Flow"),
-        RelationExport("based_on", "Association"),
-        RelationExport("authenticates_via", "Association"),
-        RelationExport("links_to", "Association"),
-        RelationExport("supports", "Serving"),
-        RelationExport("depends_on", "Serving", reverse=True),
-        RelationExport("part_of", "Aggregation", reverse=True),
-        RelationExport("succeeded_by", "Association"),
-        RelationExport("owned_by", "Association"),
-        RelationExport("operated_by", "Association"),
-        RelationExport("hosted_on", "Serving", reverse=True),
-        RelationExport("located_in", "Aggregation", reverse=True),
-        RelationExport("provided_by", "Assignment", reverse=True),
-        RelationExport("deployed_at", "Serving"),
-        RelationExport("belongs_to", "Association"),
-        RelationExport("led_by", "Assignment", reverse=True),
-        RelationExport("realises", "Realization"),
-        RelationExport("replaces", "Association"),
+    name: RelationExport(
+        name,
+        spec.archimate,
+        reverse=spec.archimate_reverse,
+        access=ACCESS_TYPE_EXPORT[spec.access_type] if spec.access_type else None,
     )
+    for name, spec in relation_types().items()
 }
 
 # --- import of files from other tools -------------------------------------------------------
@@ -198,25 +186,21 @@ class KindImport:
     note: str = ""
 
 
-KIND_IMPORT: dict[str, KindImport] = {
-    m.archimate: m
-    for m in (
-        KindImport("BusinessActor", "agency", {"agency_type": "department"}),
-        KindImport("BusinessRole", "actor", {"actor_type": "citizen"}),
-        KindImport("BusinessInterface", "channel", {"channel_type": "web"}),
-        KindImport("BusinessService", "public_service"),
-        KindImport("BusinessFunction", "business_function"),
-        KindImport(
-            "BusinessProcess", "business_function", note="eakit models functions, not processes"
-        ),
-        KindImport("ApplicationComponent", "application"),
-        KindImport("DataObject", "database", {"db_type": "sector"}),
-        KindImport("Node", "data_centre", {"dc_type": "server_room"}),
-        KindImport("Facility", "data_centre"),
-        KindImport("CommunicationNetwork", "network", {"network_type": "wan"}),
-        KindImport("WorkPackage", "roadmap_item"),
-    )
-}
+def _kind_imports() -> dict[str, KindImport]:
+    # An element of another tool becomes the kind the registry gives its type: the generic
+    # ArchiMate kind (BusinessActor → business_actor), never a framework kind whose
+    # required fields would have to be guessed (an actor is not assumed to be an agency).
+    result = {}
+    for archimate in ARCHIMATE_ELEMENT_TYPES:
+        kind = kind_for_archimate(archimate)
+        if kind is not None:
+            spec = KIND_SPECS[kind]
+            note = "framework kind: no generic kind has this type" if spec.framework else ""
+            result[archimate] = KindImport(archimate, kind, note=note)
+    return result
+
+
+KIND_IMPORT: dict[str, KindImport] = _kind_imports()
 
 
 @dataclass(frozen=True)
@@ -285,8 +269,6 @@ RELATION_IMPORT: tuple[RelationImport, ...] = (
         "integrates_with",
         reverse=True,
     ),
-    # In ArchiMate the served element uses the serving one: it depends on it.
-    RelationImport("Serving", (), (), "depends_on", reverse=True),
     RelationImport(
         "Access",
         (*_SYSTEMS, "integration_platform"),
@@ -391,14 +373,15 @@ def mapping_markdown() -> str:
             for r in RELATION_IMPORT
         ],
     )
-    unmapped_rel = sorted(
-        {t for t in ARCHIMATE_RELATIONSHIP_TYPES} - {r.archimate for r in RELATION_IMPORT}
-    )
     lines += [
         "",
-        "Not mapped (listed in the import report): "
-        + ", ".join(f"`{t}`" for t in unmapped_rel)
-        + "; and any relationship that no rule above matches.",
+        "A relationship no rule above matches (or whose eakit relation does not fit the "
+        "kinds) becomes the eakit relation named after its ArchiMate relationship "
+        "(`composition`, `aggregation`, `assignment`, `realization`, `serving`, `access`, "
+        "`influence`, `triggering`, `flow`, `specialization`, `association`) when "
+        "ArchiMate's table of allowed relationships allows it between the two kinds; with "
+        "its access type, influence strength or direction. Otherwise, and when an end is "
+        "a relationship or was not kept, the import report lists it.",
         "",
     ]
     return "\n".join(lines) + "\n"

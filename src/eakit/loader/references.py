@@ -16,8 +16,10 @@ from eakit.loader.expect import or_list
 from eakit.loader.files import MANIFEST
 from eakit.loader.suggest import IdSuggester
 from eakit.model import Model, Relation, SourceRef, kind_of, relation_types
+from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.components import ID_PATTERN
 from eakit.model.refs import ref_fields
+from eakit.model.relations import RelationType
 
 _ID = re.compile(ID_PATTERN)
 
@@ -84,7 +86,29 @@ def _relations_fine(
     combinations = cast(
         set[tuple[str, str, str]], set(zip(types, source_kinds, target_kinds, strict=True))
     )
-    return all(specs[name].allows(source, target) for name, source, target in combinations)
+    return all(_fits(specs[name], source, target) for name, source, target in combinations)
+
+
+def _fits(spec: RelationType, source_kind: str, target_kind: str) -> bool:
+    """Whether a relation of this type may connect these kinds: its own table, and for the
+    ArchiMate relations ArchiMate's table of allowed relationships."""
+    if not spec.allows(source_kind, target_kind):
+        return False
+    return not spec.archimate_table or kinds_fit(spec.archimate, source_kind, target_kind)
+
+
+def _archimate_refusal(spec: RelationType, relation: Relation, source: str, target: str) -> str:
+    """Why ArchiMate's table refuses a relation: in Vietnamese, with what it allows, then
+    in English."""
+    source_type, target_type = element_type_of(source), element_type_of(target)
+    allowed = sorted(allowed_relationships(source_type, target_type))
+    names = ", ".join(a.lower() for a in allowed) or "—"
+    return (
+        f"quan hệ '{relation.type}' từ {source} '{relation.from_}' ({source_type}) tới "
+        f"{target} '{relation.to}' ({target_type}) không được ArchiMate 3.2 cho phép; được "
+        f"phép: {names} / relation '{relation.type}' is not allowed by ArchiMate 3.2 "
+        "between these elements"
+    )
 
 
 def _kinds_text(kinds: frozenset[str] | tuple[str, ...]) -> str:
@@ -244,6 +268,14 @@ def check_references(
                     f"relation '{relation.type}' cannot go from {source_kind} "
                     f"'{relation.from_}' to {target_kind} '{relation.to}' (it goes from "
                     f"{_kinds_text(spec.from_kinds)} to {_kinds_text(spec.to_kinds)})",
+                    code="relation",
+                )
+            )
+        elif spec.archimate_table and not kinds_fit(spec.archimate, source_kind, target_kind):
+            diagnostics.append(
+                Diagnostic(
+                    model.locator.locate(ref, "type"),
+                    _archimate_refusal(spec, relation, source_kind, target_kind),
                     code="relation",
                 )
             )

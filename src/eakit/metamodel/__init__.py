@@ -122,7 +122,7 @@ def specialisations(element_type: str) -> tuple[str, ...]:
 def kind_for_archimate(element_type: str, declared: str | None = None) -> str | None:
     """The kind an ArchiMate element becomes: the kind named by its ``eakit:kind``
     property (``declared``) when that kind is written as ``element_type``, else the
-    generic kind of the element type; ``None`` for a type without a kind (junctions).
+    generic kind of the element type; ``None`` for a type without a kind.
     """
     if declared is not None:
         found = KIND_SPECS.get(declared)

@@ -792,6 +792,29 @@ GENERIC_KINDS: tuple[KindSpec, ...] = (
         ("invhouse", ""),
         fill="#FBB875",
     ),
+    # Junctions join relationships of one type; the exchange format holds them as
+    # elements, so a model from another tool keeps the relationships through them.
+    # ArchiMate draws an and-junction as a filled dot, an or-junction as a hollow one.
+    _generic(
+        "and_junction",
+        _G,
+        _OTH,
+        "AndJunction",
+        ("Điểm nối VÀ", "And junction"),
+        "and junctions",
+        ("ellipse", ""),
+        fill="#333333",
+    ),
+    _generic(
+        "or_junction",
+        _G,
+        _OTH,
+        "OrJunction",
+        ("Điểm nối HOẶC", "Or junction"),
+        "or junctions",
+        ("ellipse", ""),
+        fill="#FFFFFF",
+    ),
 )
 
 KIND_SPECS: dict[str, KindSpec] = {s.kind: s for s in (*FRAMEWORK_KINDS, *GENERIC_KINDS)}

@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Annotated, Literal, NotRequired, TypedDict
 
 import yaml
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from eakit.model.components import Id, Status, Strict, Text, Year
 
@@ -24,6 +24,10 @@ class RelationType:
     reverse_en: str
     from_kinds: frozenset[str]
     to_kinds: frozenset[str]
+    archimate: str
+    archimate_reverse: bool = False
+    access_type: str | None = None
+    archimate_table: bool = False
     #: Which end stops working when the other fails: ``"from"``, ``"to"`` or ``"none"``.
     dependent: Literal["from", "to", "none"] = "none"
 
@@ -44,6 +48,10 @@ _RelationSpec = TypedDict(
         "reverse_en": str,
         "from": list[str],
         "to": list[str],
+        "archimate": str,
+        "archimate_reverse": NotRequired[bool],
+        "access_type": NotRequired[str],
+        "archimate_table": NotRequired[bool],
         "dependent": NotRequired[Literal["from", "to", "none"]],
     },
 )
@@ -69,6 +77,10 @@ def relation_types() -> dict[str, RelationType]:
             reverse_en=spec["reverse_en"],
             from_kinds=frozenset(spec["from"]),
             to_kinds=frozenset(spec["to"]),
+            archimate=spec["archimate"],
+            archimate_reverse=spec.get("archimate_reverse", False),
+            access_type=spec.get("access_type"),
+            archimate_table=spec.get("archimate_table", False),
             dependent=spec.get("dependent", "none"),
         )
         for name, spec in raw.items()
@@ -76,6 +88,9 @@ def relation_types() -> dict[str, RelationType]:
 
 
 RELATION_TYPE_NAMES = tuple(_registry())
+AccessType = Literal["access", "read", "write", "readwrite"]
+# The relation type each ArchiMate-only attribute belongs to.
+ATTRIBUTE_OWNER = {"access_type": "access", "strength": "influence", "directed": "association"}
 RelationTypeName = Literal[RELATION_TYPE_NAMES]  # type: ignore[valid-type]
 
 
@@ -96,6 +111,28 @@ class Relation(Strict):
     sync_mode: Literal["realtime", "batch", "manual"] | None = None
     agreement_ref: Text | None = Field(None, description="Data-sharing agreement reference.")
     source: Text | None = None
+    access_type: AccessType | None = Field(
+        None, description="For an 'access': read, write, readwrite or access (unspecified)."
+    )
+    strength: Annotated[str, StringConstraints(min_length=1, max_length=20)] | None = Field(
+        None, description="For an 'influence': its strength or sign (+, ++, -, --, 0..10)."
+    )
+    directed: bool | None = Field(None, description="For an 'association': it has a direction.")
+    properties: dict[str, str | int | float | bool] = Field(
+        default_factory=dict, description="Free-form properties (from a modelling tool)."
+    )
+
+    @field_validator("access_type", "strength", "directed")
+    @classmethod
+    def _attribute_fits_the_type(cls, value: object, info: ValidationInfo) -> object:
+        owner = ATTRIBUTE_OWNER[str(info.field_name)]
+        kind = info.data.get("type")
+        if value is not None and kind is not None and kind != owner:
+            raise ValueError(
+                f"chỉ dùng cho quan hệ '{owner}', không cho '{kind}' / "
+                f"belongs to a '{owner}' relation only, not to '{kind}'"
+            )
+        return value
 
     model_config = Strict.model_config | {"populate_by_name": True}
 
