@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 from operator import attrgetter
-from typing import Any, NamedTuple, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from eakit.diagnostics import Location
 from eakit.model import BaseComponent, Layer, Model, Relation, SourceRef, Status, kind_of
@@ -34,6 +32,9 @@ from eakit.model.manifest import Architecture
 from eakit.model.refs import ref_fields
 from eakit.perf import paused_gc
 from eakit.text import vi_sort_key
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # A component class: sorting a list of one kind keeps its type (agencies stay agencies).
 _C = TypeVar("_C", bound=BaseComponent)
@@ -105,7 +106,7 @@ def _node_data(component: BaseComponent) -> dict[str, Any]:
         "obj": component,
         "kind": kind_of(component),
         "layer": component.layer,
-        "status": component.status.value,
+        "status": component.status._value_,  # the member's value, without the descriptor
     }
 
 
@@ -129,23 +130,14 @@ def _field_edges(cid: str, component: BaseComponent) -> Iterator[tuple[str, str,
                 yield cid, target, edge_type, name
 
 
-def _keyed(succ: Adjacency, pred: Adjacency, source: str, target: str) -> dict[str, Any]:
-    """The dict of the edges from ``source`` to ``target`` by key, made if there is none
-    (one dict, shared by both sides as networkx shares it); an end that is no component
-    becomes a node without attributes, as :meth:`networkx.MultiDiGraph.add_edge` makes it
-    (a model with unknown references is built while a worker checks them, then refused)."""
-    out = succ.get(source)
-    if out is None:
-        out = succ[source] = {}
-    keyed = out.get(target)
-    if keyed is None:
-        into = pred.get(target)
-        if into is None:
-            into = pred[target] = {}
-            succ.setdefault(target, {})
-        pred.setdefault(source, {})
-        keyed = out[target] = into[source] = {}
-    return keyed
+def _ends(succ: Adjacency, pred: Adjacency, source: str, target: str) -> tuple[Any, Any]:
+    """The source's successors and the target's predecessors, an end that is no component
+    made a node without attributes, as :meth:`networkx.MultiDiGraph.add_edge` makes it (a
+    model with unknown references is built while a worker checks them, then refused)."""
+    for cid in (source, target):
+        succ.setdefault(cid, {})
+        pred.setdefault(cid, {})
+    return succ[source], pred[target]
 
 
 def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
@@ -157,7 +149,6 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
     (a test compares them): node -> attributes in ``_node``; source -> target -> key ->
     attributes in ``_succ``, and target -> source -> the same key dict in ``_pred``.
     """
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     nodes: dict[str, dict[str, Any]] = {}
     succ: Adjacency = {}
     pred: Adjacency = {}
@@ -166,35 +157,51 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
             nodes[cid] = _node_data(component)
             succ[cid] = {}
             pred[cid] = {}
+        # Both loops below inline what add_edge does: they run once per edge.
         for cid, component in model.components.items():
             for source, target, edge_type, origin in _field_edges(cid, component):
-                keyed = _keyed(succ, pred, source, target)
-                if edge_type not in keyed:  # both ends declare it: the first loaded is origin
+                try:
+                    out, into = succ[source], pred[target]
+                except KeyError:
+                    out, into = _ends(succ, pred, source, target)
+                keyed = out.get(target)
+                if keyed is None:
+                    out[target] = into[source] = {edge_type: _edge_data(edge_type, origin)}
+                elif edge_type not in keyed:  # both ends declare it: the first loaded is origin
                     keyed[edge_type] = _edge_data(edge_type, origin)
         for relation in model.relations:
             source, target, edge_type = relation.from_, relation.to, relation.type
-            keyed = _keyed(succ, pred, source, target)
-            known = keyed.get(edge_type)
-            # A relation restating a reference field keeps the field as origin.
-            origin = "relation" if known is None else known["origin"]
-            keyed[edge_type] = {
+            data = {
                 "type": edge_type,
-                "origin": origin,
+                "origin": "relation",
                 "relation": relation,
                 "state": relation.status._value_,  # the member's value, without the descriptor
             }
+            try:
+                out, into = succ[source], pred[target]
+            except KeyError:
+                out, into = _ends(succ, pred, source, target)
+            keyed = out.get(target)
+            if keyed is None:
+                out[target] = into[source] = {edge_type: data}
+                continue
+            known = keyed.get(edge_type)
+            if known is not None:  # a relation restating a reference field: the field is origin
+                data["origin"] = known["origin"]
+            keyed[edge_type] = data
     for cid in succ.keys() - nodes.keys():
         nodes[cid] = {}
-    return _assembled(graph, nodes, succ, pred)
+    return _assembled(nodes, succ, pred)
 
 
 def _assembled(
-    graph: nx.MultiDiGraph[str],
-    nodes: dict[str, dict[str, Any]],
-    succ: Adjacency,
-    pred: Adjacency,
+    nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency
 ) -> nx.MultiDiGraph[str]:
-    """``graph`` (new and empty) holding the given dicts, frozen."""
+    """A ``MultiDiGraph`` holding the given dicts, frozen."""
+    # Imported here: commands that build no graph do not pay for importing networkx.
+    import networkx as nx
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     # networkx's descriptors reset the graph's cached views when these are set.
     graph._node = nodes  # type: ignore[attr-defined]
     graph._adj = succ  # type: ignore[attr-defined]  # also sets ``_succ``
@@ -402,7 +409,7 @@ class ModelGraph:
                 refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
             new._relation_refs = refs
-        new._own(_assembled(nx.MultiDiGraph(), cow.nodes, cow.succ, cow.pred))
+        new._own(_assembled(cow.nodes, cow.succ, cow.pred))
         self._patch_indexes(new, delta, keys, seeds)
         return new, frozenset(seeds)
 
@@ -641,10 +648,13 @@ class ModelGraph:
                             into[edge_type] = [edge]
                         else:
                             group.append(edge)
-            for side, is_out in ((outgoing, True), (incoming, False)):
-                for cid, groups in side.items():
-                    if groups:
-                        side[cid] = _sorted_groups(groups, is_out)
+            for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
+                for cid, grouped in side.items():
+                    for edges in grouped.values():
+                        if len(edges) > 1:
+                            edges.sort(key=other_end)  # distinct: one edge a key
+                    if len(grouped) > 1:
+                        side[cid] = dict(sorted(grouped.items()))
         return outgoing, incoming
 
     def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
