@@ -51,7 +51,7 @@ def _by_identity(graph: ModelGraph) -> Any:
                 for cid, groups in graph.edge_groups(side).items()
             }
             for side in (True, False)
-        },  # fmt: skip
+        },
         dict(graph.agencies),
         dict(graph.states),
     )
