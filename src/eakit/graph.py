@@ -144,10 +144,11 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
     """The ``MultiDiGraph`` of a model (see the module's docstring), frozen.
 
     networkx's own dicts are filled directly, in one pass over the components and one over
-    the relations: ``add_edges_from`` checks and copies every edge's attributes, several
-    times as long at half a million edges. The result is the graph the public API builds
-    (a test compares them): node -> attributes in ``_node``; source -> target -> key ->
-    attributes in ``_succ``, and target -> source -> the same key dict in ``_pred``.
+    the relations: ``add_edges_from`` checks and copies every edge's attributes, and at
+    half a million edges that alone takes longer than this whole build. The result is the
+    graph the public API builds (a test compares them): node -> attributes in ``_node``;
+    source -> target -> key -> attributes in ``_succ``, and target -> source -> the same
+    key dict in ``_pred``.
     """
     nodes: dict[str, dict[str, Any]] = {}
     succ: Adjacency = {}
@@ -410,12 +411,10 @@ class ModelGraph:
             refs.update(delta.relation_refs)
             new._relation_refs = refs
         new._own(_assembled(cow.nodes, cow.succ, cow.pred))
-        self._patch_indexes(new, delta, keys, seeds)
+        self._patch_indexes(new, delta, seeds)
         return new, frozenset(seeds)
 
-    def _patch_indexes(
-        self, new: ModelGraph, delta: GraphDelta, keys: set[Key], seeds: set[str]
-    ) -> None:
+    def _patch_indexes(self, new: ModelGraph, delta: GraphDelta, seeds: set[str]) -> None:
         """Give the new graph this graph's derived indexes, redoing only what the delta
         touched (an index this graph never built is left to be built on use)."""
         known = self.__dict__
@@ -438,19 +437,15 @@ class ModelGraph:
         ):
             new.__dict__["_ids_by_kind"] = known["_ids_by_kind"]
         if "_typed" in known:
+            # The seeds are every component whose node or edges changed.
             outgoing, incoming = (dict(side) for side in self._typed)
-            for cid in delta.components:
-                if cid not in nodes:
+            for cid in seeds:
+                if cid in nodes:
+                    outgoing[cid] = _grouped(new._succ[cid], cid, True)
+                    incoming[cid] = _grouped(new._pred[cid], cid, False)
+                else:
                     outgoing.pop(cid, None)
                     incoming.pop(cid, None)
-            ends = (
-                (outgoing, new._succ, {key[0] for key in keys} | delta.components, True),
-                (incoming, new._pred, {key[1] for key in keys} | delta.components, False),
-            )
-            for table, adjacency, touched, is_out in ends:
-                for cid in touched | seeds:
-                    if cid in nodes:
-                        table[cid] = _grouped(adjacency[cid], cid, is_out)
             new.__dict__["_typed"] = (outgoing, incoming)
         if "agencies" in known:
             agencies = dict(known["agencies"])
@@ -745,7 +740,7 @@ class ModelGraph:
         return {cid: self._find_agency(cid) for cid in self._node}
 
     def _find_agency(self, component_id: str) -> str | None:
-        if self.kinds[component_id] == "agency":
+        if self._node[component_id].get("kind") == "agency":
             return component_id
         outgoing = self.edges_by_type(component_id, True)
         for edge_type in ("owned_by", "belongs_to", "provided_by", "led_by"):
