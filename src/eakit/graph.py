@@ -293,10 +293,14 @@ Request = tuple[SourceRef, tuple[str | int, ...]]
 """A place as the locator takes it: a declaration and the fields inside it."""
 
 
+_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
+
+
 def _grouped(
     neighbours: Mapping[str, Mapping[str, dict[str, Any]]], cid: str, outgoing: bool
 ) -> dict[str, list[Edge]]:
-    """One side of one component's edges as tuples, grouped by type and sorted."""
+    """One side of one component's edges as tuples, grouped by type (in type order), each
+    group sorted by the edges' other end."""
     groups: dict[str, list[Edge]] = {}
     for other, keyed in neighbours.items():
         source, target = (cid, other) if outgoing else (other, cid)
@@ -305,19 +309,9 @@ def _grouped(
                 Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
             )
             groups.setdefault(edge_type, []).append(edge)
-    return _sorted_groups(groups, outgoing)
-
-
-_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
-
-
-def _sorted_groups(groups: dict[str, list[Edge]], outgoing: bool) -> dict[str, list[Edge]]:
-    """Groups sorted by type, each by the edges' other end (distinct: one edge a key)."""
-    other_end = _TARGET if outgoing else _SOURCE
     for edges in groups.values():
-        if len(edges) > 1:
-            edges.sort(key=other_end)
-    return dict(sorted(groups.items())) if len(groups) > 1 else groups
+        edges.sort(key=_TARGET if outgoing else _SOURCE)
+    return dict(sorted(groups.items()))
 
 
 class ModelGraph:
