@@ -11,10 +11,10 @@ and a relation stating the same (source, target, type) make one edge, the relati
 the field as origin. The graph is frozen (:func:`networkx.freeze`): it is shared by
 everything that reads the model, and :meth:`ModelGraph.patched` makes a new one.
 
-The queries read the graph's adjacency (``g.succ``/``g.pred``/``g.nodes``) through indexes
-the :class:`ModelGraph` derives from it on first use and keeps with it: node attributes by
-id, ids by kind, each component's edges grouped by type and sorted as :class:`Edge`
-tuples, each component's agency.
+The queries read the graph's adjacency (``g.succ``/``g.pred``/``g.nodes``), directly or
+through indexes the :class:`ModelGraph` derives from it on first use and keeps with it:
+node attributes by id, ids by kind, each component's edges grouped by type and sorted as
+:class:`Edge` tuples, each component's agency.
 """
 
 from __future__ import annotations
