@@ -1,16 +1,27 @@
-"""The validated model as a typed ``networkx.MultiDiGraph``, with the queries rules and
+"""The validated model as a ``networkx.MultiDiGraph``, with the queries rules, views and
 renderers need.
 
-Nodes are component ids with attributes ``obj`` (the pydantic component), ``kind`` and
-``layer``. Edges are keyed by relation type and carry ``type``, ``origin`` (``"relation"``
-or the name of the reference field) and, for declared relations, ``relation``.
+Every load builds the graph (:attr:`ModelGraph.g`). Nodes are component ids with attributes
+``obj`` (the pydantic component), ``kind``, ``layer`` and ``status`` (its value as plain
+text). Edges are keyed by relation type and carry ``type``, ``origin`` (``"relation"`` or
+the name of the reference field that declares the edge), ``relation`` (the declared
+:class:`~eakit.model.Relation`, or ``None`` for a reference field) and ``state`` (the
+relation's status as plain text, ``"current"`` for a reference field). A reference field
+and a relation stating the same (source, target, type) make one edge, the relation's, with
+the field as origin. The graph is frozen (:func:`networkx.freeze`): it is shared by
+everything that reads the model, and :meth:`ModelGraph.patched` makes a new one.
+
+The queries read the graph's adjacency (``g.succ``/``g.pred``/``g.nodes``), directly or
+through indexes the :class:`ModelGraph` derives from it on first use and keeps with it:
+node attributes by id, ids by kind, each component's edges grouped by type and sorted as
+:class:`Edge` tuples, each component's agency.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -28,6 +39,14 @@ if TYPE_CHECKING:
 # A component class: sorting a list of one kind keeps its type (agencies stay agencies).
 _C = TypeVar("_C", bound=BaseComponent)
 
+Key = tuple[str, str, str]
+"""An edge's (source, target, type): one edge per key."""
+
+# networkx's nested dicts: node -> neighbour -> edge key (the type) -> edge attributes.
+Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
+# Each component's edges as tuples, grouped by type (sorted) and sorted by the other end.
+Grouped = dict[str, dict[str, list["Edge"]]]
+
 
 class _EdgeFields(NamedTuple):
     source: str
@@ -35,16 +54,16 @@ class _EdgeFields(NamedTuple):
     type: str
     origin: str
     relation: Relation | None = None
-    # The status as plain text, what rules compare against a view's live set (millions
-    # of times at national scale: computed once).
+    # The status as plain text, what rules compare against a view's live set.
     state: str = "current"
 
 
 class Edge(_EdgeFields):
-    """One typed edge of the model graph (immutable).
+    """One edge of the model graph as an immutable tuple: its ends and its attributes.
 
-    A tuple rather than a frozen dataclass: a national model has half a million edges, and
-    a frozen dataclass takes four times as long to make (a third of a second in all).
+    Rules walk edges millions of times on a national model, so each component's edges are
+    kept as tuples (see :meth:`ModelGraph.edges_by_type`) rather than read from networkx's
+    attribute dicts.
     """
 
     __slots__ = ()
@@ -76,54 +95,195 @@ class GraphDelta:
     relation_refs: Mapping[int, SourceRef] = field(default_factory=dict)
 
 
-def edge_key(relation: Relation) -> tuple[str, str, str]:
+def edge_key(relation: Relation) -> Key:
     """The key of the edge a relation makes: (source, target, type)."""
     return (relation.from_, relation.to, relation.type)
 
 
-# edge_key and a relation's state as C functions (``_value_``: the member's value without
-# the enum descriptor's Python code).
-_EDGE_KEY_OF = attrgetter("from_", "to", "type")
-_STATE_OF = attrgetter("status._value_")
-_AS_EDGE = partial(tuple.__new__, Edge)
+def _node_data(component: BaseComponent) -> dict[str, Any]:
+    """A component's node attributes."""
+    return {
+        "obj": component,
+        "kind": kind_of(component),
+        "layer": component.layer,
+        "status": component.status._value_,  # the member's value, without the descriptor
+    }
 
 
-def _field_edges(cid: str, component: BaseComponent) -> Iterator[Edge]:
-    """The edges a component's reference fields declare."""
+def _edge_data(edge_type: str, origin: str, relation: Relation | None = None) -> dict[str, Any]:
+    """An edge's attributes."""
+    state = relation.status.value if relation is not None else "current"
+    return {"type": edge_type, "origin": origin, "relation": relation, "state": state}
+
+
+def _field_edges(cid: str, component: BaseComponent) -> Iterator[tuple[str, str, str, str]]:
+    """The edges a component's reference fields declare: (source, target, type, field)."""
     for ref_field in ref_fields(type(component)):
         value = getattr(component, ref_field.name)
         if value is None:
             continue
         edge_type, name = ref_field.ref.edge, ref_field.name
         for target in value if ref_field.many else [value]:
-            source, dest = (target, cid) if ref_field.ref.reverse else (cid, target)
-            yield _AS_EDGE((source, dest, edge_type, name, None, "current"))
+            if ref_field.ref.reverse:
+                yield target, cid, edge_type, name
+            else:
+                yield cid, target, edge_type, name
 
 
-def _field_origin(
-    model: Model, nodes: dict[str, dict[str, Any]], key: tuple[str, str, str]
-) -> str | None:
+def _ends(succ: Adjacency, pred: Adjacency, source: str, target: str) -> tuple[Any, Any]:
+    """The source's successors and the target's predecessors, an end that is no component
+    made a node without attributes, as :meth:`networkx.MultiDiGraph.add_edge` makes it (a
+    model with unknown references is built while a worker checks them, then refused)."""
+    for cid in (source, target):
+        succ.setdefault(cid, {})
+        pred.setdefault(cid, {})
+    return succ[source], pred[target]
+
+
+def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
+    """The ``MultiDiGraph`` of a model (see the module's docstring), frozen.
+
+    networkx's own dicts are filled directly, in one pass over the components and one over
+    the relations: ``add_edges_from`` checks and copies every edge's attributes, and at
+    half a million edges that alone takes longer than this whole build. The result is the
+    graph the public API builds (a test compares them): node -> attributes in ``_node``;
+    source -> target -> key -> attributes in ``_succ``, and target -> source -> the same
+    key dict in ``_pred``.
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    succ: Adjacency = {}
+    pred: Adjacency = {}
+    with paused_gc():  # most of the build time at national scale otherwise
+        for cid, component in model.components.items():
+            nodes[cid] = _node_data(component)
+            succ[cid] = {}
+            pred[cid] = {}
+        # Both loops below inline what add_edge does: they run once per edge.
+        for cid, component in model.components.items():
+            for source, target, edge_type, origin in _field_edges(cid, component):
+                try:
+                    out, into = succ[source], pred[target]
+                except KeyError:
+                    out, into = _ends(succ, pred, source, target)
+                keyed = out.get(target)
+                if keyed is None:
+                    out[target] = into[source] = {edge_type: _edge_data(edge_type, origin)}
+                elif edge_type not in keyed:  # both ends declare it: the first loaded is origin
+                    keyed[edge_type] = _edge_data(edge_type, origin)
+        for relation in model.relations:
+            source, target, edge_type = relation.from_, relation.to, relation.type
+            data = {
+                "type": edge_type,
+                "origin": "relation",
+                "relation": relation,
+                "state": relation.status._value_,  # the member's value, without the descriptor
+            }
+            try:
+                out, into = succ[source], pred[target]
+            except KeyError:
+                out, into = _ends(succ, pred, source, target)
+            keyed = out.get(target)
+            if keyed is None:
+                out[target] = into[source] = {edge_type: data}
+                continue
+            known = keyed.get(edge_type)
+            if known is not None:  # a relation restating a reference field: the field is origin
+                data["origin"] = known["origin"]
+            keyed[edge_type] = data
+    for cid in succ.keys() - nodes.keys():
+        nodes[cid] = {}
+    return _assembled(nodes, succ, pred)
+
+
+def _assembled(
+    nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency
+) -> nx.MultiDiGraph[str]:
+    """A ``MultiDiGraph`` holding the given dicts, frozen."""
+    # Imported here: commands that build no graph do not pay for importing networkx.
+    import networkx as nx
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    # networkx's descriptors reset the graph's cached views when these are set.
+    graph._node = nodes  # type: ignore[attr-defined]
+    graph._adj = succ  # type: ignore[attr-defined]  # also sets ``_succ``
+    graph._pred = pred  # type: ignore[attr-defined]
+    nx.freeze(graph)
+    return graph
+
+
+def _field_origin(model: Model, nodes: Mapping[str, dict[str, Any]], key: Key) -> str | None:
     """The reference field declaring edge ``key``, if one does: of the component loaded
     first when both ends declare it (as a full build decides)."""
     origins: dict[str, str] = {}
     for cid in dict.fromkeys(key[:2]):
         data = nodes.get(cid)
-        if data is not None:
-            for edge in _field_edges(cid, data["obj"]):
-                if (edge.source, edge.target, edge.type) == key:
-                    origins[cid] = edge.origin
+        if data:
+            for source, target, edge_type, origin in _field_edges(cid, data["obj"]):
+                if (source, target, edge_type) == key:
+                    origins[cid] = origin
                     break
     if len(origins) > 1:  # rare: both ends declare the same edge
         return origins[min(origins, key=list(model.components).index)]
     return next(iter(origins.values()), None)
 
 
-# How each per-node table of the graph reads a node's attributes.
-_NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "objects": lambda data: data["obj"],
-    "states": lambda data: data["obj"].status.value,
-    "kinds": lambda data: data["kind"],
-}
+def _same_edge(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
+    """Whether two edge attribute dicts (or absences) state the same edge (the same
+    relation object, not an equal one: a re-check follows the relation's object)."""
+    if before is None or after is None:
+        return before is after
+    return before["origin"] == after["origin"] and before["relation"] is after["relation"]
+
+
+class _CopyOnWrite:
+    """A new graph's dicts, sharing everything with an old graph's until first written:
+    the old graph (and every index derived from it) stays valid."""
+
+    def __init__(self, nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency) -> None:
+        self.nodes = dict(nodes)
+        self.succ = dict(succ)
+        self.pred = dict(pred)
+        self._own: tuple[set[str], set[str]] = (set(), set())
+
+    def side(self, cid: str, outgoing: bool) -> dict[str, dict[str, Any]]:
+        """A node's neighbour dict on one side, this graph's own copy."""
+        table, own = (self.succ, self._own[0]) if outgoing else (self.pred, self._own[1])
+        if cid not in own:
+            own.add(cid)
+            table[cid] = dict(table.get(cid, {}))
+        return table[cid]
+
+    def set_edge(self, key: Key, data: dict[str, Any] | None) -> None:
+        """Set (or, with ``None``, remove) the edge ``key``."""
+        source, target, edge_type = key
+        out, into = self.side(source, True), self.side(target, False)
+        keyed = dict(out.get(target, {}))
+        if data is None:
+            keyed.pop(edge_type, None)
+        else:
+            keyed[edge_type] = data
+        if keyed:
+            out[target] = into[source] = keyed
+        else:
+            out.pop(target, None)
+            into.pop(source, None)
+
+    def add_node(self, cid: str, data: dict[str, Any]) -> None:
+        self.nodes[cid] = data
+        self.side(cid, True)
+        self.side(cid, False)
+
+    def remove_node(self, cid: str) -> set[str]:
+        """Remove a node and any edge still at it; returns the neighbours it had."""
+        self.nodes.pop(cid, None)
+        others: set[str] = set()
+        for outgoing in (True, False):
+            for other in list(self.side(cid, outgoing)):
+                others.add(other)
+                self.side(other, not outgoing).pop(cid, None)
+        self.succ.pop(cid, None)
+        self.pred.pop(cid, None)
+        return others
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
@@ -136,8 +296,27 @@ Request = tuple[SourceRef, tuple[str | int, ...]]
 _SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 
 
+def _grouped(
+    neighbours: Mapping[str, Mapping[str, dict[str, Any]]], cid: str, outgoing: bool
+) -> dict[str, list[Edge]]:
+    """One side of one component's edges as tuples, grouped by type (in type order), each
+    group sorted by the edges' other end."""
+    groups: dict[str, list[Edge]] = {}
+    for other, keyed in neighbours.items():
+        source, target = (cid, other) if outgoing else (other, cid)
+        for edge_type, data in keyed.items():
+            edge = tuple.__new__(
+                Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
+            )
+            groups.setdefault(edge_type, []).append(edge)
+    for edges in groups.values():
+        edges.sort(key=_TARGET if outgoing else _SOURCE)
+    return dict(sorted(groups.items()))
+
+
 class ModelGraph:
-    """A model graph plus its architecture metadata and a way to locate components."""
+    """A model's graph (:attr:`g`), its architecture metadata, the queries rules and
+    renderers ask, and a way to locate components and relations in the model's files."""
 
     def __init__(self, model: Model) -> None:
         self.architecture: Architecture = model.manifest.architecture
@@ -145,40 +324,75 @@ class ModelGraph:
         self.root = model.root
         self._model = model
         self._relation_refs: dict[int, SourceRef] | None = None
-        # Node attributes as networkx keeps them (``obj``, ``kind``, ``layer``), by id.
-        self._nodes: dict[str, dict[str, Any]] = {}
-        # Edges by (source, target, type): a field and a relation stating the same fact
-        # make one edge.
-        self._edge_index: dict[tuple[str, str, str], Edge] = {}
-        with paused_gc():  # most of the build time at national scale otherwise
-            self._build(model)
+        self._own(model_digraph(model))
 
-    def _build(self, model: Model) -> None:
-        nodes = self._nodes
-        for cid, component in model.components.items():
-            nodes[cid] = {"obj": component, "kind": kind_of(component), "layer": component.layer}
-        index = self._edge_index
-        for cid, component in model.components.items():
-            for edge in _field_edges(cid, component):
-                index.setdefault(edge[:3], edge)
-        # 300,000 relations at national scale: their edges are made by C loops, no Python
-        # code per relation but the choice of origin.
-        relations = model.relations
-        keys = list(map(_EDGE_KEY_OF, relations))
-        # A relation restating a reference field keeps the field as origin.
-        origins = ["relation" if known is None else known.origin for known in map(index.get, keys)]
-        rest = zip(origins, relations, map(_STATE_OF, relations), strict=True)
-        index.update(zip(keys, map(_AS_EDGE, map(tuple.__add__, keys, rest)), strict=True))
+    def _own(self, graph: nx.MultiDiGraph[str]) -> None:
+        self._g = graph
+        # networkx's own dicts (the same objects): the queries read them without the
+        # read-only views networkx wraps them in.
+        self._node: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
+        self._succ: Adjacency = graph._succ  # type: ignore[attr-defined]
+        self._pred: Adjacency = graph._pred  # type: ignore[attr-defined]
+
+    @property
+    def g(self) -> nx.MultiDiGraph[str]:
+        """The model as a frozen ``networkx.MultiDiGraph`` (see the module's docstring).
+        Shared: to change it, copy it first (``nx.MultiDiGraph(graph.g)``)."""
+        return self._g
+
+    @property
+    def model(self) -> Model:
+        """The validated model the graph was built from."""
+        return self._model
 
     def patched(self, model: Model, delta: GraphDelta) -> tuple[ModelGraph, frozenset[str]]:
         """The graph of ``model``, which differs from this graph's model by ``delta``,
-        built by changing a copy of this graph where the delta touches it (at national
-        scale a rebuild takes a second; an edit touches a few dozen nodes).
+        made from this graph by changing copies of the parts the delta touches (an edit
+        touches a few dozen nodes; a national model has 100,000).
 
         Also returns the components whose node or edges changed: the seeds from which a
-        re-check finds what it must look at again. This graph is left as it was.
+        re-check finds what it must look at again. This graph and its indexes are left as
+        they were.
         """
-        new = object.__new__(ModelGraph)
+        cow = _CopyOnWrite(self._node, self._succ, self._pred)
+        old_objects = {cid: self._node[cid]["obj"] for cid in delta.components if cid in self}
+        for cid in delta.components:
+            component = model.components.get(cid)
+            if component is not None:
+                cow.add_node(cid, _node_data(component))
+        # Every edge key the delta may touch, from the old and the new side.
+        keys: set[Key] = set()
+        for cid, component in old_objects.items():
+            keys.update(edge[:3] for edge in _field_edges(cid, component))
+        for cid in delta.components:
+            component = model.components.get(cid)
+            if component is not None:
+                keys.update(edge[:3] for edge in _field_edges(cid, component))
+        keys.update(map(edge_key, delta.relations_removed))
+        keys.update(map(edge_key, delta.relations_added))
+        added = {edge_key(r): r for r in delta.relations_added}
+        removed = {id(r) for r in delta.relations_removed}
+        seeds = set(delta.components)
+        for key in sorted(keys):
+            source, target, edge_type = key
+            before = self._succ.get(source, {}).get(target, {}).get(edge_type)
+            relation: Relation | None = added.get(key)
+            kept = before["relation"] if before is not None else None
+            if relation is None and kept is not None and id(kept) not in removed:
+                relation = kept  # declared in a file the delta left alone
+            origin = _field_origin(model, cow.nodes, key)
+            after = None
+            if relation is not None:
+                after = _edge_data(edge_type, origin or "relation", relation)
+            elif origin is not None:
+                after = _edge_data(edge_type, origin)
+            if not _same_edge(before, after):
+                cow.set_edge(key, after)
+                seeds.update(key[:2])
+        for cid in delta.components:
+            if cid not in model.components:
+                seeds.update(cow.remove_node(cid))
+        new = ModelGraph.__new__(ModelGraph)
         new.architecture = model.manifest.architecture
         new.manifest = model.manifest
         new.root = model.root
@@ -190,65 +404,15 @@ class ModelGraph:
                 refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
             new._relation_refs = refs
-        nodes = new._nodes = dict(self._nodes)
-        old_objects = {cid: self._nodes[cid]["obj"] for cid in delta.components if cid in self}
-        for cid in delta.components:
-            component = model.components.get(cid)
-            if component is None:
-                nodes.pop(cid, None)
-            else:
-                nodes[cid] = {
-                    "obj": component,
-                    "kind": kind_of(component),
-                    "layer": component.layer,
-                }
-        # Every edge key the delta may touch, from the old and the new side.
-        keys: set[tuple[str, str, str]] = set()
-        for cid, component in old_objects.items():
-            keys.update((e.source, e.target, e.type) for e in _field_edges(cid, component))
-        for cid in delta.components:
-            component = model.components.get(cid)
-            if component is not None:
-                keys.update((e.source, e.target, e.type) for e in _field_edges(cid, component))
-        keys.update(edge_key(r) for r in delta.relations_removed)
-        keys.update(edge_key(r) for r in delta.relations_added)
-        index = new._edge_index = dict(self._edge_index)
-        added = {edge_key(r): r for r in delta.relations_added}
-        removed = {id(r) for r in delta.relations_removed}
-        seeds = set(delta.components)
-        for key in keys:
-            before = index.pop(key, None)
-            relation: Relation | None = added.get(key)
-            kept = before.relation if before is not None else None
-            if relation is None and kept is not None and id(kept) not in removed:
-                relation = kept  # declared in a file the delta left alone
-            origin = _field_origin(model, nodes, key)
-            if relation is not None:
-                index[key] = Edge(*key, origin or "relation", relation)
-            elif origin is not None:
-                index[key] = Edge(*key, origin)
-            after = index.get(key)
-            if before != after or (
-                before is not None and after is not None and before.relation is not after.relation
-            ):
-                seeds.update(key[:2])
-        self._patch_caches(new, delta, keys, seeds)
+        new._own(_assembled(cow.nodes, cow.succ, cow.pred))
+        self._patch_indexes(new, delta, seeds)
         return new, frozenset(seeds)
 
-    def _patch_caches(
-        self,
-        new: ModelGraph,
-        delta: GraphDelta,
-        keys: set[tuple[str, str, str]],
-        seeds: set[str],
-    ) -> None:
-        """Fill the new graph's derived indexes from this graph's, redoing only what the
-        delta touched (an index this graph never built is left to be built on use)."""
+    def _patch_indexes(self, new: ModelGraph, delta: GraphDelta, seeds: set[str]) -> None:
+        """Give the new graph this graph's derived indexes, redoing only what the delta
+        touched (an index this graph never built is left to be built on use)."""
         known = self.__dict__
-        nodes = new._nodes
-        same_ids = all(cid in nodes for cid in delta.components) and all(
-            cid in self._nodes for cid in delta.components
-        )
+        nodes, old_nodes = new._node, self._node
         for name, read in _NODE_TABLES.items():
             if name in known:
                 table = dict(known[name])
@@ -257,15 +421,26 @@ class ModelGraph:
                     if cid in nodes:
                         table[cid] = read(nodes[cid])
                 new.__dict__[name] = table
+        same_ids = all(cid in nodes and cid in old_nodes for cid in delta.components)
         if same_ids and "_sorted_ids" in known:
             new.__dict__["_sorted_ids"] = known["_sorted_ids"]
-        kinds_same = same_ids and all(
-            self._nodes[c]["kind"] == nodes[c]["kind"] for c in delta.components
-        )
-        if kinds_same and "_ids_by_kind" in known:
+        if (
+            same_ids
+            and "_ids_by_kind" in known
+            and all(old_nodes[c]["kind"] == nodes[c]["kind"] for c in delta.components)
+        ):
             new.__dict__["_ids_by_kind"] = known["_ids_by_kind"]
-        if "_adjacency" in known:
-            new.__dict__["_adjacency"] = self._patched_adjacency(new, delta, keys)
+        if "_typed" in known:
+            # The seeds are every component whose node or edges changed.
+            outgoing, incoming = (dict(side) for side in self._typed)
+            for cid in seeds:
+                if cid in nodes:
+                    outgoing[cid] = _grouped(new._succ[cid], cid, True)
+                    incoming[cid] = _grouped(new._pred[cid], cid, False)
+                else:
+                    outgoing.pop(cid, None)
+                    incoming.pop(cid, None)
+            new.__dict__["_typed"] = (outgoing, incoming)
         if "agencies" in known:
             agencies = dict(known["agencies"])
             for cid in delta.components:
@@ -274,65 +449,6 @@ class ModelGraph:
                 if cid in nodes:
                     agencies[cid] = new._find_agency(cid)
             new.__dict__["agencies"] = agencies
-
-    def _patched_adjacency(
-        self, new: ModelGraph, delta: GraphDelta, keys: set[tuple[str, str, str]]
-    ) -> tuple[dict[str, dict[str, list[Edge]]], dict[str, dict[str, list[Edge]]]]:
-        outgoing, incoming = (dict(side) for side in self._adjacency)
-        for cid in delta.components:
-            if cid not in new._nodes:
-                outgoing.pop(cid, None)
-                incoming.pop(cid, None)
-            else:
-                outgoing.setdefault(cid, {})
-                incoming.setdefault(cid, {})
-        touched_out = {key[0] for key in keys}
-        touched_in = {key[1] for key in keys}
-        for table, touched, end in ((outgoing, touched_out, 0), (incoming, touched_in, 1)):
-            for cid in touched:
-                if cid not in new._nodes:
-                    continue
-                grouped = {
-                    t: [e for e in edges if (e.source, e.target, e.type) not in keys]
-                    for t, edges in table.get(cid, {}).items()
-                }
-                for key in keys:
-                    if key[end] == cid and key in new._edge_index:
-                        grouped.setdefault(key[2], []).append(new._edge_index[key])
-                for edges in grouped.values():
-                    edges.sort(
-                        key=lambda e: (e.target, e.source) if end == 0 else (e.source, e.target)
-                    )
-                table[cid] = {t: edges for t, edges in sorted(grouped.items()) if edges}
-        return outgoing, incoming
-
-    @property
-    def model(self) -> Model:
-        """The validated model the graph was built from."""
-        return self._model
-
-    @cached_property
-    def g(self) -> nx.MultiDiGraph:
-        """The graph as a ``networkx.MultiDiGraph`` (built on first use: checking does not
-        need it). Nodes carry ``obj``, ``kind`` and ``layer``; edges are keyed by type and
-        carry ``type``, ``origin`` and ``relation``."""
-        import networkx as nx  # imported here: a check never needs it, and it costs 0.1 s
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        with paused_gc():
-            graph.add_nodes_from(self._nodes.items())
-            # types-networkx gives MultiDiGraph the Graph signature, without the keyed
-            # (u, v, key, data) edges networkx accepts here.
-            graph.add_edges_from(
-                (  # type: ignore[misc]
-                    e.source,
-                    e.target,
-                    e.type,
-                    {"type": e.type, "origin": e.origin, "relation": e.relation},
-                )
-                for e in self._edge_index.values()
-            )
-        return graph
 
     # --- locations ------------------------------------------------------------------------
 
@@ -388,17 +504,13 @@ class ModelGraph:
         """:meth:`locate_many` for places already turned into requests."""
         return self._model.locator.locate_many(requests)
 
-    @property
-    def manifest_file(self) -> str:
-        return "eakit.yaml"
-
     # --- nodes ----------------------------------------------------------------------------
 
     def __contains__(self, component_id: object) -> bool:
-        return component_id in self._nodes
+        return component_id in self._node
 
     def __len__(self) -> int:
-        return len(self._nodes)
+        return len(self._node)
 
     def get(self, component_id: str) -> BaseComponent:
         """The component object with ``component_id``."""
@@ -406,27 +518,27 @@ class ModelGraph:
 
     def _node_table(self, name: str) -> dict[str, Any]:
         read = _NODE_TABLES[name]
-        return {cid: read(data) for cid, data in self._nodes.items()}
+        return {cid: read(data) for cid, data in self._node.items()}
 
     @cached_property
     def objects(self) -> dict[str, BaseComponent]:
-        """Every component object, by id (for loops that ask millions of times)."""
+        """Every component object, by id (the nodes' ``obj``, for loops that ask millions
+        of times)."""
         return self._node_table("objects")
 
     @cached_property
     def states(self) -> dict[str, str]:
-        """Every component's status as plain text, by id (rules ask millions of times, and
-        reading an enum member's value is slow)."""
+        """Every component's status as plain text, by id (the nodes' ``status``)."""
         return self._node_table("states")
 
     @cached_property
     def kinds(self) -> dict[str, str]:
-        """Every component's kind, by id."""
+        """Every component's kind, by id (the nodes' ``kind``)."""
         return self._node_table("kinds")
 
     @cached_property
     def _sorted_ids(self) -> tuple[str, ...]:
-        return tuple(sorted(self._nodes))
+        return tuple(sorted(self._node))
 
     def ids(self) -> list[str]:
         """All component ids, sorted."""
@@ -435,8 +547,9 @@ class ModelGraph:
     @cached_property
     def _ids_by_kind(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
-        for cid in self.ids():
-            index.setdefault(self._nodes[cid]["kind"], []).append(cid)
+        kinds = self.kinds
+        for cid in self._sorted_ids:
+            index.setdefault(kinds[cid], []).append(cid)
         return index
 
     @cached_property
@@ -449,8 +562,7 @@ class ModelGraph:
         return index
 
     def ids_of_kinds(self, kinds: Iterable[str]) -> list[str]:
-        """Ids of the components of the given kinds, sorted (indexed once: the graph does
-        not change after it is built)."""
+        """Ids of the components of the given kinds, sorted."""
         index = self._ids_by_kind
         return _merged([index.get(kind, []) for kind in set(kinds)])
 
@@ -475,12 +587,12 @@ class ModelGraph:
 
     def by_kind(self, *kinds: str) -> list[BaseComponent]:
         """Components of the given kinds, in id order."""
-        wanted = set(kinds)
-        return [self.get(c) for c in self.ids() if self._nodes[c]["kind"] in wanted]
+        return [self.get(c) for c in self.ids_of_kinds(kinds)]
 
     def by_layer(self, layer: Layer | str) -> list[BaseComponent]:
         """Components of one framework layer, in id order."""
-        return [self.get(c) for c in self.ids() if self._nodes[c]["layer"] == layer]
+        nodes = self._node
+        return [self.get(c) for c in self._sorted_ids if nodes[c]["layer"] == layer]
 
     def where(self, kind: str, **attrs: Any) -> list[BaseComponent]:
         """Components of ``kind`` whose attributes equal ``attrs``."""
@@ -494,62 +606,86 @@ class ModelGraph:
 
     # --- edges ----------------------------------------------------------------------------
 
+    # Rules ask for a component's edges millions of times on a national model, often on
+    # hubs (the one-stop system delivers 2,000 services; the LGSP integrates hundreds of
+    # systems): every component's edges are grouped by type and sorted once, in one pass
+    # over the graph's adjacency, as tuples both sides share.
+
+    @cached_property
+    def _typed(self) -> tuple[Grouped, Grouped]:
+        succ = self._succ
+        outgoing: Grouped = {cid: {} for cid in succ}
+        incoming: Grouped = {cid: {} for cid in succ}
+        with paused_gc():
+            for source, neighbours in succ.items():
+                out = outgoing[source]
+                for target, keyed in neighbours.items():
+                    into = incoming[target]
+                    for edge_type, data in keyed.items():
+                        edge = tuple.__new__(
+                            Edge,
+                            (source, target, edge_type, data["origin"], data["relation"],
+                             data["state"]),
+                        )  # fmt: skip
+                        group = out.get(edge_type)
+                        if group is None:
+                            out[edge_type] = [edge]
+                        else:
+                            group.append(edge)
+                        group = into.get(edge_type)
+                        if group is None:
+                            into[edge_type] = [edge]
+                        else:
+                            group.append(edge)
+            for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
+                for cid, grouped in side.items():
+                    for edges in grouped.values():
+                        if len(edges) > 1:
+                            edges.sort(key=other_end)  # distinct: one edge a key
+                    if len(grouped) > 1:
+                        side[cid] = dict(sorted(grouped.items()))
+        return outgoing, incoming
+
     def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
         """The edge of ``edge_type`` from ``source`` to ``target``, if there is one."""
-        return self._edge_index.get((source, target, edge_type))
+        data = self._succ.get(source, {}).get(target, {}).get(edge_type)
+        if data is None:
+            return None
+        return tuple.__new__(
+            Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
+        )
 
     @cached_property
     def _all_edges(self) -> tuple[Edge, ...]:
-        # Sorted once: views ask for all edges again and again (thousands of agency views
-        # on a national model), and sorting 500,000 edges takes seconds.
-        return tuple(sorted(self._edge_index.values(), key=attrgetter("source", "type", "target")))
+        # Kept: views ask for all edges again and again (thousands of agency views on a
+        # national model). Each component's groups are sorted by type, then target.
+        outgoing = self._typed[0]
+        return tuple(
+            edge for cid in sorted(outgoing) for edges in outgoing[cid].values() for edge in edges
+        )
 
     def edges(self, *types: str) -> list[Edge]:
-        """All edges (of the given types), sorted."""
+        """All edges (of the given types), sorted by (source, type, target)."""
         if not types:
             return list(self._all_edges)
         wanted = set(types)
         return [edge for edge in self._all_edges if edge.type in wanted]
 
-    # Rules ask for a component's edges millions of times on a national model, often on
-    # hubs (the one-stop system delivers 2,000 services; the LGSP integrates hundreds of
-    # systems). Every component's edges are grouped by type and sorted once, in one pass;
-    # the graph is not changed after it is built.
-
-    @cached_property
-    def _adjacency(
-        self,
-    ) -> tuple[dict[str, dict[str, list[Edge]]], dict[str, dict[str, list[Edge]]]]:
-        outgoing: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
-        incoming: dict[str, dict[str, list[Edge]]] = {cid: {} for cid in self._nodes}
-        with paused_gc():
-            # Grouped in one pass, then each small group sorted: twice as fast as sorting
-            # half a million edges by (source, type, target) and again by target.
-            for edge in self._edge_index.values():
-                outgoing.setdefault(edge.source, {}).setdefault(edge.type, []).append(edge)
-                incoming.setdefault(edge.target, {}).setdefault(edge.type, []).append(edge)
-            for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
-                for cid, grouped in side.items():
-                    for edges in grouped.values():
-                        if len(edges) > 1:
-                            edges.sort(key=other_end)  # distinct: edges are keyed by both ends
-                    if len(grouped) > 1:
-                        side[cid] = dict(sorted(grouped.items()))
-        return outgoing, incoming
-
     def edges_unordered(self) -> Iterable[Edge]:
         """All edges, in no particular order (cheaper than :meth:`edges`)."""
-        return self._edge_index.values()
+        return chain.from_iterable(
+            chain.from_iterable(groups.values()) for groups in self._typed[0].values()
+        )
 
     def edge_groups(self, outgoing: bool) -> Mapping[str, dict[str, list[Edge]]]:
         """:meth:`edges_by_type` of every component, by id (for walks that ask for
         hundreds of thousands of components' edges). Shared: do not change it."""
-        return self._adjacency[0 if outgoing else 1]
+        return self._typed[0 if outgoing else 1]
 
     def edges_by_type(self, component_id: str, outgoing: bool) -> dict[str, list[Edge]]:
-        """A component's outgoing (or incoming) edges by type, each list sorted by (source,
-        target). The lists are shared: do not change them."""
-        return self._adjacency[0 if outgoing else 1][component_id]
+        """A component's outgoing (or incoming) edges by type (in type order), each list
+        sorted by (source, target). The lists are shared: do not change them."""
+        return self._typed[0 if outgoing else 1][component_id]
 
     def sorted_edges(
         self, component_id: str, outgoing: bool, types: tuple[str, ...] = ()
@@ -560,7 +696,7 @@ class ModelGraph:
         if types:
             lists = [grouped[t] for t in sorted(set(types)) if t in grouped]
         else:
-            lists = [grouped[t] for t in sorted(grouped)]
+            lists = list(grouped.values())
         if len(lists) == 1:
             return lists[0]
         merged = [edge for edges in lists for edge in edges]
@@ -594,11 +730,11 @@ class ModelGraph:
     @cached_property
     def agencies(self) -> dict[str, str | None]:
         """Every component's agency (see :meth:`agency_of`), by id: every finding and every
-        rule outcome asks, and the graph does not change."""
-        return {cid: self._find_agency(cid) for cid in self._nodes}
+        rule outcome asks."""
+        return {cid: self._find_agency(cid) for cid in self._node}
 
     def _find_agency(self, component_id: str) -> str | None:
-        if self._nodes[component_id]["kind"] == "agency":
+        if self._node[component_id].get("kind") == "agency":
             return component_id
         outgoing = self.edges_by_type(component_id, True)
         for edge_type in ("owned_by", "belongs_to", "provided_by", "led_by"):
@@ -637,47 +773,41 @@ class ModelGraph:
         return seen
 
     def adjacent(self, component_id: str) -> Iterator[str]:
-        """Ids one edge away from a component, either way, any type (repeats possible)."""
-        for edges in self.edges_by_type(component_id, True).values():
-            for edge in edges:
-                yield edge.target
-        for edges in self.edges_by_type(component_id, False).values():
-            for edge in edges:
-                yield edge.source
+        """Ids one edge away from a component, either way, any type (each once a side)."""
+        yield from self._succ[component_id]
+        yield from self._pred[component_id]
 
     def has_path(self, source: str, target: str, *types: str) -> bool:
         """Whether ``target`` is reachable from ``source`` along edges of the given types."""
         return target in self.reachable(source, *types)
 
     def reachable(self, source: str, *types: str) -> set[str]:
-        """Ids reachable from ``source`` along edges of the given types (all types if none)."""
+        """Ids reachable from ``source`` along edges of the given types (all types if none),
+        as :func:`networkx.descendants` finds them (a cycle back does not count)."""
+        succ = self._succ
+        wanted = set(types)
         seen: set[str] = set()
         stack = [source]
         while stack:
-            grouped = self.edges_by_type(stack.pop(), True)
-            for edge_type in types or tuple(grouped):
-                for edge in grouped.get(edge_type, ()):
-                    if edge.target not in seen:
-                        seen.add(edge.target)
-                        stack.append(edge.target)
-        seen.discard(source)  # as networkx's descendants: a cycle back does not count
+            for target, keyed in succ[stack.pop()].items():
+                if target not in seen and (not wanted or not wanted.isdisjoint(keyed)):
+                    seen.add(target)
+                    stack.append(target)
+        seen.discard(source)
         return seen
-
-    def paths(self, source: str, target: str, *types: str, cutoff: int = 6) -> list[list[str]]:
-        """Simple paths from ``source`` to ``target`` (edges of the given types), shortest first."""
-        import networkx as nx
-
-        wanted = set(types)
-        view = (
-            nx.subgraph_view(self.g, filter_edge=lambda s, t, k: k in wanted) if wanted else self.g
-        )
-        found = {tuple(p) for p in nx.all_simple_paths(view, source, target, cutoff=cutoff)}
-        return [list(p) for p in sorted(found, key=lambda p: (len(p), p))]
 
 
 def build_graph(model: Model) -> ModelGraph:
-    """Build the typed graph of a validated model."""
+    """Build the graph of a validated model."""
     return ModelGraph(model)
+
+
+# How each per-node table of the graph reads a node's attributes.
+_NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "objects": lambda data: data["obj"],
+    "states": lambda data: data["status"],
+    "kinds": lambda data: data["kind"],
+}
 
 
 def _merged(runs: list[list[str]]) -> list[str]:

@@ -12,7 +12,7 @@ so the worker runs it whole and sends its findings on this process's part back f
 unlocated, to be located here with the others.
 
 Before the worker is forked, the subjects of every rule are selected once, by a
-short-lived helper process while this one builds the graph's adjacency (see
+short-lived helper process while this one builds the graph's edge index (see
 :func:`_warm`), so that neither process selects them again after the fork.
 
 The worker sends back only what the result needs: for each rule, its findings
@@ -88,7 +88,7 @@ def _warm(engine: Engine, work: Work) -> None:
     than in each process after it.
 
     Selecting the subjects of every rule reads every component (half a second at national
-    scale), and so do the adjacency and the rings of planned change, which selecting does
+    scale), and so do the graph's edge index and the rings of planned change, which selecting does
     not need: a short-lived helper selects while this process builds the rest, and sends
     the subject lists back as positions in the sorted ids. Without the helper (it cannot
     start, or dies), this process selects them itself."""
@@ -109,7 +109,7 @@ def _warm(engine: Engine, work: Work) -> None:
 
     helper = Worker.start(select)
     with helper or contextlib.nullcontext():
-        graph.edge_groups(True)  # builds the adjacency
+        graph.edge_groups(True)  # builds the edge index
         radii = {engine.radius(active) for active, _severity in work}
         for radius in sorted(r for r in radii if r is not None):
             engine.touched(radius)
