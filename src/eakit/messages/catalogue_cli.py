@@ -1,0 +1,1 @@
+CLI: dict[str, tuple[str, str]] = {}
