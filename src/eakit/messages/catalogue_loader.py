@@ -312,4 +312,106 @@ LOADER: dict[str, tuple[str, str]] = {
     "os.not_folder": ("không phải là thư mục", "Not a directory"),
     "os.loop": ("có quá nhiều liên kết lồng nhau", "Too many levels of symbolic links"),
     "os.io": ("lỗi vào/ra của thiết bị", "Input/output error"),
+    # YAML and encodings (eakit.loader.yamlio)
+    "yaml.long_number": (
+        "số có {digits} ký tự, vượt giới hạn {limit} chữ số; nếu đây là văn bản, hãy đặt trong "
+        "dấu nháy",
+        "number of {digits} characters, over the limit of {limit} digits; put it in quotes if it "
+        "is text",
+    ),
+    "yaml.alias_bomb": (
+        "quá nhiều nút sau khi mở rộng bí danh (có thể là bom bí danh); hãy bỏ các neo (&) và bí "
+        "danh (*)",
+        "too many nodes after alias expansion (possible alias bomb); remove the anchors and "
+        "aliases",
+    ),
+    "yaml.too_deep": ("lồng sâu hơn {limit} cấp", "nesting deeper than {limit} levels"),
+    "yaml.tag_plain": (
+        "không cho phép thẻ '{tag}': eakit chỉ đọc YAML thuần",
+        "tag '{tag}' is not allowed: eakit reads plain YAML only",
+    ),
+    "yaml.key_scalar": ("khóa của bảng phải là giá trị đơn", "mapping keys must be scalars"),
+    "yaml.merge_key": ("không cho phép khóa gộp ('<<')", "merge keys ('<<') are not allowed"),
+    "yaml.tag": ("không cho phép thẻ '{tag}'", "tag '{tag}' is not allowed"),
+    "yaml.duplicate_key": (
+        "khóa '{key}' bị trùng (đã khai báo ở dòng {line})",
+        "duplicate key '{key}' (first defined at line {line})",
+    ),
+    "yaml.never_closed": (
+        "YAML không hợp lệ: '{bracket}' không được đóng (cần ',' hoặc '{closing}' trước dòng "
+        "{line}, cột {col})",
+        "invalid YAML: '{bracket}' is never closed (expected ',' or '{closing}' before line "
+        "{line}, column {col})",
+    ),
+    "yaml.quote_open": (
+        "YAML không hợp lệ: dấu nháy này không được đóng",
+        "invalid YAML: this quote is never closed",
+    ),
+    "yaml.tab": (
+        "ký tự tab: hãy thụt lề bằng dấu cách, không dùng tab",
+        "tab character: indent with spaces, not tabs",
+    ),
+    "yaml.bad_start": (
+        "YAML không hợp lệ: một giá trị không thể bắt đầu bằng '{char}'; hãy đặt trong dấu nháy",
+        "invalid YAML: a value cannot start with '{char}'; put it in quotes",
+    ),
+    "yaml.long_key": (
+        "khóa dài {length} ký tự, vượt giới hạn {limit}",
+        "key is {length} characters long, over the limit of {limit}",
+    ),
+    "yaml.unexpected_colon": (
+        "YAML không hợp lệ: dấu ':' không đúng chỗ (kiểm tra thụt lề ở trên, hoặc đặt giá trị có "
+        "': ' trong dấu nháy)",
+        "invalid YAML: unexpected ':' (check the indentation above, or put a value containing ': "
+        "' in quotes)",
+    ),
+    "yaml.expected_colon": (
+        "YAML không hợp lệ: cần 'khóa: giá trị' (có thiếu dấu ':' không?)",
+        "invalid YAML: expected 'key: value' (is a ':' missing?)",
+    ),
+    "yaml.indentation": (
+        "YAML không hợp lệ: thụt lề sai: dòng này không thẳng hàng với các dòng trên",
+        "invalid YAML: bad indentation: this line does not line up with the lines above",
+    ),
+    "yaml.undefined_alias": (
+        "bí danh '*{alias}' không có neo '&{alias}' ở trước",
+        "alias '*{alias}' has no anchor '&{alias}' before it",
+    ),
+    "yaml.anchor_twice": (
+        "neo được khai báo hai lần (lần đầu ở dòng {line}); hãy đổi tên một neo",
+        "anchor defined twice (first at line {line}); rename one",
+    ),
+    "yaml.second_document": (
+        "một tệp mô hình chứa một tài liệu YAML; dấu '---' này mở tài liệu thứ hai (hãy tách "
+        "thành hai tệp)",
+        "a model file holds one YAML document; this '---' starts a second one (split it into two "
+        "files)",
+    ),
+    "yaml.invalid": ("YAML không hợp lệ", "invalid YAML"),
+    "yaml.invalid_because": (
+        "YAML không hợp lệ (thông báo của bộ đọc YAML: {problem})",
+        "invalid YAML: {problem}",
+    ),
+    "encoding.wide": (
+        "tệp dùng bảng mã {encoding}; hãy lưu lại dưới dạng UTF-8",
+        "the file is {encoding}; save it as UTF-8",
+    ),
+    "encoding.not_utf8": (
+        "không phải UTF-8 hợp lệ (byte 0x{byte}); hãy lưu tệp dưới dạng UTF-8 (chuyển văn bản "
+        "TCVN3, VNI hoặc Windows-1258 trước)",
+        "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8 (convert TCVN3, VNI or "
+        "Windows-1258 text first)",
+    ),
+    "encoding.nul": (
+        "ký tự NUL: đây không phải tệp văn bản",
+        "NUL character: this is not a text file",
+    ),
+    "encoding.line_separator": (
+        "ký tự ngăn dòng U+{code}: hãy dùng dấu xuống dòng thông thường",
+        "line separator U+{code}: use a plain line break",
+    ),
+    "encoding.control": (
+        "ký tự điều khiển U+{code}: hãy xóa nó",
+        "control character U+{code}: remove it",
+    ),
 }
