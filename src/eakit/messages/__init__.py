@@ -10,6 +10,7 @@ language; the output that prints it picks one with :func:`in_lang`.
 
 from __future__ import annotations
 
+import difflib
 import errno
 from collections.abc import Iterable, Mapping
 from string import Formatter
@@ -124,6 +125,21 @@ def joined(items: Iterable[str], last: str = "or") -> Bilingual:
         conj = say(f"word.{last}").lang(lang)
         out.append(", ".join(texts[:-1]) + f" {conj} " + texts[-1])
     return Bilingual(out[0], out[1])
+
+
+def joined_by(parts: Iterable[str], separator: str) -> Bilingual:
+    """``parts`` (:class:`Bilingual` or not) joined by ``separator``, in both languages."""
+    items = list(parts)
+    return Bilingual(
+        separator.join(in_lang(p, "vi") for p in items),
+        separator.join(in_lang(p, "en") for p in items),
+    )
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate in both languages, or ``""``."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return say("hint.did_you_mean", option=matches[0]) if matches else ""
 
 
 def or_list(items: Iterable[str]) -> Bilingual:

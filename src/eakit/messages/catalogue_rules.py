@@ -1,1 +1,113 @@
-RULES: dict[str, tuple[str, str]] = {}
+"""The messages of rule packs, the legal registry, waivers and rule selections.
+
+Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.messages`).
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, tuple[str, str]] = {
+    "pack.unknown_kind": (
+        "loại thành phần không hợp lệ '{kind}'{hint}",
+        "unknown kind '{kind}'{hint}",
+    ),
+    "pack.no_field": (
+        "không loại thành phần nào được chọn ở đây có trường '{field}'{hint}",
+        "no kind selected here has a field '{field}'{hint}",
+    ),
+    "pack.unknown_operator": ("toán tử không hợp lệ '{op}'{hint}", "unknown operator '{op}'{hint}"),
+    "pack.unknown_relation": (
+        "loại quan hệ không hợp lệ '{type}'{hint}",
+        "unknown relation type '{type}'{hint}",
+    ),
+    "pack.unknown_check": (
+        "phép kiểm tra đã đăng ký không tồn tại '{name}'{hint}",
+        "unknown registered check '{name}'{hint}",
+    ),
+    "pack.unknown_doc": (
+        "văn bản pháp lý không có trong danh mục '{doc}'{hint} (hãy thêm vào danh mục văn bản "
+        "pháp lý hoặc mục 'legal' của bộ quy tắc)",
+        "unknown legal document '{doc}'{hint} (add it to the legal registry or the pack's 'legal' "
+        "section)",
+    ),
+    "pack.unknown_article": (
+        "'{article}' không phải là một điều khoản của '{doc}'{hint} (điều khoản viết dạng 'Điều "
+        "N', 'Điều N khoản M' hoặc 'Điều N khoản M điểm x' và phải có trong mục 'provisions' của "
+        "văn bản trong danh mục văn bản pháp lý)",
+        "'{article}' is not a provision of '{doc}'{hint} (articles are written 'Điều N', 'Điều N "
+        "khoản M' or 'Điều N khoản M điểm x' and must be listed under the document's 'provisions' "
+        "in the legal registry)",
+    ),
+    "pack.needs_basis": (
+        "một quy tắc pháp lý cần 'basis' hoặc 'variants' (hoặc 'category: convention')",
+        "a legal rule needs 'basis' or 'variants' (or 'category: convention')",
+    ),
+    "pack.convention_basis": (
+        "một quy ước không có căn cứ pháp lý: hãy bỏ '{key}'",
+        "a convention has no legal basis: remove '{key}'",
+    ),
+    "pack.variant_no_check": (
+        "phiên bản này không có phép kiểm tra và quy tắc cũng không có",
+        "variant has no check and the rule has none either",
+    ),
+    "pack.until_before_from": ("'until' ở trước 'from'", "'until' is before 'from'"),
+    "what.included_pack": ("tệp quy tắc được include", "included pack file"),
+    "pack.include_not_found": (
+        "không tìm thấy tệp quy tắc được include '{path}'",
+        "included pack file '{path}' not found",
+    ),
+    "pack.not_found": (
+        "không tìm thấy bộ quy tắc '{name}'{hint}; các bộ quy tắc có sẵn: {bundled}, hoặc ghi "
+        "đường dẫn tới một tệp bộ quy tắc",
+        "rule pack '{name}' not found{hint}; bundled packs: {bundled}, or give a path to a pack "
+        "file",
+    ),
+    "pack.rule_twice": (
+        "quy tắc '{id}' đã được khai báo tại {first}",
+        "rule '{id}' is already defined at {first}",
+    ),
+    "waivers.not_found": ("không tìm thấy tệp miễn trừ", "waivers file not found"),
+    "waivers.expired": (
+        "miễn trừ cho {rule}@{component} đã hết hạn ngày {date} (người chịu trách nhiệm: "
+        "{owner}): miễn trừ không còn áp dụng; hãy gia hạn hoặc khắc phục các phát hiện",
+        "waiver for {rule}@{component} expired on {date} (owner: {owner}): it no longer applies; "
+        "renew it with a new date or fix the findings",
+    ),
+    "waivers.unused": (
+        "miễn trừ cho {rule}@{component} không khớp phát hiện nào: hãy bỏ nó, hoặc sửa mã quy tắc "
+        "hay mẫu thành phần",
+        "waiver for {rule}@{component} matches no finding: remove it, or correct the rule id or "
+        "component pattern",
+    ),
+    "rules.no_match": (
+        "{option} '{pattern}' không khớp quy tắc nào{hint}",
+        "{option} '{pattern}' matches no rule{hint}",
+    ),
+    "rules.waiver_no_match": (
+        "quy tắc '{rule}' của miễn trừ không khớp quy tắc nào{hint}",
+        "waiver rule '{rule}' matches no rule{hint}",
+    ),
+    "io.file_over_limit": (
+        "tệp có {size} byte, vượt giới hạn {limit} byte",
+        "file is {size} bytes, over the {limit}-byte limit",
+    ),
+    "schema.the_file": ("tệp", "the file"),
+    "schema.at": ("{where}: {message}", "{where}: {message}"),
+    "jschema.required": ("thiếu trường bắt buộc {keys}", "missing required keys {keys}"),
+    "jschema.unknown_keys": ("khóa không hợp lệ: {keys}", "unknown keys: {keys}"),
+    "jschema.type": ("{value} phải là {expected}", "{value} must be {expected}"),
+    "jschema.enum": (
+        "giá trị {value} không hợp lệ; chấp nhận: {options}",
+        "value {value} is not allowed; allowed: {options}",
+    ),
+    "jschema.pattern": ("{value} không khớp mẫu {pattern}", "{value} does not match {pattern}"),
+    "jschema.minimum": ("{value} nhỏ hơn giới hạn {limit}", "{value} is below {limit}"),
+    "jschema.maximum": ("{value} lớn hơn giới hạn {limit}", "{value} is above {limit}"),
+    "jschema.too_short": ("{value} ngắn hơn {limit}", "{value} is shorter than {limit}"),
+    "jschema.too_long": ("{value} dài hơn {limit}", "{value} is longer than {limit}"),
+    "jschema.format": ("{value} không đúng định dạng {format}", "{value} is not a valid {format}"),
+    "jschema.other": (
+        "giá trị {value} không hợp lệ (quy định '{rule}' của lược đồ)",
+        "value {value} is not valid (schema rule '{rule}')",
+    ),
+    "shown.long_repr": ("{head}...' ({count} ký tự)", "{head}...' ({count} characters)"),
+}
