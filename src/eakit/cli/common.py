@@ -205,6 +205,14 @@ def check_kept(graph: ModelGraph, **options: Any) -> CheckResult:
     return result
 
 
+def written_summary(path: Path, components: int, result: CheckResult, lang: str) -> str:
+    """``PATH: N components, 3 errors, ...``: what a command wrote, and the findings."""
+    from eakit.render.text import severity_counts
+
+    counts = severity_counts(result, lang)
+    return say("cli.written", path=str(path), components=components, counts=counts).lang(lang)
+
+
 def fail(message: str, lang: str = "vi") -> typer.Exit:
     """Print an error about the command line or environment (``eakit: lỗi: ...`` in
     Vietnamese); the caller raises the result. Control characters in it (it may quote

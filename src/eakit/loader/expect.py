@@ -138,7 +138,7 @@ def choices(annotation_members: list[Member]) -> list[str]:
     return values
 
 
-def or_list(words: list[str]) -> Bilingual:
+def or_list(words: Sequence[str]) -> Bilingual:
     """``a, b or c`` (in both languages)."""
     return _or_list(words)
 

@@ -78,4 +78,102 @@ CLI: dict[str, tuple[str, str]] = {
         "--watch cần một thư mục mô hình; {model} không phải",
         "--watch needs a model folder; {model} is not one",
     ),
+    "out.home": ("thư mục nhà của người dùng", "the home folder"),
+    "out.working": ("thư mục làm việc", "the working folder"),
+    "out.fs_root": (
+        "từ chối ghi vào {path}: đây là thư mục gốc của một hệ thống tệp",
+        "refusing to write into {path}: it is the root of a file system",
+    ),
+    "out.is": (
+        "từ chối thay thế {path}: đây là {label}",
+        "refusing to replace {path}: it is {label}",
+    ),
+    "out.holds": (
+        "từ chối thay thế {path}: thư mục này chứa {label} ({folder})",
+        "refusing to replace {path}: it holds {label} ({folder})",
+    ),
+    "out.not_folder": (
+        "{path} đã tồn tại và không phải là thư mục",
+        "{path} exists and is not a folder",
+    ),
+    "out.foreign": (
+        "{path} không trống và không do eakit ghi ra (không có tệp {marker}); eakit không bao giờ "
+        "thay thế thư mục như vậy, dù có --force hay không: hãy chọn thư mục khác, hoặc tự làm "
+        "trống hay xóa thư mục này",
+        "{path} is not empty and was not written by eakit (it has no {marker} file); eakit never "
+        "replaces such a folder, with --force or without: choose another folder, or empty or "
+        "remove this one yourself",
+    ),
+    "out.model_folder": ("thư mục mô hình {path}", "the model folder {path}"),
+    "out.input_folder": ("thư mục của tệp đầu vào {path}", "the folder of the input file {path}"),
+    "out.not_empty": (
+        "{path} không trống; 'eakit {command}' chỉ ghi vào một thư mục mới hoặc trống",
+        "{path} is not empty; 'eakit {command}' only writes into a new or empty folder",
+    ),
+    "out.use_force": ("hãy thêm --force để thay thế", "pass --force to replace it"),
+    "out.choose_another": ("hãy chọn thư mục khác", "choose another folder"),
+    "out.earlier": (
+        "{path} chứa kết quả trước đây của 'eakit {command}'; {advice}",
+        "{path} holds an earlier output of 'eakit {command}'; {advice}",
+    ),
+    "out.other_command": (
+        "{path} do 'eakit {owner}' ghi ra, không phải 'eakit {command}'; {advice}",
+        "{path} was written by 'eakit {owner}', not by 'eakit {command}'; {advice}",
+    ),
+    "init.done": (
+        "{folder}: đã ghi {count} tệp; bước tiếp theo: eakit check {folder}",
+        "{folder}: {count} files written; next: eakit check {folder}",
+    ),
+    "generate.provinces": (
+        "--provinces phải từ 1 đến {limit}, nhưng đang là {got}",
+        "--provinces must be between 1 and {limit}, got {got}",
+    ),
+    "generate.done": (
+        "{out}: {provinces} tỉnh, {components} thành phần, {relations} quan hệ trong {files} tệp "
+        "({size} MB)",
+        "{out}: {provinces} province(s), {components} components, {relations} relations in "
+        "{files} files ({size} MB)",
+    ),
+    "cli.no_file": ("{path}: không có tệp này", "{path}: no such file"),
+    "survey.problem": (
+        "{count} vấn đề trong {path}; không có gì được ghi",
+        "{count} problem in {path}; nothing was written",
+    ),
+    "survey.problems": (
+        "{count} vấn đề trong {path}; không có gì được ghi",
+        "{count} problems in {path}; nothing was written",
+    ),
+    "survey.done": (
+        "{output}: {added} thêm mới, {updated} cập nhật, {unchanged} không đổi",
+        "{output}: {added} added, {updated} updated, {unchanged} unchanged",
+    ),
+    "survey.wrote": ("; đã ghi {files}", "; wrote {files}"),
+    "report.empty_needs_template": (
+        "--empty chỉ dùng cùng --template",
+        "--empty only applies with --template",
+    ),
+    "report.template_is_xlsx": (
+        "--template ghi ra một sổ tính: hãy bỏ --format docx",
+        "--template writes a workbook: leave out --format docx",
+    ),
+    "report.template_done": (
+        "{path}: mẫu phiếu khảo sát, {count} thành phần",
+        "{path}: inventory template, {count} components",
+    ),
+    "diagram.focus_one_format": (
+        "--focus vẽ một tệp: hãy chỉ ghi một --format",
+        "--focus draws one file: give one --format",
+    ),
+    "diagram.focus_and_view": (
+        "không thể dùng --focus cùng với --view",
+        "--focus and --view cannot be combined",
+    ),
+    "cli.choice": (
+        "{option} phải là một trong {choices}, nhưng đang là '{got}'",
+        "{option} must be one of {choices}, got '{got}'",
+    ),
+    "cli.written": (
+        "{path}: {components} thành phần, {counts}",
+        "{path}: {components} components, {counts}",
+    ),
 }
