@@ -112,7 +112,7 @@ def field_name(loc: YamlPath) -> str:
     return text
 
 
-def field_words(loc: YamlPath | str) -> Bilingual:
+def field_words(loc: YamlPath | str) -> str:
     """A field named in a message: ``'cấp độ an toàn' (security_level)`` in Vietnamese
     when it has a label, ``'security_level'`` in English."""
     name = loc if isinstance(loc, str) else field_name(loc)
@@ -121,8 +121,8 @@ def field_words(loc: YamlPath | str) -> Bilingual:
     if last and has_label(last):
         label = _field_label(last, "vi")
         label = label[:1].lower() + label[1:] if label[1:2].islower() else label
-        return say("field.labelled", label=label, name=name)
-    return say("field.plain", name=name)
+        return Bilingual(f"'{label}' ({name})", f"'{name}'")
+    return f"'{name}'"
 
 
 def kind_words(kind: str) -> Bilingual:

@@ -38,8 +38,6 @@ LOADER: dict[str, tuple[str, str]] = {
     "shown.mapping": ("một bảng khóa: giá trị", "a mapping"),
     "shown.long": ("'{head}...' ({count} ký tự)", "'{head}...' ({count} characters)"),
     "shown.single": ("một giá trị đơn {value}", "a single value {value}"),
-    "field.labelled": ("'{label}' ({name})", "'{name}'"),
-    "field.plain": ("'{name}'", "'{name}'"),
     "what.of": ("{field} của {what}", "{field} of {what}"),
     "what.component": ("thành phần", "component"),
     "what.component_id": ("thành phần '{id}'", "component '{id}'"),
