@@ -412,4 +412,16 @@ LOADER: dict[str, tuple[str, str]] = {
         "ký tự điều khiển U+{code}: hãy xóa nó",
         "control character U+{code}: remove it",
     ),
+    # refused by the model's own validators (eakit.model)
+    "model.name_control": (
+        "tên không được chứa ký tự điều khiển {code} (kể cả chuỗi thoát và ký tự đảo chiều "
+        "hiển thị): hãy xóa nó",
+        "a name cannot hold the control character {code} (escape sequences and direction "
+        "overrides included): remove it",
+    ),
+    "model.ends_before_start": (
+        "{end} ở trước ngày hiệu lực {start} (valid_from): một thành phần không thể kết thúc "
+        "trước khi bắt đầu",
+        "{end} is before valid_from {start}: a component cannot end before it begins",
+    ),
 }
