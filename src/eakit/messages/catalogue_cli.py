@@ -176,4 +176,44 @@ CLI: dict[str, tuple[str, str]] = {
         "{path}: {components} thành phần, {counts}",
         "{path}: {components} components, {counts}",
     ),
+    "interop.inside_source": (
+        "thư mục kết quả {out} nằm trong mô hình nguồn {source}",
+        "the output folder {out} is inside the source model {source}",
+    ),
+    "interop.unloadable": (
+        "mô hình được ghi cho {out} không đọc được; không có gì được ghi (xin báo đây là lỗi của "
+        "eakit)",
+        "the model written for {out} does not load; nothing was written (please report this as a "
+        "bug)",
+    ),
+    "interop.exchange_problem": ("tệp trao đổi: {problem}", "exchange file: {problem}"),
+    "interop.exported": ("đã ghi {output} ({count} phần tử)", "wrote {output} ({count} elements)"),
+    "interop.bad_id": (
+        "--id '{id}' không phải là mã hợp lệ (a-z, 0-9 và '-')",
+        "--id '{id}' is not a valid id (a-z, 0-9 and '-')",
+    ),
+    "interop.imported": (
+        "đã ghi {output} (báo cáo: {report})",
+        "wrote {output} (report: {report})",
+    ),
+    "diff.git_one_model": (
+        "với --git chỉ ghi nhiều nhất một thư mục mô hình",
+        "with --git give at most one model folder",
+    ),
+    "diff.two_models": (
+        "hãy ghi hai thư mục mô hình (CŨ MỚI), hoặc --git REV1 REV2 [MODEL]",
+        "give two model folders (OLD NEW), or --git REV1 REV2 [MODEL]",
+    ),
+    "merge.two_models": (
+        "hãy ghi ít nhất hai thư mục mô hình để hợp nhất",
+        "give at least two model folders to merge",
+    ),
+    "merge.done": (
+        "đã ghi {output} (báo cáo: {report}); hãy kiểm tra bằng 'eakit check {output}'",
+        "wrote {output} (report: {report}); check it with 'eakit check {output}'",
+    ),
+    "diff.cannot_check": (
+        "không kiểm tra được mô hình; dùng --no-check để chỉ so sánh các mô hình",
+        "cannot check the model; use --no-check to compare the models only",
+    ),
 }
