@@ -166,17 +166,6 @@ def test_a_large_models_findings_list_fits_too(driver, xss_paged_site, size):
     assert box["rows"] and box["table"] <= box["wrap"] and box["page"] <= box["view"], box
 
 
-def test_search_ranks_a_lan_named_by_the_query_first(driver, built_site, model_graph):
-    named = sorted(c.name for c in model_graph.components() if c.name.startswith("Mạng LAN"))
-    if not named:
-        pytest.skip("the site model has no LAN")
-    driver.set_window_size(*LAPTOP)
-    driver.get((built_site / "index.html").as_uri())
-    titles = search(driver, "mạng LAN", phone=False)
-    # Pages that only mention LANs in their text (layers, findings) come after the LANs.
-    assert titles and titles[0] in named, titles
-
-
 @SIZES
 def test_relations_table_fits_a_phone(driver, built_site, model_graph, shots, size):
     # The LGSP: the component with the most relations, with long names on both ends.
