@@ -110,4 +110,24 @@ RULES: dict[str, tuple[str, str]] = {
         "value {value} is not valid (schema rule '{rule}')",
     ),
     "shown.long_repr": ("{head}...' ({count} ký tự)", "{head}...' ({count} characters)"),
+    "rules.config_no_match": (
+        "rules.{section}: '{pattern}' không khớp quy tắc nào của các bộ quy tắc {packs}",
+        "rules.{section}: '{pattern}' matches no rule of the packs {packs}",
+    ),
+    "legal.repealed_early": (
+        "văn bản '{doc}' bị bãi bỏ trước khi có hiệu lực",
+        "document '{doc}' is repealed before it takes effect",
+    ),
+    "legal.no_quote": (
+        "điều khoản '{article}' của '{doc}' được đánh dấu đã đối chiếu nhưng không có trích dẫn",
+        "provision '{article}' of '{doc}' is marked verified but has no quote",
+    ),
+    "legal.unknown_successor": (
+        "văn bản '{doc}' được thay thế bởi văn bản không có trong danh mục '{successor}'",
+        "document '{doc}' is replaced by unknown document '{successor}'",
+    ),
+    "legal.not_a_provision": (
+        "'{article}' không phải là một điều khoản của '{doc}'",
+        "'{article}' is not a provision of '{doc}'",
+    ),
 }

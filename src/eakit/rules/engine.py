@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
+from eakit.messages import say
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
@@ -593,8 +594,12 @@ def _config_notes(
             notes.append(
                 Diagnostic(
                     where,
-                    f"rules.{section}: '{pattern}' matches no rule of the packs "
-                    f"{', '.join(packs.names)}",
+                    say(
+                        "rules.config_no_match",
+                        section=section,
+                        pattern=pattern,
+                        packs=", ".join(packs.names),
+                    ),
                     code="rules-config",
                     severity=Severity.WARNING,
                 )
