@@ -130,4 +130,107 @@ RULES: dict[str, tuple[str, str]] = {
         "'{article}' không phải là một điều khoản của '{doc}'",
         "'{article}' is not a provision of '{doc}'",
     ),
+    # inventory surveys (eakit.survey)
+    "survey.unpacked": (
+        "khi giải nén có {total} byte, vượt giới hạn {limit}; một sổ kiểm kê nhỏ hơn nhiều",
+        "unpacks to {total} bytes, over the limit of {limit}; an inventory workbook is far smaller",
+    ),
+    "survey.part_dtd": (
+        "phần '{part}' khai báo DTD hoặc thực thể XML, điều một tệp .xlsx không bao giờ cần (có "
+        "thể là tấn công XXE hoặc mở rộng thực thể); tệp không được đọc",
+        "part '{part}' declares a DTD or XML entities, which an .xlsx never needs (a possible XXE "
+        "or entity-expansion attack); the file is not read",
+    ),
+    "survey.cells": (
+        "chứa hơn {limit} ô; một sổ kiểm kê nhỏ hơn nhiều",
+        "holds more than {limit} cells; an inventory workbook is far smaller",
+    ),
+    "survey.rows": (
+        "{where} có giá trị ngoài dòng {limit}, giới hạn cho phép; hãy xóa phần bên dưới bảng "
+        "kiểm kê",
+        "{where} holds a value beyond row {limit}, the limit; delete what is below the inventory",
+    ),
+    "survey.columns": (
+        "{where} có giá trị ngoài cột {limit}, giới hạn cho phép; hãy xóa phần bên phải bảng kiểm "
+        "kê",
+        "{where} holds a value beyond column {limit}, the limit; delete what is right of the "
+        "inventory",
+    ),
+    "survey.use_one_of": (" (dùng một trong: {options})", " (use one of: {options})"),
+    "survey.unknown_value": ("giá trị {value} không hợp lệ cho {key}", "unknown {key} {value}"),
+    "survey.bool": (
+        "'{key}' phải là TRUE hoặc FALSE, nhưng đang là {value}",
+        "'{key}' must be TRUE or FALSE, got {value}",
+    ),
+    "survey.no_heading": (
+        "không có dòng tiêu đề với cột 'id'",
+        "no heading row with an 'id' column",
+    ),
+    "survey.unknown_column": ("cột không hợp lệ {column}", "unknown column {column}"),
+    "survey.heading_needs": (
+        "dòng tiêu đề cần các cột 'id' và 'kind'",
+        "the heading row needs the 'id' and 'kind' columns",
+    ),
+    "survey.formula": (
+        "công thức không được đọc: hãy nhập chính giá trị",
+        "formulas are not read: type the value itself",
+    ),
+    "survey.missing_kind": ("thiếu loại thành phần (kind)", "missing kind"),
+    "survey.wrong_sheet": (
+        "loại {kind} không thuộc trang tính này (lớp '{layer}')",
+        "kind {kind} does not belong on this sheet (layer '{layer}')",
+    ),
+    "survey.not_a_field": (
+        "'{key}' không phải là trường của {kind}",
+        "'{key}' is not a field of a {kind}",
+    ),
+    "survey.dtd": (
+        "khai báo DTD hoặc thực thể XML, điều một tệp .xlsx không bao giờ cần (có thể là tấn công "
+        "XXE hoặc mở rộng thực thể); tệp không được đọc",
+        "declares a DTD or XML entities, which an .xlsx never needs (a possible XXE or "
+        "entity-expansion attack); the file is not read",
+    ),
+    "survey.not_xlsx": (
+        "không đọc được dưới dạng .xlsx: {reason}",
+        "cannot be read as .xlsx: {reason}",
+    ),
+    "survey.duplicate_id": (
+        "mã '{id}' bị trùng (lần đầu ở {sheet} dòng {row})",
+        "duplicate id '{id}' (first in {sheet} row {row})",
+    ),
+    "survey.no_sheet": (
+        "không tìm thấy trang tính kiểm kê nào (xem 'eakit report --template')",
+        "no inventory sheet found (see 'eakit report --template')",
+    ),
+    "survey.unknown_ref": (
+        "'{field}' tham chiếu tới mã không tồn tại '{target}'{hint}",
+        "'{field}' refers to unknown id '{target}'{hint}",
+    ),
+    "survey.wrong_kind": (
+        "'{field}' phải tham chiếu tới {kinds}; '{target}' là {kind}",
+        "'{field}' must refer to a {kinds}; '{target}' is a {kind}",
+    ),
+    "survey.architecture_incomplete": (
+        "bảng thông tin kiến trúc chưa đầy đủ: {reason}",
+        "the architecture table is incomplete: {reason}",
+    ),
+    "survey.cannot_update": (
+        "'{id}' được khai báo trong {file} ở dạng eakit không cập nhật được; hãy sửa trực tiếp ở "
+        "đó",
+        "'{id}' is declared in {file} in a form eakit cannot update; edit it there",
+    ),
+    "survey.not_included": (
+        "'{id}' sẽ không được đọc: các mẫu include của tệp khai báo không khớp {folder}/*.yaml",
+        "'{id}' would not be loaded: the manifest's include patterns do not match {folder}/*.yaml",
+    ),
+    "survey.declared_twice": (
+        "'{id}' được khai báo hai lần trong mô hình; hãy giữ một",
+        "'{id}' is declared twice in the model; keep one",
+    ),
+    "survey.no_architecture": (
+        "{folder} không có eakit.yaml và sổ tính không có bảng thông tin kiến trúc; hãy nhập vào "
+        "một mô hình đã có hoặc dùng mẫu từ 'eakit report --template'",
+        "{folder} has no eakit.yaml and the workbook no architecture table; import into an "
+        "existing model or use a template from 'eakit report --template'",
+    ),
 }
