@@ -27,7 +27,6 @@ from eakit.model.refs import ref_fields
 from eakit.survey.errors import CellProblem, SurveyError
 from eakit.survey.reader import Row, Survey, read_survey
 from eakit.survey.yaml_out import component_data, dump, replace_component
-from eakit.text import did_you_mean
 
 SURVEY_DIR = "survey"
 
