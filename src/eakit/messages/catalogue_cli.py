@@ -216,4 +216,16 @@ CLI: dict[str, tuple[str, str]] = {
         "không kiểm tra được mô hình; dùng --no-check để chỉ so sánh các mô hình",
         "cannot check the model; use --no-check to compare the models only",
     ),
+    "init.bad_id": (
+        "--id phải gồm chữ thường không dấu, chữ số và '-', nhưng đang là '{id}'",
+        "--id must be lower-case letters, digits and '-', got '{id}'",
+    ),
+    "init.bad_horizon": (
+        "--horizon phải là một năm, nhưng đang là {got}",
+        "--horizon must be a year, got {got}",
+    ),
+    "init.one_line": (
+        "{option} phải là một dòng không trống",
+        "{option} must be one non-empty line",
+    ),
 }
