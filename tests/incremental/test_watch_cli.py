@@ -33,7 +33,18 @@ class Watcher:
     def __init__(self, root: Path, *args: str) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="200")
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WITH_CTRL_C, "check", str(root), "--watch", *args],
+            # In English: the tests read eakit's English status lines.
+            [
+                sys.executable,
+                "-c",
+                WITH_CTRL_C,
+                "check",
+                str(root),
+                "--watch",
+                "--lang",
+                "en",
+                *args,
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -150,7 +161,18 @@ def test_watch_rewrites_the_report_file_after_each_valid_check(model: Path, tmp_
 
 def test_watch_needs_an_output_file_for_machine_formats(model: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "eakit", "check", str(model), "--watch", "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "eakit",
+            "check",
+            str(model),
+            "--watch",
+            "-f",
+            "json",
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         timeout=WAIT,
@@ -161,7 +183,16 @@ def test_watch_needs_an_output_file_for_machine_formats(model: Path) -> None:
 
 def test_watch_needs_a_model_folder(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "eakit", "check", str(tmp_path / "missing"), "--watch"],
+        [
+            sys.executable,
+            "-m",
+            "eakit",
+            "check",
+            str(tmp_path / "missing"),
+            "--watch",
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         timeout=WAIT,
