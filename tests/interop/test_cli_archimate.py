@@ -20,12 +20,16 @@ def test_export_then_import_on_the_command_line(tmp_path: Path) -> None:
     exported = runner.invoke(build_app(), ["export", "archimate", str(MINI), "-o", str(xml)])
     assert exported.exit_code == 0, exported.output
     out = tmp_path / "model"
-    imported = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
+    imported = runner.invoke(
+        build_app(), ["import", "archimate", str(xml), "-o", str(out), "--lang", "en"]
+    )
     assert imported.exit_code == 0, imported.output
     assert "8 of 8 elements imported" in imported.output
     assert load_graph(out).ids() == load_graph(MINI).ids()
     assert (out / "import-report.md").is_file()
-    again = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
+    again = runner.invoke(
+        build_app(), ["import", "archimate", str(xml), "-o", str(out), "--lang", "en"]
+    )
     assert again.exit_code == 2 and "pass --force" in again.output
     forced = runner.invoke(
         build_app(), ["import", "archimate", str(xml), "-o", str(out), "--force", "--id", "moi"]
@@ -68,6 +72,9 @@ def test_import_reports_unmapped_items_and_missing_date(tmp_path: Path) -> None:
     )
     bad_date = runner.invoke(
         build_app(),
-        ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "c"), "--as-of", "30/06/2024"],
+        [
+            *("import", "archimate", str(SAMPLE), "-o", str(tmp_path / "c")),
+            *("--as-of", "30/06/2024", "--lang", "en"),
+        ],
     )
     assert bad_date.exit_code == 2 and "--as-of must be a date" in bad_date.output

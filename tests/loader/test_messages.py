@@ -220,7 +220,6 @@ def test_plain_files_take_the_fast_path(text: str) -> None:
 def test_fields_are_described_in_plain_words(cls: str, loc: tuple, words: str) -> None:
     assert en(describe(field_at(KIND_CLASSES[cls], loc))).startswith(words)
 
-
     horizon = en(describe(field_at(Manifest, ("architecture", "horizon"))))
     assert horizon == "a year from 1990 to 2100"
     assert (

@@ -178,7 +178,7 @@ def register(app: typer.Typer) -> None:
         if architecture_id is not None and not is_id(architecture_id):
             raise fail(say("interop.bad_id", id=architecture_id), lang.value)
         if framework is not None and framework not in FRAMEWORKS:
-            choices = ", ".join(FRAMEWORKS)
+            choices = say("cli.one_of", values=", ".join(FRAMEWORKS))
             raise fail(
                 say("cli.choice", option="--framework", choices=choices, got=framework), lang.value
             )

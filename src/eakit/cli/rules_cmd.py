@@ -15,7 +15,7 @@ from eakit.cli.common import (
     fail,
     format_diagnostic,
 )
-from eakit.messages import say
+from eakit.messages import or_list, say
 
 
 def register(app: typer.Typer) -> None:
@@ -36,7 +36,9 @@ def register(app: typer.Typer) -> None:
         from eakit.rules.sources import RuleConfigError
 
         if fmt not in ("text", "json"):
-            message = say("cli.choice", option="--format", choices="'text', 'json'", got=fmt)
+            message = say(
+                "cli.choice", option="--format", choices=or_list(["'text'", "'json'"]), got=fmt
+            )
             raise fail(message, lang.value)
         try:
             when = dt.date.fromisoformat(as_of) if as_of is not None else dt.date.today()

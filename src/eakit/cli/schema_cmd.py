@@ -12,7 +12,7 @@ from eakit.cli.common import (
     Lang,
     LangOption,
 )
-from eakit.messages import say
+from eakit.messages import or_list, say
 from eakit.schema import schema_json
 
 
@@ -31,7 +31,9 @@ def register(app: typer.Typer) -> None:
         if which not in ("model", "manifest"):
             from eakit.cli.common import fail
 
-            message = say("cli.choice", option="--for", choices="'model', 'manifest'", got=which)
+            message = say(
+                "cli.choice", option="--for", choices=or_list(["'model'", "'manifest'"]), got=which
+            )
             raise fail(message, lang.value)
         kind: Literal["model", "manifest"] = "model" if which == "model" else "manifest"
         text = schema_json(kind)

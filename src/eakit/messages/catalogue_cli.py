@@ -169,9 +169,10 @@ CLI: dict[str, tuple[str, str]] = {
         "--focus and --view cannot be combined",
     ),
     "cli.choice": (
-        "{option} phải là một trong {choices}, nhưng đang là '{got}'",
-        "{option} must be one of {choices}, got '{got}'",
+        "{option} phải là {choices}, nhưng đang là '{got}'",
+        "{option} must be {choices}, got '{got}'",
     ),
+    "cli.one_of": ("một trong {values}", "one of {values}"),
     "cli.written": (
         "{path}: {components} thành phần, {counts}",
         "{path}: {components} components, {counts}",

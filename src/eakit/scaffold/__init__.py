@@ -79,7 +79,7 @@ class ScaffoldOptions:
                 say(
                     "cli.choice",
                     option="--framework",
-                    choices=", ".join(FRAMEWORKS),
+                    choices=say("cli.one_of", values=", ".join(FRAMEWORKS)),
                     got=self.framework,
                 )
             )
