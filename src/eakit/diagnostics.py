@@ -52,7 +52,9 @@ class Diagnostic:
     related: tuple[Location, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message}"
+        # In English, as the severity word is: commands print diagnostics in the user's
+        # language with eakit.cli.common.format_diagnostic.
+        return f"{self.location}: {self.severity.value}: {in_lang(self.message, 'en')}"
 
     def to_dict(self, lang: str = "vi") -> dict[str, object]:
         """The diagnostic as JSON data, its message in ``lang``."""
