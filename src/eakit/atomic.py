@@ -24,6 +24,8 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from eakit.messages import say
+
 MARKER = ".eakit-output"
 # The marker of 'eakit build' before every folder-writing command had one.
 LEGACY_BUILD_MARKER = ".eakit-build"
@@ -173,10 +175,13 @@ def _home_folders() -> list[Path]:
 def protected_folders(working_folder: bool = True) -> list[tuple[str, Path]]:
     """(description, real path) of the folders no output may be, or hold: the home
     folder and (unless ``working_folder`` is False) the working folder."""
-    folders = [("the home folder", Path(os.path.realpath(home))) for home in _home_folders()]
+    home = say("out.home")
+    folders: list[tuple[str, Path]] = [
+        (home, Path(os.path.realpath(folder))) for folder in _home_folders()
+    ]
     if working_folder:
         with contextlib.suppress(OSError):
-            folders.append(("the working folder", Path(os.path.realpath(os.getcwd()))))
+            folders.append((say("out.working"), Path(os.path.realpath(os.getcwd()))))
     return folders
 
 
@@ -196,13 +201,13 @@ def protected_refusal(
     real = Path(os.path.realpath(target))
     shown = shown if shown is not None else target
     if real == Path(real.anchor) or os.path.ismount(real):
-        return f"refusing to write into {shown}: it is the root of a file system"
+        return say("out.fs_root", path=str(shown))
     for label, folder in [*protected_folders(working_folder), *named]:
         folder = Path(os.path.realpath(folder))
         if folder == real:
-            return f"refusing to replace {shown}: it is {label}"
+            return say("out.is", path=str(shown), label=label)
         if folder.is_relative_to(real):
-            return f"refusing to replace {shown}: it holds {label} ({folder})"
+            return say("out.holds", path=str(shown), label=label, folder=str(folder))
     return None
 
 
@@ -360,14 +365,10 @@ def replaceable_refusal(path: Path, shown: Path | None = None) -> str | None:
     if not os.path.lexists(path):
         return None
     if not os.path.isdir(path):
-        return f"{shown} exists and is not a folder"
+        return say("out.not_folder", path=str(shown))
     if is_empty_dir(path) or owner_of(path) is not None:
         return None
-    return (
-        f"{shown} is not empty and was not written by eakit (it has no {MARKER} file); "
-        "eakit never replaces such a folder, with --force or without: choose another "
-        "folder, or empty or remove this one yourself"
-    )
+    return say("out.foreign", path=str(shown), marker=MARKER)
 
 
 @contextlib.contextmanager

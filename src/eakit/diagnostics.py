@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from eakit.messages import in_lang
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
@@ -50,13 +52,16 @@ class Diagnostic:
     related: tuple[Location, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message}"
+        # In English, as the severity word is: commands print diagnostics in the user's
+        # language with eakit.cli.common.format_diagnostic.
+        return f"{self.location}: {self.severity.value}: {in_lang(self.message, 'en')}"
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, lang: str = "vi") -> dict[str, object]:
+        """The diagnostic as JSON data, its message in ``lang``."""
         return {
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
+            "message": in_lang(self.message, lang),
             "location": self.location.to_dict(),
             "related": [r.to_dict() for r in self.related],
         }
@@ -66,5 +71,6 @@ class ModelLoadError(Exception):
     """Raised by :func:`eakit.loader.load_model` when the model has diagnostics."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = sorted(diagnostics)
+        # In the same order whatever the output language: by place, then English text.
+        self.diagnostics = sorted(diagnostics, key=lambda d: (d.location, in_lang(d.message, "en")))
         super().__init__(f"{len(self.diagnostics)} problem(s) in the model")

@@ -211,6 +211,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
 # Labels of the reference fields and of the fields of relations and the manifest, as
 # rule messages name them (the site shows references as relations, not as fields).
 MESSAGE_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("Mã", "Id"),
+    "kind": ("Loại thành phần", "Kind"),
+    "from": ("Điểm đầu", "From"),
+    "to": ("Điểm cuối", "To"),
+    "type": ("Loại quan hệ", "Relation type"),
     "name": ("Tên", "Name"),
     "name_en": ("Tên tiếng Anh", "English name"),
     "description": ("Mô tả", "Description"),
@@ -236,6 +241,12 @@ MESSAGE_FIELD_LABELS: dict[str, tuple[str, str]] = {
 def pick(pair: tuple[str, str], lang: str) -> str:
     """The Vietnamese or the English word of a pair (Vietnamese unless ``lang`` is en)."""
     return pair[1] if lang == "en" else pair[0]
+
+
+def has_label(name: str) -> bool:
+    """Whether a field (by its last part) has a label of its own."""
+    last = name.rsplit(".", 1)[-1]
+    return last in MESSAGE_FIELD_LABELS or last in FIELD_LABELS
 
 
 def field_label(name: str, lang: str) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eakit import atomic
+from eakit.messages import say
 
 # Commands whose outputs are reports, rebuilt from the model each time: they may replace
 # one another's folders (the site of 'eakit build' by 'eakit docs', say).
@@ -54,13 +55,13 @@ class FolderOutput:
 
 def _input_folders(inputs: Iterable[Path]) -> list[tuple[str, Path]]:
     """(description, real folder) of each input: a folder itself, a file's folder."""
-    named = []
+    named: list[tuple[str, Path]] = []
     for item in inputs:
         real = Path(os.path.realpath(item))
         if real.is_dir():
-            named.append((f"the model folder {item}", real))
+            named.append((say("out.model_folder", path=str(item)), real))
         else:
-            named.append((f"the folder of the input file {item}", real.parent))
+            named.append((say("out.input_folder", path=str(item)), real.parent))
     return named
 
 
@@ -86,20 +87,19 @@ def folder_refusal(request: FolderOutput) -> str | None:
     if not os.path.lexists(real) or atomic.is_empty_dir(real):
         return None
     if not request.replaces:
-        return (
-            f"{shown} is not empty; 'eakit {request.command}' only writes into a new or "
-            "empty folder"
-        )
+        return say("out.not_empty", path=str(shown), command=request.command)
     owner = atomic.owner_of(real)
     same = owner == request.command or (
         owner in REPORT_COMMANDS and request.command in REPORT_COMMANDS
     )
     if (same and not request.own_needs_force) or request.force:
         return None
-    advice = "pass --force to replace it" if request.force is not None else "choose another folder"
+    advice = say("out.use_force") if request.force is not None else say("out.choose_another")
     if same:
-        return f"{shown} holds an earlier output of 'eakit {request.command}'; {advice}"
-    return f"{shown} was written by 'eakit {owner}', not by 'eakit {request.command}'; {advice}"
+        return say("out.earlier", path=str(shown), command=request.command, advice=advice)
+    return say(
+        "out.other_command", path=str(shown), owner=owner, command=request.command, advice=advice
+    )
 
 
 def is_new(folder: Path) -> bool:

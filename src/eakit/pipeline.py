@@ -15,13 +15,14 @@ from pathlib import Path
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
 from eakit.loader import Limits, Progress, start_load
+from eakit.messages import say
 from eakit.perf import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
 
 
 @contextmanager
-def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> Iterator[Progress | None]:
+def progress_display(enabled: bool, label: str | None = None) -> Iterator[Progress | None]:
     """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
     if not enabled or not sys.stderr.isatty():
         yield None
@@ -37,7 +38,7 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
         transient=True,
         auto_refresh=False,
     ) as bar:
-        task = bar.add_task(label, total=None)
+        task = bar.add_task(label or say("progress.reading").lang("vi"), total=None)
         shown = [0.0]
 
         def update(done: int, total: int, _name: str) -> None:
@@ -57,8 +58,10 @@ def load_graph(
     cache: bool = False,
     jobs: int | None = None,
     limits: Limits | None = None,
+    lang: str = "vi",
 ) -> ModelGraph:
-    """Load and validate a model folder and build its graph.
+    """Load and validate a model folder and build its graph (the progress display in
+    ``lang``).
 
     With ``cache``, unchanged files come from the model's file cache
     (:mod:`eakit.loader.cache`; ``EAKIT_CACHE=off`` disables it). ``jobs`` as for
@@ -68,7 +71,7 @@ def load_graph(
     from eakit.loader.cache import FileCache
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
-    with progress_display(progress) as callback:
+    with progress_display(progress, say("progress.reading").lang(lang)) as callback:
         pending = start_load(Path(model_dir), callback, file_cache, jobs, limits)
     with pending:  # a large model's references are checked by a worker meanwhile
         graph = build_graph(pending.model)

@@ -413,7 +413,7 @@ def test_eakit_check_loads_bundled_model_without_model_errors() -> None:
     # Exit 2 would mean the model itself is invalid. Exit 1 is expected: the rules report
     # the real 2015 gaps (findings), which the model deliberately keeps visible.
     done = subprocess.run(
-        [sys.executable, "-m", "eakit", "check", str(BUNDLED_MODEL)],
+        [sys.executable, "-m", "eakit", "check", str(BUNDLED_MODEL), "--lang", "en"],
         capture_output=True,
         text=True,
         check=False,

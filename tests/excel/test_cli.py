@@ -47,7 +47,9 @@ def test_report_fail_on_never_reached(tmp_path):
 
 
 def test_invalid_model_exits_2(tmp_path):
-    outcome = runner.invoke(build_app(), ["report", str(tmp_path / "missing"), "-o", str(tmp_path)])
+    outcome = runner.invoke(
+        build_app(), ["report", str(tmp_path / "missing"), "-o", str(tmp_path), "--lang", "en"]
+    )
     assert outcome.exit_code == 2
     assert "model folder not found" in outcome.output
     assert not (tmp_path / "readiness.xlsx").exists()
@@ -59,7 +61,9 @@ def test_template_then_import(tmp_path):
     assert outcome.exit_code == 0, outcome.output
     template = tmp_path / "inventory.xlsx"
     target = tmp_path / "model"
-    outcome = runner.invoke(app, ["import-survey", str(template), "-o", str(target)])
+    outcome = runner.invoke(
+        app, ["import-survey", str(template), "-o", str(target), "--lang", "en"]
+    )
     assert outcome.exit_code == 0, outcome.output
     assert f"{len(load_graph(INJECT))} added, 0 updated, 0 unchanged" in outcome.output
     outcome = runner.invoke(app, ["check", str(target), "-f", "json"])
@@ -73,7 +77,9 @@ def test_import_errors_exit_2(tmp_path):
     book = load_workbook(template)
     book["inventory-applications"]["B5"] = "ap"
     book.save(template)
-    outcome = runner.invoke(app, ["import-survey", str(template), "-o", str(tmp_path / "m")])
+    outcome = runner.invoke(
+        app, ["import-survey", str(template), "-o", str(tmp_path / "m"), "--lang", "en"]
+    )
     assert outcome.exit_code == 2
     assert "inventory.xlsx: inventory-applications!B5: unknown kind 'ap'" in outcome.output
     assert "nothing was written" in outcome.output
@@ -81,6 +87,8 @@ def test_import_errors_exit_2(tmp_path):
 
 
 def test_empty_needs_template(tmp_path):
-    outcome = runner.invoke(build_app(), ["report", str(INJECT), "-o", str(tmp_path), "--empty"])
+    outcome = runner.invoke(
+        build_app(), ["report", str(INJECT), "-o", str(tmp_path), "--empty", "--lang", "en"]
+    )
     assert outcome.exit_code == 2
     assert "--empty only applies with --template" in outcome.output

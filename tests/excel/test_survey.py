@@ -107,7 +107,7 @@ def test_row_errors_name_sheet_and_cell(graph, model_copy, tmp_path):
     before = _snapshot(model_copy)
     with pytest.raises(SurveyError) as caught:
         import_survey(path, model_copy)
-    lines = caught.value.lines()
+    lines = caught.value.lines("en")
     assert f"inventory-applications!{kind.coordinate}: unknown kind 'ap'" in lines[0]
     assert any(
         line.startswith(f"inventory-applications!{level.coordinate}: formulas are not read")
@@ -125,7 +125,7 @@ def test_unknown_reference_is_located(graph, model_copy, tmp_path):
     book.save(path)
     with pytest.raises(SurveyError) as caught:
         import_survey(path, model_copy)
-    assert caught.value.lines() == [
+    assert caught.value.lines("en") == [
         f"inventory-applications!{owner.coordinate}: 'owner' refers to unknown id 'so-tt-ttt' "
         "(did you mean 'so-tt-tt'?)"
     ]
@@ -142,7 +142,9 @@ def test_duplicate_ids_and_vietnamese_sheet_names(graph, tmp_path):
     book.save(path)
     with pytest.raises(SurveyError) as caught:
         import_survey(path, tmp_path / "out")
-    assert caught.value.lines()[0].startswith(f"'DM Ứng dụng, CSDL'!A{row}: duplicate id 'mot-cua'")
+    assert caught.value.lines("en")[0].startswith(
+        f"'DM Ứng dụng, CSDL'!A{row}: duplicate id 'mot-cua'"
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -30,10 +30,11 @@ WITH_CTRL_C = (
 class Watcher:
     """``eakit check --watch`` in a child process, with its output read line by line."""
 
-    def __init__(self, root: Path, *args: str) -> None:
+    def __init__(self, root: Path, *args: str, lang: str = "en") -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1", COLUMNS="200")
+        command = [sys.executable, "-c", WITH_CTRL_C, "check", str(root), "--watch"]
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WITH_CTRL_C, "check", str(root), "--watch", *args],
+            [*command, "--lang", lang, *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -102,30 +103,32 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_watch_reports_each_edit_as_new_and_fixed_findings(model: Path) -> None:
-    watcher = Watcher(model)
+    # In Vietnamese, the default: the status lines and the findings alike.
+    watcher = Watcher(model, lang="vi")
     try:
-        first = watcher.wait_for("watching")
-        assert any("components checked against vn-egov-2.0" in line for line in first)
+        first = watcher.wait_for("đang theo dõi")
+        assert any("thành phần theo vn-egov-2.0" in line for line in first)
         path = model / FILE
         original = path.read_text("utf-8")
         _edit(path, "    owner: so-tt-tt\n", "")
-        lines = watcher.wait_for("re-checked")
-        assert f"{FILE}: re-checked in" in lines[-1] and "1 new, 0 fixed" in lines[-1]
+        lines = watcher.wait_for("kiểm tra lại")
+        assert f"{FILE}: kiểm tra lại trong" in lines[-1]
+        assert "1 mới, 0 đã khắc phục" in lines[-1]
         new = watcher.wait_for("APP-001")[-1]
-        assert new.startswith("  + ") and f"{FILE}:6:5: ERROR APP-001" in new
+        assert new.startswith("  + ") and f"{FILE}:6:5: LỖI APP-001" in new
         assert "Hệ thống thông tin quản lý văn bản và chỉ đạo điều hành" in new  # NFC, intact
         # A YAML mistake: reported as file:line:col, and the last valid check stands.
         _edit(path, "kind:", "kind: [")
-        watcher.wait_for("the model does not load")
-        problem = watcher.wait_for(": error:")[-1]
-        assert f"{FILE}:7:11: error: invalid YAML" in problem
+        watcher.wait_for("mô hình không đọc được")
+        problem = watcher.wait_for(": lỗi:")[-1]
+        assert f"{FILE}:7:11: lỗi: YAML không hợp lệ" in problem
         _save(path, original)
-        fixed = watcher.wait_for("re-checked")[-1]
-        assert "0 new, 1 fixed" in fixed
+        fixed = watcher.wait_for("kiểm tra lại")[-1]
+        assert "0 mới, 1 đã khắc phục" in fixed
     finally:
         code = watcher.stop()
     assert code == 0
-    assert watcher.wait_for("stopped")
+    assert watcher.wait_for("đã dừng")
 
 
 def test_watch_rewrites_the_report_file_after_each_valid_check(model: Path, tmp_path: Path) -> None:
@@ -150,7 +153,18 @@ def test_watch_rewrites_the_report_file_after_each_valid_check(model: Path, tmp_
 
 def test_watch_needs_an_output_file_for_machine_formats(model: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "eakit", "check", str(model), "--watch", "--format", "json"],
+        [
+            sys.executable,
+            "-m",
+            "eakit",
+            "check",
+            str(model),
+            "--watch",
+            "-f",
+            "json",
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         timeout=WAIT,
@@ -161,7 +175,16 @@ def test_watch_needs_an_output_file_for_machine_formats(model: Path) -> None:
 
 def test_watch_needs_a_model_folder(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "eakit", "check", str(tmp_path / "missing"), "--watch"],
+        [
+            sys.executable,
+            "-m",
+            "eakit",
+            "check",
+            str(tmp_path / "missing"),
+            "--watch",
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         timeout=WAIT,

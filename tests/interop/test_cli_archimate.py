@@ -21,13 +21,17 @@ def test_export_then_import_on_the_command_line(tmp_path: Path) -> None:
     exported = runner.invoke(build_app(), ["export", "archimate", str(MINI), "-o", str(xml)])
     assert exported.exit_code == 0, exported.output
     out = tmp_path / "model"
-    imported = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
+    imported = runner.invoke(
+        build_app(), ["import", "archimate", str(xml), "-o", str(out), "--lang", "en"]
+    )
     assert imported.exit_code == 0, imported.output
     assert "8 of 8 elements kept as components (100.0 %)" in imported.output
     assert "date: 2020-12-31 (from the file's eakit:as_of)" in imported.output
     assert load_graph(out).ids() == load_graph(MINI).ids()
     assert (out / "import-report.md").is_file()
-    again = runner.invoke(build_app(), ["import", "archimate", str(xml), "-o", str(out)])
+    again = runner.invoke(
+        build_app(), ["import", "archimate", str(xml), "-o", str(out), "--lang", "en"]
+    )
     assert again.exit_code == 2 and "pass --force" in again.output
     forced = runner.invoke(
         build_app(), ["import", "archimate", str(xml), "-o", str(out), "--force", "--id", "moi"]
@@ -72,6 +76,9 @@ def test_import_reports_what_was_not_kept_and_the_date_used(tmp_path: Path) -> N
     assert "date: 2024-06-30 (from --as-of)" in done.output
     bad_date = runner.invoke(
         build_app(),
-        ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "c"), "--as-of", "30/06/2024"],
+        [
+            *("import", "archimate", str(SAMPLE), "-o", str(tmp_path / "c")),
+            *("--as-of", "30/06/2024", "--lang", "en"),
+        ],
     )
     assert bad_date.exit_code == 2 and "--as-of must be a date" in bad_date.output

@@ -137,7 +137,9 @@ def test_cli_json_output(tmp_path: Path) -> None:
 
 
 def test_cli_needs_two_models() -> None:
-    result = CliRunner().invoke(build_app(), ["diff", str(FIXTURES / "old"), "--no-check"])
+    result = CliRunner().invoke(
+        build_app(), ["diff", str(FIXTURES / "old"), "--no-check", "--lang", "en"]
+    )
     assert result.exit_code == 2
     assert "give two model folders" in result.output
 

@@ -160,7 +160,10 @@ def test_invalid_requests_are_refused(sources: list[ModelGraph]) -> None:
 def test_cli_merge_writes_a_model_that_loads(tmp_path: Path) -> None:
     out = tmp_path / "can-tho"
     runner = CliRunner()
-    args = ["merge", str(FIXTURES / "a"), str(FIXTURES / "b"), "--into", "can-tho", "-o", str(out)]
+    args = [
+        "merge", str(FIXTURES / "a"), str(FIXTURES / "b"), "--into", "can-tho", "-o", str(out),
+        "--lang", "en",
+    ]  # fmt: skip
     result = runner.invoke(build_app(), args)
     assert result.exit_code == 0, result.output
     assert "clash: 'so-tu-phap' → soc-trang--so-tu-phap (from soc-trang)" in result.output
@@ -180,6 +183,8 @@ def test_cli_merge_writes_a_model_that_loads(tmp_path: Path) -> None:
             "-o",
             str(FIXTURES / "a"),
             "--force",
+            "--lang",
+            "en",
         ],
     )
     assert into_source.exit_code == 2 and "refusing to replace" in into_source.output

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from eakit.diagnostics import ModelLoadError
 from eakit.loader import load_model
+from eakit.messages import in_lang
 
 ROOT = Path(__file__).resolve().parents[2]
 INVALID = ROOT / "tests" / "fixtures" / "invalid"
@@ -21,12 +22,12 @@ LOCATED = re.compile(r"^(?P<where>.+?:\d+:\d+): (?P<message>.+)$")
 CLI_LINE = re.compile(r"^(?P<where>.+?:\d+:\d+): error: (?P<message>.+)$")
 
 
-def diagnostics_of(model_dir: Path, jobs: int | None = None) -> list[str]:
-    """``file:line:col: message`` lines of a model that must not load."""
+def diagnostics_of(model_dir: Path, jobs: int | None = None, lang: str = "en") -> list[str]:
+    """``file:line:col: message`` lines of a model that must not load, in ``lang``."""
     try:
         load_model(model_dir, jobs=jobs)
     except ModelLoadError as error:
-        return [f"{d.location}: {d.message}" for d in error.diagnostics]
+        return [f"{d.location}: {in_lang(d.message, lang)}" for d in error.diagnostics]
     raise AssertionError(f"{model_dir} loaded, but it is invalid")
 
 

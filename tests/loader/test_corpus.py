@@ -78,7 +78,7 @@ def test_cli_prints_each_diagnostic_and_leaves_output_untouched(
     # The second run reads the clean files from the cache: it must report the same.
     monkeypatch.setenv("EAKIT_CACHE_DIR", str(tmp_path / "cache"))
     for _ in ("cold cache", "warm cache"):
-        result = CliRunner().invoke(build_app(), ["check", ".", "-o", str(out)])
+        result = CliRunner().invoke(build_app(), ["check", ".", "--lang", "en", "-o", str(out)])
         assert result.exception is None or isinstance(result.exception, SystemExit)
         _check_cli_output(case, result.exit_code, result.stdout, result.stderr)
         assert out.read_text(encoding="utf-8") == "previous report\n"
@@ -101,7 +101,7 @@ PROCESS_CASES = [
 def test_eakit_process_exits_2_within_bounds(case: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     out.write_text("previous report\n", encoding="utf-8")
-    result = run_eakit("check", ".", "-o", str(out), cwd=case)
+    result = run_eakit("check", ".", "--lang", "en", "-o", str(out), cwd=case)
     _check_cli_output(case, result.returncode, result.stdout, result.stderr)
     assert out.read_text(encoding="utf-8") == "previous report\n"
 
@@ -111,7 +111,7 @@ def test_eakit_process_exits_2_within_bounds(case: Path, tmp_path: Path) -> None
 )
 def test_cli_json_format_lists_the_diagnostics(name: str) -> None:
     case = INVALID / name
-    result = run_eakit("check", ".", "--format", "json", cwd=case)
+    result = run_eakit("check", ".", "--format", "json", "--lang", "en", cwd=case)
     assert result.returncode == 2
     payload = json.loads(result.stdout)
     assert payload["valid"] is False

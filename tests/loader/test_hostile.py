@@ -52,7 +52,7 @@ def make_model(base: Path, files: dict[str, str] | None = None) -> Path:
 
 
 def assert_cli(root: Path, expected: list[str]) -> None:
-    result = run_eakit("check", ".", cwd=root)
+    result = run_eakit("check", ".", "--lang", "en", cwd=root)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     count = len(expected)

@@ -139,6 +139,6 @@ def test_relation_types_are_listed_with_labels(model_schema: dict[str, Any]) -> 
 
 
 def test_invalid_for_option_is_a_command_line_error() -> None:
-    result = run_eakit("schema", "--for", "views", cwd=MINI)
+    result = run_eakit("schema", "--for", "views", "--lang", "en", cwd=MINI)
     assert result.returncode == 2
     assert result.stderr.startswith("eakit: error: --for must be 'model' or 'manifest'")

@@ -294,9 +294,9 @@ async def test_a_missing_required_field_is_added_by_a_fix(client: LanguageClient
     text = "components:\n  - id: ung-dung-moi\n    kind: application\n    app_type: other\n"
     open_text(client, model, rel, text)
     found = await diagnostics_until(
-        client, uri(model, rel), lambda ds: any("'name'" in d.message for d in ds)
+        client, uri(model, rel), lambda ds: any("'tên' (name)" in d.message for d in ds)
     )
-    problem = next(d for d in found if "'name'" in d.message)
+    problem = next(d for d in found if "'tên' (name)" in d.message)
     offered = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=types.TextDocumentIdentifier(uri(model, rel)),
@@ -330,7 +330,7 @@ async def test_a_file_changed_on_disk_is_checked_again(client: LanguageClient, m
             )
         )
         await diagnostics_until(
-            client, uri(model, rel), lambda ds: any("has no 'kind'" in d.message for d in ds)
+            client, uri(model, rel), lambda ds: any("không có 'kind'" in d.message for d in ds)
         )
     finally:
         (model / rel).write_text(original, encoding="utf-8")

@@ -29,7 +29,8 @@ def test_quick_check_finds_a_broken_reference_with_its_suggestion(state: ModelSt
     state.edited(APP, text.replace("owner: so-tt-tt", "owner: so-tt-t", 1))
     try:
         (problem,) = state.quick_check(APP)
-        assert "unknown component 'so-tt-t' (did you mean 'so-tt-tt'?)" in problem.message
+        english = problem.message.en  # type: ignore[attr-defined]
+        assert "unknown component 'so-tt-t' (did you mean 'so-tt-tt'?)" in english
         assert problem.location.file == APP
     finally:
         state.edited(APP, text)

@@ -383,4 +383,4 @@ def test_a_period_that_ends_before_it_begins_is_a_model_error(make_model) -> Non
         load_graph(folder)
     [problem] = caught.value.diagnostics
     assert problem.location.file == "m.yaml"
-    assert "'valid_to': 2025-01-01 is before valid_from 2025-03-01" in problem.message
+    assert "'valid_to': 2025-01-01 is before valid_from 2025-03-01" in problem.message.en  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ import pytest
 
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.findings import CheckResult
+from eakit.messages import in_lang
 from eakit.pipeline import check, load_graph
 from eakit.rules.legal import load_registry
 
@@ -153,7 +154,7 @@ def test_broken_pack_is_a_located_error(make_model, pack: str, expected: list[st
         check(load_graph(folder))
     diagnostics = caught.value.diagnostics
     assert all(d.location.file == f"packs/{pack}" and d.location.line > 1 for d in diagnostics)
-    text = " | ".join(d.message for d in diagnostics)
+    text = " | ".join(in_lang(d.message, "en") for d in diagnostics)
     for fragment in expected:
         assert fragment in text
 
@@ -164,7 +165,7 @@ def test_unknown_builtin_pack_is_reported_at_the_manifest(make_model) -> None:
         check(load_graph(folder))
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.location.file == "eakit.yaml"
-    assert "did you mean 'vn-egov-2.0'" in diagnostic.message
+    assert "did you mean 'vn-egov-2.0'" in in_lang(diagnostic.message, "en")
 
 
 def test_legal_registry_periods() -> None:

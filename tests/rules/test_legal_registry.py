@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from eakit.messages import in_lang
 from eakit.rules.docs import bundled_rules
 from eakit.rules.legal import ARTICLE_KEY, LegalDocument, load_registry
 from eakit.rules.pack import active_variant, load_pack_file
@@ -227,7 +228,7 @@ def test_an_article_not_in_the_registry_is_a_located_pack_error(tmp_path, docs) 
         load_pack_file(path, None, dict(docs), tmp_path, set())
     (problem,) = caught.value.diagnostics
     assert str(problem).startswith("p.yaml:9:")
-    assert "'Điều 99' is not a provision of 'nd-85-2016'" in str(problem)
+    assert "'Điều 99' is not a provision of 'nd-85-2016'" in in_lang(problem.message, "en")
 
 
 def test_a_cited_article_resolves_its_quote(tmp_path, docs) -> None:

@@ -116,7 +116,7 @@ def test_waivers_option_and_malformed_file(model: Path, tmp_path: Path) -> None:
         "    expires: 31/12/2026\n",
         "utf-8",
     )
-    out = run("check", str(model), "--waivers", str(broken))
+    out = run("check", str(model), "--waivers", str(broken), "--lang", "en")
     assert out.exit_code == 2
     assert "broken.yaml:6:5" in out.stderr and "does not match" in out.stderr
     empty = tmp_path / "none.yaml"
@@ -127,7 +127,7 @@ def test_waivers_option_and_malformed_file(model: Path, tmp_path: Path) -> None:
 
 def test_fail_on_select_and_ignore(model: Path) -> None:
     # GOV-012 (info): the agencies have no English name; info does not fail by default
-    names = run("check", str(model), "--select", "GOV-012")
+    names = run("check", str(model), "--select", "GOV-012", "--lang", "en")
     assert "INFO GOV-012" in names.stdout and names.exit_code == 0
     # APP-003 (error) fails: mot-cua is hosted nowhere
     assert run("check", str(model), "--select", "APP-003").exit_code == 1
@@ -142,7 +142,7 @@ def test_fail_on_select_and_ignore(model: Path) -> None:
 def test_unknown_rule_ids_are_refused_with_a_suggestion(model: Path) -> None:
     """A typo in --select once selected nothing and exited 0: CI passed a model with
     errors. Every pattern must match a rule; a glob that matches one is fine."""
-    out = run("check", str(model), "--select", "APP-01")
+    out = run("check", str(model), "--select", "APP-01", "--lang", "en")
     assert out.exit_code == 2
     assert "--select 'APP-01' matches no rule (did you mean 'APP-001'?)" in out.stderr
     out = run("check", str(model), "--select", "APP-*", "--ignore", "GOV-99")
@@ -158,7 +158,7 @@ def test_a_waiver_naming_no_rule_is_refused(model: Path, tmp_path: Path) -> None
         "    expires: 2030-12-31\n",
         "utf-8",
     )
-    out = run("check", str(model), "--waivers", str(typo))
+    out = run("check", str(model), "--waivers", str(typo), "--lang", "en")
     assert out.exit_code == 2
     assert "typo.yaml:2:5" in out.stderr
     assert "waiver rule 'GOV-02' matches no rule (did you mean 'GOV-002'?)" in out.stderr
@@ -170,7 +170,7 @@ def test_text_lines_are_located(model: Path) -> None:
     assert "waiver-unused" not in out.stdout
     (line,) = [x for x in out.stdout.splitlines() if "APP-003" in x]
     assert line.endswith(
-        "m.yaml:5:5: ERROR APP-003 Ứng dụng “Một cửa điện tử” đang vận hành nhưng chưa khai báo "
+        "m.yaml:5:5: LỖI APP-003 Ứng dụng “Một cửa điện tử” đang vận hành nhưng chưa khai báo "
         "nơi đặt (trung tâm dữ liệu, đám mây hoặc phòng máy chủ)."
     )
     english = run("check", str(model), "--select", "APP-003", "--lang", "en").stdout

@@ -21,6 +21,7 @@ from eakit.diagnostics import ModelLoadError
 from eakit.loader import cache as cache_module
 from eakit.loader import load_model
 from eakit.loader.cache import FileCache, FileResult, decode, encode
+from eakit.messages import in_lang
 from eakit.model import KIND_CLASSES, Model, Relation
 from tests.workers import reaped, remember_workers
 
@@ -85,7 +86,7 @@ def test_problems_across_files_are_found_with_cached_files(model_dir: Path, tmp_
     with pytest.raises(ModelLoadError) as cached:
         load_model(model_dir, cache=FileCache(tmp_path / "cache", model_dir))
     assert [str(d) for d in cached.value.diagnostics] == [str(d) for d in fresh.value.diagnostics]
-    messages = " ".join(d.message for d in cached.value.diagnostics)
+    messages = " ".join(in_lang(d.message, "en") for d in cached.value.diagnostics)
     assert "duplicate id 'ha-noi-so-tu-phap'" in messages and "khong-co" in messages
 
 

@@ -97,7 +97,7 @@ def test_cli_writes_and_refuses_to_overwrite_other_folders(tmp_path: Path) -> No
     runner = CliRunner()
     app = build_app()
     out = tmp_path / "national"
-    result = runner.invoke(app, ["generate", str(out), "--provinces", "1", "--seed", "4"])
+    result = runner.invoke(app, ["generate", str(out), "-n", "1", "--seed", "4", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "1 province(s)" in result.output
     assert (out / "eakit.yaml").is_file()
@@ -108,11 +108,11 @@ def test_cli_writes_and_refuses_to_overwrite_other_folders(tmp_path: Path) -> No
     other = tmp_path / "mine"
     other.mkdir()
     (other / "notes.txt").write_text("keep me")
-    refused = runner.invoke(app, ["generate", str(other), "-n", "1"])
+    refused = runner.invoke(app, ["generate", str(other), "-n", "1", "--lang", "en"])
     assert refused.exit_code == 2
     assert "not written by eakit" in refused.output
     forced = runner.invoke(app, ["generate", str(other), "-n", "1", "--force"])
     assert forced.exit_code == 2
     assert (other / "notes.txt").read_text() == "keep me"
-    bad = runner.invoke(app, ["generate", str(tmp_path / "x"), "--provinces", "0"])
+    bad = runner.invoke(app, ["generate", str(tmp_path / "x"), "--provinces", "0", "--lang", "en"])
     assert bad.exit_code == 2

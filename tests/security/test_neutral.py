@@ -91,7 +91,7 @@ def _raw(text: str, pattern: re.Pattern[str] = RAW) -> list[str]:
 
 def test_text_findings_show_control_characters_escaped(hostile: Path, runner: CliRunner) -> None:
     """Fails on main: the waiver's reason reached the findings raw (ESC, BEL, C1...)."""
-    result = runner.invoke(build_app(), ["check", str(hostile)])
+    result = runner.invoke(build_app(), ["check", str(hostile), "--lang", "en"])
     assert result.exit_code in (0, 1), result.output
     assert "[waived: A\\x1b[31mred\\x1b]0;pwned\\x07 \\x01\\x7f\\x80\\x9b" in result.output
     for line in result.output.splitlines():
@@ -119,7 +119,7 @@ def test_a_name_with_a_control_character_is_refused_where_it_is(
     (hostile / "model.yaml").write_text(
         text.replace("name: Ứng dụng", f"name: {_yaml('Ứng dụng ' + bad)}"), "utf-8"
     )
-    result = runner.invoke(build_app(), ["check", str(hostile)])
+    result = runner.invoke(build_app(), ["check", str(hostile), "--lang", "en"])
     assert result.exit_code == 2, result.output
     first = result.output.splitlines()[0]
     assert re.fullmatch(r".*model\.yaml:9:5: error: 'name': .*control character \\[xu]\w+.*", first)
@@ -273,7 +273,7 @@ def test_a_graphviz_failure_names_the_model_file(
     (fake / "dot").chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake}:/usr/bin:/bin")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(build_app(), [command, "m", "-o", "out"])
+    result = CliRunner().invoke(build_app(), [command, "m", "-o", "out", "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     first = result.output.splitlines()[0]
@@ -289,7 +289,7 @@ def test_watch_output_shows_control_characters_escaped(
     from eakit.cli.watch import watch
     from eakit.incremental.session import Session
 
-    session = Session(hostile, as_of=None, select=[], ignore=[], waivers=None)
+    session = Session(hostile, as_of=None, select=[], ignore=[], waivers=None, lang="en")
     edited = hostile / "model.yaml"
 
     def batches():

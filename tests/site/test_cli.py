@@ -122,7 +122,7 @@ def test_build_refuses_a_folder_it_did_not_write(tmp_path, runner):
     out = tmp_path / "notes"
     out.mkdir()
     (out / "mine.txt").write_text("keep me", encoding="utf-8")
-    args = ["build", str(MINI), "-o", str(out), "--no-diagrams"]
+    args = ["build", str(MINI), "-o", str(out), "--no-diagrams", "--lang", "en"]
     result = runner.invoke(build_app(), args)
     assert result.exit_code == 2
     assert "not written by eakit" in result.output
@@ -142,7 +142,8 @@ def test_build_never_replaces_the_model_or_the_working_folder(tmp_path, runner, 
     shutil.copytree(MINI, model)
     monkeypatch.chdir(tmp_path)
     for target in (str(tmp_path), ".", str(model)):
-        result = runner.invoke(build_app(), ["build", str(model), "-o", target, "--force"])
+        args = ["build", str(model), "-o", target, "--force", "--lang", "en"]
+        result = runner.invoke(build_app(), args)
         assert result.exit_code == 2, target
         assert "refusing to replace" in result.output
     assert (model / "eakit.yaml").is_file()

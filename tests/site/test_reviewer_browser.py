@@ -164,3 +164,32 @@ def test_a_large_models_findings_list_fits_too(driver, xss_paged_site, size):
         """
     )
     assert box["rows"] and box["table"] <= box["wrap"] and box["page"] <= box["view"], box
+
+
+@SIZES
+def test_relations_table_fits_a_phone(driver, built_site, model_graph, shots, size):
+    # The LGSP: the component with the most relations, with long names on both ends.
+    hubs = [c for c in model_graph.components() if "(LGSP)" in c.name]
+    if not hubs:
+        pytest.skip("the site model has no LGSP")
+    busiest = hubs[0]
+    driver.set_window_size(*size)
+    pages = sorted(built_site.rglob(f"{busiest.id}.html"))
+    assert pages, busiest.id
+    driver.get(pages[0].as_uri())
+    box = driver.execute_script(
+        """
+        var wrap = document.querySelector('.eakit-relations');
+        if (!wrap) { return null; }
+        var table = wrap.querySelector('table');
+        var cell = table.querySelector('tbody td:last-child');
+        return {table: table.scrollWidth, wrap: wrap.clientWidth,
+                page: document.documentElement.scrollWidth, view: window.innerWidth,
+                label: getComputedStyle(cell, '::before').content};
+        """
+    )
+    save(driver, shots, f"{label(size)}-relations")
+    assert box is not None
+    assert box["table"] <= box["wrap"] and box["page"] <= box["view"], box
+    if size == PHONE:
+        assert "Chi tiết" in box["label"], box  # a card names each field

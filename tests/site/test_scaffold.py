@@ -59,7 +59,7 @@ def test_uncommenting_every_optional_field_stays_valid(new_model):
 
 def test_refuses_a_non_empty_folder(tmp_path):
     (tmp_path / "keep.txt").write_text("mine", "utf-8")
-    with pytest.raises(ScaffoldError, match="not empty"):
+    with pytest.raises(ScaffoldError, match="không trống"):
         scaffold(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
 
@@ -75,10 +75,10 @@ def test_init_command(tmp_path):
     result = runner.invoke(app, ["init", str(tmp_path / "m"), "--id", "m", "--horizon", "2035"])
     assert result.exit_code == 0, result.output
     assert load_graph(tmp_path / "m").architecture.horizon == 2035
-    again = runner.invoke(app, ["init", str(tmp_path / "m")])
+    again = runner.invoke(app, ["init", str(tmp_path / "m"), "--lang", "en"])
     assert again.exit_code == 2
     assert "not empty" in again.output
-    bad = runner.invoke(app, ["init", str(tmp_path / "n"), "--as-of", "31/12/2025"])
+    bad = runner.invoke(app, ["init", str(tmp_path / "n"), "--as-of", "31/12/2025", "--lang", "en"])
     assert bad.exit_code == 2 and "--as-of" in bad.output
 
 

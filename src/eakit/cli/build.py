@@ -29,12 +29,14 @@ from eakit.cli.common import (
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
+    cannot_write,
     exit_code,
     fail,
     fail_located,
     limits,
     load_or_exit,
     parse_as_of,
+    written_summary,
 )
 from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import Severity
@@ -96,7 +98,7 @@ class BuildJob:
         from eakit.render.text import render_text
 
         atomic.write_text(
-            out / "findings.txt", render_text(self.graph, self.model_dir, self.result)
+            out / "findings.txt", render_text(self.graph, self.model_dir, self.result, self.lang)
         )
 
     def diagram_views(self, out: Path) -> None:
@@ -189,11 +191,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check a model and write every report into one folder: check.json, check.sarif,
         findings.txt, diagrams/, readiness.xlsx, readiness.docx and the site/."""
-        when = parse_as_of(as_of)
+        when = parse_as_of(as_of, lang.value)
         refusal = check_output_folder(output, model, force)
         if refusal is not None:
-            raise fail(refusal)
-        graph = load_or_exit(model, jobs=jobs, limits=limits(max_model_bytes, max_components))
+            raise fail(refusal, lang.value)
+        graph = load_or_exit(
+            model, jobs=jobs, limits=limits(max_model_bytes, max_components), lang=lang.value
+        )
         result = run_check(graph, as_of=when, jobs=jobs, lang=lang.value)
         job = BuildJob(graph, result, model, lang.value, diagrams)
         steps = job.steps()
@@ -209,13 +213,8 @@ def register(app: typer.Typer) -> None:
                     write(staging)
                     advance(name)
         except (SiteBuildError, GraphvizError, ViewError) as error:
-            raise fail_located(model, error) from None
+            raise fail_located(model, error, lang.value) from None
         except OSError as error:
-            raise fail(f"cannot write {output}: {error}") from None
-        counts = result.counts()
-        typer.echo(
-            f"{output}: {len(graph)} components, {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} info, {counts['waived']} waived",
-            err=True,
-        )
+            raise cannot_write(output, error, lang.value) from None
+        typer.echo(written_summary(output, len(graph), result, lang.value), err=True)
         raise typer.Exit(exit_code(result.worst(), fail_on))

@@ -25,17 +25,20 @@ from eakit.cli.common import (
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
+    error_text,
     exit_code,
     fail,
     limits,
     load_or_exit,
     parse_as_of,
     report_load_error,
+    severity_word,
 )
 from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.messages import say
 from eakit.render.json_report import json_chunks
 from eakit.render.text import render_text
 from eakit.rules.rule_ids import RuleSelectionError
@@ -67,10 +70,10 @@ def _report(
         if left_out:
             limits = ci_formats.GITHUB_LIMITS
             note = ci_formats.truncation_note(len(result.findings), limits, lang)
-            typer.echo(f"{'warning' if lang == 'en' else 'cảnh báo'}: {note}", err=True)
+            typer.echo(f"{severity_word(Severity.WARNING, lang)}: {note}", err=True)
         return ci_formats.sarif_chunks(graph, model, result, base=base, lang=lang)
     if fmt is Format.text:
-        return [render_text(graph, model, result).encode("utf-8")]
+        return [render_text(graph, model, result, lang).encode("utf-8")]
     return [ci_formats.junit(graph, model, result, base=base).encode("utf-8")]
 
 
@@ -93,9 +96,9 @@ def _watch(
     from eakit.incremental.session import Session
 
     if output is None and fmt is not Format.text:
-        raise fail(f"--watch with --format {fmt.value} needs --output FILE to rewrite")
+        raise fail(say("check.watch_needs_output", format=fmt.value), lang)
     if not model.is_dir():
-        raise fail(f"--watch needs a model folder; {model} is not one")
+        raise fail(say("check.watch_needs_folder", model=str(model)), lang)
     session = Session(model, as_of=when, select=select or [], ignore=ignore or [],
                       waivers=waivers, progress=True, jobs=jobs, lang=lang)  # fmt: skip
 
@@ -106,7 +109,7 @@ def _watch(
     try:
         run_watch(model, session, render, output, poll)
     except RuleSelectionError as error:
-        raise fail(str(error)) from None
+        raise fail(error_text(error), lang) from None
 
 
 def register(app: typer.Typer) -> None:
@@ -158,14 +161,18 @@ def register(app: typer.Typer) -> None:
         lang: LangOption = Lang.vi,
     ) -> None:
         """Load, validate and check a model against its rule packs."""
-        when = parse_as_of(as_of)
+        when = parse_as_of(as_of, lang.value)
         if watch:
             _watch(
                 model, fmt, output, when, select, ignore, waivers, poll, jobs, base_path, lang.value
             )
             return
         graph = load_or_exit(
-            model, fmt.value, jobs=jobs, limits=limits(max_model_bytes, max_components)
+            model,
+            fmt.value,
+            jobs=jobs,
+            limits=limits(max_model_bytes, max_components),
+            lang=lang.value,
         )
         try:
             result = run_check(
@@ -178,10 +185,10 @@ def register(app: typer.Typer) -> None:
                 lang=lang.value,
             )
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
-            report_load_error(model, error, fmt.value)
+            report_load_error(model, error, fmt.value, lang.value)
             raise typer.Exit(EXIT_INVALID) from None
         except RuleSelectionError as error:
-            raise fail(str(error)) from None
+            raise fail(error_text(error), lang.value) from None
         chunks = _report(graph, model, result, fmt, base_path, lang.value)
         if output is None:
             sys.stdout.flush()  # anything printed as text goes first

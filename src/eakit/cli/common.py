@@ -15,6 +15,7 @@ from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
 from eakit.loader.limits import DEFAULT_MAX_COMPONENTS, DEFAULT_MAX_MODEL_BYTES, Limits
+from eakit.messages import Bilingual, in_lang, os_reason, say
 from eakit.perf import kept_for_good
 from eakit.pipeline import check, load_graph
 from eakit.render.paths import display_path
@@ -40,7 +41,13 @@ class Lang(StrEnum):
 
 
 LangOption = Annotated[
-    Lang, typer.Option("--lang", help="Language of the output: vi (Vietnamese first) or en.")
+    Lang,
+    typer.Option(
+        "--lang",
+        envvar="EAKIT_LANG",
+        help="Ngôn ngữ của kết quả và thông báo: vi hoặc en / Language of the output and "
+        "messages: vi (Vietnamese, the default) or en.",
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -51,14 +58,14 @@ AsOfOption = Annotated[
 ]
 
 
-def parse_as_of(value: str | None) -> dt.date | None:
+def parse_as_of(value: str | None, lang: str = "vi", option: str = "--as-of") -> dt.date | None:
     """The ``--as-of`` date, or exit 2 naming the expected form."""
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise fail(f"--as-of must be a date YYYY-MM-DD, got '{value}'") from None
+        raise fail(say("cli.bad_date", option=option, value=value), lang) from None
 
 
 FailOnOption = Annotated[
@@ -111,29 +118,38 @@ def exit_code(worst: Severity | None, fail_on: Severity) -> int:
     return EXIT_FINDINGS if worst is not None and worst.rank >= fail_on.rank else EXIT_OK
 
 
-def format_diagnostic(model_dir: Path, diagnostic: Diagnostic) -> str:
-    """``path:line:col: error: message`` as compilers print it, on one line with any
-    control character in it shown escaped (the message may quote model text)."""
+def severity_word(severity: Severity, lang: str) -> str:
+    """``error``, ``warning``, ``info`` as a diagnostic line names them in ``lang``."""
+    return say(f"severity.{severity.value}").lang(lang)
+
+
+def format_diagnostic(model_dir: Path, diagnostic: Diagnostic, lang: str = "vi") -> str:
+    """``path:line:col: error: message`` as compilers print it (in ``lang``: ``lỗi`` in
+    Vietnamese), on one line with any control character in it shown escaped (the
+    message may quote model text)."""
     return for_terminal(
-        f"{display_path(model_dir, diagnostic.location)}: {diagnostic.severity.value}: "
-        f"{diagnostic.message}"
+        f"{display_path(model_dir, diagnostic.location)}: "
+        f"{severity_word(diagnostic.severity, lang)}: {in_lang(diagnostic.message, lang)}"
     )
 
 
-def report_load_error(model_dir: Path, error: ModelLoadError, fmt: str = "text") -> None:
-    """Print the diagnostics of a model that does not load."""
+def report_load_error(
+    model_dir: Path, error: ModelLoadError, fmt: str = "text", lang: str = "vi"
+) -> None:
+    """Print the diagnostics of a model that does not load, in ``lang``."""
     if fmt == "json":
         payload = {
             "valid": False,
             "model": str(model_dir),
-            "diagnostics": [d.to_dict() for d in error.diagnostics],
+            "diagnostics": [d.to_dict(lang) for d in error.diagnostics],
         }
         sys.stdout.write(json_neutral(pretty(payload).encode("utf-8")).decode("utf-8"))
         return
     for diagnostic in error.diagnostics:
-        typer.echo(format_diagnostic(model_dir, diagnostic), err=True)
+        typer.echo(format_diagnostic(model_dir, diagnostic, lang), err=True)
     count = len(error.diagnostics)
-    typer.echo(f"{count} problem{'s' if count != 1 else ''} in {model_dir}", err=True)
+    key = "cli.problem_count" if count == 1 else "cli.problems_count"
+    typer.echo(for_terminal(say(key, count=count, model=str(model_dir)).lang(lang)), err=True)
 
 
 class _UntilExit:
@@ -162,16 +178,20 @@ def load_or_exit(
     progress: bool = True,
     jobs: int | None = None,
     limits: Limits | None = None,
+    lang: str = "vi",
 ) -> ModelGraph:
-    """Load a model (within ``limits``); on problems print them and exit with code 2."""
+    """Load a model (within ``limits``); on problems print them (in ``lang``) and exit
+    with code 2."""
     try:
         # The command ends with the job: the model stays alive until then.
         with kept_for_good():
-            graph = load_graph(model_dir, progress=progress, cache=True, jobs=jobs, limits=limits)
+            graph = load_graph(
+                model_dir, progress=progress, cache=True, jobs=jobs, limits=limits, lang=lang
+            )
         keep_until_exit(graph)
         return graph
     except ModelLoadError as error:
-        report_load_error(model_dir, error, "json" if fmt == "json" else "text")
+        report_load_error(model_dir, error, "json" if fmt == "json" else "text", lang)
         raise typer.Exit(EXIT_INVALID) from None
 
 
@@ -185,18 +205,46 @@ def check_kept(graph: ModelGraph, **options: Any) -> CheckResult:
     return result
 
 
-def fail(message: str) -> typer.Exit:
-    """Print an error about the command line or environment; the caller raises the result.
-    Control characters in it (it may quote model text) are shown escaped."""
-    typer.echo(for_terminal(f"eakit: error: {message}"), err=True)
+def written_summary(path: Path, components: int, result: CheckResult, lang: str) -> str:
+    """``PATH: N components, 3 errors, ...``: what a command wrote, and the findings."""
+    from eakit.render.text import severity_counts
+
+    counts = severity_counts(result, lang)
+    return say("cli.written", path=str(path), components=components, counts=counts).lang(lang)
+
+
+def fail(message: str, lang: str = "vi") -> typer.Exit:
+    """Print an error about the command line or environment (``eakit: lỗi: ...`` in
+    Vietnamese); the caller raises the result. Control characters in it (it may quote
+    model text) are shown escaped."""
+    text = say("cli.error", message=message).lang(lang)
+    typer.echo(for_terminal(text), err=True)
     return typer.Exit(EXIT_INVALID)
 
 
-def fail_located(model_dir: Path, error: Exception) -> typer.Exit:
+def error_text(error: BaseException) -> str:
+    """An exception's message, :class:`~eakit.messages.Bilingual` when it was raised
+    with one (``str(error)`` would keep only the Vietnamese text)."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, Bilingual) else str(error)
+
+
+def fail_located(model_dir: Path, error: Exception, lang: str = "vi") -> typer.Exit:
     """Print an error about the model as ``path:line:col: error: message`` when it has a
     ``location`` (a Graphviz failure at a component), else as :func:`fail`."""
     location = getattr(error, "location", None)
     if not isinstance(location, Location):
-        return fail(str(error))
-    typer.echo(format_diagnostic(model_dir, Diagnostic(location, str(error))), err=True)
+        return fail(error_text(error), lang)
+    typer.echo(
+        format_diagnostic(model_dir, Diagnostic(location, error_text(error)), lang), err=True
+    )
     return typer.Exit(EXIT_INVALID)
+
+
+def cannot_write(path: Path, error: BaseException, lang: str) -> typer.Exit:
+    """:func:`fail` for an output that cannot be written."""
+    if isinstance(error, OSError):  # English: the system's words, as they always were
+        reason: str = Bilingual(in_lang(os_reason(error), "vi"), str(error))
+    else:
+        reason = error_text(error)
+    return fail(say("cli.cannot_write", path=str(path), reason=reason), lang)

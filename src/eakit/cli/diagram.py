@@ -21,15 +21,19 @@ from eakit.cli.common import (
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
+    cannot_write,
+    error_text,
     exit_code,
     fail,
     fail_located,
     limits,
     load_or_exit,
     report_load_error,
+    severity_word,
 )
 from eakit.diagnostics import ModelLoadError, Severity
 from eakit.graph import ModelGraph
+from eakit.messages import in_lang, say
 from eakit.text import for_terminal
 
 
@@ -39,7 +43,7 @@ def _formats(values: list[str] | None) -> list[str]:
     return [f for f in formats if f]
 
 
-def _view_error(model: Path, graph: ModelGraph, error: Exception) -> typer.Exit:
+def _view_error(model: Path, graph: ModelGraph, error: Exception, lang: str) -> typer.Exit:
     """A view problem, located in ``eakit.yaml`` when it comes from a declared view."""
     from eakit.loader.locator import YamlLocator
     from eakit.model import SourceRef
@@ -48,9 +52,11 @@ def _view_error(model: Path, graph: ModelGraph, error: Exception) -> typer.Exit:
     path = getattr(error, "path", ())
     if path:
         where = YamlLocator(graph.root).locate(SourceRef("eakit.yaml", ()), *path)
-        typer.echo(for_terminal(f"{display_path(model, where)}: error: {error}"), err=True)
+        word = severity_word(Severity.ERROR, lang)
+        message = in_lang(error_text(error), lang)
+        typer.echo(for_terminal(f"{display_path(model, where)}: {word}: {message}"), err=True)
         return typer.Exit(EXIT_INVALID)
-    return fail(str(error))
+    return fail(error_text(error), lang)
 
 
 def register(app: typer.Typer) -> None:
@@ -103,30 +109,30 @@ def register(app: typer.Typer) -> None:
 
         formats = _formats(fmt)
         if focus is not None and len(formats) != 1:
-            raise fail("--focus draws one file: give one --format")
+            raise fail(say("diagram.focus_one_format"), lang.value)
         if focus is not None and view:
-            raise fail("--focus and --view cannot be combined")
+            raise fail(say("diagram.focus_and_view"), lang.value)
         folder = output / "diagrams"
         if not list_only:
             request = FolderOutput(folder, "diagram", inputs=(model,), chosen=output)
             refusal = folder_refusal(request)
             if refusal is not None:
-                raise fail(refusal)
+                raise fail(refusal, lang.value)
         created = is_new(output)
-        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components), lang=lang.value)
         if list_only:
             try:
                 for info in list_views(graph, lang.value):
                     typer.echo(for_terminal(f"{info.name}\t{info.title}"))
             except ViewError as error:
-                raise _view_error(model, graph, error) from None
+                raise _view_error(model, graph, error, lang.value) from None
             raise typer.Exit(EXIT_OK)
         from eakit.cli.common import check_kept as run_check
 
         try:
             result = run_check(graph, lang=lang.value)
         except ModelLoadError as error:  # a broken rule pack, legal registry or waivers file
-            report_load_error(model, error)
+            report_load_error(model, error, lang=lang.value)
             raise typer.Exit(EXIT_INVALID) from None
         shown = result if findings else None
         try:
@@ -151,11 +157,11 @@ def register(app: typer.Typer) -> None:
                     staged = render_views(graph, shown, staging, formats=formats, lang=lang.value)
                 written = [folder / p.name for p in staged]
         except ViewError as error:
-            raise _view_error(model, graph, error) from None
+            raise _view_error(model, graph, error, lang.value) from None
         except GraphvizError as error:
-            raise fail_located(model, error) from None
+            raise fail_located(model, error, lang.value) from None
         except OSError as error:
-            raise fail(f"cannot write {folder}: {error}") from None
+            raise cannot_write(folder, error, lang.value) from None
         if created:
             mark(output, "diagram")
         for path in written:

@@ -18,6 +18,7 @@ from eakit.cli.common import (
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
+    error_text,
     exit_code,
     fail,
     fail_located,
@@ -52,17 +53,17 @@ def register(app: typer.Typer) -> None:
         target = output / "site"
         refusal = folder_refusal(FolderOutput(target, "docs", inputs=(model,), chosen=output))
         if refusal is not None:
-            raise fail(refusal)
+            raise fail(refusal, lang.value)
         created = is_new(output)
-        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components), lang=lang.value)
         result = run_check(graph, lang=lang.value)
         try:
             build_site(graph, result, target, lang=lang.value, diagrams=diagrams)
             if created:
                 mark(output, "docs")
         except (SiteBuildError, OSError) as error:
-            raise fail(str(error)) from None
+            raise fail(error_text(error), lang.value) from None
         except (GraphvizError, ViewError) as error:
-            raise fail_located(model, error) from None
+            raise fail_located(model, error, lang.value) from None
         typer.echo(f"{target / 'index.html'}", err=True)
         raise typer.Exit(exit_code(result.worst(), fail_on))

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from eakit.cli.common import fail
+from eakit.cli.common import (
+    Lang,
+    LangOption,
+    cannot_write,
+    fail,
+)
+from eakit.messages import say
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +34,7 @@ def register(app: typer.Typer) -> None:
                 "did not write).",
             ),
         ] = False,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Write a synthetic model: about 3,000 components and 9,000 relations per province.
 
@@ -37,18 +44,24 @@ def register(app: typer.Typer) -> None:
         from eakit.generate import MAX_PROVINCES, generate_model
 
         if not 1 <= provinces <= MAX_PROVINCES:
-            raise fail(f"--provinces must be between 1 and {MAX_PROVINCES}, got {provinces}")
+            message = say("generate.provinces", limit=MAX_PROVINCES, got=provinces)
+            raise fail(message, lang.value)
         from eakit.outputs import FolderOutput, folder_refusal
 
         refusal = folder_refusal(FolderOutput(out, "generate", force=force))
         if refusal is not None:
-            raise fail(refusal)
+            raise fail(refusal, lang.value)
         try:
             result = generate_model(out, provinces=provinces, seed=seed)
         except OSError as exc:
-            raise fail(f"cannot write {out}: {exc.strerror or exc}") from None
-        typer.echo(
-            f"{out}: {result.provinces} province(s), {result.components:,} components, "
-            f"{result.relations:,} relations in {result.files:,} files "
-            f"({result.bytes / 1_000_000:.1f} MB)"
+            raise cannot_write(out, exc, lang.value) from None
+        done = say(
+            "generate.done",
+            out=str(out),
+            provinces=result.provinces,
+            components=f"{result.components:,}",
+            relations=f"{result.relations:,}",
+            files=f"{result.files:,}",
+            size=f"{result.bytes / 1_000_000:.1f}",
         )
+        typer.echo(done.lang(lang.value))

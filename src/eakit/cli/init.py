@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from eakit.cli.common import fail
+from eakit.cli.common import (
+    Lang,
+    LangOption,
+    cannot_write,
+    error_text,
+    fail,
+)
+from eakit.messages import say
 
 
 def register(app: typer.Typer) -> None:
@@ -40,6 +47,7 @@ def register(app: typer.Typer) -> None:
                 "--horizon", help="Target year (default: end of the current plan period)."
             ),
         ] = None,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Create a new model: a manifest, one file per layer with worked examples of every
         kind, and the JSON Schemas for editor completion. The result passes `eakit check`."""
@@ -48,7 +56,7 @@ def register(app: typer.Typer) -> None:
         try:
             when = dt.date.fromisoformat(as_of) if as_of is not None else None
         except ValueError:
-            raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
+            raise fail(say("cli.bad_date", option="--as-of", value=as_of), lang.value) from None
         options = ScaffoldOptions(
             id=id_, name=name, name_en=name_en, framework=framework, as_of=when, horizon=horizon
         )
@@ -56,11 +64,12 @@ def register(app: typer.Typer) -> None:
 
         refusal = folder_refusal(FolderOutput(folder, "init", replaces=False))
         if refusal is not None:
-            raise fail(refusal)
+            raise fail(refusal, lang.value)
         try:
             written = scaffold(folder, options)
         except ScaffoldError as error:
-            raise fail(str(error)) from None
+            raise fail(error_text(error), lang.value) from None
         except OSError as error:
-            raise fail(f"cannot write {folder}: {error.strerror or error}") from None
-        typer.echo(f"{folder}: {len(written)} files written; next: eakit check {folder}", err=True)
+            raise cannot_write(folder, error, lang.value) from None
+        done = say("init.done", folder=str(folder), count=len(written))
+        typer.echo(done.lang(lang.value), err=True)

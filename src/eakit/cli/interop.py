@@ -18,19 +18,26 @@ from eakit.cli.common import (
     EXIT_INVALID,
     MAX_COMPONENTS,
     MAX_MODEL_BYTES,
+    Lang,
+    LangOption,
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
+    cannot_write,
+    error_text,
     fail,
     format_diagnostic,
     limits,
     load_or_exit,
+    parse_as_of,
+    severity_word,
 )
-from eakit.diagnostics import ModelLoadError
+from eakit.diagnostics import ModelLoadError, Severity
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.loader import load_model
 from eakit.loader.limits import Limits
+from eakit.messages import in_lang, say
 from eakit.text import for_terminal, for_terminal_lines, json_neutral
 
 EXPORT_HELP = "Write the model in another tool's format."
@@ -48,17 +55,12 @@ class OnClash(StrEnum):
     fail = "fail"
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{option} must be a date YYYY-MM-DD, got '{value}'") from None
+def _date(value: str | None, option: str, lang: str) -> dt.date | None:
+    return parse_as_of(value, lang, option)
 
 
 def _check_output_folder(
-    out: Path, force: bool, command: str, sources: Sequence[Path] = ()
+    out: Path, force: bool, command: str, lang: str, sources: Sequence[Path] = ()
 ) -> None:
     """Refuse an output folder the shared rule forbids (:mod:`eakit.outputs`), or one
     inside a source model folder."""
@@ -67,12 +69,12 @@ def _check_output_folder(
     request = FolderOutput(out, command, inputs=tuple(sources), force=force, own_needs_force=True)
     refusal = folder_refusal(request)
     if refusal is not None:
-        raise fail(refusal)
+        raise fail(refusal, lang)
     resolved = out.resolve()
     for source in sources:
         if source.is_dir() and resolved.is_relative_to(source.resolve()):
             # The source's include globs would then pick up the merged files as its own.
-            raise fail(f"the output folder {out} is inside the source model {source}")
+            raise fail(say("interop.inside_source", out=str(out), source=str(source)), lang)
 
 
 def _verify(staging: Path) -> None:
@@ -80,15 +82,10 @@ def _verify(staging: Path) -> None:
     load_model(staging)
 
 
-def _report_unloadable(out: Path, error: ModelLoadError) -> typer.Exit:
+def _report_unloadable(out: Path, error: ModelLoadError, lang: str) -> typer.Exit:
     for diagnostic in error.diagnostics:
-        typer.echo(format_diagnostic(out, diagnostic), err=True)
-    typer.echo(
-        f"eakit: error: the model written for {out} does not load; nothing was written "
-        "(please report this as a bug)",
-        err=True,
-    )
-    return typer.Exit(EXIT_INVALID)
+        typer.echo(format_diagnostic(out, diagnostic, lang), err=True)
+    return fail(say("interop.unloadable", out=str(out)), lang)
 
 
 def register(app: typer.Typer) -> None:
@@ -109,28 +106,34 @@ def register(app: typer.Typer) -> None:
         validate: Annotated[
             bool, typer.Option("--validate", help="Check the file against the ArchiMate XSDs.")
         ] = False,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Write the model as an ArchiMate 3 Open Exchange Format file (for Archi and others)."""
         from eakit.interop.archimate_export import export_archimate
         from eakit.interop.xsd import validate_exchange
         from eakit.render.diagrams.views import ViewError
 
-        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components), lang=lang.value)
         try:
             data = export_archimate(graph)
         except ViewError as error:
-            raise fail(f"{model / 'eakit.yaml'}: views: {error.message}") from None
+            message = f"{model / 'eakit.yaml'}: views: " + in_lang(error_text(error), lang.value)
+            raise fail(message, lang.value) from None
         if validate:
             problems = validate_exchange(data)
             if problems:
                 for problem in problems:
-                    typer.echo(for_terminal(f"eakit: error: exchange file: {problem}"), err=True)
+                    exchange = say("interop.exchange_problem", problem=str(problem))
+                    typer.echo(
+                        for_terminal(say("cli.error", message=exchange).lang(lang.value)), err=True
+                    )
                 raise typer.Exit(EXIT_INVALID)
         if output is None:
             typer.echo(data.decode("utf-8"), nl=False)
         else:
             atomic.write_bytes(output, data)
-            typer.echo(f"wrote {output} ({len(graph)} elements)", err=True)
+            done = say("interop.exported", output=str(output), count=len(graph))
+            typer.echo(done.lang(lang.value), err=True)
 
     # ``export graph`` lives with the graph analyses (eakit.cli.analysis).
     from eakit.cli.analysis import register_export
@@ -168,6 +171,7 @@ def register(app: typer.Typer) -> None:
                 help="Replace a model folder eakit wrote earlier (never one it did not write).",
             ),
         ] = False,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Turn an ArchiMate exchange file into an eakit model folder, with a report of what
         could not be mapped (also written to the folder as import-report.md)."""
@@ -182,39 +186,44 @@ def register(app: typer.Typer) -> None:
         from eakit.model.manifest import FRAMEWORKS
 
         if architecture_id is not None and not is_id(architecture_id):
-            raise fail(f"--id '{architecture_id}' is not a valid id (a-z, 0-9 and '-')")
+            raise fail(say("interop.bad_id", id=architecture_id), lang.value)
         if framework is not None and framework not in FRAMEWORKS:
-            raise fail(f"--framework must be one of {', '.join(FRAMEWORKS)}")
+            choices = say("cli.one_of", values=", ".join(FRAMEWORKS))
+            raise fail(
+                say("cli.choice", option="--framework", choices=choices, got=framework), lang.value
+            )
         if not source.is_file():
-            raise fail(f"{source}: no such file")
-        _check_output_folder(output, force, "import archimate", [source])
+            raise fail(say("cli.no_file", path=str(source)), lang.value)
+        _check_output_folder(output, force, "import archimate", lang.value, [source])
         if validate:
             problems = validate_exchange(source)
             if problems:
+                word = severity_word(Severity.ERROR, lang.value)
                 for problem in problems:
-                    typer.echo(for_terminal(f"{source}: error: {problem}"), err=True)
+                    typer.echo(for_terminal(f"{source}: {word}: {problem}"), err=True)
                 raise typer.Exit(EXIT_INVALID)
         try:
             result = import_archimate_file(
                 source,
                 architecture_id=architecture_id,
-                as_of=_date(as_of, "--as-of"),
+                as_of=_date(as_of, "--as-of", lang.value),
                 horizon=horizon,
                 framework=framework,
             )
         except ArchimateImportError as error:
-            raise fail(str(error)) from None
+            raise fail(error_text(error), lang.value) from None
         try:
             write_import(result, output, verify=_verify, owner="import archimate")
         except ModelLoadError as error:
-            raise _report_unloadable(output, error) from None
+            raise _report_unloadable(output, error, lang.value) from None
         except OSError as error:
-            raise fail(f"cannot write {output}: {error}") from None
+            raise cannot_write(output, error, lang.value) from None
         for line in result.report.lines():
             typer.echo(for_terminal(line))
         typer.echo(result.report.summary_vi())
         typer.echo(result.report.summary())
-        typer.echo(f"wrote {output} (report: {output / REPORT_FILE})")
+        done = say("interop.imported", output=str(output), report=str(output / REPORT_FILE))
+        typer.echo(done.lang(lang.value))
 
     @app.command()
     def diff(
@@ -241,6 +250,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """List components and relations added, removed and changed between two versions of
         a model, and the findings and readiness scores that changed."""
@@ -251,7 +261,7 @@ def register(app: typer.Typer) -> None:
         with tempfile.TemporaryDirectory(prefix="eakit-diff-") as scratch:
             if git is not None:
                 if len(paths) > 1:
-                    raise fail("with --git give at most one model folder")
+                    raise fail(say("diff.git_one_model"), lang.value)
                 model_path = paths[0] if paths else DEFAULT_MODEL
                 graphs: list[ModelGraph] = []
                 labels = []
@@ -259,23 +269,27 @@ def register(app: typer.Typer) -> None:
                     try:
                         folder = materialise(revision, model_path, Path(scratch) / str(number))
                     except GitError as error:
-                        raise fail(str(error)) from None
+                        raise fail(error_text(error), lang.value) from None
                     label = f"{revision}:{model_path.as_posix()}"
                     graphs.append(
-                        _load_labelled(folder, label, limits(max_model_bytes, max_components))
+                        _load_labelled(
+                            folder, label, limits(max_model_bytes, max_components), lang.value
+                        )
                     )
                     labels.append(label)
             else:
                 if len(paths) != 2:
-                    raise fail("give two model folders (OLD NEW), or --git REV1 REV2 [MODEL]")
-                graphs = [
-                    load_or_exit(p, limits=limits(max_model_bytes, max_components)) for p in paths
-                ]
+                    raise fail(say("diff.two_models"), lang.value)
+                bounds = limits(max_model_bytes, max_components)
+                graphs = [load_or_exit(p, limits=bounds, lang=lang.value) for p in paths]
                 labels = [str(p) for p in paths]
             results = (
                 (None, None)
                 if no_check
-                else (_check_or_exit(graphs[0], labels[0]), _check_or_exit(graphs[1], labels[1]))
+                else (
+                    _check_or_exit(graphs[0], labels[0], lang.value),
+                    _check_or_exit(graphs[1], labels[1], lang.value),
+                )
             )
             result = diff_models(
                 graphs[0],
@@ -330,6 +344,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Merge the models of several provinces into one (e.g. --into can-tho), keeping
         shared national systems once and renaming clashing ids."""
@@ -337,9 +352,10 @@ def register(app: typer.Typer) -> None:
         from eakit.interop.yaml_writer import write_model_folder
 
         if len(models) < 2:
-            raise fail("give at least two model folders to merge")
-        _check_output_folder(output, force, "merge", models)
-        graphs = [load_or_exit(m, limits=limits(max_model_bytes, max_components)) for m in models]
+            raise fail(say("merge.two_models"), lang.value)
+        _check_output_folder(output, force, "merge", lang.value, models)
+        bounds = limits(max_model_bytes, max_components)
+        graphs = [load_or_exit(m, limits=bounds, lang=lang.value) for m in models]
         try:
             result = merge_models(
                 graphs,
@@ -357,33 +373,30 @@ def register(app: typer.Typer) -> None:
         try:
             write_model_folder(output, result.texts(), verify=_verify, owner="merge")
         except ModelLoadError as error:
-            raise _report_unloadable(output, error) from None
+            raise _report_unloadable(output, error, lang.value) from None
         except OSError as error:
-            raise fail(f"cannot write {output}: {error}") from None
+            raise cannot_write(output, error, lang.value) from None
         for line in result.lines():
             typer.echo(for_terminal(line))
-        typer.echo(
-            f"wrote {output} (report: {output / REPORT_FILE}); check it with 'eakit check {output}'"
-        )
+        done = say("merge.done", output=str(output), report=str(output / REPORT_FILE))
+        typer.echo(done.lang(lang.value))
 
 
-def _check_or_exit(graph: ModelGraph, label: str) -> CheckResult:
+def _check_or_exit(graph: ModelGraph, label: str, lang: str) -> CheckResult:
     """Check a model; a broken rule configuration is reported like a model problem."""
     from eakit.pipeline import check
 
     try:
-        return check(graph)
+        return check(graph, lang=lang)
     except ModelLoadError as error:
         for diagnostic in error.diagnostics:
-            typer.echo(for_terminal(f"{label}/{diagnostic}"), err=True)
-        typer.echo(
-            "eakit: error: cannot check the model; use --no-check to compare the models only",
-            err=True,
-        )
-        raise typer.Exit(EXIT_INVALID) from None
+            typer.echo(
+                for_terminal(f"{label}/{format_diagnostic(Path('.'), diagnostic, lang)}"), err=True
+            )
+        raise fail(say("diff.cannot_check"), lang) from None
 
 
-def _load_labelled(folder: Path, label: str, bounds: Limits) -> ModelGraph:
+def _load_labelled(folder: Path, label: str, bounds: Limits, lang: str) -> ModelGraph:
     """Load a model extracted from git (within ``bounds``), reporting problems against
     ``REV:path``."""
     from eakit.pipeline import load_graph
@@ -392,5 +405,6 @@ def _load_labelled(folder: Path, label: str, bounds: Limits) -> ModelGraph:
         return load_graph(folder, limits=bounds)
     except ModelLoadError as error:
         for diagnostic in error.diagnostics:
-            typer.echo(for_terminal(f"{label}/{diagnostic}"), err=True)
+            line = format_diagnostic(Path("."), diagnostic, lang)
+            typer.echo(for_terminal(f"{label}/{line}"), err=True)
         raise typer.Exit(EXIT_INVALID) from None

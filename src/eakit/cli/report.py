@@ -23,15 +23,18 @@ from eakit.cli.common import (
     MaxComponentsOption,
     MaxModelBytesOption,
     ModelArg,
+    cannot_write,
     exit_code,
     fail,
     limits,
     load_or_exit,
     parse_as_of,
     report_load_error,
+    written_summary,
 )
 from eakit.cli.common import check_kept as run_check
 from eakit.diagnostics import ModelLoadError, Severity
+from eakit.messages import say
 
 WORKBOOK = "readiness.xlsx"
 DOCUMENT = "readiness.docx"
@@ -90,23 +93,24 @@ def register(app: typer.Typer) -> None:
         from eakit.render.excel import write_template, write_workbook
 
         if empty and not template:
-            raise fail("--empty only applies with --template")
+            raise fail(say("report.empty_needs_template"), lang.value)
         if template and fmt is not ReportFormat.xlsx:
-            raise fail("--template writes a workbook: leave out --format docx")
-        when = parse_as_of(as_of)
-        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components))
+            raise fail(say("report.template_is_xlsx"), lang.value)
+        when = parse_as_of(as_of, lang.value)
+        graph = load_or_exit(model, limits=limits(max_model_bytes, max_components), lang=lang.value)
         if template:
             path = output / TEMPLATE
             try:
                 write_template(graph, path, lang=lang.value, empty=empty)
             except OSError as error:
-                raise fail(f"cannot write {path}: {error}") from None
-            typer.echo(f"{path}: inventory template, {0 if empty else len(graph)} components")
+                raise cannot_write(path, error, lang.value) from None
+            done = say("report.template_done", path=str(path), count=0 if empty else len(graph))
+            typer.echo(done.lang(lang.value))
             raise typer.Exit(EXIT_OK)
         try:
             result = run_check(graph, as_of=when, lang=lang.value)
         except ModelLoadError as error:  # an invalid rule pack or waivers file
-            report_load_error(model, error)
+            report_load_error(model, error, lang=lang.value)
             raise typer.Exit(EXIT_INVALID) from None
         path = output / (DOCUMENT if fmt is ReportFormat.docx else WORKBOOK)
         try:
@@ -117,10 +121,6 @@ def register(app: typer.Typer) -> None:
             else:
                 write_workbook(graph, result, path, lang=lang.value)
         except OSError as error:
-            raise fail(f"cannot write {path}: {error}") from None
-        counts = result.counts()
-        typer.echo(
-            f"{path}: {len(graph)} components, {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} info, {counts['waived']} waived"
-        )
+            raise cannot_write(path, error, lang.value) from None
+        typer.echo(written_summary(path, len(graph), result, lang.value))
         raise typer.Exit(exit_code(result.worst(), fail_on))

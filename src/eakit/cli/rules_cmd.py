@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from eakit.cli.common import Lang, LangOption, fail
+from eakit.cli.common import (
+    Lang,
+    LangOption,
+    fail,
+    format_diagnostic,
+)
+from eakit.messages import or_list, say
 
 
 def register(app: typer.Typer) -> None:
@@ -29,16 +36,19 @@ def register(app: typer.Typer) -> None:
         from eakit.rules.sources import RuleConfigError
 
         if fmt not in ("text", "json"):
-            raise fail(f"--format must be 'text' or 'json', got '{fmt}'")
+            message = say(
+                "cli.choice", option="--format", choices=or_list(["'text'", "'json'"]), got=fmt
+            )
+            raise fail(message, lang.value)
         try:
             when = dt.date.fromisoformat(as_of) if as_of is not None else dt.date.today()
         except ValueError:
-            raise fail(f"--as-of must be a date YYYY-MM-DD, got '{as_of}'") from None
+            raise fail(say("cli.bad_date", option="--as-of", value=as_of), lang.value) from None
         try:
             data = catalogue(when, lang.value)
         except RuleConfigError as error:
             for diagnostic in error.diagnostics:
-                typer.echo(str(diagnostic), err=True)
+                typer.echo(format_diagnostic(Path("."), diagnostic, lang.value), err=True)
             raise typer.Exit(2) from None
         if fmt == "json":
             typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

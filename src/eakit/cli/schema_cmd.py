@@ -8,6 +8,11 @@ from typing import Annotated, Literal
 import typer
 
 from eakit import atomic
+from eakit.cli.common import (
+    Lang,
+    LangOption,
+)
+from eakit.messages import or_list, say
 from eakit.schema import schema_json
 
 
@@ -20,12 +25,16 @@ def register(app: typer.Typer) -> None:
         output: Annotated[
             Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
         ] = None,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Write the JSON Schema of model files (or of eakit.yaml) for editors."""
         if which not in ("model", "manifest"):
             from eakit.cli.common import fail
 
-            raise fail(f"--for must be 'model' or 'manifest', got '{which}'")
+            message = say(
+                "cli.choice", option="--for", choices=or_list(["'model'", "'manifest'"]), got=which
+            )
+            raise fail(message, lang.value)
         kind: Literal["model", "manifest"] = "model" if which == "model" else "manifest"
         text = schema_json(kind)
         if output is None:

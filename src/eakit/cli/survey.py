@@ -7,8 +7,18 @@ from typing import Annotated
 
 import typer
 
-from eakit.cli.common import DEFAULT_MODEL, EXIT_INVALID, EXIT_OK, fail, report_load_error
+from eakit.cli.common import (
+    DEFAULT_MODEL,
+    EXIT_INVALID,
+    EXIT_OK,
+    Lang,
+    LangOption,
+    cannot_write,
+    fail,
+    report_load_error,
+)
 from eakit.diagnostics import ModelLoadError
+from eakit.messages import say
 from eakit.text import for_terminal
 
 
@@ -41,36 +51,40 @@ def register(app: typer.Typer) -> None:
                 "table when it has no eakit.yaml).",
             ),
         ] = DEFAULT_MODEL,
+        lang: LangOption = Lang.vi,
     ) -> None:
         """Import an inventory survey: add new components to survey/<layer>.yaml and
         update existing ones by id. Nothing is written unless the whole survey is valid."""
         from eakit.survey import SurveyError, import_survey
 
         if not workbook.is_file():
-            raise fail(f"{workbook}: no such file")
+            raise fail(say("cli.no_file", path=str(workbook)), lang.value)
         refusal = _output_refusal(output, workbook)
         if refusal is not None:
-            raise fail(refusal)
+            raise fail(refusal, lang.value)
         try:
             report = import_survey(workbook, output)
         except ModelLoadError as error:
-            report_load_error(output, error)
+            report_load_error(output, error, lang=lang.value)
             raise typer.Exit(EXIT_INVALID) from None
         except SurveyError as error:
-            for line in error.lines():
+            for line in error.lines(lang.value):
                 shown = f"{workbook.name}: {line}" if "!" in line else line
                 typer.echo(for_terminal(shown), err=True)  # it may quote a cell
             count = len(error.lines())
-            typer.echo(
-                f"{count} problem{'s' if count != 1 else ''} in {workbook}; nothing was written",
-                err=True,
-            )
+            key = "survey.problem" if count == 1 else "survey.problems"
+            typer.echo(say(key, count=count, path=str(workbook)).lang(lang.value), err=True)
             raise typer.Exit(EXIT_INVALID) from None
         except OSError as error:
-            raise fail(f"cannot write {output}: {error}") from None
-        typer.echo(
-            f"{output}: {len(report.added)} added, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged"
-            + (f"; wrote {', '.join(report.files)}" if report.files else "")
+            raise cannot_write(output, error, lang.value) from None
+        done = say(
+            "survey.done",
+            output=str(output),
+            added=len(report.added),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
         )
+        if report.files:
+            done = done + say("survey.wrote", files=", ".join(report.files))
+        typer.echo(done.lang(lang.value))
         raise typer.Exit(EXIT_OK)

@@ -22,9 +22,10 @@ from typing import Any
 import typer
 
 from eakit import atomic
-from eakit.cli.common import format_diagnostic
+from eakit.cli.common import fail, format_diagnostic
 from eakit.findings import CheckResult, Finding
 from eakit.incremental.session import Session, Update
+from eakit.messages import say
 from eakit.perf import collect_all, keep_alive_state
 from eakit.render.text import finding_line, render_text, severity_counts, summary_line
 from eakit.text import for_terminal
@@ -40,35 +41,50 @@ def _now() -> str:
     return dt.datetime.now().strftime("%H:%M:%S")
 
 
-def _counts(result: CheckResult) -> str:
-    text = f"{len(result.findings)} findings ({severity_counts(result)})"
+def _counts(result: CheckResult, lang: str) -> str:
+    counts = severity_counts(result, lang)
     ratio = result.readiness.overall.ratio if result.readiness else None
-    return text if ratio is None else f"{text}, readiness {ratio:.1%}"
+    if ratio is None:
+        return say("watch.counts", count=len(result.findings), counts=counts).lang(lang)
+    return say(
+        "watch.counts_ready", count=len(result.findings), counts=counts, ratio=f"{ratio:.1%}"
+    ).lang(lang)
 
 
-def _listed(model: Path, mark: str, findings: list[Finding], echo: Callable[[str], None]) -> None:
+def _listed(
+    model: Path, mark: str, findings: list[Finding], echo: Callable[[str], None], lang: str
+) -> None:
     for finding in findings[:LISTED]:
-        echo(f"  {mark} {finding_line(model, finding)}")
+        echo(f"  {mark} {finding_line(model, finding, lang)}")
     if len(findings) > LISTED:
-        echo(f"  {mark} … and {len(findings) - LISTED} more")
+        echo(f"  {mark} {say('watch.more', count=len(findings) - LISTED).lang(lang)}")
 
 
-def describe(model: Path, update: Update, echo: Callable[[str], None]) -> None:
-    """Print what one re-check found: errors, or new and fixed findings."""
-    shown = ", ".join(update.files[:3]) or "the model"
-    where = shown + (f" and {len(update.files) - 3} more files" if len(update.files) > 3 else "")
+def describe(model: Path, update: Update, echo: Callable[[str], None], lang: str = "vi") -> None:
+    """Print what one re-check found (in ``lang``): errors, or new and fixed findings."""
+    shown = ", ".join(update.files[:3]) or say("watch.the_model").lang(lang)
+    more = len(update.files) - 3
+    where = shown + (say("watch.more_files", count=more).lang(lang) if more > 0 else "")
     if update.result is None:
         count = len(update.errors)
-        echo(f"[{_now()}] {where}: the model does not load ({count} problem"
-             f"{'s' if count != 1 else ''}); the last valid check stands:")  # fmt: skip
+        key = "watch.not_loading_one" if count == 1 else "watch.not_loading"
+        said = say(key, where=where, count=count, time=_now())
+        echo(said.lang(lang))
         for diagnostic in update.errors:
-            echo(f"  {format_diagnostic(model, diagnostic)}")
+            echo(f"  {format_diagnostic(model, diagnostic, lang)}")
         return
-    how = "loaded and checked in full" if update.full else "re-checked"
-    echo(f"[{_now()}] {where}: {how} in {update.seconds:.2f} s: {len(update.new)} new, "
-         f"{len(update.fixed)} fixed; {_counts(update.result)}")  # fmt: skip
-    _listed(model, "+", update.new, echo)
-    _listed(model, "-", update.fixed, echo)
+    said = say(
+        "watch.rechecked_full" if update.full else "watch.rechecked",
+        time=_now(),
+        where=where,
+        seconds=f"{update.seconds:.2f}",
+        new=len(update.new),
+        fixed=len(update.fixed),
+        counts=_counts(update.result, lang),
+    )
+    echo(said.lang(lang))
+    _listed(model, "+", update.new, echo, lang)
+    _listed(model, "-", update.fixed, echo, lang)
 
 
 def watch(
@@ -83,6 +99,7 @@ def watch(
     changes are being watched; ``settle`` runs after each check (the command freezes
     what is alive for the garbage collector: see :func:`eakit.perf.keep_alive_state`)."""
     model = session.root
+    lang = session.lang
 
     def echo(text: str) -> None:
         typer.echo(for_terminal(text))  # file names and findings come from the model
@@ -91,26 +108,27 @@ def watch(
     began = time.perf_counter()
     first = session.start()
     if first.result is None:
-        describe(model, first, echo)
+        describe(model, first, echo, lang)
     else:
         assert session.graph is not None
         if write is None:
-            sys.stdout.write(render_text(session.graph, model, first.result))
+            sys.stdout.write(render_text(session.graph, model, first.result, lang))
         else:
             write(first.result)
-            echo(summary_line(session.graph, first.result))
-        echo(f"[{_now()}] checked in {time.perf_counter() - began:.2f} s: "
-             f"{_counts(first.result)}")  # fmt: skip
+            echo(summary_line(session.graph, first.result, lang))
+        seconds = f"{time.perf_counter() - began:.2f}"
+        counts = _counts(first.result, lang)
+        echo(say("watch.checked", time=_now(), seconds=seconds, counts=counts).lang(lang))
     settle()
     ready()
-    echo(f"[{_now()}] watching {model} for changes (Ctrl+C stops)")
+    echo(say("watch.watching", time=_now(), model=str(model)).lang(lang))
     for batch in changes:
         update = session.refresh(path for _change, path in batch)
         if update is None:
             continue
         if update.result is not None and write is not None:
             write(update.result)  # before the news: whoever reads them finds the report
-        describe(model, update, echo)
+        describe(model, update, echo, lang)
         settle()
 
 
@@ -189,8 +207,6 @@ def run_watch(
     finally:
         stop.set()
     if failure:
-        typer.echo(
-            for_terminal(f"eakit: error: cannot watch {model} any more: {failure[0]}"), err=True
-        )
-        raise typer.Exit(2)
-    typer.echo(f"[{_now()}] stopped")
+        message = say("watch.cannot_watch", model=str(model), reason=failure[0])
+        raise fail(message, session.lang)
+    typer.echo(say("watch.stopped", time=_now()).lang(session.lang))

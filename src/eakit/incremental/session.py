@@ -27,6 +27,7 @@ from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, re
 from eakit.loader import load_model
 from eakit.loader.cache import FileCache
 from eakit.loader.files import MANIFEST, reserved_files
+from eakit.messages import say
 from eakit.perf import paused_gc
 from eakit.pipeline import progress_display
 from eakit.rules.engine import RuleRun, RunOptions, start_run
@@ -83,7 +84,9 @@ class Session:
         waivers file come back in the update's ``errors``)."""
         began = time.perf_counter()
         try:
-            with progress_display(self.progress) as callback:
+            with progress_display(
+                self.progress, say("progress.reading").lang(self.lang)
+            ) as callback:
                 model = load_model(self.root, progress=callback, cache=self.memory, jobs=self.jobs)
             graph = build_graph(model)
             previous = self.result

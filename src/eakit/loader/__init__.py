@@ -38,6 +38,7 @@ from eakit.loader.yamlio import (
     decode,
     parse_fast,
 )
+from eakit.messages import os_reason, say
 from eakit.model import Manifest, Model, SourceRef
 from eakit.perf import paused_gc
 from eakit.worker import FAILED, Background, Worker, wanted
@@ -57,7 +58,7 @@ Progress = Callable[[int, int, str], None]
 
 
 _CONTENT_LINE = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
-EMPTY_MANIFEST = "the manifest is empty: it needs 'eakit: 1' and 'architecture:'"
+EMPTY_MANIFEST = say("manifest.empty")
 
 
 def _bytes(file: ModelFile) -> bytes | Diagnostic:
@@ -67,12 +68,14 @@ def _bytes(file: ModelFile) -> bytes | Diagnostic:
         if size > MAX_FILE_BYTES:
             return Diagnostic(
                 Location(file.rel),
-                f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit; split it",
+                say("io.file_too_large", size=size, limit=MAX_FILE_BYTES),
                 code="io",
             )
         return file.path.read_bytes()
     except OSError as exc:
-        return Diagnostic(Location(file.rel), f"cannot be read: {exc.strerror}", code="io")
+        return Diagnostic(
+            Location(file.rel), say("io.cannot_read", reason=os_reason(exc)), code="io"
+        )
 
 
 def _text(file: ModelFile, empty: str = EMPTY_MODEL_FILE) -> str | list[Diagnostic]:
@@ -154,8 +157,8 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     locator = YamlLocator(root)
     path = root / MANIFEST
     if not root.is_dir():
-        problem = "is not a folder" if root.exists() else "not found"
-        return None, locator, [Diagnostic(Location(str(root)), f"model folder {problem}")]
+        problem = say("manifest.not_folder") if root.exists() else say("manifest.no_folder")
+        return None, locator, [Diagnostic(Location(str(root)), problem)]
     if not path.is_file():
         return (
             None,
@@ -163,12 +166,12 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
             [
                 Diagnostic(
                     Location(MANIFEST),
-                    f"no {MANIFEST} here: a model folder needs this manifest (see 'eakit init')",
+                    say("manifest.missing"),
                 )
             ],
         )
     if not path.resolve().is_relative_to(root.resolve()):
-        message = "is a link to a file outside the model root; eakit reads nothing outside it"
+        message = say("files.link_file_outside")
         return None, locator, [Diagnostic(Location(MANIFEST), message, code="io")]
     data, problems, _nfc = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
     if problems:
@@ -176,10 +179,7 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     if data is None:  # only '---', '~' or 'null'
         return None, locator, [Diagnostic(Location(MANIFEST), EMPTY_MANIFEST, code="empty")]
     if not isinstance(data, dict):
-        message = (
-            "the manifest must be a mapping with 'eakit: 1' and 'architecture:', "
-            f"but it holds {shown(data)}"
-        )
+        message = say("manifest.not_mapping", got=shown(data))
         return None, locator, [Diagnostic(Location(MANIFEST), message)]
     ref = SourceRef(MANIFEST, ())
     try:
@@ -187,8 +187,9 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     except ValidationError as exc:
         keys = [info.alias or name for name, info in Manifest.model_fields.items()]
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-        problems = odd_keys(data, keys, MANIFEST, locate)
-        problems += translate(exc, Manifest, MANIFEST, locate, odd_keys_reported=True)
+        what = say("what.manifest")
+        problems = odd_keys(data, keys, what, locate)
+        problems += translate(exc, Manifest, what, locate, odd_keys_reported=True)
         return None, locator, problems
     problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc), root)
     return (None if problems else manifest), locator, problems

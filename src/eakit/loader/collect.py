@@ -13,16 +13,17 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from eakit import metamodel
 from eakit.diagnostics import Diagnostic, Location
-from eakit.loader.errors import loose, odd_keys, shown, shown_key, suggest, translate
+from eakit.loader.errors import kind_words, loose, odd_keys, shown, shown_key, suggest, translate
 from eakit.loader.expect import loose_in, or_list
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
 from eakit.loader.yamlio import MAX_FILE_BYTES, YamlPath
+from eakit.messages import say
 from eakit.model import KIND_CLASSES, BaseComponent, Relation, SourceRef
 from eakit.model.components import TEXT_IS_NFC
 
 TOP_LEVEL_KEYS = ("components", "relations")
-EMPTY_MODEL_FILE = "file is empty: add 'components:' or 'relations:', or remove the file"
+EMPTY_MODEL_FILE = say("model.empty_file")
 _COMMON_KEYS = frozenset(info.alias or name for name, info in BaseComponent.model_fields.items())
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
@@ -93,22 +94,23 @@ def guess_kind(raw: dict[Any, Any]) -> str | None:
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
-_ARCHIMATE_KINDS = "an ArchiMate element kind (business_process, application_service, ...)"
-
-
 def _kind_problem(raw: dict[Any, Any], kind: Any, where: Location, label: str) -> Diagnostic:
     """A missing, misspelt or unknown kind, with the kind the component's keys point to."""
     kinds = sorted(KIND_CLASSES)
     # The framework's kinds by name; the ArchiMate ones, too many to list, by example.
-    listed = or_list([*sorted(metamodel.kinds(framework=True)), _ARCHIMATE_KINDS])
+    listed = or_list([*sorted(metamodel.kinds(framework=True)), say("kind.archimate_example")])
     guess = guess_kind(raw)
-    fallback = f" (its keys fit kind '{guess}')" if guess else f"; use one of {listed}"
+    fallback = say("kind.keys_fit", kind=guess) if guess else say("kind.use_one_of", kinds=listed)
     if kind is None:
-        return Diagnostic(where, f"{label} has no 'kind'{fallback}", code="schema.missing")
+        return Diagnostic(
+            where, say("kind.missing", what=label, hint=fallback), code="schema.missing"
+        )
     if not isinstance(kind, str):
-        return Diagnostic(where, f"'kind' must be one of {listed}, got {shown(kind)}", code="kind")
+        return Diagnostic(where, say("kind.not_text", kinds=listed, got=shown(kind)), code="kind")
     return Diagnostic(
-        where, f"unknown kind {shown(kind)}{suggest(kind, kinds) or fallback}", code="kind"
+        where,
+        say("kind.unknown", got=shown(kind), hint=suggest(kind, kinds) or fallback),
+        code="kind",
     )
 
 
@@ -140,11 +142,13 @@ def _component(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
         return [
             Diagnostic(
                 at(),
-                f"a component must be a mapping with 'id', 'kind' and 'name', got {shown(raw)}",
+                say("model.component_not_mapping", got=shown(raw)),
             )
         ]
     raw_id = raw.get("id")
-    label = f"component '{raw_id}'" if isinstance(raw_id, str) else "component"
+    label = (
+        say("what.component_id", id=raw_id) if isinstance(raw_id, str) else say("what.component")
+    )
     kind = raw.get("kind")
     if not isinstance(kind, str) or kind not in KIND_CLASSES:
         if isinstance(raw_id, str):
@@ -152,7 +156,11 @@ def _component(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
         where = at("kind") if kind is not None else at()
         return [_kind_problem(raw, kind, where, label)]
     cls = KIND_CLASSES[kind]
-    label = f"{kind} '{raw_id}'" if isinstance(raw_id, str) else kind
+    label = (
+        say("what.kind_id", kind=kind_words(kind), id=raw_id)
+        if isinstance(raw_id, str)
+        else kind_words(kind)
+    )
     problems, reported = file.loose(cls, raw, ref)
     try:
         component = _adapter(kind).validate_python(raw, context=file.context)
@@ -178,7 +186,7 @@ def add_component(
         return [
             Diagnostic(
                 locator.locate(ref, "id"),
-                f"duplicate id '{component.id}' (first defined at {first})",
+                say("model.duplicate_id", id=component.id, first=str(first)),
                 related=(first,),
                 code="duplicate",
             )
@@ -194,7 +202,7 @@ def _relation(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
         return [
             Diagnostic(
                 locator.locate(ref),
-                f"a relation must be a mapping like {{from: a, to: b, type: t}}, got {shown(raw)}",
+                say("model.relation_not_mapping", got=shown(raw)),
             )
         ]
     problems, reported = file.loose(Relation, raw, ref)
@@ -202,8 +210,9 @@ def _relation(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
         relation = Relation.model_validate(raw, context=file.context)
     except ValidationError as exc:
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-        problems += odd_keys(raw, _field_names(Relation), "relation", locate)
-        problems += translate(exc, Relation, "relation", locate, reported, odd_keys_reported=True)
+        what = say("what.relation")
+        problems += odd_keys(raw, _field_names(Relation), what, locate)
+        problems += translate(exc, Relation, what, locate, reported, odd_keys_reported=True)
     if problems:
         into.unchecked.append(RawObject(Relation, raw, ref))
         return problems
@@ -268,14 +277,10 @@ def collect(
     if data is None:  # only '---', '~' or 'null': as good as empty
         return [Diagnostic(locator.locate(top), EMPTY_MODEL_FILE, code="empty")]
     if not isinstance(data, dict):
-        what = "a list" if isinstance(data, list) else f"a single value {shown(data)}"
-        return [
-            Diagnostic(
-                locator.locate(top),
-                f"a model file is a mapping with 'components:' and/or 'relations:', "
-                f"but this file holds {what}",
-            )
-        ]
+        what = (
+            say("shown.list") if isinstance(data, list) else say("shown.single", value=shown(data))
+        )
+        return [Diagnostic(locator.locate(top), say("model.file_not_mapping", what=what))]
     diagnostics: list[Diagnostic] = []
     for key in data:
         if key not in TOP_LEVEL_KEYS:
@@ -283,8 +288,11 @@ def collect(
             diagnostics.append(
                 Diagnostic(
                     locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top),
-                    f"unknown top-level key {shown_key(key)}"
-                    + (hint or "; a model file holds 'components' and 'relations'"),
+                    say(
+                        "model.unknown_top_key",
+                        key=shown_key(key),
+                        hint=hint or say("model.top_keys"),
+                    ),
                 )
             )
     for key, check in (("components", _component), ("relations", _relation)):
@@ -295,7 +303,7 @@ def collect(
             diagnostics.append(
                 Diagnostic(
                     locator.locate(top, key),
-                    f"'{key}' must be a list (each item starts with '- '), got {shown(items)}",
+                    say("model.not_a_list", key=key, got=shown(items)),
                 )
             )
             continue

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.messages import os_reason, say
 
 CODE = "outside"
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -55,16 +56,14 @@ def resolve_inside(
     if is_absolute(relative):
         return Diagnostic(
             where,
-            f"{what} '{relative}' is an absolute path; eakit reads only files inside the "
-            "model folder: copy the file into it and write a path relative to it",
+            say("confine.absolute", what=what, path=relative),
             code=CODE,
         )
     inside = lexically_inside(root, base if base is not None else root, relative)
     if inside is None:
         return Diagnostic(
             where,
-            f"{what} '{relative}' leaves the model folder ('..'); eakit reads only files "
-            "inside it: copy the file into the model folder",
+            say("confine.climbs", what=what, path=relative),
             code=CODE,
         )
     real_root = Path(os.path.realpath(root))
@@ -72,8 +71,7 @@ def resolve_inside(
     if not real.is_relative_to(real_root):
         return Diagnostic(
             where,
-            f"{what} '{relative}' is (or passes through) a link to a place outside the "
-            "model folder; eakit reads only files inside it: replace the link by the file",
+            say("confine.link", what=what, path=relative),
             code=CODE,
         )
     try:
@@ -81,8 +79,14 @@ def resolve_inside(
     except FileNotFoundError:
         return real
     except OSError as exc:
-        return Diagnostic(where, f"{what} '{relative}' cannot be read: {exc.strerror}", code="io")
+        return Diagnostic(
+            where,
+            say("confine.cannot_read", what=what, path=relative, reason=os_reason(exc)),
+            code="io",
+        )
     if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe or device)"
-        return Diagnostic(where, f"{what} '{relative}' is {kind}; name a YAML file", code="io")
+        kind = say("confine.folder") if stat.S_ISDIR(mode) else say("confine.not_regular")
+        return Diagnostic(
+            where, say("confine.not_a_file", what=what, path=relative, kind=kind), code="io"
+        )
     return real

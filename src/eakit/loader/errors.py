@@ -1,6 +1,8 @@
 """Turning pydantic validation errors into located, human messages.
 
-Every message names the offending key and says what is expected in plain words:
+Every message names the offending key and says what is expected in plain words, in
+Vietnamese (the field as people name it, with its key) and English:
+``'cấp độ an toàn' (security_level) phải là một số nguyên từ 1 đến 5, nhưng đang là 7`` /
 ``'security_level' must be an integer from 1 to 5, got 7``.
 """
 
@@ -15,16 +17,20 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.labels import field_label as _field_label
+from eakit.labels import has_label
 from eakit.loader.expect import (
     Member,
     YamlPath,
     choices,
     describe,
     field_at,
+    is_id_list,
     loose_values,
     model_at,
     or_list,
 )
+from eakit.messages import Bilingual, say
 from eakit.model.components import ID_PATTERN, KIND_CLASSES, BaseComponent
 from eakit.text import strip_diacritics
 
@@ -65,20 +71,21 @@ _UNION_TAG = re.compile(r"^(?:str|int|float|bool|date|constrained-str|[a-z-]+\[.
 
 
 def shown(value: Any) -> str:
-    """A value as the user wrote it in YAML, shortened for a one-line message."""
+    """A value as the user wrote it in YAML, shortened for a one-line message (words
+    such as *a list* are :class:`Bilingual`)."""
     if value is None:
-        return "an empty value"
+        return say("shown.empty")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
-        return "a list"
+        return say("shown.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("shown.mapping")
     text = str(value)
     if len(text) > MAX_SHOWN:
-        return f"'{text[: MAX_SHOWN - 3]}...' ({len(text)} characters)"
+        return say("shown.long", head=text[: MAX_SHOWN - 3], count=len(text))
     return f"'{text}'"
 
 
@@ -105,6 +112,26 @@ def field_name(loc: YamlPath) -> str:
     return text
 
 
+def field_words(loc: YamlPath | str) -> str:
+    """A field named in a message: ``'cấp độ an toàn' (security_level)`` in Vietnamese
+    when it has a label, ``'security_level'`` in English."""
+    name = loc if isinstance(loc, str) else field_name(loc)
+    parts = [p for p in ((loc,) if isinstance(loc, str) else loc) if isinstance(p, str)]
+    last = parts[-1].rsplit(".", 1)[-1] if parts else ""
+    if last and has_label(last):
+        label = _field_label(last, "vi")
+        label = label[:1].lower() + label[1:] if label[1:2].islower() else label
+        return Bilingual(f"'{label}' ({name})", f"'{name}'")
+    return f"'{name}'"
+
+
+def kind_words(kind: str) -> Bilingual:
+    """A kind as a message names it: its label in Vietnamese (``ứng dụng``), its key in
+    English (``application``)."""
+    label = KIND_CLASSES[kind].label
+    return Bilingual(label[:1].lower() + label[1:], kind)
+
+
 def closest(word: str, options: list[str]) -> str | None:
     """The option ``word`` most likely meant: same letters, a common synonym, or spelling."""
     if len(word) > MAX_SUGGEST:
@@ -120,7 +147,7 @@ def closest(word: str, options: list[str]) -> str | None:
 def suggest(word: str, options: list[str]) -> str:
     """``" (did you mean 'x'?)"`` from spelling, letter case or a common synonym."""
     option = closest(word, options)
-    return f" (did you mean '{option}'?)" if option is not None else ""
+    return say("hint.did_you_mean", option=option) if option is not None else ""
 
 
 def slug(text: str) -> str:
@@ -132,7 +159,7 @@ def slug(text: str) -> str:
 def _owner(what: str, loc: YamlPath) -> str:
     """``application 'x'`` or ``'security_dossier' of application 'x'`` for a key at ``loc``."""
     parent = loc[:-1]
-    return f"'{field_name(parent)}' of {what}" if parent else what
+    return say("what.of", field=field_words(parent), what=what) if parent else what
 
 
 def _kind_hint(key: str, model_cls: type[BaseModel] | None) -> str:
@@ -142,7 +169,7 @@ def _kind_hint(key: str, model_cls: type[BaseModel] | None) -> str:
     kinds = sorted(k for k, cls in KIND_CLASSES.items() if key in cls.model_fields)
     if not kinds or len(kinds) > 4:
         return ""
-    return f" ('{key}' belongs to {or_list(kinds)})"
+    return say("hint.belongs_to", key=key, kinds=or_list(kinds))
 
 
 def unknown_key(
@@ -151,7 +178,12 @@ def unknown_key(
     """The message for a key that is not part of the format."""
     text = yaml_text(key)
     hint = suggest(text, allowed) if isinstance(key, str) else ""
-    return f"unknown key {shown_key(key)} in {where}{hint or _kind_hint(text, model_cls)}"
+    return say(
+        "schema.unknown_key",
+        key=shown_key(key),
+        where=where,
+        hint=hint or _kind_hint(text, model_cls),
+    )
 
 
 def _merge_unions(errors: list[ErrorDetails]) -> Iterator[ErrorDetails]:
@@ -182,45 +214,51 @@ def _collapse(group: list[ErrorDetails]) -> ErrorDetails:
     return {**first, "type": "union", "loc": tuple(first["loc"])[:-1]}
 
 
-def _value_message(error: ErrorDetails, name: str, found: list[Member]) -> str:
+def _value_message(error: ErrorDetails, loc: YamlPath, found: list[Member]) -> str:
     """The message for a value of the wrong type, out of range or not among the choices."""
+    name = field_words(loc)
     expected = describe(found)
     kind = error["type"]
     got = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "string_too_long":
         limit = ctx.get("max_length")
-        return f"'{name}' is {len(str(got))} characters long, over the limit of {limit}"
+        return say("schema.too_long", field=name, length=len(str(got)), limit=limit)
     if kind == "string_too_short":
-        return f"'{name}' is empty; write a value or remove the key"
+        return say("schema.empty", field=name)
+    hint: str = ""
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
         fixed = slug(str(got))
-        hint = f" (try '{fixed}')" if fixed and len(str(got)) <= MAX_SUGGEST else ""
-        return f"'{name}' must be {expected}, got {shown(got)}{hint}"
+        if fixed and len(str(got)) <= MAX_SUGGEST:
+            hint = say("hint.try", value=fixed)
+        return say("schema.must_be", field=name, expected=expected, got=shown(got), hint=hint)
     if kind in ("literal_error", "enum"):
         options = choices(found)
         hint = suggest(got, options) if isinstance(got, str) else ""
         if isinstance(got, str) and got in options:  # eakit: '1' for eakit: 1
-            hint = " (write it without quotes)"
+            hint = say("hint.unquote")
         if len(options) > MAX_CHOICES_LISTED:
-            return f"'{name}' must be one of {len(options)} known values, got {shown(got)}{hint}"
-        return f"'{name}' must be {expected}, got {shown(got)}{hint}"
-    message = f"'{name}' must be {expected}, got {shown(got)}"
-    if kind == "list_type" and isinstance(got, str) and "ids" in expected:
-        message += f" (write [{got}])" if len(got) <= MAX_SHOWN else ""
+            return say(
+                "schema.one_of_many", field=name, count=len(options), got=shown(got), hint=hint
+            )
+        return say("schema.choice", field=name, expected=expected, got=shown(got), hint=hint)
+    if kind == "list_type" and isinstance(got, str) and is_id_list(found):
+        hint = say("hint.as_list", value=got) if len(got) <= MAX_SHOWN else ""
     elif kind == "string_type" and isinstance(got, int | float):
-        message += " (put it in quotes)"
+        hint = say("hint.quote")
     elif kind.startswith("date") and "outside expected range" in str(ctx.get("error")):
-        message += f" ({ctx['error']})"
-    return message
+        part = str(ctx["error"]).split(" ", 1)[0]
+        if part in ("day", "month", "year"):
+            hint = say(f"hint.date_{part}")
+    return say("schema.must_be", field=name, expected=expected, got=shown(got), hint=hint)
 
 
 def _key_message(model_cls: type[BaseModel], what: str, loc: YamlPath) -> str:
     """The message for a key that is unknown, or not text where text is required."""
     container = model_at(model_cls, loc[:-1])
     if container is None:  # a key of a free mapping such as 'properties'
-        where = f"'{field_name(loc[:-1])}' of {what}"
-        return f"key {shown(loc[-1])} in {where} must be text (put it in quotes)"
+        where = say("what.of", field=field_words(loc[:-1]), what=what)
+        return say("schema.key_not_text", key=shown(loc[-1]), where=where)
     allowed = [info.alias or n for n, info in container.model_fields.items()]
     return unknown_key(loc[-1], allowed, _owner(what, loc), model_cls)
 
@@ -264,17 +302,28 @@ def translate(
             message = _key_message(model_cls, what, loc)
             location = locate(loc)
         elif kind == "missing":
-            message = f"missing required key '{loc[-1]}' in {_owner(what, loc)}"
+            message = say(
+                "schema.missing", field=field_words(str(loc[-1])), where=_owner(what, loc)
+            )
             location = locate(loc[:-1])
         elif kind == "value_error":
-            text = str(error["msg"]).removeprefix("Value error, ")
-            message = f"'{field_name(loc)}': {text}"
+            message = say("schema.invalid", field=field_words(loc), reason=_reason(error))
             location = locate(loc)
         else:
-            message = _value_message(error, field_name(loc), field_at(model_cls, loc))
+            message = _value_message(error, loc, field_at(model_cls, loc))
             location = locate(loc)
         diagnostics.append(Diagnostic(location, message, code=f"schema.{kind}"))
     return diagnostics
+
+
+def _reason(error: ErrorDetails) -> str:
+    """Why a model's validator refused a value: its :class:`Bilingual` message, or the
+    text pydantic gives."""
+    cause = (error.get("ctx") or {}).get("error")
+    said = cause.args[0] if isinstance(cause, ValueError) and cause.args else None
+    if isinstance(said, Bilingual):
+        return said
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def odd_keys(
@@ -307,7 +356,13 @@ def loose(
     diagnostics = [
         Diagnostic(
             locate(path),
-            f"'{field_name(path)}' must be {expected}, got {shown(_value_at(raw, path))}",
+            say(
+                "schema.must_be",
+                field=field_words(path),
+                expected=expected,
+                got=shown(_value_at(raw, path)),
+                hint="",
+            ),
             code="schema.type",
         )
         for path, expected in found

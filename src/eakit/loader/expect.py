@@ -18,15 +18,14 @@ from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_ori
 
 from pydantic import BaseModel
 
+from eakit.messages import Bilingual, say
+from eakit.messages import or_list as _or_list
 from eakit.model.components import ID_PATTERN
 
 YamlPath = tuple[str | int, ...]
 
 # Patterns of the format, said in words (a regex means little to an architect).
-PATTERN_WORDS = {
-    ID_PATTERN: "an id (lower-case letters, digits and '-', like 'so-tu-phap')",
-    r"^\d{4}-\d{4}$": "two years like 2016-2020",
-}
+PATTERN_WORDS = {ID_PATTERN: "expect.id", r"^\d{4}-\d{4}$": "expect.period"}
 YEAR_BOUNDS = (1990, 2100)
 
 
@@ -115,16 +114,17 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _bounded(noun: str, member: Member) -> str:
+def _bounded(noun: str, member: Member) -> Bilingual:
+    """``noun`` (a message id: ``expect.integer``) with the member's bounds."""
     low = member.ge if member.ge is not None else member.gt
     high = member.le if member.le is not None else member.lt
     if low is not None and high is not None:
-        return f"{noun} from {_number(low)} to {_number(high)}"
+        return say("expect.between", noun=say(noun), low=_number(low), high=_number(high))
     if low is not None:
-        return f"{noun} of at least {_number(low)}"
+        return say("expect.at_least", noun=say(noun), low=_number(low))
     if high is not None:
-        return f"{noun} of at most {_number(high)}"
-    return noun
+        return say("expect.at_most", noun=say(noun), high=_number(high))
+    return say(noun)
 
 
 def choices(annotation_members: list[Member]) -> list[str]:
@@ -138,51 +138,59 @@ def choices(annotation_members: list[Member]) -> list[str]:
     return values
 
 
-def or_list(words: list[str]) -> str:
-    """``a, b or c``."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+def or_list(words: Sequence[str]) -> Bilingual:
+    """``a, b or c`` (in both languages)."""
+    return _or_list(words)
 
 
-def describe_member(member: Member) -> str:
+def is_id_list(annotation_members: list[Member]) -> bool:
+    """Whether a field holds a list of ids (``[so-tu-phap, so-tt-tt]``)."""
+    for member in annotation_members:
+        if get_origin(member.tp) is list:
+            items = members(get_args(member.tp)[0])
+            if items and all(m.pattern == ID_PATTERN for m in items):
+                return True
+    return False
+
+
+def describe_member(member: Member) -> Bilingual:
     """One alternative in words: ``an integer from 1 to 5``, ``a date YYYY-MM-DD``, ..."""
     tp = member.tp
     origin = get_origin(tp)
     if origin is Literal or (isinstance(tp, type) and issubclass(tp, enum.Enum)):
         return or_list(choices([member]))
     if tp is bool:
-        return "true or false"
+        return say("expect.bool")
     if tp is int:
         if (member.ge, member.le) == YEAR_BOUNDS:
-            return _bounded("a year", member)
-        return _bounded("an integer", member)
+            return _bounded("expect.year", member)
+        return _bounded("expect.integer", member)
     if tp is float:
-        return _bounded("a number", member)
+        return _bounded("expect.number", member)
     if tp is str:
         if member.pattern is not None:
-            return PATTERN_WORDS.get(member.pattern, f"text matching {member.pattern}")
-        return "text"
+            known = PATTERN_WORDS.get(member.pattern)
+            return say(known) if known else say("expect.pattern", pattern=member.pattern)
+        return say("expect.text")
     if tp is dt.date:
-        return "a date YYYY-MM-DD"
+        return say("expect.date")
     if origin is list:
-        items = members(get_args(tp)[0])
-        if items and all(m.pattern == ID_PATTERN for m in items):
-            return "a list of ids, like [so-tu-phap, so-tt-tt]"
-        return "a list"
+        return say("expect.id_list") if is_id_list([member]) else say("expect.list")
     if origin is dict or _is_model(tp):
-        return "a mapping of keys to values"
-    return "a valid value"
+        return say("expect.mapping")
+    return say("expect.valid")
 
 
-def describe(annotation_members: list[Member]) -> str:
+def describe(annotation_members: list[Member]) -> Bilingual:
     """All alternatives in words; numbers folded together (``text, a number or true or false``)."""
-    words: list[str] = []
+    words: list[Bilingual] = []
     for member in annotation_members:
         word = describe_member(member)
         if member.tp is int and any(m.tp is float for m in annotation_members):
             continue
         if word not in words:
             words.append(word)
-    return or_list(words) if words else "a valid value"
+    return or_list(words) if words else say("expect.valid")
 
 
 # --- values YAML reads one way and pydantic would quietly convert ---------------------------
@@ -211,7 +219,9 @@ def _loose_checks(model_cls: type[BaseModel]) -> dict[str, tuple[str, Any]]:
     return checks
 
 
-def loose_values(model_cls: type[BaseModel], raw: dict[Any, Any]) -> Iterator[tuple[YamlPath, str]]:
+def loose_values(
+    model_cls: type[BaseModel], raw: dict[Any, Any]
+) -> Iterator[tuple[YamlPath, Bilingual]]:
     """``(path, expected)`` for each value of the wrong YAML type pydantic would convert."""
     for key, (rule, spec) in _loose_checks(model_cls).items():
         value = raw.get(key)

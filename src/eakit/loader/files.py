@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.confine import CODE, names_pack_file, resolve_inside
 from eakit.loader.limits import CODE as LIMIT_CODE
+from eakit.messages import os_reason, say
 from eakit.model import Manifest
 
 MANIFEST = "eakit.yaml"
@@ -44,8 +45,7 @@ def manifest_paths(
             diagnostics.append(
                 Diagnostic(
                     locate("include", index),
-                    f"include pattern '{pattern}' uses '**' inside a name; "
-                    "'**' must be a whole path part, as in '**/*.yaml'",
+                    say("files.glob_inside_name", pattern=pattern),
                     code="include",
                 )
             )
@@ -53,8 +53,7 @@ def manifest_paths(
             diagnostics.append(
                 Diagnostic(
                     locate("include", index),
-                    f"include pattern '{pattern}' leaves the model root; "
-                    "use a glob relative to the folder of eakit.yaml",
+                    say("files.glob_leaves_root", pattern=pattern),
                     code="include",
                 )
             )
@@ -62,13 +61,12 @@ def manifest_paths(
         diagnostics.append(
             Diagnostic(
                 locate("waivers"),
-                f"waivers file '{manifest.waivers}' is outside the model root; "
-                "keep it in the model folder",
+                say("files.waivers_outside", path=manifest.waivers),
                 code="include",
             )
         )
     elif manifest.waivers is not None and root is not None:
-        found = resolve_inside(root, manifest.waivers, locate("waivers"), "waivers file")
+        found = resolve_inside(root, manifest.waivers, locate("waivers"), say("what.waivers_file"))
         if isinstance(found, Diagnostic):
             diagnostics.append(found)
     for index, entry in enumerate(manifest.rules.packs):
@@ -78,10 +76,10 @@ def manifest_paths(
         if root is None:
             if leaves_root(entry):
                 diagnostics.append(
-                    Diagnostic(where, f"rule pack '{entry}' is outside the model root", code=CODE)
+                    Diagnostic(where, say("files.pack_outside", path=entry), code=CODE)
                 )
             continue
-        found = resolve_inside(root, entry, where, "rule pack")
+        found = resolve_inside(root, entry, where, say("what.rule_pack"))
         if isinstance(found, Diagnostic):
             diagnostics.append(found)
     return diagnostics
@@ -102,10 +100,10 @@ def reserved_files(manifest: Manifest) -> set[str]:
 def _read_problem(path: Path, exc: OSError | RuntimeError) -> str:
     """Why a matched path cannot be resolved, without the absolute paths of ``exc``."""
     if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
-        return "is a link that loops back on itself; remove it"
+        return say("files.link_loop")
     if isinstance(exc, FileNotFoundError) and path.is_symlink():
-        return "is a broken link (its target does not exist); remove it or fix the target"
-    return f"cannot be read: {exc.strerror or exc}"
+        return say("files.broken_link")
+    return say("io.cannot_read", reason=os_reason(exc))
 
 
 # Files and folders listed while finding the model files: far
@@ -190,7 +188,9 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
         except OSError as exc:
             rel = PurePosixPath(*parts).as_posix() if parts else "."
             diagnostics.append(
-                Diagnostic(Location(rel), f"folder cannot be read: {exc.strerror}", code="io")
+                Diagnostic(
+                    Location(rel), say("io.folder_cannot_read", reason=os_reason(exc)), code="io"
+                )
             )
             continue
         for entry in listed:
@@ -207,8 +207,7 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
                         diagnostics.append(
                             Diagnostic(
                                 Location(PurePosixPath(*path_parts).as_posix()),
-                                "is a link to a folder outside the model root; "
-                                "eakit reads nothing outside it",
+                                say("files.link_folder_outside"),
                                 code="io",
                             )
                         )
@@ -239,7 +238,7 @@ def discover(
             diagnostics.append(
                 Diagnostic(
                     Location(MANIFEST),
-                    f"include pattern '{pattern}' leaves the model root; use a relative glob",
+                    say("files.glob_relative", pattern=pattern),
                     code="include",
                 )
             )
@@ -248,10 +247,7 @@ def discover(
     try:
         found = _walk(root, patterns, diagnostics)
     except _TooMany:
-        message = (
-            f"the model folder holds more than {MAX_ENTRIES:,} files and folders; "
-            "eakit stops looking: keep only the model's files in it"
-        )
+        message = say("files.too_many", count=f"{MAX_ENTRIES:,}")
         return [], [*diagnostics, Diagnostic(Location(MANIFEST), message, code=LIMIT_CODE)]
     files: list[ModelFile] = []
     read_as: dict[Path, str] = {}  # resolved target -> the first name it was read under
@@ -268,16 +264,13 @@ def discover(
             continue
         problem = None
         if not target.is_relative_to(resolved_root):
-            problem = "is a link to a file outside the model root; eakit reads nothing outside it"
+            problem = say("files.link_file_outside")
         elif stat.S_ISDIR(mode):
-            problem = "is a folder but matches the include pattern; rename it or exclude it"
+            problem = say("files.folder_matches")
         elif not stat.S_ISREG(mode):
-            problem = "is not a regular file (a pipe, socket or device); remove it"
+            problem = say("files.not_regular")
         elif target in read_as:
-            problem = (
-                f"is a link to '{read_as[target]}', which is read already; "
-                "remove the link or exclude it"
-            )
+            problem = say("files.link_read_already", first=read_as[target])
         if problem is not None:
             diagnostics.append(Diagnostic(Location(rel), problem, code="io"))
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.messages import say
 
 MANIFEST = "eakit.yaml"
 DEFAULT_MAX_MODEL_BYTES = 512 * 1024 * 1024
@@ -32,9 +33,7 @@ class Limits(BaseModel):
             return None
         return Diagnostic(
             Location(MANIFEST),
-            f"the model files total {total:,} bytes, over the limit of "
-            f"{self.max_model_bytes:,} bytes; raise it with --max-model-bytes "
-            "(or EAKIT_MAX_MODEL_BYTES) if the model is really this large",
+            say("limits.bytes", total=f"{total:,}", limit=f"{self.max_model_bytes:,}"),
             code=CODE,
         )
 
@@ -45,8 +44,6 @@ class Limits(BaseModel):
             return None
         return Diagnostic(
             where,
-            f"the model has more than {self.max_components:,} components, over the limit; "
-            "raise it with --max-components (or EAKIT_MAX_COMPONENTS) if the model is "
-            "really this large",
+            say("limits.components", limit=f"{self.max_components:,}"),
             code=CODE,
         )

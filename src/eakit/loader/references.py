@@ -12,10 +12,12 @@ from typing import Any, cast
 from pydantic import BaseModel
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.loader.errors import field_words, kind_words
 from eakit.loader.expect import or_list
 from eakit.loader.files import MANIFEST
 from eakit.loader.suggest import IdSuggester
-from eakit.model import Model, Relation, SourceRef, kind_of, relation_types
+from eakit.messages import say
+from eakit.model import KIND_CLASSES, Model, Relation, SourceRef, kind_of, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.components import ID_PATTERN
 from eakit.model.refs import ref_fields
@@ -98,21 +100,31 @@ def _fits(spec: RelationType, source_kind: str, target_kind: str) -> bool:
 
 
 def _archimate_refusal(spec: RelationType, relation: Relation, source: str, target: str) -> str:
-    """Why ArchiMate's table refuses a relation: in Vietnamese, with what it allows, then
-    in English."""
+    """Why ArchiMate's table refuses a relation, with what it allows between the two."""
     source_type, target_type = element_type_of(source), element_type_of(target)
     allowed = sorted(allowed_relationships(source_type, target_type))
-    names = ", ".join(a.lower() for a in allowed) or "—"
-    return (
-        f"quan hệ '{relation.type}' từ {source} '{relation.from_}' ({source_type}) tới "
-        f"{target} '{relation.to}' ({target_type}) không được ArchiMate 3.2 cho phép; được "
-        f"phép: {names} / relation '{relation.type}' is not allowed by ArchiMate 3.2 "
-        "between these elements"
+    return say(
+        "relation.archimate_refused",
+        type=relation.type,
+        source_kind=_kind(source),
+        source=relation.from_,
+        source_type=source_type,
+        target_kind=_kind(target),
+        target=relation.to,
+        target_type=target_type,
+        allowed=", ".join(a.lower() for a in allowed) or "—",
     )
 
 
 def _kinds_text(kinds: frozenset[str] | tuple[str, ...]) -> str:
-    return "any kind" if "*" in kinds else or_list(sorted(kinds))
+    if "*" in kinds:
+        return say("kind.any")
+    return or_list([_kind(k) for k in sorted(kinds)])
+
+
+def _kind(kind: str) -> str:
+    """A kind named in a message (as it is when the model has no such kind)."""
+    return kind_words(kind) if kind in KIND_CLASSES else kind
 
 
 def check_references(
@@ -160,7 +172,7 @@ def check_references(
             diagnostics.append(
                 Diagnostic(
                     where(),
-                    f"{what} refers to unknown component '{target}'{hint(target, kinds)}",
+                    say("ref.unknown", what=what, target=target, hint=hint(target, kinds)),
                     code="reference",
                 )
             )
@@ -168,8 +180,13 @@ def check_references(
             diagnostics.append(
                 Diagnostic(
                     where(),
-                    f"{what} must refer to {_kinds_text(kinds)}, but '{target}' is of kind "
-                    f"{kind_of(ids[target])}",
+                    say(
+                        "ref.wrong_kind",
+                        what=what,
+                        kinds=_kinds_text(kinds),
+                        target=target,
+                        kind=_kind(kind_of(ids[target])),
+                    ),
                     code="reference",
                 )
             )
@@ -192,7 +209,7 @@ def check_references(
                     diagnostics.append(
                         Diagnostic(
                             model.locator.locate(ref, *path),
-                            f"'{field.name}' of '{cid}' refers to itself",
+                            say("ref.itself", field=field_words(field.name), id=cid),
                             code="reference",
                         )
                     )
@@ -201,18 +218,22 @@ def check_references(
                     target,
                     kinds,
                     partial(model.locator.locate, ref, *path),
-                    f"'{field.name}'",
+                    field_words(field.name),
                 )
 
     for obj in unchecked or ():
         own_id = obj.raw.get("id")
         for name, path, target, kinds in _raw_targets(obj):
-            what = f"relation '{name}'" if obj.cls is Relation else f"'{name}'"
+            what = (
+                say("ref.relation_end", end=field_words(name))
+                if obj.cls is Relation
+                else field_words(name)
+            )
             if target == own_id:
                 diagnostics.append(
                     Diagnostic(
                         model.locator.locate(obj.ref, *path),
-                        f"'{name}' of '{own_id}' refers to itself",
+                        say("ref.itself", field=field_words(name), id=own_id),
                         code="reference",
                     )
                 )
@@ -232,7 +253,7 @@ def check_references(
                 target,
                 ("agency",),
                 partial(model.locator.locate, SourceRef(MANIFEST, ("architecture",)), name),
-                f"architecture '{name}'",
+                say("ref.architecture", field=field_words(name)),
             )
 
     if relations is None and _relations_fine(model.relations, ids, skip):
@@ -253,8 +274,12 @@ def check_references(
                     diagnostics.append(
                         Diagnostic(
                             model.locator.locate(ref, end),
-                            f"relation '{end}' refers to unknown component '{name}'"
-                            f"{hint(name, kinds_of_end[end])}",
+                            say(
+                                "ref.unknown",
+                                what=say("ref.relation_end", end=field_words(end)),
+                                target=name,
+                                hint=hint(name, kinds_of_end[end]),
+                            ),
                             code="reference",
                         )
                     )
@@ -265,9 +290,16 @@ def check_references(
             diagnostics.append(
                 Diagnostic(
                     model.locator.locate(ref, "type"),
-                    f"relation '{relation.type}' cannot go from {source_kind} "
-                    f"'{relation.from_}' to {target_kind} '{relation.to}' (it goes from "
-                    f"{_kinds_text(spec.from_kinds)} to {_kinds_text(spec.to_kinds)})",
+                    say(
+                        "relation.wrong_ends",
+                        type=relation.type,
+                        source_kind=_kind(source_kind),
+                        source=relation.from_,
+                        target_kind=_kind(target_kind),
+                        target=relation.to,
+                        from_kinds=_kinds_text(spec.from_kinds),
+                        to_kinds=_kinds_text(spec.to_kinds),
+                    ),
                     code="relation",
                 )
             )
@@ -283,7 +315,7 @@ def check_references(
             diagnostics.append(
                 Diagnostic(
                     model.locator.locate(ref),
-                    f"relation '{relation.type}' connects '{relation.from_}' to itself",
+                    say("relation.itself", type=relation.type, source=relation.from_),
                     code="relation",
                 )
             )
@@ -294,8 +326,13 @@ def check_references(
             diagnostics.append(
                 Diagnostic(
                     model.locator.locate(ref),
-                    f"duplicate relation {relation.from_} --{relation.type}--> {relation.to} "
-                    f"(first declared at {first})",
+                    say(
+                        "relation.duplicate",
+                        source=relation.from_,
+                        type=relation.type,
+                        target=relation.to,
+                        first=str(first),
+                    ),
                     related=(first,),
                     code="relation",
                 )

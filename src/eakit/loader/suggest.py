@@ -14,6 +14,8 @@ import string
 from collections import defaultdict
 from collections.abc import Collection
 
+from eakit.messages import say
+
 _ALPHABET = string.ascii_lowercase + string.digits + "-"
 MAX_CANDIDATES = 1000  # ids compared with difflib for one unknown id
 RARE_WORDS = 3  # the unknown id's rarest words that pick the candidates
@@ -69,4 +71,4 @@ class IdSuggester:
     def hint(self, unknown: str) -> str:
         """``" (did you mean 'x'?)"`` or an empty string."""
         found = self.closest(unknown)
-        return f" (did you mean '{found}'?)" if found is not None else ""
+        return say("hint.did_you_mean", option=found) if found is not None else ""

@@ -19,6 +19,7 @@ import yaml
 import yaml_rs
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.messages import say
 from eakit.text import nfc
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -186,8 +187,7 @@ def _too_long(node: yaml.Node) -> YamlError:
     return YamlError(
         mark.line + 1,
         mark.column + 1,
-        f"number of {digits} characters, over the limit of {MAX_NUMBER_DIGITS} digits; "
-        "put it in quotes if it is text",
+        say("yaml.long_number", digits=digits, limit=MAX_NUMBER_DIGITS),
     )
 
 
@@ -209,8 +209,7 @@ class _Builder:
             where = self.positions[path]
         return YamlError(
             *where,
-            "too many nodes after alias expansion (possible alias bomb); "
-            "remove the anchors and aliases",
+            say("yaml.alias_bomb"),
         )
 
     def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
@@ -231,14 +230,12 @@ class _Builder:
         if self.budget < 0:
             raise self._bomb(mark)
         if depth > MAX_DEPTH:
-            raise YamlError(
-                mark.line + 1, mark.column + 1, f"nesting deeper than {MAX_DEPTH} levels"
-            )
+            raise YamlError(mark.line + 1, mark.column + 1, say("yaml.too_deep", limit=MAX_DEPTH))
         if node.tag not in _STANDARD_TAGS:
             raise YamlError(
                 mark.line + 1,
                 mark.column + 1,
-                f"tag '{excerpt(node.tag)}' is not allowed: eakit reads plain YAML only",
+                say("yaml.tag_plain", tag=excerpt(node.tag)),
             )
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
@@ -247,16 +244,16 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     km = key_node.start_mark
-                    raise YamlError(km.line + 1, km.column + 1, "mapping keys must be scalars")
+                    raise YamlError(km.line + 1, km.column + 1, say("yaml.key_scalar"))
                 if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                     km = key_node.start_mark
-                    raise YamlError(km.line + 1, km.column + 1, "merge keys ('<<') are not allowed")
+                    raise YamlError(km.line + 1, km.column + 1, say("yaml.merge_key"))
                 km = key_node.start_mark
                 if not key_node.style and number_too_long(key_node.value):
                     raise _too_long(key_node)
                 if key_node.tag not in _STANDARD_TAGS:
                     raise YamlError(
-                        km.line + 1, km.column + 1, f"tag '{excerpt(key_node.tag)}' is not allowed"
+                        km.line + 1, km.column + 1, say("yaml.tag", tag=excerpt(key_node.tag))
                     )
                 key = resolve_plain(key_node.value) if not key_node.style else key_node.value
                 if isinstance(key, float) and math.isnan(key):
@@ -266,8 +263,7 @@ class _Builder:
                     raise YamlError(
                         km.line + 1,
                         km.column + 1,
-                        f"duplicate key '{excerpt(key_node.value)}' "
-                        f"(first defined at line {first.line + 1})",
+                        say("yaml.duplicate_key", key=excerpt(key_node.value), line=first.line + 1),
                         related=(first.line + 1, first.column + 1),
                     )
                 seen[key] = key_node
@@ -300,75 +296,76 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     context = exc.context or ""
     start = exc.context_mark
     opened = (start.line + 1, start.column + 1) if start else None
-    problem = exc.problem or context or "invalid YAML"
+    problem = exc.problem or context or ""
     char = _line(text, line)[col - 1 : col]
     if "maximum nesting depth" in problem:
-        return YamlError(line, col, f"nesting deeper than {MAX_DEPTH} levels")
+        return YamlError(line, col, say("yaml.too_deep", limit=MAX_DEPTH))
     if problem.startswith("did not find expected ','") and opened:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
         return YamlError(
             *opened,
-            f"invalid YAML: '{bracket}' is never closed (expected ',' or '{closing}' "
-            f"before line {line}, column {col})",
+            say("yaml.never_closed", bracket=bracket, closing=closing, line=line, col=col),
         )
     if "quoted scalar" in context and "end of stream" in problem and opened:
-        return YamlError(*opened, "invalid YAML: this quote is never closed")
+        return YamlError(*opened, say("yaml.quote_open"))
     if problem == "found character that cannot start any token":
         if char == "\t":
-            return YamlError(line, col, "tab character: indent with spaces, not tabs")
-        return YamlError(
-            line, col, f"invalid YAML: a value cannot start with '{char}'; put it in quotes"
-        )
+            return YamlError(line, col, say("yaml.tab"))
+        return YamlError(line, col, say("yaml.bad_start", char=char))
     if problem == "mapping values are not allowed in this context":
         before = _line(text, line)[: col - 1].strip().lstrip("-? ").strip()
         if len(before) > MAX_KEY_CHARS:
             return YamlError(
                 line,
                 col,
-                f"key is {len(before)} characters long, over the limit of {MAX_KEY_CHARS}",
+                say("yaml.long_key", length=len(before), limit=MAX_KEY_CHARS),
             )
         return YamlError(
             line,
             col,
-            "invalid YAML: unexpected ':' (check the indentation above, "
-            "or put a value containing ': ' in quotes)",
+            say("yaml.unexpected_colon"),
         )
     if problem == "could not find expected ':'" and opened:
         # The key runs to the last ': ' on its line (a long key has one; a value may not).
         key = _line(text, opened[0])[opened[1] - 1 :].rsplit(": ", 1)[0].strip()
         if len(key) > MAX_KEY_CHARS:
-            return YamlError(
-                *opened, f"key is {len(key)} characters long, over the limit of {MAX_KEY_CHARS}"
-            )
-        return YamlError(*opened, "invalid YAML: expected 'key: value' (is a ':' missing?)")
+            return YamlError(*opened, say("yaml.long_key", length=len(key), limit=MAX_KEY_CHARS))
+        return YamlError(*opened, say("yaml.expected_colon"))
     if problem in ("did not find expected '-' indicator", "did not find expected key"):
         return YamlError(
             line,
             col,
-            "invalid YAML: bad indentation: this line does not line up with the lines above",
+            say("yaml.indentation"),
         )
     if problem == "found undefined alias":
         name = re.match(r"\*?([^\s,\[\]{}]*)", _line(text, line)[col - 1 :])
         alias = excerpt(name.group(1)) if name else ""
-        return YamlError(line, col, f"alias '*{alias}' has no anchor '&{alias}' before it")
+        return YamlError(line, col, say("yaml.undefined_alias", alias=alias))
     if context.startswith("found duplicate anchor") and opened:
         return YamlError(
             line,
             col,
-            f"anchor defined twice (first at line {opened[0]}); rename one",
+            say("yaml.anchor_twice", line=opened[0]),
             related=opened,
         )
     if context == "expected a single document in the stream":
         return YamlError(
             line,
             col,
-            "a model file holds one YAML document; this '---' starts a second one "
-            "(split it into two files)",
+            say("yaml.second_document"),
         )
     if context and context not in problem:
         problem = f"{problem} ({context})"
-    return YamlError(line, col, f"invalid YAML: {excerpt(problem, MAX_PROBLEM_CHARS)}")
+    return YamlError(line, col, invalid_yaml(problem))
+
+
+def invalid_yaml(problem: str) -> str:
+    """A parser's own problem text: in English only (it comes from the parser), after
+    words saying what the problem is about."""
+    if not problem:
+        return say("yaml.invalid")
+    return say("yaml.invalid_because", problem=excerpt(problem, MAX_PROBLEM_CHARS))
 
 
 def compose(text: str) -> Composed:
@@ -378,7 +375,7 @@ def compose(text: str) -> Composed:
     except yaml.MarkedYAMLError as exc:
         raise _explain(exc, text) from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, 1, f"invalid YAML: {excerpt(str(exc), MAX_PROBLEM_CHARS)}") from None
+        raise YamlError(1, 1, invalid_yaml(str(exc))) from None
     if node is None:
         return Composed(None)
     builder = _Builder(max(MIN_NODE_BUDGET, MAX_NODES_PER_BYTE * len(text)))
@@ -471,7 +468,7 @@ def decode(raw: bytes, rel: str) -> str | Diagnostic:
     """
     wide = _utf16(raw)
     if wide is not None:
-        return Diagnostic(Location(rel), f"the file is {wide}; save it as UTF-8", code="encoding")
+        return Diagnostic(Location(rel), say("encoding.wide", encoding=wide), code="encoding")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -482,8 +479,7 @@ def decode(raw: bytes, rel: str) -> str | Diagnostic:
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
         return Diagnostic(
             Location(rel, line, col),
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8 "
-            "(convert TCVN3, VNI or Windows-1258 text first)",
+            say("encoding.not_utf8", byte=f"{raw[exc.start]:02x}"),
             code="encoding",
         )
     if b"\r" in raw:
@@ -492,10 +488,10 @@ def decode(raw: bytes, rel: str) -> str | Diagnostic:
     if bad is not None:
         char = bad.group()
         if char == "\x00":
-            what = "NUL character: this is not a text file"
+            what = say("encoding.nul")
         elif char in "\x85\u2028\u2029":
-            what = f"line separator U+{ord(char):04X}: use a plain line break"
+            what = say("encoding.line_separator", code=f"{ord(char):04X}")
         else:
-            what = f"control character U+{ord(char):04X}: remove it"
+            what = say("encoding.control", code=f"{ord(char):04X}")
         return Diagnostic(Location(rel, *_position(text, bad.start())), what, code="encoding")
     return nfc(text)

@@ -33,11 +33,13 @@ def actions(
         if diagnostic.source != "eakit":
             continue
         data: Any = diagnostic.data if isinstance(diagnostic.data, dict) else {}
-        suggestion = _DID_YOU_MEAN.search(diagnostic.message)
+        # The quick fixes read the English message (the one shown may be Vietnamese).
+        english = str(data.get("en") or diagnostic.message)
+        suggestion = _DID_YOU_MEAN.search(english)
         if suggestion is not None:
             edit = types.TextEdit(range=diagnostic.range, new_text=suggestion[1])
             found.append(_fix(word("fix_to", state.lang, suggestion[1]), uri, [edit], diagnostic))
-        missing = _MISSING.search(diagnostic.message) or _NO_KIND.search(diagnostic.message)
+        missing = _MISSING.search(english) or _NO_KIND.search(english)
         if missing is not None:
             key = "kind" if missing.re is _NO_KIND else missing[1]
             value = missing[1] if missing.re is _NO_KIND else ""

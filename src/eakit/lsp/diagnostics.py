@@ -13,6 +13,7 @@ from eakit.findings import Finding
 from eakit.loader.files import MANIFEST
 from eakit.lsp.words import Lang
 from eakit.lsp.yamltext import word_range
+from eakit.messages import in_lang
 from eakit.urls import rule_page
 
 SOURCE = "eakit"
@@ -63,25 +64,32 @@ def _find_word(line: str, value: str, after: int) -> int | None:
 
 
 def from_problem(
-    problem: Diagnostic, lines: list[str] | None, uri_of: Callable[[str], str], lines_of: LinesOf
+    problem: Diagnostic,
+    lines: list[str] | None,
+    uri_of: Callable[[str], str],
+    lines_of: LinesOf,
+    lang: str = "vi",
 ) -> types.Diagnostic:
-    """A load problem (YAML, fields, references) as an LSP diagnostic."""
+    """A load problem (YAML, fields, references) as an LSP diagnostic, its message in
+    ``lang``; the English message rides along in ``data`` for the quick fixes to read."""
     where = problem.location
+    message = in_lang(problem.message, lang)
+    english = in_lang(problem.message, "en")
     related = [
         types.DiagnosticRelatedInformation(
             types.Location(uri_of(other.file), span(lines_of(other.file), other.line, other.col)),
-            problem.message,
+            message,
         )
         for other in problem.related
     ]
     return types.Diagnostic(
-        range=span(lines, where.line, where.col, problem.message),
-        message=problem.message,
+        range=span(lines, where.line, where.col, english),
+        message=message,
         severity=_SEVERITY[problem.severity],
         code=problem.code,
         source=SOURCE,
         related_information=related or None,
-        data={"problem": problem.code},
+        data={"problem": problem.code, "en": english},
     )
 
 
@@ -142,7 +150,7 @@ def convert(
     for item in items:
         if isinstance(item, Diagnostic):
             rel = item.location.file
-            converted.append(from_problem(item, lines_of(rel), uri_of, lines_of))
+            converted.append(from_problem(item, lines_of(rel), uri_of, lines_of, lang))
         else:
             rel = item.location.file if item.location is not None else MANIFEST
             converted.append(from_finding(item, lines_of(rel), lang))

@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from eakit.messages import Bilingual, say
 from eakit.metamodel.layers import Layer
 from eakit.metamodel.registry import KIND_SPECS
 from eakit.model.refs import Ref
@@ -57,12 +58,6 @@ class Scope(StrEnum):
     NATIONAL = "national"
     EXTERNAL = "external"
 
-
-NAME_CONTROL_CHARACTER = (
-    "a name cannot hold the control character {code} (escape sequences and direction "
-    "overrides included): remove it"
-)
-"""The message for a name holding a character :func:`eakit.text.has_control` finds."""
 
 TEXT_IS_NFC = "text_is_nfc"
 """Validation context key: the caller's text is NFC already (the loader's files are)."""
@@ -103,8 +98,11 @@ class BaseComponent(Strict):
         start = info.data.get("valid_from")
         if value is not None and start is not None and value < start:
             raise ValueError(
-                f"{value.isoformat()} is before valid_from {start.isoformat()}: a component "
-                "cannot end before it begins"
+                say(
+                    "model.ends_before_start",
+                    end=Bilingual(value.strftime("%d/%m/%Y"), value.isoformat()),
+                    start=Bilingual(start.strftime("%d/%m/%Y"), start.isoformat()),
+                )
             )
         return value
 
@@ -154,7 +152,7 @@ class BaseComponent(Strict):
         if value is not None:
             char = has_control(value)
             if char is not None:
-                raise ValueError(NAME_CONTROL_CHARACTER.format(code=escape_code(char)))
+                raise ValueError(say("model.name_control", code=escape_code(char)))
         return value
 
 

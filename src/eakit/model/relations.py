@@ -10,6 +10,7 @@ from typing import Annotated, Literal, NotRequired, TypedDict
 import yaml
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
+from eakit.messages import say
 from eakit.model.components import Id, Status, Strict, Text, Year
 
 
@@ -128,10 +129,7 @@ class Relation(Strict):
         owner = ATTRIBUTE_OWNER[str(info.field_name)]
         kind = info.data.get("type")
         if value is not None and kind is not None and kind != owner:
-            raise ValueError(
-                f"chỉ dùng cho quan hệ '{owner}', không cho '{kind}' / "
-                f"belongs to a '{owner}' relation only, not to '{kind}'"
-            )
+            raise ValueError(say("relation.attribute_owner", owner=owner, kind=kind))
         return value
 
     model_config = Strict.model_config | {"populate_by_name": True}

@@ -9,7 +9,7 @@ import datetime as dt
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
+from eakit.messages import in_lang, say
 from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
@@ -593,8 +594,12 @@ def _config_notes(
             notes.append(
                 Diagnostic(
                     where,
-                    f"rules.{section}: '{pattern}' matches no rule of the packs "
-                    f"{', '.join(packs.names)}",
+                    say(
+                        "rules.config_no_match",
+                        section=section,
+                        pattern=pattern,
+                        packs=", ".join(packs.names),
+                    ),
                     code="rules-config",
                     severity=Severity.WARNING,
                 )
@@ -724,7 +729,9 @@ class RuleRun:
             return readiness_of([c[0] for c in counts], [c[1] for c in counts])
 
         result.readiness = score  # scored when first read: not every report shows it
-        result.notes.sort()
+        # Notes are said in the language of the findings, for every report to print.
+        lang = self.engine.lang
+        result.notes = sorted(replace(n, message=in_lang(n.message, lang)) for n in result.notes)
         return result
 
 

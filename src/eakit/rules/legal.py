@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from eakit.diagnostics import Diagnostic
+from eakit.messages import say
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 
 TYPE_LABELS = {
@@ -174,24 +175,24 @@ def check_documents(
 
     for doc in docs.values():
         if doc.repealed is not None and doc.repealed <= doc.effective:
-            problem((doc.id, "repealed"), f"document '{doc.id}' is repealed before it takes effect")
+            problem((doc.id, "repealed"), say("legal.repealed_early", doc=doc.id))
         for article, provision in doc.provisions.items():
             if provision.status == "verified" and not provision.quote:
                 problem(
                     (doc.id, "provisions", article),
-                    f"provision '{article}' of '{doc.id}' is marked verified but has no quote",
+                    say("legal.no_quote", article=article, doc=doc.id),
                 )
         for index, repl in enumerate(doc.replaced_by):
             successor = docs.get(repl.doc)
             if successor is None:
                 problem(
                     (doc.id, "replaced_by", index, "doc"),
-                    f"document '{doc.id}' is replaced by unknown document '{repl.doc}'",
+                    say("legal.unknown_successor", doc=doc.id, successor=repl.doc),
                 )
             elif repl.article and repl.article not in successor.provisions:
                 problem(
                     (doc.id, "replaced_by", index, "article"),
-                    f"'{repl.article}' is not a provision of '{repl.doc}'",
+                    say("legal.not_a_provision", article=repl.article, doc=repl.doc),
                 )
     return problems
 

@@ -23,11 +23,11 @@ from typing import Any
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.loader.confine import names_pack_file, resolve_inside
+from eakit.messages import Bilingual, did_you_mean, say
 from eakit.model import KIND_CLASSES, Layer, relation_types
 from eakit.rules.legal import LegalDocument, Provision, parse_documents
 from eakit.rules.selectors import OPERATORS, Selector, parse_selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
-from eakit.text import did_you_mean
 
 MANIFEST = "eakit.yaml"
 # Bundled files that are not packs of their own: the legal registry and the rule files
@@ -53,24 +53,6 @@ def builtin_packs() -> list[str]:
             continue
         names.append(path.stem)
     return names
-
-
-class Bilingual(str):
-    """A text in Vietnamese (the string itself) with its English version (``en``)."""
-
-    en: str
-
-    def __new__(cls, vi: str, en: str | None = None) -> Bilingual:
-        text = super().__new__(cls, vi)
-        text.en = vi if en is None else en
-        return text
-
-    def __reduce__(self) -> tuple[type[Bilingual], tuple[str, str]]:
-        return (Bilingual, (str(self), self.en))
-
-    def lang(self, lang: str) -> str:
-        """The text in ``lang`` (``en``, or Vietnamese for anything else)."""
-        return self.en if lang == "en" else str(self)
 
 
 CATEGORIES = ("legal", "convention")
@@ -318,7 +300,11 @@ class _Validator:
             if kind_name not in KIND_CLASSES:
                 self.error(
                     (*path, "kind"),
-                    f"unknown kind '{kind_name}'{did_you_mean(kind_name, KIND_CLASSES)}",
+                    say(
+                        "pack.unknown_kind",
+                        kind=kind_name,
+                        hint=did_you_mean(kind_name, KIND_CLASSES),
+                    ),
                 )
         classes = [KIND_CLASSES[k] for k in kinds if k in KIND_CLASSES] or list(
             KIND_CLASSES.values()
@@ -329,14 +315,18 @@ class _Validator:
             if head != "properties" and head not in fields:
                 self.error(
                     (*path, "where", name),
-                    f"no kind selected here has a field '{head}'{did_you_mean(head, fields)}",
+                    say("pack.no_field", field=head, hint=did_you_mean(head, fields)),
                 )
             if isinstance(value, Mapping):
                 for op in value:
                     if op not in OPERATORS:
                         self.error(
                             (*path, "where", name, op),
-                            f"unknown operator '{op}'{did_you_mean(str(op), OPERATORS)}",
+                            say(
+                                "pack.unknown_operator",
+                                op=op,
+                                hint=did_you_mean(str(op), OPERATORS),
+                            ),
                         )
         for index, sub in enumerate(raw.get("any") or ()):
             self.selector(sub, (*path, "any", index))
@@ -345,7 +335,9 @@ class _Validator:
         known = relation_types()
         for name in [value] if isinstance(value, str) else value:
             if name not in known:
-                self.error(path, f"unknown relation type '{name}'{did_you_mean(name, known)}")
+                self.error(
+                    path, say("pack.unknown_relation", type=name, hint=did_you_mean(name, known))
+                )
 
     def check(self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]) -> None:
         if raw is None:
@@ -363,7 +355,9 @@ class _Validator:
         elif kind == "python" and raw["name"] not in REGISTRY:
             self.error(
                 (*path, "name"),
-                f"unknown registered check '{raw['name']}'{did_you_mean(raw['name'], REGISTRY)}",
+                say(
+                    "pack.unknown_check", name=raw["name"], hint=did_you_mean(raw["name"], REGISTRY)
+                ),
             )
 
     def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> None:
@@ -372,18 +366,23 @@ class _Validator:
             if document is None:
                 self.error(
                     (*path, index, "doc"),
-                    f"unknown legal document '{item['doc']}'{did_you_mean(item['doc'], self.docs)}"
-                    " (add it to the legal registry or the pack's 'legal' section)",
+                    say(
+                        "pack.unknown_doc",
+                        doc=item["doc"],
+                        hint=did_you_mean(item["doc"], self.docs),
+                    ),
                 )
                 continue
             article = item.get("article")
             if article is not None and article not in document.provisions:
                 self.error(
                     (*path, index, "article"),
-                    f"'{article}' is not a provision of '{item['doc']}'"
-                    f"{did_you_mean(article, document.provisions)} (articles are written "
-                    "'Điều N', 'Điều N khoản M' or 'Điều N khoản M điểm x' and must be listed "
-                    "under the document's 'provisions' in the legal registry)",
+                    say(
+                        "pack.unknown_article",
+                        article=article,
+                        doc=item["doc"],
+                        hint=did_you_mean(article, document.provisions),
+                    ),
                 )
 
     def rule(self, raw: Mapping[str, Any], index: int) -> None:
@@ -392,11 +391,11 @@ class _Validator:
         self.check(raw.get("check"), (*path, "check"))
         legal = raw.get("category", "legal") == "legal"
         if legal and "basis" not in raw and "variants" not in raw:
-            self.error(path, "a legal rule needs 'basis' or 'variants' (or 'category: convention')")
+            self.error(path, say("pack.needs_basis"))
         if not legal:
             for key in ("basis", "variants"):
                 if key in raw:
-                    self.error((*path, key), f"a convention has no legal basis: remove '{key}'")
+                    self.error((*path, key), say("pack.convention_basis", key=key))
         if "basis" in raw:
             self.basis(raw["basis"], (*path, "basis"))
         for number, variant in enumerate(raw.get("variants", ())):
@@ -404,10 +403,10 @@ class _Validator:
             self.basis(variant["basis"], (*vpath, "basis"))
             self.check(variant.get("check"), (*vpath, "check"))
             if "check" not in variant and "check" not in raw:
-                self.error(vpath, "variant has no check and the rule has none either")
+                self.error(vpath, say("pack.variant_no_check"))
             start, end = _date(variant.get("from")), _date(variant.get("until"))
             if start and end and end < start:
-                self.error((*vpath, "until"), "'until' is before 'from'")
+                self.error((*vpath, "until"), say("pack.until_before_from"))
 
 
 def _display(path: Path, model_root: Path | None) -> str:
@@ -449,7 +448,7 @@ def load_pack_file(
     root = _confinement(path, model_root)
     for index, include in enumerate(data.get("include", ())):
         where = source.at("include", index)
-        found = resolve_inside(root, include, where, "included pack file", base=path.parent)
+        found = resolve_inside(root, include, where, say("what.included_pack"), base=path.parent)
         if isinstance(found, Diagnostic):
             raise RuleConfigError([found])
         target = found
@@ -460,7 +459,7 @@ def load_pack_file(
                 [
                     Diagnostic(
                         where,
-                        f"included pack file '{include}' not found",
+                        say("pack.include_not_found", path=include),
                         code="rulepack",
                     )
                 ]
@@ -525,7 +524,7 @@ def find_pack(entry: str, model_root: Path, where: Location) -> Path | Diagnosti
     model folder; a diagnostic at ``where`` (the entry) for a path that leaves it (see
     :mod:`eakit.loader.confine`), ``None`` for an unknown name."""
     if names_pack_file(entry):
-        return resolve_inside(model_root, entry, where, "rule pack")
+        return resolve_inside(model_root, entry, where, say("what.rule_pack"))
     candidate = builtin_rules_dir() / f"{entry}.yaml"
     return candidate if candidate.is_file() else None
 
@@ -555,12 +554,13 @@ def load_packs(
             problems.append(path)
             continue
         if path is None or not path.is_file():
-            hint = did_you_mean(entry, builtin_packs()) if path is None else ""
+            hint: str = did_you_mean(entry, builtin_packs()) if path is None else ""
             problems.append(
                 Diagnostic(
                     where,
-                    f"rule pack '{entry}' not found{hint}; bundled packs: "
-                    f"{', '.join(builtin_packs())}, or give a path to a pack file",
+                    say(
+                        "pack.not_found", name=entry, hint=hint, bundled=", ".join(builtin_packs())
+                    ),
                     code="rulepack",
                 )
             )
@@ -579,7 +579,7 @@ def load_packs(
                 problems.append(
                     Diagnostic(
                         rule.location,
-                        f"rule '{rule.id}' is already defined at {previous.location}",
+                        say("pack.rule_twice", id=rule.id, first=str(previous.location)),
                         code="rulepack",
                     )
                 )

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from fnmatch import fnmatchcase
 
 from eakit.diagnostics import Diagnostic
+from eakit.messages import did_you_mean, joined_by, say
 from eakit.rules.waivers import Waiver
-from eakit.text import did_you_mean
 
 
 class RuleSelectionError(ValueError):
@@ -34,7 +34,7 @@ def _suggest(pattern: str, ids: Sequence[str]) -> str:
                 wanted[1].upper(),
                 int(wanted[2]),
             ):
-                return f" (did you mean '{rule_id}'?)"
+                return say("hint.did_you_mean", option=rule_id)
     return did_you_mean(pattern, ids)
 
 
@@ -45,13 +45,13 @@ def _matches_none(pattern: str, ids: Sequence[str]) -> bool:
 def check_options(select: Iterable[str], ignore: Iterable[str], ids: Sequence[str]) -> None:
     """Raise :class:`RuleSelectionError` naming every pattern that matches no rule id."""
     problems = [
-        f"{option} '{pattern}' matches no rule{_suggest(pattern, ids)}"
+        say("rules.no_match", option=option, pattern=pattern, hint=_suggest(pattern, ids))
         for option, patterns in (("--select", select), ("--ignore", ignore))
         for pattern in patterns
         if _matches_none(pattern, ids)
     ]
     if problems:
-        raise RuleSelectionError("; ".join(problems))
+        raise RuleSelectionError(joined_by(problems, "; "))
 
 
 def unknown_waiver_rules(waivers: Iterable[Waiver], ids: Sequence[str]) -> list[Diagnostic]:
@@ -59,7 +59,7 @@ def unknown_waiver_rules(waivers: Iterable[Waiver], ids: Sequence[str]) -> list[
     return [
         Diagnostic(
             waiver.location,
-            f"waiver rule '{waiver.rule}' matches no rule{_suggest(waiver.rule, ids)}",
+            say("rules.waiver_no_match", rule=waiver.rule, hint=_suggest(waiver.rule, ids)),
             code="waivers",
         )
         for waiver in waivers

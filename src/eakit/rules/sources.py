@@ -24,6 +24,7 @@ from eakit.loader.yamlio import (
     nearest_position,
     parse_fast,
 )
+from eakit.messages import Bilingual, os_reason, say
 
 
 class RuleConfigError(ModelLoadError):
@@ -53,12 +54,12 @@ def read_source(path: Path, display: str) -> SourceFile:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            message = f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit"
+            message = say("io.file_over_limit", size=size, limit=MAX_FILE_BYTES)
             raise RuleConfigError([Diagnostic(Location(display), message, code="io")])
         raw = path.read_bytes()
     except OSError as exc:
         raise RuleConfigError(
-            [Diagnostic(Location(display), f"cannot be read: {exc.strerror}", code="io")]
+            [Diagnostic(Location(display), say("io.cannot_read", reason=os_reason(exc)), code="io")]
         ) from None
     text = decode(raw, display)
     if isinstance(text, Diagnostic):
@@ -104,9 +105,11 @@ def schema_problems(source: SourceFile, schema_name: str, code: str) -> list[Dia
     problems = []
     for error in sorted(validator.iter_errors(source.data), key=lambda e: list(e.absolute_path)):
         path = tuple(error.absolute_path)
-        where = "/".join(str(p) for p in path) or "the file"
+        where = "/".join(str(p) for p in path) or say("schema.the_file")
         message = _explain(error)
-        problems.append(Diagnostic(source.at(*path), f"{where}: {message}", code=code))
+        problems.append(
+            Diagnostic(source.at(*path), say("schema.at", where=where, message=message), code=code)
+        )
     return problems
 
 
@@ -118,12 +121,12 @@ def _shown(value: Any) -> str:
     """A value quoted in a message: a mapping or list by its kind, text cut short (a
     file that is one long string must not be printed whole)."""
     if isinstance(value, dict):
-        return "a mapping"
+        return say("shown.mapping")
     if isinstance(value, list):
-        return "a list"
+        return say("shown.list")
     text = repr(value)
     if len(text) > MAX_VALUE_CHARS:
-        return f"{text[: MAX_VALUE_CHARS - 4]}...' ({len(str(value))} characters)"
+        return say("shown.long_repr", head=text[: MAX_VALUE_CHARS - 4], count=len(str(value)))
     return text
 
 
@@ -139,14 +142,60 @@ def _short(error: jsonschema.ValidationError, message: str) -> str:
 
 
 def _explain(error: jsonschema.ValidationError) -> str:
-    """A short message for a schema error (the best sub-error of a oneOf/anyOf)."""
+    """A short message for a schema error (the best sub-error of a oneOf/anyOf): the
+    validator's English words, and Vietnamese ones said from what failed."""
     if error.validator in ("oneOf", "anyOf") and error.context:
-        best = jsonschema.exceptions.best_match(error.context)
-        return _short(best, best.message)
+        error = jsonschema.exceptions.best_match(error.context)
     if error.validator == "additionalProperties":
-        message = error.message.replace("Additional properties are not allowed", "unknown key(s)")
-        return _short(error, message)
-    return _short(error, error.message)
+        english = error.message.replace("Additional properties are not allowed", "unknown key(s)")
+    else:
+        english = error.message
+    return Bilingual(_short(error, _vietnamese(error)), _short(error, english))
+
+
+_TYPE_WORDS = {
+    "string": "văn bản",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true hoặc false",
+    "array": "danh sách",
+    "object": "bảng khóa: giá trị",
+    "null": "giá trị rỗng",
+}
+
+
+def _vietnamese(error: jsonschema.ValidationError) -> str:
+    """A schema error in Vietnamese, from the validator that failed and its value."""
+    value, expected = _shown(error.instance), error.validator_value
+    if error.validator == "required":
+        missing = [
+            k for k in expected if isinstance(error.instance, dict) and k not in error.instance
+        ]
+        return say("jschema.required", keys=", ".join(f"'{k}'" for k in missing))
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(str(k) for k in error.instance if k not in allowed)
+        return say("jschema.unknown_keys", keys=", ".join(f"'{k}'" for k in extra))
+    if error.validator == "type":
+        kinds = [expected] if isinstance(expected, str) else list(expected)
+        words = " hoặc ".join(_TYPE_WORDS.get(k, k) for k in kinds)
+        return say("jschema.type", value=value, expected=words)
+    if error.validator in ("enum", "const"):
+        options = expected if isinstance(expected, list) else [expected]
+        return say("jschema.enum", value=value, options=", ".join(map(str, options)))
+    if error.validator == "pattern":
+        return say("jschema.pattern", value=value, pattern=expected)
+    if error.validator in ("minimum", "exclusiveMinimum"):
+        return say("jschema.minimum", value=value, limit=expected)
+    if error.validator in ("maximum", "exclusiveMaximum"):
+        return say("jschema.maximum", value=value, limit=expected)
+    if error.validator in ("minLength", "minItems", "minProperties"):
+        return say("jschema.too_short", value=value, limit=expected)
+    if error.validator in ("maxLength", "maxItems", "maxProperties"):
+        return say("jschema.too_long", value=value, limit=expected)
+    if error.validator == "format":
+        return say("jschema.format", value=value, format=expected)
+    return say("jschema.other", value=value, rule=error.validator)
 
 
 _VALIDATED: dict[tuple[str, int, int, str, str], SourceFile] = {}

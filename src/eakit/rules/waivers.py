@@ -17,6 +17,7 @@ from pathlib import Path
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Finding, Waived
+from eakit.messages import Bilingual, say
 from eakit.rules.sources import RuleConfigError, read_source, schema_problems
 
 
@@ -52,7 +53,7 @@ def load_waivers(path: Path, model_root: Path) -> list[Waiver]:
     display = Path(os.path.relpath(path, model_root)).as_posix()
     if not path.is_file():
         raise RuleConfigError(
-            [Diagnostic(Location(display), "waivers file not found", code="waivers")]
+            [Diagnostic(Location(display), say("waivers.not_found"), code="waivers")]
         )
     source = read_source(path, display)
     problems = schema_problems(source, "waivers.schema.json", "waivers")
@@ -112,9 +113,15 @@ def apply_waivers(
             notes.append(
                 Diagnostic(
                     waiver.location,
-                    f"waiver for {waiver.rule}@{waiver.component} expired on "
-                    f"{waiver.expires.isoformat()} (owner: {waiver.owner}): it no longer "
-                    "applies; renew it with a new date or fix the findings",
+                    say(
+                        "waivers.expired",
+                        rule=waiver.rule,
+                        component=waiver.component,
+                        date=Bilingual(
+                            waiver.expires.strftime("%d/%m/%Y"), waiver.expires.isoformat()
+                        ),
+                        owner=waiver.owner,
+                    ),
                     code="waiver-expired",
                     severity=Severity.WARNING,
                 )
@@ -123,8 +130,7 @@ def apply_waivers(
             notes.append(
                 Diagnostic(
                     waiver.location,
-                    f"waiver for {waiver.rule}@{waiver.component} matches no finding: "
-                    "remove it, or correct the rule id or component pattern",
+                    say("waivers.unused", rule=waiver.rule, component=waiver.component),
                     code="waiver-unused",
                     severity=Severity.INFO,
                 )

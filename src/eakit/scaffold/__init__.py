@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from eakit import atomic
+from eakit.messages import say
 from eakit.model.components import ID_PATTERN
 from eakit.model.manifest import FRAMEWORKS
 from eakit.schema import schema_json
@@ -72,16 +73,21 @@ class ScaffoldOptions:
     def validate(self) -> None:
         """Raise :class:`ScaffoldError` for a value the manifest would reject."""
         if self.id is not None and not re.match(ID_PATTERN, self.id):
-            raise ScaffoldError(f"--id must be lower-case letters, digits and '-', got '{self.id}'")
+            raise ScaffoldError(say("init.bad_id", id=self.id))
         if self.framework not in FRAMEWORKS:
             raise ScaffoldError(
-                f"--framework must be one of {', '.join(FRAMEWORKS)}, got '{self.framework}'"
+                say(
+                    "cli.choice",
+                    option="--framework",
+                    choices=say("cli.one_of", values=", ".join(FRAMEWORKS)),
+                    got=self.framework,
+                )
             )
         if self.horizon is not None and not 1990 <= self.horizon <= 2100:
-            raise ScaffoldError(f"--horizon must be a year, got {self.horizon}")
+            raise ScaffoldError(say("init.bad_horizon", got=self.horizon))
         for label, text in (("--name", self.name), ("--name-en", self.name_en)):
             if not text.strip() or "\n" in text:
-                raise ScaffoldError(f"{label} must be one non-empty line")
+                raise ScaffoldError(say("init.one_line", option=label))
 
 
 def _yaml_string(text: str) -> str:
@@ -140,11 +146,9 @@ def scaffold(
     options = (options or ScaffoldOptions()).resolved(target, today)
     options.validate()
     if target.exists() and not target.is_dir():
-        raise ScaffoldError(f"{target} exists and is not a folder")
+        raise ScaffoldError(say("out.not_folder", path=str(target)))
     if target.is_dir() and any(target.iterdir()):
-        raise ScaffoldError(
-            f"{target} is not empty; eakit init only writes into a new or empty folder"
-        )
+        raise ScaffoldError(say("out.not_empty", path=str(target), command="init"))
     refusal = atomic.protected_refusal(target)
     if refusal is not None:
         raise ScaffoldError(refusal)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eakit.messages import in_lang
+
 
 def quote_sheet(sheet: str) -> str:
     """A sheet name as a formula reference spells it (quoted when not a plain word)."""
@@ -21,10 +23,14 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
+        return self.text("vi")
+
+    def text(self, lang: str) -> str:
+        """``Sheet!C12: message``, the message in ``lang``."""
         where = quote_sheet(self.sheet)
         if self.row:
             where += f"!{self.column}{self.row}"
-        return f"{where}: {self.message}"
+        return f"{where}: {in_lang(self.message, lang)}"
 
 
 class SurveyError(Exception):
@@ -36,6 +42,6 @@ class SurveyError(Exception):
         count = len(self.problems) + len(self.diagnostics)
         super().__init__(f"{count} problem(s) in the survey")
 
-    def lines(self) -> list[str]:
-        """Every problem as one printable line."""
-        return [str(p) for p in self.problems] + list(self.diagnostics)
+    def lines(self, lang: str = "vi") -> list[str]:
+        """Every problem as one printable line, in ``lang``."""
+        return [p.text(lang) for p in self.problems] + [in_lang(d, lang) for d in self.diagnostics]

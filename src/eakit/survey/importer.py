@@ -18,14 +18,15 @@ from typing import Any
 from eakit import atomic
 from eakit.diagnostics import ModelLoadError
 from eakit.loader import MANIFEST, load_model
+from eakit.loader.errors import kind_words
 from eakit.loader.yamlio import compose
+from eakit.messages import did_you_mean, or_list, say
 from eakit.model import Model
 from eakit.model.manifest import Manifest
 from eakit.model.refs import ref_fields
 from eakit.survey.errors import CellProblem, SurveyError
 from eakit.survey.reader import Row, Survey, read_survey
 from eakit.survey.yaml_out import component_data, dump, replace_component
-from eakit.text import did_you_mean
 
 SURVEY_DIR = "survey"
 
@@ -66,11 +67,14 @@ def _check_references(rows: list[Row], model: Model | None) -> list[CellProblem]
                 letter = row.columns.get(ref.name, "A")
                 if target not in kinds:
                     hint = did_you_mean(target, kinds)
-                    message = f"'{ref.name}' refers to unknown id '{target}'{hint}"
+                    message = say("survey.unknown_ref", field=ref.name, target=target, hint=hint)
                 elif ref.ref.kinds and kinds[target] not in ref.ref.kinds:
-                    message = (
-                        f"'{ref.name}' must refer to a {' or '.join(ref.ref.kinds)}; "
-                        f"'{target}' is a {kinds[target]}"
+                    message = say(
+                        "survey.wrong_kind",
+                        field=ref.name,
+                        kinds=or_list([kind_words(k) for k in ref.ref.kinds]),
+                        target=target,
+                        kind=kind_words(kinds[target]),
                     )
                 else:
                     continue
@@ -87,7 +91,7 @@ def _manifest_text(survey: Survey, source: str) -> str:
         Manifest.model_validate(data)
     except ValueError as exc:
         raise SurveyError(
-            [CellProblem(source, 0, "", f"the architecture table is incomplete: {exc}")]
+            [CellProblem(source, 0, "", say("survey.architecture_incomplete", reason=str(exc)))]
         ) from None
     return dump(data)
 
@@ -122,8 +126,7 @@ def _plan(rows: list[Row], model: Model | None, texts: dict[str, str], source: s
                         row.sheet,
                         row.row,
                         row.columns.get("id", "A"),
-                        f"'{cid}' is declared in {file} in a form eakit cannot update; "
-                        "edit it there",
+                        say("survey.cannot_update", id=cid, file=file),
                     )
                 ]
             )
@@ -164,7 +167,7 @@ def _verify(model_dir: Path, texts: dict[str, str], rows: list[Row]) -> None:
             loaded = load_model(staging)
         except ModelLoadError as error:
             raise SurveyError(
-                [], [f"{d.location}: {d.message}" for d in error.diagnostics]
+                [], [f"{d.location}: " + d.message for d in error.diagnostics]
             ) from None
     problems = []
     for row in rows:
@@ -175,8 +178,7 @@ def _verify(model_dir: Path, texts: dict[str, str], rows: list[Row]) -> None:
                     row.sheet,
                     row.row,
                     row.columns.get("id", "A"),
-                    f"'{row.component.id}' would not be loaded: the manifest's include patterns "
-                    f"do not match {SURVEY_DIR}/*.yaml",
+                    say("survey.not_included", id=row.component.id, folder=SURVEY_DIR),
                 )
             )
         elif got != row.component:
@@ -185,7 +187,7 @@ def _verify(model_dir: Path, texts: dict[str, str], rows: list[Row]) -> None:
                     row.sheet,
                     row.row,
                     row.columns.get("id", "A"),
-                    f"'{row.component.id}' is declared twice in the model; keep one",
+                    say("survey.declared_twice", id=row.component.id),
                 )
             )
     if problems:
@@ -212,9 +214,7 @@ def import_survey(workbook: Path, model_dir: Path) -> ImportReport:
                         workbook.name,
                         0,
                         "",
-                        f"{model_dir} has no {MANIFEST} and the workbook no architecture table; "
-                        "import into an existing model or use a template from "
-                        "'eakit report --template'",
+                        say("survey.no_architecture", folder=str(model_dir)),
                     )
                 ]
             )

@@ -25,7 +25,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from eakit import metamodel
 from eakit.diagnostics import Location
-from eakit.loader.errors import shown, translate
+from eakit.loader.errors import kind_words, shown, translate
+from eakit.messages import did_you_mean, say
 from eakit.model.components import BaseComponent
 from eakit.render.excel.inventory import table_name
 from eakit.render.excel.labels import LANGS, VALUE_ALIASES, VALUE_LABELS, inventory_sheet_name
@@ -40,7 +41,7 @@ from eakit.render.excel.layout import (
 )
 from eakit.render.excel.template import ARCHITECTURE_TABLE
 from eakit.survey.errors import CellProblem, SurveyError, quote_sheet
-from eakit.text import did_you_mean, nfc, strip_diacritics
+from eakit.text import nfc, strip_diacritics
 
 HEADER_SCAN_ROWS = 12
 # A workbook is untrusted input: a 35 KB file can declare a cell a million rows down, or
@@ -133,8 +134,7 @@ def _check_parts(path: Path) -> None:
         if total > MAX_UNPACKED_BYTES:
             raise _refuse(
                 path,
-                f"unpacks to {total:,} bytes, over the limit of {MAX_UNPACKED_BYTES:,}; "
-                "an inventory workbook is far smaller",
+                say("survey.unpacked", total=f"{total:,}", limit=f"{MAX_UNPACKED_BYTES:,}"),
             )
         overlap = max(len(marker) for marker in _DTD_MARKERS)
         for part in parts:
@@ -145,9 +145,7 @@ def _check_parts(path: Path) -> None:
                     if any(marker in window for marker in _DTD_MARKERS):
                         raise _refuse(
                             path,
-                            f"part '{part.filename}' declares a DTD or XML entities, which "
-                            "an .xlsx never needs (a possible XXE or entity-expansion "
-                            "attack); the file is not read",
+                            say("survey.part_dtd", part=part.filename),
                         )
                     tail = window[-overlap:]
 
@@ -173,8 +171,7 @@ def _used_ranges(path: Path) -> dict[str, UsedRange]:
                     if cells > MAX_CELLS:
                         raise _refuse(
                             path,
-                            f"holds more than {MAX_CELLS:,} cells; an inventory workbook "
-                            "is far smaller",
+                            say("survey.cells", limit=f"{MAX_CELLS:,}"),
                         )
                     filled = [c["column"] for c in row if c["value"] not in (None, "")]
                     if not filled:
@@ -183,14 +180,12 @@ def _used_ranges(path: Path) -> dict[str, UsedRange]:
                     if index > MAX_ROWS:
                         raise _refuse(
                             path,
-                            f"{where} holds a value beyond row {MAX_ROWS:,}, the limit; "
-                            "delete what is below the inventory",
+                            say("survey.rows", where=where, limit=f"{MAX_ROWS:,}"),
                         )
                     if max(filled) > MAX_COLUMNS:
                         raise _refuse(
                             path,
-                            f"{where} holds a value beyond column {MAX_COLUMNS:,}, the "
-                            "limit; delete what is right of the inventory",
+                            say("survey.columns", where=where, limit=f"{MAX_COLUMNS:,}"),
                         )
                     last_row, last_column = max(last_row, index), max(last_column, *filled)
             ranges[ws.title] = UsedRange(last_row, last_column)
@@ -236,8 +231,11 @@ class _Cells:
             code = _value_lookup(column.key).get(fold(str(value)))
             if code is None:
                 options = list(column.options)
-                hint = did_you_mean(str(value), options) or f" (use one of: {', '.join(options)})"
-                self.problem(row, col, f"unknown {column.key} {shown(str(value))}{hint}")
+                hint = did_you_mean(str(value), options) or say(
+                    "survey.use_one_of", options=", ".join(options)
+                )
+                message = say("survey.unknown_value", key=column.key, value=shown(str(value)))
+                self.problem(row, col, message + hint)
             return code
         shape = column.shape
         if shape == "list":
@@ -249,7 +247,8 @@ class _Cells:
             folded = fold(str(value))
             if folded in _TRUE or folded in _FALSE:
                 return folded in _TRUE
-            self.problem(row, col, f"'{column.key}' must be TRUE or FALSE, got {shown(str(value))}")
+            message = say("survey.bool", key=column.key, value=shown(str(value)))
+            self.problem(row, col, message)
             return None
         if shape == "int":
             if isinstance(value, float) and value.is_integer():
@@ -289,7 +288,7 @@ def _read_sheet(ws: Worksheet, layer: str, used: UsedRange) -> tuple[list[Row], 
     cells = _Cells(ws.title)
     header = _find_header(ws, lookup, used)
     if header is None:
-        cells.problems.append(CellProblem(ws.title, 0, "", "no heading row with an 'id' column"))
+        cells.problems.append(CellProblem(ws.title, 0, "", say("survey.no_heading")))
         return [], cells.problems
     columns: dict[int, Column] = {}
     heading = next(ws.iter_rows(min_row=header, max_row=header, max_col=used.columns), ())
@@ -305,12 +304,14 @@ def _read_sheet(ws: Worksheet, layer: str, used: UsedRange) -> tuple[list[Row], 
             continue  # the names beside a reference column: for readers, not read back
         if column is None:
             hint = did_you_mean(fold(text), list(lookup))
-            cells.problem(header, cell.column, f"unknown column {shown(text)}{hint}")
+            cells.problem(
+                header, cell.column, say("survey.unknown_column", column=shown(text)) + hint
+            )
             continue
         columns[cell.column] = column
     by_key = {column.key: col for col, column in columns.items()}
     if "id" not in by_key or "kind" not in by_key:
-        cells.problem(header, 1, "the heading row needs the 'id' and 'kind' columns")
+        cells.problem(header, 1, say("survey.heading_needs"))
         return [], cells.problems
     rows: list[Row] = []
     for excel_row in ws.iter_rows(min_row=header + 1, max_row=used.rows, max_col=used.columns):
@@ -342,7 +343,7 @@ def _read_row(
     for col, cell in sorted(raw.items()):
         column = columns[col]
         if cell.data_type == "f":
-            cells.problem(index, col, "formulas are not read: type the value itself")
+            cells.problem(index, col, say("survey.formula"))
             continue
         value = cells.convert(column, cell.value, index, col)
         if value is not None:
@@ -351,18 +352,20 @@ def _read_row(
     kind_col = by_key["kind"]
     if kind is None:
         if len(cells.problems) == before:
-            cells.problem(index, kind_col, "missing kind")
+            cells.problem(index, kind_col, say("survey.missing_kind"))
         return None
     if kind not in kinds_of_layer(layer):
         cells.problem(
             index,
             kind_col,
-            f"kind {shown(str(kind))} does not belong on this sheet (layer '{layer}')",
+            say("survey.wrong_sheet", kind=shown(str(kind)), layer=layer),
         )
         return None
     for col, column in columns.items():
         if not applies(column, kind) and column.key.split(".")[0] in data:
-            cells.problem(index, col, f"'{column.key}' is not a field of a {kind}")
+            cells.problem(
+                index, col, say("survey.not_a_field", key=column.key, kind=kind_words(kind))
+            )
             data.pop(column.key.split(".")[0], None)
     if len(cells.problems) > before:
         return None
@@ -376,7 +379,7 @@ def _read_row(
             letter = letters.get(name, letters.get("id", "A"))
             return Location(letter, index, 0)
 
-        label = f"{kind} {shown(str(data.get('id', '?')))}"
+        label = say("what.kind_id", kind=kind_words(kind), id=str(data.get("id", "?")))
         for diagnostic in translate(exc, metamodel.component_class(kind), label, locate):
             cells.problems.append(
                 CellProblem(cells.sheet, index, diagnostic.location.file, diagnostic.message)
@@ -423,11 +426,10 @@ def read_survey(path: Path) -> Survey:
     except DefusedXmlException:
         raise _refuse(
             path,
-            "declares a DTD or XML entities, which an .xlsx never needs (a possible XXE or "
-            "entity-expansion attack); the file is not read",
+            say("survey.dtd"),
         ) from None
     except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as exc:
-        raise _refuse(path, f"cannot be read as .xlsx: {_short(str(exc))}") from None
+        raise _refuse(path, say("survey.not_xlsx", reason=_short(str(exc)))) from None
     rows: list[Row] = []
     problems: list[CellProblem] = []
     architecture: dict[str, Any] = {}
@@ -451,19 +453,19 @@ def read_survey(path: Path) -> Survey:
                         row.sheet,
                         row.row,
                         row.columns.get("id", "A"),
-                        f"duplicate id '{row.component.id}' "
-                        f"(first in {first.sheet} row {first.row})",
+                        say(
+                            "survey.duplicate_id",
+                            id=row.component.id,
+                            sheet=first.sheet,
+                            row=first.row,
+                        ),
                     )
                 )
                 continue
             seen[row.component.id] = row
             rows.append(row)
     if not found_sheet:
-        problems.append(
-            CellProblem(
-                path.name, 0, "", "no inventory sheet found (see 'eakit report --template')"
-            )
-        )
+        problems.append(CellProblem(path.name, 0, "", say("survey.no_sheet")))
     if problems:
         raise SurveyError(problems)
     return Survey(rows, architecture)

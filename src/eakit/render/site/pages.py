@@ -822,6 +822,7 @@ class SitePages:
             table(
                 [self.w("relation"), self.w("component"), self.w("kind"), self.w("details")],
                 [r for _, r in rows],
+                columns=["relation", "component", "kind", "details"],
             ),
             cls="eakit-relations",
             searched=False,
