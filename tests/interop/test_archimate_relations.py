@@ -104,9 +104,14 @@ def test_a_relation_the_table_refuses_names_both_kinds(model: Path) -> None:
         load_graph(model)
     [problem] = caught.value.diagnostics
     assert str(problem.location) == "wrong.yaml:2:32"
-    assert problem.message.startswith(
-        "quan hệ 'assignment' từ business_object 'ho-so' (BusinessObject) tới business_actor "
-        "'bo-phan' (BusinessActor) không được ArchiMate 3.2 cho phép; được phép: association"
+    assert problem.message == (
+        "quan hệ 'assignment' từ đối tượng nghiệp vụ 'ho-so' (BusinessObject) tới tác nhân "
+        "nghiệp vụ 'bo-phan' (BusinessActor) không được ArchiMate 3.2 cho phép; được phép: "
+        "association"
+    )
+    assert problem.message.en == (
+        "relation 'assignment' from business_object 'ho-so' (BusinessObject) to business_actor "
+        "'bo-phan' (BusinessActor) is not allowed by ArchiMate 3.2; allowed: association"
     )
     assert problem.message.endswith(
         "/ relation 'assignment' is not allowed by ArchiMate 3.2 between these elements"

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from eakit import metamodel
 from eakit.diagnostics import Diagnostic, Location
 from eakit.labels import field_label as _field_label
 from eakit.labels import has_label
@@ -128,7 +129,7 @@ def field_words(loc: YamlPath | str) -> str:
 def kind_words(kind: str) -> Bilingual:
     """A kind as a message names it: its label in Vietnamese (``ứng dụng``), its key in
     English (``application``)."""
-    label = KIND_CLASSES[kind].label
+    label = metamodel.label(kind, "vi")
     return Bilingual(label[:1].lower() + label[1:], kind)
 
 

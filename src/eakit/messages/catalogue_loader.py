@@ -111,7 +111,7 @@ LOADER: dict[str, tuple[str, str]] = {
     ),
     "relation.attribute_owner": (
         "chỉ dùng cho quan hệ '{owner}', không cho '{kind}'",
-        "belongs to a '{owner}' relation only, not to '{kind}'",
+        "is for '{owner}' relations only, not '{kind}'",
     ),
     "kind.use_one_of": ("; dùng một trong các loại {kinds}", "; use one of {kinds}"),
     "kind.missing": ("{what} không có 'kind'{hint}", "{what} has no 'kind'{hint}"),
