@@ -61,7 +61,7 @@ class CheckContext:
     as_of: dt.date
     live: frozenset[str]
     subjects: list[str]
-    params: Mapping[str, Any]
+    params: Any  # the check's parameters (a pydantic model of its type)
     selector: Selector
     documents: Mapping[str, LegalDocument] = dataclasses.field(default_factory=dict)
     _ids: list[str] | None = dataclasses.field(default=None, repr=False)

@@ -9,11 +9,12 @@ a list (one of) or an operator mapping: ``not``, ``in``, ``not_in``, ``present``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from eakit.model import BaseComponent
+from eakit.model import KIND_CLASSES, BaseComponent
+from eakit.text import did_you_mean
 
 OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
 _MISSING = object()
@@ -68,6 +69,55 @@ def parse_selector(raw: Mapping[str, Any] | None) -> Selector:
     status = frozenset(raw["status"]) if raw.get("status") else None
     alternatives = tuple(parse_selector(sub) for sub in raw.get("any") or ())
     return Selector(kinds, tuple(where), status, alternatives)
+
+
+def field_problem(path: str, kinds: Iterable[str] | None = None) -> str | None:
+    """Why no component of ``kinds`` (``None``: of any kind) has the (dotted) field
+    ``path``, or ``None`` when one has (``properties.<key>`` names a free-form one)."""
+    head = path.split(".", 1)[0]
+    if head == "properties" and "." in path:
+        return None
+    wanted = sorted(kinds) if kinds else None
+    classes = [KIND_CLASSES[k] for k in wanted if k in KIND_CLASSES] if wanted else []
+    fields = {name for cls in classes or KIND_CLASSES.values() for name in cls.model_fields}
+    if head in fields:
+        return None
+    scope = f"components of kind {', '.join(wanted)}" if wanted else "any component kind"
+    return (
+        f"'{path}' is not a field of {scope}{did_you_mean(head, fields)}; "
+        "use 'properties.<key>' for a free-form property"
+    )
+
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+"""Problems found in a written selector: (path of the offending key in it, message)."""
+
+
+def selector_problems(raw: Any, kinds_in_scope: Iterable[str] | None = None) -> Problems:
+    """What is wrong with a selector as written (its structure is valid): unknown kinds,
+    fields no selected kind has and unknown operators, each with the path of its key."""
+    problems: Problems = []
+    if not isinstance(raw, Mapping) or not raw:
+        return problems
+    kind = raw.get("kind")
+    kinds = [kind] if isinstance(kind, str) else list(kind or [])
+    for name in kinds:
+        if name not in KIND_CLASSES:
+            problems.append((("kind",), f"unknown kind '{name}'{did_you_mean(name, KIND_CLASSES)}"))
+    known = [k for k in kinds if k in KIND_CLASSES] or kinds_in_scope
+    for name, value in (raw.get("where") or {}).items():
+        problem = field_problem(str(name), known)
+        if problem is not None:
+            problems.append((("where", name), problem))
+        if isinstance(value, Mapping):
+            for op in value:
+                if op not in OPERATORS:
+                    message = f"unknown operator '{op}'{did_you_mean(str(op), OPERATORS)}"
+                    problems.append((("where", name, op), message))
+    for index, sub in enumerate(raw.get("any") or ()):
+        found = selector_problems(sub, known)
+        problems.extend((("any", index, *where), message) for where, message in found)
+    return problems
 
 
 def field_value(component: BaseComponent, dotted: str) -> Any:

@@ -1,0 +1,58 @@
+"""A check's written parameters checked against its type: what is wrong, where."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from eakit.rules.checks.base import CheckType
+from eakit.rules.selectors import Problems, Selector, selector_problems
+from eakit.text import did_you_mean
+
+
+def _mentions_selector(annotation: Any) -> bool:
+    if annotation is Selector:
+        return True
+    return any(_mentions_selector(arg) for arg in typing.get_args(annotation))
+
+
+def selector_params(check_type: CheckType[Any]) -> list[str]:
+    """The parameters of a check type that are selectors."""
+    fields = check_type.params.model_fields
+    return [name for name, info in fields.items() if _mentions_selector(info.annotation)]
+
+
+def params_problems(check_type: CheckType[Any], written: Mapping[str, Any]) -> Problems:
+    """What is wrong inside the selectors among the written parameters, each with the path
+    of its key (the parameters themselves are left to :func:`validation_problems`)."""
+    problems: Problems = []
+    for name in selector_params(check_type):
+        for where, message in selector_problems(written.get(name)):
+            problems.append(((name, *where), message))
+    return problems
+
+
+def validation_problems(check_type: CheckType[Any], error: ValidationError) -> Problems:
+    """The errors of a check's parameters, each at the path of the key at fault."""
+    known = check_type.params.model_fields
+    problems: Problems = []
+    for item in error.errors():
+        where = tuple(item["loc"])
+        if item["type"] == "extra_forbidden":
+            name = str(where[-1])
+            message = (
+                f"'{name}' is not a parameter of check '{check_type.name}'"
+                f"{did_you_mean(name, known)}; it takes: {', '.join(known) or 'none'}"
+            )
+        elif item["type"] == "missing":
+            message = f"check '{check_type.name}' needs the parameter '{where[-1]}'"
+            where = where[:-1]
+        else:
+            message = str(item["msg"]).removeprefix("Value error, ")
+            if where:
+                message = f"'{'.'.join(map(str, where))}': {message}"
+        problems.append((where, message))
+    return problems
