@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    WithJsonSchema,
+)
 
 from eakit.model import relation_types
 from eakit.rules.context import CheckContext, Hit
@@ -30,6 +37,10 @@ P = TypeVar("P", bound=Params)
 
 # --- parameter types the packs share ----------------------------------------------------
 
+REF = "x-eakit-def"
+"""In a parameter's JSON Schema: the rule-pack schema definition it is (see
+:mod:`eakit.rules.checks.schema`)."""
+
 
 def _names(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
@@ -43,7 +54,12 @@ def _known_edges(names: tuple[str, ...]) -> tuple[str, ...]:
     return names
 
 
-EdgeNames = Annotated[tuple[str, ...], BeforeValidator(_names), AfterValidator(_known_edges)]
+EdgeNames = Annotated[
+    tuple[str, ...],
+    BeforeValidator(_names),
+    AfterValidator(_known_edges),
+    WithJsonSchema({REF: "edges"}),
+]
 """One relation type or a list of them (each must exist)."""
 
 
@@ -64,7 +80,9 @@ def _component_field(name: str, info: ValidationInfo) -> str:
 FieldName = Annotated[str, AfterValidator(_component_field)]
 """A (dotted) field of the components the rule selects (``properties.x`` for a free one)."""
 
-FieldNames = Annotated[tuple[FieldName, ...], BeforeValidator(_names)]
+FieldNames = Annotated[
+    tuple[FieldName, ...], BeforeValidator(_names), WithJsonSchema({REF: "strings"})
+]
 """One field or a list of them."""
 
 
@@ -72,7 +90,7 @@ def _selector(value: Any) -> Any:
     return value if isinstance(value, Selector) else parse_selector(value)
 
 
-SelectorParam = Annotated[Selector, BeforeValidator(_selector)]
+SelectorParam = Annotated[Selector, BeforeValidator(_selector), WithJsonSchema({REF: "selector"})]
 """A selector (see :mod:`eakit.rules.selectors`); the pack loader checks it where it is
 written, with the location of each of its keys."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -38,9 +39,19 @@ def params_problems(check_type: CheckType[Any], written: Mapping[str, Any]) -> P
 def validation_problems(check_type: CheckType[Any], error: ValidationError) -> Problems:
     """The errors of a check's parameters, each at the path of the key at fault."""
     known = check_type.params.model_fields
+    errors = error.errors()
+    # A misspelt parameter also leaves the one meant missing: say it once, at the misspelling.
+    meant = {
+        close
+        for item in errors
+        if item["type"] == "extra_forbidden"
+        for close in difflib.get_close_matches(str(item["loc"][-1]), known, n=1, cutoff=0.6)
+    }
     problems: Problems = []
-    for item in error.errors():
+    for item in errors:
         where = tuple(item["loc"])
+        if item["type"] == "missing" and where[-1] in meant:
+            continue
         if item["type"] == "extra_forbidden":
             name = str(where[-1])
             message = (
@@ -50,9 +61,10 @@ def validation_problems(check_type: CheckType[Any], error: ValidationError) -> P
         elif item["type"] == "missing":
             message = f"check '{check_type.name}' needs the parameter '{where[-1]}'"
             where = where[:-1]
-        else:
+        elif item["type"] == "value_error":  # ours: the message names what is wrong
             message = str(item["msg"]).removeprefix("Value error, ")
-            if where:
-                message = f"'{'.'.join(map(str, where))}': {message}"
+        else:
+            named = ".".join(str(part) for part in where)
+            message = f"'{named}': {item['msg']}" if named else str(item["msg"])
         problems.append((where, message))
     return problems
