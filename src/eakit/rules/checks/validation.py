@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -20,10 +21,11 @@ def _mentions_selector(annotation: Any) -> bool:
     return any(_mentions_selector(arg) for arg in typing.get_args(annotation))
 
 
-def selector_params(check_type: CheckType[Any]) -> list[str]:
+@cache
+def selector_params(check_type: CheckType[Any]) -> tuple[str, ...]:
     """The parameters of a check type that are selectors."""
     fields = check_type.params.model_fields
-    return [name for name, info in fields.items() if _mentions_selector(info.annotation)]
+    return tuple(name for name, info in fields.items() if _mentions_selector(info.annotation))
 
 
 def params_problems(check_type: CheckType[Any], written: Mapping[str, Any]) -> Problems:
@@ -31,7 +33,9 @@ def params_problems(check_type: CheckType[Any], written: Mapping[str, Any]) -> P
     of its key (the parameters themselves are left to :func:`validation_problems`)."""
     problems: Problems = []
     for name in selector_params(check_type):
-        for where, message in selector_problems(written.get(name)):
+        if name not in written:
+            continue
+        for where, message in selector_problems(written[name]):
             problems.append(((name, *where), message))
     return problems
 
