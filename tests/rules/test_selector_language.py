@@ -83,7 +83,10 @@ def test_a_value_of_the_wrong_type_is_an_error_in_rules_and_views(raw, where, fr
 
 
 def test_a_rule_pack_reports_a_mistyped_selector_value_at_its_key(make_model):
-    text = "    check: {type: required_relation, edge: hosted_on, target: {where: {security_level: high}}}\n"
+    text = (
+        "    check: {type: required_relation, edge: hosted_on, "
+        "target: {where: {security_level: high}}}\n"
+    )
     problems = _problems(_pack_model(make_model, text))
     assert len(problems) == 1 and "'high' is not a whole number" in problems[0], problems
     assert f":{text.index('security_level') + 1}: " in problems[0]
