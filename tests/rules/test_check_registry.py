@@ -14,10 +14,12 @@ from eakit.pipeline import check, load_graph
 from eakit.rules.checks import DECLARATIVE, PYTHON, schema
 from eakit.rules.checks.base import Across, Along, Own, WholeModel
 from eakit.rules.engine import load_rules
+from eakit.rules.selectors import KEYS, OPERATORS
 from eakit.rules.sources import bundled_schema
 
 from .conftest import FIXTURES
 
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 LOCAL = (FIXTURES / "packs" / "local.yaml").read_text("utf-8")
 CHECK_LINE = "    check: {type: required_attribute, field: vendor}\n"
 runner = CliRunner()
@@ -158,3 +160,19 @@ def test_the_pack_schema_describes_the_registered_parameters():
     described = bundled_schema("rulepack.schema.json")["$defs"]["check"]
     assert described == schema.check_schema()
     assert described["properties"]["type"]["enum"] == [*DECLARATIVE, "python"]
+
+
+def test_the_pack_guide_lists_every_check_type_with_its_parameters():
+    guide = (DOCS / "rule-packs.md").read_text("utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in guide.splitlines() if "| `" in line}
+    for check_type in [*DECLARATIVE.values(), *PYTHON.values()]:
+        row = rows.get(check_type.name)
+        assert row is not None, f"docs/rule-packs.md has no row for {check_type.name}"
+        for name in check_type.params.model_fields:
+            assert f"`{name}`" in row, (check_type.name, name)
+
+
+def test_the_selector_page_documents_every_key_and_operator():
+    page = (DOCS / "selectors.md").read_text("utf-8")
+    for word in (*KEYS, *OPERATORS):
+        assert f"`{word}`" in page, word
