@@ -40,7 +40,7 @@ from eakit.worker import FAILED, Send, Worker, wanted
 MIN_COMPONENTS = 20_000
 
 # The worker's fraction of the components of a divided rule: less than half, because it
-# also runs the WHOLE rules (measured at 34 provinces: its answer reaches this process as
+# also runs the whole-walk rules (measured at 34 provinces: its answer reaches this process as
 # this one finishes locating its own findings).
 WORKER_SHARE = 0.43
 
