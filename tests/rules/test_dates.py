@@ -123,6 +123,9 @@ AT_2021 = (
         "SEC-009": ["ubnd-tinh"],
         "SEC-102": ["ubnd-tinh"],  # Directive 14/CT-TTg (2019): no tier 2
         "SEC-103": ["ubnd-tinh"],  # ... nor tier 3
+        # Decree 61/2018 Điều 25 khoản 2 điểm a: one centralised one-stop system per province;
+        # the model has a departments' one and a district one
+        "SVC-001": ["ubnd-tinh"],
         "SVC-007": ["cong-dich-vu-cong-tinh", "cong-thong-tin-tinh"],
         # Decree 45/2020: no electronic data warehouse of dossiers
         "SVC-101": ["mot-cua-dien-tu", "mot-cua-dien-tu-cap-huyen"],
@@ -139,7 +142,6 @@ AT_2025 = AT_2021 | {
     # VNeID login: the 4.0 pack applies, as framework v4.0 is in force since 25/03/2025
     "INT-007": ["cong-dich-vu-cong-tinh", "mot-cua-dien-tu", "mot-cua-dien-tu-cap-huyen"],
     "INT-102": ["mot-cua-dien-tu", "mot-cua-dien-tu-cap-huyen"],
-    "SVC-001": ["ubnd-tinh"],
     # Decree 42/2022 Điều 11: the seed's services carry levels 1-4, not full or partial
     "SVC-003": SERVICES_5,
 }
