@@ -94,7 +94,7 @@ def _line_col(text: str, key: str) -> tuple[int, int]:
         (
             "    check: {type: python, name: hosting_level, params: {min_level: high}}\n",
             "min_level",
-            "'high' is not of type 'integer'",  # the schema's word: it is read first
+            "'min_level': Input should be a valid integer",
         ),
     ],
     ids=["field", "param-name", "python-param-name", "python-field", "selector", "edge", "type"],

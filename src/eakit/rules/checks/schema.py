@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType
+from eakit.rules.checks import DECLARATIVE, CheckType
 from eakit.rules.checks.base import REF
 
 START = '    "check": {'
@@ -73,13 +73,8 @@ def check_schema() -> dict[str, Any]:
             },
         }
     )
-    blocks.extend(
-        {
-            "if": {"properties": {"type": {"const": "python"}, "name": {"const": name}}},
-            "then": {"properties": {"params": {"properties": _properties(check_type)}}},
-        }
-        for name, check_type in PYTHON.items()
-    )
+    # The registered checks' parameters are left to the loader: one more conditional per
+    # check costs every check of every pack at load (the loader evaluates them all).
     return {
         "type": "object",
         "required": ["type"],
