@@ -90,3 +90,13 @@ def test_a_rule_pack_reports_a_mistyped_selector_value_at_its_key(make_model):
     problems = _problems(_pack_model(make_model, text))
     assert len(problems) == 1 and "'high' is not a whole number" in problems[0], problems
     assert f":{text.index('security_level') + 1}: " in problems[0]
+
+
+@pytest.mark.parametrize("module", ["eakit.rules.selectors", "eakit.rules.checks"])
+def test_the_selector_module_imports_before_the_model(module):
+    # The model's built-in views are checked with it while the model package loads.
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()

@@ -25,11 +25,12 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel
 
-from eakit.model import KIND_CLASSES, BaseComponent
+if TYPE_CHECKING:
+    from eakit.model import BaseComponent
 from eakit.text import did_you_mean
 
 OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
@@ -69,6 +70,14 @@ class Selector:
         return self.kinds
 
 
+def _kind_classes() -> dict[str, type[BaseComponent]]:
+    # Imported when first asked for: the model's own view declarations are checked with
+    # this module while the model package is still loading.
+    from eakit.model.components import KIND_CLASSES
+
+    return KIND_CLASSES
+
+
 def _listed(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -81,7 +90,7 @@ def _kinds(raw: Mapping[str, Any]) -> frozenset[str] | None:
     layers = set(_listed(raw.get("layer")) + _listed(raw.get("layers")))
     allowed = set(kinds) if kinds else None
     if layers:
-        in_layers = {k for k, cls in KIND_CLASSES.items() if cls.layer.value in layers}
+        in_layers = {k for k, cls in _kind_classes().items() if cls.layer.value in layers}
         allowed = in_layers if allowed is None else allowed & in_layers
     return None if allowed is None else frozenset(allowed)
 
@@ -102,8 +111,8 @@ def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selecto
             problems.append(((key,), f"unknown selector key '{key}'{did_you_mean(key, KEYS)}"))
     for key in ("kind", "kinds"):
         for name in _listed(raw.get(key)):
-            if name not in KIND_CLASSES:
-                message = f"unknown kind '{name}'{did_you_mean(name, KIND_CLASSES)}"
+            if name not in _kind_classes():
+                message = f"unknown kind '{name}'{did_you_mean(name, _kind_classes())}"
                 problems.append(((key,), message))
     kinds = _kinds(raw)
     known = kinds if kinds is not None else scope
@@ -206,7 +215,7 @@ def field_category(path: str, kinds: frozenset[str] | None) -> str | None:
     if parts[0] == "properties":
         return None
     classes: list[type[BaseModel]] = [
-        KIND_CLASSES[k] for k in sorted(kinds or KIND_CLASSES) if k in KIND_CLASSES
+        _kind_classes()[k] for k in sorted(kinds or _kind_classes()) if k in _kind_classes()
     ]
     annotations: list[Any] = []
     for depth, part in enumerate(parts):
@@ -304,8 +313,8 @@ def field_problem(path: str, kinds: Iterable[str] | None = None) -> str | None:
     if head == "properties" and "." in path:
         return None
     wanted = sorted(kinds) if kinds else None
-    classes = [KIND_CLASSES[k] for k in wanted if k in KIND_CLASSES] if wanted else []
-    fields = {name for cls in classes or KIND_CLASSES.values() for name in cls.model_fields}
+    classes = [_kind_classes()[k] for k in wanted if k in _kind_classes()] if wanted else []
+    fields = {name for cls in classes or _kind_classes().values() for name in cls.model_fields}
     if head in fields:
         return None
     scope = f"components of kind {', '.join(wanted)}" if wanted else "any component kind"
@@ -410,7 +419,7 @@ def matches(
     return not selector.any or any(matches(s, component, kind, live) for s in selector.any)
 
 
-Predicate = Callable[[BaseComponent, str, str], bool]
+Predicate = Callable[["BaseComponent", str, str], bool]
 """A compiled selector: ``(component, kind, status value) -> matches``."""
 
 
@@ -426,12 +435,32 @@ def field_getter(dotted: str) -> Callable[[BaseComponent], Any]:
     return lambda component: field_value(component, dotted)
 
 
+def _is_list(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, set, frozenset):
+        return True
+    return origin is not None and any(_is_list(a) for a in typing.get_args(annotation))
+
+
+@cache
+def _may_be_list(path: str) -> bool:
+    """Whether the (dotted) field can hold a list in some kind (a free-form property or a
+    nested field: assumed so)."""
+    if "." in path:
+        return True
+    fields = (cls.model_fields.get(path) for cls in _kind_classes().values())
+    return any(_is_list(f.annotation) for f in fields if f is not None)
+
+
 def compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
     """One ``where`` condition as a test on a component (its fields only)."""
     get = field_getter(condition.field)
     op, operand = condition.op, condition.value
     # The model's enums are StrEnums: a member equals (and hashes like) its value, so
     # the two common operators need no unwrapping; a list field takes the general path.
+    listed = _may_be_list(condition.field)
+    if op == "eq" and isinstance(operand, str) and not listed:
+        return lambda component: bool(get(component) == operand)
     if op == "eq" and isinstance(operand, str):
 
         def equal(component: BaseComponent) -> bool:
@@ -441,6 +470,8 @@ def compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
         return equal
     if op == "in" and all(isinstance(v, str) for v in operand):
         allowed = frozenset(operand)
+        if not listed:
+            return lambda component: get(component) in allowed
 
         def one_of(component: BaseComponent) -> bool:
             value = get(component)
