@@ -118,7 +118,7 @@ def _predicates() -> list[Selector]:
         {"where": {"connection_points": 51.0}},
         {"where": {"status": ["planned", 3]}},
         {"where": {"scope": "national", "kind": "network"}},
-        {"where": {"security_level": True}},
+        {"where": {"security_level": "3"}},  # read as 3 (a level is a number)
         {"where": {"properties.owner": "x"}},
         {"where": {"deployed_at": "so-tu-phap"}},
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eakit.rules.checks.validation import selector_params
 from eakit.rules.engine import load_rules
 from eakit.rules.selectors import Selector, compile_selector, matches, parse_selector
 
@@ -31,10 +32,12 @@ def _selectors(bundled_graph) -> list[Selector]:
         found.append(rule.applies_to)
         checks = [rule.check, *(variant.check for variant in rule.variants)]
         for check in checks:
-            for key in ("target", "to", "via", "national"):
-                raw = check.params.get(key) if check is not None else None
-                if isinstance(raw, dict):
-                    found.append(parse_selector(raw))
+            if check is None:
+                continue
+            for key in selector_params(check.check_type):
+                selector = getattr(check.params, key)
+                if selector is not None:
+                    found.append(selector)
     return found
 
 

@@ -1,12 +1,12 @@
 """Re-running the rules after an edit, only where the edit can change a verdict.
 
-A rule whose check looks ``r`` hops from its subject along some edge types (see
-:meth:`eakit.rules.engine.Engine.radius` and :meth:`~eakit.rules.engine.Engine.edge_types`)
-can change its verdict only on subjects within ``r`` such hops of something the edit
-changed: a component added, removed or changed, or an end of an edge added, removed or
-changed (in the graph before or after the edit). The rule runs again on those subjects;
-every other subject keeps its hits. Rules that compare subjects with each other or look
-at the whole model run again in full (they are the cheap ones).
+A rule whose check looks ``r`` hops from its subject along some edge types (as its check
+type's scope says: see :mod:`eakit.rules.checks.base`) can change its verdict only on
+subjects within ``r`` such hops of something the edit changed: a component added, removed
+or changed, or an end of an edge added, removed or changed (in the graph before or after
+the edit). The rule runs again on those subjects; every other subject keeps its hits.
+Rules that compare subjects with each other or look at the whole model run again in full
+(they are the cheap ones).
 
 Findings are rebuilt only for subjects whose hits changed, whose component or edges
 changed, or whose finding sits in an edited file (its line may have moved); the rest

@@ -16,10 +16,10 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
-    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -44,64 +44,78 @@ GroupBy = Literal["layer", "scope", "status", "none"]
 Layout = Literal["grid", "flow"]
 Direction = Literal["TB", "LR"]
 
-#: Every attribute name some component kind has: what ``where`` and ``by`` may name.
-KNOWN_FIELDS: frozenset[str] = frozenset(
-    name for cls in KIND_CLASSES.values() for name in cls.model_fields
-)
-
 
 def _check_field_path(path: str, kinds: list[str] | None = None) -> str:
     """Reject attribute paths no component has (a typo would silently match nothing)."""
-    head = path.split(".", 1)[0]
-    if head == "properties" and "." in path:
-        return path
-    candidates = (
-        {name for kind in kinds for name in KIND_CLASSES[kind].model_fields}
-        if kinds
-        else KNOWN_FIELDS
-    )
-    if head not in candidates:
-        from eakit.text import did_you_mean
+    from eakit.rules.selectors import field_problem
 
-        scope = f"components of kind {', '.join(kinds)}" if kinds else "any component kind"
-        raise ValueError(
-            f"'{path}' is not an attribute of {scope}{did_you_mean(head, candidates)}; "
-            "use 'properties.<key>' for free-form properties"
-        )
+    problem = field_problem(path, kinds)
+    if problem is not None:
+        raise ValueError(problem)
     return path
 
 
 class Selector(Strict):
-    """Components matching every given condition (an empty selector matches all)."""
+    """Components matching every given condition (an empty selector matches all): the
+    selector language of the rule packs (see ``docs/selectors.md``), any status unless
+    ``status`` says."""
 
     ids: list[Glob] = Field(default_factory=list, description="Id globs, e.g. 'so-*'.")
-    kinds: list[KindName] = Field(default_factory=list)
-    layers: list[LayerName] = Field(default_factory=list)
-    where: dict[str, FilterValue] = Field(
-        default_factory=dict,
-        description="Attribute filters: a value (equal, or contained in a list attribute) "
-        "or a list of accepted values. Dotted paths reach nested attributes "
-        "('security_dossier.approved', 'properties.key').",
+    kinds: list[KindName] = Field(
+        default_factory=list, validation_alias=AliasChoices("kinds", "kind")
     )
+    layers: list[LayerName] = Field(
+        default_factory=list, validation_alias=AliasChoices("layers", "layer")
+    )
+    where: dict[str, FilterValue | dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Field conditions: a value (equal, or among a list field's values), a "
+        "list of accepted values, or operators (not, in, not_in, present, contains, gte, "
+        "lte, gt, lt). Dotted paths reach nested fields ('security_dossier.approved', "
+        "'properties.key'). A value is read by the field's type.",
+    )
+    status: list[Literal["current", "planned", "retired"]] = Field(default_factory=list)
+    any: list[Selector] = Field(default_factory=list, description="Alternatives: one matches.")
 
     @model_validator(mode="before")
     @classmethod
     def _from_glob(cls, data: Any) -> Any:
         # A bare string is an id glob: ``- "so-*"`` means ``- {ids: ["so-*"]}``.
-        return {"ids": [data]} if isinstance(data, str) else data
+        if isinstance(data, str):
+            return {"ids": [data]}
+        if isinstance(data, dict):
+            # One kind or layer may be written without a list, as in the rule packs.
+            return {k: [v] if k in _LISTED and isinstance(v, str) else v for k, v in data.items()}
+        return data
 
-    @field_validator("where")
-    @classmethod
-    def _known_attributes(cls, value: dict[str, FilterValue]) -> dict[str, FilterValue]:
-        for key in value:
-            _check_field_path(key)
-        return value
+    @model_validator(mode="after")
+    def _known(self) -> Selector:
+        from eakit.rules.selectors import selector_problems
+
+        for where, message in selector_problems(self.written()):
+            raise ValueError(f"{'.'.join(map(str, where))}: {message}")
+        return self
+
+    def written(self) -> dict[str, Any]:
+        """The selector as the rule packs write it."""
+        raw: dict[str, Any] = {
+            "ids": self.ids,
+            "kind": self.kinds,
+            "layer": self.layers,
+            "where": self.where,
+            "status": self.status,
+            "any": [alternative.written() for alternative in self.any],
+        }
+        return {k: v for k, v in raw.items() if v}
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return {"anyOf": [_GLOB_SCHEMA, handler(core_schema)]}
+
+
+_LISTED = frozenset({"kind", "kinds", "layer", "layers", "ids", "status"})
 
 
 #: A predicate of ``include``/``exclude``/``hub``: an id glob or a selector.

@@ -61,7 +61,7 @@ class CheckContext:
     as_of: dt.date
     live: frozenset[str]
     subjects: list[str]
-    params: Mapping[str, Any]
+    params: Any  # the check's parameters (a pydantic model of its type)
     selector: Selector
     documents: Mapping[str, LegalDocument] = dataclasses.field(default_factory=dict)
     _ids: list[str] | None = dataclasses.field(default=None, repr=False)
@@ -123,10 +123,10 @@ class CheckContext:
     def _select(self, selector: Selector) -> list[str]:
         kinds = selector.all_kinds()
         statuses = selector.status if selector.status is not None else self.live
-        if not selector.where and not selector.any:
+        if not selector.where and not selector.any and not selector.ids:
             return self.graph.ids_with(kinds, statuses)  # kind and status only: indexed
         states = self.graph.states
-        if selector.any:
+        if selector.any or selector.ids:
             candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
             predicate = self._predicate(selector)
             objects, kind_of = self.graph.objects, self.graph.kinds

@@ -196,7 +196,7 @@ def _check_label(rule: Rule) -> str:
     if check is None:
         return "variant-specific"
     if check.type == "python":
-        return f"python: {check.params['name']}"
+        return f"python: {check.name}"
     return check.type
 
 

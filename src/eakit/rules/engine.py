@@ -18,7 +18,6 @@ from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
 from eakit.messages import in_lang, say
-from eakit.rules import declarative, python_checks
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
 from eakit.rules.messages import format_message, word
@@ -206,49 +205,23 @@ class Engine:
         )
 
     def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
-        check = active.check
-        if check.type == "python":
-            function = python_checks.REGISTRY[check.params["name"]]
-            sub = CheckContext(
-                graph=ctx.graph,
-                as_of=ctx.as_of,
-                live=ctx.live,
-                subjects=ctx.subjects,
-                params=check.params.get("params", {}),
-                selector=ctx.selector,
-                documents=ctx.documents,
-                selections=ctx.selections,
-                selectors=ctx.selectors,
-                conditions=ctx.conditions,
-            )
-            return list(function(self.graph, sub))
-        return list(declarative.CHECKS[check.type](ctx))
+        return list(active.check.check_type.function(ctx, active.check.params))
 
     @staticmethod
     def model_wide(active: ActiveRule) -> bool:
-        check = active.check
-        if check.type == "python":
-            return check.params["name"] in python_checks.MODEL_WIDE
-        return check.type in declarative.MODEL_WIDE
+        """Whether a rule's check judges the model as a whole."""
+        return active.check.check_type.model_wide
 
     @staticmethod
     def radius(active: ActiveRule) -> int | None:
-        """How many hops from its subject a rule's check looks (``None``: it looks at the
-        model as a whole)."""
-        check = active.check
-        if check.type == "python":
-            return python_checks.RADIUS.get(check.params["name"])
-        if check.type == "path_exists":
-            return check.params.get("max_hops")
-        return declarative.RADIUS.get(check.type)
+        """How many hops from its subject a rule's check looks (``None``: anywhere), as
+        its check type's scope says."""
+        return active.check.check_type.hops(active.check.params)
 
     @staticmethod
     def edge_types(active: ActiveRule) -> tuple[str, ...] | None:
         """The edge types a rule's check walks within its radius (``None``: any type)."""
-        check = active.check
-        if check.type == "python":
-            return python_checks.EDGES.get(check.params["name"])
-        return declarative.edge_types(check.type, check.params)
+        return active.check.check_type.edges(active.check.params)
 
     def touched(self, radius: int) -> frozenset[str] | None:
         """Components within ``radius`` hops (any edge, either way) of a planned component
@@ -318,7 +291,7 @@ class Engine:
         """The subjects of a rule in a view, sorted: the components its selector picks in
         that view that have one of ``statuses`` (shared: do not change the list)."""
         selector = active.rule.applies_to
-        if self.model_wide(active) and active.check.type == "python" and selector == Selector():
+        if not active.check.check_type.reads_subjects:
             return []  # judges the manifest: no subjects to select
         key = (repr(selector), live, statuses)
         found = self.subject_lists.get(key)

@@ -21,12 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.loader.confine import names_pack_file, resolve_inside
 from eakit.messages import Bilingual, did_you_mean, say
-from eakit.model import KIND_CLASSES, Layer, relation_types
+from eakit.model import Layer
+from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
+from eakit.rules.checks.validation import params_problems, validation_problems
 from eakit.rules.legal import LegalDocument, Provision, parse_documents
-from eakit.rules.selectors import OPERATORS, Selector, parse_selector
+from eakit.rules.selectors import Selector, parse_selector, selector_problems
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 
 MANIFEST = "eakit.yaml"
@@ -80,10 +84,17 @@ class BasisRef:
 
 @dataclass(frozen=True)
 class Check:
-    """A check: a declarative type with its parameters, or a registered Python check."""
+    """A check as a pack writes it: ``type`` (a check type, or ``python`` for one called
+    by ``name``) and its validated parameters."""
 
     type: str
-    params: Mapping[str, Any]
+    name: str
+    params: Params
+
+    @property
+    def check_type(self) -> CheckType[Any]:
+        """The registered check type that runs it."""
+        return (PYTHON if self.type == "python" else DECLARATIVE)[self.name]
 
 
 @dataclass(frozen=True)
@@ -216,12 +227,6 @@ def _basis(raw: list[dict[str, Any]]) -> tuple[BasisRef, ...]:
     return tuple(BasisRef(b["doc"], b.get("article"), b.get("confidence") == "low") for b in raw)
 
 
-def _check(raw: Mapping[str, Any] | None) -> Check | None:
-    if raw is None:
-        return None
-    return Check(raw["type"], {k: v for k, v in raw.items() if k != "type"})
-
-
 def _text(raw: Mapping[str, Any], key: str) -> Bilingual:
     """A rule's text and its English version (``<key>_en``), whitespace folded."""
     english = raw.get(f"{key}_en")
@@ -241,7 +246,14 @@ def _example(raw: str | Mapping[str, Any]) -> Example:
     )
 
 
-def _rule(raw: Mapping[str, Any], pack: str, source: SourceFile, index: int) -> Rule:
+def _rule(
+    raw: Mapping[str, Any],
+    pack: str,
+    source: SourceFile,
+    index: int,
+    checks: Mapping[tuple[str | int, ...], Check],
+) -> Rule:
+    path: tuple[str | int, ...] = ("rules", index)
     if "variants" in raw:
         variants = tuple(
             Variant(
@@ -249,11 +261,11 @@ def _rule(raw: Mapping[str, Any], pack: str, source: SourceFile, index: int) -> 
                 start=_date(v.get("from")),
                 end=_date(v.get("until")),
                 severity=Severity(v["severity"]) if v.get("severity") else None,
-                check=_check(v.get("check")),
+                check=checks.get((*path, "variants", number, "check")),
                 message=_text(v, "message") if v.get("message") else None,
                 note=v.get("note", ""),
             )
-            for v in raw["variants"]
+            for number, v in enumerate(raw["variants"])
         )
     elif "basis" in raw:
         variants = (Variant(basis=_basis(raw["basis"])),)
@@ -270,7 +282,7 @@ def _rule(raw: Mapping[str, Any], pack: str, source: SourceFile, index: int) -> 
         applies_to=parse_selector(raw.get("applies_to")),
         message=_text(raw, "message"),
         variants=variants,
-        check=_check(raw.get("check")),
+        check=checks.get((*path, "check")),
         examples={k: _example(v) for k, v in raw["examples"].items()},
         pack=pack,
         file=source.display,
@@ -287,78 +299,54 @@ class _Validator:
         self.source = source
         self.docs = docs
         self.problems: list[Diagnostic] = []
+        self.checks: dict[tuple[str | int, ...], Check] = {}
 
     def error(self, path: tuple[str | int, ...], message: str) -> None:
         self.problems.append(Diagnostic(self.source.at(*path), message, code="rulepack"))
 
-    def selector(self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]) -> None:
-        if not raw:
-            return
-        kind = raw.get("kind")
-        kinds = [kind] if isinstance(kind, str) else list(kind or [])
-        for kind_name in kinds:
-            if kind_name not in KIND_CLASSES:
-                self.error(
-                    (*path, "kind"),
-                    say(
-                        "pack.unknown_kind",
-                        kind=kind_name,
-                        hint=did_you_mean(kind_name, KIND_CLASSES),
-                    ),
-                )
-        classes = [KIND_CLASSES[k] for k in kinds if k in KIND_CLASSES] or list(
-            KIND_CLASSES.values()
-        )
-        fields = {name for cls in classes for name in cls.model_fields}
-        for name, value in (raw.get("where") or {}).items():
-            head = str(name).split(".")[0]
-            if head != "properties" and head not in fields:
-                self.error(
-                    (*path, "where", name),
-                    say("pack.no_field", field=head, hint=did_you_mean(head, fields)),
-                )
-            if isinstance(value, Mapping):
-                for op in value:
-                    if op not in OPERATORS:
-                        self.error(
-                            (*path, "where", name, op),
-                            say(
-                                "pack.unknown_operator",
-                                op=op,
-                                hint=did_you_mean(str(op), OPERATORS),
-                            ),
-                        )
-        for index, sub in enumerate(raw.get("any") or ()):
-            self.selector(sub, (*path, "any", index))
+    def selector(
+        self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]
+    ) -> frozenset[str] | None:
+        """Report what is wrong with a selector; the kinds it can select (``None``: any)."""
+        for where, message in selector_problems(raw):
+            self.error((*path, *where), message)
+        return parse_selector(raw).all_kinds()
 
-    def edges(self, value: str | list[str], path: tuple[str | int, ...]) -> None:
-        known = relation_types()
-        for name in [value] if isinstance(value, str) else value:
-            if name not in known:
-                self.error(
-                    path, say("pack.unknown_relation", type=name, hint=did_you_mean(name, known))
-                )
-
-    def check(self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]) -> None:
+    def check(
+        self,
+        raw: Mapping[str, Any] | None,
+        path: tuple[str | int, ...],
+        kinds: frozenset[str] | None,
+    ) -> None:
+        """Validate a check's parameters against its type's model (the fields it names
+        against ``kinds``, those the rule selects) and keep the check."""
         if raw is None:
             return
-        from eakit.rules.python_checks import REGISTRY
-
-        kind = raw["type"]
-        if kind in ("required_relation", "forbidden_relation"):
-            self.edges(raw["edge"], (*path, "edge"))
-            self.selector(raw.get("target"), (*path, "target"))
-        elif kind == "path_exists":
-            self.edges(raw["edges"], (*path, "edges"))
-            self.selector(raw.get("to"), (*path, "to"))
-            self.selector(raw.get("via"), (*path, "via"))
-        elif kind == "python" and raw["name"] not in REGISTRY:
-            self.error(
-                (*path, "name"),
-                say(
-                    "pack.unknown_check", name=raw["name"], hint=did_you_mean(raw["name"], REGISTRY)
-                ),
-            )
+        if raw["type"] == "python":
+            name = raw["name"]
+            check_type = PYTHON.get(name)
+            if check_type is None:
+                self.error(
+                    (*path, "name"),
+                    say("pack.unknown_check", name=name, hint=did_you_mean(name, PYTHON)),
+                )
+                return
+            written: Mapping[str, Any] = raw.get("params") or {}
+            at: tuple[str | int, ...] = (*path, "params")
+        else:
+            name = raw["type"]
+            check_type = DECLARATIVE[name]
+            written = {k: v for k, v in raw.items() if k != "type"}
+            at = path
+        for where, message in params_problems(check_type, written):
+            self.error((*at, *where), message)
+        try:
+            params = check_type.params.model_validate(written, context={"kinds": kinds})
+        except ValidationError as exc:
+            for where, message in validation_problems(check_type, exc):
+                self.error((*at, *where), message)
+            return
+        self.checks[path] = Check(raw["type"], name, params)
 
     def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> None:
         for index, item in enumerate(raw):
@@ -387,8 +375,8 @@ class _Validator:
 
     def rule(self, raw: Mapping[str, Any], index: int) -> None:
         path: tuple[str | int, ...] = ("rules", index)
-        self.selector(raw.get("applies_to"), (*path, "applies_to"))
-        self.check(raw.get("check"), (*path, "check"))
+        kinds = self.selector(raw.get("applies_to"), (*path, "applies_to"))
+        self.check(raw.get("check"), (*path, "check"), kinds)
         legal = raw.get("category", "legal") == "legal"
         if legal and "basis" not in raw and "variants" not in raw:
             self.error(path, say("pack.needs_basis"))
@@ -401,7 +389,7 @@ class _Validator:
         for number, variant in enumerate(raw.get("variants", ())):
             vpath = (*path, "variants", number)
             self.basis(variant["basis"], (*vpath, "basis"))
-            self.check(variant.get("check"), (*vpath, "check"))
+            self.check(variant.get("check"), (*vpath, "check"), kinds)
             if "check" not in variant and "check" not in raw:
                 self.error(vpath, say("pack.variant_no_check"))
             start, end = _date(variant.get("from")), _date(variant.get("until"))
@@ -471,7 +459,9 @@ def load_pack_file(
         validator.rule(raw, index)
     if validator.problems:
         raise RuleConfigError(validator.problems)
-    rules.extend(_rule(raw, name, source, i) for i, raw in enumerate(data.get("rules", ())))
+    rules.extend(
+        _rule(raw, name, source, i, validator.checks) for i, raw in enumerate(data.get("rules", ()))
+    )
     return name, rules
 
 

@@ -31,7 +31,6 @@ from typing import Any
 from eakit.diagnostics import Location, Severity
 from eakit.findings import Finding
 from eakit.graph import ModelGraph
-from eakit.rules import python_checks
 from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate
 from eakit.rules.pack import ActiveRule
 from eakit.worker import FAILED, Send, Worker, wanted
@@ -41,11 +40,9 @@ from eakit.worker import FAILED, Send, Worker, wanted
 MIN_COMPONENTS = 20_000
 
 # The worker's fraction of the components of a divided rule: less than half, because it
-# also runs the WHOLE rules (measured at 34 provinces: its answer reaches this process as
+# also runs the whole-walk rules (measured at 34 provinces: its answer reaches this process as
 # this one finishes locating its own findings).
 WORKER_SHARE = 0.43
-# Checks that walk from every goal at once: their cost does not depend on the subjects.
-WHOLE = frozenset({"path_exists"})
 
 Work = Sequence[tuple[ActiveRule, Severity]]
 # One rule's part of the worker's answer: the subjects that failed in the now, horizon
@@ -60,13 +57,9 @@ def worth_sharing(graph: ModelGraph, jobs: int | None = None) -> bool:
     return wanted(jobs, lambda: len(graph) >= MIN_COMPONENTS)
 
 
-def divisible(engine: Engine, active: ActiveRule) -> bool:
+def divisible(active: ActiveRule) -> bool:
     """Whether a rule judges each subject on its own (so its subjects can be shared)."""
-    if engine.model_wide(active):
-        return False
-    check = active.check
-    # A Python check without a radius compares subjects with each other.
-    return check.type != "python" or check.params["name"] in python_checks.RADIUS
+    return active.check.check_type.one_by_one
 
 
 def shares(graph: ModelGraph, fraction: float = 0.5) -> tuple[frozenset[str], frozenset[str]]:
@@ -186,9 +179,9 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
     # the findings on this process's part first, to be located here with the others.
     plan: list[tuple[frozenset[str], frozenset[str]] | None] = []
     for active, _severity in work:
-        if not divisible(engine, active):
+        if not divisible(active):
             plan.append(None)
-        elif active.check.type in WHOLE:
+        elif active.check.check_type.whole_walk:
             plan.append((frozenset(), everything))
         else:
             plan.append((mine, theirs))

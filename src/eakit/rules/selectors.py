@@ -1,22 +1,41 @@
-"""Selectors: which components a rule applies to, or which targets a check looks for.
+"""The one selector language: which components a rule applies to, which targets a check
+looks for, and which components a diagram view includes (see ``docs/selectors.md``).
 
-A selector has a ``kind`` (one or several), ``where`` conditions on attributes, a
-``status`` set and ``any`` (alternatives). A ``where`` value is a plain value (equal),
-a list (one of) or an operator mapping: ``not``, ``in``, ``not_in``, ``present``,
-``contains``, ``gte``, ``lte``, ``gt``, ``lt``. Field names may be dotted
-(``security_dossier.approved``); ``properties.x`` reads a free-form attribute.
+A selector is an id glob (a bare string) or a mapping of: ``ids`` (id globs), ``kind``
+and ``layer`` (one or several; ``kinds`` and ``layers`` are the same keys), ``where``
+conditions on fields, ``status`` (the statuses selected) and ``any`` (alternatives, one
+of which must match). A ``where`` value is a plain value (equal to the field, or among its
+values when the field is a list), a list (one of) or an operator mapping: ``not``,
+``in``, ``not_in``, ``present``, ``contains``, ``gte``, ``lte``, ``gt``, ``lt``. Field
+names may be dotted (``security_dossier.approved``); ``properties.x`` reads a free-form
+property.
+
+Values compare by the field's type: a value written for a number field is read as a
+number (``"3"`` is 3) and one written for a text field as text (``3`` is ``"3"``); a value
+that is not of the field's type (``high`` for a level) is an error where it is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
+import fnmatch
+import re
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from eakit.model import BaseComponent
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from eakit.model import BaseComponent
+from eakit.text import did_you_mean
 
 OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
-_MISSING = object()
+KEYS = ("ids", "kind", "kinds", "layer", "layers", "where", "status", "any")
+STATUSES = ("current", "planned", "retired")
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,7 @@ class Selector:
     where: tuple[Condition, ...] = ()
     status: frozenset[str] | None = None
     any: tuple[Selector, ...] = ()
+    ids: tuple[str, ...] = ()  # id globs; none: any id
 
     def all_kinds(self) -> frozenset[str] | None:
         """Every kind this selector can match (``None``: any kind)."""
@@ -50,24 +70,260 @@ class Selector:
         return self.kinds
 
 
-def parse_selector(raw: Mapping[str, Any] | None) -> Selector:
-    """Build a :class:`Selector` from its (schema-valid) YAML mapping."""
-    if not raw:
+def _kind_classes() -> dict[str, type[BaseComponent]]:
+    # Imported when first asked for: the model's own view declarations are checked with
+    # this module while the model package is still loading.
+    from eakit.model.components import KIND_CLASSES
+
+    return KIND_CLASSES
+
+
+def _listed(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _kinds(raw: Mapping[str, Any]) -> frozenset[str] | None:
+    """The kinds ``kind``/``kinds`` and ``layer``/``layers`` let through (``None``: any)."""
+    kinds = _listed(raw.get("kind")) + _listed(raw.get("kinds"))
+    layers = set(_listed(raw.get("layer")) + _listed(raw.get("layers")))
+    allowed = set(kinds) if kinds else None
+    if layers:
+        from eakit.metamodel import KIND_SPECS  # as _kind_classes: the model may be loading
+
+        in_layers = {k for k, spec in KIND_SPECS.items() if spec.layer.value in layers}
+        allowed = in_layers if allowed is None else allowed & in_layers
+    return None if allowed is None else frozenset(allowed)
+
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+"""Problems found in a written selector: (path of the offending key in it, message)."""
+
+
+def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selector:
+    """A written selector parsed, its ``where`` values read by their fields' types; what is
+    wrong with it goes to ``problems`` (``scope``: the kinds it is known to pick from)."""
+    if raw is None:
         return Selector()
-    kind = raw.get("kind")
-    kinds = frozenset([kind] if isinstance(kind, str) else kind) if kind else None
+    if isinstance(raw, str):
+        return Selector(ids=(raw,))
+    for key in raw:
+        if key not in KEYS:
+            problems.append(((key,), f"unknown selector key '{key}'{did_you_mean(key, KEYS)}"))
+    for key in ("kind", "kinds"):
+        for name in _listed(raw.get(key)):
+            if name not in _kind_classes():
+                message = f"unknown kind '{name}'{did_you_mean(name, _kind_classes())}"
+                problems.append(((key,), message))
+    kinds = _kinds(raw)
+    known = kinds if kinds is not None else scope
     where = []
     for name, value in (raw.get("where") or {}).items():
-        if isinstance(value, Mapping):
-            for op, operand in value.items():
-                where.append(Condition(str(name), str(op), operand))
-        elif isinstance(value, list):
-            where.append(Condition(str(name), "in", value))
-        else:
-            where.append(Condition(str(name), "eq", value))
-    status = frozenset(raw["status"]) if raw.get("status") else None
-    alternatives = tuple(parse_selector(sub) for sub in raw.get("any") or ())
-    return Selector(kinds, tuple(where), status, alternatives)
+        field = str(name)
+        problem = field_problem(field, known)
+        if problem is not None:
+            problems.append((("where", name), problem))
+        written = value.items() if isinstance(value, Mapping) else [(None, value)]
+        for op, operand in written:
+            at: tuple[str | int, ...] = ("where", name) if op is None else ("where", name, op)
+            if op is None:
+                op = "in" if isinstance(operand, list) else "eq"
+            elif op not in OPERATORS:
+                message = f"unknown operator '{op}'{did_you_mean(str(op), OPERATORS)}"
+                problems.append((at, message))
+                continue
+            typed, wrong = _typed(field, str(op), operand, known)
+            if wrong is not None and problem is None:
+                problems.append((at, wrong))
+            where.append(Condition(field, str(op), typed))
+    status = frozenset(_listed(raw.get("status"))) or None
+    alternatives = []
+    for index, sub in enumerate(raw.get("any") or ()):
+        found: Problems = []
+        alternatives.append(_parse(sub, known, found))
+        problems.extend((("any", index, *at), message) for at, message in found)
+    globs = tuple(_listed(raw.get("ids")))
+    return Selector(kinds, tuple(where), status, tuple(alternatives), globs)
+
+
+def parse_selector(
+    raw: Mapping[str, Any] | str | None, scope: Iterable[str] | None = None
+) -> Selector:
+    """Build a :class:`Selector` from a written one (its problems, if any, are ignored:
+    :func:`selector_problems` reports them)."""
+    return _parse(raw, scope, [])
+
+
+def selector_problems(raw: Any, scope: Iterable[str] | None = None) -> Problems:
+    """What is wrong with a written selector (its structure is valid): unknown keys, kinds
+    and operators, fields no selected kind has and values not of their field's type, each
+    with the path of its key in the selector."""
+    problems: Problems = []
+    if isinstance(raw, Mapping | str) or raw is None:
+        _parse(raw, scope, problems)
+    return problems
+
+
+# --- typed values -----------------------------------------------------------------------
+
+_NONE = type(None)
+
+
+def _categories(annotation: Any) -> frozenset[str]:
+    """What kind of value a field holds: ``int``, ``float``, ``str``, ``bool``, ``date``,
+    ``model:<class>`` or ``any`` (its items, for a list)."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is Annotated:
+        return _categories(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return frozenset().union(*(_categories(a) for a in args if a is not _NONE))
+    if origin in (list, tuple, set, frozenset):
+        return frozenset().union(*(_categories(a) for a in args if a is not Ellipsis))
+    if origin is Literal:
+        return frozenset().union(*(_categories(type(a)) for a in args))
+    if isinstance(annotation, type):
+        if issubclass(annotation, bool):
+            return frozenset({"bool"})
+        if issubclass(annotation, str):
+            return frozenset({"str"})
+        if issubclass(annotation, int):
+            return frozenset({"int"})
+        if issubclass(annotation, float):
+            return frozenset({"float"})
+        if issubclass(annotation, dt.date):
+            return frozenset({"date"})
+    return frozenset({"any"})
+
+
+def _field_annotations(classes: Iterable[type[BaseModel]], part: str) -> list[Any]:
+    return [cls.model_fields[part].annotation for cls in classes if part in cls.model_fields]
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    origin = typing.get_origin(annotation)
+    if origin is not None:
+        return [m for a in typing.get_args(annotation) for m in _models(a)]
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return [annotation] if is_model else []
+
+
+@cache
+def field_category(path: str, kinds: frozenset[str] | None) -> str | None:
+    """The one kind of value the (dotted) field holds in ``kinds`` (``None``: any kind), or
+    ``None`` when it is free-form, unknown or differs between kinds."""
+    parts = path.split(".")
+    if parts[0] == "properties":
+        return None
+    classes: list[type[BaseModel]] = [
+        _kind_classes()[k] for k in sorted(kinds or _kind_classes()) if k in _kind_classes()
+    ]
+    annotations: list[Any] = []
+    for depth, part in enumerate(parts):
+        annotations = _field_annotations(classes, part)
+        if depth < len(parts) - 1:
+            classes = [m for a in annotations for m in _models(a)]
+    found = frozenset().union(*(_categories(a) for a in annotations)) if annotations else None
+    if not found or len(found) != 1 or "any" in found:
+        return None
+    return next(iter(found))
+
+
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)$")
+
+
+def _as(category: str, value: Any) -> Any:
+    """``value`` read as a value of ``category``; raises ValueError when it is not one."""
+    if value is None:
+        return None
+    if category == "str":
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+    elif category == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and _INTEGER.match(value.strip()):
+            return int(value)
+    elif category == "float":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and _NUMBER.match(value.strip()):
+            return float(value)
+    elif category == "bool":
+        if isinstance(value, bool):
+            return value
+    elif category == "date":
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+    else:
+        return value
+    raise ValueError(category)
+
+
+_CATEGORY_WORDS = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "date": "a date",
+}
+
+
+def _typed(
+    field: str, op: str, operand: Any, kinds: Iterable[str] | None
+) -> tuple[Any, str | None]:
+    """A condition's operand read by the field's type, and why it cannot be (or ``None``)."""
+    if op == "present":
+        return operand, None if isinstance(operand, bool) else "'present' takes true or false"
+    category = field_category(field, frozenset(kinds) if kinds is not None else None)
+    if category is None:
+        return operand, None
+    values = operand if op in ("in", "not_in") and isinstance(operand, list) else [operand]
+    try:
+        typed = [_as(category, v) for v in values]
+    except ValueError:
+        bad = next(v for v in values if not _fits(category, v))
+        return operand, (f"{bad!r} is not {_CATEGORY_WORDS[category]}, as field '{field}' is")
+    if op in ("in", "not_in") and isinstance(operand, list):
+        return typed, None
+    return typed[0], None
+
+
+def _fits(category: str, value: Any) -> bool:
+    try:
+        _as(category, value)
+    except ValueError:
+        return False
+    return True
+
+
+def field_problem(path: str, kinds: Iterable[str] | None = None) -> str | None:
+    """Why no component of ``kinds`` (``None``: of any kind) has the (dotted) field
+    ``path``, or ``None`` when one has (``properties.<key>`` names a free-form one)."""
+    head = path.split(".", 1)[0]
+    if head == "properties" and "." in path:
+        return None
+    wanted = sorted(kinds) if kinds else None
+    classes = [_kind_classes()[k] for k in wanted if k in _kind_classes()] if wanted else []
+    fields = {name for cls in classes or _kind_classes().values() for name in cls.model_fields}
+    if head in fields:
+        return None
+    scope = f"components of kind {', '.join(wanted)}" if wanted else "any component kind"
+    return (
+        f"'{path}' is not a field of {scope}{did_you_mean(head, fields)}; "
+        "use 'properties.<key>' for a free-form property"
+    )
 
 
 def field_value(component: BaseComponent, dotted: str) -> Any:
@@ -96,6 +352,19 @@ def is_empty(value: Any) -> bool:
 def _holds(condition: Condition, value: Any) -> bool:
     value = _plain(value)
     op, operand = condition.op, condition.value
+    if isinstance(value, list | tuple):  # a list field: its values
+        values = [_plain(v) for v in value]
+        if op == "eq" or op == "contains":
+            return operand in values
+        if op == "not":
+            return operand not in values
+        if op == "in":
+            return any(v in operand for v in values)
+        if op == "not_in":
+            return not any(v in operand for v in values)
+        if op == "present":
+            return bool(values) == bool(operand)
+        return False
     if op == "eq":
         return bool(value == operand)
     if op == "not":
@@ -107,7 +376,7 @@ def _holds(condition: Condition, value: Any) -> bool:
     if op == "present":
         return (not is_empty(value)) == bool(operand)
     if op == "contains":
-        return isinstance(value, list | tuple) and operand in [_plain(v) for v in value]
+        return False
     if value is None or isinstance(value, bool):
         return False
     try:
@@ -124,6 +393,14 @@ def _holds(condition: Condition, value: Any) -> bool:
     raise ValueError(f"unknown operator {op}")
 
 
+def _id_test(globs: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """A test of an id against id globs (as :func:`fnmatch.fnmatchcase`); ``None``: any."""
+    if not globs or "*" in globs:
+        return None
+    patterns = [re.compile(fnmatch.translate(glob)).match for glob in globs]
+    return lambda cid: any(match(cid) for match in patterns)
+
+
 def matches(
     selector: Selector,
     component: BaseComponent,
@@ -131,18 +408,20 @@ def matches(
     live: frozenset[str] | None = None,
 ) -> bool:
     """Whether a component matches; ``live`` is the status set used when the selector
-    names none."""
+    names none (``None``: any status)."""
     if selector.kinds is not None and kind not in selector.kinds:
         return False
     statuses = selector.status if selector.status is not None else live
     if statuses is not None and _plain(component.status) not in statuses:
+        return False
+    if selector.ids and not any(fnmatch.fnmatchcase(component.id, g) for g in selector.ids):
         return False
     if not all(_holds(c, field_value(component, c.field)) for c in selector.where):
         return False
     return not selector.any or any(matches(s, component, kind, live) for s in selector.any)
 
 
-Predicate = Callable[[BaseComponent, str, str], bool]
+Predicate = Callable[["BaseComponent", str, str], bool]
 """A compiled selector: ``(component, kind, status value) -> matches``."""
 
 
@@ -158,24 +437,49 @@ def field_getter(dotted: str) -> Callable[[BaseComponent], Any]:
     return lambda component: field_value(component, dotted)
 
 
+def _is_list(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, set, frozenset):
+        return True
+    return origin is not None and any(_is_list(a) for a in typing.get_args(annotation))
+
+
+@cache
+def _may_be_list(path: str) -> bool:
+    """Whether the (dotted) field can hold a list in some kind (a free-form property or a
+    nested field: assumed so)."""
+    if "." in path:
+        return True
+    fields = (cls.model_fields.get(path) for cls in _kind_classes().values())
+    return any(_is_list(f.annotation) for f in fields if f is not None)
+
+
 def compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
     """One ``where`` condition as a test on a component (its fields only)."""
     get = field_getter(condition.field)
     op, operand = condition.op, condition.value
     # The model's enums are StrEnums: a member equals (and hashes like) its value, so
-    # the two common operators need no unwrapping.
-    if op == "eq" and isinstance(operand, str):
+    # the two common operators need no unwrapping; a list field takes the general path.
+    listed = _may_be_list(condition.field)
+    if op == "eq" and isinstance(operand, str) and not listed:
         return lambda component: bool(get(component) == operand)
-    if op == "eq":
-        return lambda component: bool(_plain(get(component)) == operand)
+    if op == "eq" and isinstance(operand, str):
+
+        def equal(component: BaseComponent) -> bool:
+            value = get(component)
+            return value == operand or (type(value) is list and operand in value)
+
+        return equal
     if op == "in" and all(isinstance(v, str) for v in operand):
         allowed = frozenset(operand)
+        if not listed:
+            return lambda component: get(component) in allowed
 
         def one_of(component: BaseComponent) -> bool:
-            try:
-                return get(component) in allowed
-            except TypeError:  # a list value equals no string
-                return False
+            value = get(component)
+            if type(value) is list:
+                return any(v in allowed for v in value)
+            return value in allowed
 
         return one_of
     if op == "present":
@@ -193,6 +497,7 @@ def compile_selector(selector: Selector, live: frozenset[str] | None = None) -> 
     """
     kinds = selector.kinds
     statuses = selector.status if selector.status is not None else live
+    ids = _id_test(selector.ids)
     conditions = tuple(compile_condition(c) for c in selector.where)
     alternatives = tuple(compile_selector(s, live) for s in selector.any)
 
@@ -200,6 +505,8 @@ def compile_selector(selector: Selector, live: frozenset[str] | None = None) -> 
         if kinds is not None and kind not in kinds:
             return False
         if statuses is not None and state not in statuses:
+            return False
+        if ids is not None and not ids(component.id):
             return False
         for condition in conditions:
             if not condition(component):

@@ -6,20 +6,18 @@ components does a view show".
 
 from __future__ import annotations
 
-import fnmatch
 import itertools
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 from typing import Any
 
-from eakit import metamodel
 from eakit.graph import ModelGraph
 from eakit.model import BaseComponent
 from eakit.model.views import Aggregate, Selector, ViewSpec, effective_views
 from eakit.render.diagrams import labels
+from eakit.rules.selectors import Predicate, compile_selector, parse_selector
 from eakit.text import did_you_mean
 
 _WILDCARDS = frozenset("*?[")
@@ -98,10 +96,6 @@ def display_name(component: BaseComponent, lang: str) -> str:
 # --- predicates -------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Enum) else value
-
-
 def attribute(component: BaseComponent, path: str) -> Any:
     """A (dotted) attribute of a component; ``None`` where the path does not exist."""
     current: Any = component
@@ -109,98 +103,30 @@ def attribute(component: BaseComponent, path: str) -> Any:
         current = current.get(part) if isinstance(current, dict) else getattr(current, part, None)
         if current is None:
             return None
-    return _plain(current)
+    return current.value if isinstance(current, Enum) else current
 
 
-def _equal(actual: Any, wanted: Any) -> bool:
-    actual, wanted = _plain(actual), _plain(wanted)
-    if isinstance(actual, bool) or isinstance(wanted, bool) or actual is None or wanted is None:
-        return actual is wanted or (actual == wanted and type(actual) is type(wanted))
-    if isinstance(actual, int | float) and isinstance(wanted, int | float):
-        return actual == wanted
-    # Model values like the service level are text ("3"); a filter may write 3.
-    return str(actual) == str(wanted)
-
-
-def _matches_value(actual: Any, wanted: Any) -> bool:
-    options = wanted if isinstance(wanted, list) else [wanted]
-    values = actual if isinstance(actual, list) else [actual]
-    return any(_equal(value, option) for value in values for option in options)
+def _compiled(predicate: Selector) -> Predicate:
+    """A view's selector as the rule engine's matcher runs it (any status unless named)."""
+    return compile_selector(parse_selector(predicate.written()))
 
 
 def matches(component: BaseComponent, predicate: Selector) -> bool:
     """Whether a component satisfies an ``include``/``exclude``/``hub`` predicate."""
-    if predicate.ids and not any(fnmatch.fnmatchcase(component.id, g) for g in predicate.ids):
-        return False
-    if predicate.kinds and component.kind not in predicate.kinds:  # type: ignore[attr-defined]
-        return False
-    if predicate.layers and component.layer.value not in predicate.layers:
-        return False
-    return all(
-        _matches_value(attribute(component, key), wanted) for key, wanted in predicate.where.items()
-    )
-
-
-def _kinds_allowed(predicate: Selector) -> frozenset[str] | None:
-    """The kinds a predicate's ``kinds`` and ``layers`` let through; ``None`` for all.
-
-    A kind belongs to one layer, so both conditions are a set of kinds, tested with one
-    dictionary lookup per component instead of reading its pydantic object.
-    """
-    allowed: set[str] | None = None
-    if predicate.kinds:
-        allowed = set(predicate.kinds)
-    if predicate.layers:
-        in_layers = {
-            k for k, spec in metamodel.KIND_SPECS.items() if spec.layer.value in predicate.layers
-        }
-        allowed = in_layers if allowed is None else allowed & in_layers
-    return None if allowed is None else frozenset(allowed)
-
-
-def _id_matcher(globs: list[str]) -> Callable[[str], bool] | None:
-    """A test of an id against ``globs`` (as :func:`fnmatch.fnmatchcase`); ``None`` for any id."""
-    if not globs or "*" in globs:
-        return None
-    patterns = [re.compile(fnmatch.translate(glob)).match for glob in globs]
-    return lambda cid: any(match(cid) for match in patterns)
-
-
-def _where_test(graph: ModelGraph, key: str, wanted: Any) -> Callable[[str], bool]:
-    """A test of a component id against one ``where`` filter (as :func:`matches`)."""
-    options = wanted if isinstance(wanted, list) else [wanted]
-    texts = frozenset(option for option in options if isinstance(option, str))
-    # Status is every view's filter: read as text from the graph's index, not the object.
-    states = graph.states if key == "status" else None
-
-    def test(cid: str) -> bool:
-        actual = states[cid] if states is not None else attribute(graph.get(cid), key)
-        if isinstance(actual, str) and len(texts) == len(options):
-            return actual in texts  # text against text options: plain equality
-        return _matches_value(actual, wanted)
-
-    return test
+    kind: str = component.kind  # type: ignore[attr-defined]
+    return _compiled(predicate)(component, kind, str(component.status))
 
 
 def select(graph: ModelGraph, ids: Iterable[str], predicates: Iterable[Selector]) -> set[str]:
     """The ids among ``ids`` matching any of ``predicates`` (as :func:`matches` decides)."""
     pool = ids if isinstance(ids, list | set | frozenset | tuple) else list(ids)
-    kinds = graph.kinds
+    objects, kinds, states = graph.objects, graph.kinds, graph.states
     chosen: set[str] = set()
     for predicate in predicates:
-        allowed = _kinds_allowed(predicate)
-        id_matches = _id_matcher(predicate.ids)
-        where = [_where_test(graph, key, wanted) for key, wanted in predicate.where.items()]
-        for cid in pool:
-            if cid in chosen:
-                continue
-            if allowed is not None and kinds[cid] not in allowed:
-                continue
-            if id_matches is not None and not id_matches(cid):
-                continue
-            if where and not all(test(cid) for test in where):
-                continue
-            chosen.add(cid)
+        test = _compiled(predicate)
+        chosen.update(
+            cid for cid in pool if cid not in chosen and test(objects[cid], kinds[cid], states[cid])
+        )
     return chosen
 
 
