@@ -4,6 +4,8 @@ type is an error where it is written."""
 
 from __future__ import annotations
 
+import re
+
 import pydantic
 import pytest
 
@@ -76,9 +78,10 @@ def test_values_are_read_by_the_field_type():
 def test_a_value_of_the_wrong_type_is_an_error_in_rules_and_views(raw, where, fragment):
     problems = selector_problems(raw)
     assert [at for at, _message in problems] == [where]
-    assert fragment in problems[0][1]
+    message = problems[0][1]
+    assert fragment in message.en  # the problems are said in Vietnamese and English
     if "knd" not in raw:  # the view model rejects an unknown key by itself
-        with pytest.raises(pydantic.ValidationError, match=fragment.replace("'", ".")):
+        with pytest.raises(pydantic.ValidationError, match=re.escape(str(message))):
             ViewSelector.model_validate(raw)
 
 

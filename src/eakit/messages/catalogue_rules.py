@@ -6,6 +6,34 @@ Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.mes
 from __future__ import annotations
 
 RULES: dict[str, tuple[str, str]] = {
+    "selector.unknown_key": (
+        "khóa bộ chọn không hợp lệ '{key}'{hint}",
+        "unknown selector key '{key}'{hint}",
+    ),
+    "selector.value_type": (
+        "{value} không phải {category} như trường '{field}'",
+        "{value} is not {category}, as field '{field}' is",
+    ),
+    "selector.present_bool": ("'present' nhận true hoặc false", "'present' takes true or false"),
+    "selector.scope_kinds": ("thành phần loại {kinds}", "components of kind {kinds}"),
+    "selector.scope_any": ("bất kỳ loại thành phần nào", "any component kind"),
+    "selector.no_field": (
+        "'{path}' không phải là trường của {scope}{hint}; dùng 'properties.<khóa>' cho thuộc "
+        "tính tự do",
+        "'{path}' is not a field of {scope}{hint}; use 'properties.<key>' for a free-form property",
+    ),
+    "pack.no_architecture_field": (
+        "phần kiến trúc của tệp eakit.yaml không có trường '{field}'{hint}",
+        "the manifest's architecture has no field '{field}'{hint}",
+    ),
+    "check.unknown_param": (
+        "'{name}' không phải là tham số của kiểm tra '{check}'{hint}; tham số nhận: {known}",
+        "'{name}' is not a parameter of check '{check}'{hint}; it takes: {known}",
+    ),
+    "check.missing_param": (
+        "kiểm tra '{check}' cần tham số '{name}'",
+        "check '{check}' needs the parameter '{name}'",
+    ),
     "pack.unknown_kind": (
         "loại thành phần không hợp lệ '{kind}'{hint}",
         "unknown kind '{kind}'{hint}",

@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from eakit.messages import Bilingual, in_lang
 from eakit.model.components import KIND_CLASSES, Strict, Text
 from eakit.model.layers import Layer
 from eakit.model.relations import RELATION_TYPE_NAMES
@@ -93,7 +94,8 @@ class Selector(Strict):
         from eakit.rules.selectors import selector_problems
 
         for where, message in selector_problems(self.written()):
-            raise ValueError(f"{'.'.join(map(str, where))}: {message}")
+            place = ".".join(map(str, where))
+            raise ValueError(Bilingual(f"{place}: {message}", f"{place}: {in_lang(message, 'en')}"))
         return self
 
     def written(self) -> dict[str, Any]:

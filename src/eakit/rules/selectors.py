@@ -31,7 +31,7 @@ from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from eakit.model import BaseComponent
-from eakit.text import did_you_mean
+from eakit.messages import Bilingual, did_you_mean, say
 
 OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
 KEYS = ("ids", "kind", "kinds", "layer", "layers", "where", "status", "any")
@@ -110,11 +110,15 @@ def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selecto
         return Selector(ids=(raw,))
     for key in raw:
         if key not in KEYS:
-            problems.append(((key,), f"unknown selector key '{key}'{did_you_mean(key, KEYS)}"))
+            problems.append(
+                ((key,), say("selector.unknown_key", key=key, hint=did_you_mean(key, KEYS)))
+            )
     for key in ("kind", "kinds"):
         for name in _listed(raw.get(key)):
             if name not in _kind_classes():
-                message = f"unknown kind '{name}'{did_you_mean(name, _kind_classes())}"
+                message = say(
+                    "pack.unknown_kind", kind=name, hint=did_you_mean(name, _kind_classes())
+                )
                 problems.append(((key,), message))
     kinds = _kinds(raw)
     known = kinds if kinds is not None else scope
@@ -130,7 +134,7 @@ def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selecto
             if op is None:
                 op = "in" if isinstance(operand, list) else "eq"
             elif op not in OPERATORS:
-                message = f"unknown operator '{op}'{did_you_mean(str(op), OPERATORS)}"
+                message = say("pack.unknown_operator", op=op, hint=did_you_mean(str(op), OPERATORS))
                 problems.append((at, message))
                 continue
             typed, wrong = _typed(field, str(op), operand, known)
@@ -272,12 +276,16 @@ def _as(category: str, value: Any) -> Any:
 
 
 _CATEGORY_WORDS = {
-    "str": "text",
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "date": "a date",
+    "str": ("văn bản", "text"),
+    "int": ("một số nguyên", "a whole number"),
+    "float": ("một số", "a number"),
+    "bool": ("true hoặc false", "true or false"),
+    "date": ("một ngày", "a date"),
 }
+
+
+def _category_words(category: str) -> Bilingual:
+    return Bilingual(*_CATEGORY_WORDS[category])
 
 
 def _typed(
@@ -285,7 +293,7 @@ def _typed(
 ) -> tuple[Any, str | None]:
     """A condition's operand read by the field's type, and why it cannot be (or ``None``)."""
     if op == "present":
-        return operand, None if isinstance(operand, bool) else "'present' takes true or false"
+        return operand, None if isinstance(operand, bool) else say("selector.present_bool")
     category = field_category(field, frozenset(kinds) if kinds is not None else None)
     if category is None:
         return operand, None
@@ -294,7 +302,9 @@ def _typed(
         typed = [_as(category, v) for v in values]
     except ValueError:
         bad = next(v for v in values if not _fits(category, v))
-        return operand, (f"{bad!r} is not {_CATEGORY_WORDS[category]}, as field '{field}' is")
+        return operand, say(
+            "selector.value_type", value=repr(bad), category=_category_words(category), field=field
+        )
     if op in ("in", "not_in") and isinstance(operand, list):
         return typed, None
     return typed[0], None
@@ -319,11 +329,12 @@ def field_problem(path: str, kinds: Iterable[str] | None = None) -> str | None:
     fields = {name for cls in classes or _kind_classes().values() for name in cls.model_fields}
     if head in fields:
         return None
-    scope = f"components of kind {', '.join(wanted)}" if wanted else "any component kind"
-    return (
-        f"'{path}' is not a field of {scope}{did_you_mean(head, fields)}; "
-        "use 'properties.<key>' for a free-form property"
+    scope = (
+        say("selector.scope_kinds", kinds=", ".join(wanted))
+        if wanted
+        else say("selector.scope_any")
     )
+    return say("selector.no_field", path=path, scope=scope, hint=did_you_mean(head, fields))
 
 
 def field_value(component: BaseComponent, dotted: str) -> Any:

@@ -21,10 +21,10 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from eakit.messages import did_you_mean, say
 from eakit.model import relation_types
 from eakit.rules.context import CheckContext, Hit
 from eakit.rules.selectors import Selector, field_problem, parse_selector
-from eakit.text import did_you_mean
 
 
 class Params(BaseModel):
@@ -50,7 +50,9 @@ def _known_edges(names: tuple[str, ...]) -> tuple[str, ...]:
     known = relation_types()
     for name in names:
         if name not in known:
-            raise ValueError(f"unknown relation type '{name}'{did_you_mean(name, known)}")
+            raise ValueError(
+                say("pack.unknown_relation", type=name, hint=did_you_mean(name, known))
+            )
     return names
 
 

@@ -7,12 +7,12 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
+from eakit.messages import did_you_mean, say
 from eakit.model.manifest import Architecture
 from eakit.rules import messages as msg
 from eakit.rules.checks.base import CheckType, Params, WholeModel
 from eakit.rules.context import CheckContext, Hit, model_subject
 from eakit.rules.selectors import is_empty
-from eakit.text import did_you_mean
 
 
 class Cardinality(Params):
@@ -67,7 +67,7 @@ class ManifestAttribute(Params):
         fields = Architecture.model_fields
         if name not in fields:
             raise ValueError(
-                f"the manifest's architecture has no field '{name}'{did_you_mean(name, fields)}"
+                say("pack.no_architecture_field", field=name, hint=did_you_mean(name, fields))
             )
         return name
 

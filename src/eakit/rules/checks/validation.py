@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from eakit.messages import Bilingual, did_you_mean, say
 from eakit.rules.checks.base import CheckType
 from eakit.rules.selectors import Problems, Selector, selector_problems
-from eakit.text import did_you_mean
 
 
 def _mentions_selector(annotation: Any) -> bool:
@@ -56,17 +56,27 @@ def validation_problems(check_type: CheckType[Any], error: ValidationError) -> P
         where = tuple(item["loc"])
         if item["type"] == "missing" and where[-1] in meant:
             continue
+        message: str
         if item["type"] == "extra_forbidden":
             name = str(where[-1])
-            message = (
-                f"'{name}' is not a parameter of check '{check_type.name}'"
-                f"{did_you_mean(name, known)}; it takes: {', '.join(known) or 'none'}"
+            message = say(
+                "check.unknown_param",
+                name=name,
+                check=check_type.name,
+                hint=did_you_mean(name, known),
+                known=", ".join(known) or "—",
             )
         elif item["type"] == "missing":
-            message = f"check '{check_type.name}' needs the parameter '{where[-1]}'"
+            message = say("check.missing_param", check=check_type.name, name=where[-1])
             where = where[:-1]
         elif item["type"] == "value_error":  # ours: the message names what is wrong
-            message = str(item["msg"]).removeprefix("Value error, ")
+            cause = (item.get("ctx") or {}).get("error")
+            said = cause.args[0] if isinstance(cause, ValueError) and cause.args else None
+            message = (
+                said
+                if isinstance(said, Bilingual)
+                else str(item["msg"]).removeprefix("Value error, ")
+            )
         else:
             named = ".".join(str(part) for part in where)
             message = f"'{named}': {item['msg']}" if named else str(item["msg"])
