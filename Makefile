@@ -34,5 +34,5 @@ bench: setup-test
 # a failure prints the example to add as an @example.
 fuzz: setup-test
 	HYPOTHESIS_PROFILE=explore .venv/bin/python -m pytest -n 2 -q -p no:cacheprovider \
-	  tests/scale/test_fuzz.py tests/loader/test_properties.py tests/scale/test_scan.py \
-	  tests/scale/test_scan_fast.py tests/test_text.py tests/test_jsontext.py
+	  tests/scale/test_fuzz.py tests/loader/test_properties.py tests/loader/test_positions.py \
+	  tests/test_text.py tests/test_jsontext.py
