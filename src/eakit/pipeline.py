@@ -15,7 +15,7 @@ from pathlib import Path
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
 from eakit.loader import Limits, Progress, start_load
-from eakit.perf import paused_gc
+from eakit.perf import off, paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
 
@@ -100,7 +100,7 @@ def check(
     from eakit.rules.engine import run_rules
     from eakit.rules.parallel import worth_sharing
 
-    jobs = 2 if worth_sharing(graph, jobs) else 1
+    jobs = 2 if worth_sharing(graph, jobs) and not off('rules') else 1
     with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them
         return run_rules(
             graph,

@@ -39,7 +39,7 @@ from eakit.loader.yamlio import (
     parse_fast,
 )
 from eakit.model import Manifest, Model, SourceRef
-from eakit.perf import paused_gc
+from eakit.perf import off, paused_gc
 from eakit.worker import FAILED, Background, Worker, wanted
 
 __all__ = [
@@ -397,7 +397,7 @@ def _load_model(
         # A file that cannot be read has no key: _read says why when it reads it.
         raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
-    ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
+    ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) and not off('prefetch') else None
     parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
     fresh: list[tuple[str, bytes, FileResult]] = []  # results for the cache
     with ahead or contextlib.nullcontext():
@@ -428,7 +428,7 @@ def _load_model(
         files=[f.rel for f in files],
     )
     large = lambda: len(model.components) + len(model.relations) >= MIN_OBJECTS_APART  # noqa: E731
-    if apart and not diagnostics and wanted(jobs, large):
+    if apart and not diagnostics and wanted(jobs, large) and not off('apart'):
         # The caller builds the graph while a worker checks the references (they
         # usually are all fine: the answer is an empty list).
         worker = Worker.start(
