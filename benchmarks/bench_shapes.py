@@ -13,7 +13,9 @@ cache off), plus every ``--variant`` (``eakit check`` with more environment vari
 Running them in turn keeps the machine's drift out of the ratio; each ratio is the
 median of the ratios of the pairs. Peak memory is the largest resident set of the
 process or of a worker it waited for (``wait4``). It prints a Markdown table and writes
-it to ``--markdown`` (default ``benchmarks/results/shapes.md``).
+it to ``--markdown`` (default ``benchmarks/results/shapes.md``). Processor seconds (user
+and system time of the process and its workers) are shown too: on a shared machine they
+say what a run costs when wall time says mostly how busy the machine was.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
 
 @dataclass
 class Run:
-    """One process: wall seconds, peak resident set (MiB), exit code."""
+    """One process: wall seconds, processor seconds (user and system, with the workers
+    it waited for), peak resident set (MiB), exit code."""
 
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     returncode: int
 
@@ -64,7 +68,8 @@ def run(command: list[str], env: dict[str, str]) -> Run:
     )
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    return Run(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
 
 
 @dataclass
@@ -86,6 +91,10 @@ class Measured:
 
 def median_seconds(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
+
+
+def median_cpu(runs: list[Run]) -> float:
+    return statistics.median(r.cpu_seconds for r in runs)
 
 
 def measure(
@@ -119,7 +128,7 @@ def table(results: list[Measured]) -> str:
     names = list(results[0].variants) if results else []
     head = ["provinces", "shape", "files", "MB", "C loader (s)", "C loader peak (MiB)"]
     for name in names:
-        head += [f"{name} (s)", f"{name} ÷ C loader", f"{name} peak (MiB)"]
+        head += [f"{name} (s)", f"{name} ÷ C loader", f"{name} CPU (s)", f"{name} peak (MiB)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for m in results:
         cells = [
@@ -135,6 +144,7 @@ def table(results: list[Measured]) -> str:
             cells += [
                 f"{median_seconds(runs):.2f}",
                 f"**{m.ratio(name):.2f}**",
+                f"{median_cpu(runs):.2f}",
                 f"{max(r.peak_mb for r in runs):,.0f}",
             ]
         lines.append("| " + " | ".join(cells) + " |")
