@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-
 PLAIN = "EAKIT_PLAIN"
 
 

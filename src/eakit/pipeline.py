@@ -14,8 +14,8 @@ from pathlib import Path
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
-from eakit.loader import Limits, Progress, start_load
-from eakit.perf import off, paused_gc
+from eakit.loader import Limits, Progress, load_model
+from eakit.perf import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
 
@@ -29,7 +29,7 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     # Refreshed from here, not by rich's own thread: a process with another thread may
-    # not fork the workers that read a large model (see eakit.worker.may_fork).
+    # not fork the workers that check a large model (see eakit.worker.may_fork).
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -69,11 +69,8 @@ def load_graph(
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        pending = start_load(Path(model_dir), callback, file_cache, jobs, limits)
-    with pending:  # a large model's references are checked by a worker meanwhile
-        graph = build_graph(pending.model)
-        pending.result()
-    return graph
+        model = load_model(Path(model_dir), callback, cache=file_cache, jobs=jobs, limits=limits)
+    return build_graph(model)
 
 
 def check(
@@ -100,7 +97,7 @@ def check(
     from eakit.rules.engine import run_rules
     from eakit.rules.parallel import worth_sharing
 
-    jobs = 2 if worth_sharing(graph, jobs) and not off('rules') else 1
+    jobs = 2 if worth_sharing(graph, jobs) else 1
     with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them
         return run_rules(
             graph,

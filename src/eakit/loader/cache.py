@@ -382,7 +382,7 @@ class FileCache:
     def put_many(self, entries: Sequence[tuple[str, bytes, FileResult]], jobs: int | None) -> None:
         """Store many results: encoding a national model's objects takes a while, so a
         background worker writes them when there are many and ``jobs`` allows (see
-        :func:`eakit.loader.prefetch.worth_it`), while this process goes on. Nothing
+        :func:`eakit.worker.wanted`), while this process goes on. Nothing
         waits for an entry: a missing one costs the next run speed only."""
         if len(entries) >= WRITE_BEHIND and wanted(jobs, lambda: True):
 
