@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make        set everything up and build the reports of the bundled model into reports/
 #   make test   set everything up (with the browser) and run the whole test suite
-.PHONY: all setup setup-test build test lint format bench fuzz
+.PHONY: all setup setup-test build test lint format bench bench-stages fuzz
 
 all: build
 
@@ -27,7 +27,12 @@ format:
 	.venv/bin/ruff format src tests benchmarks setup.py
 	.venv/bin/ruff check --fix src tests benchmarks setup.py
 
+# eakit check against PyYAML's C loader on three YAML shapes (benchmarks/results/shapes.md);
+# bench-stages: every stage, on the generator's shape.
 bench: setup-test
+	.venv/bin/python benchmarks/bench_shapes.py
+
+bench-stages: setup-test
 	.venv/bin/python benchmarks/run.py
 
 # Property tests with fresh random examples (the suite draws the same ones every run);
