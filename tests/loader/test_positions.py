@@ -1,9 +1,9 @@
 """Positions come from one path whatever the YAML style, and are the composer's.
 
 The contract of :func:`eakit.loader.positions.yaml_positions`: for any text it returns
-exactly the composer's positions, or raises the composer's error. Told which nodes to
-visit, it returns a part of those positions that holds every path asked about (a key
-given twice outside them may then go unnoticed: yaml_rs refuses such files before).
+exactly the composer's positions, or raises the composer's error. Told which paths
+are asked about, it returns a part of those positions that holds what each needs (a key
+given twice may then go unnoticed: yaml_rs refuses such files before).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from eakit.generate import generate_model
 from eakit.generate.emit import model_file
-from eakit.loader.positions import holders, yaml_positions
+from eakit.loader.positions import yaml_positions
 from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, nearest_position
 from tests.conftest import BUNDLED_MODEL, FIXTURES
 
@@ -40,7 +40,7 @@ def _agrees_where_asked(text: str, precise: dict[YamlPath, tuple[int, int]]) -> 
     """Told which paths are asked about, it finds each where the composer does, and what
     else it records is right too."""
     asked = _asked(precise)
-    partial = yaml_positions(text, holders(asked))
+    partial = yaml_positions(text, asked)
     assert partial.items() <= precise.items()
     for path in asked:
         assert nearest_position(partial, path) == nearest_position(precise, path)
@@ -60,7 +60,7 @@ def _agrees(text: str) -> None:
         )
         if not exc.message.startswith("duplicate key"):
             with pytest.raises(YamlError):
-                yaml_positions(text, holders([()]))
+                yaml_positions(text, [()])
         return
     assert yaml_positions(text) == precise
     _agrees_where_asked(text, precise)
@@ -97,7 +97,7 @@ def test_a_check_s_questions_leave_most_keys_unread(province_model: Path) -> Non
         precise = compose(text).positions
         items = [p for p in precise if len(p) == 2 and p[0] in ("components", "relations")]
         asked = items + [(*p, "description") for p in items if p[0] == "components"][::2]
-        partial = yaml_positions(text, holders(asked))
+        partial = yaml_positions(text, asked)
         assert partial.items() <= precise.items()
         assert all(nearest_position(partial, p) == nearest_position(precise, p) for p in asked)
         assert not [p for p in partial if p[:1] == ("relations",) and len(p) > 2]
@@ -136,7 +136,7 @@ def test_deep_nesting_is_the_composer_s_error() -> None:
     # yaml_rs reads it; the composer rejects it (nesting deeper than 64 levels).
     text = "".join(f"{' ' * depth}k{depth}:\n" for depth in range(70)) + " " * 70 + "k: v\n"
     with pytest.raises(YamlError, match="nesting deeper"):
-        yaml_positions(text, holders([("k0", "k1")]))
+        yaml_positions(text, [("k0", "k1")])
     _agrees(text)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eakit.diagnostics import Location
-from eakit.loader.positions import holders, yaml_positions
+from eakit.loader.positions import yaml_positions
 from eakit.loader.yamlio import YamlError, YamlPath, decode, nearest_position
 from eakit.model import Locator, SourceRef
 
@@ -41,14 +41,14 @@ class YamlLocator(Locator):
         return cached
 
     def _read(
-        self, rel: str, within: frozenset[YamlPath] | None = None
+        self, rel: str, asked: list[YamlPath] | None = None
     ) -> dict[YamlPath, tuple[int, int]]:
-        """The positions of a file (with ``within``, those below these nodes, see
+        """The positions of a file (with ``asked``, those these paths need, see
         :func:`eakit.loader.positions.yaml_positions`)."""
         try:
             text = decode((self.root / rel).read_bytes(), rel)
             if isinstance(text, str):
-                return yaml_positions(text, within)
+                return yaml_positions(text, asked)
         except YamlError as exc:
             self.failures[rel] = exc
         except OSError:
@@ -83,7 +83,7 @@ class YamlLocator(Locator):
             places, paths = by_file[rel]
             positions = self._positions.get(rel)
             if positions is None:
-                positions = self._read(rel, holders(paths))
+                positions = self._read(rel, paths)
             for index, path in zip(places, paths, strict=True):
                 found[index] = Location(rel, *nearest_position(positions, path))
         return [location for location in found if location is not None]

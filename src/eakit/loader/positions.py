@@ -43,28 +43,26 @@ class _ForTheComposer(Exception):
     """The text uses YAML the composer must judge."""
 
 
-def holders(paths: Iterable[YamlPath]) -> frozenset[YamlPath]:
-    """Every proper parent of ``paths``: the nodes whose children :func:`yaml_positions` must
-    visit to give :func:`eakit.loader.yamlio.nearest_position` of each path."""
-    found: set[YamlPath] = set()
-    # A level at a time: the paths of one file share most of their parents.
-    level = set(paths)
-    while level:
-        level = {path[:-1] for path in level if path} - found
-        found |= level
-    return frozenset(found)
+def _on_the_way(asked: Iterable[YamlPath]) -> dict[YamlPath, set[Any]]:
+    """For every node on the way to an ``asked`` path, the keys or indexes of its
+    children on the way."""
+    children: dict[YamlPath, set[Any]] = {}
+    for path in asked:
+        for depth in range(len(path)):
+            children.setdefault(path[:depth], set()).add(path[depth])
+    return children
 
 
-def yaml_positions(text: str, within: frozenset[YamlPath] | None = None) -> Positions:
+def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positions:
     """The composer's position of every key and node of ``text``; raises
     :class:`~eakit.loader.yamlio.YamlError` where the composer rejects it.
 
-    With ``within`` (from :func:`holders`), only the children of those nodes are visited:
-    the positions of the paths they were made from are all there, others may be missing,
-    and a key given twice in a part not visited goes unnoticed (files yaml_rs read are
+    With ``asked``, only what :func:`eakit.loader.yamlio.nearest_position` needs for
+    each of those paths: the nodes on the way to them and the paths themselves; the
+    rest is read past, and a key given twice goes unnoticed (files yaml_rs read are
     located this way, and it refuses them)."""
     try:
-        return _from_events(text, within)
+        return _from_events(text, None if asked is None else _on_the_way(asked))
     except _ForTheComposer:
         return compose(text).positions
 
@@ -117,13 +115,15 @@ def _skip(get: Callable[[], Any], depth: int, is_mapping: bool) -> None:
             raise _ForTheComposer
 
 
-def _from_events(text: str, within: frozenset[YamlPath] | None) -> Positions:
+def _from_events(text: str, children: dict[YamlPath, set[Any]] | None) -> Positions:
     found: Positions = {}
     resolved: dict[str, Any] = {}
-    # The open collections, innermost last: (path, is a mapping, keys seen).
-    open_: list[tuple[YamlPath, bool, set[Any]]] = []
+    # The open collections, innermost last: (path, is a mapping, keys seen, the keys or
+    # indexes of the children to visit: None for all of them).
+    open_: list[tuple[YamlPath, bool, set[Any], set[Any] | None]] = []
     indexes: list[int] = []  # per open collection: next item index (mappings: unused)
     key_path: YamlPath | None = None  # set while a mapping waits for the key's value
+    passing = False  # while a mapping waits for the value of a key nobody asked about
     documents = 0
     parser = yaml.CSafeLoader(text)  # type: ignore[attr-defined]
     get: Callable[[], Any] = parser.get_event  # events are read by their type below
@@ -138,33 +138,52 @@ def _from_events(text: str, within: frozenset[YamlPath] | None) -> Positions:
                 if not open_:
                     path: YamlPath = ()
                 else:
-                    parent, is_mapping, seen = open_[-1]
-                    if is_mapping and key_path is None:
+                    parent, is_mapping, seen, wanted = open_[-1]
+                    if is_mapping and key_path is None and not passing:
                         if kind is not ScalarEvent:
                             raise _ForTheComposer  # a complex key
                         key = _key(event, resolved)
-                        if key in seen:
-                            raise _ForTheComposer  # a key given twice
-                        seen.add(key)
-                        key_path = (*parent, key) if isinstance(key, str | int) else parent
-                        found[key_path] = (mark.line + 1, mark.column + 1)
+                        if wanted is None:
+                            if key in seen:
+                                raise _ForTheComposer  # a key given twice
+                            seen.add(key)
+                            key_path = (*parent, key) if isinstance(key, str | int) else parent
+                            found[key_path] = (mark.line + 1, mark.column + 1)
+                        elif not isinstance(key, str | int):
+                            raise _ForTheComposer  # it moves the position of its mapping
+                        elif key in wanted:
+                            key_path = (*parent, key)
+                            found[key_path] = (mark.line + 1, mark.column + 1)
+                        else:
+                            passing = True
                         continue
-                    if is_mapping:
-                        path, key_path = key_path, None  # type: ignore[assignment]
-                    else:
-                        path = (*parent, indexes[-1])
-                        indexes[-1] += 1
                     if len(open_) > MAX_DEPTH:
                         raise _ForTheComposer
+                    if is_mapping:
+                        skip = passing
+                        path, key_path, passing = key_path or (), None, False
+                    else:
+                        index = indexes[-1]
+                        indexes[-1] += 1
+                        skip = wanted is not None and index not in wanted
+                        path = (*parent, index)
+                    if skip:
+                        if kind is ScalarEvent:
+                            if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
+                                raise _ForTheComposer
+                        else:
+                            _skip(get, len(open_), kind is MappingStartEvent)
+                        continue
                 if path not in found:
                     found[path] = (mark.line + 1, mark.column + 1)
                 if kind is ScalarEvent:
                     if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
                         raise _ForTheComposer
-                elif within is not None and path not in within:
+                elif children is not None and path not in children:
                     _skip(get, len(open_), kind is MappingStartEvent)
                 else:
-                    open_.append((path, kind is MappingStartEvent, set()))
+                    wanted_here = None if children is None else children[path]
+                    open_.append((path, kind is MappingStartEvent, set(), wanted_here))
                     indexes.append(0)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 open_.pop()
