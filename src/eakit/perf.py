@@ -22,12 +22,6 @@ def plain() -> bool:
     return os.environ.get(PLAIN, "").lower() in ("1", "on", "yes", "true")
 
 
-def off(piece: str) -> bool:
-    """MEASURE: EAKIT_PLAIN=1 or a comma list of pieces."""
-    value = os.environ.get("EAKIT_PLAIN", "")
-    return plain() or piece in value.split(",")
-
-
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building large object trees.
@@ -37,7 +31,7 @@ def paused_gc() -> Iterator[None]:
     34-province model that is a third of the load time. Reference counting still frees
     everything acyclic meanwhile; the collector resumes (if it was on) on exit.
     """
-    if off("gc"):
+    if plain():
         yield
         return
     was_enabled = gc.isenabled()
@@ -59,7 +53,7 @@ def kept_for_good() -> Iterator[None]:
     scale), and each later full collection would walk them again. Only for processes
     that end with the job: frozen objects are never examined for cycles.
     """
-    if off("gc"):
+    if plain():
         yield
         return
     with paused_gc():

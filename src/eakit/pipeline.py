@@ -14,7 +14,7 @@ from pathlib import Path
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
-from eakit.loader import Limits, Progress, load_model
+from eakit.loader import Limits, Progress, start_load
 from eakit.perf import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
@@ -29,7 +29,7 @@ def progress_display(enabled: bool, label: str = "Đang đọc mô hình") -> It
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     # Refreshed from here, not by rich's own thread: a process with another thread may
-    # not fork the workers that check a large model (see eakit.worker.may_fork).
+    # not fork the workers that read a large model (see eakit.worker.may_fork).
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -69,8 +69,11 @@ def load_graph(
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress) as callback:
-        model = load_model(Path(model_dir), callback, cache=file_cache, jobs=jobs, limits=limits)
-    return build_graph(model)
+        pending = start_load(Path(model_dir), callback, file_cache, jobs, limits)
+    with pending:  # a large model's references are checked by a worker meanwhile
+        graph = build_graph(pending.model)
+        pending.result()
+    return graph
 
 
 def check(

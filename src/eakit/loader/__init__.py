@@ -22,17 +22,25 @@ from eakit.loader.collect import (
     Collected,
     collect,
     declared_ids,
+    loose_free,
 )
 from eakit.loader.errors import odd_keys, shown, translate
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.loader.limits import Limits
 from eakit.loader.locator import YamlLocator
+from eakit.loader.prefetch import Prefetch, worth_it
 from eakit.loader.references import check_references
-from eakit.loader.yamlio import MAX_FILE_BYTES, YamlError, compose, decode, parse_fast
+from eakit.loader.yamlio import (
+    MAX_FILE_BYTES,
+    YamlError,
+    compose,
+    decode,
+    parse_fast,
+)
 from eakit.model import Manifest, Model, SourceRef
 from eakit.perf import paused_gc
-from eakit.worker import Background
+from eakit.worker import FAILED, Background, Worker, wanted
 
 __all__ = [
     "MANIFEST",
@@ -42,6 +50,7 @@ __all__ = [
     "load_manifest",
     "load_model",
     "read_file",
+    "start_load",
 ]
 
 Progress = Callable[[int, int, str], None]
@@ -86,6 +95,22 @@ def only_comments(text: str) -> bool:
     return _CONTENT_LINE.search(text) is None and all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     )
+
+
+def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
+    """A file's data and whether its strings are NFC already (see :func:`_read`), when
+    the fast parser reads it cleanly and no value has the wrong YAML type
+    (:func:`eakit.loader.collect.loose_free`); ``None`` when anything needs
+    :func:`_read`'s and :func:`collect`'s explanations. What a worker process does for
+    the loader (see :mod:`eakit.loader.prefetch`)."""
+    text = _text(file)
+    if not isinstance(text, str):
+        return None
+    try:
+        data = parse_fast(text)
+    except (ValueError, RecursionError):
+        return None
+    return (data, "\\" not in text) if loose_free(data) else None
 
 
 def _read(
@@ -199,13 +224,78 @@ def load_model(
 
     With a ``cache`` (see :mod:`eakit.loader.cache`), files whose content is unchanged
     since a previous load are not parsed and validated again, and the results of the
-    others are stored (by a background worker when there are many and ``jobs`` allows it:
-    1 forbids it, ``None`` decides). ``limits`` bound the model's size (default:
-    :class:`Limits`()). Raises :class:`ModelLoadError` carrying every diagnostic when the
-    model is invalid.
+    others are stored (by a background worker when there are many). When many megabytes
+    are left to parse, a second process reads and parses them while this one validates
+    (see :mod:`eakit.loader.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
+    ``None`` decides. ``limits`` bound the model's size (default: :class:`Limits`()).
+    Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
     """
     with paused_gc():  # a third of the load time at national scale otherwise
-        return _load_model(Path(root), progress, cache, jobs, limits or Limits())
+        return _load_model(Path(root), progress, cache, jobs, limits, apart=False).result()
+
+
+def start_load(
+    root: Path,
+    progress: Progress | None,
+    cache: ResultCache | None,
+    jobs: int | None,
+    limits: Limits | None = None,
+) -> PendingModel:
+    """:func:`load_model` (the same arguments), except that on a large model the
+    cross-file reference check runs in a worker: the caller builds the graph of
+    :attr:`PendingModel.model` meanwhile, then asks for :meth:`PendingModel.result`.
+    Use it as a context manager, so the worker is stopped if the caller fails."""
+    with paused_gc():
+        return _load_model(root, progress, cache, jobs, limits, apart=True)
+
+
+# From this many components and relations on, references are checked apart.
+MIN_OBJECTS_APART = 100_000
+
+
+class PendingModel:
+    """A validated model whose cross-file reference check may still be running in a
+    worker (see :func:`start_load`)."""
+
+    def __init__(
+        self,
+        model: Model,
+        locator: YamlLocator,
+        found: Collected,
+        worker: Worker | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+    ) -> None:
+        self.model = model
+        self._locator = locator
+        self._found = found
+        self._worker = worker
+        self._diagnostics = diagnostics  # the check's own, when it ran here
+
+    def result(self) -> Model:
+        """The model, once its references are checked; raises :class:`ModelLoadError`
+        carrying every diagnostic when the model is invalid."""
+        diagnostics = self._diagnostics
+        if diagnostics is None:
+            found = FAILED
+            if self._worker is not None:
+                with self._worker:
+                    found = self._worker.receive()
+                self._worker = None
+            if found is FAILED:  # no worker, or it died: check here
+                found = check_references(self.model, self._found.invalid_ids, self._found.unchecked)
+            diagnostics = self._diagnostics = found
+        if diagnostics:
+            raise ModelLoadError(_composer_verdicts(diagnostics, self._locator))
+        return self.model
+
+    def __enter__(self) -> PendingModel:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *details: object) -> None:
+        """Stop a worker whose answer is no longer wanted."""
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
 
 
 def _cached_read(
@@ -214,29 +304,41 @@ def _cached_read(
     locator: YamlLocator,
     cache: ResultCache,
     found: Collected,
+    fetched: tuple[Any, bool] | None,
     fresh: list[tuple[str, bytes, FileResult]],
     limits: Limits,
 ) -> list[Diagnostic]:
-    """Read one file through the cache: a stored result, or a fresh one added to
-    ``fresh`` to store if clean."""
-    if raw is not None:
+    """Read one file through the cache: a stored result, or a fresh one (``fetched``: its
+    data parsed by the prefetch worker) added to ``fresh`` to store if clean."""
+    if raw is not None and fetched is None:
         stored = cache.get(file.rel, raw)
         if stored is not None:
             problems = merge(stored, file.rel, locator, found)
             over = limits.count_problem(len(found.components), Location(file.rel))
             return problems if over is None else [*problems, over]
     components_before, relations_before = len(found.components), len(found.relations)
-    problems = _collect_file(file, locator, found, limits)
+    problems = _collect_file(file, locator, found, fetched, limits)
     if not problems and raw is not None:
         fresh.append((file.rel, raw, extract(found, components_before, relations_before)))
     return problems
 
 
 def _collect_file(
-    file: ModelFile, locator: YamlLocator, found: Collected, limits: Limits
+    file: ModelFile,
+    locator: YamlLocator,
+    found: Collected,
+    fetched: tuple[Any, bool] | None,
+    limits: Limits,
 ) -> list[Diagnostic]:
-    """Read and validate one file into ``found``. A file that would take the model over
-    the component limit is not validated: the limit's diagnostic is returned instead."""
+    """Validate one file into ``found``: its data as the prefetch worker parsed it
+    (``fetched``), or read and parsed here. A file that would take the model over the
+    component limit is not validated: the limit's diagnostic is returned instead."""
+    if fetched is not None:
+        data, text_is_nfc = fetched
+        if (over := _over_limit(data, file, found, limits)) is not None:
+            return [over]
+        # parse_clean found no loose values: collect need not look for them again
+        return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=True)
     data, problems, text_is_nfc = _read(file, locator)
     if problems:
         found.invalid_ids |= declared_ids(file.path)
@@ -269,8 +371,10 @@ def _load_model(
     progress: Progress | None,
     cache: ResultCache | None,
     jobs: int | None,
-    limits: Limits,
-) -> Model:
+    limits: Limits | None,
+    apart: bool,
+) -> PendingModel:
+    limits = limits or Limits()
     manifest, locator, diagnostics = load_manifest(root)
     if manifest is None:
         raise ModelLoadError(diagnostics)
@@ -282,25 +386,35 @@ def _load_model(
     if too_large is not None:
         raise ModelLoadError([*diagnostics, too_large])
     found = Collected()
+    # The files to parse (all of them, or those the cache has no result for) are parsed
+    # by a worker when there are enough of them, while this process validates.
     raws: dict[str, bytes | None] = {}
+    unread = files
     if cache is not None:
         # An earlier load of this process may still be writing the cache (see
         # FileCache.put_many): this load reads what it wrote, as if it were written in line.
         Background.wait()
         # A file that cannot be read has no key: _read says why when it reads it.
         raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
+        unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
+    ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
+    parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
     fresh: list[tuple[str, bytes, FileResult]] = []  # results for the cache
-    for number, file in enumerate(files, start=1):
-        if progress is not None:
-            progress(number, len(files), file.rel)
-        if cache is not None:
-            problems = _cached_read(file, raws[file.rel], locator, cache, found, fresh, limits)
-        else:
-            problems = _collect_file(file, locator, found, limits)
-        diagnostics.extend(problems)
-        if any(p.code == LIMIT_CODE for p in problems):
-            # what is left would only take more memory: the limit is the answer
-            raise ModelLoadError([d for d in diagnostics if d.code == LIMIT_CODE])
+    with ahead or contextlib.nullcontext():
+        for number, file in enumerate(files, start=1):
+            if progress is not None:
+                progress(number, len(files), file.rel)
+            fetched = ahead.next() if ahead is not None and file.rel in parsed_ahead else None
+            if cache is not None:
+                problems = _cached_read(
+                    file, raws[file.rel], locator, cache, found, fetched, fresh, limits
+                )
+            else:
+                problems = _collect_file(file, locator, found, fetched, limits)
+            diagnostics.extend(problems)
+            if any(p.code == LIMIT_CODE for p in problems):
+                # what is left would only take more memory: the limit is the answer
+                raise ModelLoadError([d for d in diagnostics if d.code == LIMIT_CODE])
     if cache is not None and fresh:
         cache.put_many(fresh, jobs)
     model = Model(
@@ -313,7 +427,14 @@ def _load_model(
         locator=locator,
         files=[f.rel for f in files],
     )
+    large = lambda: len(model.components) + len(model.relations) >= MIN_OBJECTS_APART  # noqa: E731
+    if apart and not diagnostics and wanted(jobs, large):
+        # The caller builds the graph while a worker checks the references (they
+        # usually are all fine: the answer is an empty list).
+        worker = Worker.start(
+            lambda send: send(check_references(model, found.invalid_ids, found.unchecked))
+        )
+        if worker is not None:
+            return PendingModel(model, locator, found, worker)
     diagnostics.extend(check_references(model, found.invalid_ids, found.unchecked))
-    if diagnostics:
-        raise ModelLoadError(_composer_verdicts(diagnostics, locator))
-    return model
+    return PendingModel(model, locator, found, diagnostics=diagnostics)

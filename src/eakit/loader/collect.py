@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from eakit.diagnostics import Diagnostic, Location
 from eakit.loader.errors import loose, odd_keys, shown, shown_key, suggest, translate
-from eakit.loader.expect import or_list
+from eakit.loader.expect import loose_in, or_list
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
 from eakit.loader.yamlio import MAX_FILE_BYTES, YamlPath
@@ -23,6 +25,7 @@ EMPTY_MODEL_FILE = "file is empty: add 'components:' or 'relations:', or remove 
 _COMMON_KEYS = frozenset(info.alias or name for name, info in BaseComponent.model_fields.items())
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+_RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
 
 
 def _field_names(cls: type[BaseModel]) -> list[str]:
@@ -112,11 +115,14 @@ class _File:
     locator: YamlLocator
     into: Collected
     context: dict[str, bool] | None  # validation context (see _NFC)
+    vetted: bool  # loose values were looked for already (see loose_free)
 
     def loose(
         self, cls: type[BaseModel], raw: dict[Any, Any], ref: SourceRef
     ) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
-        """:func:`eakit.loader.errors.loose` for one object of this file."""
+        """:func:`eakit.loader.errors.loose` unless the file was vetted."""
+        if self.vetted:
+            return [], frozenset()
         return loose(cls, raw, lambda loc: self.locator.locate(ref, *loc))
 
 
@@ -202,6 +208,45 @@ def _relation(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
     return []
 
 
+def loose_free(data: Any) -> bool:
+    """Whether a parsed file is plainly made of components of known kinds and relations,
+    none with a value of the wrong YAML type (what :func:`collect` need not look for
+    again when told ``vetted``)."""
+    if type(data) is not dict:
+        return False
+    for key in TOP_LEVEL_KEYS:
+        items = data.get(key)
+        if items is None:
+            continue
+        if type(items) is not list or not _DICTS.issuperset(map(type, items)):
+            return False
+        groups = _by_model(items) if key == "components" else [(Relation, items)]
+        if groups is None or any(loose_in(model, group) for model, group in groups):
+            return False
+    return True
+
+
+_DICTS = frozenset({dict})
+
+
+def _by_model(items: list[dict[Any, Any]]) -> list[tuple[type[BaseModel], list[Any]]] | None:
+    """Components grouped by the class of their kind (most files hold one or two kinds);
+    ``None`` when a kind is missing or unknown."""
+    kinds = list(map(dict.get, items, repeat("kind")))
+    try:
+        distinct = set(kinds)
+    except TypeError:  # a kind that is a list or a mapping: collect explains it
+        return None
+    groups: list[tuple[type[BaseModel], list[Any]]] = []
+    for kind in distinct:
+        model = KIND_CLASSES.get(kind) if type(kind) is str else None
+        if model is None:
+            return None
+        same = items if len(distinct) == 1 else list(compress(items, map(eq, kinds, repeat(kind))))
+        groups.append((model, same))
+    return groups
+
+
 def collect(
     data: Any,
     rel: str,
@@ -209,10 +254,12 @@ def collect(
     into: Collected,
     *,
     text_is_nfc: bool = False,
+    vetted: bool = False,
 ) -> list[Diagnostic]:
     """Validate the components and relations of one parsed file ``rel`` into ``into``
-    (``text_is_nfc``: every string in ``data`` is NFC already)."""
-    scope = _File(locator, into, _NFC if text_is_nfc else None)
+    (``text_is_nfc``: every string in ``data`` is NFC already; ``vetted``: another
+    process found :func:`loose_free` true of it)."""
+    scope = _File(locator, into, _NFC if text_is_nfc else None, vetted)
     top = SourceRef(rel, ())
     if data is None:  # only '---', '~' or 'null': as good as empty
         return [Diagnostic(locator.locate(top), EMPTY_MODEL_FILE, code="empty")]
@@ -248,6 +295,40 @@ def collect(
                 )
             )
             continue
+        if vetted:
+            diagnostics.extend(_vetted(items, key, rel, scope))
+            continue
         for index, raw in enumerate(items):
             diagnostics.extend(check(raw, SourceRef(rel, (key, index)), scope))
+    return diagnostics
+
+
+def _vetted(items: list[Any], key: str, rel: str, scope: _File) -> list[Diagnostic]:
+    """:func:`_component` or :func:`_relation` for every item of a vetted file (a
+    mapping of a known kind, with no value of the wrong YAML type: see
+    :func:`loose_free`), with nothing to do per item but validating it; any item that
+    fails goes to them, for its explanation."""
+    diagnostics: list[Diagnostic] = []
+    context, into, locator = scope.context, scope.into, scope.locator
+    if key == "relations":
+        relations, sources = into.relations, into.relation_sources
+        try:  # all at once: the common case, a third faster than one by one
+            valid = _RELATIONS.validate_python(items, context=context)
+        except ValidationError:
+            pass  # some are invalid: one by one below, each explained
+        else:
+            relations += valid
+            sources += [SourceRef(rel, ("relations", index)) for index in range(len(items))]
+            return diagnostics
+        for index, raw in enumerate(items):
+            diagnostics += _relation(raw, SourceRef(rel, ("relations", index)), scope)
+        return diagnostics
+    for index, raw in enumerate(items):
+        ref = SourceRef(rel, ("components", index))
+        try:
+            component = _adapter(raw["kind"]).validate_python(raw, context=context)
+        except ValidationError:
+            diagnostics += _component(raw, ref, scope)
+            continue
+        diagnostics += add_component(component, ref, locator, into)
     return diagnostics
