@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make        set everything up and build the reports of the bundled model into reports/
 #   make test   set everything up (with the browser) and run the whole test suite
-.PHONY: all setup setup-test build test lint format bench fuzz
+.PHONY: all setup setup-test build test lint format bench bench-stages fuzz
 
 all: build
 
@@ -27,12 +27,17 @@ format:
 	.venv/bin/ruff format src tests benchmarks setup.py
 	.venv/bin/ruff check --fix src tests benchmarks setup.py
 
+# eakit check against PyYAML's C loader on three YAML shapes (benchmarks/results/shapes.md);
+# bench-stages: every stage, on the generator's shape.
 bench: setup-test
+	.venv/bin/python benchmarks/bench_shapes.py
+
+bench-stages: setup-test
 	.venv/bin/python benchmarks/run.py
 
 # Property tests with fresh random examples (the suite draws the same ones every run);
 # a failure prints the example to add as an @example.
 fuzz: setup-test
 	HYPOTHESIS_PROFILE=explore .venv/bin/python -m pytest -n 2 -q -p no:cacheprovider \
-	  tests/scale/test_fuzz.py tests/loader/test_properties.py tests/scale/test_scan.py \
-	  tests/scale/test_scan_fast.py tests/test_text.py tests/test_jsontext.py
+	  tests/scale/test_fuzz.py tests/loader/test_properties.py tests/loader/test_positions.py \
+	  tests/test_text.py tests/test_jsontext.py

@@ -1,10 +1,25 @@
-"""Process-level switches that keep eakit fast on national-scale models."""
+"""The speed switches of a process, and the one switch that turns them all off.
+
+``EAKIT_PLAIN=1`` runs the plain reference path: one process (no worker is forked, see
+:func:`eakit.worker.wanted`), no file cache (:meth:`eakit.loader.cache.FileCache.for_model`),
+and the garbage collector as Python runs it. Results are the same either way, only the
+time differs: the switch is there to measure what each speed-up pays, and to rule them
+out when something looks wrong.
+"""
 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+PLAIN = "EAKIT_PLAIN"
+
+
+def plain() -> bool:
+    """Whether this process runs the plain reference path (``EAKIT_PLAIN=1``)."""
+    return os.environ.get(PLAIN, "").lower() in ("1", "on", "yes", "true")
 
 
 @contextmanager
@@ -16,6 +31,9 @@ def paused_gc() -> Iterator[None]:
     34-province model that is a third of the load time. Reference counting still frees
     everything acyclic meanwhile; the collector resumes (if it was on) on exit.
     """
+    if plain():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -35,6 +53,9 @@ def kept_for_good() -> Iterator[None]:
     scale), and each later full collection would walk them again. Only for processes
     that end with the job: frozen objects are never examined for cycles.
     """
+    if plain():
+        yield
+        return
     with paused_gc():
         try:
             yield
@@ -51,7 +72,8 @@ def keep_alive_state() -> None:
     replaces is still freed by reference counting; :func:`collect_all` reclaims cycles
     among frozen objects, if any died, when the process is idle.
     """
-    gc.freeze()
+    if not plain():
+        gc.freeze()
 
 
 def collect_all() -> None:

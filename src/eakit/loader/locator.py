@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eakit.diagnostics import Location
-from eakit.loader.scan import Needed, needed_paths, scan_positions
-from eakit.loader.yamlio import YamlError, YamlPath, compose, decode, nearest_position
+from eakit.loader.positions import yaml_positions
+from eakit.loader.yamlio import YamlError, YamlPath, decode, nearest_position
 from eakit.model import Locator, SourceRef
 
 
@@ -40,16 +40,15 @@ class YamlLocator(Locator):
             cached = self._positions[rel] = self._read(rel)
         return cached
 
-    def _read(self, rel: str, needed: Needed | None = None) -> dict[YamlPath, tuple[int, int]]:
-        """The positions of a file (with ``needed``, at least those, see
-        :func:`eakit.loader.scan.scan_positions`)."""
+    def _read(
+        self, rel: str, asked: list[YamlPath] | None = None
+    ) -> dict[YamlPath, tuple[int, int]]:
+        """The positions of a file (with ``asked``, those these paths need, see
+        :func:`eakit.loader.positions.yaml_positions`)."""
         try:
             text = decode((self.root / rel).read_bytes(), rel)
             if isinstance(text, str):
-                # One pass over the lines when the file is plain enough (most are),
-                # else the composer, which also judges what yaml_rs let through.
-                fast = scan_positions(text, needed)
-                return fast if fast is not None else compose(text).positions
+                return yaml_positions(text, asked)
         except YamlError as exc:
             self.failures[rel] = exc
         except OSError:
@@ -84,7 +83,7 @@ class YamlLocator(Locator):
             places, paths = by_file[rel]
             positions = self._positions.get(rel)
             if positions is None:
-                positions = self._read(rel, needed_paths(paths))
+                positions = self._read(rel, paths)
             for index, path in zip(places, paths, strict=True):
                 found[index] = Location(rel, *nearest_position(positions, path))
         return [location for location in found if location is not None]

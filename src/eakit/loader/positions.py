@@ -1,0 +1,202 @@
+"""Line and column of the keys and nodes of a YAML file, whatever its style.
+
+Findings and errors point at ``file:line:col``. The composer
+(:func:`eakit.loader.yamlio.compose`) knows every position, but building its values in
+Python costs several times more than parsing. Positions alone need only the parser's
+events: :func:`yaml_positions` reads the events of PyYAML's C parser (libyaml), which carry
+the same marks the composer's nodes do, and follows the path of each node, so its answer
+is the composer's by construction, for block, flow and mixed styles alike.
+
+What the composer would judge (anchors and aliases, tags, merge keys, a key given twice,
+keys that are not scalars, deep nesting, long numbers, several documents, text libyaml
+refuses) is left to it: the file is composed, and its verdict (a
+:class:`~eakit.loader.yamlio.YamlError`) or its positions are the answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from eakit.loader.yamlio import MAX_DEPTH, MAX_NUMBER_DIGITS, YamlPath, compose, resolve_plain
+
+Positions = dict[YamlPath, tuple[int, int]]
+
+_STARTS = (MappingStartEvent, SequenceStartEvent)
+_ENDS = (MappingEndEvent, SequenceEndEvent)
+
+
+class _ForTheComposer(Exception):
+    """The text uses YAML the composer must judge."""
+
+
+def _on_the_way(asked: Iterable[YamlPath]) -> dict[YamlPath, set[Any]]:
+    """For every node on the way to an ``asked`` path, the keys or indexes of its
+    children on the way."""
+    children: dict[YamlPath, set[Any]] = {}
+    for path in asked:
+        for depth in range(len(path)):
+            children.setdefault(path[:depth], set()).add(path[depth])
+    return children
+
+
+def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positions:
+    """The composer's position of every key and node of ``text``; raises
+    :class:`~eakit.loader.yamlio.YamlError` where the composer rejects it.
+
+    With ``asked``, only what :func:`eakit.loader.yamlio.nearest_position` needs for
+    each of those paths: the nodes on the way to them and the paths themselves; the
+    rest is read past, and a key given twice goes unnoticed (files yaml_rs read are
+    located this way, and it refuses them)."""
+    try:
+        return _from_events(text, None if asked is None else _on_the_way(asked))
+    except _ForTheComposer:
+        return compose(text).positions
+
+
+def _key(event: ScalarEvent, resolved: dict[str, Any]) -> Any:
+    """A mapping key as the composer reads it (plain keys resolved by the core schema)."""
+    value: str = event.value
+    if event.tag is not None or len(value) > MAX_NUMBER_DIGITS:
+        raise _ForTheComposer
+    if event.style:  # quoted: a string
+        return value
+    key = resolved.get(value)
+    if key is None:
+        if value == "<<":
+            raise _ForTheComposer
+        key = resolve_plain(value)
+        if isinstance(key, float) and math.isnan(key):
+            key = value
+        resolved[value] = key
+    return key
+
+
+def _skip(get: Callable[[], Any], depth: int, is_mapping: bool) -> None:
+    """Read the events of the collection just opened (at ``depth``) up to its end, and
+    leave to the composer what it would judge there, but for a key given twice."""
+    # Per open collection: [is a mapping, waits for a key].
+    open_ = [[is_mapping, True]]
+    while open_:
+        event = get()
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                raise _ForTheComposer
+            if depth + len(open_) > MAX_DEPTH:
+                raise _ForTheComposer
+            state = open_[-1]
+            if state[0]:
+                if state[1] and kind is not ScalarEvent:
+                    raise _ForTheComposer  # a complex key
+                state[1] = not state[1]
+            if kind is ScalarEvent:
+                value = event.value
+                if not event.style and (len(value) > MAX_NUMBER_DIGITS or value == "<<"):
+                    raise _ForTheComposer
+            else:
+                open_.append([kind is MappingStartEvent, True])
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            open_.pop()
+        elif kind is AliasEvent:
+            raise _ForTheComposer
+
+
+def _from_events(text: str, children: dict[YamlPath, set[Any]] | None) -> Positions:
+    found: Positions = {}
+    resolved: dict[str, Any] = {}
+    # The open collections, innermost last: (path, is a mapping, keys seen, the keys or
+    # indexes of the children to visit: None for all of them).
+    open_: list[tuple[YamlPath, bool, set[Any], set[Any] | None]] = []
+    indexes: list[int] = []  # per open collection: next item index (mappings: unused)
+    key_path: YamlPath | None = None  # set while a mapping waits for the key's value
+    passing = False  # while a mapping waits for the value of a key nobody asked about
+    documents = 0
+    parser = yaml.CSafeLoader(text)  # type: ignore[attr-defined]
+    get: Callable[[], Any] = parser.get_event  # events are read by their type below
+    try:
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _ForTheComposer
+                mark = event.start_mark
+                if not open_:
+                    path: YamlPath = ()
+                else:
+                    parent, is_mapping, seen, wanted = open_[-1]
+                    if is_mapping and key_path is None and not passing:
+                        if kind is not ScalarEvent:
+                            raise _ForTheComposer  # a complex key
+                        key = _key(event, resolved)
+                        if wanted is None:
+                            if key in seen:
+                                raise _ForTheComposer  # a key given twice
+                            seen.add(key)
+                            key_path = (*parent, key) if isinstance(key, str | int) else parent
+                            found[key_path] = (mark.line + 1, mark.column + 1)
+                        elif not isinstance(key, str | int):
+                            raise _ForTheComposer  # it moves the position of its mapping
+                        elif key in wanted:
+                            key_path = (*parent, key)
+                            found[key_path] = (mark.line + 1, mark.column + 1)
+                        else:
+                            passing = True
+                        continue
+                    if len(open_) > MAX_DEPTH:
+                        raise _ForTheComposer
+                    if is_mapping:
+                        skip = passing
+                        path, key_path, passing = key_path or (), None, False
+                    else:
+                        index = indexes[-1]
+                        indexes[-1] += 1
+                        skip = wanted is not None and index not in wanted
+                        path = (*parent, index)
+                    if skip:
+                        if kind is ScalarEvent:
+                            if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
+                                raise _ForTheComposer
+                        else:
+                            _skip(get, len(open_), kind is MappingStartEvent)
+                        continue
+                if path not in found:
+                    found[path] = (mark.line + 1, mark.column + 1)
+                if kind is ScalarEvent:
+                    if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
+                        raise _ForTheComposer
+                elif children is not None and path not in children:
+                    _skip(get, len(open_), kind is MappingStartEvent)
+                else:
+                    wanted_here = None if children is None else children[path]
+                    open_.append((path, kind is MappingStartEvent, set(), wanted_here))
+                    indexes.append(0)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                open_.pop()
+                indexes.pop()
+            elif kind is AliasEvent:
+                raise _ForTheComposer
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _ForTheComposer
+            elif kind is StreamEndEvent:
+                return found
+    except yaml.YAMLError:
+        raise _ForTheComposer from None
+    finally:
+        parser.dispose()
