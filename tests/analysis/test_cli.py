@@ -40,13 +40,15 @@ def test_impact_json_in_english_with_depth_and_date(small_model: Path, tmp_path:
 def test_impact_unknown_id_exits_2_with_a_suggestion(small_model: Path) -> None:
     result = _run("impact", "ttld", str(small_model))
     assert result.exit_code == 2
-    assert "no component with id 'ttld' (did you mean 'ttdl'?)" in result.stderr
+    assert "không có thành phần nào mang mã 'ttld' (có phải là 'ttdl'?)" in result.stderr
+    english = _run("impact", "ttld", str(small_model), "--lang", "en")
+    assert "no component with id 'ttld' (did you mean 'ttdl'?)" in english.stderr
 
 
 def test_impact_bad_options_exit_2(small_model: Path) -> None:
     assert _run("impact", "ttdl", str(small_model), "--depth", "0").exit_code == 2
     bad_date = _run("impact", "ttdl", str(small_model), "--as-of", "2029-13-01")
-    assert bad_date.exit_code == 2 and "--as-of must be a date" in bad_date.stderr
+    assert bad_date.exit_code == 2 and "--as-of phải là một ngày" in bad_date.stderr
 
 
 def test_impact_on_an_invalid_model_exits_2(tmp_path: Path) -> None:
@@ -97,5 +99,7 @@ def test_analyse_draws_the_diagram(small_model: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert out.read_text("utf-8").startswith('digraph "resilience"')
     wrong = _run("analyse", str(small_model), "--diagram", str(tmp_path / "spof.pdf"))
-    assert wrong.exit_code == 2 and "--diagram must end in .svg, .png or .dot" in wrong.stderr
+    assert (
+        wrong.exit_code == 2 and "--diagram phải kết thúc bằng .svg, .png hoặc .dot" in wrong.stderr
+    )
     assert not (tmp_path / "spof.pdf").exists()

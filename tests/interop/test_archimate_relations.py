@@ -113,9 +113,6 @@ def test_a_relation_the_table_refuses_names_both_kinds(model: Path) -> None:
         "relation 'assignment' from business_object 'ho-so' (BusinessObject) to business_actor "
         "'bo-phan' (BusinessActor) is not allowed by ArchiMate 3.2; allowed: association"
     )
-    assert problem.message.endswith(
-        "/ relation 'assignment' is not allowed by ArchiMate 3.2 between these elements"
-    )
 
 
 def test_eakit_relation_types_name_an_archimate_relationship() -> None:

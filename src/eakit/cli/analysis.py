@@ -28,6 +28,7 @@ from eakit.cli.common import (
 )
 from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
+from eakit.messages import say
 from eakit.text import for_terminal_lines, json_neutral
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def register(app: typer.Typer) -> None:
         graph = load_or_exit(model, fmt.value, limits=limits(max_model_bytes, max_components))
         if component not in graph:
             hint = IdSuggester(graph.ids()).hint(component)
-            raise fail(f"no component with id '{component}'{hint}")
+            raise fail(say("cli.no_component", id=component, hint=hint), lang.value)
         result = find_impact(graph, component, depth=depth, when=when)
         if fmt is Format.json:
             _emit(pretty(impact_json(graph, result, lang.value)), fmt, output)
@@ -139,7 +140,7 @@ def register(app: typer.Typer) -> None:
         when = parse_as_of(as_of)
         drawing = None if diagram is None else diagram.suffix.lower().lstrip(".")
         if drawing is not None and drawing not in ("svg", "png", "dot"):
-            raise fail(f"--diagram must end in .svg, .png or .dot, got '{diagram}'")
+            raise fail(say("cli.diagram_suffix", path=str(diagram)), lang.value)
         graph = load_or_exit(model, fmt.value, limits=limits(max_model_bytes, max_components))
         result = resilience(graph, when, top=top)
         if diagram is not None and drawing is not None:

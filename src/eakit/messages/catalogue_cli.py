@@ -6,6 +6,14 @@ Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.mes
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
+    "cli.no_component": (
+        "không có thành phần nào mang mã '{id}'{hint}",
+        "no component with id '{id}'{hint}",
+    ),
+    "cli.diagram_suffix": (
+        "--diagram phải kết thúc bằng .svg, .png hoặc .dot, nhưng đang là '{path}'",
+        "--diagram must end in .svg, .png or .dot, got '{path}'",
+    ),
     "cli.bad_date": (
         "{option} phải là một ngày dạng YYYY-MM-DD, nhưng đang là '{value}'",
         "{option} must be a date YYYY-MM-DD, got '{value}'",
