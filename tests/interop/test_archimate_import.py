@@ -70,7 +70,7 @@ def test_archisurance_imports_and_loads(tmp_path: Path) -> None:
     # Every element has a kind; one relationship repeats another one exactly.
     assert (result.report.components, result.report.relationships_kept) == (120, 177)
     [lost] = [u for u in result.report.unmapped if u.what in ("element", "relationship")]
-    assert (lost.identifier, lost.why) == ("id-90702769", "duplicate of another relationship")
+    assert (lost.identifier, lost.why.en) == ("id-90702769", "duplicate of another relationship")
     assert f"`{lost.identifier}`" in report
 
 
@@ -80,7 +80,7 @@ def test_sample1_imports_with_the_date_of_today_and_keeps_its_assignment(
     data = (EXAMPLES / "sample1.xml").read_bytes()
     undated = import_archimate(data, today=dt.date(2026, 1, 2))
     assert undated.manifest.architecture.as_of == dt.date(2026, 1, 2)
-    assert undated.report.date_source.startswith("2026-01-02 (from today's date")
+    assert undated.report.date_source.en.startswith("2026-01-02 (from today's date")
     graph, _ = _import_to(tmp_path, data, as_of=dt.date(2024, 6, 30))
     assert {(c.id, c.kind) for c in graph.components()} == {  # type: ignore[attr-defined]
         ("sales-person", "business_role"),
@@ -245,7 +245,7 @@ def test_foreign_file_keeps_elements_relationships_properties_folders_and_views(
     assert (view.name, view.title, view.relations) == ("tong-quan", "Tổng quan", ["access"])
     assert view.include[0].ids == ["ho-tich", "mot-cua"]
     report = import_archimate(FOREIGN, as_of=dt.date(2025, 7, 1)).report
-    assert {(u.what, u.identifier, u.why) for u in report.unmapped} == {
+    assert {(u.what, u.identifier, u.why.en) for u in report.unmapped} == {
         ("relationship", "r6", "an end is a relationship"),
         ("relationship", "r7", "not allowed between the kinds"),
         ("view", "v2", "shows no kept element"),
@@ -253,18 +253,19 @@ def test_foreign_file_keeps_elements_relationships_properties_folders_and_views(
     [refused] = [u for u in report.unmapped if u.identifier == "r7"]
     assert (
         "ArchiMate does not allow Assignment from data_object 'ho-tich' (DataObject) to "
-        "business_actor 'so-tu-phap' (BusinessActor)" in refused.reason
+        "business_actor 'so-tu-phap' (BusinessActor)" in refused.reason.en
     )
     text = (out / REPORT_FILE).read_text("utf-8")
     assert "7 of 7 elements kept as components (100.0 %)" in text
-    assert "giữ 7/7 phần tử thành thành phần (100.0 %); giữ 6/8 quan hệ (75.0 %)" in text
+    assert "giữ 7/7 phần tử thành thành phần (100.0 %); giữ 6/8 quan hệ (75.0 %" in text
     assert "6 of 8 relationships kept (75.0 %" in text
     assert "| relationship | an end is a relationship | 1 |" in text
+    assert "| quan hệ | một đầu là quan hệ | 1 |" in text
 
 
 def test_junction_relationships_and_the_date_of_the_file(tmp_path: Path) -> None:
     undated = import_archimate(FOREIGN, today=dt.date(2026, 3, 4)).report
-    assert undated.date_source.startswith("2026-03-04 (from today's date")
+    assert undated.date_source.en.startswith("2026-03-04 (from today's date")
     dated = FOREIGN.replace(
         b"<elements>",
         b'<metadata><dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/">'
@@ -272,7 +273,9 @@ def test_junction_relationships_and_the_date_of_the_file(tmp_path: Path) -> None
     )
     result = import_archimate(dated, today=dt.date(2026, 3, 4))
     assert result.manifest.architecture.as_of == dt.date(2021, 5, 6)
-    assert result.report.date_source == "2021-05-06 (from the file's metadata (dcterms:modified))"
+    assert result.report.date_source.en == (
+        "2021-05-06 (from the file's metadata (dcterms:modified))"
+    )
 
 
 def test_not_an_exchange_file_is_refused() -> None:

@@ -55,9 +55,7 @@ def test_import_reports_what_was_not_kept_and_the_date_used(tmp_path: Path) -> N
     days = {before.isoformat(), dt.date.today().isoformat()}  # the run may cross midnight
     # The file gives no date: today's is taken, and the output says so.
     assert undated.exit_code == 0, undated.output
-    assert any(
-        f"date: {d} (from today's date: the file gives no date" in undated.output for d in days
-    )
+    assert any(f"ngày: {d} (ngày hôm nay: tệp không ghi ngày" in undated.output for d in days)
     assert load_graph(tmp_path / "a").architecture.as_of.isoformat() in days
     done = runner.invoke(
         build_app(),
@@ -73,7 +71,7 @@ def test_import_reports_what_was_not_kept_and_the_date_used(tmp_path: Path) -> N
         ],
     )
     assert done.exit_code == 0, done.output
-    assert "date: 2024-06-30 (from --as-of)" in done.output
+    assert "ngày: 2024-06-30 (theo --as-of)" in done.output
     bad_date = runner.invoke(
         build_app(),
         [

@@ -218,10 +218,9 @@ def register(app: typer.Typer) -> None:
             raise _report_unloadable(output, error, lang.value) from None
         except OSError as error:
             raise cannot_write(output, error, lang.value) from None
-        for line in result.report.lines():
+        for line in result.report.lines(lang.value):
             typer.echo(for_terminal(line))
-        typer.echo(result.report.summary_vi())
-        typer.echo(result.report.summary())
+        typer.echo(for_terminal(result.report.summary(lang.value)))
         done = say("interop.imported", output=str(output), report=str(output / REPORT_FILE))
         typer.echo(done.lang(lang.value))
 

@@ -37,6 +37,7 @@ from eakit.interop.ids import IdAllocator, is_id, slugify
 from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
+from eakit.messages import Bilingual, in_lang, say
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
@@ -73,8 +74,8 @@ class Unmapped:
     archimate_type: str
     identifier: str
     name: str
-    reason: str
-    why: str = "other"  # the reason's category, for the counts of the report
+    reason: str  # a Bilingual text, shown in the output language
+    why: str = "other"  # the reason's category (Bilingual), for the counts of the report
 
 
 @dataclass
@@ -89,7 +90,7 @@ class ImportReport:
     fields: int = 0
     views: int = 0
     views_kept: int = 0
-    date_source: str = ""
+    date_source: str = ""  # a Bilingual text: the date and where it comes from
     unmapped: list[Unmapped] = field(default_factory=list)
     assumptions: Counter[str] = field(default_factory=Counter)
     ignored: list[str] = field(default_factory=list)
@@ -99,90 +100,98 @@ class ImportReport:
         """Relationships kept, as relations or as reference fields."""
         return self.relations + self.fields
 
-    def summary(self) -> str:
-        """One paragraph for the terminal."""
+    def summary(self, lang: str = "vi") -> str:
+        """One paragraph for the terminal, in ``lang``."""
         elements = sum(1 for u in self.unmapped if u.what == "element")
         relationships = sum(1 for u in self.unmapped if u.what == "relationship")
-        return (
-            f"{self.source}: {self.components} of {self.elements} elements kept as "
-            f"components ({_percent(self.components, self.elements)}); "
-            f"{self.relationships_kept} of {self.relationships} relationships kept "
-            f"({_percent(self.relationships_kept, self.relationships)}: {self.fields} as "
-            f"reference fields, {self.relations} as relations); {self.views_kept} of "
-            f"{self.views} views kept; {elements} elements and {relationships} relationships "
-            "not kept"
-        )
-
-    def summary_vi(self) -> str:
-        """:meth:`summary` in Vietnamese."""
-        elements = sum(1 for u in self.unmapped if u.what == "element")
-        relationships = sum(1 for u in self.unmapped if u.what == "relationship")
-        return (
-            f"{self.source}: giữ {self.components}/{self.elements} phần tử thành thành phần "
-            f"({_percent(self.components, self.elements)}); giữ {self.relationships_kept}/"
-            f"{self.relationships} quan hệ "
-            f"({_percent(self.relationships_kept, self.relationships)}); giữ "
-            f"{self.views_kept}/{self.views} khung nhìn; không giữ {elements} phần tử và "
-            f"{relationships} quan hệ"
-        )
+        return say(
+            "import.summary",
+            source=self.source,
+            components=self.components,
+            elements=self.elements,
+            elements_share=_percent(self.components, self.elements),
+            kept=self.relationships_kept,
+            relationships=self.relationships,
+            relationships_share=_percent(self.relationships_kept, self.relationships),
+            fields=self.fields,
+            relations=self.relations,
+            views_kept=self.views_kept,
+            views=self.views,
+            lost_elements=elements,
+            lost_relationships=relationships,
+        ).lang(lang)
 
     def counts(self) -> list[tuple[str, str, int]]:
-        """(what, why, how many) of everything not kept, sorted."""
+        """(what, why, how many) of everything not kept, sorted (``why`` in both languages)."""
         tally = Counter((u.what, u.why) for u in self.unmapped)
         return [(what, why, n) for (what, why), n in sorted(tally.items())]
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "vi") -> list[str]:
         """Every item not kept and every assumption, one per line (for the terminal)."""
-        result = [f"date: {self.date_source}"] if self.date_source else []
-        result += [
-            f"not kept: {u.what} {u.archimate_type} '{u.identifier}' ({u.name}): {u.reason}"
+        said = [say("import.line.date", date=self.date_source)] if self.date_source else []
+        said += [
+            say(
+                "import.line.not_kept",
+                what=say(f"import.what.{u.what}"),
+                type=u.archimate_type,
+                identifier=u.identifier,
+                name=u.name,
+                reason=u.reason,
+            )
             for u in self.unmapped
         ]
-        result += [f"not kept: {n} {what}s: {why}" for what, why, n in self.counts()]
-        result += [
-            f"assumed: {text} ({count}×)" for text, count in sorted(self.assumptions.items())
+        said += [
+            say("import.line.count", n=n, what=say(f"import.what.{what}"), why=why)
+            for what, why, n in self.counts()
         ]
-        result += [f"ignored: {text}" for text in self.ignored]
-        return result
+        said += [
+            say("import.line.assumed", text=text, count=count)
+            for text, count in sorted(self.assumptions.items())
+        ]
+        said += [say("import.line.ignored", text=text) for text in self.ignored]
+        return [in_lang(line, lang) for line in said]
 
     def to_markdown(self) -> str:
-        """The report written beside the imported model."""
-        out = [
-            f"# Báo cáo nhập / Import report: {self.source}",
-            "",
-            self.summary_vi() + ".",
-            "",
-            self.summary() + ".",
-            "",
-        ]
+        """The report written beside the imported model: in Vietnamese, then in English."""
+        return self._markdown("vi") + "\n---\n\n" + self._markdown("en")
+
+    def _markdown(self, lang: str) -> str:
+        def t(message_id: str, **params: Any) -> str:
+            return say(message_id, **params).lang(lang)
+
+        out = [t("import.md.title", source=self.source), "", self.summary(lang) + ".", ""]
         if self.date_source:
-            out += [f"Date of the model (`as_of`): {self.date_source}.", ""]
+            out += [t("import.md.date", date=self.date_source), ""]
         if self.unmapped:
-            out += ["## Not kept, by reason", "", "| what | why | count |", "|---|---|---|"]
-            out += [f"| {what} | {why} | {n} |" for what, why, n in self.counts()]
+            out += [
+                f"## {t('import.md.by_reason')}",
+                "",
+                t("import.md.by_reason_head"),
+                "|---|---|---|",
+            ]
+            out += [
+                f"| {t('import.what.' + what)} | {in_lang(why, lang)} | {n} |"
+                for what, why, n in self.counts()
+            ]
             out.append("")
-        for what, title in (
-            ("element", "Elements not kept"),
-            ("relationship", "Relationships not kept"),
-            ("attribute", "Attributes not kept"),
-            ("view", "Views not kept"),
-        ):
+        for what in ("element", "relationship", "attribute", "view"):
             items = [u for u in self.unmapped if u.what == what]
             if not items:
                 continue
-            out += [f"## {title} ({len(items)})", ""]
-            out += ["| ArchiMate type | identifier | name | reason |", "|---|---|---|---|"]
+            out += [f"## {t('import.md.not_kept.' + what)} ({len(items)})", ""]
+            out += [t("import.md.items_head"), "|---|---|---|---|"]
             out += [
-                f"| {u.archimate_type} | `{u.identifier}` | {_cell(u.name)} | {_cell(u.reason)} |"
+                f"| {u.archimate_type} | `{u.identifier}` | {_cell(u.name)} | "
+                f"{_cell(in_lang(u.reason, lang))} |"
                 for u in items
             ]
             out.append("")
         if self.assumptions:
-            out += ["## Assumed values (check them)", ""]
+            out += [f"## {t('import.md.assumed')}", ""]
             out += [f"- {text}: {count}" for text, count in sorted(self.assumptions.items())]
             out.append("")
         if self.ignored:
-            out += ["## Not imported", ""]
+            out += [f"## {t('import.md.ignored')}", ""]
             out += [f"- {text}" for text in self.ignored]
             out.append("")
         return "\n".join(out)
@@ -435,9 +444,14 @@ def _element_raw(
                         archimate_type,
                         identifier,
                         name,
-                        f"'{definition.name}' = '{text}' is not valid for {kind}: {exc}; "
-                        "kept in 'properties'",
-                        "value not valid for the field (kept in properties)",
+                        say(
+                            "import.value_not_valid_for",
+                            name=definition.name,
+                            text=text,
+                            kind=kind,
+                            reason=str(exc),
+                        ),
+                        say("import.why.value_not_valid"),
                     )
                 )
         free[definition.name] = decode_free(text, definition.type)
@@ -457,7 +471,9 @@ def _validate(kind: str, component_id: str, raw: dict[str, Any]) -> BaseComponen
     return adapter.validate_python({"id": component_id, **raw})  # type: ignore[no-any-return]
 
 
-def _problem(kind: str, component_id: str, raw: dict[str, Any], refs_pending: bool) -> str | None:
+def _problem(
+    kind: str, component_id: str, raw: dict[str, Any], refs_pending: bool
+) -> Bilingual | None:
     """Why ``raw`` is not a valid component, or ``None``. With ``refs_pending`` a missing
     reference field is not a problem yet: relationships fill those in later."""
     try:
@@ -468,7 +484,7 @@ def _problem(kind: str, component_id: str, raw: dict[str, Any], refs_pending: bo
             if refs_pending and error["type"] == "missing" and error["loc"][0] in refs:
                 continue
             where = ".".join(str(p) for p in error["loc"])
-            return f"not a valid {kind}: '{where}' {error['msg']}"
+            return say("import.not_valid_component", kind=kind, where=where, msg=error["msg"])
     return None
 
 
@@ -493,8 +509,8 @@ def _read_elements(
                     archimate_type,
                     identifier,
                     name,
-                    "eakit has no kind for this ArchiMate element type",
-                    "no eakit kind for the element type",
+                    say("import.no_kind"),
+                    say("import.why.no_kind"),
                 )
             )
             continue
@@ -512,7 +528,12 @@ def _read_elements(
         if problem is not None:
             report.unmapped.append(
                 Unmapped(
-                    "element", archimate_type, identifier, name, problem, "not a valid component"
+                    "element",
+                    archimate_type,
+                    identifier,
+                    name,
+                    problem,
+                    say("import.why.not_valid_component"),
                 )
             )
             continue
@@ -641,8 +662,8 @@ def _relation_attributes(
                         archimate_type,
                         identifier,
                         f"{definition.name} = {text}",
-                        f"not valid: {exc}; kept in 'properties'",
-                        "value not valid for the field (kept in properties)",
+                        say("import.value_not_valid", reason=str(exc)),
+                        say("import.why.value_not_valid"),
                     )
                 )
         free[definition.name] = decode_free(text, definition.type)
@@ -675,7 +696,7 @@ def _read_relationships(
         for node in root.findall(f"{A}elements/{A}element")
     }
 
-    def skip(node: ET.Element, reason: str, why: str) -> None:
+    def skip(node: ET.Element, reason: Bilingual, why: Bilingual) -> None:
         source_id, target_id = node.get("source", ""), node.get("target", "")
         report.unmapped.append(
             Unmapped(
@@ -698,11 +719,15 @@ def _read_relationships(
             if missing in relationship_ids:
                 skip(
                     node,
-                    f"'{missing}' is a relationship: eakit relations connect components",
-                    "an end is a relationship",
+                    say("import.end_is_relationship", end=missing),
+                    say("import.why.end_is_relationship"),
                 )
             else:
-                skip(node, f"'{missing}' was not imported as a component", "an end was not kept")
+                skip(
+                    node,
+                    say("import.end_not_kept", end=missing),
+                    say("import.why.end_not_kept"),
+                )
             continue
         props = _properties(node, definitions)
         from_eakit = any(d.name == RELATION_PROPERTY for d, _ in props)
@@ -717,22 +742,30 @@ def _read_relationships(
             )
             skip(
                 node,
-                f"ArchiMate does not allow {archimate_type} from {source.kind} '{source.id}' "
-                f"({element_type_of(source.kind)}) to {target.kind} '{target.id}' "
-                f"({element_type_of(target.kind)}); it allows: {allowed or 'none'}",
-                "not allowed between the kinds",
+                say(
+                    "import.archimate_refused",
+                    type=archimate_type,
+                    source_kind=source.kind,
+                    source=source.id,
+                    source_type=element_type_of(source.kind),
+                    target_kind=target.kind,
+                    target=target.id,
+                    target_type=element_type_of(target.kind),
+                    allowed=allowed or "—",
+                ),
+                say("import.why.not_allowed"),
             )
             continue
         relation, start, end = found
         if start.id == end.id:
-            skip(node, "it connects an element to itself", "connects an element to itself")
+            skip(node, say("import.self_loop"), say("import.why.self_loop"))
             continue
         key = (start.id, relation, end.id)
         if key in stated:
             skip(
                 node,
-                f"a second {relation} from '{start.id}' to '{end.id}' (eakit keeps one)",
-                "duplicate of another relationship",
+                say("import.duplicate", relation=relation, source=start.id, target=end.id),
+                say("import.why.duplicate"),
             )
             continue
         attributes = _relation_attributes(
@@ -748,9 +781,15 @@ def _read_relationships(
         if not types[relation].allows(start.kind, end.kind):
             skip(
                 node,
-                f"eakit's '{relation}' cannot go from {start.kind} '{start.id}' to "
-                f"{end.kind} '{end.id}'",
-                "not allowed between the kinds",
+                say(
+                    "import.eakit_refused",
+                    relation=relation,
+                    source_kind=start.kind,
+                    source=start.id,
+                    target_kind=end.kind,
+                    target=end.id,
+                ),
+                say("import.why.not_allowed"),
             )
             continue
         try:
@@ -758,7 +797,11 @@ def _read_relationships(
                 {"from": start.id, "to": end.id, "type": relation, **attributes}
             )
         except ValidationError as exc:
-            skip(node, f"invalid relation: {exc.errors()[0]['msg']}", "not a valid relation")
+            skip(
+                node,
+                say("import.invalid_relation", msg=exc.errors()[0]["msg"]),
+                say("import.why.invalid_relation"),
+            )
             continue
         if identifier in file_folders:
             folders[key] = file_folders[identifier]
@@ -792,7 +835,7 @@ def _drop_incomplete(
                     identifier,
                     element.name,
                     problem,
-                    "a required reference is missing",
+                    say("import.why.reference_missing"),
                 )
             )
         for element in elements.values():
@@ -907,16 +950,18 @@ def _architecture(
         raw["description_en"] = doc_en
     if as_of is not None:
         raw["as_of"] = as_of
-        report.date_source = f"{as_of} (from --as-of)"
+        report.date_source = say("import.date.option", date=str(as_of))
     elif "as_of" in raw:
-        report.date_source = f"{raw['as_of']} (from the file's eakit:as_of)"
+        report.date_source = say("import.date.eakit", date=str(raw["as_of"]))
     else:
         found = _file_date(root, props)
-        date, where = found if found else (today or dt.date.today(), "today's date")
         if found is None:
-            where += ": the file gives no date; pass --as-of YYYY-MM-DD to set another"
+            date = today or dt.date.today()
+            report.date_source = say("import.date.today", date=str(date))
+        else:
+            date, where = found
+            report.date_source = say("import.date.file", date=str(date), where=where)
         raw["as_of"] = date
-        report.date_source = f"{date} (from {where})"
     if horizon is not None:
         raw["horizon"] = horizon
     elif "horizon" not in raw:
@@ -998,8 +1043,8 @@ def _views(
                     node.get(XSI_TYPE, ""),
                     identifier,
                     title or identifier,
-                    "none of the elements it shows was kept",
-                    "shows no kept element",
+                    say("import.view_empty"),
+                    say("import.why.view_empty"),
                 )
             )
             continue

@@ -6,6 +6,127 @@ Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.mes
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
+    "import.value_not_valid_for": (
+        "'{name}' = '{text}' không hợp lệ cho {kind}: {reason}; giữ trong 'properties'",
+        "'{name}' = '{text}' is not valid for {kind}: {reason}; kept in 'properties'",
+    ),
+    "import.value_not_valid": (
+        "không hợp lệ: {reason}; giữ trong 'properties'",
+        "not valid: {reason}; kept in 'properties'",
+    ),
+    "import.why.value_not_valid": (
+        "giá trị không hợp lệ cho trường (giữ trong properties)",
+        "value not valid for the field (kept in properties)",
+    ),
+    "import.no_kind": (
+        "eakit không có loại thành phần cho kiểu phần tử ArchiMate này",
+        "eakit has no kind for this ArchiMate element type",
+    ),
+    "import.why.no_kind": (
+        "không có loại eakit cho kiểu phần tử",
+        "no eakit kind for the element type",
+    ),
+    "import.not_valid_component": (
+        "không phải {kind} hợp lệ: '{where}' {msg}",
+        "not a valid {kind}: '{where}' {msg}",
+    ),
+    "import.why.not_valid_component": ("không phải thành phần hợp lệ", "not a valid component"),
+    "import.why.reference_missing": (
+        "thiếu một tham chiếu bắt buộc",
+        "a required reference is missing",
+    ),
+    "import.view_empty": (
+        "không phần tử nào nó thể hiện được giữ lại",
+        "none of the elements it shows was kept",
+    ),
+    "import.why.view_empty": ("không thể hiện phần tử nào được giữ", "shows no kept element"),
+    "import.end_is_relationship": (
+        "'{end}' là một quan hệ: quan hệ của eakit nối các thành phần",
+        "'{end}' is a relationship: eakit relations connect components",
+    ),
+    "import.why.end_is_relationship": ("một đầu là quan hệ", "an end is a relationship"),
+    "import.end_not_kept": (
+        "'{end}' không được nhập thành thành phần",
+        "'{end}' was not imported as a component",
+    ),
+    "import.why.end_not_kept": ("một đầu không được giữ", "an end was not kept"),
+    "import.archimate_refused": (
+        "ArchiMate không cho phép {type} từ {source_kind} '{source}' ({source_type}) tới "
+        "{target_kind} '{target}' ({target_type}); được phép: {allowed}",
+        "ArchiMate does not allow {type} from {source_kind} '{source}' ({source_type}) to "
+        "{target_kind} '{target}' ({target_type}); it allows: {allowed}",
+    ),
+    "import.why.not_allowed": (
+        "không được phép giữa hai loại",
+        "not allowed between the kinds",
+    ),
+    "import.self_loop": (
+        "quan hệ nối một phần tử với chính nó",
+        "it connects an element to itself",
+    ),
+    "import.why.self_loop": ("nối phần tử với chính nó", "connects an element to itself"),
+    "import.duplicate": (
+        "một quan hệ {relation} thứ hai từ '{source}' tới '{target}' (eakit giữ một)",
+        "a second {relation} from '{source}' to '{target}' (eakit keeps one)",
+    ),
+    "import.why.duplicate": ("trùng với một quan hệ khác", "duplicate of another relationship"),
+    "import.eakit_refused": (
+        "quan hệ '{relation}' của eakit không thể đi từ {source_kind} '{source}' tới "
+        "{target_kind} '{target}'",
+        "eakit's '{relation}' cannot go from {source_kind} '{source}' to {target_kind} '{target}'",
+    ),
+    "import.invalid_relation": ("quan hệ không hợp lệ: {msg}", "invalid relation: {msg}"),
+    "import.why.invalid_relation": ("không phải quan hệ hợp lệ", "not a valid relation"),
+    "import.date.option": ("{date} (theo --as-of)", "{date} (from --as-of)"),
+    "import.date.eakit": (
+        "{date} (theo eakit:as_of của tệp)",
+        "{date} (from the file's eakit:as_of)",
+    ),
+    "import.date.today": (
+        "{date} (ngày hôm nay: tệp không ghi ngày; dùng --as-of YYYY-MM-DD để đặt ngày khác)",
+        "{date} (from today's date: the file gives no date; pass --as-of YYYY-MM-DD to set "
+        "another)",
+    ),
+    "import.date.file": ("{date} (theo {where})", "{date} (from {where})"),
+    "import.summary": (
+        "{source}: giữ {components}/{elements} phần tử thành thành phần ({elements_share}); "
+        "giữ {kept}/{relationships} quan hệ ({relationships_share}: {fields} thành trường "
+        "tham chiếu, {relations} thành quan hệ); giữ {views_kept}/{views} khung nhìn; không "
+        "giữ {lost_elements} phần tử và {lost_relationships} quan hệ",
+        "{source}: {components} of {elements} elements kept as components ({elements_share}); "
+        "{kept} of {relationships} relationships kept ({relationships_share}: {fields} as "
+        "reference fields, {relations} as relations); {views_kept} of {views} views kept; "
+        "{lost_elements} elements and {lost_relationships} relationships not kept",
+    ),
+    "import.what.element": ("phần tử", "element"),
+    "import.what.relationship": ("quan hệ", "relationship"),
+    "import.what.attribute": ("thuộc tính", "attribute"),
+    "import.what.view": ("khung nhìn", "view"),
+    "import.line.date": ("ngày: {date}", "date: {date}"),
+    "import.line.not_kept": (
+        "không giữ: {what} {type} '{identifier}' ({name}): {reason}",
+        "not kept: {what} {type} '{identifier}' ({name}): {reason}",
+    ),
+    "import.line.count": ("không giữ: {n} {what}: {why}", "not kept: {n} {what}s: {why}"),
+    "import.line.assumed": ("giả định: {text} ({count}×)", "assumed: {text} ({count}×)"),
+    "import.line.ignored": ("bỏ qua: {text}", "ignored: {text}"),
+    "import.md.title": ("# Báo cáo nhập: {source}", "# Import report: {source}"),
+    "import.md.date": (
+        "Ngày của mô hình (`as_of`): {date}.",
+        "Date of the model (`as_of`): {date}.",
+    ),
+    "import.md.by_reason": ("Không giữ, theo lý do", "Not kept, by reason"),
+    "import.md.by_reason_head": ("| loại | lý do | số lượng |", "| what | why | count |"),
+    "import.md.not_kept.element": ("Phần tử không giữ", "Elements not kept"),
+    "import.md.not_kept.relationship": ("Quan hệ không giữ", "Relationships not kept"),
+    "import.md.not_kept.attribute": ("Thuộc tính không giữ", "Attributes not kept"),
+    "import.md.not_kept.view": ("Khung nhìn không giữ", "Views not kept"),
+    "import.md.items_head": (
+        "| kiểu ArchiMate | định danh | tên | lý do |",
+        "| ArchiMate type | identifier | name | reason |",
+    ),
+    "import.md.assumed": ("Giá trị giả định (cần kiểm tra)", "Assumed values (check them)"),
+    "import.md.ignored": ("Không nhập", "Not imported"),
     "cli.no_component": (
         "không có thành phần nào mang mã '{id}'{hint}",
         "no component with id '{id}'{hint}",
