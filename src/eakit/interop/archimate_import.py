@@ -197,6 +197,19 @@ class ImportReport:
         return "\n".join(out)
 
 
+def _framework_at(when: dt.date) -> str:
+    """The framework generation in force at ``when`` by the legal registry (a model drawn
+    today follows today's framework); before the first framework text, the oldest
+    generation with a pack of its own."""
+    from eakit.rules.legal import builtin_registry_path, load_registry
+    from eakit.rules.pack import builtin_rules_dir, framework_in_force
+
+    registry = builtin_registry_path(builtin_rules_dir())
+    return framework_in_force(when, load_registry(registry, registry.as_posix())) or (
+        DEFAULT_FRAMEWORK
+    )
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "100 %"
 
@@ -971,8 +984,9 @@ def _architecture(
     if framework is not None:
         raw["framework"] = framework
     elif "framework" not in raw:
-        raw["framework"] = DEFAULT_FRAMEWORK
-        report.assumptions[f"framework = {DEFAULT_FRAMEWORK}"] += 1
+        chosen = _framework_at(dt.date.fromisoformat(str(raw["as_of"])))
+        raw["framework"] = chosen
+        report.assumptions[f"framework = {chosen}"] += 1
     for name_ref in ("province", "owner_agency"):
         target = raw.get(name_ref)
         if target is not None and (target not in components or components[target].kind != "agency"):  # type: ignore[attr-defined]
