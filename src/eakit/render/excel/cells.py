@@ -165,3 +165,26 @@ def page_setup(
     ws.oddFooter.right.size = 8
     ws.oddFooter.right.font = f"{FONT_NAME},Regular"
     ws.sheet_view.showGridLines = False
+
+
+def print_as_table(
+    sheet: Sheet,
+    lang: Lang,
+    footer_left: str,
+    *,
+    header: int,
+    last_row: int,
+    last_printed_col: int,
+    frozen_cols: int = 0,
+) -> None:
+    """A sheet whose rows below ``header`` are one table: the heading row and the first
+    ``frozen_cols`` columns stay on screen, the heading repeats on every printed page, and
+    the printed area ends at ``last_printed_col`` (an empty table still prints a row)."""
+    sheet.ws.freeze_panes = f"{get_column_letter(frozen_cols + 1)}{header + 1}"
+    page_setup(
+        sheet,
+        lang,
+        footer_left,
+        title_rows=f"{header}:{header}",
+        print_area=f"A1:{get_column_letter(last_printed_col)}{max(last_row, header + 1)}",
+    )

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
-from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
+from eakit.render.excel.cells import (
+    add_table,
+    header_row,
+    print_as_table,
+    put,
+    set_widths,
+    title,
+)
 from eakit.render.excel.context import Context
 from eakit.render.excel.coverage import CAPABILITIES, Presence, coverage
 from eakit.render.excel.labels import Lang, t, value_label
@@ -75,11 +80,12 @@ def write_coverage(ctx: Context, sheet: Sheet) -> None:
                 align=CENTER_TOP,
             )
         row = total_row
-    sheet.ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    page_setup(
+    print_as_table(
         sheet,
         lang,
         ctx.footer,
-        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        print_area=f"A1:{get_column_letter(last_col)}{max(row, HEADER_ROW + 1)}",
+        header=HEADER_ROW,
+        last_row=row,
+        last_printed_col=last_col,
+        frozen_cols=2,
     )

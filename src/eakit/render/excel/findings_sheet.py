@@ -9,15 +9,13 @@ and says so above the table (the check's JSON and SARIF outputs have them all).
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from eakit.findings import Basis, Finding
 from eakit.model.layers import LAYER_INFO, Layer
 from eakit.render.dates import shown as shown_date
 from eakit.render.excel.cells import (
     add_table,
     header_row,
-    page_setup,
+    print_as_table,
     put,
     set_widths,
     style,
@@ -185,12 +183,12 @@ def write_findings(ctx: Context, sheet: Sheet, *, max_rows: int = MAX_ROWS) -> N
     if not findings:
         put(sheet, HEADER_ROW + 1, 1, t("findings.none", lang), border=False)
     add_table(sheet, "findings", HEADER_ROW, row, 1, len(COLUMNS))
-    sheet.ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    last = get_column_letter(PRINTED)
-    page_setup(
+    print_as_table(
         sheet,
         lang,
         ctx.footer,
-        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        print_area=f"A1:{last}{max(row, HEADER_ROW + 1)}",
+        header=HEADER_ROW,
+        last_row=row,
+        last_printed_col=PRINTED,
+        frozen_cols=0,
     )

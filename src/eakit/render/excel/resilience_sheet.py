@@ -3,11 +3,16 @@ systems of the integration and infrastructure networks (:mod:`eakit.analysis.res
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from eakit.analysis.labels import kind_label, relation_label, text
 from eakit.analysis.resilience import Resilience, resilience
-from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
+from eakit.render.excel.cells import (
+    add_table,
+    header_row,
+    print_as_table,
+    put,
+    set_widths,
+    title,
+)
 from eakit.render.excel.context import Context
 from eakit.render.excel.sheet import Sheet
 from eakit.render.excel.styles import CENTER_TOP, INTEGER
@@ -120,11 +125,12 @@ def write_resilience(ctx: Context, sheet: Sheet) -> None:
     if row == HEADER_ROW:
         put(sheet, HEADER_ROW + 1, 1, text("resilience.none", lang), border=False)
     add_table(sheet, "resilience", HEADER_ROW, row, 1, len(COLUMNS))
-    sheet.ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    page_setup(
+    print_as_table(
         sheet,
         lang,
         ctx.footer,
-        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        print_area=f"A1:{get_column_letter(len(COLUMNS))}{max(row, HEADER_ROW + 1)}",
+        header=HEADER_ROW,
+        last_row=row,
+        last_printed_col=len(COLUMNS),
+        frozen_cols=2,
     )

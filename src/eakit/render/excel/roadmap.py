@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from eakit.model.components import BaseComponent, kind_of
 from eakit.model.layers import LAYER_INFO
 from eakit.render.excel.cells import (
     add_table,
     header_row,
-    page_setup,
+    print_as_table,
     put,
     set_widths,
     style,
@@ -104,11 +102,12 @@ def write_roadmap(ctx: Context, sheet: Sheet) -> None:
     if not items:
         put(sheet, HEADER_ROW + 1, 1, t("roadmap.none", lang), border=False)
     add_table(sheet, "roadmap", HEADER_ROW, row, 1, len(COLUMNS))
-    sheet.ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    page_setup(
+    print_as_table(
         sheet,
         lang,
         ctx.footer,
-        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        print_area=f"A1:{get_column_letter(PRINTED)}{max(row, HEADER_ROW + 1)}",
+        header=HEADER_ROW,
+        last_row=row,
+        last_printed_col=PRINTED,
+        frozen_cols=0,
     )

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
-
 from eakit.findings import Finding
-from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
+from eakit.render.excel.cells import (
+    add_table,
+    header_row,
+    print_as_table,
+    put,
+    set_widths,
+    title,
+)
 from eakit.render.excel.context import Context
 from eakit.render.excel.findings_sheet import SEVERITY_ORDER, _layer_order, one_basis
 from eakit.render.excel.labels import severity_label, t
@@ -113,11 +118,12 @@ def write_rule_groups(ctx: Context, sheet: Sheet) -> None:
     if not found:
         put(sheet, HEADER_ROW + 1, 1, t("findings.none", lang), border=False)
     add_table(sheet, "findings_by_rule", HEADER_ROW, row, 1, len(COLUMNS))
-    sheet.ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    page_setup(
+    print_as_table(
         sheet,
         lang,
         ctx.footer,
-        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        print_area=f"A1:{get_column_letter(len(COLUMNS))}{max(row, HEADER_ROW + 1)}",
+        header=HEADER_ROW,
+        last_row=row,
+        last_printed_col=len(COLUMNS),
+        frozen_cols=0,
     )

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from openpyxl.utils import get_column_letter
-
 from eakit.findings import Basis
-from eakit.render.excel.cells import add_table, header_row, page_setup, put, set_widths, title
+from eakit.render.excel.cells import (
+    add_table,
+    header_row,
+    print_as_table,
+    put,
+    set_widths,
+    title,
+)
 from eakit.render.excel.context import Context
 from eakit.render.excel.labels import Lang, severity_label, t
 from eakit.render.excel.sheet import Sheet
@@ -70,11 +75,12 @@ def write_rules(ctx: Context, sheet: Sheet) -> None:
     if not rules:
         put(sheet, HEADER_ROW + 1, 1, t("rules.none", lang), border=False)
     add_table(sheet, "rules", HEADER_ROW, row, 1, len(COLUMNS))
-    sheet.ws.freeze_panes = f"B{HEADER_ROW + 1}"
-    page_setup(
+    print_as_table(
         sheet,
         lang,
         ctx.footer,
-        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
-        print_area=f"A1:{get_column_letter(len(COLUMNS))}{max(row, HEADER_ROW + 1)}",
+        header=HEADER_ROW,
+        last_row=row,
+        last_printed_col=len(COLUMNS),
+        frozen_cols=1,
     )
