@@ -11,41 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.site import test_browser as _browser
+from tests.site.test_browser import save
+
+# The same Chromium fixtures as test_browser.py.
+driver = _browser.driver
+shots = _browser.shots
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-SHOTS = Path("/tmp/eakit-shots")
 WIDTH = 1280
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("needs Debian chromium and chromium-driver")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--allow-file-access-from-files",
-    ):
-        options.add_argument(arg)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    browser = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    yield browser
-    browser.quit()
-
-
-def test_page_at_1280_pixels(driver, built_site: Path, tmp_path: Path) -> None:
+def test_page_at_1280_pixels(driver, built_site: Path, shots: Path) -> None:
     from selenium.webdriver.common.by import By
 
     driver.set_window_size(WIDTH, 1000)
@@ -61,10 +39,4 @@ def test_page_at_1280_pixels(driver, built_site: Path, tmp_path: Path) -> None:
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
-    shot = tmp_path / "resilience-1280.png"
-    driver.save_screenshot(str(shot))
-    try:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, SHOTS / shot.name)
-    except OSError:
-        pass  # the copy for people is a convenience
+    save(driver, shots, "resilience-1280")
