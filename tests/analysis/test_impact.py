@@ -145,3 +145,13 @@ def test_a_generated_lgsp_takes_down_what_integrates_with_it(two_provinces_dir) 
         # Owning the platform is no dependency: the owner is affected only as a user of
         # a system that stops (deployed there), never at the first step.
         assert depths.get(graph.agency_of(lgsp), 2) >= 2
+
+
+def test_kinds_are_named_by_the_metamodel_including_archimate_kinds() -> None:
+    from eakit import metamodel
+    from eakit.analysis.labels import kind_label
+
+    for kind in ("data_centre", "business_process", "application_service"):
+        for lang in ("vi", "en"):
+            assert kind_label(kind, lang) == metamodel.label(kind, lang)
+    assert kind_label("business_process", "vi") == metamodel.spec("business_process").label

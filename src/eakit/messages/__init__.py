@@ -1,5 +1,6 @@
 """eakit's own messages in Vietnamese and English: the loader's diagnostics, the rule
-packs' and waivers' load errors and the command line's status and error messages.
+packs' and waivers' load errors, the command line's status and error messages and the
+analyses' words.
 
 One catalogue (:data:`CATALOGUE`) holds every message as a ``(Vietnamese, English)``
 pair of templates under a message id, as :mod:`eakit.labels` holds labels. :func:`say`
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from string import Formatter
 from typing import Any
 
+from eakit.messages.catalogue_analysis import ANALYSIS
 from eakit.messages.catalogue_cli import CLI
 from eakit.messages.catalogue_loader import LOADER
 from eakit.messages.catalogue_rules import RULES
@@ -45,7 +47,7 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI)
+CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS)
 
 
 class Bilingual(str):
