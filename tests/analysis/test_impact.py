@@ -155,3 +155,14 @@ def test_kinds_are_named_by_the_metamodel_including_archimate_kinds() -> None:
         for lang in ("vi", "en"):
             assert kind_label(kind, lang) == metamodel.label(kind, lang)
     assert kind_label("business_process", "vi") == metamodel.spec("business_process").label
+
+
+def test_relation_words_read_in_running_text() -> None:
+    from eakit.model import relation_types
+
+    operated = relation_types()["operated_by"]
+    assert operated.label == "do … vận hành"
+    assert operated.words("vi") == "do vận hành"
+    assert operated.words("en") == operated.label_en
+    hosted = relation_types()["hosted_on"]
+    assert hosted.words("vi", reverse=True) == hosted.reverse.replace(" … ", " ")

@@ -27,15 +27,9 @@ def kind_label(kind: str, lang: str) -> str:
 def dependency_phrase(edge_type: str, dependent_is_source: bool, lang: str) -> str:
     """How the dependent end names its tie to the other: "hosted on" from an application
     to its data centre, "delivered by" from a service to its application."""
-    relation = relation_types()[edge_type]
-    if dependent_is_source:
-        phrase = relation.label_en if lang == "en" else relation.label
-    else:
-        phrase = relation.reverse_en if lang == "en" else relation.reverse
-    return phrase.replace(" … ", " ")
+    return relation_types()[edge_type].words(lang, reverse=not dependent_is_source)
 
 
 def relation_label(edge_type: str, lang: str) -> str:
     """A relation type's name in ``lang``."""
-    relation = relation_types()[edge_type]
-    return (relation.label_en if lang == "en" else relation.label).replace(" … ", " ")
+    return relation_types()[edge_type].words(lang)

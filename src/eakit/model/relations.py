@@ -32,6 +32,16 @@ class RelationType:
     #: Which end stops working when the other fails: ``"from"``, ``"to"`` or ``"none"``.
     dependent: Literal["from", "to", "none"] = "none"
 
+    def words(self, lang: str, *, reverse: bool = False) -> str:
+        """The type's name in ``lang`` read from its source (``reverse``: from its target)
+        as a phrase in running text: the "…" standing for the other end is dropped
+        ("do … vận hành" reads "do vận hành")."""
+        if reverse:
+            text = self.reverse_en if lang == "en" else self.reverse
+        else:
+            text = self.label_en if lang == "en" else self.label
+        return text.replace(" … ", " ")
+
     def allows(self, source_kind: str, target_kind: str) -> bool:
         """Whether a relation of this type may go from ``source_kind`` to ``target_kind``."""
         return ("*" in self.from_kinds or source_kind in self.from_kinds) and (

@@ -255,8 +255,7 @@ def edge_attributes(edge: SceneEdge, lang: str) -> Attrs:
         line_style = "dashed"
     elif edge.status is Status.RETIRED:
         colour = style.RETIRED_LINE
-    relation = relation_types()[edge.type]
-    name = relation.label_en if lang == "en" else relation.label.replace(" … ", " ")
+    name = relation_types()[edge.type].words(lang)
     attributes: Attrs = {
         "color": colour,
         "style": line_style,

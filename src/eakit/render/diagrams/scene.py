@@ -479,9 +479,7 @@ class _Builder:
         return set(relation_types()) - STRUCTURAL_RELATIONS
 
     def _relation_label(self, type_: str) -> str:
-        relation = relation_types()[type_]
-        text = relation.label_en if self.lang == "en" else relation.label
-        return text.replace(" … ", " ")
+        return relation_types()[type_].words(self.lang)
 
     # groups
 
