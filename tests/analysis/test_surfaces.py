@@ -111,3 +111,51 @@ def test_workbook_sheet_in_both_languages(small_graph, tmp_path: Path) -> None:
         assert ws.print_title_rows == "$4:$4" and ws.page_setup.orientation == "landscape"
     ids = [r["Id"] for r in table(book["Single points of failure"], "resilience")]
     assert ids[:3] == ["app-a — lgsp", "mang-tslcd", "ttdl"]
+
+
+def test_every_model_lists_the_resilience_view_last(small_graph) -> None:
+    from eakit.render.diagrams import list_views
+
+    listed = list_views(small_graph, "en")
+    assert listed[-1].name == "resilience"
+    assert listed[-1].title == "Single points of failure"
+    assert list_views(small_graph)[-1].title == "Điểm lỗi đơn"
+
+
+def test_every_analysis_view_has_a_scene() -> None:
+    from eakit.analysis.diagram import SCENES
+    from eakit.render.diagrams.views import ANALYSIS_VIEWS
+
+    assert set(SCENES) == set(ANALYSIS_VIEWS)
+
+
+def test_a_declared_view_of_that_name_is_the_model_s_own(small_model: Path, tmp_path) -> None:
+    from eakit.pipeline import load_graph
+    from eakit.render.diagrams.views import ViewCatalog
+
+    model = tmp_path / "m"
+    shutil.copytree(small_model, model)
+    manifest = model / "eakit.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "views:\n  - name: resilience\n    title: Của tỉnh\n",
+        encoding="utf-8",
+    )
+    view = ViewCatalog(load_graph(model)).get("resilience")
+    assert view is not None and view.analysis is None and view.spec.title == "Của tỉnh"
+
+
+@needs_dot
+def test_diagram_command_draws_the_view_by_name(small_model: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eakit.cli.main import build_app
+
+    out = tmp_path / "out"
+    ran = CliRunner().invoke(
+        build_app(), ["diagram", str(small_model), "-o", str(out), "--view", "resilience"]
+    )
+    assert ran.exit_code in (0, 1), ran.output
+    svg = (out / "diagrams" / "resilience.svg").read_text(encoding="utf-8")
+    assert "Điểm lỗi đơn của mạng tích hợp và hạ tầng" in svg
+    assert [p.name for p in (out / "diagrams").glob("*.svg")] == ["resilience.svg"]

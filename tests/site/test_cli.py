@@ -169,7 +169,7 @@ def test_build_draws_the_views_once_for_diagrams_and_site(tmp_path, runner, monk
     # The SVG views are drawn once for diagrams/ and the site; the report document draws
     # its three pictures as PNG, once.
     assert [c["formats"] for c in calls] == [("svg",), ("png",)]
-    assert calls[1]["views"] == ["overview", "integration", "infrastructure"]
+    assert calls[1]["views"] == ["overview", "integration", "infrastructure", "resilience"]
     calls.clear()
     docs = runner.invoke(build_app(), ["docs", str(MINI), "-o", str(tmp_path / "d")])
     assert docs.exit_code in (0, 1), docs.output

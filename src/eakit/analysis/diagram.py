@@ -9,20 +9,20 @@ of one kind hanging on the same component are folded into one box ("31 mạng LA
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from eakit.analysis.labels import cut_off_text, text
-from eakit.analysis.resilience import NETWORKS, Resilience, network_graph
+from eakit.analysis.resilience import NETWORKS, Resilience, network_graph, resilience
 from eakit.graph import ModelGraph
 from eakit.model import Layer
 from eakit.render.diagrams import labels as diagram_labels
 from eakit.render.diagrams.dot import scene_to_dot
 from eakit.render.diagrams.render import run_dot
 from eakit.render.diagrams.scene import LinkFn, Scene, SceneEdge, SceneGroup, SceneNode
-from eakit.render.diagrams.views import display_name
+from eakit.render.diagrams.views import RESILIENCE_VIEW, display_name
 from eakit.text import vi_sort_key
 
-VIEW_NAME = "resilience"
 #: Networks drawn as groups, coloured as their layer.
 _GROUP_LAYERS = {"integration": Layer.INTEGRATION, "infrastructure": Layer.INFRASTRUCTURE}
 #: Leaves of one kind on one component folded into a box when there are at least this many.
@@ -173,7 +173,7 @@ def resilience_scene(
                 )
             )
     return Scene(
-        name=VIEW_NAME,
+        name=RESILIENCE_VIEW,
         title=title(lang),
         subtitle=_subtitle(graph, result, lang),
         lang=lang,
@@ -203,3 +203,14 @@ def draw_resilience(
 ) -> bytes:
     """The resilience diagram drawn by Graphviz in ``fmt`` (``svg``, ``png`` or ``dot``)."""
     return run_dot(resilience_dot(graph, result, lang=lang, link=link), fmt)
+
+
+def _resilience_view(graph: ModelGraph, lang: str, link: LinkFn | None) -> Scene:
+    return resilience_scene(graph, resilience(graph), lang=lang, link=link)
+
+
+#: The scene of each analysis view (:data:`eakit.render.diagrams.views.ANALYSIS_VIEWS`),
+#: drawn by ``eakit diagram --view NAME`` and ``eakit build`` like any view.
+SCENES: Mapping[str, Callable[[ModelGraph, str, LinkFn | None], Scene]] = {
+    RESILIENCE_VIEW: _resilience_view,
+}

@@ -56,6 +56,7 @@ ANALYSIS: dict[str, tuple[str, str]] = {
         "Điểm lỗi đơn của mạng tích hợp và hạ tầng",
         "Single points of failure of the integration and infrastructure networks",
     ),
+    "analysis.view.resilience": ("Điểm lỗi đơn", "Single points of failure"),
     "analysis.diagram.on": ("ngày {date}", "on {date}"),
     "analysis.site.intro": (
         "Điểm lỗi đơn là thành phần mà khi ngừng hoạt động sẽ chia cắt mạng tích hợp hoặc "

@@ -22,7 +22,7 @@ from eakit.diagnostics import Location
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.render.diagrams.dot import scene_to_dot
-from eakit.render.diagrams.scene import LinkFn, SceneContext, build_scene
+from eakit.render.diagrams.scene import LinkFn, Scene, SceneContext, build_scene
 from eakit.render.diagrams.views import ResolvedView, ViewCatalog, ViewError, focus_view
 from eakit.text import did_you_mean, for_terminal
 
@@ -166,8 +166,7 @@ def _draw(
     context = SceneContext(graph, result, lang)
     jobs: list[tuple[ResolvedView, str, str]] = []
     for view in chosen:
-        scene = build_scene(graph, view, result, lang=lang, link=link, context=context)
-        source = scene_to_dot(scene)
+        source = scene_to_dot(_scene(graph, view, result, lang, link, context))
         jobs.extend((view, source, fmt) for fmt in wanted)
 
     def one(job: tuple[ResolvedView, str, str]) -> _T:
@@ -181,6 +180,22 @@ def _draw(
     workers = max(1, min(2, os.cpu_count() or 1, len(jobs)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, jobs))
+
+
+def _scene(
+    graph: ModelGraph,
+    view: ResolvedView,
+    result: CheckResult | None,
+    lang: str,
+    link: LinkFn | None,
+    context: SceneContext,
+) -> Scene:
+    if view.analysis is not None:
+        # The analyses draw with this package, so they are imported only when drawn.
+        from eakit.analysis.diagram import SCENES
+
+        return SCENES[view.analysis](graph, lang, link)
+    return build_scene(graph, view, result, lang=lang, link=link, context=context)
 
 
 def draw_views(

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from eakit.graph import ModelGraph
+from eakit.messages import say
 from eakit.model import BaseComponent
 from eakit.model.views import Aggregate, Selector, ViewSpec, effective_views
 from eakit.render.diagrams import labels
@@ -41,6 +42,18 @@ FOCUS_SPEC = ViewSpec(
 )
 
 
+#: Views drawn from an analysis of the whole graph rather than from a selection of
+#: components: every model has them after its own views, unless it declares a view of the
+#: same name. :data:`eakit.analysis.diagram.SCENES` makes their scenes.
+RESILIENCE_VIEW = "resilience"
+ANALYSIS_VIEWS = (RESILIENCE_VIEW,)
+
+
+def _analysis_spec(name: str) -> ViewSpec:
+    title = say(f"analysis.view.{name}")
+    return ViewSpec(name=name, title=str(title), title_en=title.en)
+
+
 class ViewError(ValueError):
     """A view that cannot be drawn; ``path`` points into ``eakit.yaml`` when it can."""
 
@@ -60,6 +73,7 @@ class ResolvedView:
     agency: str | None = None
     focus: str | None = None
     depth: int = 1
+    analysis: str | None = None  # one of ANALYSIS_VIEWS: drawn from that analysis
 
     def title(self, graph: ModelGraph, lang: str = "vi") -> str:
         """The title shown on the diagram and in lists of views."""
@@ -220,6 +234,10 @@ class ViewCatalog:
                 self._entries.append(ResolvedView(spec.name, spec, index))
             else:
                 self._entries.append(_AgencyViews(graph, spec, index))
+        declared_names = {e.name for e in self._entries if isinstance(e, ResolvedView)}
+        for name in ANALYSIS_VIEWS:
+            if name not in declared_names:
+                self._entries.append(ResolvedView(name, _analysis_spec(name), analysis=name))
         self._by_name = {e.name: e for e in self._entries if isinstance(e, ResolvedView)}
         self._per_agency = [e for e in self._entries if isinstance(e, _AgencyViews)]
         if self._may_clash():

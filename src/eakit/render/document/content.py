@@ -28,7 +28,7 @@ from eakit.render.excel.labels import t
 from eakit.text import vi_sort_key
 
 # The views drawn into the report, when the model has them.
-VIEWS = ("overview", "integration", "infrastructure")
+VIEWS = ("overview", "integration", "infrastructure", "resilience")
 MAX_INSTANCES = 12  # instances listed under one rule; the workbook lists every one
 MAX_APPENDIX_ROWS = 1500  # components in the appendix (a national model has 100,000)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")

@@ -19,8 +19,10 @@ from eakit import atomic
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
 from eakit.model.frameworks import framework_name
+from eakit.render import diagrams
 from eakit.render.dates import shown
 from eakit.render.diagrams import Drawing
+from eakit.render.diagrams.views import RESILIENCE_VIEW
 from eakit.render.site import figures as fig
 from eakit.render.site.config import ASSET_FILES, ASSETS, mkdocs_config
 from eakit.render.site.i18n import words as words_for
@@ -80,26 +82,18 @@ def render_figures(
     layout = layout if layout is not None else default_layout(graph)
     link = root_link(graph, layout)
     if drawings is None:
-        views = fig.render_views(graph, result, lang, link)
-    else:
-        views = fig.site_views(graph, drawings, lang)
-    spof = _resilience_svg(graph, lang, link) if views else None
+        drawings = diagrams.draw_views(graph, result, formats=("svg",), lang=lang, link=link)
+    # The analysis views have pages of their own (the resilience page), not a place
+    # among the views.
+    views = fig.site_views(graph, [d for d in drawings if d.view.analysis is None], lang)
+    spof = next(
+        (d.data.decode() for d in drawings if d.view.analysis == RESILIENCE_VIEW),
+        None,
+    )
     if layout.paged:
         return Figures(views=views, resilience=spof)
     focus, failed = fig.render_focus_all(graph, result, graph.ids(), lang, link)
     return Figures(views=views, focus=focus, failed=failed, resilience=spof)
-
-
-def _resilience_svg(graph: ModelGraph, lang: str, link: Callable[[str], str | None]) -> str | None:
-    """The single points of failure diagram as SVG, or None when Graphviz cannot draw it."""
-    from eakit.analysis.diagram import draw_resilience
-    from eakit.analysis.resilience import resilience
-    from eakit.render.diagrams import GraphvizError
-
-    try:
-        return draw_resilience(graph, resilience(graph), "svg", lang=lang, link=link).decode()
-    except GraphvizError:
-        return None
 
 
 class _Collect(logging.Handler):

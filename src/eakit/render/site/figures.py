@@ -102,14 +102,6 @@ def site_views(graph: ModelGraph, drawings: Sequence[Drawing], lang: str) -> lis
     ]
 
 
-def render_views(
-    graph: ModelGraph, result: CheckResult | None, lang: str, link: Callable[[str], str | None]
-) -> list[View]:
-    """Every view of the diagrams package, in its drawing order."""
-    drawings = diagrams.draw_views(graph, result, formats=("svg",), lang=lang, link=link)
-    return site_views(graph, drawings, lang)
-
-
 def render_focus_all(
     graph: ModelGraph,
     result: CheckResult | None,
