@@ -31,21 +31,12 @@ from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
 from eakit.rules.checks.validation import params_problems, validation_problems
 from eakit.rules.legal import LegalDocument, Provision, parse_documents
 from eakit.rules.selectors import Selector, parse_selector, selector_problems
-from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
+from eakit.rules.sources import RuleConfigError, SourceFile, builtin_rules_dir, read_validated
 
 MANIFEST = "eakit.yaml"
 # Bundled files that are not packs of their own: the legal registry and the rule files
 # every national pack includes.
 SHARED_FILES = frozenset({"legal-basis.yaml", "common.yaml", "law-2025.yaml"})
-
-
-def builtin_rules_dir() -> Path:
-    """The folder of the bundled packs: ``rules/`` at the repository root (src layout),
-    or ``eakit/data/rules`` when the packs are installed as package data."""
-    repo = Path(__file__).resolve().parents[3] / "rules"
-    if repo.is_dir():
-        return repo
-    return Path(__file__).resolve().parents[1] / "data" / "rules"
 
 
 def builtin_packs() -> list[str]:
