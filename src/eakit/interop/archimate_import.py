@@ -38,6 +38,7 @@ from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
 from eakit.messages import Bilingual, in_lang, say
+from eakit.metamodel import KIND_SPECS
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
@@ -94,6 +95,10 @@ class ImportReport:
     unmapped: list[Unmapped] = field(default_factory=list)
     assumptions: Counter[str] = field(default_factory=Counter)
     ignored: list[str] = field(default_factory=list)
+    # (element type, framework kind) → elements without eakit:kind that became that kind
+    framework_kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # elements kept as the generic kind of their type, not the framework kind it stands for
+    fallbacks: list[Unmapped] = field(default_factory=list)
 
     @property
     def relationships_kept(self) -> int:
@@ -144,12 +149,31 @@ class ImportReport:
             say("import.line.count", n=n, what=say(f"import.what.{what}"), why=why)
             for what, why, n in self.counts()
         ]
+        said += [say("import.line.framework_kind", text=text) for text in self._framework_lines()]
+        said += [
+            say("import.line.kept_generic", type=u.archimate_type, name=u.name, reason=u.reason)
+            for u in self.fallbacks
+        ]
         said += [
             say("import.line.assumed", text=text, count=count)
             for text, count in sorted(self.assumptions.items())
         ]
         said += [say("import.line.ignored", text=text) for text in self.ignored]
         return [in_lang(line, lang) for line in said]
+
+    def _framework_lines(self) -> list[Bilingual]:
+        """One line per element type mapped onto a framework kind: "ApplicationComponent →
+        Ứng dụng (application): 3 phần tử"."""
+        return [
+            say(
+                "import.framework_kind",
+                type=archimate_type,
+                label=Bilingual(KIND_SPECS[kind].label, KIND_SPECS[kind].label_en),
+                kind=kind,
+                count=count,
+            )
+            for (archimate_type, kind), count in sorted(self.framework_kinds.items())
+        ]
 
     def to_markdown(self) -> str:
         """The report written beside the imported model: in Vietnamese, then in English."""
@@ -184,6 +208,19 @@ class ImportReport:
                 f"| {u.archimate_type} | `{u.identifier}` | {_cell(u.name)} | "
                 f"{_cell(in_lang(u.reason, lang))} |"
                 for u in items
+            ]
+            out.append("")
+        if self.framework_kinds:
+            out += [f"## {t('import.md.framework_kinds')}", "", t("import.md.framework_note"), ""]
+            out += [f"- {line.lang(lang)}" for line in self._framework_lines()]
+            out.append("")
+        if self.fallbacks:
+            out += [f"## {t('import.md.kept_generic')}", ""]
+            out += [t("import.md.items_head"), "|---|---|---|---|"]
+            out += [
+                f"| {u.archimate_type} | `{u.identifier}` | {_cell(u.name)} | "
+                f"{_cell(in_lang(u.reason, lang))} |"
+                for u in self.fallbacks
             ]
             out.append("")
         if self.assumptions:
@@ -536,8 +573,30 @@ def _read_elements(
     for node, identifier, archimate_type, kind, from_eakit, props in pending:
         name = _pick(_texts(node, "name"))[0] or identifier
         component_id = wanted.get(identifier) or allocator.allocate(slugify(name, "element"))
+        reported = len(report.unmapped)
         raw = _element_raw(node, kind, from_eakit, archimate_type, props, report, identifier, name)
         problem = _problem(kind, component_id, raw, refs_pending=True)
+        fallback = None if from_eakit else KIND_IMPORT[archimate_type].fallback
+        if problem is not None and fallback is not None:
+            # Not valid as the framework kind its type stands for: keep it generic (what
+            # reading it as the framework kind reported is read again).
+            del report.unmapped[reported:]
+            raw = _element_raw(
+                node, fallback, from_eakit, archimate_type, props, report, identifier, name
+            )
+            if _problem(fallback, component_id, raw, refs_pending=True) is None:
+                report.fallbacks.append(
+                    Unmapped(
+                        "element",
+                        archimate_type,
+                        identifier,
+                        name,
+                        say("import.kept_generic", kind=kind, generic=fallback, reason=problem),
+                    )
+                )
+                kind, problem = fallback, None
+        if problem is None and not from_eakit and KIND_SPECS[kind].framework:
+            report.framework_kinds[(archimate_type, kind)] += 1
         if problem is not None:
             report.unmapped.append(
                 Unmapped(

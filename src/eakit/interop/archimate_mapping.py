@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eakit.metamodel import KIND_SPECS, kind_for_archimate
+from eakit.metamodel import KIND_SPECS, generic_kind, kind_for_archimate
 from eakit.model import LAYERS, relation_types
 
 # --- ArchiMate vocabulary (from archimate3_Model.xsd) ----------------------------------------
@@ -178,23 +178,38 @@ RELATION_EXPORT: dict[str, RelationExport] = {
 @dataclass(frozen=True)
 class KindImport:
     """Which eakit kind an ArchiMate element type becomes, with the values assumed for the
-    kind's required fields (each assumption is listed in the import report)."""
+    kind's required fields (each assumption is listed in the import report).
+
+    ``fallback``: the generic kind an element becomes when it is not valid as ``kind``
+    (a framework kind whose fields the element's properties fill with values that do not
+    fit together); the import report says so.
+    """
 
     archimate: str
     kind: str
     defaults: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    fallback: str | None = None
 
 
 def _kind_imports() -> dict[str, KindImport]:
-    # An element of another tool becomes the kind the registry gives its type: the generic
-    # ArchiMate kind (BusinessActor → business_actor), never a framework kind whose
-    # required fields would have to be guessed (an actor is not assumed to be an agency).
+    # An element of another tool becomes the kind the registry gives its type: the
+    # framework kind the registry makes its default (ApplicationComponent → application,
+    # so the framework's rules judge it), else the generic ArchiMate kind (BusinessActor →
+    # business_actor), never a framework kind whose required fields would have to be
+    # guessed (an actor is not assumed to be an agency).
     result = {}
     for archimate in ARCHIMATE_ELEMENT_TYPES:
         kind = kind_for_archimate(archimate)
-        if kind is not None:
-            spec = KIND_SPECS[kind]
+        if kind is None:
+            continue
+        spec = KIND_SPECS[kind]
+        if spec.archimate_default:
+            note = f"framework kind by default: {spec.archimate_default}"
+            fallback = generic_kind(archimate)
+            note += f" (`eakit:kind` `{fallback}` keeps one generic)" if fallback else ""
+            result[archimate] = KindImport(archimate, kind, note=note, fallback=fallback)
+        else:
             note = "framework kind: no generic kind has this type" if spec.framework else ""
             result[archimate] = KindImport(archimate, kind, note=note)
     return result
