@@ -97,8 +97,6 @@ class ImportReport:
     ignored: list[str] = field(default_factory=list)
     # (element type, framework kind) → elements without eakit:kind that became that kind
     framework_kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
-    # elements kept as the generic kind of their type, not the framework kind it stands for
-    fallbacks: list[Unmapped] = field(default_factory=list)
 
     @property
     def relationships_kept(self) -> int:
@@ -150,10 +148,6 @@ class ImportReport:
             for what, why, n in self.counts()
         ]
         said += [say("import.line.framework_kind", text=text) for text in self._framework_lines()]
-        said += [
-            say("import.line.kept_generic", type=u.archimate_type, name=u.name, reason=u.reason)
-            for u in self.fallbacks
-        ]
         said += [
             say("import.line.assumed", text=text, count=count)
             for text, count in sorted(self.assumptions.items())
@@ -213,15 +207,6 @@ class ImportReport:
         if self.framework_kinds:
             out += [f"## {t('import.md.framework_kinds')}", "", t("import.md.framework_note"), ""]
             out += [f"- {line.lang(lang)}" for line in self._framework_lines()]
-            out.append("")
-        if self.fallbacks:
-            out += [f"## {t('import.md.kept_generic')}", ""]
-            out += [t("import.md.items_head"), "|---|---|---|---|"]
-            out += [
-                f"| {u.archimate_type} | `{u.identifier}` | {_cell(u.name)} | "
-                f"{_cell(in_lang(u.reason, lang))} |"
-                for u in self.fallbacks
-            ]
             out.append("")
         if self.assumptions:
             out += [f"## {t('import.md.assumed')}", ""]
@@ -573,30 +558,8 @@ def _read_elements(
     for node, identifier, archimate_type, kind, from_eakit, props in pending:
         name = _pick(_texts(node, "name"))[0] or identifier
         component_id = wanted.get(identifier) or allocator.allocate(slugify(name, "element"))
-        reported = len(report.unmapped)
         raw = _element_raw(node, kind, from_eakit, archimate_type, props, report, identifier, name)
         problem = _problem(kind, component_id, raw, refs_pending=True)
-        fallback = None if from_eakit else KIND_IMPORT[archimate_type].fallback
-        if problem is not None and fallback is not None:
-            # Not valid as the framework kind its type stands for: keep it generic (what
-            # reading it as the framework kind reported is read again).
-            del report.unmapped[reported:]
-            raw = _element_raw(
-                node, fallback, from_eakit, archimate_type, props, report, identifier, name
-            )
-            if _problem(fallback, component_id, raw, refs_pending=True) is None:
-                report.fallbacks.append(
-                    Unmapped(
-                        "element",
-                        archimate_type,
-                        identifier,
-                        name,
-                        say("import.kept_generic", kind=kind, generic=fallback, reason=problem),
-                    )
-                )
-                kind, problem = fallback, None
-        if problem is None and not from_eakit and KIND_SPECS[kind].framework:
-            report.framework_kinds[(archimate_type, kind)] += 1
         if problem is not None:
             report.unmapped.append(
                 Unmapped(
@@ -609,6 +572,8 @@ def _read_elements(
                 )
             )
             continue
+        if not from_eakit and KIND_SPECS[kind].framework:
+            report.framework_kinds[(archimate_type, kind)] += 1
         result[identifier] = _Element(identifier, archimate_type, name, component_id, kind, raw)
     return result
 

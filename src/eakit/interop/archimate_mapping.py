@@ -178,18 +178,12 @@ RELATION_EXPORT: dict[str, RelationExport] = {
 @dataclass(frozen=True)
 class KindImport:
     """Which eakit kind an ArchiMate element type becomes, with the values assumed for the
-    kind's required fields (each assumption is listed in the import report).
-
-    ``fallback``: the generic kind an element becomes when it is not valid as ``kind``
-    (a framework kind whose fields the element's properties fill with values that do not
-    fit together); the import report says so.
-    """
+    kind's required fields (each assumption is listed in the import report)."""
 
     archimate: str
     kind: str
     defaults: dict[str, Any] = field(default_factory=dict)
     note: str = ""
-    fallback: str | None = None
 
 
 def _kind_imports() -> dict[str, KindImport]:
@@ -206,9 +200,9 @@ def _kind_imports() -> dict[str, KindImport]:
         spec = KIND_SPECS[kind]
         if spec.archimate_default:
             note = f"framework kind by default: {spec.archimate_default}"
-            fallback = generic_kind(archimate)
-            note += f" (`eakit:kind` `{fallback}` keeps one generic)" if fallback else ""
-            result[archimate] = KindImport(archimate, kind, note=note, fallback=fallback)
+            generic = generic_kind(archimate)
+            note += f" (`eakit:kind` `{generic}` keeps one generic)" if generic else ""
+            result[archimate] = KindImport(archimate, kind, note=note)
         else:
             note = "framework kind: no generic kind has this type" if spec.framework else ""
             result[archimate] = KindImport(archimate, kind, note=note)

@@ -148,15 +148,6 @@ CLI: dict[str, tuple[str, str]] = {
         "element's `eakit:<field>` property fills that field. To keep an element generic, "
         "give it the property `eakit:kind` (for example `application_component`).",
     ),
-    "import.kept_generic": (
-        "giữ thành {generic} vì không hợp lệ là {kind}: {reason}",
-        "kept as {generic}, not valid as {kind}: {reason}",
-    ),
-    "import.line.kept_generic": ("{type} '{name}': {reason}", "{type} '{name}': {reason}"),
-    "import.md.kept_generic": (
-        "Giữ thành loại chung (không hợp lệ là loại của khung)",
-        "Kept as generic kinds (not valid as the framework kind)",
-    ),
     "cli.no_component": (
         "không có thành phần nào mang mã '{id}'{hint}",
         "no component with id '{id}'{hint}",
