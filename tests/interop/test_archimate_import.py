@@ -204,9 +204,10 @@ def test_foreign_file_keeps_elements_relationships_properties_folders_and_views(
     assert [(c.id, c.kind) for c in graph.components()] == [  # type: ignore[attr-defined]
         ("e6", "and_junction"),
         ("ho-tich", "data_object"),
-        ("mot-cua", "application_component"),
+        # An application component is an information system of the framework.
+        ("mot-cua", "application"),
         ("mot-cua-2", "principle"),
-        ("mot-cua-3", "application_component"),
+        ("mot-cua-3", "application"),
         ("muc-tieu", "goal"),
         ("so-tu-phap", "business_actor"),
     ]

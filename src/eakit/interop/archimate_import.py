@@ -38,6 +38,7 @@ from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
 from eakit.messages import Bilingual, in_lang, say
+from eakit.metamodel import KIND_SPECS
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
@@ -94,6 +95,8 @@ class ImportReport:
     unmapped: list[Unmapped] = field(default_factory=list)
     assumptions: Counter[str] = field(default_factory=Counter)
     ignored: list[str] = field(default_factory=list)
+    # (element type, framework kind) → elements without eakit:kind that became that kind
+    framework_kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
     def relationships_kept(self) -> int:
@@ -144,12 +147,27 @@ class ImportReport:
             say("import.line.count", n=n, what=say(f"import.what.{what}"), why=why)
             for what, why, n in self.counts()
         ]
+        said += [say("import.line.framework_kind", text=text) for text in self._framework_lines()]
         said += [
             say("import.line.assumed", text=text, count=count)
             for text, count in sorted(self.assumptions.items())
         ]
         said += [say("import.line.ignored", text=text) for text in self.ignored]
         return [in_lang(line, lang) for line in said]
+
+    def _framework_lines(self) -> list[Bilingual]:
+        """One line per element type mapped onto a framework kind: "ApplicationComponent →
+        Ứng dụng (application): 3 phần tử"."""
+        return [
+            say(
+                "import.framework_kind",
+                type=archimate_type,
+                label=Bilingual(KIND_SPECS[kind].label, KIND_SPECS[kind].label_en),
+                kind=kind,
+                count=count,
+            )
+            for (archimate_type, kind), count in sorted(self.framework_kinds.items())
+        ]
 
     def to_markdown(self) -> str:
         """The report written beside the imported model: in Vietnamese, then in English."""
@@ -185,6 +203,10 @@ class ImportReport:
                 f"{_cell(in_lang(u.reason, lang))} |"
                 for u in items
             ]
+            out.append("")
+        if self.framework_kinds:
+            out += [f"## {t('import.md.framework_kinds')}", "", t("import.md.framework_note"), ""]
+            out += [f"- {line.lang(lang)}" for line in self._framework_lines()]
             out.append("")
         if self.assumptions:
             out += [f"## {t('import.md.assumed')}", ""]
@@ -550,6 +572,8 @@ def _read_elements(
                 )
             )
             continue
+        if not from_eakit and KIND_SPECS[kind].framework:
+            report.framework_kinds[(archimate_type, kind)] += 1
         result[identifier] = _Element(identifier, archimate_type, name, component_id, kind, raw)
     return result
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eakit.metamodel import KIND_SPECS, kind_for_archimate
+from eakit.metamodel import KIND_SPECS, generic_kind, kind_for_archimate
 from eakit.model import LAYERS, relation_types
 
 # --- ArchiMate vocabulary (from archimate3_Model.xsd) ----------------------------------------
@@ -187,14 +187,23 @@ class KindImport:
 
 
 def _kind_imports() -> dict[str, KindImport]:
-    # An element of another tool becomes the kind the registry gives its type: the generic
-    # ArchiMate kind (BusinessActor → business_actor), never a framework kind whose
-    # required fields would have to be guessed (an actor is not assumed to be an agency).
+    # An element of another tool becomes the kind the registry gives its type: the
+    # framework kind the registry makes its default (ApplicationComponent → application,
+    # so the framework's rules judge it), else the generic ArchiMate kind (BusinessActor →
+    # business_actor), never a framework kind whose required fields would have to be
+    # guessed (an actor is not assumed to be an agency).
     result = {}
     for archimate in ARCHIMATE_ELEMENT_TYPES:
         kind = kind_for_archimate(archimate)
-        if kind is not None:
-            spec = KIND_SPECS[kind]
+        if kind is None:
+            continue
+        spec = KIND_SPECS[kind]
+        if spec.archimate_default:
+            note = f"framework kind by default: {spec.archimate_default}"
+            generic = generic_kind(archimate)
+            note += f" (`eakit:kind` `{generic}` keeps one generic)" if generic else ""
+            result[archimate] = KindImport(archimate, kind, note=note)
+        else:
             note = "framework kind: no generic kind has this type" if spec.framework else ""
             result[archimate] = KindImport(archimate, kind, note=note)
     return result

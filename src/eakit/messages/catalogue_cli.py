@@ -127,6 +127,27 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "import.md.assumed": ("Giá trị giả định (cần kiểm tra)", "Assumed values (check them)"),
     "import.md.ignored": ("Không nhập", "Not imported"),
+    "import.framework_kind": (
+        "{type} → {label} ({kind}): {count} phần tử",
+        "{type} → {label} ({kind}): {count} elements",
+    ),
+    "import.line.framework_kind": ("thành loại của khung: {text}", "framework kind: {text}"),
+    "import.md.framework_kinds": (
+        "Phần tử thành loại của khung kiến trúc",
+        "Elements that became framework kinds",
+    ),
+    "import.md.framework_note": (
+        "Các phần tử này không ghi loại eakit (`eakit:kind`); kiểu ArchiMate của chúng mang "
+        "nghĩa chung của một loại trong khung kiến trúc, nên các quy tắc của khung đánh giá "
+        "chúng và báo những gì tệp chưa ghi (cơ quan chủ quản, nơi đặt, cấp độ…). Thuộc tính "
+        "`eakit:<trường>` của phần tử điền vào trường đó. Để giữ một phần tử thành loại chung, "
+        "ghi cho nó thuộc tính `eakit:kind` (ví dụ `application_component`).",
+        "These elements name no eakit kind (`eakit:kind`); their ArchiMate type has the "
+        "general meaning of a framework kind, so the framework's rules judge them and report "
+        "what the file does not say (owner agency, hosting, security level, ...). An "
+        "element's `eakit:<field>` property fills that field. To keep an element generic, "
+        "give it the property `eakit:kind` (for example `application_component`).",
+    ),
     "cli.no_component": (
         "không có thành phần nào mang mã '{id}'{hint}",
         "no component with id '{id}'{hint}",

@@ -30,7 +30,9 @@ API (stable):
 - ArchiMate, both ways: :func:`archimate_type` (kind → element type),
   :func:`kind_for_archimate` (element type and optional ``eakit:kind`` value → kind),
   :func:`specialisations` (framework kinds written as an element type),
-  :data:`KIND_PROPERTY` (``"eakit:kind"``).
+  :func:`archimate_defaults` (element type → the framework kind an untagged element of
+  that type becomes, with the registry's reason), :func:`generic_kind` (element type →
+  its generic kind), :data:`KIND_PROPERTY` (``"eakit:kind"``).
 """
 
 from __future__ import annotations
@@ -53,9 +55,11 @@ __all__ = [
     "KindSpec",
     "Layer",
     "LayerInfo",
+    "archimate_defaults",
     "archimate_type",
     "component_class",
     "fields",
+    "generic_kind",
     "is_kind",
     "kind_for_archimate",
     "kinds",
@@ -71,11 +75,30 @@ __all__ = [
 KIND_PROPERTY = "eakit:kind"
 """The ArchiMate property naming the eakit kind of an exported element."""
 
-# An element type's generic kind wins over the framework kinds written as it; a framework
-# kind stands for its element type only where no generic kind has it (``business_function``).
-_BY_ARCHIMATE: dict[str, str] = {
-    s.archimate: s.kind for s in reversed(KIND_SPECS.values()) if s.framework
-} | {s.archimate: s.kind for s in KIND_SPECS.values() if not s.framework}
+
+def _defaults() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for s in KIND_SPECS.values():
+        if not s.archimate_default:
+            continue
+        if not s.framework or s.archimate in found:
+            raise RuntimeError(
+                f"kind '{s.kind}': only one framework kind may be the default of {s.archimate}"
+            )
+        found[s.archimate] = s.kind
+    return found
+
+
+_DEFAULTS: dict[str, str] = _defaults()
+_GENERIC: dict[str, str] = {s.archimate: s.kind for s in KIND_SPECS.values() if not s.framework}
+# What an element without eakit:kind becomes: the framework kind the registry names the
+# general meaning of its type, else its generic kind; a framework kind also stands for
+# its element type where no generic kind has it (``business_function``).
+_BY_ARCHIMATE: dict[str, str] = (
+    {s.archimate: s.kind for s in reversed(KIND_SPECS.values()) if s.framework}
+    | _GENERIC
+    | _DEFAULTS
+)
 
 
 def spec(kind: str) -> KindSpec:
@@ -119,10 +142,23 @@ def specialisations(element_type: str) -> tuple[str, ...]:
     return tuple(k for k, s in KIND_SPECS.items() if s.framework and s.archimate == element_type)
 
 
+def archimate_defaults() -> dict[str, str]:
+    """Element type → the framework kind an element of that type becomes when it names no
+    eakit kind (the registry's ``archimate_default``), in registry order."""
+    return dict(_DEFAULTS)
+
+
+def generic_kind(element_type: str) -> str | None:
+    """The generic ArchiMate kind of ``element_type`` (``None``: the type has none)."""
+    return _GENERIC.get(element_type)
+
+
 def kind_for_archimate(element_type: str, declared: str | None = None) -> str | None:
     """The kind an ArchiMate element becomes: the kind named by its ``eakit:kind``
     property (``declared``) when that kind is written as ``element_type``, else the
-    generic kind of the element type; ``None`` for a type without a kind.
+    framework kind the registry makes the default of the element type
+    (``ApplicationComponent`` → ``application``), else its generic kind; ``None`` for a
+    type without a kind.
     """
     if declared is not None:
         found = KIND_SPECS.get(declared)

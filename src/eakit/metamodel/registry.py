@@ -36,6 +36,14 @@ class KindSpec:
     node attributes; ``fill`` overrides the colour its layer (framework kinds) or its
     ArchiMate aspect (generic kinds) gives it. ``note`` says why a framework kind is
     written as that ArchiMate element type.
+
+    ``archimate_default``: on a framework kind, why it is the general meaning of its
+    ArchiMate element type in a Vietnamese provincial architecture; a non-empty reason
+    makes it the kind that an element of that type becomes when the file does not name
+    an eakit kind (a file from another tool), so the framework's rules judge it. Empty:
+    such an element becomes the generic kind of its type. At most one kind per element
+    type has a reason, and that kind has no required field besides ``id`` and ``name``
+    (nothing has to be guessed; the rules report what the file does not say).
     """
 
     kind: str
@@ -51,6 +59,7 @@ class KindSpec:
     fill: str | None = None
     framework: bool = False
     note: str = ""
+    archimate_default: str = ""
 
     def label_in(self, lang: str) -> str:
         """The singular name in ``lang`` ("en": English, else Vietnamese)."""
@@ -71,9 +80,20 @@ def _framework(
     shape: tuple[str, str],
     fill: str | None = None,
     note: str = "",
+    default: str = "",
 ) -> KindSpec:
     return KindSpec(
-        kind, layer, aspect, *labels, *plurals, archimate, *shape, fill, framework=True, note=note
+        kind,
+        layer,
+        aspect,
+        *labels,
+        *plurals,
+        archimate,
+        *shape,
+        fill,
+        framework=True,
+        note=note,
+        archimate_default=default,
     )
 
 
@@ -99,6 +119,23 @@ _PHY, _STR, _MOT = Aspect.PHYSICAL, Aspect.STRATEGY, Aspect.MOTIVATION
 _IMP, _OTH = Aspect.IMPLEMENTATION, Aspect.OTHER
 
 # The framework's own kinds, in the order every output lists them.
+#
+# ``default``: the framework kind an element of its ArchiMate type becomes when the file
+# names no eakit kind (a model drawn in Archi, Sparx EA, ...), so the framework's rules
+# judge it. Only where the framework kind is the general meaning of the element in a
+# provincial architecture, and it has no required field to guess:
+# - ApplicationComponent → application: an application component of a provincial
+#   architecture is an information system (hệ thống thông tin); the portal and the
+#   integration platform are its special cases and must be named (eakit:kind).
+# - WorkPackage → roadmap_item: a work package of the implementation and migration part
+#   is a task or project of the plan (nhiệm vụ, dự án); that is all it means there.
+# Not defaults, on purpose: BusinessActor (an actor may be a citizen, an enterprise or a
+# person, not always an agency; agency_type would be guessed), BusinessRole (a role is
+# not always a user group), BusinessInterface (not every interface is a channel to the
+# public), BusinessService (internal services are not public services), DataObject (a
+# data object is a kind of record, not a database; db_type would be guessed), Node (a
+# server or a cluster, not a site), CommunicationNetwork (a LAN or the TSLCD; the type
+# would be guessed), TechnologyService (not every one is a security capability).
 FRAMEWORK_KINDS: tuple[KindSpec, ...] = (
     _framework(
         "actor",
@@ -168,6 +205,8 @@ FRAMEWORK_KINDS: tuple[KindSpec, ...] = (
         ("ứng dụng", "applications"),
         "ApplicationComponent",
         ("component", ""),
+        default="an application component of a provincial architecture is an information "
+        "system (hệ thống thông tin)",
     ),
     _framework(
         "database",
@@ -238,6 +277,8 @@ FRAMEWORK_KINDS: tuple[KindSpec, ...] = (
         "WorkPackage",
         ("note", ""),
         note="a task or project of the plan",
+        default="a work package of the implementation and migration plan is a task or "
+        "project of the roadmap (nhiệm vụ, dự án)",
     ),
 )
 

@@ -523,6 +523,14 @@ def _kind_classes() -> dict[str, type[BaseComponent]]:
             if kind not in own:
                 raise RuntimeError(f"framework kind '{kind}' has no component class")
             cls = own.pop(kind)
+            # An element from another tool becomes a default kind with what the file says:
+            # a required field would have to be guessed.
+            required = {n for n, f in cls.model_fields.items() if f.is_required()}
+            if spec.archimate_default and required - {"id", "name", "kind"}:
+                raise RuntimeError(
+                    f"kind '{kind}' is the default of {spec.archimate} but requires "
+                    f"{sorted(required - {'id', 'name', 'kind'})}"
+                )
             # The registry is the one place a kind's layer and labels are written.
             cls.layer = spec.layer
             cls.label = spec.label

@@ -216,6 +216,11 @@ def render() -> str:
             cls = metamodel.component_class(kind)
             out.append(f"#### `{kind}` — {spec.label_en} ({spec.label})\n")
             out.append(f"{_doc(cls)} ArchiMate: `{spec.archimate}`.\n")
+            if spec.archimate_default:
+                out.append(
+                    f"An element of type `{spec.archimate}` imported from another tool "
+                    f"without `eakit:kind` becomes `{kind}`: {spec.archimate_default}.\n"
+                )
             base = InformationSystem if issubclass(cls, InformationSystem) else BaseComponent
             own = [n for n in _own_fields(cls, base) if n != "kind"]
             if own:
