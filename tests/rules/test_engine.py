@@ -184,7 +184,7 @@ def test_legal_registry_periods() -> None:
         dt.date(2026, 1, 1),
     ):
         assert sum(docs[d].in_force(day) for d in frameworks) == 1
-    assert docs["nd-09-2019"].confidence == "low"  # background knowledge only
+    assert docs["tt-27-2017"].confidence == "low"  # background knowledge only
     assert docs["nd-85-2016"].confidence == "verified"
 
 
