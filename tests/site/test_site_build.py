@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from eakit.model import LAYERS
 from eakit.render.site import SiteBuildError, build_site
 from eakit.render.site.pages import component_page
+from eakit.render.site.search_fold import UNIQUE_MARK
 from tests.site.helpers import broken_links, external_resources, html_files
 
 
@@ -54,12 +55,13 @@ def test_offline_no_cdn_no_remote_fonts(built_site):
 
 def test_search_index_has_folded_vietnamese(built_site, model_graph):
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    assert set(index["config"]["fields"]) >= {"title", "text", "folded_title", "folded_text"}
+    fields = {"title", "text", "title_folded", "title_accented", "title_longer", "folded_text"}
+    assert set(index["config"]["fields"]) >= fields
     assert index["config"]["lang"] == ["vi"]
     justice = next(a for a in model_graph.by_kind("agency") if a.id == "so-tu-phap")
     entry = next(d for d in index["docs"] if d["location"] == "agencies/so-tu-phap.html")
     assert entry["title"] == justice.name
-    assert entry["folded_title"] == "so tu phap"
+    assert [w.split(UNIQUE_MARK)[0] for w in entry["title_folded"].split()] == ["so", "tu", "phap"]
 
 
 def test_component_page_shows_relations_both_ways(built_site, model_graph):
