@@ -299,9 +299,9 @@ def register(app: typer.Typer) -> None:
                 new_label=labels[1],
             )
         text = {
-            DiffFormat.text: result.to_text,
+            DiffFormat.text: lambda: result.to_text(lang.value),
             DiffFormat.json: result.to_json,
-            DiffFormat.markdown: result.to_markdown,
+            DiffFormat.markdown: lambda: result.to_markdown(lang.value),
         }[fmt]()
         if output is None:
             # The differences quote model text: made safe for the terminal.
@@ -366,16 +366,17 @@ def register(app: typer.Typer) -> None:
                 on_clash=on_clash.value,  # type: ignore[arg-type]
             )
         except MergeError as error:
-            typer.echo(for_terminal(f"eakit: merge: {error}"), err=True)
+            said = say("merge.error", error=error_text(error)).lang(lang.value)
+            typer.echo(for_terminal(said), err=True)
             code = EXIT_FINDINGS if isinstance(error, ClashError) else EXIT_INVALID
             raise typer.Exit(code) from None
         try:
-            write_model_folder(output, result.texts(), verify=_verify, owner="merge")
+            write_model_folder(output, result.texts(lang.value), verify=_verify, owner="merge")
         except ModelLoadError as error:
             raise _report_unloadable(output, error, lang.value) from None
         except OSError as error:
             raise cannot_write(output, error, lang.value) from None
-        for line in result.lines():
+        for line in result.lines(lang.value):
             typer.echo(for_terminal(line))
         done = say("merge.done", output=str(output), report=str(output / REPORT_FILE))
         typer.echo(done.lang(lang.value))
