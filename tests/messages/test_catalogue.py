@@ -34,8 +34,9 @@ def test_catalogue_parts_do_not_redefine_an_id() -> None:
     from eakit.messages.catalogue_interop import INTEROP
     from eakit.messages.catalogue_loader import LOADER
     from eakit.messages.catalogue_rules import RULES
+    from eakit.messages.catalogue_tools import TOOLS
 
-    assert len(CATALOGUE) == len(CLI) + len(LOADER) + len(RULES) + len(ANALYSIS) + len(INTEROP)
+    assert len(CATALOGUE) == len(CLI) + len(LOADER) + len(RULES) + len(ANALYSIS) + len(INTEROP) + len(TOOLS)
 
 
 def test_bilingual_parameters_give_each_language_its_words() -> None:

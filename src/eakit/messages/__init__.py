@@ -22,6 +22,7 @@ from eakit.messages.catalogue_cli import CLI
 from eakit.messages.catalogue_interop import INTEROP
 from eakit.messages.catalogue_loader import LOADER
 from eakit.messages.catalogue_rules import RULES
+from eakit.messages.catalogue_tools import TOOLS
 from eakit.text import nfc
 
 __all__ = [
@@ -48,7 +49,7 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS, INTEROP)
+CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS, INTEROP, TOOLS)
 
 
 class Bilingual(str):
