@@ -36,7 +36,8 @@ def test_catalogue_parts_do_not_redefine_an_id() -> None:
     from eakit.messages.catalogue_rules import RULES
     from eakit.messages.catalogue_tools import TOOLS
 
-    assert len(CATALOGUE) == len(CLI) + len(LOADER) + len(RULES) + len(ANALYSIS) + len(INTEROP) + len(TOOLS)
+    parts = (CLI, LOADER, RULES, ANALYSIS, INTEROP, TOOLS)
+    assert len(CATALOGUE) == sum(len(part) for part in parts)
 
 
 def test_bilingual_parameters_give_each_language_its_words() -> None:
