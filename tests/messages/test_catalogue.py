@@ -33,11 +33,12 @@ def test_catalogue_parts_do_not_redefine_an_id() -> None:
     from eakit.messages.catalogue_cli import CLI
     from eakit.messages.catalogue_help import HELP
     from eakit.messages.catalogue_interop import INTEROP
+    from eakit.messages.catalogue_judged import JUDGED
     from eakit.messages.catalogue_loader import LOADER
     from eakit.messages.catalogue_rules import RULES
     from eakit.messages.catalogue_tools import TOOLS
 
-    parts = (CLI, LOADER, RULES, ANALYSIS, INTEROP, TOOLS, HELP)
+    parts = (CLI, LOADER, RULES, ANALYSIS, INTEROP, TOOLS, HELP, JUDGED)
     assert len(CATALOGUE) == sum(len(part) for part in parts)
 
 

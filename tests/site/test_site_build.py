@@ -108,6 +108,13 @@ def test_home_shows_readiness_and_counts(built_site, model_graph):
     assert "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 1.0 (Công văn số 1178" in text
 
 
+def test_home_names_the_rule_packs_by_their_framework(built_site, model_result):
+    text = " ".join(page_text(built_site, "index.html").split())
+    assert "vn-egov-2.0" in model_result.packs
+    assert "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0 (mô hình khai báo" in text
+    assert "vn-egov-2.0" not in text
+
+
 def test_english_site(tmp_path, model_graph, model_result):
     site = build_site(model_graph, model_result, tmp_path / "en", lang="en", diagrams=False)
     text = (

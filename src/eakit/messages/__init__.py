@@ -21,6 +21,7 @@ from eakit.messages.catalogue_analysis import ANALYSIS
 from eakit.messages.catalogue_cli import CLI
 from eakit.messages.catalogue_help import HELP
 from eakit.messages.catalogue_interop import INTEROP
+from eakit.messages.catalogue_judged import JUDGED
 from eakit.messages.catalogue_loader import LOADER
 from eakit.messages.catalogue_rules import RULES
 from eakit.messages.catalogue_tools import TOOLS
@@ -50,7 +51,7 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS, INTEROP, TOOLS, HELP)
+CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS, INTEROP, TOOLS, HELP, JUDGED)
 
 
 class Bilingual(str):
