@@ -51,7 +51,9 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS, INTEROP, TOOLS, HELP, JUDGED)
+CATALOGUE: dict[str, tuple[str, str]] = _merged(
+    LOADER, RULES, CLI, ANALYSIS, INTEROP, TOOLS, HELP, JUDGED
+)
 
 
 class Bilingual(str):
