@@ -1,6 +1,7 @@
 """eakit's own messages in Vietnamese and English: the loader's diagnostics, the rule
-packs' and waivers' load errors, the command line's status and error messages and the
-analyses' words.
+packs' and waivers' load errors, the command line's status and error messages and its
+``--help``, the analyses' words, ``eakit diff`` and ``eakit merge`` reports, what Graphviz
+failures say, and how a check names the rule packs that judged a model.
 
 One catalogue (:data:`CATALOGUE`) holds every message as a ``(Vietnamese, English)``
 pair of templates under a message id, as :mod:`eakit.labels` holds labels. :func:`say`
