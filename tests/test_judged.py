@@ -47,6 +47,18 @@ def test_a_pack_of_the_model_and_several_packs() -> None:
     said = rule_packs("vn-egov-2.0", ["vn-egov-2.0", "packs/local.yaml"], pinned=True)
     assert said.lang("vi").endswith(" và bộ quy tắc riêng 'packs/local.yaml'")
     assert said.lang("en").endswith(" and its own rule pack 'packs/local.yaml'")
+    # In running text, only a framework's pack reads "the rules of the …".
+    text = rule_packs("vn-egov-2.0", ["vn-egov-2.0", "packs/local.yaml"], True, in_text=True)
+    assert text.lang("en") == (
+        "the rules of the Vietnam e-Government Architecture Framework 2.0 "
+        "and its own rule pack 'packs/local.yaml'"
+    )
+    assert text.lang("vi") == (
+        "bộ quy tắc của Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0 "
+        "và bộ quy tắc riêng 'packs/local.yaml'"
+    )
+    alone = rule_packs("vn-egov-2.0", ["local.yaml"], True, in_text=True)
+    assert alone.lang("en") == "its own rule pack 'local.yaml'"
 
 
 def test_the_bundled_model_summary_names_the_framework_in_both_languages() -> None:

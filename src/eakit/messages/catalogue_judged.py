@@ -6,7 +6,7 @@ Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.mes
 from __future__ import annotations
 
 JUDGED: dict[str, tuple[str, str]] = {
-    "judged.rules_of": ("bộ quy tắc của {packs}", "the rules of the {packs}"),
+    "judged.rules_of": ("bộ quy tắc của {framework}", "the rules of the {framework}"),
     "judged.with_reason": ("{pack} ({why})", "{pack} ({why})"),
     "judged.version": ("phiên bản {version}", "version {version}"),
     "judged.declared.no_pack": (

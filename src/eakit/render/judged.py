@@ -34,12 +34,15 @@ def _declared(declared: str, judging: str) -> Bilingual:
     return Bilingual(texts[0], texts[1])
 
 
-def _pack(pack: str, declared: str, pinned: bool) -> Bilingual:
+def _pack(pack: str, declared: str, pinned: bool, in_text: bool) -> Bilingual:
     """One pack by the name of its framework (a pack of the model's own by its file name),
-    with why it judges a model declaring another framework."""
+    with why it judges a model declaring another framework; ``in_text``: as running text
+    says it ("bộ quy tắc của Khung …")."""
     if pack not in FRAMEWORKS:
         return say("judged.own_pack", pack=pack)
     name = Bilingual(framework_name(pack, "vi"), framework_name(pack, "en"))
+    if in_text:
+        name = say("judged.rules_of", framework=name)
     if pack == declared:
         return name
     if pinned:
@@ -51,17 +54,22 @@ def _pack(pack: str, declared: str, pinned: bool) -> Bilingual:
     return say("judged.with_reason", pack=name, why=say(key, declared=_declared(declared, pack)))
 
 
-def rule_packs(framework: str, packs: Sequence[str], pinned: bool) -> Bilingual:
+def rule_packs(
+    framework: str, packs: Sequence[str], pinned: bool, *, in_text: bool = False
+) -> Bilingual:
     """The packs of a check in words, in both languages (``pinned``: named by the model's
-    ``eakit.yaml`` rather than chosen by the framework in force)."""
-    return joined((_pack(p, framework, pinned) for p in packs), "and")
+    ``eakit.yaml`` rather than chosen by the framework in force; ``in_text``: as running
+    text says them, "bộ quy tắc của Khung …", rather than under a "Rule packs" label)."""
+    return joined((_pack(p, framework, pinned, in_text) for p in packs), "and")
 
 
 def judged_by(graph: ModelGraph, framework: str, packs: Sequence[str]) -> Bilingual:
-    """:func:`rule_packs` for a check of ``graph``."""
+    """:func:`rule_packs` for a check of ``graph``, under a "Rule packs" label."""
     return rule_packs(framework, packs, pinned=bool(graph.manifest.rules.packs))
 
 
 def rules_of(graph: ModelGraph, framework: str, packs: Sequence[str]) -> Bilingual:
-    """``bộ quy tắc của …`` / ``the rules of …``: what the summary line says judged it."""
-    return say("judged.rules_of", packs=judged_by(graph, framework, packs))
+    """``bộ quy tắc của …`` / ``the rules of the …``: what the summary line says judged
+    the model."""
+    pinned = bool(graph.manifest.rules.packs)
+    return rule_packs(framework, packs, pinned, in_text=True)
