@@ -175,6 +175,11 @@ def test_the_merge_lines_and_report_are_vietnamese_by_default(sources: list[Mode
         assert word not in "\n".join(result.lines())
     assert report.startswith("# Báo cáo hợp nhất: can-tho")
     assert result.texts("en")[REPORT_FILE].startswith("# Merge report: can-tho")
+    # The comment at the top of each merged file too.
+    assert "Hợp nhất bằng 'eakit merge' thành can-tho." in result.texts()["eakit.yaml"]
+    assert "Merged by 'eakit merge' into can-tho." in result.texts("en")["eakit.yaml"]
+    heads = [text.splitlines()[0] for name, text in result.texts().items() if "/" in name]
+    assert heads and all("From " not in head and "Shared " not in head for head in heads)
 
 
 def test_cli_merge_writes_a_model_that_loads(tmp_path: Path) -> None:

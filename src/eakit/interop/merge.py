@@ -81,7 +81,7 @@ class MergeResult:
 
     manifest: Manifest
     files: dict[str, tuple[list[BaseComponent], list[Relation]]]
-    headers: dict[str, str]
+    headers: dict[str, Bilingual]
     sources: list[str]
     clashes: list[Clash] = field(default_factory=list)
     dedups: list[Dedup] = field(default_factory=list)
@@ -183,11 +183,12 @@ class MergeResult:
 
     def texts(self, lang: str = "vi") -> dict[str, str]:
         """The merged model folder as relative path → text (with the report in ``lang``)."""
-        header = f"Merged by 'eakit merge' into {self.manifest.architecture.id}."
+        header = say("merge.header", into=self.manifest.architecture.id).lang(lang)
         files = {"eakit.yaml": render_manifest(self.manifest, header)}
         for rel, (components, relations) in sorted(self.files.items()):
             if components or relations:
-                files[rel] = render_model_file(components, relations, self.headers[rel])
+                header = in_lang(self.headers[rel], lang)
+                files[rel] = render_model_file(components, relations, header)
         files[REPORT_FILE] = self.to_markdown(lang)
         return files
 
@@ -401,7 +402,7 @@ def merge_models(
         mapping[index][cid] = mapping[root_index].get(root_id, root_id)
 
     files: dict[str, tuple[list[BaseComponent], list[Relation]]] = {}
-    headers: dict[str, str] = {}
+    headers: dict[str, Bilingual] = {}
     shared: dict[str, BaseComponent] = {}
     conflicts: list[Conflict] = []
     copies: dict[str, list[tuple[int, str, BaseComponent]]] = {}
@@ -415,7 +416,15 @@ def merge_models(
                 copies.setdefault(new_id, []).append((index, cid, component))
                 continue
             rel = f"{sid}/{graph.file_of(cid)}"
-            headers.setdefault(rel, f"From {sid} ({graph.architecture.name}): {graph.file_of(cid)}")
+            headers.setdefault(
+                rel,
+                say(
+                    "merge.from_source",
+                    source=sid,
+                    name=graph.architecture.name,
+                    file=graph.file_of(cid),
+                ),
+            )
             files.setdefault(rel, ([], []))[0].append(component)
     dedups = []
     for new_id, members in sorted(copies.items()):
@@ -441,7 +450,7 @@ def merge_models(
                     )
                 )
     if shared:
-        headers[SHARED_FILE] = "Shared national systems, kept once by 'eakit merge'."
+        headers[SHARED_FILE] = say("merge.shared_header")
         files[SHARED_FILE] = ([shared[c] for c in sorted(shared)], [])
 
     seen: dict[tuple[str, str, str], tuple[int, Relation]] = {}
@@ -490,7 +499,13 @@ def merge_models(
             location = graph.relation_location(relation)
             rel = f"{sid}/{location.file if location else 'relations.yaml'}"
             headers.setdefault(
-                rel, f"From {sid} ({graph.architecture.name}): {rel.split('/', 1)[1]}"
+                rel,
+                say(
+                    "merge.from_source",
+                    source=sid,
+                    name=graph.architecture.name,
+                    file=rel.split("/", 1)[1],
+                ),
             )
             files.setdefault(rel, ([], []))[1].append(moved)
 

@@ -87,6 +87,16 @@ INTEROP: dict[str, tuple[str, str]] = {
     ),
     "merge.note": ("lưu ý: {note}", "note: {note}"),
     # eakit merge: the report written beside the merged model
+    # eakit merge: the comment at the top of each file of the merged model
+    "merge.header": (
+        "Hợp nhất bằng 'eakit merge' thành {into}.",
+        "Merged by 'eakit merge' into {into}.",
+    ),
+    "merge.from_source": ("Từ {source} ({name}): {file}", "From {source} ({name}): {file}"),
+    "merge.shared_header": (
+        "Các hệ thống dùng chung quốc gia, 'eakit merge' giữ một bản.",
+        "Shared national systems, kept once by 'eakit merge'.",
+    ),
     "merge.md.heading": ("# Báo cáo hợp nhất: {id}", "# Merge report: {id}"),
     "merge.md.sources": (
         "Các nguồn, theo thứ tự: {sources}. Mô hình hợp nhất có {components} thành phần.",
