@@ -166,8 +166,13 @@ def test_cli_without_dot_says_how_to_install_it(tmp_path: Path) -> None:
         "diagram", str(model), "-o", str(tmp_path / "out"), env={"PATH": str(empty)}
     )
     assert code == 2
+    assert "không tìm thấy chương trình 'dot' của Graphviz" in output
+    assert "hãy cài Graphviz" in output and "apt-get install graphviz" in output
+    assert "Traceback" not in output and "not found" not in output
+    english = {"PATH": str(empty), "EAKIT_LANG": "en"}
+    code, output = _run("diagram", str(model), "-o", str(tmp_path / "out"), env=english)
+    assert code == 2
     assert "Graphviz 'dot' was not found" in output and "apt-get install graphviz" in output
-    assert "Traceback" not in output
 
 
 def test_cli_reports_a_mistyped_view_with_its_manifest_line(tmp_path: Path) -> None:

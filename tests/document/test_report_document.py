@@ -161,3 +161,13 @@ def test_scores_read_as_verdicts_with_dated_columns(vi_bytes: bytes, checked) ->
     english = _text(document_bytes(graph, result, lang="en"))
     assert "Current state (31/12/2015): Not met — " in english
     assert "Method: every rule" in english
+
+
+def test_the_method_names_the_rule_pack_by_its_framework(vi_bytes: bytes) -> None:
+    # The bundled model declares framework 1.0 and is judged by the 2.0 pack: said so.
+    text = " ".join(_text(vi_bytes).split())
+    assert (
+        "bộ quy tắc Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0 (mô hình khai báo "
+        "phiên bản 1.0, chưa có bộ quy tắc riêng)"
+    ) in text
+    assert "vn-egov-2.0" not in text

@@ -52,6 +52,14 @@ def test_framework_shown_by_name_not_code(book_vi, book_en):
     assert "vn-egov" not in facts["Framework"]
 
 
+def test_rule_packs_named_by_their_framework_not_code(book_vi, book_en):
+    facts = dict(book_vi["Tổng quan"].iter_rows(min_row=5, max_row=20, max_col=2, values_only=True))
+    assert facts["Bộ quy tắc"].startswith("Khung Kiến trúc Chính phủ điện tử Việt Nam")
+    facts = dict(book_en["Summary"].iter_rows(min_row=5, max_row=20, max_col=2, values_only=True))
+    assert facts["Rule packs"].startswith("Vietnam e-Government Architecture Framework")
+    assert "vn-egov" not in facts["Rule packs"]
+
+
 def test_waiver_expiry_shown_dd_mm_yyyy(book_en):
     rows = table(book_en["Findings"], "findings")
     waived = next(r for r in rows if r["Waiver owner"])

@@ -107,7 +107,8 @@ def test_watch_reports_each_edit_as_new_and_fixed_findings(model: Path) -> None:
     watcher = Watcher(model, lang="vi")
     try:
         first = watcher.wait_for("đang theo dõi")
-        assert any("thành phần theo vn-egov-2.0" in line for line in first)
+        judged = "thành phần theo bộ quy tắc của Khung Kiến trúc Chính phủ điện tử Việt Nam"
+        assert any(judged in line for line in first)
         path = model / FILE
         original = path.read_text("utf-8")
         _edit(path, "    owner: so-tt-tt\n", "")

@@ -74,7 +74,8 @@ def test_exact_component_and_relation_changes(old: ModelGraph, new: ModelGraph) 
 def test_a_model_against_itself_has_no_changes(old: ModelGraph) -> None:
     diff = diff_models(old, load_graph(FIXTURES / "old"))
     assert diff.is_empty()
-    assert diff.to_text().endswith(": none\n")
+    assert diff.to_text("en").endswith(": none\n")
+    assert diff.to_text().endswith(": không có\n")
 
 
 def test_findings_and_readiness_changes(old: ModelGraph, new: ModelGraph) -> None:
@@ -96,20 +97,34 @@ def test_findings_and_readiness_changes(old: ModelGraph, new: ModelGraph) -> Non
     data = diff.to_dict()
     assert data["findings"]["new"][0]["id"] == "APP-003@e-office"
     assert data["readiness"][0]["new"]["ratio"] == 0.8
-    markdown = diff.to_markdown()
+    markdown = diff.to_markdown("en")
     assert "| Findings | 1 new | 1 resolved | |" in markdown
     assert "| Readiness | 60.0% → 80.0% (+20.0) | | |" in markdown
     assert markdown.count("<details>") == markdown.count("</details>") == 5
 
 
 def test_markdown_summary_table_and_collapsible_details(old: ModelGraph, new: ModelGraph) -> None:
-    markdown = diff_models(old, new, old_label="v1", new_label="v2").to_markdown()
+    markdown = diff_models(old, new, old_label="v1", new_label="v2").to_markdown("en")
     lines = markdown.splitlines()
     assert lines[0] == "### Model changes: `v1` → `v2`"
     assert "| Components | 1 | 1 | 1 |" in lines
     assert "| Relations | 1 | 1 | 1 |" in lines
     assert "<summary>Components (3)</summary>" in lines
-    assert "| ✏️ | `mot-cua --integrates_with--> lgsp` | `protocol`: `REST` → `SOAP` |" in lines
+    assert "| ✏️ | mot-cua —integrates with→ lgsp | Protocol: `REST` → `SOAP` |" in lines
+
+
+def test_the_markdown_and_the_listing_are_vietnamese_by_default(old, new) -> None:
+    diff = diff_models(old, new, old_label="v1", new_label="v2")
+    markdown = diff.to_markdown().splitlines()
+    assert markdown[0] == "### Thay đổi mô hình: `v1` → `v2`"
+    assert "| Thành phần | 1 | 1 | 1 |" in markdown
+    text = diff.to_text()
+    assert text.startswith("Thay đổi từ v1 sang v2\n")
+    assert "thành phần: thêm 1, bỏ 1, đổi 1" in text
+    assert "  + e-office (Ứng dụng) Hệ thống điều hành tác nghiệp" in text
+    # No English word of the listing is left.
+    for word in ("added", "removed", "changed", "components", "relations", "(application)"):
+        assert word not in text
 
 
 def test_cli_json_output(tmp_path: Path) -> None:
@@ -167,12 +182,12 @@ def test_cli_compares_two_git_revisions(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(repo)
     runner = CliRunner()
     result = runner.invoke(
-        build_app(), ["diff", "--git", "HEAD~1", "HEAD", "mo-hinh", "--no-check"]
+        build_app(), ["diff", "--git", "HEAD~1", "HEAD", "mo-hinh", "--no-check", "--lang", "en"]
     )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Changes from HEAD~1:mo-hinh to HEAD:mo-hinh\n")
-    assert "  + e-office (application) Hệ thống điều hành tác nghiệp\n" in result.output
-    assert "  - kiosk (channel)" in result.output
+    assert "  + e-office (Application) Hệ thống điều hành tác nghiệp\n" in result.output
+    assert "  - kiosk (Channel)" in result.output
     bad = runner.invoke(build_app(), ["diff", "--git", "nope", "HEAD", "mo-hinh", "--no-check"])
     assert bad.exit_code == 2
     assert "unknown revision 'nope'" in bad.output

@@ -21,6 +21,7 @@ from eakit.interop.merge import (
     merge_models,
 )
 from eakit.interop.yaml_writer import write_model_folder
+from eakit.messages import in_lang
 from eakit.pipeline import load_graph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "interop" / "merge"
@@ -147,14 +148,38 @@ def test_fail_on_clash_lists_the_renaming(sources: list[ModelGraph]) -> None:
 
 
 def test_invalid_requests_are_refused(sources: list[ModelGraph]) -> None:
-    with pytest.raises(MergeError, match="at least two"):
-        merge_models(sources[:1], "can-tho")
-    with pytest.raises(MergeError, match="two sources have the architecture id"):
-        merge_models([sources[0], sources[0]], "can-tho")
-    with pytest.raises(MergeError, match="not a valid id"):
+    def english(call) -> str:
+        with pytest.raises(MergeError) as refused:
+            call()
+        return in_lang(refused.value.args[0], "en")
+
+    assert "at least two" in english(lambda: merge_models(sources[:1], "can-tho"))
+    same = english(lambda: merge_models([sources[0], sources[0]], "can-tho"))
+    assert "two sources have the architecture id" in same
+    assert "not a valid id" in english(lambda: merge_models(sources, "Cần Thơ"))
+    province = english(lambda: merge_models(sources, "can-tho", province="ubnd-tinh"))
+    assert "--province 'ubnd-tinh' is not an agency" in province
+    # Vietnamese by default.
+    with pytest.raises(MergeError, match="không phải mã hợp lệ"):
         merge_models(sources, "Cần Thơ")
-    with pytest.raises(MergeError, match="--province 'ubnd-tinh' is not an agency"):
-        merge_models(sources, "can-tho", province="ubnd-tinh")
+
+
+def test_the_merge_lines_and_report_are_vietnamese_by_default(sources: list[ModelGraph]) -> None:
+    result = merge_models(sources, "can-tho")
+    assert result.lines()[0].startswith("đã hợp nhất soc-trang, hau-giang thành can-tho: ")
+    assert any(line.startswith("giữ một bản (") for line in result.lines())
+    report = result.texts()[REPORT_FILE]
+    english = "\n".join(result.lines("en"))
+    assert english.startswith("merged soc-trang, hau-giang into can-tho: ")
+    for word in ("merged ", "clash:", "kept once", "conflict:", "note:"):
+        assert word not in "\n".join(result.lines())
+    assert report.startswith("# Báo cáo hợp nhất: can-tho")
+    assert result.texts("en")[REPORT_FILE].startswith("# Merge report: can-tho")
+    # The comment at the top of each merged file too.
+    assert "Hợp nhất bằng 'eakit merge' thành can-tho." in result.texts()["eakit.yaml"]
+    assert "Merged by 'eakit merge' into can-tho." in result.texts("en")["eakit.yaml"]
+    heads = [text.splitlines()[0] for name, text in result.texts().items() if "/" in name]
+    assert heads and all("From " not in head and "Shared " not in head for head in heads)
 
 
 def test_cli_merge_writes_a_model_that_loads(tmp_path: Path) -> None:

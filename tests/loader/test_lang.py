@@ -170,9 +170,13 @@ def test_command_line_errors_in_both_languages() -> None:
 def test_the_summary_line_of_a_check_in_both_languages() -> None:
     vi = run("check", str(VALID / "mini"), env={"EAKIT_LANG": ""})
     en = run("check", str(VALID / "mini"), "--lang", "en")
-    assert "thành phần theo vn-egov-2.0 tại ngày 31/12/2020:" in vi.stdout
+    framework = "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0"
+    assert f"thành phần theo bộ quy tắc của {framework} tại ngày 31/12/2020:" in vi.stdout
     assert re.search(r"\d+ lỗi, \d+ cảnh báo, \d+ thông tin, \d+ được miễn trừ", vi.stdout)
-    assert "components checked against vn-egov-2.0 as of 2020-12-31:" in en.stdout
+    framework_en = "Vietnam e-Government Architecture Framework 2.0"
+    assert f"components checked against the rules of the {framework_en} as of 2020-12-31:" in (
+        en.stdout
+    )
     assert re.search(r"\d+ errors, \d+ warnings, \d+ info, \d+ waived", en.stdout)
     assert not re.search(r": (ERROR|WARNING|INFO) ", vi.stdout)
 

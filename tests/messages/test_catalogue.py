@@ -31,10 +31,15 @@ def test_a_message_without_a_template_in_one_language_is_refused() -> None:
 def test_catalogue_parts_do_not_redefine_an_id() -> None:
     from eakit.messages.catalogue_analysis import ANALYSIS
     from eakit.messages.catalogue_cli import CLI
+    from eakit.messages.catalogue_help import HELP
+    from eakit.messages.catalogue_interop import INTEROP
+    from eakit.messages.catalogue_judged import JUDGED
     from eakit.messages.catalogue_loader import LOADER
     from eakit.messages.catalogue_rules import RULES
+    from eakit.messages.catalogue_tools import TOOLS
 
-    assert len(CATALOGUE) == len(CLI) + len(LOADER) + len(RULES) + len(ANALYSIS)
+    parts = (CLI, LOADER, RULES, ANALYSIS, INTEROP, TOOLS, HELP, JUDGED)
+    assert len(CATALOGUE) == sum(len(part) for part in parts)
 
 
 def test_bilingual_parameters_give_each_language_its_words() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from eakit.text import strip_diacritics
 from tests.site import test_browser as _browser
 from tests.site.test_browser import save, search, wait
 
@@ -148,6 +149,38 @@ def test_search_ranks_the_component_named_first(driver, built_site, model_graph,
     save(driver, shots, "reviewer-1280-search-lgsp")
     # Rules, findings and layer pages mention the LGSP in their text; its page comes first.
     assert titles[0] == named[0].name, titles
+
+
+def _lan_named(model_graph) -> list[str]:
+    names = [c.name for c in model_graph.components() if c.name.startswith("Mạng LAN")]
+    if not names:
+        pytest.skip("the site model has no LAN")
+    return names
+
+
+@pytest.mark.parametrize("query", ["mạng LAN", "mang lan", "LAN"])
+def test_search_ranks_whole_words_of_names_first(driver, built_site, model_graph, shots, query):
+    # "lan" begins "lanh" (Lãnh đạo, folded): a title holding the typed words as whole
+    # words comes before one whose rarer word merely starts with one of them.
+    lans = _lan_named(model_graph)
+    driver.set_window_size(*LAPTOP)
+    driver.get((built_site / "index.html").as_uri())
+    titles = search(driver, query, phone=False)
+    save(driver, shots, f"reviewer-1280-search-{query.replace(' ', '-')}")
+    assert titles[0] in lans, titles
+
+
+@pytest.mark.parametrize("folded", [False, True], ids=["accented", "folded"])
+def test_search_ranks_an_agency_named_first(driver, built_site, model_graph, folded):
+    # The provincial committee's name is the start of its office's name; its page comes first.
+    agencies = {a.id: a.name for a in model_graph.by_kind("agency")}
+    if "ubnd-tinh" not in agencies:
+        pytest.skip("the site model has no provincial people's committee")
+    name = agencies["ubnd-tinh"]
+    driver.set_window_size(*LAPTOP)
+    driver.get((built_site / "index.html").as_uri())
+    titles = search(driver, strip_diacritics(name) if folded else name, phone=False)
+    assert titles[0] == name, titles
 
 
 @SIZES

@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from eakit.model import LAYERS
 from eakit.render.site import SiteBuildError, build_site
 from eakit.render.site.pages import component_page
+from eakit.render.site.search_fold import UNIQUE_MARK
 from tests.site.helpers import broken_links, external_resources, html_files
 
 
@@ -54,12 +55,13 @@ def test_offline_no_cdn_no_remote_fonts(built_site):
 
 def test_search_index_has_folded_vietnamese(built_site, model_graph):
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    assert set(index["config"]["fields"]) >= {"title", "text", "folded_title", "folded_text"}
+    fields = {"title", "text", "title_folded", "title_accented", "title_longer", "folded_text"}
+    assert set(index["config"]["fields"]) >= fields
     assert index["config"]["lang"] == ["vi"]
     justice = next(a for a in model_graph.by_kind("agency") if a.id == "so-tu-phap")
     entry = next(d for d in index["docs"] if d["location"] == "agencies/so-tu-phap.html")
     assert entry["title"] == justice.name
-    assert entry["folded_title"] == "so tu phap"
+    assert [w.split(UNIQUE_MARK)[0] for w in entry["title_folded"].split()] == ["so", "tu", "phap"]
 
 
 def test_component_page_shows_relations_both_ways(built_site, model_graph):
@@ -104,6 +106,13 @@ def test_home_shows_readiness_and_counts(built_site, model_graph):
     assert "30%" in text and "80%" in text
     assert "31/12/2015" in text  # the as-of date, as Vietnamese documents write it
     assert "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 1.0 (Công văn số 1178" in text
+
+
+def test_home_names_the_rule_packs_by_their_framework(built_site, model_result):
+    text = " ".join(page_text(built_site, "index.html").split())
+    assert "vn-egov-2.0" in model_result.packs
+    assert "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0 (mô hình khai báo" in text
+    assert "vn-egov-2.0" not in text
 
 
 def test_english_site(tmp_path, model_graph, model_result):

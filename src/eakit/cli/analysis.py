@@ -34,11 +34,7 @@ from eakit.text import for_terminal_lines, json_neutral
 if TYPE_CHECKING:
     from eakit.analysis.resilience import Resilience
 
-IMPACT_AS_OF_HELP = (
-    "Judge what runs on this date (YYYY-MM-DD): planned components count from their "
-    "target year on [default: the model's as_of]."
-)
-ImpactAsOfOption = Annotated[str | None, typer.Option("--as-of", help=IMPACT_AS_OF_HELP)]
+ImpactAsOfOption = Annotated[str | None, typer.Option("--as-of", help="help.impact.as_of")]
 
 
 class Format(StrEnum):
@@ -46,10 +42,8 @@ class Format(StrEnum):
     json = "json"
 
 
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
-]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.analysis.format")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="help.analysis.output")]
 
 
 def _emit(data: str, fmt: Format, output: Path | None) -> None:
@@ -79,13 +73,13 @@ def _draw(graph: ModelGraph, result: Resilience, path: Path, fmt: str, lang: str
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.impact")
     def impact(
-        component: Annotated[str, typer.Argument(help="Id of the component that fails.")],
+        component: Annotated[str, typer.Argument(help="help.impact.component")],
         model: ModelArg = DEFAULT_MODEL,
         depth: Annotated[
             int | None,
-            typer.Option("--depth", "-d", min=1, help="At most this many steps [default: all]."),
+            typer.Option("--depth", "-d", min=1, help="help.impact.depth"),
         ] = None,
         fmt: FormatOption = Format.text,
         output: OutputOption = None,
@@ -111,20 +105,17 @@ def register(app: typer.Typer) -> None:
         else:
             _emit(impact_text(graph, result, lang.value), fmt, output)
 
-    @app.command()
+    @app.command(help="help.analyse")
     def analyse(
         model: ModelArg = DEFAULT_MODEL,
         fmt: FormatOption = Format.text,
         output: OutputOption = None,
-        top: Annotated[
-            int, typer.Option("--top", min=1, help="How many central systems to list.")
-        ] = 10,
+        top: Annotated[int, typer.Option("--top", min=1, help="help.analyse.top")] = 10,
         diagram: Annotated[
             Path | None,
             typer.Option(
                 "--diagram",
-                help="Also draw the networks with their single points of failure and bridges "
-                "highlighted, to this file (.svg, .png or .dot).",
+                help="help.analyse.diagram",
             ),
         ] = None,
         as_of: ImpactAsOfOption = None,
@@ -154,7 +145,7 @@ def register(app: typer.Typer) -> None:
 def register_export(export_app: typer.Typer) -> None:
     """Add ``eakit export graph`` to the ``export`` group."""
 
-    @export_app.command("graph")
+    @export_app.command("graph", help="help.export_graph")
     def export_graph_cmd(
         model: ModelArg = DEFAULT_MODEL,
         fmt: Annotated[
@@ -162,12 +153,12 @@ def register_export(export_app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 "-f",
-                help="json (networkx node-link), graphml or gexf (Gephi).",
+                help="help.export_graph.format",
             ),
         ] = GraphFormat.graphml,
         output: Annotated[
             Path | None,
-            typer.Option("--output", "-o", help="File to write (default: stdout)."),
+            typer.Option("--output", "-o", help="help.export_graph.output"),
         ] = None,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,

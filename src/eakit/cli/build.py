@@ -165,17 +165,17 @@ def _progress(total: int) -> Iterator[Callable[[str], None]]:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.build")
     def build(
         model: ModelArg = DEFAULT_MODEL,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
-            Path, typer.Option("--output", "-o", help="Output folder (replaced as a whole).")
+            Path, typer.Option("--output", "-o", help="help.build.output")
         ] = DEFAULT_OUTPUT,
         lang: LangOption = Lang.vi,
         diagrams: Annotated[
-            bool, typer.Option("--diagrams/--no-diagrams", help="Render the Graphviz diagrams.")
+            bool, typer.Option("--diagrams/--no-diagrams", help="help.build.diagrams")
         ] = True,
         as_of: AsOfOption = None,
         fail_on: FailOnOption = Severity.ERROR,
@@ -184,8 +184,7 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--force",
-                help="Replace a folder another eakit command wrote (never one eakit did not "
-                "write).",
+                help="help.build.force",
             ),
         ] = False,
     ) -> None:

@@ -113,46 +113,44 @@ def _watch(
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.check")
     def check(
         model: ModelArg = DEFAULT_MODEL,
-        fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+        fmt: Annotated[
+            Format, typer.Option("--format", "-f", help="help.check.format")
+        ] = Format.text,
         output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+            Path | None, typer.Option("--output", "-o", help="help.check.output")
         ] = None,
         fail_on: FailOnOption = Severity.ERROR,
         select: Annotated[
-            list[str] | None, typer.Option("--select", help="Only these rule ids (globs).")
+            list[str] | None, typer.Option("--select", help="help.check.select")
         ] = None,
         ignore: Annotated[
-            list[str] | None, typer.Option("--ignore", help="Skip these rule ids (globs).")
+            list[str] | None, typer.Option("--ignore", help="help.check.ignore")
         ] = None,
         as_of: AsOfOption = None,
         waivers: Annotated[
             Path | None,
-            typer.Option("--waivers", help="Waivers file (default: the manifest's 'waivers')."),
+            typer.Option("--waivers", help="help.check.waivers"),
         ] = None,
         watch: Annotated[
             bool,
             typer.Option(
                 "--watch",
-                help="Keep running: re-check each time a model file is saved, reading only "
-                "the changed files, and print what the edit brought and fixed (Ctrl+C stops).",
+                help="help.check.watch",
             ),
         ] = False,
         poll: Annotated[
             bool,
-            typer.Option(
-                "--poll", help="With --watch: poll for changes (network or container folders)."
-            ),
+            typer.Option("--poll", help="help.check.poll"),
         ] = False,
         jobs: JobsOption = None,
         base_path: Annotated[
             Path | None,
             typer.Option(
                 "--base-path",
-                help="SARIF and JUnit: file paths relative to this folder "
-                "(default: the git top-level folder of the model, else the current folder).",
+                help="help.check.base_path",
                 file_okay=False,
             ),
         ] = None,

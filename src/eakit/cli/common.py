@@ -27,7 +27,7 @@ EXIT_INVALID = 2
 
 ModelArg = Annotated[
     Path,
-    typer.Argument(help="Model folder (with eakit.yaml).", show_default=True),
+    typer.Argument(help="help.common.model", show_default=True),
 ]
 DEFAULT_MODEL = Path("model")
 DEFAULT_OUTPUT = Path("reports")
@@ -45,15 +45,14 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         envvar="EAKIT_LANG",
-        help="Ngôn ngữ của kết quả và thông báo: vi hoặc en / Language of the output and "
-        "messages: vi (Vietnamese, the default) or en.",
+        help="help.common.lang",
     ),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        help="Judge by the texts in force at this date (YYYY-MM-DD) [default: the model's as_of].",
+        help="help.common.as_of",
     ),
 ]
 
@@ -68,9 +67,7 @@ def parse_as_of(value: str | None, lang: str = "vi", option: str = "--as-of") ->
         raise fail(say("cli.bad_date", option=option, value=value), lang) from None
 
 
-FailOnOption = Annotated[
-    Severity, typer.Option("--fail-on", help="Exit 1 on findings at or above this.")
-]
+FailOnOption = Annotated[Severity, typer.Option("--fail-on", help="help.common.fail_on")]
 
 JobsOption = Annotated[
     int | None,
@@ -79,9 +76,7 @@ JobsOption = Annotated[
         "-j",
         min=1,
         max=2,
-        help="Processes to use: 1, or 2 to share reading and checking a large model with "
-        "a second process [default: 2 for a large model on a multi-core Linux machine, "
-        "else 1].",
+        help="help.common.jobs",
         show_default=False,
     ),
 ]
@@ -92,7 +87,7 @@ MaxModelBytesOption = Annotated[
         "--max-model-bytes",
         min=1,
         envvar="EAKIT_MAX_MODEL_BYTES",
-        help="Refuse a model whose files total more bytes than this.",
+        help="help.common.max_model_bytes",
     ),
 ]
 MaxComponentsOption = Annotated[
@@ -101,7 +96,7 @@ MaxComponentsOption = Annotated[
         "--max-components",
         min=1,
         envvar="EAKIT_MAX_COMPONENTS",
-        help="Refuse a model with more components than this.",
+        help="help.common.max_components",
     ),
 ]
 MAX_MODEL_BYTES = DEFAULT_MAX_MODEL_BYTES

@@ -60,39 +60,33 @@ def _view_error(model: Path, graph: ModelGraph, error: Exception, lang: str) -> 
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.diagram")
     def diagram(
         model: ModelArg = DEFAULT_MODEL,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
-            typer.Option("--output", "-o", help="Output folder; diagrams go to its diagrams/."),
+            typer.Option("--output", "-o", help="help.diagram.output"),
         ] = DEFAULT_OUTPUT,
         fmt: Annotated[
             list[str] | None,
-            typer.Option(
-                "--format", "-f", help="svg (default), png or dot; repeat or comma-separate."
-            ),
+            typer.Option("--format", "-f", help="help.diagram.format"),
         ] = None,
         lang: LangOption = Lang.vi,
         view: Annotated[
             list[str] | None,
-            typer.Option("--view", help="Only this view (repeatable); see --list."),
+            typer.Option("--view", help="help.diagram.view"),
         ] = None,
         focus: Annotated[
             str | None,
-            typer.Option("--focus", help="Draw the neighbourhood of this component id."),
+            typer.Option("--focus", help="help.diagram.focus"),
         ] = None,
-        depth: Annotated[
-            int, typer.Option("--depth", min=1, max=6, help="Hops around --focus.")
-        ] = 1,
-        list_only: Annotated[
-            bool, typer.Option("--list", help="List the views of the model and exit.")
-        ] = False,
+        depth: Annotated[int, typer.Option("--depth", min=1, max=6, help="help.diagram.depth")] = 1,
+        list_only: Annotated[bool, typer.Option("--list", help="help.diagram.list")] = False,
         findings: Annotated[
             bool,
-            typer.Option("--findings/--no-findings", help="Mark rule findings on the nodes."),
+            typer.Option("--findings/--no-findings", help="help.diagram.findings"),
         ] = True,
         fail_on: FailOnOption = Severity.ERROR,
     ) -> None:

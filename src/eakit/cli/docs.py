@@ -30,18 +30,18 @@ from eakit.diagnostics import Severity
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.docs")
     def docs(
         model: ModelArg = DEFAULT_MODEL,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path,
-            typer.Option("--output", "-o", help="Output folder; the site goes to OUTPUT/site/."),
+            typer.Option("--output", "-o", help="help.docs.output"),
         ] = DEFAULT_OUTPUT,
         lang: LangOption = Lang.vi,
         diagrams: Annotated[
-            bool, typer.Option("--diagrams/--no-diagrams", help="Embed the Graphviz diagrams.")
+            bool, typer.Option("--diagrams/--no-diagrams", help="help.docs.diagrams")
         ] = True,
         fail_on: FailOnOption = Severity.ERROR,
     ) -> None:

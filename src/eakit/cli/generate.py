@@ -17,21 +17,18 @@ from eakit.messages import say
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.generate")
     def generate(
-        out: Annotated[Path, typer.Argument(help="Folder to write the model into.")],
+        out: Annotated[Path, typer.Argument(help="help.generate.out")],
         provinces: Annotated[
-            int, typer.Option("--provinces", "-n", help="Number of provinces (34 ≈ national).")
+            int, typer.Option("--provinces", "-n", help="help.generate.provinces")
         ] = 1,
-        seed: Annotated[
-            int, typer.Option("--seed", help="Random seed; same seed, same bytes.")
-        ] = 1,
+        seed: Annotated[int, typer.Option("--seed", help="help.generate.seed")] = 1,
         force: Annotated[
             bool,
             typer.Option(
                 "--force",
-                help="Replace OUT when another eakit command wrote it (never a folder eakit "
-                "did not write).",
+                help="help.generate.force",
             ),
         ] = False,
         lang: LangOption = Lang.vi,

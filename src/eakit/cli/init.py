@@ -19,33 +19,29 @@ from eakit.messages import say
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.init")
     def init(
-        folder: Annotated[Path, typer.Argument(help="New (or empty) folder for the model.")],
+        folder: Annotated[Path, typer.Argument(help="help.init.folder")],
         id_: Annotated[
             str | None,
-            typer.Option(
-                "--id", help="Architecture id, e.g. 'can-tho' (default: the folder's name)."
-            ),
+            typer.Option("--id", help="help.init.id"),
         ] = None,
         name: Annotated[
-            str, typer.Option("--name", help="Vietnamese name of the architecture.")
+            str, typer.Option("--name", help="help.init.name")
         ] = "Kiến trúc Chính quyền số tỉnh",
         name_en: Annotated[
-            str, typer.Option("--name-en", help="English name of the architecture.")
+            str, typer.Option("--name-en", help="help.init.name_en")
         ] = "Provincial digital government architecture",
         framework: Annotated[
-            str, typer.Option("--framework", help="National framework the model follows.")
+            str, typer.Option("--framework", help="help.init.framework")
         ] = "vn-dgov-4.0",
         as_of: Annotated[
             str | None,
-            typer.Option("--as-of", help="Date of the current state (YYYY-MM-DD; default: today)."),
+            typer.Option("--as-of", help="help.init.as_of"),
         ] = None,
         horizon: Annotated[
             int | None,
-            typer.Option(
-                "--horizon", help="Target year (default: end of the current plan period)."
-            ),
+            typer.Option("--horizon", help="help.init.horizon"),
         ] = None,
         lang: LangOption = Lang.vi,
     ) -> None:

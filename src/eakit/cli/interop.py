@@ -40,9 +40,6 @@ from eakit.loader.limits import Limits
 from eakit.messages import in_lang, say
 from eakit.text import for_terminal, for_terminal_lines, json_neutral
 
-EXPORT_HELP = "Write the model in another tool's format."
-IMPORT_HELP = "Make an eakit model from another tool's file."
-
 
 class DiffFormat(StrEnum):
     text = "text"
@@ -89,22 +86,22 @@ def _report_unloadable(out: Path, error: ModelLoadError, lang: str) -> typer.Exi
 
 
 def register(app: typer.Typer) -> None:
-    export_app = typer.Typer(help=EXPORT_HELP, no_args_is_help=True)
-    import_app = typer.Typer(help=IMPORT_HELP, no_args_is_help=True)
+    export_app = typer.Typer(help="help.export", no_args_is_help=True)
+    import_app = typer.Typer(help="help.import", no_args_is_help=True)
     app.add_typer(export_app, name="export")
     app.add_typer(import_app, name="import")
 
-    @export_app.command("archimate")
+    @export_app.command("archimate", help="help.export_archimate")
     def export_archimate_cmd(
         model: ModelArg = DEFAULT_MODEL,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
         output: Annotated[
             Path | None,
-            typer.Option("--output", "-o", help="Exchange file to write (default: stdout)."),
+            typer.Option("--output", "-o", help="help.export_archimate.output"),
         ] = None,
         validate: Annotated[
-            bool, typer.Option("--validate", help="Check the file against the ArchiMate XSDs.")
+            bool, typer.Option("--validate", help="help.export_archimate.validate")
         ] = False,
         lang: LangOption = Lang.vi,
     ) -> None:
@@ -140,35 +137,36 @@ def register(app: typer.Typer) -> None:
 
     register_export(export_app)
 
-    @import_app.command("archimate")
+    @import_app.command("archimate", help="help.import_archimate")
     def import_archimate_cmd(
-        source: Annotated[Path, typer.Argument(help="ArchiMate 3 exchange file (.xml).")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to create.")],
+        source: Annotated[Path, typer.Argument(help="help.import_archimate.source")],
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="help.import_archimate.output")
+        ],
         architecture_id: Annotated[
-            str | None, typer.Option("--id", help="Architecture id (default: from the file).")
+            str | None, typer.Option("--id", help="help.import_archimate.id")
         ] = None,
         as_of: Annotated[
             str | None,
             typer.Option(
                 "--as-of",
-                help="Date of the current state, YYYY-MM-DD (default: the file's date, "
-                "else today).",
+                help="help.import_archimate.as_of",
             ),
         ] = None,
         horizon: Annotated[
-            int | None, typer.Option("--horizon", help="Target year (default: as-of + 5).")
+            int | None, typer.Option("--horizon", help="help.import_archimate.horizon")
         ] = None,
         framework: Annotated[
-            str | None, typer.Option("--framework", help="Framework id (default: vn-egov-2.0).")
+            str | None, typer.Option("--framework", help="help.import_archimate.framework")
         ] = None,
         validate: Annotated[
-            bool, typer.Option("--validate", help="First check the file against the XSDs.")
+            bool, typer.Option("--validate", help="help.import_archimate.validate")
         ] = False,
         force: Annotated[
             bool,
             typer.Option(
                 "--force",
-                help="Replace a model folder eakit wrote earlier (never one it did not write).",
+                help="help.import_archimate.force",
             ),
         ] = False,
         lang: LangOption = Lang.vi,
@@ -224,29 +222,26 @@ def register(app: typer.Typer) -> None:
         done = say("interop.imported", output=str(output), report=str(output / REPORT_FILE))
         typer.echo(done.lang(lang.value))
 
-    @app.command()
+    @app.command(help="help.diff")
     def diff(
         models: Annotated[
             list[Path] | None,
             typer.Argument(
-                help="OLD and NEW model folders; with --git, the one model folder "
-                "(default: model).",
+                help="help.diff.models",
                 show_default=False,
             ),
         ] = None,
         git: Annotated[
             tuple[str, str] | None,
-            typer.Option("--git", help="Compare the model at two git revisions: REV1 REV2."),
+            typer.Option("--git", help="help.diff.git"),
         ] = None,
         fmt: Annotated[
-            DiffFormat, typer.Option("--format", "-f", help="Output format.")
+            DiffFormat, typer.Option("--format", "-f", help="help.diff.format")
         ] = DiffFormat.text,
         output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+            Path | None, typer.Option("--output", "-o", help="help.diff.output")
         ] = None,
-        no_check: Annotated[
-            bool, typer.Option("--no-check", help="Compare the models only, not the findings.")
-        ] = False,
+        no_check: Annotated[bool, typer.Option("--no-check", help="help.diff.no_check")] = False,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
         max_components: MaxComponentsOption = MAX_COMPONENTS,
         lang: LangOption = Lang.vi,
@@ -299,9 +294,9 @@ def register(app: typer.Typer) -> None:
                 new_label=labels[1],
             )
         text = {
-            DiffFormat.text: result.to_text,
+            DiffFormat.text: lambda: result.to_text(lang.value),
             DiffFormat.json: result.to_json,
-            DiffFormat.markdown: result.to_markdown,
+            DiffFormat.markdown: lambda: result.to_markdown(lang.value),
         }[fmt]()
         if output is None:
             # The differences quote model text: made safe for the terminal.
@@ -310,35 +305,31 @@ def register(app: typer.Typer) -> None:
         else:
             atomic.write_text(output, text)
 
-    @app.command()
+    @app.command(help="help.merge")
     def merge(
-        models: Annotated[
-            list[Path], typer.Argument(help="The model folders to merge, first one leading.")
-        ],
-        into: Annotated[str, typer.Option("--into", help="Id of the merged architecture.")],
-        output: Annotated[Path, typer.Option("--output", "-o", help="Model folder to create.")],
-        name: Annotated[
-            str | None, typer.Option("--name", help="Vietnamese name of the merged architecture.")
-        ] = None,
-        name_en: Annotated[str | None, typer.Option("--name-en", help="English name.")] = None,
+        models: Annotated[list[Path], typer.Argument(help="help.merge.models")],
+        into: Annotated[str, typer.Option("--into", help="help.merge.into")],
+        output: Annotated[Path, typer.Option("--output", "-o", help="help.merge.output")],
+        name: Annotated[str | None, typer.Option("--name", help="help.merge.name")] = None,
+        name_en: Annotated[str | None, typer.Option("--name-en", help="help.merge.name_en")] = None,
         province: Annotated[
-            str | None, typer.Option("--province", help="Id of the new province's committee.")
+            str | None, typer.Option("--province", help="help.merge.province")
         ] = None,
         owner_agency: Annotated[
-            str | None, typer.Option("--owner-agency", help="Id of the owning agency.")
+            str | None, typer.Option("--owner-agency", help="help.merge.owner_agency")
         ] = None,
         on_clash: Annotated[
             OnClash,
             typer.Option(
                 "--on-clash",
-                help="rename: prefix clashing ids with the source id; fail: only report.",
+                help="help.merge.on_clash",
             ),
         ] = OnClash.rename,
         force: Annotated[
             bool,
             typer.Option(
                 "--force",
-                help="Replace a model folder eakit wrote earlier (never one it did not write).",
+                help="help.merge.force",
             ),
         ] = False,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
@@ -366,16 +357,17 @@ def register(app: typer.Typer) -> None:
                 on_clash=on_clash.value,  # type: ignore[arg-type]
             )
         except MergeError as error:
-            typer.echo(for_terminal(f"eakit: merge: {error}"), err=True)
+            said = say("merge.error", error=error_text(error)).lang(lang.value)
+            typer.echo(for_terminal(said), err=True)
             code = EXIT_FINDINGS if isinstance(error, ClashError) else EXIT_INVALID
             raise typer.Exit(code) from None
         try:
-            write_model_folder(output, result.texts(), verify=_verify, owner="merge")
+            write_model_folder(output, result.texts(lang.value), verify=_verify, owner="merge")
         except ModelLoadError as error:
             raise _report_unloadable(output, error, lang.value) from None
         except OSError as error:
             raise cannot_write(output, error, lang.value) from None
-        for line in result.lines():
+        for line in result.lines(lang.value):
             typer.echo(for_terminal(line))
         done = say("merge.done", output=str(output), report=str(output / REPORT_FILE))
         typer.echo(done.lang(lang.value))

@@ -13,22 +13,18 @@ from eakit.cli.common import Lang, LangOption
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.lsp")
     def lsp(
         lang: LangOption = Lang.vi,
         model: Annotated[
             Path | None,
             typer.Option(
                 "--model",
-                help="Model folder (with eakit.yaml) [default: the editor's workspace folder, "
-                "a folder below it with eakit.yaml, or the nearest above the first file "
-                "opened].",
+                help="help.lsp.model",
                 show_default=False,
             ),
         ] = None,
-        stdio: Annotated[
-            bool, typer.Option("--stdio", help="Talk over stdin and stdout (the only way).")
-        ] = True,
+        stdio: Annotated[bool, typer.Option("--stdio", help="help.lsp.stdio")] = True,
     ) -> None:
         """Run the language server (errors as you type, go to definition, rename, ...)."""
         from eakit.lsp.server import serve  # pygls is imported only by this command

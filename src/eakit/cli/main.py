@@ -9,6 +9,7 @@ import sys
 import typer
 
 from eakit import __version__
+from eakit.cli.helptext import catalogue_group, help_lang
 from eakit.worker import Background
 
 # One module per command group; a module exposes ``register(app)``.
@@ -35,11 +36,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def build_app() -> typer.Typer:
-    """Create the typer application with every command registered."""
+def build_app(lang: str = "vi") -> typer.Typer:
+    """Create the typer application with every command registered, its help in ``lang``."""
     app = typer.Typer(
         name="eakit",
-        help="Enterprise-architecture modelling and compliance for Vietnamese e-government.",
+        cls=catalogue_group(lang),
+        help="help.eakit",
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
@@ -49,7 +51,7 @@ def build_app() -> typer.Typer:
     @app.callback()
     def root(
         version: bool = typer.Option(
-            False, "--version", callback=_version, is_eager=True, help="Show the version."
+            False, "--version", callback=_version, is_eager=True, help="help.eakit.version"
         ),
     ) -> None:
         """eakit: model, check and report a provincial e-government architecture."""
@@ -71,7 +73,7 @@ def main() -> None:
     code: int | str | None = 0
     exit_without_teardown()
     try:
-        build_app()(prog_name="eakit")
+        build_app(help_lang(sys.argv[1:], os.environ))(prog_name="eakit")
     except SystemExit as done:
         code = done.code
     if isinstance(code, str):  # sys.exit("message"): print it as Python would

@@ -49,7 +49,7 @@ class ReportFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.report")
     def report(
         model: ModelArg = DEFAULT_MODEL,
         max_model_bytes: MaxModelBytesOption = MAX_MODEL_BYTES,
@@ -59,8 +59,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--output",
                 "-o",
-                help="Output folder: the workbook goes to OUTPUT/readiness.xlsx, the report "
-                "document to OUTPUT/readiness.docx.",
+                help="help.report.output",
             ),
         ] = DEFAULT_OUTPUT,
         fmt: Annotated[
@@ -68,8 +67,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--format",
                 "-f",
-                help="xlsx: the readiness workbook; docx: the official report document "
-                "(Decree 30/2020 layout) for the Provincial People's Committee.",
+                help="help.report.format",
             ),
         ] = ReportFormat.xlsx,
         as_of: AsOfOption = None,
@@ -78,13 +76,12 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--template",
-                help=f"Write the inventory survey template ({TEMPLATE}) instead of the "
-                "readiness workbook; agencies fill it in for 'eakit import-survey'.",
+                help="help.report.template",
             ),
         ] = False,
         empty: Annotated[
             bool,
-            typer.Option("--empty", help="With --template: headings only, no components."),
+            typer.Option("--empty", help="help.report.empty"),
         ] = False,
         fail_on: FailOnOption = Severity.ERROR,
     ) -> None:

@@ -19,14 +19,12 @@ from eakit.messages import or_list, say
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.rules")
     def rules(
-        fmt: Annotated[
-            str, typer.Option("--format", "-f", help="Output format: text or json.")
-        ] = "text",
+        fmt: Annotated[str, typer.Option("--format", "-f", help="help.rules.format")] = "text",
         as_of: Annotated[
             str | None,
-            typer.Option("--as-of", help="Show the basis in force at this date (YYYY-MM-DD)."),
+            typer.Option("--as-of", help="help.rules.as_of"),
         ] = None,
         lang: LangOption = Lang.vi,
     ) -> None:

@@ -17,13 +17,11 @@ from eakit.schema import schema_json
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help="help.schema")
     def schema(
-        which: Annotated[
-            str, typer.Option("--for", help="'model' (model files) or 'manifest' (eakit.yaml).")
-        ] = "model",
+        which: Annotated[str, typer.Option("--for", help="help.schema.for")] = "model",
         output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+            Path | None, typer.Option("--output", "-o", help="help.schema.output")
         ] = None,
         lang: LangOption = Lang.vi,
     ) -> None:

@@ -39,16 +39,15 @@ def _output_refusal(output: Path, workbook: Path) -> str | None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("import-survey")
+    @app.command("import-survey", help="help.import_survey")
     def import_survey_command(
-        workbook: Annotated[Path, typer.Argument(help="The filled-in inventory workbook (.xlsx).")],
+        workbook: Annotated[Path, typer.Argument(help="help.import_survey.workbook")],
         output: Annotated[
             Path,
             typer.Option(
                 "--output",
                 "-o",
-                help="Model folder to update (created from the template's architecture "
-                "table when it has no eakit.yaml).",
+                help="help.import_survey.output",
             ),
         ] = DEFAULT_MODEL,
         lang: LangOption = Lang.vi,

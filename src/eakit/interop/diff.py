@@ -11,11 +11,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from eakit import metamodel
 from eakit.findings import CheckResult, Finding, Score
 from eakit.graph import ModelGraph
 from eakit.interop.values import plain
 from eakit.jsontext import pretty
-from eakit.model import BaseComponent, Relation, kind_of
+from eakit.labels import field_label, layer_label
+from eakit.messages import in_lang, say
+from eakit.model import BaseComponent, Relation, kind_of, relation_types
 from eakit.model.refs import ref_fields
 
 
@@ -65,6 +68,12 @@ class RelationRef:
     def __str__(self) -> str:
         return f"{self.source} --{self.type}--> {self.target}"
 
+    def words(self, lang: str) -> str:
+        """``source —type in words→ target`` in ``lang``."""
+        known = relation_types().get(self.type)
+        name = known.words(lang) if known is not None else self.type
+        return f"{self.source} —{name}→ {self.target}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.source, "type": self.type, "to": self.target}
 
@@ -108,6 +117,15 @@ class ScoreChange:
         if self.old.ratio is None or self.new.ratio is None:
             return None
         return round((self.new.ratio - self.old.ratio) * 100, 1)
+
+    def scope_words(self, lang: str) -> str:
+        """The scope as people name it (``layer applications``: the layer's name)."""
+        if self.scope == "overall":
+            return say("diff.scope.overall").lang(lang)
+        if self.scope == "overall at horizon":
+            return say("diff.scope.horizon").lang(lang)
+        layer = self.scope.removeprefix("layer ")
+        return say("diff.scope.layer", layer=layer_label(layer, lang)).lang(lang)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,143 +198,183 @@ class ModelDiff:
     def to_json(self) -> str:
         return pretty(self.to_dict())
 
-    def to_text(self) -> str:
-        """A plain-text listing for the terminal."""
-        out = [f"Changes from {self.old_label} to {self.new_label}"]
+    def to_text(self, lang: str = "vi") -> str:
+        """A plain-text listing for the terminal, in ``lang``."""
+
+        def t(message_id: str, **params: Any) -> str:
+            return say(message_id, **params).lang(lang)
+
+        def ref(c: ComponentRef) -> str:
+            return f"{c.id} ({metamodel.label(c.kind, lang)}) {c.name}"
+
+        def changes(items: tuple[FieldChange, ...], indent: str) -> list[str]:
+            return [
+                f"{indent}{field_label(c.field, lang)}: {show_value(c.old, lang)} → "
+                f"{show_value(c.new, lang)}"
+                for c in items
+            ]
+
+        out = [t("diff.heading", old=self.old_label, new=self.new_label)]
         if self.is_empty() and not self.readiness:
-            return out[0] + ": none\n"
+            return t("diff.none", heading=out[0])
         if self.architecture:
-            out.append("architecture:")
-            out += [
-                f"  {c.field}: {show_value(c.old)} → {show_value(c.new)}" for c in self.architecture
-            ]
+            out.append(t("diff.architecture"))
+            out += changes(self.architecture, "  ")
         out.append(
-            f"components: {len(self.added)} added, {len(self.removed)} removed, "
-            f"{len(self.changed)} changed"
+            t(
+                "diff.components",
+                added=len(self.added),
+                removed=len(self.removed),
+                changed=len(self.changed),
+            )
         )
-        out += [f"  + {c.id} ({c.kind}) {c.name}" for c in self.added]
-        out += [f"  - {c.id} ({c.kind}) {c.name}" for c in self.removed]
+        out += [f"  + {ref(c)}" for c in self.added]
+        out += [f"  - {ref(c)}" for c in self.removed]
         for change in self.changed:
-            ref = change.component
-            out.append(f"  ~ {ref.id} ({ref.kind}) {ref.name}")
-            out += [
-                f"      {c.field}: {show_value(c.old)} → {show_value(c.new)}"
-                for c in change.changes
-            ]
+            out.append(f"  ~ {ref(change.component)}")
+            out += changes(change.changes, "      ")
         out.append(
-            f"relations: {len(self.relations_added)} added, {len(self.relations_removed)} "
-            f"removed, {len(self.relations_changed)} changed"
+            t(
+                "diff.relations",
+                added=len(self.relations_added),
+                removed=len(self.relations_removed),
+                changed=len(self.relations_changed),
+            )
         )
-        out += [f"  + {r}" for r in self.relations_added]
-        out += [f"  - {r}" for r in self.relations_removed]
+        out += [f"  + {r.words(lang)}" for r in self.relations_added]
+        out += [f"  - {r.words(lang)}" for r in self.relations_removed]
         for rchange in self.relations_changed:
-            out.append(f"  ~ {rchange.relation}")
-            out += [
-                f"      {c.field}: {show_value(c.old)} → {show_value(c.new)}"
-                for c in rchange.changes
-            ]
+            out.append(f"  ~ {rchange.relation.words(lang)}")
+            out += changes(rchange.changes, "      ")
         if self.findings_compared:
             out.append(
-                f"findings: {len(self.findings_new)} new, {len(self.findings_resolved)} resolved"
+                t("diff.findings", new=len(self.findings_new), resolved=len(self.findings_resolved))
             )
-            out += [f"  new      {f.severity:<7} {f.id}: {f.message}" for f in self.findings_new]
-            out += [
-                f"  resolved {f.severity:<7} {f.id}: {f.message}" for f in self.findings_resolved
-            ]
+            for key, found in (
+                ("diff.finding_new", self.findings_new),
+                ("diff.finding_resolved", self.findings_resolved),
+            ):
+                state = t(key)
+                width = max(len(t("diff.finding_new")), len(t("diff.finding_resolved")))
+                out += [
+                    f"  {state:<{width}} {t(f'severity.{f.severity}'):<9} {f.id}: "
+                    f"{in_lang(f.message, lang)}"
+                    for f in found
+                ]
         if self.readiness:
-            out.append("readiness:")
+            out.append(t("diff.readiness"))
             out += [
-                f"  {s.scope}: {_score(s.old)} → {_score(s.new)}{_delta(s)}" for s in self.readiness
+                f"  {s.scope_words(lang)}: {_score(s.old)} → {_score(s.new)}{_delta(s)}"
+                for s in self.readiness
             ]
         return "\n".join(out) + "\n"
 
-    def to_markdown(self) -> str:
-        """Markdown for a pull-request comment: a summary table, details folded away."""
-        out = [f"### Model changes: `{self.old_label}` → `{self.new_label}`", ""]
-        out += ["| | added | removed | changed |", "|---|---:|---:|---:|"]
+    def to_markdown(self, lang: str = "vi") -> str:
+        """Markdown for a pull-request comment, in ``lang``: a summary table, details
+        folded away."""
+
+        def t(message_id: str, **params: Any) -> str:
+            return say(message_id, **params).lang(lang)
+
+        def field_changes_md(items: tuple[FieldChange, ...]) -> str:
+            return "<br>".join(
+                f"{_cell(field_label(c.field, lang))}: {_md(c.old, lang)} → {_md(c.new, lang)}"
+                for c in items
+            )
+
+        out = [t("diff.md.heading", old=self.old_label, new=self.new_label), ""]
+        out += [t("diff.md.counts"), "|---|---:|---:|---:|"]
         out.append(
-            f"| Components | {len(self.added)} | {len(self.removed)} | {len(self.changed)} |"
+            f"| {t('diff.md.components')} | {len(self.added)} | {len(self.removed)} | "
+            f"{len(self.changed)} |"
         )
         out.append(
-            f"| Relations | {len(self.relations_added)} | {len(self.relations_removed)} | "
-            f"{len(self.relations_changed)} |"
+            f"| {t('diff.md.relations')} | {len(self.relations_added)} | "
+            f"{len(self.relations_removed)} | {len(self.relations_changed)} |"
         )
         if self.findings_compared:
             out.append(
-                f"| Findings | {len(self.findings_new)} new | {len(self.findings_resolved)} "
-                "resolved | |"
+                t(
+                    "diff.md.findings_row",
+                    new=len(self.findings_new),
+                    resolved=len(self.findings_resolved),
+                )
             )
         overall = next((s for s in self.readiness if s.scope == "overall"), None)
         if overall is not None:
             out.append(
-                f"| Readiness | {_score(overall.old)} → {_score(overall.new)}"
+                f"| {t('diff.md.readiness')} | {_score(overall.old)} → {_score(overall.new)}"
                 f"{_delta(overall)} | | |"
             )
         out.append("")
         if self.architecture:
-            out += _details(
-                "Architecture",
-                ["| field | old | new |", "|---|---|---|"]
-                + [f"| `{c.field}` | {_md(c.old)} | {_md(c.new)} |" for c in self.architecture],
-            )
+            rows = [t("diff.md.field_head"), "|---|---|---|"]
+            rows += [
+                f"| {_cell(field_label(c.field, lang))} | {_md(c.old, lang)} | {_md(c.new, lang)} |"
+                for c in self.architecture
+            ]
+            out += _details(t("diff.md.architecture"), rows)
         if self.added or self.removed or self.changed:
-            rows = ["| | id | kind | name | changes |", "|---|---|---|---|---|"]
-            rows += [f"| ➕ | `{c.id}` | {c.kind} | {_cell(c.name)} | |" for c in self.added]
-            rows += [f"| ➖ | `{c.id}` | {c.kind} | {_cell(c.name)} | |" for c in self.removed]
+            rows = [t("diff.md.component_head"), "|---|---|---|---|---|"]
+            for mark, refs in (("➕", self.added), ("➖", self.removed)):
+                rows += [
+                    f"| {mark} | `{c.id}` | {metamodel.label(c.kind, lang)} | {_cell(c.name)} | |"
+                    for c in refs
+                ]
             for change in self.changed:
                 ref = change.component
-                text = "<br>".join(
-                    f"`{c.field}`: {_md(c.old)} → {_md(c.new)}" for c in change.changes
+                rows.append(
+                    f"| ✏️ | `{ref.id}` | {metamodel.label(ref.kind, lang)} | {_cell(ref.name)} | "
+                    f"{field_changes_md(change.changes)} |"
                 )
-                rows.append(f"| ✏️ | `{ref.id}` | {ref.kind} | {_cell(ref.name)} | {text} |")
             count = len(self.added) + len(self.removed) + len(self.changed)
-            out += _details(f"Components ({count})", rows)
+            out += _details(f"{t('diff.md.components')} ({count})", rows)
         if self.relations_added or self.relations_removed or self.relations_changed:
-            rows = ["| | relation | changes |", "|---|---|---|"]
-            rows += [f"| ➕ | `{r}` | |" for r in self.relations_added]
-            rows += [f"| ➖ | `{r}` | |" for r in self.relations_removed]
+            rows = [t("diff.md.relation_head"), "|---|---|---|"]
+            rows += [f"| ➕ | {_cell(r.words(lang))} | |" for r in self.relations_added]
+            rows += [f"| ➖ | {_cell(r.words(lang))} | |" for r in self.relations_removed]
             for rchange in self.relations_changed:
-                text = "<br>".join(
-                    f"`{c.field}`: {_md(c.old)} → {_md(c.new)}" for c in rchange.changes
+                rows.append(
+                    f"| ✏️ | {_cell(rchange.relation.words(lang))} | "
+                    f"{field_changes_md(rchange.changes)} |"
                 )
-                rows.append(f"| ✏️ | `{rchange.relation}` | {text} |")
             count = (
                 len(self.relations_added)
                 + len(self.relations_removed)
                 + len(self.relations_changed)
             )
-            out += _details(f"Relations ({count})", rows)
+            out += _details(f"{t('diff.md.relations')} ({count})", rows)
         if self.findings_new or self.findings_resolved:
-            rows = ["| | finding | severity | message |", "|---|---|---|---|"]
-            rows += [
-                f"| 🆕 | `{f.id}` | {f.severity} | {_cell(f.message)} |" for f in self.findings_new
-            ]
-            rows += [
-                f"| ✅ | `{f.id}` | {f.severity} | {_cell(f.message)} |"
-                for f in self.findings_resolved
-            ]
-            out += _details(
-                f"Findings ({len(self.findings_new)} new, {len(self.findings_resolved)} resolved)",
-                rows,
+            rows = [t("diff.md.finding_head"), "|---|---|---|---|"]
+            for mark, found in (("🆕", self.findings_new), ("✅", self.findings_resolved)):
+                rows += [
+                    f"| {mark} | `{f.id}` | {t(f'severity.{f.severity}')} | "
+                    f"{_cell(in_lang(f.message, lang))} |"
+                    for f in found
+                ]
+            summary = t(
+                "diff.md.findings", new=len(self.findings_new), resolved=len(self.findings_resolved)
             )
-        if len(self.readiness) > 1:
-            rows = ["| scope | old | new | change |", "|---|---:|---:|---:|"]
+            out += _details(summary, rows)
+        if self.readiness:
+            rows = [t("diff.md.score_head"), "|---|---:|---:|---:|"]
             rows += [
-                f"| {s.scope} | {_score(s.old)} | {_score(s.new)} | "
+                f"| {s.scope_words(lang)} | {_score(s.old)} | {_score(s.new)} | "
                 f"{'' if s.delta is None else f'{s.delta:+.1f}'} |"
                 for s in self.readiness
             ]
-            out += _details("Readiness", rows)
+            out += _details(t("diff.md.readiness"), rows)
         return "\n".join(out).rstrip() + "\n"
 
 
 # --- formatting helpers ---------------------------------------------------------------------
 
 
-def show_value(value: Any) -> str:
-    """A value as shown in diffs and reports: text as is, other values as JSON."""
+def show_value(value: Any, lang: str = "vi") -> str:
+    """A value as shown in diffs and reports: text as is, other values as JSON, an unset
+    value in words."""
     if value is None:
-        return "(not set)"
+        return say("diff.not_set").lang(lang)
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -326,8 +384,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _md(value: Any) -> str:
-    return "_(not set)_" if value is None else f"`{_cell(show_value(value))}`"
+def _md(value: Any, lang: str) -> str:
+    if value is None:
+        return say("diff.md.not_set").lang(lang)
+    return f"`{_cell(show_value(value, lang))}`"
 
 
 def _score(score: Score | None) -> str:

@@ -21,12 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from eakit import metamodel
 from eakit.graph import ModelGraph
 from eakit.interop.diff import field_changes, show_value
 from eakit.interop.ids import is_id
 from eakit.interop.values import plain
 from eakit.interop.yaml_writer import render_manifest, render_model_file
+from eakit.messages import Bilingual, in_lang, joined_by, say
 from eakit.model import BaseComponent, Manifest, Relation, Scope, kind_of
+from eakit.model.frameworks import framework_name
 from eakit.model.manifest import FRAMEWORKS, Architecture, RulesConfig
 from eakit.model.refs import ref_fields
 from eakit.text import nfc
@@ -78,100 +81,115 @@ class MergeResult:
 
     manifest: Manifest
     files: dict[str, tuple[list[BaseComponent], list[Relation]]]
-    headers: dict[str, str]
+    headers: dict[str, Bilingual]
     sources: list[str]
     clashes: list[Clash] = field(default_factory=list)
     dedups: list[Dedup] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Bilingual] = field(default_factory=list)
 
     @property
     def component_ids(self) -> list[str]:
         """Every id of the merged model, sorted."""
         return sorted(c.id for comps, _ in self.files.values() for c in comps)
 
-    def lines(self) -> list[str]:
-        """The report, one line per item, for the terminal."""
+    def lines(self, lang: str = "vi") -> list[str]:
+        """The report, one line per item, for the terminal, in ``lang``."""
         out = [
-            f"merged {', '.join(self.sources)} into {self.manifest.architecture.id}: "
-            f"{len(self.component_ids)} components, {len(self.clashes)} id clashes renamed, "
-            f"{len(self.dedups)} shared national systems kept once, "
-            f"{len(self.conflicts)} conflicts"
+            say(
+                "merge.summary",
+                sources=", ".join(self.sources),
+                into=self.manifest.architecture.id,
+                components=len(self.component_ids),
+                clashes=len(self.clashes),
+                dedups=len(self.dedups),
+                conflicts=len(self.conflicts),
+            ).lang(lang)
         ]
         for clash in self.clashes:
-            out.append(
-                f"clash: '{clash.id}' → "
-                + ", ".join(f"{new} (from {source})" for source, new in clash.renamed)
+            renamed = ", ".join(
+                say("merge.renamed_from", new=new, source=source).lang(lang)
+                for source, new in clash.renamed
             )
+            out.append(say("merge.clash", id=clash.id, renamed=renamed).lang(lang))
         for dedup in self.dedups:
             members = ", ".join(f"{source}:{cid}" for source, cid in dedup.members)
-            out.append(f"kept once ({dedup.reason}): '{dedup.kept}' {dedup.name} ← {members}")
-        for conflict in self.conflicts:
-            values = "; ".join(f"{source}: {show_value(v)}" for source, v in conflict.values)
             out.append(
-                f"conflict: {conflict.subject} '{conflict.field}' differs ({values}); "
-                f"kept {conflict.values[0][0]}'s"
+                say(
+                    "merge.kept_once",
+                    reason=_reason(dedup.reason),
+                    kept=dedup.kept,
+                    name=dedup.name,
+                    members=members,
+                ).lang(lang)
             )
-        out += [f"note: {note}" for note in self.notes]
+        for conflict in self.conflicts:
+            values = "; ".join(f"{source}: {show_value(v, lang)}" for source, v in conflict.values)
+            out.append(
+                say(
+                    "merge.conflict",
+                    subject=conflict.subject,
+                    field=conflict.field,
+                    values=values,
+                    kept=conflict.values[0][0],
+                ).lang(lang)
+            )
+        out += [say("merge.note", note=note).lang(lang) for note in self.notes]
         return out
 
-    def to_markdown(self) -> str:
-        """The report written beside the merged model."""
+    def to_markdown(self, lang: str = "vi") -> str:
+        """The report written beside the merged model, in ``lang``."""
         arch = self.manifest.architecture
+
+        def t(message_id: str, **params: Any) -> str:
+            return say(message_id, **params).lang(lang)
+
+        sources = ", ".join(f"`{s}`" for s in self.sources)
         out = [
-            f"# Merge report: {arch.id}",
+            t("merge.md.heading", id=arch.id),
             "",
-            f"Sources, in order: {', '.join(f'`{s}`' for s in self.sources)}. "
-            f"{len(self.component_ids)} components in the merged model.",
+            t("merge.md.sources", sources=sources, components=len(self.component_ids)),
             "",
         ]
         if self.clashes:
-            out += ["## Id clashes (renamed)", "", "| id | renamed to |", "|---|---|"]
+            out += [t("merge.md.clashes"), "", t("merge.md.clash_head"), "|---|---|"]
             out += [
                 f"| `{c.id}` | " + ", ".join(f"`{new}` ({src})" for src, new in c.renamed) + " |"
                 for c in self.clashes
             ]
             out.append("")
         if self.dedups:
+            out += [t("merge.md.dedups"), "", t("merge.md.dedup_head"), "|---|---|---|---|---|"]
             out += [
-                "## Shared national systems (kept once)",
-                "",
-                "| kept id | kind | name | sources | why |",
-                "|---|---|---|---|---|",
-            ]
-            out += [
-                f"| `{d.kept}` | {d.kind} | {d.name} | "
+                f"| `{d.kept}` | {metamodel.label(d.kind, lang)} | {d.name} | "
                 + ", ".join(f"{s}: `{cid}`" for s, cid in d.members)
-                + f" | {d.reason} |"
+                + f" | {in_lang(_reason(d.reason), lang)} |"
                 for d in self.dedups
             ]
             out.append("")
         if self.conflicts:
-            out += [
-                "## Conflicting attributes (first source kept)",
-                "",
-                "| subject | field | values |",
-                "|---|---|---|",
-            ]
+            out += [t("merge.md.conflicts"), "", t("merge.md.conflict_head"), "|---|---|---|"]
             out += [
                 f"| {c.subject} | `{c.field}` | "
-                + "<br>".join(f"{s}: `{show_value(v)}`" for s, v in c.values)
+                + "<br>".join(f"{s}: `{show_value(v, lang)}`" for s, v in c.values)
                 + " |"
                 for c in self.conflicts
             ]
             out.append("")
         if self.notes:
-            out += ["## Notes", ""] + [f"- {n}" for n in self.notes] + [""]
+            out += [t("merge.md.notes"), ""] + [f"- {in_lang(n, lang)}" for n in self.notes]
+            out.append("")
         return "\n".join(out)
 
-    def texts(self) -> dict[str, str]:
-        """The merged model folder as relative path → text (with the report)."""
-        header = f"Merged by 'eakit merge' into {self.manifest.architecture.id}."
+    def texts(self, lang: str = "vi") -> dict[str, str]:
+        """The merged model folder as relative path → text (with the report in ``lang``)."""
+        header = say("merge.header", into=self.manifest.architecture.id).lang(lang)
         files = {"eakit.yaml": render_manifest(self.manifest, header)}
         for rel, (components, relations) in sorted(self.files.items()):
             if components or relations:
-                files[rel] = render_model_file(components, relations, self.headers[rel])
-        files[REPORT_FILE] = self.to_markdown()
+                header = in_lang(self.headers[rel], lang)
+                files[rel] = render_model_file(components, relations, header)
+        files[REPORT_FILE] = self.to_markdown(lang)
         return files
 
 
@@ -268,15 +286,18 @@ def _manifest(
     name_en: str | None,
     province: str | None,
     owner_agency: str | None,
-    notes: list[str],
+    notes: list[Bilingual],
 ) -> Manifest:
     architectures = [g.architecture for g in graphs]
     frameworks = {a.framework for a in architectures}
     framework = max(frameworks, key=FRAMEWORKS.index)
     if len(frameworks) > 1:
         notes.append(
-            f"the sources follow different frameworks ({', '.join(sorted(frameworks))}); "
-            f"the merged model uses the latest, {framework}"
+            say(
+                "merge.note.frameworks",
+                frameworks=joined_by((framework_name(f) for f in sorted(frameworks)), ", "),
+                framework=framework_name(framework),
+            )
         )
     sources: list[str] = []
     for architecture in architectures:
@@ -292,13 +313,14 @@ def _manifest(
         disable.update(rules.disable)
         for rule, level in rules.severity.items():
             if severity.setdefault(rule, level) != level:
-                notes.append(
-                    f"severity of '{rule}' differs between sources; kept '{severity[rule]}'"
-                )
+                notes.append(say("merge.note.severity", rule=rule, level=severity[rule]))
         if graph.manifest.waivers:
             notes.append(
-                f"waivers of {graph.architecture.id} ({graph.manifest.waivers}) are not carried "
-                "over: review them and add the ones that still apply to the merged model"
+                say(
+                    "merge.note.waivers",
+                    source=graph.architecture.id,
+                    waivers=str(graph.manifest.waivers),
+                )
             )
     architecture = Architecture(
         id=into,
@@ -337,14 +359,14 @@ def merge_models(
     ``province``/``owner_agency`` is not an agency of the merged model.
     """
     if len(graphs) < 2:
-        raise MergeError("merging needs at least two models")
+        raise MergeError(say("merge.two_models"))
     if not is_id(into):
-        raise MergeError(f"'{into}' is not a valid id (lower-case letters, digits and '-')")
+        raise MergeError(say("merge.bad_into", into=into))
     source_ids = [g.architecture.id for g in graphs]
     for index, sid in enumerate(source_ids):
         if sid in source_ids[:index]:
-            raise MergeError(f"two sources have the architecture id '{sid}'; ids name the sources")
-    notes: list[str] = []
+            raise MergeError(say("merge.same_source", id=sid))
+    notes: list[Bilingual] = []
     kept, why = _shared_groups(graphs)
 
     # Ids still used by several sources after sharing national systems are clashes.
@@ -367,22 +389,20 @@ def merge_models(
         listing = "; ".join(
             f"'{c.id}' → " + ", ".join(new for _, new in c.renamed) for c in clashes
         )
-        raise ClashError(f"{len(clashes)} id clashes (renaming would give: {listing})")
+        raise ClashError(say("merge.clashes", count=len(clashes), listing=listing))
     final_ids = {cid for cid, holders in users.items() if len(holders) == 1}
     for clash in clashes:
         for source, new in clash.renamed:
             if not is_id(new):
-                raise MergeError(f"renaming '{clash.id}' of {source} gives '{new}', not a valid id")
+                raise MergeError(say("merge.rename_invalid", id=clash.id, source=source, new=new))
             if new in final_ids:
-                raise MergeError(
-                    f"renaming '{clash.id}' of {source} gives '{new}', which is already an id"
-                )
+                raise MergeError(say("merge.rename_taken", id=clash.id, source=source, new=new))
             final_ids.add(new)
     for (index, cid), (root_index, root_id) in kept.items():
         mapping[index][cid] = mapping[root_index].get(root_id, root_id)
 
     files: dict[str, tuple[list[BaseComponent], list[Relation]]] = {}
-    headers: dict[str, str] = {}
+    headers: dict[str, Bilingual] = {}
     shared: dict[str, BaseComponent] = {}
     conflicts: list[Conflict] = []
     copies: dict[str, list[tuple[int, str, BaseComponent]]] = {}
@@ -396,7 +416,15 @@ def merge_models(
                 copies.setdefault(new_id, []).append((index, cid, component))
                 continue
             rel = f"{sid}/{graph.file_of(cid)}"
-            headers.setdefault(rel, f"From {sid} ({graph.architecture.name}): {graph.file_of(cid)}")
+            headers.setdefault(
+                rel,
+                say(
+                    "merge.from_source",
+                    source=sid,
+                    name=graph.architecture.name,
+                    file=graph.file_of(cid),
+                ),
+            )
             files.setdefault(rel, ([], []))[0].append(component)
     dedups = []
     for new_id, members in sorted(copies.items()):
@@ -422,7 +450,7 @@ def merge_models(
                     )
                 )
     if shared:
-        headers[SHARED_FILE] = "Shared national systems, kept once by 'eakit merge'."
+        headers[SHARED_FILE] = say("merge.shared_header")
         files[SHARED_FILE] = ([shared[c] for c in sorted(shared)], [])
 
     seen: dict[tuple[str, str, str], tuple[int, Relation]] = {}
@@ -437,8 +465,11 @@ def merge_models(
             moved = relation.model_copy(update={"from_": ends[0], "to": ends[1]})
             if moved.from_ == moved.to:
                 notes.append(
-                    f"relation {relation.from_} --{relation.type}--> {relation.to} of {sid} "
-                    "joins a shared system to itself; dropped"
+                    say(
+                        "merge.note.self_relation",
+                        relation=f"{relation.from_} --{relation.type}--> {relation.to}",
+                        source=sid,
+                    )
                 )
                 continue
             if moved.key in seen:
@@ -468,13 +499,24 @@ def merge_models(
             location = graph.relation_location(relation)
             rel = f"{sid}/{location.file if location else 'relations.yaml'}"
             headers.setdefault(
-                rel, f"From {sid} ({graph.architecture.name}): {rel.split('/', 1)[1]}"
+                rel,
+                say(
+                    "merge.from_source",
+                    source=sid,
+                    name=graph.architecture.name,
+                    file=rel.split("/", 1)[1],
+                ),
             )
             files.setdefault(rel, ([], []))[1].append(moved)
 
     all_ids = {c.id: c for comps, _ in files.values() for c in comps}
     for label, value in (("--province", province), ("--owner-agency", owner_agency)):
         if value is not None and (value not in all_ids or kind_of(all_ids[value]) != "agency"):
-            raise MergeError(f"{label} '{value}' is not an agency of the merged model")
+            raise MergeError(say("merge.not_agency", label=label, value=value))
     manifest = _manifest(graphs, into, name, name_en, province, owner_agency, notes)
     return MergeResult(manifest, files, headers, source_ids, clashes, dedups, conflicts, notes)
+
+
+def _reason(reason: str) -> Bilingual:
+    """Why copies were kept once (``same id``, ``same kind and name``) in words."""
+    return say(f"merge.reason.{reason.replace(' ', '_')}")

@@ -1,6 +1,7 @@
 """eakit's own messages in Vietnamese and English: the loader's diagnostics, the rule
-packs' and waivers' load errors, the command line's status and error messages and the
-analyses' words.
+packs' and waivers' load errors, the command line's status and error messages and its
+``--help``, the analyses' words, ``eakit diff`` and ``eakit merge`` reports, what Graphviz
+failures say, and how a check names the rule packs that judged a model.
 
 One catalogue (:data:`CATALOGUE`) holds every message as a ``(Vietnamese, English)``
 pair of templates under a message id, as :mod:`eakit.labels` holds labels. :func:`say`
@@ -19,8 +20,12 @@ from typing import Any
 
 from eakit.messages.catalogue_analysis import ANALYSIS
 from eakit.messages.catalogue_cli import CLI
+from eakit.messages.catalogue_help import HELP
+from eakit.messages.catalogue_interop import INTEROP
+from eakit.messages.catalogue_judged import JUDGED
 from eakit.messages.catalogue_loader import LOADER
 from eakit.messages.catalogue_rules import RULES
+from eakit.messages.catalogue_tools import TOOLS
 from eakit.text import nfc
 
 __all__ = [
@@ -47,7 +52,9 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _merged(LOADER, RULES, CLI, ANALYSIS)
+CATALOGUE: dict[str, tuple[str, str]] = _merged(
+    LOADER, RULES, CLI, ANALYSIS, INTEROP, TOOLS, HELP, JUDGED
+)
 
 
 class Bilingual(str):

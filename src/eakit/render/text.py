@@ -13,6 +13,7 @@ from eakit.diagnostics import Severity
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
 from eakit.messages import Bilingual, in_lang, say
+from eakit.render.judged import rules_of
 from eakit.render.paths import PathDisplay
 from eakit.text import for_terminal
 
@@ -68,7 +69,7 @@ def summary_line(graph: ModelGraph, result: CheckResult, lang: str = "vi") -> st
             "text.summary",
             id=graph.architecture.id,
             count=len(graph),
-            packs=", ".join(result.packs),
+            packs=rules_of(graph, result.framework, result.packs),
             date=Bilingual(result.as_of.strftime("%d/%m/%Y"), result.as_of.isoformat()),
             counts=severity_counts(result, lang),
         ).lang(lang)

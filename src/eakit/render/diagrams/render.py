@@ -21,6 +21,7 @@ from eakit import atomic
 from eakit.diagnostics import Location
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.messages import Bilingual, in_lang, say
 from eakit.render.diagrams.dot import scene_to_dot
 from eakit.render.diagrams.scene import LinkFn, Scene, SceneContext, build_scene
 from eakit.render.diagrams.views import ResolvedView, ViewCatalog, ViewError, focus_view
@@ -35,16 +36,13 @@ PNG_DPI = 144  # sharp on screens and on an A4 print, still a modest file
 #: (``--view agency-<id>``, or ``--focus``): a national model has thousands of agencies.
 MAX_AGENCY_VIEWS = 60
 DOT_TIMEOUT = 300  # seconds; a view of a few hundred nodes takes well under one
-INSTALL_HINT = (
-    "install Graphviz and try again: 'apt-get install graphviz' (Debian, Ubuntu), "
-    "'dnf install graphviz' (Fedora), 'brew install graphviz' (macOS), or see "
-    "https://graphviz.org/download/"
-)
+INSTALL_HINT = say("graphviz.install")
 
 
 class GraphvizError(RuntimeError):
-    """Graphviz is missing or failed; the message says what to do. ``location`` is the
-    place in the model of the component ``dot`` could not draw, when it names one."""
+    """Graphviz is missing or failed; the message (in both languages) says what to do.
+    ``location`` is the place in the model of the component ``dot`` could not draw, when
+    it names one."""
 
     def __init__(self, message: str, location: Location | None = None) -> None:
         super().__init__(message)
@@ -61,19 +59,21 @@ def located(error: GraphvizError, graph: ModelGraph, view: str) -> GraphvizError
     ``dot`` names (model text it quotes is shown escaped)."""
     if error.location is not None:
         return error
-    message = for_terminal(" ".join(error.message.split()))
+    message = Bilingual(
+        *(for_terminal(" ".join(in_lang(error.message, lang).split())) for lang in LANGS)
+    )
     found = _FAILED_NODE.search(error.message)
     location = None
     if found is not None and found.group(1) in graph:
         location = graph.location(found.group(1))
-    return GraphvizError(f"view '{view}': {message}", location)
+    return GraphvizError(say("graphviz.in_view", view=view, message=message), location)
 
 
 def dot_binary() -> str:
     """Path of the ``dot`` program, or :class:`GraphvizError` saying how to install it."""
     found = shutil.which("dot")
     if found is None:
-        raise GraphvizError(f"Graphviz 'dot' was not found on PATH; {INSTALL_HINT}")
+        raise GraphvizError(say("graphviz.missing", install=INSTALL_HINT))
     return found
 
 
@@ -93,14 +93,14 @@ def run_dot(source: str, fmt: str, binary: str | None = None) -> bytes:
             check=False,
         )
     except FileNotFoundError:
-        raise GraphvizError(f"Graphviz 'dot' could not be run; {INSTALL_HINT}") from None
+        raise GraphvizError(say("graphviz.cannot_run", install=INSTALL_HINT)) from None
     except subprocess.TimeoutExpired:
-        raise GraphvizError(
-            f"Graphviz 'dot' took more than {DOT_TIMEOUT} s; narrow the view"
-        ) from None
+        raise GraphvizError(say("graphviz.timeout", seconds=DOT_TIMEOUT)) from None
     if done.returncode != 0 or not done.stdout:
-        message = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
-        raise GraphvizError(f"Graphviz 'dot' failed: {message}")
+        # dot's own words, in English, or its exit code.
+        said: str = done.stderr.decode("utf-8", "replace").strip()
+        message = said or say("graphviz.exit", code=done.returncode)
+        raise GraphvizError(say("graphviz.failed", message=message))
     return done.stdout
 
 

@@ -25,6 +25,7 @@ from eakit.render.dates import generation_date, shown
 from eakit.render.document import charts, page
 from eakit.render.document.words import Lang, w
 from eakit.render.excel.labels import t
+from eakit.render.judged import judged_by
 from eakit.text import vi_sort_key
 
 # The views drawn into the report, when the model has them.
@@ -280,7 +281,7 @@ def write_scope(report: Report) -> None:
             lang,
             version=__version__,
             model=report.graph.architecture.id,
-            packs=", ".join(report.result.packs),
+            packs=judged_by(report.graph, report.result.framework, report.result.packs).lang(lang),
             generated=shown(generation_date()),
         ),
         italic=True,

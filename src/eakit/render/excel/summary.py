@@ -31,6 +31,7 @@ from eakit.render.excel.styles import (
     TONES,
     WRAP_TOP,
 )
+from eakit.render.judged import judged_by
 
 SEVERITY_ROWS = ("error", "warning", "info", "waived")
 LAST_COL = 9  # the widest table (readiness by layer) spans A:I
@@ -60,11 +61,12 @@ def _facts(ctx: Context, sheet: Sheet, row: int) -> int:
         if arch.approval.issuer:
             parts.append(arch.approval.issuer)
         approval = ", ".join(parts)
+    packs = judged_by(ctx.graph, result.framework, result.packs).lang(lang) if result else ""
     facts: list[tuple[str, object]] = [
         ("fact.architecture", ctx.architecture_name),
         ("fact.id", arch.id),
         ("fact.framework", framework_name(result.framework if result else arch.framework, lang)),
-        ("fact.packs", ", ".join(result.packs) if result else ""),
+        ("fact.packs", packs),
         ("fact.as_of", shown(result.as_of if result else arch.as_of, lang)),
         ("fact.generated", shown(generation_date(), lang)),
         ("fact.horizon", arch.horizon),

@@ -82,7 +82,7 @@ def _command_section(command: Any, ctx: Any, path: str) -> list[str]:
 
 def render() -> str:
     """The whole reference page as Markdown, subcommands of a group under their own heading."""
-    app = build_app()
+    app = build_app("en")  # the documentation is in English
     group: Any = typer.main.get_command(app)
     ctx = group.context_class(group, info_name="eakit")
     out = [HEADER]

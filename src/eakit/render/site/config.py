@@ -7,15 +7,12 @@ from typing import Any
 
 from eakit.render.site.i18n import Words
 from eakit.render.site.markup import h
-from eakit.render.site.search_fold import FOLDED_FIELDS
+from eakit.render.site.search_fold import FOLDED_FIELDS, SEARCH_SEPARATOR
 
 ASSETS = Path(__file__).with_name("assets")
 ASSET_FILES = ("eakit.css", "eakit.js", "iframe-worker-shim.js")
 SEARCH_HOOK = Path(__file__).with_name("search_fold.py")
 SLOTS_HOOK = Path(__file__).with_name("slots.py")
-
-# Split search terms at spaces, punctuation and dashes; Vietnamese letters stay in words.
-SEARCH_SEPARATOR = r"[\s\-,;:!?()\[\]{}\"'/.|]+"
 
 
 def search_plugin(lang: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from lxml import etree
 
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
+from eakit.messages import in_lang
 from eakit.render import diagrams
 from eakit.render.diagrams import Drawing
 from eakit.render.site.markup import safe_url
@@ -131,7 +132,7 @@ def render_focus_all(
                     link=link,
                 )
             except diagrams.GraphvizError as error:
-                return component_id, None, str(error)
+                return component_id, None, in_lang(error.message, lang)
             return component_id, Path(path).read_text("utf-8"), None
 
         # Graphviz runs as a subprocess, so threads overlap the waits on ``dot``.

@@ -24,6 +24,7 @@ from eakit.model.frameworks import framework_name
 from eakit.model.refs import ref_fields
 from eakit.render import scores
 from eakit.render.dates import shown
+from eakit.render.judged import judged_by
 from eakit.render.site.figures import View, embed
 from eakit.render.site.i18n import Words
 from eakit.render.site.layout import SiteLayout
@@ -345,7 +346,8 @@ class SitePages:
             (self.w("horizon"), h(arch.horizon)),
         ]
         if self.result is not None:
-            facts.append((self.w("packs"), h(", ".join(self.result.packs))))
+            packs = judged_by(self.graph, self.result.framework, self.result.packs)
+            facts.append((self.w("packs"), h(packs.lang(self.w.lang))))
         for key, ref in (("province", arch.province), ("owner_agency", arch.owner_agency)):
             if ref and ref in self.graph:
                 facts.append((self.w(key), self.comp(page, ref)))
