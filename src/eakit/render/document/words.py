@@ -134,7 +134,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "findings.basis": ("Căn cứ: {basis}", "Basis: {basis}"),
     "findings.unverified": ("(chưa đối chiếu với văn bản)", "(not verified against the text)"),
     "findings.convention": (
-        "Quy ước mô hình hoá, không phải nghĩa vụ pháp lý.",
+        "Quy ước mô hình hóa, không phải nghĩa vụ pháp lý.",
         "A modelling convention, not a legal duty.",
     ),
     "findings.items": ("Các trường hợp:", "Instances:"),

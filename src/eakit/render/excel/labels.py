@@ -148,7 +148,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "r.layer": ("Lớp kiến trúc", "Layer"),
     "r.lead": ("Cơ quan chủ trì/chủ quản", "Lead or owner"),
     "r.status": ("Trạng thái", "Status"),
-    "r.realises": ("Hiện thực hoá", "Realises"),
+    "r.realises": ("Hiện thực hóa", "Realises"),
     "r.funding": ("Nguồn kinh phí", "Funding"),
     "r.description": ("Mô tả", "Description"),
     "roadmap.none": ("Không có thành phần kế hoạch nào.", "Nothing is planned."),
@@ -183,7 +183,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Import with: eakit import-survey <file>.xlsx -o <model folder>.",
     ),
     "about.architecture": ("Kiến trúc", "Architecture"),
-    "about.key": ("Khoá", "Key"),
+    "about.key": ("Khóa", "Key"),
     # header and footer
     "footer.page": ("Trang &P/&N", "Page &P of &N"),
 }

@@ -101,7 +101,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "capability_type": ("Loại năng lực", "Capability type"),
     "protects": ("Bảo vệ", "Protects"),
     "period": ("Giai đoạn kế hoạch", "Plan period"),
-    "realises": ("Hiện thực hoá", "Realises"),
+    "realises": ("Hiện thực hóa", "Realises"),
     "funding": ("Nguồn kinh phí", "Funding"),
     "recurring": ("Nhiệm vụ thường xuyên", "Recurring"),
     "security_assessed": ("Ngày kiểm tra, đánh giá ATTT gần nhất", "Last security assessment"),

@@ -1,0 +1,136 @@
+"""The Vietnamese texts eakit writes follow one spelling and one set of terms.
+
+These tests read every Vietnamese text at its source (the rule packs' titles, messages,
+rationales and remediations, the message catalogue and the label tables of the outputs)
+and refuse the classes of slips a Vietnamese reader found in review
+(docs/review/vietnamese-2026-12.md): the old tone placement (``hoá``, ``Uỷ``) beside the
+one the official texts use (``hóa``, ``Ủy``), a YAML field name inside a sentence, an
+informal ``bạn``, and a name of an institution written in lower case.
+
+Law quotes (``rules/legal-basis.yaml``) are verbatim and are not read here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+RULE_FILES = sorted(p for p in (ROOT / "rules").glob("*.yaml") if p.name != "legal-basis.yaml")
+RULE_FIELDS = ("title", "message", "rationale", "remediation")
+
+# Modules whose module-level tables hold (Vietnamese, English) pairs of user-facing words.
+TABLE_MODULES = (
+    "eakit.labels",
+    "eakit.lsp.words",
+    "eakit.messages.catalogue_analysis",
+    "eakit.messages.catalogue_cli",
+    "eakit.messages.catalogue_loader",
+    "eakit.messages.catalogue_rules",
+    "eakit.render.diagrams.labels",
+    "eakit.render.document.words",
+    "eakit.render.excel.labels",
+    "eakit.render.excel.layout",
+    "eakit.render.scores",
+    "eakit.render.site.i18n",
+    "eakit.rules.catalogue",
+    "eakit.rules.messages",
+)
+
+Text = tuple[str, str]  # (where, Vietnamese text)
+
+
+def _pairs(value: Any, where: str) -> Iterator[Text]:
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        yield where, value[0]
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _pairs(item, f"{where}.{key}")
+
+
+def _rule_texts() -> Iterator[Text]:
+    for path in RULE_FILES:
+        pack = yaml.safe_load(path.read_text("utf-8"))
+        if pack.get("title"):
+            yield f"{path.name}:title", pack["title"]
+        for rule in pack.get("rules", []):
+            parts = [rule, *(rule.get("variants") or [])]
+            for n, part in enumerate(parts):
+                for field in RULE_FIELDS:
+                    if isinstance(part.get(field), str):
+                        yield f"{path.name}:{rule['id']}[{n}].{field}", part[field]
+
+
+def _table_texts() -> Iterator[Text]:
+    for name in TABLE_MODULES:
+        module = importlib.import_module(name)
+        for attr, value in sorted(vars(module).items()):
+            if isinstance(value, dict) and not attr.startswith("__"):
+                yield from _pairs(value, f"{name}.{attr}")
+
+
+def _relation_texts() -> Iterator[Text]:
+    table = yaml.safe_load((ROOT / "src/eakit/data/relation_types.yaml").read_text("utf-8"))
+    for type_, spec in sorted(table.items()):
+        for field in ("name", "reverse"):
+            yield f"relation_types.yaml:{type_}.{field}", spec[field]
+
+
+def _all_texts() -> list[Text]:
+    return [*_rule_texts(), *_table_texts(), *_relation_texts()]
+
+
+TEXTS = _all_texts()
+RULE_TEXTS = list(_rule_texts())
+
+# The old placement puts the tone on the second vowel of an open "oa", "oe" or "uy"
+# (hoá, khoẻ, Uỷ); the official texts and Decree 30/2020's forms put it on the first
+# (hóa, khỏe, Ủy). After "q" the "u" is part of the consonant: "quý", "quỹ" are right.
+_OLD_TONE = re.compile(r"(?<![qQ])(?:[oO][áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])(?![^\W\d_])")
+
+
+def _offending(pattern: re.Pattern[str], texts: list[Text]) -> list[str]:
+    return [f"{where}: {m.group()!r}" for where, text in texts for m in pattern.finditer(text)]
+
+
+def test_the_texts_are_read() -> None:
+    # The collection itself must find the texts, or every test below passes on nothing.
+    sources = {where.split(":")[0] if ":" in where else "tables" for where, _ in TEXTS}
+    assert {"common.yaml", "law-2025.yaml", "tables", "relation_types.yaml"} <= sources
+    assert len(TEXTS) > 1500
+
+
+def test_every_text_is_nfc() -> None:
+    assert [w for w, t in TEXTS if not unicodedata.is_normalized("NFC", t)] == []
+
+
+def test_the_tone_mark_sits_where_the_official_texts_put_it() -> None:
+    assert _offending(_OLD_TONE, TEXTS) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "caught"),
+    [
+        ("hoá", True),
+        ("Uỷ", True),
+        ("khoẻ", True),
+        ("hóa", False),
+        ("quý", False),
+        ("quỹ", False),
+        ("hoàn", False),
+        ("khoáng", False),
+    ],
+)
+def test_the_tone_check_tells_old_from_new(word: str, caught: bool) -> None:
+    assert bool(_OLD_TONE.search(word)) is caught
+
+
+def test_no_text_addresses_the_reader_as_ban() -> None:
+    assert _offending(re.compile(r"(?<![^\W\d_])[Bb]ạn(?![^\W\d_])"), TEXTS) == []
