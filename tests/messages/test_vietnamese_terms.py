@@ -134,3 +134,35 @@ def test_the_tone_check_tells_old_from_new(word: str, caught: bool) -> None:
 
 def test_no_text_addresses_the_reader_as_ban() -> None:
     assert _offending(re.compile(r"(?<![^\W\d_])[Bb]ạn(?![^\W\d_])"), TEXTS) == []
+
+
+def _rule_texts_both() -> list[Text]:
+    texts = []
+    for path in RULE_FILES:
+        pack = yaml.safe_load(path.read_text("utf-8"))
+        for rule in pack.get("rules", []):
+            for n, part in enumerate([rule, *(rule.get("variants") or [])]):
+                for field in RULE_FIELDS:
+                    for key in (field, f"{field}_en"):
+                        if isinstance(part.get(key), str):
+                            texts.append((f"{path.name}:{rule['id']}[{n}].{key}", part[key]))
+    return texts
+
+
+_PLACEHOLDER = re.compile(r"\{\w+\}")
+_FIELD_NAME = re.compile(r"(?<![\w{])[a-z]+(?:_[a-z0-9]+)+(?![\w}])")
+
+
+def test_rule_texts_name_no_yaml_field_or_value() -> None:
+    # A department reads the fix in the workbook and the report: "ghi ngày đánh giá gần
+    # nhất", not "ghi security_assessed" (the rule's page shows the check's fields).
+    texts = [(w, _PLACEHOLDER.sub("", t)) for w, t in _rule_texts_both()]
+    assert _offending(_FIELD_NAME, texts) == []
+
+
+def test_rule_messages_quote_names_as_the_other_messages_do() -> None:
+    # “{name}”, as every message of the common pack writes it, not '{name}'.
+    messages = [(w, t) for w, t in _rule_texts_both() if ".message" in w]
+    assert _offending(re.compile(r"'\{\w+\}'"), messages) == []
+    lower = [w for w, t in messages if t[:1].islower()]
+    assert lower == [], "a finding's message is a sentence: it starts with a capital"
