@@ -40,7 +40,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "district": ("Cấp huyện (đến 30/06/2025)", "District (until 30/06/2025)"),
         "commune": ("Cấp xã", "Commune"),
         "public_service_centre": (
-            "Trung tâm phục vụ hành chính công",
+            "Trung tâm Phục vụ hành chính công",
             "Public administrative service centre",
         ),
         "public_service_unit": ("Đơn vị sự nghiệp công lập", "Public service unit"),
@@ -91,7 +91,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "channel_type": {
         "web": ("Trang web", "Web"),
         "mobile_app": ("Ứng dụng di động", "Mobile app"),
-        "one_stop_counter": ("Bộ phận một cửa", "One-stop counter"),
+        "one_stop_counter": ("Bộ phận Một cửa", "One-stop counter"),
         "kiosk": ("Ki-ốt", "Kiosk"),
         "hotline": ("Đường dây nóng", "Hotline"),
         "email": ("Thư điện tử", "Email"),
@@ -197,7 +197,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "connection_points": ("Số điểm kết nối", "Connection points"),
     "provider": ("Nhà cung cấp", "Provider"),
     "internet_access": ("Truy cập Internet", "Internet access"),
-    "capability_type": ("Loại năng lực", "Capability type"),
+    "capability_type": ("Loại biện pháp", "Capability type"),
     "period": ("Giai đoạn", "Period"),
     "funding": ("Nguồn vốn", "Funding"),
     "recurring": ("Nhiệm vụ thường xuyên", "Recurring task"),

@@ -98,7 +98,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "located_in": ("Đặt tại", "Located in"),
     "agency": ("Cơ quan", "Agency"),
     "internet_access": ("Truy cập Internet", "Internet access"),
-    "capability_type": ("Loại năng lực", "Capability type"),
+    "capability_type": ("Loại biện pháp", "Capability type"),
     "protects": ("Bảo vệ", "Protects"),
     "period": ("Giai đoạn kế hoạch", "Plan period"),
     "realises": ("Hiện thực hóa", "Realises"),
