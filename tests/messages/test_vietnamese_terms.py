@@ -166,3 +166,22 @@ def test_rule_messages_quote_names_as_the_other_messages_do() -> None:
     assert _offending(re.compile(r"'\{\w+\}'"), messages) == []
     lower = [w for w, t in messages if t[:1].islower()]
     assert lower == [], "a finding's message is a sentence: it starts with a capital"
+
+
+def test_rule_texts_write_institutions_and_systems_out_in_full() -> None:
+    # A rule's title, message and fix go into the signed report, where an abbreviation
+    # must be written out (Decree 30/2020, Appendix I); the workbook's narrow columns
+    # keep theirs. Acronyms that are the systems' names (LGSP, NDXP, VNeID, SOC) stay.
+    abbreviations = re.compile(r"(?<![^\W\d_])(?:UBND|TTHC|TSLCD|HTTT|CSDL|ATTT|DLCN)(?![^\W\d_])")
+    assert _offending(abbreviations, RULE_TEXTS) == []
+
+
+def test_institutions_are_spelt_as_their_own_texts_spell_them() -> None:
+    # Proper names of institutions and systems take the capitals of the texts that
+    # created them; the lower-case forms are the slips a reader found.
+    slips = re.compile(
+        r"Trung tâm phục vụ hành chính công|Bộ phận một cửa|Cổng dịch vụ công quốc gia"
+        r"|trục liên thông văn bản quốc gia|Trung tâm giám sát an toàn không gian mạng"
+        r"|Ủy ban Nhân dân|Sở Khoa học và công nghệ"
+    )
+    assert _offending(slips, TEXTS) == []
