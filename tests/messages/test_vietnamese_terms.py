@@ -185,3 +185,10 @@ def test_institutions_are_spelt_as_their_own_texts_spell_them() -> None:
         r"|Ủy ban Nhân dân|Sở Khoa học và công nghệ"
     )
     assert _offending(slips, TEXTS) == []
+
+
+def test_rule_texts_use_no_pronoun_or_passive_calqued_from_english() -> None:
+    # "của nó" (its) and "được … bởi" (by) read as translations; administrative prose
+    # names the thing again ("trung tâm dữ liệu đặt hệ thống") and says "bằng".
+    calques = re.compile(r"(?<![^\W\d_])(?:của nó|bởi)(?![^\W\d_])")
+    assert _offending(calques, RULE_TEXTS) == []

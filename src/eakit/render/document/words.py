@@ -85,10 +85,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Scope: every component of the architecture model, in these layers:",
     ),
     "method.source": (
-        "Số liệu được tạo tự động bằng eakit {version} từ mô hình kiến trúc “{model}”, bộ "
-        "quy tắc {packs}; ngày lập báo cáo: {generated}.",
-        "Produced with eakit {version} from the architecture model “{model}”, rule packs "
-        "{packs}; report produced on {generated}.",
+        "Số liệu được tạo tự động bằng phần mềm eakit {version} từ mô hình kiến trúc mã "
+        "“{model}”, theo bộ quy tắc mã {packs}; ngày lập báo cáo: {generated}.",
+        "Produced with eakit {version} from the architecture model with id “{model}”, rule "
+        "packs {packs}; report produced on {generated}.",
     ),
     # tables
     "col.no": ("TT", "No."),
