@@ -37,7 +37,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "agency_type": {
         "provincial_people_committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
         "department": ("Sở, ban, ngành", "Department"),
-        "district": ("Cấp huyện (đến 30/06/2025)", "District (until 30/06/2025)"),
+        "district": ("Cấp huyện (đến 30/6/2025)", "District (until 30/06/2025)"),
         "commune": ("Cấp xã", "Commune"),
         "public_service_centre": (
             "Trung tâm Phục vụ hành chính công",

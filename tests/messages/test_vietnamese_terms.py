@@ -192,3 +192,9 @@ def test_rule_texts_use_no_pronoun_or_passive_calqued_from_english() -> None:
     # names the thing again ("trung tâm dữ liệu đặt hệ thống") and says "bằng".
     calques = re.compile(r"(?<![^\W\d_])(?:của nó|bởi)(?![^\W\d_])")
     assert _offending(calques, RULE_TEXTS) == []
+
+
+def test_written_dates_follow_decree_30() -> None:
+    # Decree 30/2020, Appendix I: a zero before a day under 10 and before months 1 and 2
+    # only (01/7/2025, 30/6/2025, 05/02/2026); the hand-written texts mixed both styles.
+    assert _offending(re.compile(r"\b\d{2}/0[3-9]/\d{4}\b"), TEXTS) == []
