@@ -155,9 +155,9 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
 # Labels of component fields that are not references (those become relations).
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "status": ("Trạng thái", "Status"),
-    "since": ("Vận hành từ năm", "In operation since"),
+    "since": ("Năm đưa vào sử dụng", "In operation since"),
     "target": ("Năm mục tiêu", "Target year"),
-    "retired_in": ("Năm ngừng", "Retired in"),
+    "retired_in": ("Năm ngừng sử dụng", "Retired in"),
     "scope": ("Phạm vi", "Scope"),
     "tags": ("Nhãn", "Tags"),
     "source": ("Nguồn", "Source"),
@@ -168,7 +168,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "internet_facing": ("Kết nối Internet", "Internet-facing"),
     "vendor": ("Nhà cung cấp", "Vendor"),
     "url": ("Địa chỉ", "URL"),
-    "actor_type": ("Nhóm người dùng", "Actor type"),
+    "actor_type": ("Nhóm người sử dụng", "Actor type"),
     "channel_type": ("Loại kênh", "Channel type"),
     "portal_type": ("Loại cổng", "Portal type"),
     "procedure_code": ("Mã thủ tục", "Procedure code"),

@@ -198,3 +198,19 @@ def test_written_dates_follow_decree_30() -> None:
     # Decree 30/2020, Appendix I: a zero before a day under 10 and before months 1 and 2
     # only (01/7/2025, 30/6/2025, 05/02/2026); the hand-written texts mixed both styles.
     assert _offending(re.compile(r"\b\d{2}/0[3-9]/\d{4}\b"), TEXTS) == []
+
+
+# One term for one thing across the outputs (docs/review/vietnamese-2026-12.md, glossary):
+# the variant on the left is refused wherever it appears.
+GLOSSARY_VARIANTS = {
+    "mức sẵn sàng": "mức độ sẵn sàng",
+    "năng lực an toàn thông tin": "biện pháp an toàn thông tin",
+    "nhóm người dùng": "nhóm người sử dụng",
+    "đã chấp nhận": "đã miễn trừ",
+}
+
+
+@pytest.mark.parametrize(("variant", "term"), sorted(GLOSSARY_VARIANTS.items()))
+def test_one_term_for_one_thing(variant: str, term: str) -> None:
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(variant)}(?![^\W\d_])", re.IGNORECASE)
+    assert _offending(pattern, TEXTS) == [], f"write “{term}”"

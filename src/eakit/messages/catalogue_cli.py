@@ -158,7 +158,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "watch.counts": ("{count} phát hiện ({counts})", "{count} findings ({counts})"),
     "watch.counts_ready": (
-        "{count} phát hiện ({counts}), mức sẵn sàng {ratio}",
+        "{count} phát hiện ({counts}), mức độ sẵn sàng {ratio}",
         "{count} findings ({counts}), readiness {ratio}",
     ),
     "watch.more": ("… và {count} phát hiện nữa", "… and {count} more"),
