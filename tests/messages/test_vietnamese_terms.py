@@ -207,6 +207,7 @@ GLOSSARY_VARIANTS = {
     "năng lực an toàn thông tin": "biện pháp an toàn thông tin",
     "nhóm người dùng": "nhóm người sử dụng",
     "đã chấp nhận": "đã miễn trừ",
+    "đang hoạt động": "đang vận hành",
 }
 
 

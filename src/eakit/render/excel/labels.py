@@ -119,7 +119,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Key capabilities by agency",
     ),
     "coverage.note": (
-        "Có: đang vận hành; Kế hoạch: dự kiến (năm mục tiêu); Chưa có: không có trong mô hình. "
+        "Có: đang vận hành; Dự kiến: có trong kế hoạch (năm mục tiêu); Chưa có: không có trong "
+        "mô hình. "
         "Cột dịch vụ công trực tuyến: số dịch vụ mức toàn trình, một phần hoặc mức 3, 4 "
         "đang cung cấp.",
         "Yes: in operation; Planned: planned (target year); No: not in the model. "
@@ -135,8 +136,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cov.online_services": ("Dịch vụ công trực tuyến", "Online services"),
     "cov.yes": ("Có", "Yes"),
     "cov.no": ("Chưa có", "No"),
-    "cov.planned": ("Kế hoạch", "Planned"),
-    "cov.planned_year": ("Kế hoạch {year}", "Planned {year}"),
+    "cov.planned": ("Dự kiến", "Planned"),
+    "cov.planned_year": ("Dự kiến {year}", "Planned {year}"),
     "cov.total": ("Số cơ quan đã có", "Agencies covered"),
     # roadmap
     "roadmap.title": ("Khoảng trống và lộ trình đến {year}", "Gaps and roadmap to {year}"),
