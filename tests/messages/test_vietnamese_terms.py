@@ -208,6 +208,7 @@ GLOSSARY_VARIANTS = {
     "nhóm người dùng": "nhóm người sử dụng",
     "đã chấp nhận": "đã miễn trừ",
     "đang hoạt động": "đang vận hành",
+    "tầng kiến trúc": "lớp kiến trúc",
 }
 
 

@@ -20,7 +20,7 @@ ANALYSIS: dict[str, tuple[str, str]] = {
         "Không thành phần nào phụ thuộc vào thành phần này.",
         "Nothing depends on this component.",
     ),
-    "analysis.impact.by_layer": ("Theo tầng kiến trúc", "By layer"),
+    "analysis.impact.by_layer": ("Theo lớp kiến trúc", "By layer"),
     "analysis.impact.by_agency": ("Theo cơ quan", "By agency"),
     "analysis.impact.depth": ("bước {depth}", "step {depth}"),
     "analysis.impact.no_agency": ("(không thuộc cơ quan nào)", "(no agency)"),
