@@ -216,3 +216,12 @@ GLOSSARY_VARIANTS = {
 def test_one_term_for_one_thing(variant: str, term: str) -> None:
     pattern = re.compile(rf"(?<![^\W\d_]){re.escape(variant)}(?![^\W\d_])", re.IGNORECASE)
     assert _offending(pattern, TEXTS) == [], f"write “{term}”"
+
+
+def test_a_date_in_a_finding_reads_as_a_date_not_as_iso() -> None:
+    # "lần gần nhất: 2022-03-01" was the value's str(); a department reads 01/03/2022.
+    import datetime as dt
+
+    from eakit.rules.messages import render
+
+    assert render(None, dt.date(2022, 3, 1), "vi") == "01/03/2022"  # type: ignore[arg-type]
