@@ -225,3 +225,9 @@ def test_a_date_in_a_finding_reads_as_a_date_not_as_iso() -> None:
     from eakit.rules.messages import render
 
     assert render(None, dt.date(2022, 3, 1), "vi") == "01/03/2022"  # type: ignore[arg-type]
+
+
+def test_a_count_never_reads_as_having_zero_things() -> None:
+    # "Tỉnh có 0 nền tảng …" is what a count check printed when there was none; the
+    # messages put the count after a colon ("Số nền tảng …: 0"), which reads for any count.
+    assert _offending(re.compile(r"(?:có|kết nối) \{count\}"), RULE_TEXTS) == []
