@@ -231,3 +231,17 @@ def test_a_count_never_reads_as_having_zero_things() -> None:
     # "Tỉnh có 0 nền tảng …" is what a count check printed when there was none; the
     # messages put the count after a colon ("Số nền tảng …: 0"), which reads for any count.
     assert _offending(re.compile(r"(?:có|kết nối) \{count\}"), RULE_TEXTS) == []
+
+
+def test_relation_names_read_without_the_english_passive() -> None:
+    # "được phục vụ bởi" is "served by" word for word; the names say "được phục vụ qua",
+    # "được bảo vệ bằng", "cung cấp dữ liệu cho". The eleven ArchiMate relationships keep
+    # their ArchiMate wording (a reviewer's item, docs/review/vietnamese-2026-12.md).
+    table = yaml.safe_load((ROOT / "src/eakit/data/relation_types.yaml").read_text("utf-8"))
+    own = [
+        (f"{type_}.{field}", spec[field])
+        for type_, spec in sorted(table.items())
+        if not spec.get("archimate_table")
+        for field in ("name", "reverse")
+    ]
+    assert _offending(re.compile(r"(?<![^\W\d_])bởi(?![^\W\d_])"), own) == []
