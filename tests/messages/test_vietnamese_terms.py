@@ -245,3 +245,14 @@ def test_relation_names_read_without_the_english_passive() -> None:
         for field in ("name", "reverse")
     ]
     assert _offending(re.compile(r"(?<![^\W\d_])bởi(?![^\W\d_])"), own) == []
+
+
+def test_a_share_is_written_without_a_space_before_the_percent_sign() -> None:
+    # "72 %" broke across lines in the report ("… — 72 / % (28 lỗi …)"); the site already
+    # wrote "72%", as Vietnamese administrative texts do.
+    from eakit.findings import Score
+    from eakit.render.document.content import _percent
+    from eakit.render.scores import percent
+
+    score = Score(passed=3, total=4, errors=1)
+    assert percent(score) == "75%" and _percent(72.25) == "72,2%"

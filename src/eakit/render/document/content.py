@@ -192,7 +192,7 @@ def _layer_rows(report: Report) -> list[tuple[str, int, int, int, float | None, 
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} %".replace(".", ",")
+    return "–" if value is None else f"{value:.1f}%".replace(".", ",")
 
 
 def write_summary(report: Report) -> None:
