@@ -20,7 +20,7 @@ _STATUS: dict[str, tuple[str, str]] = {
 _NONE = ("Không áp dụng", "Not applicable")
 
 _METHOD = (
-    "Cách tính: mỗi quy tắc được kiểm tra trên từng thành phần mà nó áp dụng; mỗi lần "
+    "Cách tính: mỗi quy tắc được kiểm tra trên từng thành phần thuộc phạm vi áp dụng; mỗi lần "
     "kiểm tra có trọng số theo mức độ (lỗi {error}, cảnh báo {warning}, thông tin không "
     "tính). Tỷ lệ là tổng trọng số các lần kiểm tra đạt chia cho tổng trọng số các lần "
     "kiểm tra áp dụng; phát hiện đã miễn trừ không được tính. Các quy ước (không phải yêu "

@@ -107,7 +107,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "findings_by_rule": ("Phát hiện theo quy tắc", "Findings by rule"),
     "neighbourhood": ("Sơ đồ lân cận", "Neighbourhood diagram"),
     "diagram_hint": (
-        "Bấm vào một thành phần trong sơ đồ để mở trang của nó, vào nền sơ đồ để xem cỡ lớn.",
+        "Bấm vào một thành phần trong sơ đồ để mở trang của thành phần đó, bấm vào nền sơ "
+        "đồ để xem cỡ lớn.",
         "Click a component in the diagram to open its page, its background to see it full size.",
     ),
     # the full-size diagram viewer (assets/eakit.js)
