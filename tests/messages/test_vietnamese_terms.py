@@ -256,3 +256,13 @@ def test_a_share_is_written_without_a_space_before_the_percent_sign() -> None:
 
     score = Score(passed=3, total=4, errors=1)
     assert percent(score) == "75%" and _percent(72.25) == "72,2%"
+
+
+def test_the_ended_architecture_note_writes_its_dates_as_dates() -> None:
+    # "kiến trúc hết hiệu lực sau ngày 2025-06-30: không đánh giá ở ngày 2026-12-01".
+    import datetime as dt
+
+    from eakit.rules.engine import _day
+
+    assert _day(dt.date(2025, 6, 30), "vi") == "30/06/2025"
+    assert _day(dt.date(2025, 6, 30), "en") == "2025-06-30"
