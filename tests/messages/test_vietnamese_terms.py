@@ -205,7 +205,7 @@ def test_written_dates_follow_decree_30() -> None:
 GLOSSARY_VARIANTS = {
     "mức sẵn sàng": "mức độ sẵn sàng",
     "năng lực an toàn thông tin": "biện pháp an toàn thông tin",
-    "nhóm người dùng": "nhóm người sử dụng",
+    "người dùng": "người sử dụng",
     "đã chấp nhận": "đã miễn trừ",
     "đang hoạt động": "đang vận hành",
     "tầng kiến trúc": "lớp kiến trúc",

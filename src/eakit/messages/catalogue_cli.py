@@ -207,7 +207,7 @@ CLI: dict[str, tuple[str, str]] = {
         "--watch cần một thư mục mô hình; {model} không phải",
         "--watch needs a model folder; {model} is not one",
     ),
-    "out.home": ("thư mục nhà của người dùng", "the home folder"),
+    "out.home": ("thư mục nhà (home) của người sử dụng", "the home folder"),
     "out.working": ("thư mục làm việc", "the working folder"),
     "out.fs_root": (
         "từ chối ghi vào {path}: đây là thư mục gốc của một hệ thống tệp",

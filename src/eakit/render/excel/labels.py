@@ -235,7 +235,7 @@ DISPLAY_LABELS: dict[str, dict[str, tuple[str, str]]] = {"agency_type": _AGENCY_
 
 # Short layer names for sheet tabs.
 LAYER_SHORT: dict[str, tuple[str, str]] = {
-    "users": ("Người dùng, kênh", "users"),
+    "users": ("Người sử dụng, kênh", "users"),
     "services": ("Cổng, dịch vụ công", "services"),
     "business": ("Cơ quan, nghiệp vụ", "business"),
     "applications": ("Ứng dụng, CSDL", "applications"),
