@@ -266,3 +266,13 @@ def test_the_ended_architecture_note_writes_its_dates_as_dates() -> None:
 
     assert _day(dt.date(2025, 6, 30), "vi") == "30/06/2025"
     assert _day(dt.date(2025, 6, 30), "en") == "2025-06-30"
+
+
+def test_the_report_does_not_repeat_the_unverified_note_under_each_case() -> None:
+    # The rule's heading says "Căn cứ: … (chưa đối chiếu với văn bản)"; each of its 25
+    # cases repeated "(căn cứ chưa đối chiếu: Quyết định 09/2015/QĐ-TTg)".
+    from eakit.render.document.content import _case_text
+
+    message = "Sở Y tế chưa sử dụng Hệ thống. (căn cứ chưa đối chiếu: Quyết định 09/2015/QĐ-TTg)"
+    assert _case_text(message, "vi") == "Sở Y tế chưa sử dụng Hệ thống."
+    assert _case_text("A (B) c.", "vi") == "A (B) c."
