@@ -37,10 +37,10 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "agency_type": {
         "provincial_people_committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
         "department": ("Sở, ban, ngành", "Department"),
-        "district": ("Cấp huyện (đến 30/06/2025)", "District (until 30/06/2025)"),
+        "district": ("Cấp huyện (đến 30/6/2025)", "District (until 30/06/2025)"),
         "commune": ("Cấp xã", "Commune"),
         "public_service_centre": (
-            "Trung tâm phục vụ hành chính công",
+            "Trung tâm Phục vụ hành chính công",
             "Public administrative service centre",
         ),
         "public_service_unit": ("Đơn vị sự nghiệp công lập", "Public service unit"),
@@ -91,7 +91,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "channel_type": {
         "web": ("Trang web", "Web"),
         "mobile_app": ("Ứng dụng di động", "Mobile app"),
-        "one_stop_counter": ("Bộ phận một cửa", "One-stop counter"),
+        "one_stop_counter": ("Bộ phận Một cửa", "One-stop counter"),
         "kiosk": ("Ki-ốt", "Kiosk"),
         "hotline": ("Đường dây nóng", "Hotline"),
         "email": ("Thư điện tử", "Email"),
@@ -155,9 +155,9 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
 # Labels of component fields that are not references (those become relations).
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "status": ("Trạng thái", "Status"),
-    "since": ("Vận hành từ năm", "In operation since"),
+    "since": ("Năm đưa vào sử dụng", "In operation since"),
     "target": ("Năm mục tiêu", "Target year"),
-    "retired_in": ("Năm ngừng", "Retired in"),
+    "retired_in": ("Năm ngừng sử dụng", "Retired in"),
     "scope": ("Phạm vi", "Scope"),
     "tags": ("Nhãn", "Tags"),
     "source": ("Nguồn", "Source"),
@@ -168,7 +168,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "internet_facing": ("Kết nối Internet", "Internet-facing"),
     "vendor": ("Nhà cung cấp", "Vendor"),
     "url": ("Địa chỉ", "URL"),
-    "actor_type": ("Nhóm người dùng", "Actor type"),
+    "actor_type": ("Nhóm người sử dụng", "Actor type"),
     "channel_type": ("Loại kênh", "Channel type"),
     "portal_type": ("Loại cổng", "Portal type"),
     "procedure_code": ("Mã thủ tục", "Procedure code"),
@@ -197,7 +197,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "connection_points": ("Số điểm kết nối", "Connection points"),
     "provider": ("Nhà cung cấp", "Provider"),
     "internet_access": ("Truy cập Internet", "Internet access"),
-    "capability_type": ("Loại năng lực", "Capability type"),
+    "capability_type": ("Loại biện pháp", "Capability type"),
     "period": ("Giai đoạn", "Period"),
     "funding": ("Nguồn vốn", "Funding"),
     "recurring": ("Nhiệm vụ thường xuyên", "Recurring task"),

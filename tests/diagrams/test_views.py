@@ -183,7 +183,7 @@ def test_roadmap_numbers_tasks_and_keeps_statuses(province: ModelGraph) -> None:
     assert scene.groups[0].key == "first:governance"
     task = scene.nodes["nv-van-phong"]
     assert task.number == 1
-    assert scene.nodes["van-phong-moi"].cited == ["được hiện thực hoá bởi [1]"]
+    assert scene.nodes["van-phong-moi"].cited == ["được hiện thực hóa qua [1]"]
     assert scene.nodes["van-phong-moi"].status is Status.PLANNED
     assert scene.nodes["van-phong-cu"].status is Status.RETIRED
     assert ("van-phong-moi", "van-phong-cu", "replaces") in {

@@ -256,7 +256,9 @@ def test_one_stop_gap_of_2015(result_2015: CheckResult) -> None:
 
 def test_no_lgsp_in_2015_but_planned(result_2015: CheckResult) -> None:
     finding = _finding(result_2015, "INT-001@ubnd-tinh")
-    assert finding.message.startswith("Tỉnh có 0 nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh")
+    assert finding.message.startswith(
+        "Số nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP) đang vận hành: 0;"
+    )
     assert finding.basis[0].document == "Công văn 1178/BTTTT-THH"
     # the planned LGSP counts at the horizon: the integration layer improves there
     readiness = result_2015.readiness

@@ -25,7 +25,7 @@ def test_rule_page_shows_basis_periods_and_examples() -> None:
 
 def test_convention_page_says_it_has_no_legal_basis() -> None:
     page = render_pages()["GOV-012.md"]
-    assert "quy ước mô hình hoá (modelling convention)" in page
+    assert "quy ước mô hình hóa (modelling convention)" in page
     assert "không có căn cứ pháp lý" in page and "Công văn" not in page
     legal = render_pages()["SEC-001.md"]
     assert "quy định pháp lý (legal requirement)" in legal

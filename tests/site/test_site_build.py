@@ -172,7 +172,7 @@ def test_unknown_language_is_refused(tmp_path, model_graph):
 
 def test_site_without_result(tmp_path, model_graph):
     site = build_site(model_graph, None, tmp_path / "plain", diagrams=False)
-    assert "Chưa tính được mức sẵn sàng" in page_text(site, "index.html")
+    assert "Chưa tính được mức độ sẵn sàng" in page_text(site, "index.html")
     assert broken_links(site) == []
 
 

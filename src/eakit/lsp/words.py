@@ -9,7 +9,7 @@ Lang = Literal["vi", "en"]
 
 _WORDS: dict[str, tuple[str, str]] = {
     "kind": ("Loại", "Kind"),
-    "layer": ("Tầng", "Layer"),
+    "layer": ("Lớp kiến trúc", "Layer"),
     "owner": ("Chủ quản", "Owner"),
     "status": ("Trạng thái", "Status"),
     "findings": ("Phát hiện", "Findings"),
@@ -19,18 +19,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "fix_to": ("Sửa thành '{0}'", "Change to '{0}'"),
     "add_field": ("Thêm trường bắt buộc '{0}'", "Add the required field '{0}'"),
     "waive": ("Miễn trừ {0} cho '{1}'", "Waive {0} for '{1}'"),
-    "waiver_reason": ("TODO: lý do chấp nhận", "TODO: why this is accepted"),
+    "waiver_reason": ("TODO: lý do miễn trừ", "TODO: why this is accepted"),
     "waiver_owner": ("TODO: người chịu trách nhiệm", "TODO: who answers for it"),
     "rename_clash": (
-        "Không đổi tên được: id '{0}' đã có trong mô hình",
+        "Không đổi tên được: mã '{0}' đã có trong mô hình",
         "Cannot rename: the id '{0}' already exists in the model",
     ),
     "rename_invalid": (
-        "Không đổi tên được: '{0}' không phải là id hợp lệ (chữ thường, số, '-')",
+        "Không đổi tên được: '{0}' không phải là mã hợp lệ (chữ thường không dấu, chữ số, '-')",
         "Cannot rename: '{0}' is not a valid id (lower-case letters, digits, '-')",
     ),
     "rename_unknown": (
-        "Không đổi tên được: '{0}' không phải là id của thành phần nào",
+        "Không đổi tên được: '{0}' không phải là mã của thành phần nào",
         "Cannot rename: '{0}' is not the id of a component",
     ),
 }

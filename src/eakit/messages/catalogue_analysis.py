@@ -20,12 +20,12 @@ ANALYSIS: dict[str, tuple[str, str]] = {
         "Không thành phần nào phụ thuộc vào thành phần này.",
         "Nothing depends on this component.",
     ),
-    "analysis.impact.by_layer": ("Theo tầng kiến trúc", "By layer"),
+    "analysis.impact.by_layer": ("Theo lớp kiến trúc", "By layer"),
     "analysis.impact.by_agency": ("Theo cơ quan", "By agency"),
     "analysis.impact.depth": ("bước {depth}", "step {depth}"),
     "analysis.impact.no_agency": ("(không thuộc cơ quan nào)", "(no agency)"),
     "analysis.impact.not_live": (
-        "Lưu ý: thành phần này không hoạt động vào ngày {date}.",
+        "Lưu ý: thành phần này không ở trạng thái đang vận hành tại ngày {date}.",
         "Note: this component is not in operation on {date}.",
     ),
     "analysis.resilience.title": (
@@ -62,7 +62,7 @@ ANALYSIS: dict[str, tuple[str, str]] = {
         "Điểm lỗi đơn là thành phần mà khi ngừng hoạt động sẽ chia cắt mạng tích hợp hoặc "
         "hạ tầng kết nối; liên kết đơn (cầu) là kết nối duy nhất giữa hai phần của mạng. "
         "Độ trung gian cho biết bao nhiêu đường nối đi qua một thành phần. Tính trên các "
-        "thành phần hoạt động ngày {date}.",
+        "thành phần đang vận hành tại ngày {date}.",
         "A single point of failure is a component whose failure splits the integration or "
         "infrastructure network; a single link (bridge) is the only connection between two "
         "parts of a network. Betweenness says how many paths go through a component. "

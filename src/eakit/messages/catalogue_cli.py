@@ -179,7 +179,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "watch.counts": ("{count} phát hiện ({counts})", "{count} findings ({counts})"),
     "watch.counts_ready": (
-        "{count} phát hiện ({counts}), mức sẵn sàng {ratio}",
+        "{count} phát hiện ({counts}), mức độ sẵn sàng {ratio}",
         "{count} findings ({counts}), readiness {ratio}",
     ),
     "watch.more": ("… và {count} phát hiện nữa", "… and {count} more"),
@@ -228,7 +228,7 @@ CLI: dict[str, tuple[str, str]] = {
         "--watch cần một thư mục mô hình; {model} không phải",
         "--watch needs a model folder; {model} is not one",
     ),
-    "out.home": ("thư mục nhà của người dùng", "the home folder"),
+    "out.home": ("thư mục nhà (home) của người sử dụng", "the home folder"),
     "out.working": ("thư mục làm việc", "the working folder"),
     "out.fs_root": (
         "từ chối ghi vào {path}: đây là thư mục gốc của một hệ thống tệp",

@@ -151,7 +151,7 @@ RULES: dict[str, tuple[str, str]] = {
         "provision '{article}' of '{doc}' is marked verified but has no quote",
     ),
     "legal.unknown_successor": (
-        "văn bản '{doc}' được thay thế bởi văn bản không có trong danh mục '{successor}'",
+        "văn bản '{doc}' được thay thế bằng văn bản không có trong danh mục '{successor}'",
         "document '{doc}' is replaced by unknown document '{successor}'",
     ),
     "legal.not_a_provision": (

@@ -20,7 +20,7 @@ _STATUS: dict[str, tuple[str, str]] = {
 _NONE = ("Không áp dụng", "Not applicable")
 
 _METHOD = (
-    "Cách tính: mỗi quy tắc được kiểm tra trên từng thành phần mà nó áp dụng; mỗi lần "
+    "Cách tính: mỗi quy tắc được kiểm tra trên từng thành phần thuộc phạm vi áp dụng; mỗi lần "
     "kiểm tra có trọng số theo mức độ (lỗi {error}, cảnh báo {warning}, thông tin không "
     "tính). Tỷ lệ là tổng trọng số các lần kiểm tra đạt chia cho tổng trọng số các lần "
     "kiểm tra áp dụng; phát hiện đã miễn trừ không được tính. Các quy ước (không phải yêu "
@@ -65,13 +65,14 @@ def errors_note(score: Score | None, lang: str = "vi") -> str:
 
 
 def percent(score: Score | None) -> str:
-    """ "75 %" (rounded; "–" when nothing applies)."""
+    """ "75%" (rounded; "–" when nothing applies), as the site and Vietnamese administrative
+    texts write it: no space, so the sign never wraps onto the next line."""
     ratio = score.ratio if score is not None else None
-    return "–" if ratio is None else f"{round(ratio * 100)} %"
+    return "–" if ratio is None else f"{round(ratio * 100)}%"
 
 
 def verdict(score: Score | None, lang: str = "vi") -> str:
-    """ "Chưa đạt — 75 % (39 lỗi còn tồn tại)": the status first, then the share."""
+    """ "Chưa đạt — 75% (39 lỗi còn tồn tại)": the status first, then the share."""
     if score is None or score.status is None:
         return status_label(score, lang)
     note = errors_note(score, lang)

@@ -13,7 +13,7 @@ from eakit.rules.pack import BasisRef, Rule, active_variant
 
 CATEGORY_LABELS = {
     "legal": ("Yêu cầu pháp lý", "legal requirement"),
-    "convention": ("Quy ước mô hình hoá", "modelling convention"),
+    "convention": ("Quy ước mô hình hóa", "modelling convention"),
 }
 SEVERITY_LABELS = {
     "error": ("lỗi", "error"),

@@ -37,7 +37,7 @@ from eakit.rules.pack import (
 SEVERITY_VI = {"error": "lỗi (error)", "warning": "cảnh báo (warning)", "info": "thông tin (info)"}
 CATEGORY = {
     "legal": "quy định pháp lý (legal requirement)",
-    "convention": "quy ước mô hình hoá (modelling convention)",
+    "convention": "quy ước mô hình hóa (modelling convention)",
 }
 
 
@@ -139,7 +139,7 @@ def rule_page(rule: Rule, packs: list[str], docs: dict[str, LegalDocument]) -> s
     ]
     if rule.category == "convention":
         lines += [
-            "Quy ước mô hình hoá, không có căn cứ pháp lý: quy tắc luôn áp dụng và không tính",
+            "Quy ước mô hình hóa, không có căn cứ pháp lý: quy tắc luôn áp dụng và không tính",
             "vào mức tuân thủ pháp luật. / A modelling convention with no legal basis: it",
             "always applies and does not count towards legal compliance.",
             "",

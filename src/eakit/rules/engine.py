@@ -18,6 +18,7 @@ from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
 from eakit.messages import in_lang, say
+from eakit.render.dates import shown
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
 from eakit.rules.messages import format_message, word
@@ -803,7 +804,7 @@ def architecture_ended(
         return None
     words = _ENDED["en" if lang == "en" else "vi"]
     successor = " ".join((architecture.successor or "").split())
-    message = words[0].format(end=end.isoformat(), day=when.isoformat())
+    message = words[0].format(end=_day(end, lang), day=_day(when, lang))
     if successor:
         message += words[1].format(successor=successor)
     where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
@@ -813,7 +814,13 @@ def architecture_ended(
 def ended_note(graph: ModelGraph, lang: str) -> str:
     """Why a rule is not applied to an architecture that has ended."""
     end = graph.architecture.valid_to
-    return _ENDED["en" if lang == "en" else "vi"][2].format(end=end.isoformat() if end else "")
+    return _ENDED["en" if lang == "en" else "vi"][2].format(end=_day(end, lang) if end else "")
+
+
+def _day(date: dt.date, lang: str) -> str:
+    """A date in running text: ISO in English, dd/mm/yyyy in Vietnamese (as the summary
+    line writes the judging date)."""
+    return date.isoformat() if lang == "en" else shown(date)
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:

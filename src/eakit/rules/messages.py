@@ -11,6 +11,7 @@ kind, in lower case), ``{agency}`` (the name of the agency it belongs to) and ``
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple
@@ -18,6 +19,7 @@ from typing import Any, NamedTuple
 from eakit.graph import ModelGraph
 from eakit.labels import field_label, framework_label, pick, value_label
 from eakit.model import relation_types
+from eakit.render.dates import shown
 
 LANGS = ("vi", "en")
 
@@ -151,6 +153,8 @@ def render(graph: ModelGraph, item: Any, lang: str) -> Any:
         return _edge_label(item.type, lang)
     if isinstance(item, Framework):
         return f" {word('or', lang)} ".join(framework_label(f, lang) for f in item.ids)
+    if isinstance(item, dt.date):
+        return shown(item, lang)
     return item
 
 

@@ -26,6 +26,7 @@ from eakit.render.document import charts, page
 from eakit.render.document.words import Lang, w
 from eakit.render.excel.labels import t
 from eakit.render.judged import judged_by
+from eakit.rules.messages import word
 from eakit.text import vi_sort_key
 
 # The views drawn into the report, when the model has them.
@@ -192,8 +193,16 @@ def _layer_rows(report: Report) -> list[tuple[str, int, int, int, float | None, 
     return rows
 
 
+def _case_text(message: str, lang: Lang) -> str:
+    """A finding's message under its rule's heading, which already says whether the basis
+    was checked against the text: the note each finding repeats, " (căn cứ chưa đối chiếu:
+    …)", is left out."""
+    cut = message.rfind(f" ({word('unverified', lang)}: ")
+    return message[:cut] if cut > 0 and message.endswith(")") else message
+
+
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} %".replace(".", ",")
+    return "–" if value is None else f"{value:.1f}%".replace(".", ",")
 
 
 def write_summary(report: Report) -> None:
@@ -464,7 +473,7 @@ def write_findings(report: Report) -> None:
         if active:
             page.text(report.document, w("findings.items", lang), after=0)
             for finding in sorted(active, key=lambda f: report.sort_key(f.message))[:MAX_INSTANCES]:
-                page.text(report.document, finding.message, style="List Bullet")
+                page.text(report.document, _case_text(finding.message, lang), style="List Bullet")
             if len(active) > MAX_INSTANCES:
                 page.text(
                     report.document,

@@ -85,10 +85,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Scope: every component of the architecture model, in these layers:",
     ),
     "method.source": (
-        "Số liệu được tạo tự động bằng eakit {version} từ mô hình kiến trúc “{model}”, bộ "
-        "quy tắc {packs}; ngày lập báo cáo: {generated}.",
-        "Produced with eakit {version} from the architecture model “{model}”, rule packs "
-        "{packs}; report produced on {generated}.",
+        "Số liệu được tạo tự động bằng phần mềm eakit {version} từ mô hình kiến trúc mã "
+        "“{model}”, theo bộ quy tắc mã {packs}; ngày lập báo cáo: {generated}.",
+        "Produced with eakit {version} from the architecture model with id “{model}”, rule "
+        "packs {packs}; report produced on {generated}.",
     ),
     # tables
     "col.no": ("TT", "No."),
@@ -134,7 +134,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "findings.basis": ("Căn cứ: {basis}", "Basis: {basis}"),
     "findings.unverified": ("(chưa đối chiếu với văn bản)", "(not verified against the text)"),
     "findings.convention": (
-        "Quy ước mô hình hoá, không phải nghĩa vụ pháp lý.",
+        "Quy ước mô hình hóa, không phải nghĩa vụ pháp lý.",
         "A modelling convention, not a legal duty.",
     ),
     "findings.items": ("Các trường hợp:", "Instances:"),

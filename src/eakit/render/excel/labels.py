@@ -34,7 +34,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "fact.id": ("Mã kiến trúc", "Architecture id"),
     "fact.name_en": ("Tên tiếng Anh", "English name"),
     "fact.framework": ("Khung kiến trúc áp dụng", "Framework"),
-    "fact.packs": ("Bộ quy tắc", "Rule packs"),
+    "fact.packs": ("Mã bộ quy tắc", "Rule pack ids"),
     "fact.as_of": ("Ngày đánh giá (hiện trạng)", "Judging date (current state)"),
     "fact.generated": ("Ngày lập báo cáo", "Report date"),
     "summary.method": ("Cách tính điểm", "How the scores are computed"),
@@ -119,7 +119,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Key capabilities by agency",
     ),
     "coverage.note": (
-        "Có: đang vận hành; Kế hoạch: dự kiến (năm mục tiêu); Chưa có: không có trong mô hình. "
+        "Có: đang vận hành; Dự kiến: có trong kế hoạch (năm mục tiêu); Chưa có: không có trong "
+        "mô hình. "
         "Cột dịch vụ công trực tuyến: số dịch vụ mức toàn trình, một phần hoặc mức 3, 4 "
         "đang cung cấp.",
         "Yes: in operation; Planned: planned (target year); No: not in the model. "
@@ -135,8 +136,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "cov.online_services": ("Dịch vụ công trực tuyến", "Online services"),
     "cov.yes": ("Có", "Yes"),
     "cov.no": ("Chưa có", "No"),
-    "cov.planned": ("Kế hoạch", "Planned"),
-    "cov.planned_year": ("Kế hoạch {year}", "Planned {year}"),
+    "cov.planned": ("Dự kiến", "Planned"),
+    "cov.planned_year": ("Dự kiến {year}", "Planned {year}"),
     "cov.total": ("Số cơ quan đã có", "Agencies covered"),
     # roadmap
     "roadmap.title": ("Khoảng trống và lộ trình đến {year}", "Gaps and roadmap to {year}"),
@@ -148,7 +149,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "r.layer": ("Lớp kiến trúc", "Layer"),
     "r.lead": ("Cơ quan chủ trì/chủ quản", "Lead or owner"),
     "r.status": ("Trạng thái", "Status"),
-    "r.realises": ("Hiện thực hoá", "Realises"),
+    "r.realises": ("Hiện thực hóa", "Realises"),
     "r.funding": ("Nguồn kinh phí", "Funding"),
     "r.description": ("Mô tả", "Description"),
     "roadmap.none": ("Không có thành phần kế hoạch nào.", "Nothing is planned."),
@@ -183,7 +184,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Import with: eakit import-survey <file>.xlsx -o <model folder>.",
     ),
     "about.architecture": ("Kiến trúc", "Architecture"),
-    "about.key": ("Khoá", "Key"),
+    "about.key": ("Khóa", "Key"),
     # header and footer
     "footer.page": ("Trang &P/&N", "Page &P of &N"),
 }
@@ -234,7 +235,7 @@ DISPLAY_LABELS: dict[str, dict[str, tuple[str, str]]] = {"agency_type": _AGENCY_
 
 # Short layer names for sheet tabs.
 LAYER_SHORT: dict[str, tuple[str, str]] = {
-    "users": ("Người dùng, kênh", "users"),
+    "users": ("Người sử dụng, kênh", "users"),
     "services": ("Cổng, dịch vụ công", "services"),
     "business": ("Cơ quan, nghiệp vụ", "business"),
     "applications": ("Ứng dụng, CSDL", "applications"),

@@ -164,7 +164,8 @@ def recent_date(ctx: CheckContext, p: RecentDate) -> Iterator[Hit]:
         if value is None:
             yield Hit(cid, field=(name,), params={"days": limit, "value": "—"})
         elif not isinstance(value, dt.date) or (ctx.as_of - value).days > int(limit):
-            yield Hit(cid, field=(name,), params={"days": limit, "value": str(value)})
+            shown_value = value if isinstance(value, dt.date) else str(value)
+            yield Hit(cid, field=(name,), params={"days": limit, "value": shown_value})
 
 
 class MinimumByLevel(Params):
@@ -201,7 +202,7 @@ def ended_by(ctx: CheckContext, p: EndedBy) -> Iterator[Hit]:
     for cid in ctx.subjects:
         value = field_value(ctx.get(cid), name)
         if value is None or value > last:
-            yield Hit(cid, field=(name,), params={"date": last.isoformat(), "value": value or "—"})
+            yield Hit(cid, field=(name,), params={"date": last, "value": value or "—"})
 
 
 CHECKS: tuple[CheckType[Any], ...] = (
