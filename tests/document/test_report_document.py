@@ -167,7 +167,7 @@ def test_the_method_names_the_rule_pack_by_its_framework(vi_bytes: bytes) -> Non
     # The bundled model declares framework 1.0 and is judged by the 2.0 pack: said so.
     text = " ".join(_text(vi_bytes).split())
     assert (
-        "bộ quy tắc Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0 (mô hình khai báo "
-        "phiên bản 1.0, chưa có bộ quy tắc riêng)"
+        "theo bộ quy tắc của Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0 (mô hình "
+        "khai báo phiên bản 1.0, chưa có bộ quy tắc riêng)"
     ) in text
     assert "vn-egov-2.0" not in text

@@ -25,7 +25,7 @@ from eakit.render.dates import generation_date, shown
 from eakit.render.document import charts, page
 from eakit.render.document.words import Lang, w
 from eakit.render.excel.labels import t
-from eakit.render.judged import judged_by
+from eakit.render.judged import rules_of
 from eakit.rules.messages import word
 from eakit.text import vi_sort_key
 
@@ -290,7 +290,7 @@ def write_scope(report: Report) -> None:
             lang,
             version=__version__,
             model=report.graph.architecture.id,
-            packs=judged_by(report.graph, report.result.framework, report.result.packs).lang(lang),
+            packs=rules_of(report.graph, report.result.framework, report.result.packs).lang(lang),
             generated=shown(generation_date()),
         ),
         italic=True,

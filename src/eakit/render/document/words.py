@@ -86,9 +86,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "method.source": (
         "Số liệu được tạo tự động bằng phần mềm eakit {version} từ mô hình kiến trúc mã "
-        "“{model}”, theo bộ quy tắc mã {packs}; ngày lập báo cáo: {generated}.",
-        "Produced with eakit {version} from the architecture model with id “{model}”, rule "
-        "packs {packs}; report produced on {generated}.",
+        "“{model}”, theo {packs}; ngày lập báo cáo: {generated}.",
+        "Produced with eakit {version} from the architecture model with id “{model}”, judged "
+        "by {packs}; report produced on {generated}.",
     ),
     # tables
     "col.no": ("TT", "No."),
