@@ -280,8 +280,10 @@ def test_security_levels_judged_by_the_texts_of_the_date(result_2015, result_202
 def test_as_of_2026_applies_current_texts(result_2026: CheckResult) -> None:
     # From 2025-07-01 to 2026-06-30 no supporting text in force is registered for these three:
     # the scope of Decree 118/2025 (Điều 1 khoản 1) was cited for them and does not support
-    # them; Decree 224/2026 Điều 15 gives them a basis again from 2026-07-01.
-    assert [r.id for r in result_2026.not_applicable] == ["SVC-001", "SVC-002", "SVC-009"]
+    # them; Decree 224/2026 Điều 15 gives them a basis again from 2026-07-01. DAT-005 ends on
+    # 2026-01-01 (Law 91/2025 Điều 21 khoản 6 exempts state agencies from the assessment).
+    no_text = ["DAT-005", "SVC-001", "SVC-002", "SVC-009"]
+    assert [r.id for r in result_2026.not_applicable] == no_text
     # the framework in force is 4.0, the model follows 1.0
     framework = _finding(result_2026, "GOV-001@ubnd-tinh")
     assert "Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 1.0" in framework.message

@@ -34,7 +34,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "fact.id": ("Mã kiến trúc", "Architecture id"),
     "fact.name_en": ("Tên tiếng Anh", "English name"),
     "fact.framework": ("Khung kiến trúc áp dụng", "Framework"),
-    "fact.packs": ("Mã bộ quy tắc", "Rule pack ids"),
+    "fact.packs": ("Bộ quy tắc", "Rule packs"),
     "fact.as_of": ("Ngày đánh giá (hiện trạng)", "Judging date (current state)"),
     "fact.generated": ("Ngày lập báo cáo", "Report date"),
     "summary.method": ("Cách tính điểm", "How the scores are computed"),
