@@ -27,6 +27,12 @@ ENUM_LABELS: dict[str, tuple[str, str]] = {
 # things ("other" application type, "other" data classification; "email" as an
 # application and as a channel).
 VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    # of relations (the site's relations tables)
+    "sync_mode": {
+        "realtime": ("Đồng bộ tức thời", "Real-time"),
+        "batch": ("Đồng bộ theo lô", "Batch"),
+        "manual": ("Trao đổi thủ công", "Manual"),
+    },
     "actor_type": {
         "citizen": ("Người dân", "Citizens"),
         "enterprise": ("Doanh nghiệp", "Enterprises"),
@@ -235,6 +241,20 @@ MESSAGE_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "approved": ("Hồ sơ đề xuất cấp độ được phê duyệt", "Approval of the level dossier"),
     "decision_ref": ("Số quyết định phê duyệt", "Number of the approving decision"),
     "protection_plan": ("Phương án bảo đảm an toàn được phê duyệt", "Approved protection plan"),
+    # the other reference fields, as the site names the field that declares a relation
+    "agency": ("Cơ quan, đơn vị", "Agency"),
+    "based_on": ("Xây dựng trên nền", "Built on"),
+    "channels": ("Kênh giao tiếp", "Channels"),
+    "connected_to": ("Kết nối tới", "Connected to"),
+    "delivered_by": ("Thành phần cung cấp dịch vụ", "Delivered by"),
+    "depends_on": ("Phụ thuộc vào", "Depends on"),
+    "deployed_at": ("Nơi triển khai", "Deployed at"),
+    "links_to": ("Liên kết tới", "Links to"),
+    "located_in": ("Vị trí đặt", "Located in"),
+    "protects": ("Đối tượng được bảo vệ", "Protects"),
+    "realises": ("Hiện thực hóa", "Realises"),
+    "replaces": ("Thay thế cho", "Replaces"),
+    "serves": ("Phục vụ", "Serves"),
 }
 
 

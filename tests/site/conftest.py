@@ -62,3 +62,10 @@ def xss_paged_site(tmp_path_factory, xss_graph) -> Path:
     return build_site(
         xss_graph, sample_result(xss_graph), out, lang="vi", diagrams=True, layout=layout
     )
+
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory, model_graph, model_result) -> Path:
+    """The English site of the bundled model, without diagrams."""
+    out = tmp_path_factory.mktemp("site-en") / "site"
+    return build_site(model_graph, model_result, out, lang="en", diagrams=False)

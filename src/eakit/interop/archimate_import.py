@@ -232,8 +232,13 @@ def _framework_at(when: dt.date) -> str:
     )
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "100 %"
+def _percent(part: int, whole: int) -> Bilingual:
+    """The share ``part``/``whole`` as Vietnamese administrative texts write it, "72,3%" (a
+    decimal comma, no space, so the sign never wraps onto the next line), and in English
+    "72.3%"; a whole number without decimals ("100%"); nothing out of nothing is all."""
+    value = round(100 * part / whole, 1) if whole else 100.0
+    text = f"{value:.1f}".removesuffix(".0") + "%"
+    return Bilingual(text.replace(".", ","), text)
 
 
 def _cell(text: str) -> str:

@@ -31,6 +31,7 @@ from eakit.render.site.markup import html_path
 from eakit.render.site.national import GroupedPages
 from eakit.render.site.pages import Figures, SitePages
 from eakit.render.site.slots import write_slots
+from eakit.render.site.theme_words import write_overrides
 
 # Files mkdocs writes that do not fit a site opened from a folder: the sitemaps carry the
 # build date and need a site URL; the 404 page links assets from the server root "/".
@@ -185,6 +186,7 @@ def write_sources(
         nav=pages.nav(),
         docs_dir=docs,
         site_dir=folder / "site",
+        theme_dir=write_overrides(folder / "theme", lang),
         footer=f"{words('built_with')} {graph.architecture.id} · "
         f"{framework_name(graph.architecture.framework, lang)} · "
         f"{words('as_of')} {shown(graph.architecture.as_of)}",

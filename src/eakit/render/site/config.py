@@ -32,9 +32,20 @@ def search_plugin(lang: str) -> dict[str, Any]:
 
 
 def mkdocs_config(
-    *, site_name: str, words: Words, nav: list[Any], docs_dir: Path, site_dir: Path, footer: str
+    *,
+    site_name: str,
+    words: Words,
+    nav: list[Any],
+    docs_dir: Path,
+    site_dir: Path,
+    footer: str,
+    theme_dir: Path,
 ) -> dict[str, Any]:
-    """The configuration dictionary written as the site's ``mkdocs.yml``."""
+    """The configuration dictionary written as the site's ``mkdocs.yml``.
+
+    ``theme_dir`` holds the overrides of Material's templates
+    (:func:`eakit.render.site.theme_words.write_overrides`).
+    """
     return {
         # Material writes the site name into the page unescaped.
         "site_name": h(site_name),
@@ -46,6 +57,7 @@ def mkdocs_config(
         "theme": {
             "name": "material",
             "language": words.lang,
+            "custom_dir": str(theme_dir),
             "font": False,  # no Google Fonts: the system fonts render Vietnamese well
             "features": [
                 "navigation.tabs",

@@ -75,6 +75,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "component": ("Thành phần", "Component"),
     "details": ("Chi tiết", "Details"),
     "no_relations": ("Không có quan hệ nào.", "No relations."),
+    # a relation declared by a reference field of a component (owner, hosted_on...)
+    "declared_as": ("khai báo ở mục “{field}”", "declared as “{field}”"),
     # large models: a page per top-level agency
     "more_rows": ("… và {n} mục nữa (không hiện ở đây).", "… and {n} more (not shown here)."),
     "paged_note": (

@@ -18,6 +18,7 @@ import yaml
 
 from eakit.findings import CheckResult, Finding, Score
 from eakit.graph import Edge, ModelGraph
+from eakit.labels import field_label
 from eakit.model import LAYERS, BaseComponent, Layer, Status, kind_of, relation_types
 from eakit.model.components import KIND_CLASSES
 from eakit.model.frameworks import framework_name
@@ -782,13 +783,16 @@ class SitePages:
                 for key in ("protocol", "sync_mode", "standard_ref", "agreement_ref"):
                     value = getattr(relation, key)
                     if value:
-                        parts.append(h(value))
+                        parts.append(h(self.w.value(key, value)))
                 if relation.target:
                     parts.append(h(f"{self.w('target')}: {relation.target}"))
                 if relation.description:
                     parts.append(h(relation.description))
             elif edge.origin != "relation":
-                parts.append(f'<code class="eakit-muted">{h(edge.origin)}</code>')
+                field = field_label(edge.origin, self.w.lang)
+                parts.append(
+                    f'<span class="eakit-muted">{h(self.w("declared_as", field=field))}</span>'
+                )
             return " · ".join(parts)
 
         for edge in self.graph.out_edges(component_id):
