@@ -318,6 +318,31 @@ CLI: dict[str, tuple[str, str]] = {
         "không thể dùng --focus cùng với --view",
         "--focus and --view cannot be combined",
     ),
+    "view.unknown_format": (
+        "định dạng sơ đồ '{fmt}' không hợp lệ; hãy dùng {choices}",
+        "unknown diagram format '{fmt}'; use one of {choices}",
+    ),
+    "view.no_format": ("chưa chọn định dạng sơ đồ nào", "no diagram format given"),
+    "view.unknown_lang": (
+        "ngôn ngữ '{lang}' không hợp lệ; hãy dùng {choices}",
+        "unknown language '{lang}'; use one of {choices}",
+    ),
+    "view.unknown": (
+        "không có sơ đồ nào tên '{name}'{hint}; các sơ đồ của mô hình này: {known}",
+        "no view named '{name}'{hint}; views of this model: {known}",
+    ),
+    "view.missing_id": (
+        "sơ đồ '{view}': mục {key} nêu '{id}', không phải mã của thành phần nào{hint}",
+        "view '{view}': {key} names '{id}', which is not a component id{hint}",
+    ),
+    "view.twice": (
+        "có hai sơ đồ cùng tên '{name}'; hãy đổi tên một sơ đồ",
+        "two views are named '{name}'; rename one of them",
+    ),
+    "view.depth": (
+        "độ sâu phải từ 1 trở lên, nhưng đang là {depth}",
+        "depth must be 1 or more, got {depth}",
+    ),
     "cli.choice": (
         "{option} phải là {choices}, nhưng đang là '{got}'",
         "{option} must be {choices}, got '{got}'",
