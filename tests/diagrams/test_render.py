@@ -13,7 +13,7 @@ from eakit.cli.main import build_app
 from eakit.diagnostics import ModelLoadError
 from eakit.graph import ModelGraph
 from eakit.pipeline import load_graph
-from eakit.render.diagrams import list_views, render_focus, render_views
+from eakit.render.diagrams import ViewError, list_views, render_focus, render_views
 from tests.conftest import BUNDLED_MODEL, FIXTURES
 from tests.diagrams.conftest import write_province
 
@@ -179,6 +179,9 @@ def test_cli_reports_a_mistyped_view_with_its_manifest_line(tmp_path: Path) -> N
     model = write_province(tmp_path / "m", {"views": [{"name": "a", "include": ["lgps"]}]})
     code, output = _run("diagram", str(model), "-o", str(tmp_path / "out"))
     assert code == 2
+    assert "eakit.yaml:" in output and "có phải là 'lgsp'" in output
+    code, output = _run("diagram", str(model), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert code == 2
     assert "eakit.yaml:" in output and "did you mean 'lgsp'" in output
 
 
@@ -187,9 +190,37 @@ def test_cli_lists_views_and_rejects_unknown_ones(tmp_path: Path) -> None:
     code, output = _run("diagram", str(model), "--list")
     assert code == 0 and "overview\tTổng quan kiến trúc Chính quyền điện tử" in output
     code, output = _run("diagram", str(model), "--view", "overveiw", "-o", str(tmp_path / "o"))
-    assert code == 2 and "did you mean 'overview'" in output
+    assert code == 2 and "có phải là 'overview'" in output
     code, output = _run("diagram", str(model), "-f", "gif", "-o", str(tmp_path / "o"))
-    assert code == 2 and "unknown diagram format 'gif'" in output
+    assert code == 2 and "định dạng sơ đồ 'gif' không hợp lệ" in output
+
+
+def test_an_unknown_view_is_said_in_the_readers_language(tmp_path: Path) -> None:
+    model = write_province(tmp_path / "m")
+    out = str(tmp_path / "o")
+    code, output = _run("diagram", str(model), "--view", "overveiw", "-o", out)
+    assert code == 2
+    assert "eakit: lỗi: không có sơ đồ nào tên 'overveiw' (có phải là 'overview'?)" in output
+    assert "các sơ đồ của mô hình này: overview, integration" in output
+    assert "no view named" not in output and "did you mean" not in output
+    by_option = _run("diagram", str(model), "--view", "overveiw", "-o", out, "--lang", "en")
+    by_env = _run("diagram", str(model), "--view", "overveiw", "-o", out, env={"EAKIT_LANG": "en"})
+    for code, output in (by_option, by_env):
+        assert code == 2
+        assert "no view named 'overveiw' (did you mean 'overview'?)" in output
+        assert "views of this model: overview, integration" in output
+    code, output = _run("diagram", str(model), "-f", "gif", "-o", out, "--lang", "en")
+    assert code == 2 and "unknown diagram format 'gif'; use one of svg, png, dot" in output
+
+
+def test_a_language_eakit_does_not_speak_is_a_view_error(tmp_path: Path) -> None:
+    graph = load_graph(write_province(tmp_path / "m"))
+    with pytest.raises(ViewError, match="ngôn ngữ 'fr' không hợp lệ") as caught:
+        render_views(graph, None, tmp_path / "o", formats=["dot"], lang="fr")
+    assert caught.value.message.en == "unknown language 'fr'; use one of vi, en"
+    with pytest.raises(ViewError, match="chưa chọn định dạng sơ đồ nào") as caught:
+        render_views(graph, None, tmp_path / "o", formats=[], lang="vi")
+    assert caught.value.message.en == "no diagram format given"
 
 
 def test_cli_focus_writes_one_file(tmp_path: Path) -> None:
@@ -215,4 +246,4 @@ def test_cli_focus_writes_one_file(tmp_path: Path) -> None:
 def test_cli_unknown_focus_is_exit_2(tmp_path: Path) -> None:
     model = write_province(tmp_path / "m")
     code, output = _run("diagram", str(model), "--focus", "lgps", "-o", str(tmp_path / "o"))
-    assert code == 2 and "did you mean 'lgsp'" in output
+    assert code == 2 and "(có phải là 'lgsp'?)" in output

@@ -171,8 +171,9 @@ def test_agency_views_are_found_only_when_needed(
 def test_a_view_named_like_an_agency_view_is_a_clash(tmp_path: Path) -> None:
     views = ["overview", "agency", {"name": "agency-so-tu-phap", "include": ["so-tu-phap"]}]
     graph = load_graph(write_province(tmp_path / "a", {"views": views}))
-    with pytest.raises(ViewError, match="two views are named 'agency-so-tu-phap'") as caught:
+    with pytest.raises(ViewError, match="hai sơ đồ cùng tên 'agency-so-tu-phap'") as caught:
         ViewCatalog(graph)
+    assert "two views are named 'agency-so-tu-phap'" in caught.value.message.en
     assert caught.value.path == ("views", 2)
     # An agency without a view of its own leaves the name free.
     views[2] = {"name": "agency-ubnd-tinh", "include": ["ubnd-tinh"]}

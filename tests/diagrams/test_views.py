@@ -88,7 +88,8 @@ def test_declared_view_errors_are_located_in_the_manifest(tmp_path: Path) -> Non
     graph = load_graph(model)
     with pytest.raises(ViewError) as caught:
         resolve_views(graph)
-    assert "'lgps'" in caught.value.message and "did you mean 'lgsp'" in caught.value.message
+    assert "'lgps'" in caught.value.message and "có phải là 'lgsp'" in caught.value.message
+    assert "did you mean 'lgsp'" in caught.value.message.en
     assert caught.value.path == ("views", 0, "include", 1, "ids", 0)
 
 
@@ -126,8 +127,15 @@ def test_builtin_views_of_a_province(province: ModelGraph) -> None:
 
 
 def test_focus_view_of_an_unknown_id_suggests_one(province: ModelGraph) -> None:
-    with pytest.raises(ViewError, match="did you mean 'lgsp'"):
+    with pytest.raises(ViewError, match="có phải là 'lgsp'") as caught:
         focus_view(province, "lgps")
+    assert caught.value.message.en == "no component with id 'lgps' (did you mean 'lgsp'?)"
+
+
+def test_a_focus_depth_below_one_is_said_in_both_languages(province: ModelGraph) -> None:
+    with pytest.raises(ViewError, match="độ sâu phải từ 1 trở lên") as caught:
+        focus_view(province, "lgsp", depth=0)
+    assert caught.value.message.en == "depth must be 1 or more, got 0"
 
 
 # --- scenes ---------------------------------------------------------------------------------

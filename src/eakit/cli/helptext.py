@@ -6,7 +6,8 @@ see :mod:`eakit.messages.catalogue_help`). :func:`catalogue_group` is the class 
 application's click group for one language: it puts that language's words in place of the
 ids for every command, option and sub-group, and gives each command a context whose
 :class:`HelpFormatter` writes click's own words (``Usage:``, ``Options``, ``default:``...)
-in that language too.
+in that language too, and turns the errors click raises about the command line into
+errors shown in that language (:mod:`eakit.cli.usage_errors`).
 
 The language is known before the application is built: :func:`help_lang` reads ``--lang``
 on the command line, else ``EAKIT_LANG``, and ``eakit.cli.main`` passes it in.
@@ -20,8 +21,10 @@ from functools import cache
 from typing import Any
 
 from typer import _click as click  # typer runs its own copy of click
+from typer._click.exceptions import ClickException
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
+from eakit.cli.usage_errors import in_reader_lang
 from eakit.messages import CATALOGUE, say
 
 LANGS = ("vi", "en")
@@ -118,6 +121,9 @@ def translate(command: click.Command, lang: str) -> None:
     command.help = words(command.help, lang)
     command.short_help = words(command.short_help, lang)
     command.context_class = _context_class(lang)
+    command.options_metavar = say("click.options_metavar").lang(lang)
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = say("click.command_metavar").lang(lang)
     for param in command.params:
         if isinstance(param, TyperOption | TyperArgument):
             param.help = words(param.help, lang)
@@ -133,5 +139,19 @@ def catalogue_group(lang: str) -> type[TyperGroup]:
         def __init__(self, **options: Any) -> None:
             super().__init__(**options)
             translate(self, lang)
+
+        # Every error click raises while reading the command line passes through one of
+        # these two (a command's own parsing runs inside the group's invoke).
+        def make_context(self, *args: Any, **options: Any) -> click.Context:
+            try:
+                return super().make_context(*args, **options)
+            except ClickException as error:
+                raise in_reader_lang(error, lang) from error
+
+        def invoke(self, ctx: click.Context) -> Any:
+            try:
+                return super().invoke(ctx)
+            except ClickException as error:
+                raise in_reader_lang(error, lang) from error
 
     return CatalogueGroup

@@ -318,6 +318,97 @@ CLI: dict[str, tuple[str, str]] = {
         "không thể dùng --focus cùng với --view",
         "--focus and --view cannot be combined",
     ),
+    # click's own errors (see eakit.cli.usage_errors); the English texts are click's.
+    "click.error": ("Lỗi: {message}", "Error: {message}"),
+    "click.try_help": (
+        "Xem '{command} {option}' để biết cách dùng.",
+        "Try '{command} {option}' for help.",
+    ),
+    "click.options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "click.command_metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
+    "click.no_such_option": ("không có tùy chọn {option}{hint}", "No such option: {option}{hint}"),
+    "click.possible_options": (
+        " (các tùy chọn gần giống: {options})",
+        " (Possible options: {options})",
+    ),
+    "click.no_such_command": ("không có lệnh '{name}'{hint}", "No such command '{name}'.{hint}"),
+    "click.did_you_mean": (" (có phải là {options}?)", " Did you mean {options}?"),
+    "click.missing_command": ("chưa nêu lệnh nào", "Missing command."),
+    "click.extra_args": (
+        "thừa tham số ({args})",
+        "Got unexpected extra argument(s) ({args})",
+    ),
+    "click.requires_value": (
+        "tùy chọn '{option}' cần một giá trị",
+        "Option '{option}' requires an argument.",
+    ),
+    "click.requires_values": (
+        "tùy chọn '{option}' cần {count} giá trị",
+        "Option '{option}' requires {count} arguments.",
+    ),
+    "click.takes_no_value": (
+        "tùy chọn '{option}' không nhận giá trị",
+        "Option '{option}' does not take a value.",
+    ),
+    "click.invalid_value_for": (
+        "giá trị không hợp lệ cho {param}: {reason}",
+        "Invalid value for {param}: {reason}",
+    ),
+    "click.invalid_value": ("giá trị không hợp lệ: {reason}", "Invalid value: {reason}"),
+    "click.missing.option": ("thiếu tùy chọn {param}", "Missing option {param}."),
+    "click.missing.argument": ("thiếu tham số {param}", "Missing argument {param}."),
+    "click.missing.parameter": ("thiếu tham số {param}", "Missing parameter {param}."),
+    "click.value.greater_than_equal": (
+        "giá trị phải lớn hơn hoặc bằng {limit}",
+        "Input should be greater than or equal to {limit}",
+    ),
+    "click.value.greater_than": (
+        "giá trị phải lớn hơn {limit}",
+        "Input should be greater than {limit}",
+    ),
+    "click.value.less_than_equal": (
+        "giá trị phải nhỏ hơn hoặc bằng {limit}",
+        "Input should be less than or equal to {limit}",
+    ),
+    "click.value.less_than": ("giá trị phải nhỏ hơn {limit}", "Input should be less than {limit}"),
+    "click.value.int_parsing": (
+        "giá trị phải là một số nguyên",
+        "Input should be a valid integer",
+    ),
+    "click.value.float_parsing": ("giá trị phải là một số", "Input should be a valid number"),
+    "click.value.bool_parsing": (
+        "giá trị phải là true hoặc false",
+        "Input should be a valid boolean",
+    ),
+    "click.value.not_one_of": (
+        "{got} không phải là một trong {choices}",
+        "{got} is not one of {choices}.",
+    ),
+    "view.unknown_format": (
+        "định dạng sơ đồ '{fmt}' không hợp lệ; hãy dùng {choices}",
+        "unknown diagram format '{fmt}'; use one of {choices}",
+    ),
+    "view.no_format": ("chưa chọn định dạng sơ đồ nào", "no diagram format given"),
+    "view.unknown_lang": (
+        "ngôn ngữ '{lang}' không hợp lệ; hãy dùng {choices}",
+        "unknown language '{lang}'; use one of {choices}",
+    ),
+    "view.unknown": (
+        "không có sơ đồ nào tên '{name}'{hint}; các sơ đồ của mô hình này: {known}",
+        "no view named '{name}'{hint}; views of this model: {known}",
+    ),
+    "view.missing_id": (
+        "sơ đồ '{view}': mục {key} nêu '{id}', không phải mã của thành phần nào{hint}",
+        "view '{view}': {key} names '{id}', which is not a component id{hint}",
+    ),
+    "view.twice": (
+        "có hai sơ đồ cùng tên '{name}'; hãy đổi tên một sơ đồ",
+        "two views are named '{name}'; rename one of them",
+    ),
+    "view.depth": (
+        "độ sâu phải từ 1 trở lên, nhưng đang là {depth}",
+        "depth must be 1 or more, got {depth}",
+    ),
     "cli.choice": (
         "{option} phải là {choices}, nhưng đang là '{got}'",
         "{option} must be {choices}, got '{got}'",

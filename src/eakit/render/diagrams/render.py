@@ -21,11 +21,11 @@ from eakit import atomic
 from eakit.diagnostics import Location
 from eakit.findings import CheckResult
 from eakit.graph import ModelGraph
-from eakit.messages import Bilingual, in_lang, say
+from eakit.messages import Bilingual, did_you_mean, in_lang, say
 from eakit.render.diagrams.dot import scene_to_dot
 from eakit.render.diagrams.scene import LinkFn, Scene, SceneContext, build_scene
 from eakit.render.diagrams.views import ResolvedView, ViewCatalog, ViewError, focus_view
-from eakit.text import did_you_mean, for_terminal
+from eakit.text import for_terminal
 
 _T = TypeVar("_T")
 
@@ -108,11 +108,11 @@ def _check_options(formats: Iterable[str], lang: str) -> list[str]:
     wanted = list(dict.fromkeys(formats))
     for fmt in wanted:
         if fmt not in FORMATS:
-            raise ViewError(f"unknown diagram format '{fmt}'; use one of {', '.join(FORMATS)}")
+            raise ViewError(say("view.unknown_format", fmt=fmt, choices=", ".join(FORMATS)))
     if not wanted:
-        raise ViewError("no diagram format given")
+        raise ViewError(say("view.no_format"))
     if lang not in LANGS:
-        raise ViewError(f"unknown language '{lang}'; use one of {', '.join(LANGS)}")
+        raise ViewError(say("view.unknown_lang", lang=lang, choices=", ".join(LANGS)))
     return wanted
 
 
@@ -141,10 +141,8 @@ def _pick(catalog: ViewCatalog, names: Sequence[str] | None) -> list[ResolvedVie
         view = catalog.get(name)
         if view is None:
             known = [v.name for v in catalog.all()]
-            raise ViewError(
-                f"no view named '{name}'{did_you_mean(name, known)}; "
-                f"views of this model: {', '.join(known)}"
-            )
+            hint = did_you_mean(name, known)
+            raise ViewError(say("view.unknown", name=name, hint=hint, known=", ".join(known)))
         chosen.setdefault(name, view)
     return list(chosen.values())
 

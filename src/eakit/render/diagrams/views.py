@@ -14,12 +14,11 @@ from functools import cached_property
 from typing import Any
 
 from eakit.graph import ModelGraph
-from eakit.messages import say
+from eakit.messages import did_you_mean, say
 from eakit.model import BaseComponent
 from eakit.model.views import Aggregate, Selector, ViewSpec, effective_views
 from eakit.render.diagrams import labels
 from eakit.rules.selectors import Predicate, compile_selector, parse_selector
-from eakit.text import did_you_mean
 
 _WILDCARDS = frozenset("*?[")
 
@@ -55,7 +54,8 @@ def _analysis_spec(name: str) -> ViewSpec:
 
 
 class ViewError(ValueError):
-    """A view that cannot be drawn; ``path`` points into ``eakit.yaml`` when it can."""
+    """A view that cannot be drawn; ``message`` is a catalogue message in both languages
+    (:class:`~eakit.messages.Bilingual`), ``path`` points into ``eakit.yaml`` when it can."""
 
     def __init__(self, message: str, path: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
@@ -162,10 +162,9 @@ def _check_exact_ids(graph: ModelGraph, view: ViewSpec, index: int | None) -> No
             path: tuple[str | int, ...] = (
                 ("views", index, key, position, "ids", inner) if index is not None else ()
             )
+            hint = did_you_mean(glob, graph.ids())
             raise ViewError(
-                f"view '{view.name}': {key} names '{glob}', which is not a component id"
-                f"{did_you_mean(glob, graph.ids())}",
-                path,
+                say("view.missing_id", view=view.name, key=key, id=glob, hint=hint), path
             )
 
 
@@ -262,7 +261,7 @@ class ViewCatalog:
         for view in views:
             if view.name in seen:
                 raise ViewError(
-                    f"two views are named '{view.name}'; rename one of them",
+                    say("view.twice", name=view.name),
                     ("views", view.index) if view.index is not None else (),
                 )
             seen.add(view.name)
@@ -314,11 +313,10 @@ def list_views(graph: ModelGraph, lang: str = "vi") -> list[ViewInfo]:
 def focus_view(graph: ModelGraph, component_id: str, depth: int = 1) -> ResolvedView:
     """The neighbourhood view of one component."""
     if component_id not in graph:
-        raise ViewError(
-            f"no component with id '{component_id}'{did_you_mean(component_id, graph.ids())}"
-        )
+        hint = did_you_mean(component_id, graph.ids())
+        raise ViewError(say("cli.no_component", id=component_id, hint=hint))
     if depth < 1:
-        raise ViewError(f"depth must be 1 or more, got {depth}")
+        raise ViewError(say("view.depth", depth=depth))
     return ResolvedView(f"focus-{component_id}", FOCUS_SPEC, focus=component_id, depth=depth)
 
 
