@@ -100,6 +100,9 @@ def test_findings_and_readiness_changes(old: ModelGraph, new: ModelGraph) -> Non
     markdown = diff.to_markdown("en")
     assert "| Findings | 1 new | 1 resolved | |" in markdown
     assert "| Readiness | 60.0% → 80.0% (+20.0) | | |" in markdown
+    # Vietnamese numbers take a decimal comma.
+    assert "60,0% → 80,0% (+20,0)" in diff.to_markdown("vi")
+    assert "60,0% → 80,0% (+20,0)" in diff.to_text("vi")
     assert markdown.count("<details>") == markdown.count("</details>") == 5
 
 

@@ -264,7 +264,8 @@ class ModelDiff:
         if self.readiness:
             out.append(t("diff.readiness"))
             out += [
-                f"  {s.scope_words(lang)}: {_score(s.old)} → {_score(s.new)}{_delta(s)}"
+                f"  {s.scope_words(lang)}: {_score(s.old, lang)} → {_score(s.new, lang)}"
+                f"{_delta(s, lang)}"
                 for s in self.readiness
             ]
         return "\n".join(out) + "\n"
@@ -303,8 +304,8 @@ class ModelDiff:
         overall = next((s for s in self.readiness if s.scope == "overall"), None)
         if overall is not None:
             out.append(
-                f"| {t('diff.md.readiness')} | {_score(overall.old)} → {_score(overall.new)}"
-                f"{_delta(overall)} | | |"
+                f"| {t('diff.md.readiness')} | {_score(overall.old, lang)} → "
+                f"{_score(overall.new, lang)}{_delta(overall, lang)} | | |"
             )
         out.append("")
         if self.architecture:
@@ -359,8 +360,8 @@ class ModelDiff:
         if self.readiness:
             rows = [t("diff.md.score_head"), "|---|---:|---:|---:|"]
             rows += [
-                f"| {s.scope_words(lang)} | {_score(s.old)} | {_score(s.new)} | "
-                f"{'' if s.delta is None else f'{s.delta:+.1f}'} |"
+                f"| {s.scope_words(lang)} | {_score(s.old, lang)} | {_score(s.new, lang)} | "
+                f"{'' if s.delta is None else _decimal(f'{s.delta:+.1f}', lang)} |"
                 for s in self.readiness
             ]
             out += _details(t("diff.md.readiness"), rows)
@@ -390,14 +391,19 @@ def _md(value: Any, lang: str) -> str:
     return f"`{_cell(show_value(value, lang))}`"
 
 
-def _score(score: Score | None) -> str:
+def _decimal(text: str, lang: str) -> str:
+    """A number as written in ``lang``: a decimal comma in Vietnamese ("87,5")."""
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def _score(score: Score | None, lang: str) -> str:
     if score is None or score.ratio is None:
         return "—"
-    return f"{score.ratio * 100:.1f}%"
+    return _decimal(f"{score.ratio * 100:.1f}%", lang)
 
 
-def _delta(change: ScoreChange) -> str:
-    return "" if change.delta is None else f" ({change.delta:+.1f})"
+def _delta(change: ScoreChange, lang: str) -> str:
+    return "" if change.delta is None else _decimal(f" ({change.delta:+.1f})", lang)
 
 
 def _details(summary: str, rows: list[str]) -> list[str]:
