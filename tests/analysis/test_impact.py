@@ -166,3 +166,10 @@ def test_relation_words_read_in_running_text() -> None:
     assert operated.words("en") == operated.label_en
     hosted = relation_types()["hosted_on"]
     assert hosted.words("vi", reverse=True) == hosted.reverse.replace(" … ", " ")
+
+
+def test_a_depth_below_one_is_said_in_both_languages(small_graph) -> None:
+    with pytest.raises(ValueError) as caught:
+        impact(small_graph, "ttdl", depth=0)
+    assert str(caught.value.args[0]) == "độ sâu phải từ 1 trở lên, nhưng đang là 0"
+    assert caught.value.args[0].en == "depth must be 1 or more, got 0"

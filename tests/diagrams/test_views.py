@@ -270,3 +270,16 @@ def test_manifest_json_schema_accepts_view_shorthands() -> None:
         jsonschema.validate({**good, "views": ["overviw"]}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**good, "views": [{"name": "x", "include": ["So-*"]}]}, schema)
+
+
+@pytest.mark.parametrize(
+    ("views", "vietnamese"),
+    [
+        (["overviw"], "'overviw' không phải là sơ đồ có sẵn (có phải là 'overview'?)"),
+        ([{"name": "a"}, {"name": "a"}], "có hai sơ đồ cùng tên 'a'"),
+    ],
+)
+def test_manifest_view_mistakes_are_said_in_vietnamese(views: object, vietnamese: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _manifest(views)
+    assert vietnamese in str(caught.value)

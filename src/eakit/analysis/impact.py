@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from eakit.analysis.state import edge_live, live_ids
 from eakit.graph import ModelGraph
+from eakit.messages import say
 from eakit.model import LAYER_INFO, Layer, relation_types
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def impact(
     if component_id not in graph:
         raise KeyError(component_id)
     if depth is not None and depth < 1:
-        raise ValueError(f"depth must be 1 or more, got {depth}")
+        raise ValueError(say("view.depth", depth=depth))
     day = when or graph.architecture.as_of
     live = component_id in live_ids(graph, day)
     failures = failure_graph(graph, day, keep=[component_id])

@@ -405,6 +405,10 @@ CLI: dict[str, tuple[str, str]] = {
         "có hai sơ đồ cùng tên '{name}'; hãy đổi tên một sơ đồ",
         "two views are named '{name}'; rename one of them",
     ),
+    "view.not_builtin": (
+        "'{name}' không phải là sơ đồ có sẵn{hint}; các sơ đồ có sẵn: {known}",
+        "'{name}' is not a built-in view{hint}; built-in views: {known}",
+    ),
     "view.depth": (
         "độ sâu phải từ 1 trở lên, nhưng đang là {depth}",
         "depth must be 1 or more, got {depth}",

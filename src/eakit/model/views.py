@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from eakit.messages import Bilingual, in_lang
+from eakit.messages import Bilingual, did_you_mean, in_lang, say
 from eakit.model.components import KIND_CLASSES, Strict, Text
 from eakit.model.layers import Layer
 from eakit.model.relations import RELATION_TYPE_NAMES
@@ -204,11 +204,13 @@ class ViewSpec(Strict):
         if isinstance(data, str):
             builtins = [view.name for view in BUILTIN_VIEWS]
             if data not in builtins:
-                from eakit.text import did_you_mean
-
                 raise ValueError(
-                    f"'{data}' is not a built-in view{did_you_mean(data, builtins)}; "
-                    f"built-in views: {', '.join(builtins)}"
+                    say(
+                        "view.not_builtin",
+                        name=data,
+                        hint=did_you_mean(data, builtins),
+                        known=", ".join(builtins),
+                    )
                 )
             return {"name": data}
         return data
@@ -342,7 +344,7 @@ def _unique_names(entries: list[ViewSpec]) -> list[ViewSpec]:
     for entry in entries:
         name = entry.name
         if name in seen:
-            raise ValueError(f"two views are named '{name}'")
+            raise ValueError(say("view.twice", name=name))
         seen.add(name)
     return entries
 
