@@ -134,3 +134,26 @@ def test_any_other_click_error_is_shown_under_the_readers_error_word() -> None:
         out = io.StringIO()
         shown.show(out)
         assert out.getvalue() == f"{word}: Could not open file 'x': denied\n"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("vi", "Đã dừng."), ("en", "Aborted!")])
+def test_an_interrupted_command_says_so_in_the_readers_language(lang: str, said: str) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from eakit.cli.helptext import catalogue_group
+
+    app = typer.Typer(cls=catalogue_group(lang))
+
+    @app.command()
+    def stopped() -> None:
+        raise EOFError  # as a prompt meets the end of its input
+
+    @app.command()
+    def other() -> None:
+        """A second command, so that the group dispatches by name."""
+
+    ran = CliRunner().invoke(app, ["stopped"])
+    assert ran.exit_code == 1
+    assert said in ran.output
+    assert lang == "en" or "Aborted" not in ran.output

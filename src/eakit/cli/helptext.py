@@ -16,6 +16,7 @@ on the command line, else ``EAKIT_LANG``, and ``eakit.cli.main`` passes it in.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from typer import _click as click  # typer runs its own copy of click
 from typer._click.exceptions import ClickException
 from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.exceptions import Abort
 
 from eakit.cli.usage_errors import in_reader_lang
 from eakit.messages import CATALOGUE, say
@@ -153,5 +155,11 @@ def catalogue_group(lang: str) -> type[TyperGroup]:
                 return super().invoke(ctx)
             except ClickException as error:
                 raise in_reader_lang(error, lang) from error
+            except (Abort, EOFError):
+                # typer would print its English "Aborted!" and end with 1 (an interrupt
+                # ends with 130 and no words, as typer does).
+                click.echo(file=sys.stderr)
+                click.echo(say("click.aborted").lang(lang), file=sys.stderr)
+                sys.exit(1)
 
     return CatalogueGroup

@@ -320,6 +320,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     # click's own errors (see eakit.cli.usage_errors); the English texts are click's.
     "click.error": ("Lỗi: {message}", "Error: {message}"),
+    "click.aborted": ("Đã dừng.", "Aborted!"),
     "click.try_help": (
         "Xem '{command} {option}' để biết cách dùng.",
         "Try '{command} {option}' for help.",
