@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eakit.text import strip_diacritics, vi_sort_key, vi_sorted
+from eakit.text import strip_diacritics, vi_date, vi_sort_key, vi_sorted
 
 
 def test_letters_follow_the_vietnamese_alphabet():
@@ -78,3 +80,17 @@ def test_escaped_characters_in_a_model_file_load_as_nfc(tmp_path):
     actor = load_model(tmp_path).components["a"]
     assert actor.name == "Hoà"
     assert actor.properties == {"ghi_chu": "\u8c48"}
+
+
+@pytest.mark.parametrize(
+    ("day", "written"),
+    [
+        (dt.date(2025, 7, 1), "01/7/2025"),
+        (dt.date(2025, 6, 30), "30/6/2025"),
+        (dt.date(2026, 2, 5), "05/02/2026"),
+        (dt.date(2026, 1, 15), "15/01/2026"),
+        (dt.date(2015, 12, 31), "31/12/2015"),
+    ],
+)
+def test_dates_in_figures_follow_decree_30(day: dt.date, written: str) -> None:
+    assert vi_date(day) == written

@@ -3,6 +3,7 @@ made harmless for the terminals and XML files it is written to."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -15,6 +16,14 @@ _BASE_ORDER = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _BASE_RANK = {ch: i for i, ch in enumerate(_BASE_ORDER)}
 _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def vi_date(date: dt.date) -> str:
+    """A date as Vietnamese administrative texts write it in figures (Decree 30/2020,
+    Appendix I: a day below 10 and the months 1 and 2 take a leading zero): ``01/7/2025``,
+    ``30/6/2025``, ``05/02/2026``, ``31/12/2015``."""
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"{date.day:02d}/{month}/{date.year}"
 
 
 def nfc(text: str) -> str:

@@ -219,12 +219,13 @@ def test_one_term_for_one_thing(variant: str, term: str) -> None:
 
 
 def test_a_date_in_a_finding_reads_as_a_date_not_as_iso() -> None:
-    # "lần gần nhất: 2022-03-01" was the value's str(); a department reads 01/03/2022.
+    # "lần gần nhất: 2022-03-01" was the value's str(); a department reads 01/3/2022
+    # (Decree 30/2020: a leading zero only for days below 10 and the months 1 and 2).
     import datetime as dt
 
     from eakit.rules.messages import render
 
-    assert render(None, dt.date(2022, 3, 1), "vi") == "01/03/2022"  # type: ignore[arg-type]
+    assert render(None, dt.date(2022, 3, 1), "vi") == "01/3/2022"  # type: ignore[arg-type]
 
 
 def test_a_count_never_reads_as_having_zero_things() -> None:
@@ -264,7 +265,7 @@ def test_the_ended_architecture_note_writes_its_dates_as_dates() -> None:
 
     from eakit.rules.engine import _day
 
-    assert _day(dt.date(2025, 6, 30), "vi") == "30/06/2025"
+    assert _day(dt.date(2025, 6, 30), "vi") == "30/6/2025"
     assert _day(dt.date(2025, 6, 30), "en") == "2025-06-30"
 
 

@@ -21,7 +21,7 @@ from eakit.render.diagrams.dot import scene_to_dot
 from eakit.render.diagrams.render import run_dot
 from eakit.render.diagrams.scene import LinkFn, Scene, SceneEdge, SceneGroup, SceneNode
 from eakit.render.diagrams.views import RESILIENCE_VIEW, display_name
-from eakit.text import vi_sort_key
+from eakit.text import vi_date, vi_sort_key
 
 #: Networks drawn as groups, coloured as their layer.
 _GROUP_LAYERS = {"integration": Layer.INTEGRATION, "infrastructure": Layer.INFRASTRUCTURE}
@@ -50,7 +50,7 @@ def title(lang: str) -> str:
 def _subtitle(graph: ModelGraph, result: Resilience, lang: str) -> str:
     arch = graph.architecture
     name = arch.name_en if lang == "en" and arch.name_en else arch.name
-    date = result.when.isoformat() if lang == "en" else result.when.strftime("%d/%m/%Y")
+    date = result.when.isoformat() if lang == "en" else vi_date(result.when)
     return f"{name} ({text('diagram.on', lang, date=date)})"
 
 

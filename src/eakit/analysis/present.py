@@ -16,6 +16,7 @@ from eakit.analysis.labels import (
 from eakit.analysis.resilience import NetworkReport, Resilience
 from eakit.graph import ModelGraph
 from eakit.labels import layer_label
+from eakit.text import vi_date
 
 
 def name_of(graph: ModelGraph, cid: str, lang: str) -> str:
@@ -27,7 +28,7 @@ def name_of(graph: ModelGraph, cid: str, lang: str) -> str:
 
 
 def _date(when: dt.date, lang: str) -> str:
-    return when.isoformat() if lang == "en" else when.strftime("%d/%m/%Y")
+    return when.isoformat() if lang == "en" else vi_date(when)
 
 
 def reason(graph: ModelGraph, step: Step, lang: str) -> str:

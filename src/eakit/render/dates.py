@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from eakit.text import vi_date
+
 
 def generation_date() -> dt.date:
     """The date the report is produced on (``SOURCE_DATE_EPOCH`` when set)."""
@@ -20,5 +22,7 @@ def generation_date() -> dt.date:
 
 
 def shown(date: dt.date, lang: str = "vi") -> str:
-    """``31/12/2015`` (dd/mm/yyyy, as Vietnamese documents and English ones here write it)."""
-    return f"{date.day:02d}/{date.month:02d}/{date.year}"
+    """``30/6/2025`` in Vietnamese (:func:`eakit.text.vi_date`), ``30/06/2025`` in English."""
+    if lang == "en":
+        return f"{date.day:02d}/{date.month:02d}/{date.year}"
+    return vi_date(date)

@@ -19,6 +19,7 @@ from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Finding, Waived
 from eakit.messages import Bilingual, say
 from eakit.rules.sources import RuleConfigError, read_source, schema_problems
+from eakit.text import vi_date
 
 
 def current_date() -> dt.date:
@@ -117,9 +118,7 @@ def apply_waivers(
                         "waivers.expired",
                         rule=waiver.rule,
                         component=waiver.component,
-                        date=Bilingual(
-                            waiver.expires.strftime("%d/%m/%Y"), waiver.expires.isoformat()
-                        ),
+                        date=Bilingual(vi_date(waiver.expires), waiver.expires.isoformat()),
                         owner=waiver.owner,
                     ),
                     code="waiver-expired",

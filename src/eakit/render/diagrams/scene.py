@@ -33,7 +33,7 @@ from eakit.render.diagrams.views import (
     select,
     view_members,
 )
-from eakit.text import vi_sort_key
+from eakit.text import vi_date, vi_sort_key
 
 LinkFn = Callable[[str], str | None]
 
@@ -299,7 +299,7 @@ class _Builder:
     def _subtitle(self) -> str:
         arch = self.graph.architecture
         name = arch.name_en if self.lang == "en" and arch.name_en else arch.name
-        date = arch.as_of.isoformat() if self.lang == "en" else arch.as_of.strftime("%d/%m/%Y")
+        date = arch.as_of.isoformat() if self.lang == "en" else vi_date(arch.as_of)
         when = labels.text("as_of", self.lang, date=date, horizon=arch.horizon)
         depth = (
             f"; {labels.text('focus.depth', self.lang, depth=self.view.depth)}"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eakit.analysis.labels import relation_label, text
 from eakit.analysis.resilience import NetworkReport, Resilience
 from eakit.render.site.markup import block, h, md_inline, table
+from eakit.text import vi_date
 
 if TYPE_CHECKING:
     from eakit.render.site.pages import SitePages
@@ -75,7 +76,7 @@ def _network(pages: SitePages, report: NetworkReport) -> list[str]:
 def resilience_page(pages: SitePages, result: Resilience, svg: str | None) -> str:
     """The Markdown of the page: the diagram (when drawn), then every network's tables."""
     lang = pages.w.lang
-    date = result.when.isoformat() if lang == "en" else result.when.strftime("%d/%m/%Y")
+    date = result.when.isoformat() if lang == "en" else vi_date(result.when)
     out = [pages.heading(RESILIENCE, pages.w("resilience"))]
     out.append(block(f"<p>{h(text('site.intro', lang, date=date))}</p>"))
     if svg is not None:
