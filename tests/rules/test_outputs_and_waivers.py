@@ -271,3 +271,25 @@ def test_every_report_command_checks_in_its_language(
         result = run(command, str(model), "-o", str(out), "--lang", lang)
         assert isinstance(result.exception, _Stop), result.output
     assert asked == ["vi", "en"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "other"),
+    [
+        ("vi", ("LỖI APP-003", "Cách khắc phục:", "miễn trừ:"), ("Remediation", "waived:")),
+        ("en", ("ERROR APP-003", "Remediation:", "waived:"), ("Cách khắc phục", "miễn trừ")),
+    ],
+)
+def test_junit_speaks_the_output_language(
+    model: Path, lang: str, said: tuple[str, ...], other: tuple[str, ...]
+) -> None:
+    selected = ("--select", "BUS-001", "--select", "APP-003")
+    out = run("check", str(model), "-f", "junit", *selected, "--lang", lang)
+    root = ET.fromstring(out.stdout)
+    names = {s.get("name") for s in root.iter("testsuite")}
+    vietnamese = any("Hệ thống" in name or "Cơ quan" in name for name in names)
+    assert vietnamese == (lang == "vi"), names
+    for text in said:
+        assert text in out.stdout
+    for text in other:
+        assert text not in out.stdout

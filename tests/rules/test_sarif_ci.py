@@ -145,3 +145,17 @@ def test_truncation_note_in_english() -> None:
 def test_github_limits_are_the_documented_ones() -> None:
     # docs.github.com: "SARIF results exceed limit": 25,000 results per run.
     assert ci_formats.GITHUB_LIMITS.max_results == 25_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "basis", "other"), [("vi", "Căn cứ", "Basis"), ("en", "Basis", "Căn cứ")]
+)
+def test_rule_descriptions_speak_the_output_language(
+    model: Path, lang: str, basis: str, other: str
+) -> None:
+    log, _ = sarif(str(model), "--select", "APP-003", "--lang", lang)
+    [rule] = log["runs"][0]["tool"]["driver"]["rules"]
+    short = rule["shortDescription"]["text"]
+    assert short.startswith("Every") == (lang == "en"), short
+    assert f"\n{basis}:\n" in rule["help"]["text"] and f"*{basis}:*" in rule["help"]["markdown"]
+    assert other not in rule["help"]["text"] + rule["help"]["markdown"]

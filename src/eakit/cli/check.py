@@ -74,7 +74,7 @@ def _report(
         return ci_formats.sarif_chunks(graph, model, result, base=base, lang=lang)
     if fmt is Format.text:
         return [render_text(graph, model, result, lang).encode("utf-8")]
-    return [ci_formats.junit(graph, model, result, base=base).encode("utf-8")]
+    return [ci_formats.junit(graph, model, result, base=base, lang=lang).encode("utf-8")]
 
 
 def _watch(

@@ -30,6 +30,8 @@ from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import CheckResult, Finding, RuleInfo
 from eakit.graph import ModelGraph
 from eakit.jsontext import STREAMED, pretty_chunks
+from eakit.messages import say
+from eakit.render.dates import shown
 from eakit.text import for_xml, json_neutral
 from eakit.urls import DOCS_URL, rule_page
 
@@ -122,53 +124,64 @@ def _physical(base: Path, model_dir: Path, location: Location | None) -> dict[st
     }
 
 
-def _basis_text(rule: RuleInfo | Finding) -> str:
+def _word(key: str, lang: str, **values: object) -> str:
+    return say(f"ci.{key}", **values).lang(lang)
+
+
+def _basis_text(rule: RuleInfo | Finding, lang: str) -> str:
     parts = []
     for basis in rule.basis:
         text = str(basis)
         if basis.confidence == "low":
-            text += " (unverified)"
+            text += f" ({_word('unverified', lang)})"
         parts.append(text)
     return "; ".join(parts)
 
 
-def _basis_help(rule: RuleInfo) -> tuple[str, str]:
+def _basis_help(rule: RuleInfo, lang: str) -> tuple[str, str]:
     """The basis of a rule for its help: each citation with the article's quote and where
-    it was read, or openly unverified (plain text, Markdown)."""
+    it was read, or openly unverified (plain text, Markdown), in ``lang``."""
     texts, marks = [], []
+    source = _word("source", lang)
     for basis in rule.basis:
         if basis.confidence == "low" or not basis.quote:
-            mark = "chưa đối chiếu với văn bản / unverified"
+            mark = _word("unverified_long", lang)
             texts.append(f"- {basis} [{mark}]" + (f" <{basis.url}>" if basis.url else ""))
             marks.append(
-                f"- {basis} — **{mark}**" + (f" ([nguồn]({basis.url}))" if basis.url else "")
+                f"- {basis} — **{mark}**" + (f" ([{source}]({basis.url}))" if basis.url else "")
             )
             continue
-        mark = "đã đối chiếu với văn bản / verified"
+        mark = _word("verified_long", lang)
         texts.append(f"- {basis} [{mark}]: “{basis.quote}” <{basis.url}>")
-        marks.append(f"- {basis} — {mark}\n\n  > “{basis.quote}” ([nguồn]({basis.url}))")
+        marks.append(f"- {basis} — {mark}\n\n  > “{basis.quote}” ([{source}]({basis.url}))")
     return "\n".join(texts), "\n".join(marks)
 
 
-def _rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    basis_text, basis_markdown = _basis_help(rule)
+def _rule_descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:
+    basis_text, basis_markdown = _basis_help(rule, lang)
+    title = rule.title_en if lang == "en" else rule.title
+    basis_word = _word("basis", lang)
+    see = _word("see", lang, page=f"[{rule.id}]({help_uri(rule.id)})")
     return {
         "id": rule.id,
+        # An identifier (SARIF: a stable name), not words: from the English title.
         "name": "".join(w.capitalize() for w in rule.title_en.replace("-", " ").split()[:8]),
-        "shortDescription": {"text": rule.title_en},
-        "fullDescription": {"text": f"{rule.title}. {rule.rationale}"},
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": f"{title}. {rule.rationale}"},
         "helpUri": help_uri(rule.id),
         "help": {
-            "text": f"{rule.remediation}\nBasis:\n{basis_text}",
-            "markdown": f"**{rule.title}**\n\n{rule.remediation}\n\n*Căn cứ / basis:*\n\n"
-            f"{basis_markdown}\n\nSee [{rule.id}]({help_uri(rule.id)}).",
+            "text": f"{rule.remediation}\n{basis_word}:\n{basis_text}",
+            "markdown": f"**{title}**\n\n{rule.remediation}\n\n*{basis_word}:*\n\n"
+            f"{basis_markdown}\n\n{see}",
         },
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         "properties": {"layer": rule.layer, "pack": rule.pack, "tags": [rule.layer, rule.pack]},
     }
 
 
-def _result(base: Path, model_dir: Path, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(
+    base: Path, model_dir: Path, finding: Finding, index: dict[str, int], lang: str
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index[finding.rule_id],
@@ -180,7 +193,7 @@ def _result(base: Path, model_dir: Path, finding: Finding, index: dict[str, int]
             "component": finding.component,
             "agency": finding.agency,
             "layer": finding.layer,
-            "basis": _basis_text(finding),
+            "basis": _basis_text(finding, lang),
         },
     }
     if finding.component:
@@ -190,8 +203,13 @@ def _result(base: Path, model_dir: Path, finding: Finding, index: dict[str, int]
         suppression: dict[str, Any] = {
             "kind": "external",
             "status": "accepted",
-            "justification": f"{waived.reason} (owner: {waived.owner}, "
-            f"expires {waived.expires.isoformat()})",
+            "justification": _word(
+                "waived",
+                lang,
+                reason=waived.reason,
+                owner=waived.owner,
+                expires=shown(waived.expires, lang),
+            ),
         }
         if waived.location is not None:
             suppression["location"] = _physical(base, model_dir, waived.location)
@@ -234,7 +252,9 @@ def sarif_payload(
     """The SARIF 2.1.0 log of a check as a dictionary (see :func:`sarif_chunks`)."""
     options = _options(model_dir, base, limits, lang)
     payload, index, kept = _sarif_frame(graph, model_dir, result, options)
-    payload["runs"][0]["results"] = [_result(options.base, model_dir, f, index) for f in kept]
+    payload["runs"][0]["results"] = [
+        _result(options.base, model_dir, f, index, options.lang) for f in kept
+    ]
     return payload
 
 
@@ -274,7 +294,7 @@ def _sarif_frame(
                         "name": "eakit",
                         "version": __version__,
                         "informationUri": INFORMATION_URI,
-                        "rules": [_rule_descriptor(r) for r in rules],
+                        "rules": [_rule_descriptor(r, options.lang) for r in rules],
                     }
                 },
                 "invocations": [
@@ -314,7 +334,9 @@ def sarif_chunks(
     ``sarif-truncated`` notification when findings were left out."""
     options = _options(model_dir, base, limits, lang)
     payload, index, kept = _sarif_frame(graph, model_dir, result, options)
-    chunks = pretty_chunks(payload, kept, lambda f: _result(options.base, model_dir, f, index))
+    chunks = pretty_chunks(
+        payload, kept, lambda f: _result(options.base, model_dir, f, index, options.lang)
+    )
     return map(json_neutral, chunks)
 
 
@@ -333,7 +355,12 @@ def sarif(
 
 
 def junit(
-    graph: ModelGraph, model_dir: Path, result: CheckResult, *, base: Path | None = None
+    graph: ModelGraph,
+    model_dir: Path,
+    result: CheckResult,
+    *,
+    base: Path | None = None,
+    lang: str = "vi",
 ) -> str:
     """The check result as JUnit XML: one test suite per rule, one test case per rule x
     component it was evaluated on; active findings fail, waived ones are skipped. File
@@ -343,7 +370,8 @@ def junit(
     root = ET.Element("testsuites", name=f"eakit {graph.architecture.id}")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for rule in sorted(result.rules, key=lambda r: r.id):
-        suite = ET.SubElement(root, "testsuite", name=f"{rule.id} {rule.title_en}")
+        title = rule.title_en if lang == "en" else rule.title
+        suite = ET.SubElement(root, "testsuite", name=f"{rule.id} {title}")
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         for subject in result.subjects.get(rule.id, []):
             counts["tests"] += 1
@@ -356,17 +384,22 @@ def junit(
             uri, line, col = _uri(root_dir, model_dir, finding.location)
             if finding.waived is not None:
                 counts["skipped"] += 1
-                ET.SubElement(case, "skipped", message=f"waived: {finding.waived.reason}")
+                ET.SubElement(
+                    case, "skipped", message=_word("skipped", lang, reason=finding.waived.reason)
+                )
             else:
                 counts["failures"] += 1
                 failure = ET.SubElement(
                     case, "failure", message=finding.message, type=finding.severity.value
                 )
-                failure.text = (
-                    f"{uri}:{line}:{col}: {finding.severity.value.upper()} {finding.rule_id} "
-                    f"{finding.message}\nRemediation: {finding.remediation}\n"
-                    f"Basis: {_basis_text(finding)}"
-                )
+                severity = say(f"severity.{finding.severity.value}").lang(lang).upper()
+                lines = [
+                    f"{uri}:{line}:{col}: {severity} {finding.rule_id} {finding.message}",
+                    f"{_word('remediation', lang)}: {finding.remediation}",
+                ]
+                if finding.basis:
+                    lines.append(f"{_word('basis', lang)}: {_basis_text(finding, lang)}")
+                failure.text = "\n".join(lines)
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
