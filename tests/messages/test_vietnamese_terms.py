@@ -13,6 +13,7 @@ Law quotes (``rules/legal-basis.yaml``) are verbatim and are not read here.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -22,18 +23,22 @@ from typing import Any
 import pytest
 import yaml
 
+import eakit.messages
+
 ROOT = Path(__file__).resolve().parents[2]
 RULE_FILES = sorted(p for p in (ROOT / "rules").glob("*.yaml") if p.name != "legal-basis.yaml")
 RULE_FIELDS = ("title", "message", "rationale", "remediation")
 
-# Modules whose module-level tables hold (Vietnamese, English) pairs of user-facing words.
+# Modules whose module-level tables hold (Vietnamese, English) pairs of user-facing words:
+# every part of the message catalogue, and the older label tables.
 TABLE_MODULES = (
     "eakit.labels",
     "eakit.lsp.words",
-    "eakit.messages.catalogue_analysis",
-    "eakit.messages.catalogue_cli",
-    "eakit.messages.catalogue_loader",
-    "eakit.messages.catalogue_rules",
+    *sorted(
+        f"eakit.messages.{module.name}"
+        for module in pkgutil.iter_modules(eakit.messages.__path__)
+        if module.name.startswith("catalogue_")
+    ),
     "eakit.render.diagrams.labels",
     "eakit.render.document.words",
     "eakit.render.excel.labels",

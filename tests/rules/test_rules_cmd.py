@@ -71,7 +71,7 @@ def test_english_and_text_output() -> None:
     assert sec["title"] and sec["severity_label"] in ("error", "warning", "info")
     assert {c["citation"] for c in sec["basis"]} >= {"Law 86/2015/QH13"}
     text = _run("--as-of", "2026-06-01").output
-    assert text.startswith("Quy tắc tại ngày 2026-06-01")
+    assert text.startswith("Quy tắc tại ngày 01/6/2026")
     assert "[chưa đối chiếu với văn bản]" in text and "[đã đối chiếu với văn bản]" in text
     assert "trích dẫn pháp lý còn hiệu lực" in text.splitlines()[-1]
 
@@ -89,10 +89,12 @@ def _rule(*basis: Basis) -> RuleInfo:
 
 
 def test_sarif_rule_help_quotes_the_article() -> None:
-    help_ = _rule_descriptor(_rule(QUOTED, UNQUOTED))["help"]
+    help_ = _rule_descriptor(_rule(QUOTED, UNQUOTED), "vi")["help"]
     assert "“Phân loại cấp độ an toàn hệ thống thông tin" in help_["text"]
     assert "https://example.org/86" in help_["markdown"]
-    assert "Quyết định 292/QĐ-BKHCN [chưa đối chiếu với văn bản / unverified]" in help_["text"]
+    assert "Quyết định 292/QĐ-BKHCN [chưa đối chiếu với văn bản]" in help_["text"]
+    english = _rule_descriptor(_rule(QUOTED, UNQUOTED), "en")["help"]
+    assert "Quyết định 292/QĐ-BKHCN [not checked against the text]" in english["text"]
 
 
 def test_workbook_catalogue_quotes_the_article() -> None:

@@ -434,7 +434,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Id of the new province's committee.",
     ),
     "help.report": (
-        "Ghi sổ tính đánh giá mức sẵn sàng (readiness.xlsx) hoặc văn bản báo cáo "
+        "Ghi sổ tính đánh giá mức độ sẵn sàng (readiness.xlsx) hoặc văn bản báo cáo "
         "(readiness.docx) của mô hình.",
         "Write the readiness workbook (readiness.xlsx) or the report document (readiness.docx) "
         "of a model.",
@@ -444,7 +444,7 @@ HELP: dict[str, tuple[str, str]] = {
         "With --template: headings only, no components.",
     ),
     "help.report.format": (
-        "xlsx: sổ tính đánh giá mức sẵn sàng; docx: văn bản báo cáo chính thức (thể thức theo "
+        "xlsx: sổ tính đánh giá mức độ sẵn sàng; docx: văn bản báo cáo chính thức (thể thức theo "
         "Nghị định 30/2020/NĐ-CP) gửi Ủy ban nhân dân tỉnh.",
         "xlsx: the readiness workbook; docx: the official report document (Decree 30/2020 "
         "layout) for the Provincial People's Committee.",

@@ -25,7 +25,7 @@ INTEROP: dict[str, tuple[str, str]] = {
     ),
     "diff.finding_new": ("mới", "new"),
     "diff.finding_resolved": ("đã khắc phục", "resolved"),
-    "diff.readiness": ("mức sẵn sàng:", "readiness:"),
+    "diff.readiness": ("mức độ sẵn sàng:", "readiness:"),
     "diff.not_set": ("(chưa đặt)", "(not set)"),
     "diff.scope.overall": ("toàn bộ", "overall"),
     "diff.scope.horizon": ("toàn bộ, đến mốc kế hoạch", "overall at horizon"),
@@ -45,7 +45,7 @@ INTEROP: dict[str, tuple[str, str]] = {
         "| Phát hiện | {new} mới | {resolved} đã khắc phục | |",
         "| Findings | {new} new | {resolved} resolved | |",
     ),
-    "diff.md.readiness": ("Mức sẵn sàng", "Readiness"),
+    "diff.md.readiness": ("Mức độ sẵn sàng", "Readiness"),
     "diff.md.architecture": ("Kiến trúc", "Architecture"),
     "diff.md.field_head": ("| trường | cũ | mới |", "| field | old | new |"),
     "diff.md.component_head": (

@@ -10,6 +10,7 @@ from typing import Any
 from eakit.rules.docs import bundled_rules
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
 from eakit.rules.pack import BasisRef, Rule, active_variant
+from eakit.text import vi_date
 
 CATEGORY_LABELS = {
     "legal": ("Yêu cầu pháp lý", "legal requirement"),
@@ -102,7 +103,11 @@ def render_text(data: Mapping[str, Any]) -> str:
     """The catalogue as plain text: one block per rule, one line per citation."""
     en = data["lang"] == "en"
     lines = [
-        (f"Rules as of {data['as_of']}" if en else f"Quy tắc tại ngày {data['as_of']}"),
+        (
+            f"Rules as of {data['as_of']}"
+            if en
+            else f"Quy tắc tại ngày {vi_date(dt.date.fromisoformat(data['as_of']))}"
+        ),
         "",
     ]
     for entry in data["rules"]:
