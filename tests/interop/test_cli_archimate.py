@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from eakit.cli.main import build_app
 from eakit.pipeline import load_graph
+from eakit.text import vi_date
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MINI = FIXTURES / "valid" / "mini"
@@ -52,11 +53,12 @@ def test_import_reports_what_was_not_kept_and_the_date_used(tmp_path: Path) -> N
     undated = runner.invoke(
         build_app(), ["import", "archimate", str(SAMPLE), "-o", str(tmp_path / "a")]
     )
-    days = {before.isoformat(), dt.date.today().isoformat()}  # the run may cross midnight
-    # The file gives no date: today's is taken, and the output says so.
+    days = {before, dt.date.today()}  # the run may cross midnight
+    # The file gives no date: today's is taken, and the output says so (a Vietnamese date).
     assert undated.exit_code == 0, undated.output
-    assert any(f"ngày: {d} (ngày hôm nay: tệp không ghi ngày" in undated.output for d in days)
-    assert load_graph(tmp_path / "a").architecture.as_of.isoformat() in days
+    written = {vi_date(d) for d in days}
+    assert any(f"ngày: {d} (ngày hôm nay: tệp không ghi ngày" in undated.output for d in written)
+    assert load_graph(tmp_path / "a").architecture.as_of in days
     done = runner.invoke(
         build_app(),
         [
@@ -71,7 +73,7 @@ def test_import_reports_what_was_not_kept_and_the_date_used(tmp_path: Path) -> N
         ],
     )
     assert done.exit_code == 0, done.output
-    assert "ngày: 2024-06-30 (theo --as-of)" in done.output
+    assert "ngày: 30/6/2024 (theo --as-of)" in done.output
     bad_date = runner.invoke(
         build_app(),
         [

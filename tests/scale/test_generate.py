@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -116,3 +117,15 @@ def test_cli_writes_and_refuses_to_overwrite_other_folders(tmp_path: Path) -> No
     assert (other / "notes.txt").read_text() == "keep me"
     bad = runner.invoke(app, ["generate", str(tmp_path / "x"), "--provinces", "0", "--lang", "en"])
     assert bad.exit_code == 2
+
+
+def test_the_command_writes_numbers_as_its_reader_does(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from eakit.cli.main import build_app
+
+    vi = CliRunner().invoke(build_app(), ["generate", str(tmp_path / "vi")])
+    assert vi.exit_code == 0, vi.output
+    assert re.search(r"1 tỉnh, \d\.\d{3} thành phần, \d\.\d{3} quan hệ .*\(\d+,\d MB\)", vi.output)
+    en = CliRunner().invoke(build_app(), ["generate", str(tmp_path / "en"), "--lang", "en"])
+    assert re.search(r"\d,\d{3} components, \d,\d{3} relations .*\(\d+\.\d MB\)", en.output)

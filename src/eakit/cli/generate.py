@@ -13,7 +13,13 @@ from eakit.cli.common import (
     cannot_write,
     fail,
 )
-from eakit.messages import say
+from eakit.messages import Bilingual, say
+
+
+def _number(value: float) -> Bilingual:
+    """``2.957`` and ``1,6`` in Vietnamese, ``2,957`` and ``1.6`` in English."""
+    english = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return Bilingual(english.translate(str.maketrans(",.", ".,")), english)
 
 
 def register(app: typer.Typer) -> None:
@@ -56,9 +62,9 @@ def register(app: typer.Typer) -> None:
             "generate.done",
             out=str(out),
             provinces=result.provinces,
-            components=f"{result.components:,}",
-            relations=f"{result.relations:,}",
-            files=f"{result.files:,}",
-            size=f"{result.bytes / 1_000_000:.1f}",
+            components=_number(result.components),
+            relations=_number(result.relations),
+            files=_number(result.files),
+            size=_number(result.bytes / 1_000_000),
         )
         typer.echo(done.lang(lang.value))

@@ -44,7 +44,7 @@ from eakit.model.archimate_table import allowed_relationships, element_type_of, 
 from eakit.model.manifest import Architecture, RulesConfig
 from eakit.model.refs import RefField, ref_fields
 from eakit.model.relations import ATTRIBUTE_OWNER
-from eakit.text import nfc
+from eakit.text import nfc, vi_date
 
 A = "{" + ARCHIMATE_NS + "}"
 XSI_TYPE = "{" + XSI_NS + "}type"
@@ -230,6 +230,18 @@ def _framework_at(when: dt.date) -> str:
     return framework_in_force(when, load_registry(registry, registry.as_posix())) or (
         DEFAULT_FRAMEWORK
     )
+
+
+def _date_words(value: object) -> Bilingual | str:
+    """A date as the report's languages write it (``01/7/2025``, ``2025-07-01``); text the
+    file gave that is not a date, as it is."""
+    if isinstance(value, dt.date):
+        return Bilingual(vi_date(value), value.isoformat())
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return Bilingual(vi_date(day), day.isoformat())
 
 
 def _percent(part: int, whole: int) -> Bilingual:
@@ -992,17 +1004,17 @@ def _architecture(
         raw["description_en"] = doc_en
     if as_of is not None:
         raw["as_of"] = as_of
-        report.date_source = say("import.date.option", date=str(as_of))
+        report.date_source = say("import.date.option", date=_date_words(as_of))
     elif "as_of" in raw:
-        report.date_source = say("import.date.eakit", date=str(raw["as_of"]))
+        report.date_source = say("import.date.eakit", date=_date_words(raw["as_of"]))
     else:
         found = _file_date(root, props)
         if found is None:
             date = today or dt.date.today()
-            report.date_source = say("import.date.today", date=str(date))
+            report.date_source = say("import.date.today", date=_date_words(date))
         else:
             date, where = found
-            report.date_source = say("import.date.file", date=str(date), where=where)
+            report.date_source = say("import.date.file", date=_date_words(date), where=where)
         raw["as_of"] = date
     if horizon is not None:
         raw["horizon"] = horizon
