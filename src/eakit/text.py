@@ -18,6 +18,15 @@ _TONE_MARKS = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
+_VI_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def numerals(english: str, lang: str) -> str:
+    """A number written the English way (``2,957.5``) as ``lang`` writes it: Vietnamese
+    swaps the separators (``2.957,5``)."""
+    return english if lang == "en" else english.translate(_VI_SEPARATORS)
+
+
 def vi_date(date: dt.date) -> str:
     """A date as Vietnamese administrative texts write it in figures (Decree 30/2020,
     Appendix I: a day below 10 and the months 1 and 2 take a leading zero): ``01/7/2025``,

@@ -4,6 +4,7 @@ and converted by LibreOffice as the department would print it."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -102,6 +103,13 @@ def test_english_document_has_no_vietnamese_fixed_words(checked) -> None:
     assert "SOCIALIST REPUBLIC OF VIET NAM" in text and "I. SUMMARY" in text
     leaked = [vi for vi, _en in _WORDS.values() if len(vi) > 12 and "{" not in vi and vi in text]
     assert leaked == []
+    # The layer table's shares: a decimal point in English, a decimal comma in Vietnamese.
+    assert re.search(r"\b\d+\.\d%", text) and not re.search(r"\b\d+,\d%", text)
+
+
+def test_vietnamese_document_writes_shares_with_a_decimal_comma(vi_bytes: bytes) -> None:
+    text = _text(vi_bytes)
+    assert re.search(r"\b\d+,\d%", text) and not re.search(r"\b\d+\.\d%", text)
 
 
 def test_document_bytes_are_stable(checked, vi_bytes: bytes) -> None:

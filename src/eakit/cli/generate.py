@@ -14,12 +14,13 @@ from eakit.cli.common import (
     fail,
 )
 from eakit.messages import Bilingual, say
+from eakit.text import numerals
 
 
 def _number(value: float) -> Bilingual:
     """``2.957`` and ``1,6`` in Vietnamese, ``2,957`` and ``1.6`` in English."""
     english = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
-    return Bilingual(english.translate(str.maketrans(",.", ".,")), english)
+    return Bilingual(numerals(english, "vi"), english)
 
 
 def register(app: typer.Typer) -> None:

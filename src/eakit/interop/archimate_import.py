@@ -44,7 +44,7 @@ from eakit.model.archimate_table import allowed_relationships, element_type_of, 
 from eakit.model.manifest import Architecture, RulesConfig
 from eakit.model.refs import RefField, ref_fields
 from eakit.model.relations import ATTRIBUTE_OWNER
-from eakit.text import nfc, vi_date
+from eakit.text import nfc, numerals, vi_date
 
 A = "{" + ARCHIMATE_NS + "}"
 XSI_TYPE = "{" + XSI_NS + "}type"
@@ -250,7 +250,7 @@ def _percent(part: int, whole: int) -> Bilingual:
     "72.3%"; a whole number without decimals ("100%"); nothing out of nothing is all."""
     value = round(100 * part / whole, 1) if whole else 100.0
     text = f"{value:.1f}".removesuffix(".0") + "%"
-    return Bilingual(text.replace(".", ","), text)
+    return Bilingual(numerals(text, "vi"), text)
 
 
 def _cell(text: str) -> str:

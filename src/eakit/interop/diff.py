@@ -20,6 +20,7 @@ from eakit.labels import field_label, layer_label
 from eakit.messages import in_lang, say
 from eakit.model import BaseComponent, Relation, kind_of, relation_types
 from eakit.model.refs import ref_fields
+from eakit.text import numerals
 
 
 @dataclass(frozen=True)
@@ -361,7 +362,7 @@ class ModelDiff:
             rows = [t("diff.md.score_head"), "|---|---:|---:|---:|"]
             rows += [
                 f"| {s.scope_words(lang)} | {_score(s.old, lang)} | {_score(s.new, lang)} | "
-                f"{'' if s.delta is None else _decimal(f'{s.delta:+.1f}', lang)} |"
+                f"{'' if s.delta is None else numerals(f'{s.delta:+.1f}', lang)} |"
                 for s in self.readiness
             ]
             out += _details(t("diff.md.readiness"), rows)
@@ -391,19 +392,14 @@ def _md(value: Any, lang: str) -> str:
     return f"`{_cell(show_value(value, lang))}`"
 
 
-def _decimal(text: str, lang: str) -> str:
-    """A number as written in ``lang``: a decimal comma in Vietnamese ("87,5")."""
-    return text if lang == "en" else text.replace(".", ",")
-
-
 def _score(score: Score | None, lang: str) -> str:
     if score is None or score.ratio is None:
         return "—"
-    return _decimal(f"{score.ratio * 100:.1f}%", lang)
+    return numerals(f"{score.ratio * 100:.1f}%", lang)
 
 
 def _delta(change: ScoreChange, lang: str) -> str:
-    return "" if change.delta is None else _decimal(f" ({change.delta:+.1f})", lang)
+    return "" if change.delta is None else numerals(f" ({change.delta:+.1f})", lang)
 
 
 def _details(summary: str, rows: list[str]) -> list[str]:

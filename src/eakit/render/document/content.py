@@ -27,7 +27,7 @@ from eakit.render.document.words import Lang, w
 from eakit.render.excel.labels import t
 from eakit.render.judged import rules_of
 from eakit.rules.messages import word
-from eakit.text import vi_sort_key
+from eakit.text import numerals, vi_sort_key
 
 # The views drawn into the report, when the model has them.
 VIEWS = ("overview", "integration", "infrastructure", "resilience")
@@ -201,8 +201,8 @@ def _case_text(message: str, lang: Lang) -> str:
     return message[:cut] if cut > 0 and message.endswith(")") else message
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}%".replace(".", ",")
+def _percent(value: float | None, lang: Lang) -> str:
+    return "–" if value is None else numerals(f"{value:.1f}%", lang)
 
 
 def write_summary(report: Report) -> None:
@@ -314,8 +314,8 @@ def write_results(report: Report) -> None:
                 report.layer_name(layer),
                 str(errors),
                 str(warnings),
-                _percent(now),
-                _percent(later),
+                _percent(now, lang),
+                _percent(later, lang),
                 status,
             )
         )

@@ -25,7 +25,7 @@ from eakit.render.excel.context import Context
 from eakit.render.excel.labels import Lang, severity_label, t
 from eakit.render.excel.sheet import MAX_ROWS, Sheet
 from eakit.render.excel.styles import CENTER_TOP, LEFT_WRAP_TOP, TONES, TOP, WRAP_TOP
-from eakit.text import vi_sort_key
+from eakit.text import numerals, vi_sort_key
 
 # (label key, width); the first PRINTED columns make the printed page, the rest are
 # for filters, pivots and tools.
@@ -123,8 +123,7 @@ def waiver_text(finding: Finding, lang: Lang) -> str:
 
 def _count(number: int, lang: Lang) -> str:
     """A count with thousands separators: 1.048.572 in Vietnamese, 1,048,572 in English."""
-    text = f"{number:,}"
-    return text.replace(",", ".") if lang == "vi" else text
+    return numerals(f"{number:,}", lang)
 
 
 def _row(ctx: Context, finding: Finding) -> list[object]:
