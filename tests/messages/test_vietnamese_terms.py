@@ -261,7 +261,7 @@ def test_a_share_is_written_without_a_space_before_the_percent_sign() -> None:
     from eakit.render.scores import percent
 
     score = Score(passed=3, total=4, errors=1)
-    assert percent(score) == "75%" and _percent(72.25) == "72,2%"
+    assert percent(score) == "75%" and _percent(72.25, "vi") == "72,2%"
 
 
 def test_the_ended_architecture_note_writes_its_dates_as_dates() -> None:
