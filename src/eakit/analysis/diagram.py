@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from eakit.analysis.labels import cut_off_text, text
 from eakit.analysis.resilience import NETWORKS, Resilience, network_graph, resilience
 from eakit.graph import ModelGraph
+from eakit.messages import date_words
 from eakit.model import Layer
 from eakit.render.diagrams import labels as diagram_labels
 from eakit.render.diagrams.dot import scene_to_dot
 from eakit.render.diagrams.render import run_dot
 from eakit.render.diagrams.scene import LinkFn, Scene, SceneEdge, SceneGroup, SceneNode
 from eakit.render.diagrams.views import RESILIENCE_VIEW, display_name
-from eakit.text import vi_date, vi_sort_key
+from eakit.text import vi_sort_key
 
 #: Networks drawn as groups, coloured as their layer.
 _GROUP_LAYERS = {"integration": Layer.INTEGRATION, "infrastructure": Layer.INFRASTRUCTURE}
@@ -50,7 +51,7 @@ def title(lang: str) -> str:
 def _subtitle(graph: ModelGraph, result: Resilience, lang: str) -> str:
     arch = graph.architecture
     name = arch.name_en if lang == "en" and arch.name_en else arch.name
-    date = result.when.isoformat() if lang == "en" else vi_date(result.when)
+    date = date_words(result.when).lang(lang)
     return f"{name} ({text('diagram.on', lang, date=date)})"
 
 

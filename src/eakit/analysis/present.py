@@ -16,7 +16,7 @@ from eakit.analysis.labels import (
 from eakit.analysis.resilience import NetworkReport, Resilience
 from eakit.graph import ModelGraph
 from eakit.labels import layer_label
-from eakit.text import vi_date
+from eakit.messages import date_words
 
 
 def name_of(graph: ModelGraph, cid: str, lang: str) -> str:
@@ -28,7 +28,7 @@ def name_of(graph: ModelGraph, cid: str, lang: str) -> str:
 
 
 def _date(when: dt.date, lang: str) -> str:
-    return when.isoformat() if lang == "en" else vi_date(when)
+    return date_words(when).lang(lang)
 
 
 def reason(graph: ModelGraph, step: Step, lang: str) -> str:

@@ -37,14 +37,14 @@ from eakit.interop.ids import IdAllocator, is_id, slugify
 from eakit.interop.values import decode, decode_free
 from eakit.interop.xsd import ARCHIMATE_NS, DC_NS, XML_NS, XSI_NS
 from eakit.interop.yaml_writer import render_manifest, render_model_file, write_model_folder
-from eakit.messages import Bilingual, in_lang, say
+from eakit.messages import Bilingual, date_words, in_lang, say
 from eakit.metamodel import KIND_SPECS
 from eakit.model import KIND_CLASSES, LAYERS, BaseComponent, Manifest, Relation, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.manifest import Architecture, RulesConfig
 from eakit.model.refs import RefField, ref_fields
 from eakit.model.relations import ATTRIBUTE_OWNER
-from eakit.text import nfc, numerals, vi_date
+from eakit.text import nfc, numerals
 
 A = "{" + ARCHIMATE_NS + "}"
 XSI_TYPE = "{" + XSI_NS + "}type"
@@ -236,12 +236,11 @@ def _date_words(value: object) -> Bilingual | str:
     """A date as the report's languages write it (``01/7/2025``, ``2025-07-01``); text the
     file gave that is not a date, as it is."""
     if isinstance(value, dt.date):
-        return Bilingual(vi_date(value), value.isoformat())
+        return date_words(value)
     try:
-        day = dt.date.fromisoformat(str(value))
+        return date_words(dt.date.fromisoformat(str(value)))
     except ValueError:
         return str(value)
-    return Bilingual(vi_date(day), day.isoformat())
 
 
 def _percent(part: int, whole: int) -> Bilingual:

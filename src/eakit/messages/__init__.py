@@ -12,6 +12,7 @@ language; the output that prints it picks one with :func:`in_lang`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import errno
 from collections.abc import Iterable, Mapping
@@ -26,7 +27,7 @@ from eakit.messages.catalogue_judged import JUDGED
 from eakit.messages.catalogue_loader import LOADER
 from eakit.messages.catalogue_rules import RULES
 from eakit.messages.catalogue_tools import TOOLS
-from eakit.text import nfc
+from eakit.text import nfc, vi_date
 
 __all__ = [
     "CATALOGUE",
@@ -143,6 +144,12 @@ def joined_by(parts: Iterable[str], separator: str) -> Bilingual:
         separator.join(in_lang(p, "vi") for p in items),
         separator.join(in_lang(p, "en") for p in items),
     )
+
+
+def date_words(day: dt.date) -> Bilingual:
+    """A date as each language writes it here: ``01/7/2025`` (:func:`eakit.text.vi_date`)
+    and ``2025-07-01``."""
+    return Bilingual(vi_date(day), day.isoformat())
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -21,11 +21,11 @@ from pydantic import (
     model_validator,
 )
 
-from eakit.messages import Bilingual, say
+from eakit.messages import date_words, say
 from eakit.metamodel.layers import Layer
 from eakit.metamodel.registry import KIND_SPECS
 from eakit.model.refs import Ref
-from eakit.text import escape_code, has_control, nfc, vi_date
+from eakit.text import escape_code, has_control, nfc
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -100,8 +100,8 @@ class BaseComponent(Strict):
             raise ValueError(
                 say(
                     "model.ends_before_start",
-                    end=Bilingual(vi_date(value), value.isoformat()),
-                    start=Bilingual(vi_date(start), start.isoformat()),
+                    end=date_words(value),
+                    start=date_words(start),
                 )
             )
         return value

@@ -12,10 +12,10 @@ from pathlib import Path
 from eakit.diagnostics import Severity
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
-from eakit.messages import Bilingual, in_lang, say
+from eakit.messages import date_words, in_lang, say
 from eakit.render.judged import rules_of
 from eakit.render.paths import PathDisplay
-from eakit.text import for_terminal, vi_date
+from eakit.text import for_terminal
 
 
 def render_text(graph: ModelGraph, model_dir: Path, result: CheckResult, lang: str = "vi") -> str:
@@ -70,7 +70,7 @@ def summary_line(graph: ModelGraph, result: CheckResult, lang: str = "vi") -> st
             id=graph.architecture.id,
             count=len(graph),
             packs=rules_of(graph, result.framework, result.packs),
-            date=Bilingual(vi_date(result.as_of), result.as_of.isoformat()),
+            date=date_words(result.as_of),
             counts=severity_counts(result, lang),
         ).lang(lang)
     )

@@ -17,8 +17,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
-from eakit.messages import in_lang, say
-from eakit.render.dates import shown
+from eakit.messages import date_words, in_lang, say
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
 from eakit.rules.messages import format_message, word
@@ -820,7 +819,7 @@ def ended_note(graph: ModelGraph, lang: str) -> str:
 def _day(date: dt.date, lang: str) -> str:
     """A date in running text: ISO in English, dd/mm/yyyy in Vietnamese (as the summary
     line writes the judging date)."""
-    return date.isoformat() if lang == "en" else shown(date)
+    return date_words(date).lang(lang)
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Finding, Waived
-from eakit.messages import Bilingual, say
+from eakit.messages import date_words, say
 from eakit.rules.sources import RuleConfigError, read_source, schema_problems
-from eakit.text import vi_date
 
 
 def current_date() -> dt.date:
@@ -118,7 +117,7 @@ def apply_waivers(
                         "waivers.expired",
                         rule=waiver.rule,
                         component=waiver.component,
-                        date=Bilingual(vi_date(waiver.expires), waiver.expires.isoformat()),
+                        date=date_words(waiver.expires),
                         owner=waiver.owner,
                     ),
                     code="waiver-expired",

@@ -15,6 +15,7 @@ from eakit import metamodel
 from eakit.diagnostics import Severity
 from eakit.findings import CheckResult, Finding
 from eakit.graph import Edge, ModelGraph
+from eakit.messages import date_words
 from eakit.model import (
     KIND_CLASSES,
     LAYER_INFO,
@@ -33,7 +34,7 @@ from eakit.render.diagrams.views import (
     select,
     view_members,
 )
-from eakit.text import vi_date, vi_sort_key
+from eakit.text import vi_sort_key
 
 LinkFn = Callable[[str], str | None]
 
@@ -299,7 +300,7 @@ class _Builder:
     def _subtitle(self) -> str:
         arch = self.graph.architecture
         name = arch.name_en if self.lang == "en" and arch.name_en else arch.name
-        date = arch.as_of.isoformat() if self.lang == "en" else vi_date(arch.as_of)
+        date = date_words(arch.as_of).lang(self.lang)
         when = labels.text("as_of", self.lang, date=date, horizon=arch.horizon)
         depth = (
             f"; {labels.text('focus.depth', self.lang, depth=self.view.depth)}"
