@@ -45,28 +45,21 @@ def _rows(ctx: Context, result: Resilience) -> list[tuple[str, list[object]]]:
     graph, lang = ctx.graph, ctx.lang
     rows: list[tuple[str, list[object]]] = []
 
-    def agency(cid: str) -> str | None:
+    def component(
+        key: str, network: str, cid: str, cut_off: int | None, score: float | None
+    ) -> tuple[str, list[object]]:
+        """The row of one component: a single point of failure or a central system."""
         found = graph.agency_of(cid)
-        return ctx.name_of(found) if found is not None else None
+        agency = ctx.name_of(found) if found is not None else None
+        kind = kind_label(graph.kinds[cid], lang)
+        cells: list[object] = [network, text(key, lang), ctx.name_of(cid), cid, kind, agency]
+        cells += [cut_off, score]
+        return key, cells
 
     for report in result.networks:
         network = text(f"resilience.{report.name}", lang)
         for point in report.cut_points:
-            rows.append(
-                (
-                    "resilience.spof",
-                    [
-                        network,
-                        text("resilience.spof", lang),
-                        ctx.name_of(point.id),
-                        point.id,
-                        kind_label(graph.kinds[point.id], lang),
-                        agency(point.id),
-                        point.cut_off,
-                        None,
-                    ],
-                )
-            )
+            rows.append(component("resilience.spof", network, point.id, point.cut_off, None))
         for bridge in report.bridges:
             relations = ", ".join(relation_label(t, lang) for t in bridge.types)
             rows.append(
@@ -86,21 +79,7 @@ def _rows(ctx: Context, result: Resilience) -> list[tuple[str, list[object]]]:
                 )
             )
         for central in report.central:
-            rows.append(
-                (
-                    "resilience.central",
-                    [
-                        network,
-                        text("resilience.central", lang),
-                        ctx.name_of(central.id),
-                        central.id,
-                        kind_label(graph.kinds[central.id], lang),
-                        agency(central.id),
-                        None,
-                        central.score,
-                    ],
-                )
-            )
+            rows.append(component("resilience.central", network, central.id, None, central.score))
     return rows
 
 
