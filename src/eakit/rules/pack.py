@@ -31,7 +31,13 @@ from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
 from eakit.rules.checks.validation import params_problems, validation_problems
 from eakit.rules.legal import LegalDocument, Provision, parse_documents
 from eakit.rules.selectors import Selector, parse_selector, selector_problems
-from eakit.rules.sources import RuleConfigError, SourceFile, builtin_rules_dir, read_validated
+from eakit.rules.sources import (
+    RuleConfigError,
+    SourceFile,
+    builtin_rules_dir,
+    is_bundled,
+    read_validated,
+)
 
 MANIFEST = "eakit.yaml"
 # Bundled files that are not packs of their own: the legal registry and the rule files
@@ -397,9 +403,8 @@ def _display(path: Path, model_root: Path | None) -> str:
 def _confinement(path: Path, model_root: Path | None) -> Path:
     """The folder a pack file's includes must stay in: the bundled packs' folder for a
     bundled pack, else the model folder (the pack's own folder without one)."""
-    builtin = builtin_rules_dir().resolve()
-    if path.resolve().is_relative_to(builtin):
-        return builtin
+    if is_bundled(path):
+        return builtin_rules_dir().resolve()
     return model_root if model_root is not None else path.parent
 
 

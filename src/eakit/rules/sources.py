@@ -216,7 +216,7 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "rules"
 
 
-def _is_bundled(path: Path) -> bool:
+def is_bundled(path: Path) -> bool:
     """Whether ``path`` is one of eakit's own rule files (packs, legal registry)."""
     try:
         return path.resolve().is_relative_to(builtin_rules_dir().resolve())
@@ -244,7 +244,7 @@ def read_validated(path: Path, display: str, schema_name: str, code: str) -> Sou
     if key is not None and key in _VALIDATED:
         return _VALIDATED[key]
     source = read_source(path, display)
-    trusted = _is_bundled(path) and not plain()
+    trusted = is_bundled(path) and not plain()
     problems = [] if trusted else schema_problems(source, schema_name, code)
     if problems:
         raise RuleConfigError(problems)
