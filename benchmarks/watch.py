@@ -40,7 +40,8 @@ def _peak_mb(pid: int) -> float:
 
 def main(model: Path, edits: int) -> None:
     with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1", "EAKIT_CACHE_DIR": cache}
+        # The status lines are matched in English; eakit speaks Vietnamese by default.
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "EAKIT_CACHE_DIR": cache, "EAKIT_LANG": "en"}
         started = time.perf_counter()
         # Ctrl+C stops it below, also when this runs as a background job (a shell starts
         # those with SIGINT ignored, and a child inherits that).
