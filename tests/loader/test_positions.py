@@ -59,8 +59,9 @@ def _agrees(text: str) -> None:
             exc.message,
         )
         if not getattr(exc.message, "en", exc.message).startswith("duplicate key"):
+            # A path the text does not hold is only known to be absent at the end.
             with pytest.raises(YamlError):
-                yaml_positions(text, [()])
+                yaml_positions(text, [("\0absent",)])
         return
     assert yaml_positions(text) == precise
     _agrees_where_asked(text, precise)
@@ -136,7 +137,7 @@ def test_deep_nesting_is_the_composer_s_error() -> None:
     # yaml_rs reads it; the composer rejects it (nesting deeper than 64 levels).
     text = "".join(f"{' ' * depth}k{depth}:\n" for depth in range(70)) + " " * 70 + "k: v\n"
     with pytest.raises(YamlError, match="lồng sâu hơn"):  # "nesting deeper" in Vietnamese
-        yaml_positions(text, [("k0", "k1")])
+        yaml_positions(text, [("k0", "k1", "absent")])  # read to where k1 ends
     _agrees(text)
 
 
@@ -391,3 +392,16 @@ def test_agrees_on_line_soup(parts: list[tuple[int, str, str | None, str, str]],
         body = word if key is None else f"{key}{colon}{word}"
         lines.append(" " * indent + dash + body)
     _agrees("\n".join(lines) + end)
+
+
+def test_reading_stops_once_every_asked_path_is_found_or_absent() -> None:
+    # What follows the asked paths is not read: here, text the composer would reject.
+    text = "components:\n  - id: x\n    kind: agency\nrelations: [\n"
+    with pytest.raises(YamlError):
+        compose(text)
+    asked = [("components", 0, "kind"), ("components", 0, "owner")]  # owner: absent
+    positions = yaml_positions(text, asked)
+    assert nearest_position(positions, asked[0]) == (3, 5)
+    assert nearest_position(positions, asked[1]) == (2, 5)  # at its component
+    with pytest.raises(YamlError):  # something asked after the defect: it is read
+        yaml_positions(text, [*asked, ("relations", 0)])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -43,14 +44,34 @@ class _ForTheComposer(Exception):
     """The text uses YAML the composer must judge."""
 
 
-def _on_the_way(asked: Iterable[YamlPath]) -> dict[YamlPath, set[Any]]:
-    """For every node on the way to an ``asked`` path, the keys or indexes of its
-    children on the way."""
-    children: dict[YamlPath, set[Any]] = {}
-    for path in asked:
-        for depth in range(len(path)):
-            children.setdefault(path[:depth], set()).add(path[depth])
-    return children
+@dataclass
+class _Asked:
+    """What reading for some paths only needs to know of them."""
+
+    # For every node on the way to an asked path, the keys or indexes of its children
+    # on the way.
+    children: dict[YamlPath, set[Any]]
+    # For every node on the way but the root, the asked paths below it: once it is
+    # closed, those not found are not in the file and are located at a node already read.
+    below: dict[YamlPath, list[YamlPath]]
+    remaining: set[YamlPath]  # the asked paths neither found nor known to be absent
+
+    @classmethod
+    def of(cls, asked: Iterable[YamlPath]) -> _Asked:
+        remaining = set(asked)
+        children: dict[YamlPath, set[Any]] = {}
+        below: dict[YamlPath, list[YamlPath]] = {}
+        for path in remaining:
+            for depth in range(len(path)):
+                prefix = path[:depth]
+                step = children.get(prefix)
+                if step is None:
+                    step = children[prefix] = set()
+                    below[prefix] = []
+                step.add(path[depth])
+                if depth:  # the root ends with its document, and another may follow
+                    below[prefix].append(path)
+        return cls(children, below, remaining)
 
 
 def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positions:
@@ -60,9 +81,10 @@ def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positi
     With ``asked``, only what :func:`eakit.loader.yamlio.nearest_position` needs for
     each of those paths: the nodes on the way to them and the paths themselves; the
     rest is read past, and a key given twice goes unnoticed (files yaml_rs read are
-    located this way, and it refuses them)."""
+    located this way, and it refuses them). Reading stops once every asked path is
+    found or known to be absent: what follows cannot move a position already read."""
     try:
-        return _from_events(text, None if asked is None else _on_the_way(asked))
+        return _from_events(text, None if asked is None else _Asked.of(asked))
     except _ForTheComposer:
         return compose(text).positions
 
@@ -115,7 +137,10 @@ def _skip(get: Callable[[], Any], depth: int, is_mapping: bool) -> None:
             raise _ForTheComposer
 
 
-def _from_events(text: str, children: dict[YamlPath, set[Any]] | None) -> Positions:
+def _from_events(text: str, asked: _Asked | None) -> Positions:
+    """The positions (see :func:`yaml_positions`), of the paths ``asked`` only."""
+    children = None if asked is None else asked.children
+    remaining = None if asked is None else asked.remaining
     found: Positions = {}
     resolved: dict[str, Any] = {}
     # The open collections, innermost last: (path, is a mapping, keys seen, the keys or
@@ -154,6 +179,10 @@ def _from_events(text: str, children: dict[YamlPath, set[Any]] | None) -> Positi
                         elif key in wanted:
                             key_path = (*parent, key)
                             found[key_path] = (mark.line + 1, mark.column + 1)
+                            if remaining is not None and key_path in remaining:
+                                remaining.discard(key_path)
+                                if not remaining:
+                                    return found
                         else:
                             passing = True
                         continue
@@ -176,6 +205,10 @@ def _from_events(text: str, children: dict[YamlPath, set[Any]] | None) -> Positi
                         continue
                 if path not in found:
                     found[path] = (mark.line + 1, mark.column + 1)
+                    if remaining is not None and path in remaining:
+                        remaining.discard(path)
+                        if not remaining:
+                            return found
                 if kind is ScalarEvent:
                     if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
                         raise _ForTheComposer
@@ -186,8 +219,12 @@ def _from_events(text: str, children: dict[YamlPath, set[Any]] | None) -> Positi
                     open_.append((path, kind is MappingStartEvent, set(), wanted_here))
                     indexes.append(0)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                open_.pop()
+                closed = open_.pop()[0]
                 indexes.pop()
+                if asked is not None and closed in asked.below:
+                    asked.remaining.difference_update(asked.below[closed])
+                    if not asked.remaining:
+                        return found
             elif kind is AliasEvent:
                 raise _ForTheComposer
             elif kind is DocumentStartEvent:
