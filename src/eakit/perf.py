@@ -50,8 +50,10 @@ def kept_for_good() -> Iterator[None]:
     The collector is paused while they are built, like :func:`paused_gc`, and then told
     never to walk them again (``gc.freeze``): re-enabling it would otherwise start a
     collection that walks every object just built (about a second per pass at national
-    scale), and each later full collection would walk them again. Only for processes
-    that end with the job: frozen objects are never examined for cycles.
+    scale), and each later full collection would walk them again. For processes that end
+    with the job, and for the state a long-running process keeps (a session's model and
+    check after each edit, see :func:`keep_alive_state`): frozen objects are examined for
+    cycles only by :func:`collect_all`.
     """
     if plain():
         yield

@@ -28,7 +28,7 @@ from eakit.loader import load_model
 from eakit.loader.cache import FileCache
 from eakit.loader.files import MANIFEST, reserved_files
 from eakit.messages import say
-from eakit.perf import paused_gc
+from eakit.perf import kept_for_good
 from eakit.pipeline import progress_display
 from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
@@ -90,7 +90,7 @@ class Session:
                 model = load_model(self.root, progress=callback, cache=self.memory, jobs=self.jobs)
             graph = build_graph(model)
             previous = self.result
-            with paused_gc():
+            with kept_for_good():
                 options = RunOptions(self.as_of, tuple(self.select), tuple(self.ignore),
                                      self.waivers, lang=self.lang)  # fmt: skip
                 run = start_run(graph, options)
@@ -133,7 +133,7 @@ class Session:
         """Apply the changed files to the last valid state; ``None`` when none of them is
         a model file after all (a YAML file the include patterns leave out)."""
         assert self.graph is not None and self.run is not None
-        with paused_gc():
+        with kept_for_good():
             try:
                 reloaded = reload_files(self.graph.model, self.graph, self._files, self._dirty)
             except NeedsFullLoad:
