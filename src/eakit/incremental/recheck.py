@@ -131,6 +131,38 @@ def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> Rule
     return merged
 
 
+def _reuse_or_locate(
+    state: RuleState,
+    new: RuleState,
+    touched: Iterable[str | None],
+    seeds: frozenset[str],
+    files: frozenset[str],
+    to_locate: list[tuple[RuleState, str | None, _Pending]],
+    removed: list[Finding],
+) -> None:
+    """For each ``touched`` component, keep its finding from ``state`` in ``new`` when its
+    hits are the same and nothing moved it, else queue it to be located again; the
+    findings ``new`` no longer has go to ``removed``."""
+    for component in touched:
+        before = state.findings.get(component)
+        pending = new.pending.get(component)
+        if pending is not None:
+            kept = state.pending.get(component)
+            if (
+                before is not None
+                and kept is not None
+                and (kept is pending or kept.hits == pending.hits)
+                and component not in seeds
+                and (before.location is None or before.location.file not in files)
+            ):
+                new.findings[component] = before
+                continue
+            to_locate.append((new, component, pending))
+        new.findings.pop(component, None)
+        if before is not None:
+            removed.append(before)
+
+
 def recheck(
     run: RuleRun,
     graph: ModelGraph,
@@ -159,6 +191,7 @@ def recheck(
     for state in run.states:
         active = state.active
         radius = engine.radius(active)
+        affected: frozenset[str] | None = None
         if radius is None or engine.model_wide(active):
             new = evaluate(engine, active, state.severity)
         else:
@@ -175,20 +208,23 @@ def recheck(
                 recount(state.counts[0], now, agencies),
                 recount(state.counts[1], horizon, agencies),
             )
-        for component, pending in new.pending.items():
-            before = state.findings.get(component)
-            kept = state.pending.get(component)
-            if (
-                before is not None
-                and kept is not None
-                and (kept is pending or kept.hits == pending.hits)
-                and component not in seeds
-                and (before.location is None or before.location.file not in files)
-            ):
-                new.findings[component] = before
-            else:
-                to_locate.append((new, component, pending))
-        removed.extend(f for c, f in state.findings.items() if new.findings.get(c) is not f)
+        if affected is None:
+            touched: Iterable[str | None] = [
+                *new.pending,
+                *(c for c in state.findings if c not in new.pending),
+            ]
+        else:
+            # Outside the ball a finding keeps its pending hits (the same objects); it is
+            # written again only where its file was re-read (lines may have moved).
+            new.findings.update(state.findings)
+            moved = {
+                c
+                for c, f in state.findings.items()
+                if f.location is not None and f.location.file in files
+            }
+            touched = [c for c in new.pending if c in affected or c in moved]
+            touched += [c for c in state.findings if c in affected and c not in new.pending]
+        _reuse_or_locate(state, new, touched, seeds, files, to_locate, removed)
         states.append(new)
     located = engine.findings([pending for _state, _c, pending in to_locate])
     for (new, component, _pending), finding in zip(to_locate, located, strict=True):
