@@ -45,7 +45,7 @@ TABLE_MODULES = (
     "eakit.render.excel.layout",
     "eakit.render.scores",
     "eakit.render.site.i18n",
-    "eakit.rules.catalogue",
+    "eakit.render.rule_docs.catalogue",
     "eakit.rules.messages",
 )
 

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from eakit.messages import in_lang
-from eakit.rules.docs import bundled_rules
 from eakit.rules.legal import ARTICLE_KEY, LegalDocument, load_registry
-from eakit.rules.pack import active_variant, load_pack_file
+from eakit.rules.pack import active_variant, bundled_rules, load_pack_file
 from eakit.rules.sources import RuleConfigError
 
 from .conftest import RULES

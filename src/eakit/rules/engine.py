@@ -19,14 +19,14 @@ from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
 from eakit.messages import date_words, in_lang, say
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
-from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.legal import LegalDocument
 from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
     ActiveRule,
     BasisRef,
     PackSet,
     Rule,
-    builtin_rules_dir,
+    bundled_registry,
     load_packs,
     packs_for,
     rule_at,
@@ -51,8 +51,7 @@ MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province 
 def load_rules(graph: ModelGraph, when: dt.date | None = None) -> tuple[PackSet, SourceFile | None]:
     """The legal registry and the packs of the model at ``when`` (default: the model's
     ``as_of``): those its manifest names, or the pack of the framework in force then."""
-    registry = builtin_registry_path(builtin_rules_dir())
-    docs: dict[str, LegalDocument] = dict(load_registry(registry, registry.as_posix()))
+    docs = bundled_registry()
     manifest_path = Path(graph.root) / MANIFEST
     manifest = read_source(manifest_path, MANIFEST) if manifest_path.is_file() else None
     pinned = list(graph.manifest.rules.packs)

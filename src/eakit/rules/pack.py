@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,13 @@ from eakit.messages import Bilingual, did_you_mean, say
 from eakit.model import Layer
 from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
 from eakit.rules.checks.validation import params_problems, validation_problems
-from eakit.rules.legal import LegalDocument, Provision, parse_documents
+from eakit.rules.legal import (
+    LegalDocument,
+    Provision,
+    builtin_registry_path,
+    load_registry,
+    parse_documents,
+)
 from eakit.rules.selectors import Selector, parse_selector, selector_problems
 from eakit.rules.sources import (
     RuleConfigError,
@@ -572,3 +579,23 @@ def load_packs(
     if problems:
         raise RuleConfigError(problems)
     return PackSet(names, [rules[k] for k in sorted(rules)], docs)
+
+
+def bundled_registry() -> dict[str, LegalDocument]:
+    """The documents of the bundled legal registry by id."""
+    registry = builtin_registry_path(builtin_rules_dir())
+    return dict(load_registry(registry, registry.as_posix()))
+
+
+def bundled_rules() -> tuple[dict[str, Rule], dict[str, list[str]], dict[str, LegalDocument]]:
+    """Rules of every bundled pack by id, the packs each rule is in, and the documents."""
+    folder = builtin_rules_dir()
+    docs = bundled_registry()
+    rules: dict[str, Rule] = {}
+    packs: dict[str, list[str]] = defaultdict(list)
+    for name in builtin_packs():
+        _pack, loaded = load_pack_file(folder / f"{name}.yaml", None, docs, folder, set())
+        for rule in loaded:
+            rules.setdefault(rule.id, rule)
+            packs[rule.id].append(name)
+    return dict(sorted(rules.items())), packs, docs

@@ -7,9 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from eakit.rules.docs import bundled_rules
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
-from eakit.rules.pack import BasisRef, Rule, active_variant
+from eakit.rules.pack import BasisRef, Rule, active_variant, bundled_rules
 from eakit.text import vi_date
 
 CATEGORY_LABELS = {

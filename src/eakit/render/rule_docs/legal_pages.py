@@ -4,7 +4,7 @@ One Markdown page per legal text (number, title, issuer, dates of issue and effe
 and replacement, source, what was checked against what, the quoted provisions, and the
 rules that rest on it) and an index. Regenerate after changing the registry or a pack::
 
-    .venv/bin/python -m eakit.rules.legal_docs docs/legal
+    .venv/bin/python -m eakit.render.rule_docs.legal_pages docs/legal
 
 ``--check`` exits 1 when the committed pages differ from what the registry gives.
 """
@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from eakit.rules.docs import bundled_rules
-from eakit.rules.generated_pages import sync_pages
+from eakit.render.rule_docs.page_folder import sync_pages
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
-from eakit.rules.pack import Rule
+from eakit.rules.pack import Rule, bundled_rules
 
 STATUS = {
     "verified": "đã đối chiếu với văn bản (verified)",
@@ -120,7 +119,7 @@ def index_page(docs: dict[str, LegalDocument], cited: dict[str, dict[str, set[st
         "# Văn bản pháp lý / legal texts",
         "",
         "Generated from the legal registry (`rules/legal-basis.yaml`) and the bundled packs by",
-        "`.venv/bin/python -m eakit.rules.legal_docs docs/legal`; do not edit by hand.",
+        "`.venv/bin/python -m eakit.render.rule_docs.legal_pages docs/legal`; do not edit by hand.",
         "",
         f"{len(docs)} texts.",
         "",
@@ -152,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write (or with ``--check`` compare) the legal reference pages."""
     return sync_pages(
         argv,
-        prog="python -m eakit.rules.legal_docs",
+        prog="python -m eakit.render.rule_docs.legal_pages",
         description=__doc__,
         default_folder=Path("docs/legal"),
         source="the legal registry",
