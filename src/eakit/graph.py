@@ -777,10 +777,6 @@ class ModelGraph:
         yield from self._succ[component_id]
         yield from self._pred[component_id]
 
-    def has_path(self, source: str, target: str, *types: str) -> bool:
-        """Whether ``target`` is reachable from ``source`` along edges of the given types."""
-        return target in self.reachable(source, *types)
-
     def reachable(self, source: str, *types: str) -> set[str]:
         """Ids reachable from ``source`` along edges of the given types (all types if none),
         as :func:`networkx.descendants` finds them (a cycle back does not count)."""

@@ -63,9 +63,6 @@ def builtin_packs() -> list[str]:
     return names
 
 
-CATEGORIES = ("legal", "convention")
-
-
 @dataclass(frozen=True)
 class BasisRef:
     """A citation of a registry document by a rule: the document and the article (a key

@@ -35,7 +35,6 @@ from eakit.messages import Bilingual, did_you_mean, say
 
 OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
 KEYS = ("ids", "kind", "kinds", "layer", "layers", "where", "status", "any")
-STATUSES = ("current", "planned", "retired")
 
 
 @dataclass(frozen=True)
