@@ -296,6 +296,14 @@ Request = tuple[SourceRef, tuple[str | int, ...]]
 _SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 
 
+def _edge(source: str, target: str, edge_type: str, data: dict[str, Any]) -> Edge:
+    """The tuple of an edge with attributes ``data`` (their state as it is, not worked
+    out again from the relation)."""
+    return tuple.__new__(
+        Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
+    )
+
+
 def _grouped(
     neighbours: Mapping[str, Mapping[str, dict[str, Any]]], cid: str, outgoing: bool
 ) -> dict[str, list[Edge]]:
@@ -305,10 +313,7 @@ def _grouped(
     for other, keyed in neighbours.items():
         source, target = (cid, other) if outgoing else (other, cid)
         for edge_type, data in keyed.items():
-            edge = tuple.__new__(
-                Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
-            )
-            groups.setdefault(edge_type, []).append(edge)
+            groups.setdefault(edge_type, []).append(_edge(source, target, edge_type, data))
     for edges in groups.values():
         edges.sort(key=_TARGET if outgoing else _SOURCE)
     return dict(sorted(groups.items()))
@@ -318,15 +323,21 @@ class ModelGraph:
     """A model's graph (:attr:`g`), its architecture metadata, the queries rules and
     renderers ask, and a way to locate components and relations in the model's files."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(
+        self,
+        model: Model,
+        graph: nx.MultiDiGraph[str] | None = None,
+        relation_refs: dict[int, SourceRef] | None = None,
+    ) -> None:
+        """The graph of ``model``: built from it, or ``graph`` when that is already its
+        graph (with ``relation_refs``, :meth:`relation_sources` when known)."""
         self.architecture: Architecture = model.manifest.architecture
         self.manifest = model.manifest
         self.root = model.root
         self._model = model
-        self._relation_refs: dict[int, SourceRef] | None = None
-        self._own(model_digraph(model))
-
-    def _own(self, graph: nx.MultiDiGraph[str]) -> None:
+        self._relation_refs = relation_refs
+        if graph is None:
+            graph = model_digraph(model)
         self._g = graph
         # networkx's own dicts (the same objects): the queries read them without the
         # read-only views networkx wraps them in.
@@ -392,19 +403,13 @@ class ModelGraph:
         for cid in delta.components:
             if cid not in model.components:
                 seeds.update(cow.remove_node(cid))
-        new = ModelGraph.__new__(ModelGraph)
-        new.architecture = model.manifest.architecture
-        new.manifest = model.manifest
-        new.root = model.root
-        new._model = model
-        new._relation_refs = None
+        refs = None
         if self._relation_refs is not None:
             refs = dict(self._relation_refs)
             for gone in delta.relations_removed:
                 refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
-            new._relation_refs = refs
-        new._own(_assembled(cow.nodes, cow.succ, cow.pred))
+        new = ModelGraph(model, _assembled(cow.nodes, cow.succ, cow.pred), refs)
         self._patch_indexes(new, delta, seeds)
         return new, frozenset(seeds)
 
@@ -614,46 +619,23 @@ class ModelGraph:
     @cached_property
     def _typed(self) -> tuple[Grouped, Grouped]:
         succ = self._succ
-        outgoing: Grouped = {cid: {} for cid in succ}
-        incoming: Grouped = {cid: {} for cid in succ}
         with paused_gc():
-            for source, neighbours in succ.items():
-                out = outgoing[source]
-                for target, keyed in neighbours.items():
-                    into = incoming[target]
-                    for edge_type, data in keyed.items():
-                        edge = tuple.__new__(
-                            Edge,
-                            (source, target, edge_type, data["origin"], data["relation"],
-                             data["state"]),
-                        )  # fmt: skip
-                        group = out.get(edge_type)
-                        if group is None:
-                            out[edge_type] = [edge]
-                        else:
-                            group.append(edge)
-                        group = into.get(edge_type)
-                        if group is None:
-                            into[edge_type] = [edge]
-                        else:
-                            group.append(edge)
-            for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
-                for cid, grouped in side.items():
-                    for edges in grouped.values():
-                        if len(edges) > 1:
-                            edges.sort(key=other_end)  # distinct: one edge a key
-                    if len(grouped) > 1:
-                        side[cid] = dict(sorted(grouped.items()))
+            outgoing: Grouped = {cid: _grouped(out, cid, True) for cid, out in succ.items()}
+            incoming: Grouped = {cid: {} for cid in succ}
+            for grouped in outgoing.values():  # the same tuples, seen from their targets
+                for edge_type, edges in grouped.items():
+                    for edge in edges:
+                        incoming[edge.target].setdefault(edge_type, []).append(edge)
+            for cid, grouped in incoming.items():
+                for edges in grouped.values():
+                    edges.sort(key=_SOURCE)  # distinct: one edge a key
+                incoming[cid] = dict(sorted(grouped.items()))
         return outgoing, incoming
 
     def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
         """The edge of ``edge_type`` from ``source`` to ``target``, if there is one."""
         data = self._succ.get(source, {}).get(target, {}).get(edge_type)
-        if data is None:
-            return None
-        return tuple.__new__(
-            Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
-        )
+        return None if data is None else _edge(source, target, edge_type, data)
 
     @cached_property
     def _all_edges(self) -> tuple[Edge, ...]:
