@@ -142,6 +142,21 @@ RULES: dict[str, tuple[str, str]] = {
         "rules.{section}: '{pattern}' không khớp quy tắc nào của các bộ quy tắc {packs}",
         "rules.{section}: '{pattern}' matches no rule of the packs {packs}",
     ),
+    "rules.no_basis_on": (
+        "không có văn bản căn cứ còn hiệu lực ngày {date}",
+        "no basis in force on {date}",
+    ),
+    "rules.architecture_ended": (
+        "kiến trúc hết hiệu lực sau ngày {end}: không đánh giá ở ngày {day}; hãy kiểm tra ở "
+        "một ngày đến {end}, hoặc kiểm tra kiến trúc kế thừa",
+        "the architecture ended on {end}: it is not judged at {day}; check it at a date up "
+        "to {end}, or check its successor",
+    ),
+    "rules.architecture_successor": (" (kế thừa: {successor})", " (successor: {successor})"),
+    "rules.architecture_ended_note": (
+        "kiến trúc hết hiệu lực sau ngày {end}",
+        "the architecture ended on {end}",
+    ),
     "legal.repealed_early": (
         "văn bản '{doc}' bị bãi bỏ trước khi có hiệu lực",
         "document '{doc}' is repealed before it takes effect",

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
-from eakit.messages import date_words, in_lang, say
+from eakit.messages import Bilingual, date_words, in_lang, say
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument
 from eakit.rules.messages import format_message, word
@@ -770,28 +770,8 @@ def run_rules(
     return start_run(graph, options).finish()
 
 
-_NO_BASIS = {
-    "vi": "không có văn bản căn cứ còn hiệu lực ngày {date}",
-    "en": "no basis in force on {date}",
-}
-_ENDED = {
-    "vi": (
-        "kiến trúc hết hiệu lực sau ngày {end}: không đánh giá ở ngày {day}; hãy kiểm tra ở "
-        "một ngày đến {end}, hoặc kiểm tra kiến trúc kế thừa",
-        " (kế thừa: {successor})",
-        "kiến trúc hết hiệu lực sau ngày {end}",
-    ),
-    "en": (
-        "the architecture ended on {end}: it is not judged at {day}; check it at a date up "
-        "to {end}, or check its successor",
-        " (successor: {successor})",
-        "the architecture ended on {end}",
-    ),
-}
-
-
 def architecture_ended(
-    graph: ModelGraph, when: dt.date, manifest: SourceFile | None, lang: str = "vi"
+    graph: ModelGraph, when: dt.date, manifest: SourceFile | None
 ) -> Diagnostic | None:
     """The warning of a check dated after the architecture's own ``valid_to``, naming its
     successor (``None`` while the architecture is in force): such a check judges nothing,
@@ -800,25 +780,18 @@ def architecture_ended(
     end = architecture.valid_to
     if end is None or when <= end:
         return None
-    words = _ENDED["en" if lang == "en" else "vi"]
     successor = " ".join((architecture.successor or "").split())
-    message = words[0].format(end=_day(end, lang), day=_day(when, lang))
+    message = say("rules.architecture_ended", end=date_words(end), day=date_words(when))
     if successor:
-        message += words[1].format(successor=successor)
+        message += say("rules.architecture_successor", successor=successor)
     where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
     return Diagnostic(where, message, code="architecture-ended", severity=Severity.WARNING)
 
 
-def ended_note(graph: ModelGraph, lang: str) -> str:
+def ended_note(graph: ModelGraph) -> Bilingual:
     """Why a rule is not applied to an architecture that has ended."""
     end = graph.architecture.valid_to
-    return _ENDED["en" if lang == "en" else "vi"][2].format(end=_day(end, lang) if end else "")
-
-
-def _day(date: dt.date, lang: str) -> str:
-    """A date in running text: ISO in English, dd/mm/yyyy in Vietnamese (as the summary
-    line writes the judging date)."""
-    return date_words(date).lang(lang)
+    return say("rules.architecture_ended_note", end=date_words(end) if end else "")
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
@@ -836,7 +809,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     result.notes.extend(_config_notes(packs, graph, manifest))
     rule_ids = [rule.id for rule in packs.rules]
     check_options(select, ignore, rule_ids)
-    ended = architecture_ended(graph, when, manifest, lang)
+    ended = architecture_ended(graph, when, manifest)
     if ended is not None:
         result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
@@ -849,14 +822,14 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         active = rule_at(rule, when, packs.documents)
         if active is None:
-            note = _NO_BASIS["en" if lang == "en" else "vi"].format(date=when.isoformat())
+            note = say("rules.no_basis_on", date=when.isoformat()).lang(lang)
             result.not_applicable.append(_rule_info(rule, None, rule.severity, note, lang))
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
         if ended is not None:
             # The architecture no longer exists: nothing of it is judged by later law.
             result.not_applicable.append(
-                _rule_info(rule, None, severity, ended_note(graph, lang), lang=lang)
+                _rule_info(rule, None, severity, ended_note(graph).lang(lang), lang=lang)
             )
             continue
         result.rules.append(_rule_info(rule, active, severity, lang=lang))
