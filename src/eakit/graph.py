@@ -742,17 +742,7 @@ class ModelGraph:
 
     def neighbourhood(self, component_id: str, depth: int = 1) -> set[str]:
         """Ids within ``depth`` hops of a component, following edges both ways."""
-        seen = {component_id}
-        frontier = [component_id]
-        for _hop in range(depth):
-            found = []
-            for cid in frontier:
-                for other in self.adjacent(cid):
-                    if other not in seen:
-                        seen.add(other)
-                        found.append(other)
-            frontier = found
-        return seen
+        return set(within([self], [component_id], depth))
 
     def adjacent(self, component_id: str) -> Iterator[str]:
         """Ids one edge away from a component, either way, any type (each once a side)."""
@@ -773,6 +763,39 @@ class ModelGraph:
                     stack.append(target)
         seen.discard(source)
         return seen
+
+
+def within(
+    graphs: Iterable[ModelGraph],
+    seeds: Iterable[str],
+    radius: int,
+    types: tuple[str, ...] | None = None,
+) -> frozenset[str]:
+    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
+    when ``None``), either way, in any of ``graphs``."""
+    graphs = list(graphs)
+    reached = set(seeds)
+    frontier = set(reached)
+    for _hop in range(radius):
+        ring: set[str] = set()
+        for graph in graphs:
+            for cid in frontier:
+                if cid not in graph:
+                    continue
+                if types is None:
+                    ring.update(graph.adjacent(cid))
+                    continue
+                for outgoing in (True, False):
+                    grouped = graph.edges_by_type(cid, outgoing)
+                    for edge_type in types:
+                        for edge in grouped.get(edge_type, ()):
+                            ring.add(edge.target if outgoing else edge.source)
+        ring -= reached
+        if not ring:
+            break
+        reached |= ring
+        frontier = ring
+    return frozenset(reached)
 
 
 def build_graph(model: Model) -> ModelGraph:

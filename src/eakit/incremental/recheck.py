@@ -15,11 +15,10 @@ keep their objects, and the sorted list of findings is patched, not sorted again
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from eakit.findings import CheckResult, Finding
-from eakit.graph import GraphDelta, ModelGraph
+from eakit.graph import GraphDelta, ModelGraph, within
 from eakit.rules.context import CheckContext
 from eakit.rules.engine import (
     MODEL_ID,
@@ -36,33 +35,6 @@ from eakit.rules.engine import (
 )
 from eakit.rules.scoring import recount
 from eakit.rules.selectors import Selector
-
-
-def ball(
-    graphs: Iterable[ModelGraph], seeds: Iterable[str], radius: int, types: tuple[str, ...] | None
-) -> frozenset[str]:
-    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
-    when ``None``), either way, in any of ``graphs``."""
-    graphs = list(graphs)
-    reached = set(seeds)
-    frontier = set(reached)
-    for _hop in range(radius):
-        ring: set[str] = set()
-        for graph in graphs:
-            for cid in frontier:
-                if cid not in graph:
-                    continue
-                for outgoing in (True, False):
-                    grouped = graph.edges_by_type(cid, outgoing)
-                    for edge_type in grouped if types is None else types:
-                        for edge in grouped.get(edge_type, ()):
-                            ring.add(edge.target if outgoing else edge.source)
-        ring -= reached
-        if not ring:
-            break
-        reached |= ring
-        frontier = ring
-    return frozenset(reached)
 
 
 def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) -> None:
@@ -166,7 +138,7 @@ def recheck(
             key = (radius, types)
             affected = balls.get(key)
             if affected is None:
-                affected = balls[key] = ball((old.graph, graph), seeds, radius, types)
+                affected = balls[key] = within((old.graph, graph), seeds, radius, types)
             part = evaluate(engine, active, state.severity, only=affected)
             new = _merged(state, part, affected)
         if agencies_same and state.counts is not None:

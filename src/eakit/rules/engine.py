@@ -626,7 +626,7 @@ class RuleState:
                 run.subjects,
                 run.failed(),
                 self.severity.value,
-                getattr(rule, "category", "legal"),
+                rule.category,
             )
             for run in (self.now, self.horizon)
         )

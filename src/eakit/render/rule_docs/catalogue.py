@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
-from eakit.rules.pack import BasisRef, Rule, active_variant, bundled_rules
+from eakit.rules.pack import BasisRef, active_variant, bundled_rules
 from eakit.text import vi_date
 
 CATEGORY_LABELS = {
@@ -25,11 +25,6 @@ VERIFIED_LABELS = ("đã đối chiếu với văn bản", "verified")
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
-
-
-def rule_category(rule: Rule) -> str:
-    """``legal`` unless the rule declares itself a modelling ``convention``."""
-    return str(getattr(rule, "category", "legal") or "legal")
 
 
 def citation_entry(
@@ -61,7 +56,7 @@ def catalogue(when: dt.date, lang: str = "vi") -> dict[str, Any]:
     rules, packs, docs = bundled_rules()
     entries: list[dict[str, Any]] = []
     for rule_id, rule in rules.items():
-        category = rule_category(rule)
+        category = rule.category
         active = active_variant(rule, when, docs) if rule.variants else None
         severity = active.severity if active is not None else rule.severity
         basis: list[dict[str, Any]] = (
