@@ -94,6 +94,10 @@ RULES: dict[str, tuple[str, str]] = {
         "rule '{id}' is already defined at {first}",
     ),
     "waivers.not_found": ("không tìm thấy tệp miễn trừ", "waivers file not found"),
+    "waivers.bad_date": (
+        "'{value}' không phải là một ngày có thật (YYYY-MM-DD)",
+        "'{value}' is not a valid date (YYYY-MM-DD)",
+    ),
     "waivers.expired": (
         "miễn trừ cho {rule}@{component} đã hết hạn ngày {date} (người chịu trách nhiệm: "
         "{owner}): miễn trừ không còn áp dụng; hãy gia hạn hoặc khắc phục các phát hiện",
