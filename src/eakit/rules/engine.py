@@ -582,7 +582,7 @@ def _config_notes(
 @dataclass
 class RuleState:
     """One rule's runs in every view, its findings by component and its subjects: what a
-    re-check after an edit starts from (see :mod:`eakit.rules.incremental`)."""
+    re-check after an edit starts from (see :mod:`eakit.incremental.recheck`)."""
 
     active: ActiveRule
     severity: Severity
@@ -597,24 +597,15 @@ class RuleState:
 
     @property
     def subjects(self) -> list[str]:
-        """Every component the rule was evaluated on, sorted (``"*"`` for the model):
-        computed on first use, once the state is complete."""
+        """Every component the rule was evaluated on in some view, sorted (``"*"`` for the
+        model): computed on first use, once the state is complete."""
         if self.known_subjects is None:
-            self.known_subjects = self.all_subjects()
+            found = set(self.now.subjects) | set(self.horizon.subjects) | set(self.pending)
+            found |= set(self.findings)
+            if self.record is not None:
+                found |= set(self.record.subjects)
+            self.known_subjects = sorted(s or MODEL_ID for s in found)
         return self.known_subjects
-
-    @subjects.setter
-    def subjects(self, subjects: list[str]) -> None:
-        self.known_subjects = subjects
-
-    def all_subjects(self) -> list[str]:
-        """Every component the rule was evaluated on in some view, sorted (``"*"`` for
-        the model)."""
-        found = set(self.now.subjects) | set(self.horizon.subjects) | set(self.pending)
-        found |= set(self.findings)
-        if self.record is not None:
-            found |= set(self.record.subjects)
-        return sorted(s or MODEL_ID for s in found)
 
     def outcomes(self) -> tuple[ViewOutcome, ViewOutcome]:
         """The rule's outcomes in the *now* and *horizon* views (for readiness)."""
