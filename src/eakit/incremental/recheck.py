@@ -43,17 +43,13 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
     graph = engine.graph
     states = graph.states
     # Keys are (selector, live) for selections, (selector, live, statuses) for subjects.
-    Table = dict[Any, list[str]]
-    Selectors = dict[Any, Selector]
-    tables: tuple[tuple[Table, Selectors, Table, Selectors], ...] = (
-        (old.selections, old.selectors, engine.selections, engine.selectors),
-        (old.subject_lists, old.subject_selectors, engine.subject_lists, engine.subject_selectors),
+    Table = dict[Any, tuple[Selector, list[str]]]
+    tables: tuple[tuple[Table, Table], ...] = (
+        (old.selections, engine.selections),
+        (old.subject_lists, engine.subject_lists),
     )
-    for lists, selectors, new_lists, new_selectors in tables:
-        for key, found in lists.items():
-            selector = selectors.get(key)
-            if selector is None:
-                continue
+    for lists, new_lists in tables:
+        for key, (selector, found) in lists.items():
             live = key[1]
             statuses = key[2] if len(key) > 2 else None
             matches = CheckContext(
@@ -70,8 +66,7 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
                     del ids[at]
                 elif wanted and not present:
                     ids.insert(at, cid)
-            new_lists[key] = ids
-            new_selectors[key] = selector
+            new_lists[key] = (selector, ids)
 
 
 def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> RuleState:

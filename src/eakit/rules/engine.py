@@ -161,12 +161,10 @@ class Engine:
         self.docs = docs
         self.lang = lang  # of the findings' messages and remediations: vi or en
         self.manifest: SourceFile | None = None
-        self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
-        self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
+        self.selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] = {}
         self.conditions: dict[tuple[frozenset[str] | None, str], list[str]] = {}
-        # Subjects by (selector, live statuses, subject statuses), with their selectors.
-        self.subject_lists: dict[SubjectKey, list[str]] = {}
-        self.subject_selectors: dict[SubjectKey, Selector] = {}
+        # Each selector with its subjects, by (selector, live statuses, subject statuses).
+        self.subject_lists: dict[SubjectKey, tuple[Selector, list[str]]] = {}
         self.share_views = True
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
@@ -199,7 +197,6 @@ class Engine:
             selector=active.rule.applies_to,
             documents=self.docs,
             selections=self.selections,
-            selectors=self.selectors,
             conditions=self.conditions,
         )
 
@@ -293,14 +290,14 @@ class Engine:
         if not active.check.check_type.reads_subjects:
             return []  # judges the manifest: no subjects to select
         key = (repr(selector), live, statuses)
-        found = self.subject_lists.get(key)
-        if found is None:
+        entry = self.subject_lists.get(key)
+        if entry is None:
             found = self._context(active, live, []).select(selector)
             if not (selector.status if selector.status is not None else live) <= statuses:
                 states = self.graph.states
                 found = [c for c in found if states[c] in statuses]
-            self.subject_lists[key] = found
-            self.subject_selectors[key] = selector
+            entry = self.subject_lists[key] = (selector, found)
+        found = entry[1]
         outside = self.outside_period()
         if outside:
             # Filtered after the (shared, patchable) subject list: what a re-check carries
@@ -317,11 +314,8 @@ class Engine:
         :meth:`take_subjects`)."""
         position = {cid: at for at, cid in enumerate(ids)}
         return {
-            key: (
-                self.subject_selectors[key],
-                array("I", map(position.__getitem__, found)).tobytes(),
-            )
-            for key, found in self.subject_lists.items()
+            key: (selector, array("I", map(position.__getitem__, found)).tobytes())
+            for key, (selector, found) in self.subject_lists.items()
         }
 
     def take_subjects(
@@ -330,8 +324,7 @@ class Engine:
         """Take over subject lists another process selected (:meth:`packed_subjects` of
         an engine on the same graph, with the same ``ids``)."""
         for key, (selector, positions) in packed.items():
-            self.subject_lists[key] = list(map(ids.__getitem__, array("I", positions)))
-            self.subject_selectors[key] = selector
+            self.subject_lists[key] = (selector, list(map(ids.__getitem__, array("I", positions))))
 
     def views(self, active: ActiveRule) -> list[tuple[frozenset[str], frozenset[str]]]:
         """The views a rule runs in, as (live statuses, subject statuses): *now*,
