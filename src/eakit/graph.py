@@ -486,15 +486,6 @@ class ModelGraph:
         ref = self.relation_source(relation)
         return None if ref is None else self._model.locator.locate(ref)
 
-    def locate_many(self, places: list[Place]) -> list[Location]:
-        """The locations of many places at once, in order: each model file is read for
-        positions once and let go, so locating every finding of a national model needs
-        the positions of one file at a time, not of all 1,000 files together.
-
-        A relation must be one :meth:`relation_source` knows.
-        """
-        return self.locate_requests([self.request(place) for place in places])
-
     def request(self, place: Place) -> Request:
         """Where a place is written: the declaration and the fields inside it (a value
         that can be sent to another process, unlike a relation object)."""
@@ -506,7 +497,10 @@ class ModelGraph:
         return self._model.component_sources[place[0]], place[1]
 
     def locate_requests(self, requests: Sequence[Request]) -> list[Location]:
-        """:meth:`locate_many` for places already turned into requests."""
+        """The locations of many places (as :meth:`request` gives them) at once, in order:
+        each model file is read for positions once and let go, so locating every finding
+        of a national model needs the positions of one file at a time, not of all 1,000
+        files together."""
         return self._model.locator.locate_many(requests)
 
     # --- nodes ----------------------------------------------------------------------------
