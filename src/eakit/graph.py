@@ -613,17 +613,36 @@ class ModelGraph:
     @cached_property
     def _typed(self) -> tuple[Grouped, Grouped]:
         succ = self._succ
+        outgoing: Grouped = {cid: {} for cid in succ}
+        incoming: Grouped = {cid: {} for cid in succ}
         with paused_gc():
-            outgoing: Grouped = {cid: _grouped(out, cid, True) for cid, out in succ.items()}
-            incoming: Grouped = {cid: {} for cid in succ}
-            for grouped in outgoing.values():  # the same tuples, seen from their targets
-                for edge_type, edges in grouped.items():
-                    for edge in edges:
-                        incoming[edge.target].setdefault(edge_type, []).append(edge)
-            for cid, grouped in incoming.items():
-                for edges in grouped.values():
-                    edges.sort(key=_SOURCE)  # distinct: one edge a key
-                incoming[cid] = dict(sorted(grouped.items()))
+            for source, neighbours in succ.items():
+                out = outgoing[source]
+                for target, keyed in neighbours.items():
+                    into = incoming[target]
+                    for edge_type, data in keyed.items():
+                        edge = tuple.__new__(
+                            Edge,
+                            (source, target, edge_type, data["origin"], data["relation"],
+                             data["state"]),
+                        )  # fmt: skip
+                        group = out.get(edge_type)
+                        if group is None:
+                            out[edge_type] = [edge]
+                        else:
+                            group.append(edge)
+                        group = into.get(edge_type)
+                        if group is None:
+                            into[edge_type] = [edge]
+                        else:
+                            group.append(edge)
+            for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
+                for cid, grouped in side.items():
+                    for edges in grouped.values():
+                        if len(edges) > 1:
+                            edges.sort(key=other_end)  # distinct: one edge a key
+                    if len(grouped) > 1:
+                        side[cid] = dict(sorted(grouped.items()))
         return outgoing, incoming
 
     def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
