@@ -125,11 +125,11 @@ def recheck(
     removed: list[Finding] = []
     for state in run.states:
         active = state.active
-        radius = engine.radius(active)
-        if radius is None or engine.model_wide(active):
+        radius = active.check.hops
+        if radius is None or active.check.check_type.model_wide:
             new = evaluate(engine, active, state.severity)
         else:
-            types = engine.edge_types(active)
+            types = active.check.edges
             key = (radius, types)
             affected = balls.get(key)
             if affected is None:

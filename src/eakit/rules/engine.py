@@ -203,22 +203,6 @@ class Engine:
     def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
         return list(active.check.check_type.function(ctx, active.check.params))
 
-    @staticmethod
-    def model_wide(active: ActiveRule) -> bool:
-        """Whether a rule's check judges the model as a whole."""
-        return active.check.check_type.model_wide
-
-    @staticmethod
-    def radius(active: ActiveRule) -> int | None:
-        """How many hops from its subject a rule's check looks (``None``: anywhere), as
-        its check type's scope says."""
-        return active.check.check_type.hops(active.check.params)
-
-    @staticmethod
-    def edge_types(active: ActiveRule) -> tuple[str, ...] | None:
-        """The edge types a rule's check walks within its radius (``None``: any type)."""
-        return active.check.check_type.edges(active.check.params)
-
     def touched(self, radius: int) -> frozenset[str] | None:
         """Components within ``radius`` hops (any edge, either way) of a planned component
         or of an end of a planned relation: the only subjects of a rule with that radius
@@ -259,7 +243,7 @@ class Engine:
             checked = self._within(selected, only)
         ctx = self._context(active, live, checked)
         hits = self._hits(active, ctx)
-        if self.model_wide(active):
+        if active.check.check_type.model_wide:
             return Run([model_subject(self.graph)], hits)
         return Run(selected, hits)
 
@@ -330,7 +314,8 @@ class Engine:
         """The views a rule runs in, as (live statuses, subject statuses): *now*,
         *horizon*, and *record* for a rule on retired components."""
         views = [(NOW, NOW), (HORIZON, HORIZON)]
-        if "retired" in (active.rule.applies_to.status or ()) and not self.model_wide(active):
+        retired = "retired" in (active.rule.applies_to.status or ())
+        if retired and not active.check.check_type.model_wide:
             views.append((RECORD, frozenset({"retired"})))
         return views
 
@@ -341,8 +326,8 @@ class Engine:
 
         With ``only``, like :meth:`run_view`: ``now`` must have run with the same ``only``.
         """
-        radius = self.radius(active) if self.share_views else None
-        if radius is None or self.model_wide(active):
+        radius = active.check.hops if self.share_views else None
+        if radius is None or active.check.check_type.model_wide:
             return self.run_view(active, HORIZON, HORIZON, only=only)
         touched = self.touched(radius)
         if touched is None:
@@ -876,7 +861,7 @@ def evaluate(
     record = None
     for live, statuses in engine.views(active)[2:]:
         record = engine.run_view(active, live, statuses, only=only)
-    hits = finding_hits(graph, engine.model_wide(active), now, future, record)
+    hits = finding_hits(graph, active.check.check_type.model_wide, now, future, record)
     pending = {item.component: item for item in engine.group(active, hits, severity)}
     return RuleState(active, severity, now, future, record, pending)
 

@@ -97,6 +97,17 @@ class Check:
         """The registered check type that runs it."""
         return (PYTHON if self.type == "python" else DECLARATIVE)[self.name]
 
+    @property
+    def hops(self) -> int | None:
+        """How far from its subject the check reads (``None``: anywhere), as its check
+        type's scope says."""
+        return self.check_type.hops(self.params)
+
+    @property
+    def edges(self) -> tuple[str, ...] | None:
+        """The edge types the check walks within :attr:`hops` (``None``: any type)."""
+        return self.check_type.edges(self.params)
+
 
 @dataclass(frozen=True)
 class Variant:

@@ -98,7 +98,7 @@ def _warm(engine: Engine, work: Work) -> None:
     helper = Worker.start(select)
     with helper or contextlib.nullcontext():
         graph.edge_groups(True)  # builds the edge index
-        radii = {engine.radius(active) for active, _severity in work}
+        radii = {active.check.hops for active, _severity in work}
         for radius in sorted(r for r in radii if r is not None):
             engine.touched(radius)
         # Both processes' findings look these up: built while the helper works, for free.
