@@ -32,7 +32,6 @@ from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
 from eakit.rules.checks.validation import params_problems, validation_problems
 from eakit.rules.legal import (
     LegalDocument,
-    Provision,
     builtin_registry_path,
     load_registry,
     parse_documents,
@@ -71,16 +70,6 @@ class BasisRef:
     doc: str
     article: str | None = None
     low: bool = False  # the link between text and rule is itself unverified
-
-    def provision(self, docs: Mapping[str, LegalDocument]) -> Provision | None:
-        """The cited provision with its quote, or ``None`` when no article is cited."""
-        document = docs.get(self.doc)
-        return document.provision(self.article) if document else None
-
-    def verified(self, docs: Mapping[str, LegalDocument]) -> bool:
-        """Whether the citation carries an article with a quote read in a published text."""
-        provision = self.provision(docs)
-        return not self.low and provision is not None and provision.verified
 
 
 @dataclass(frozen=True)
