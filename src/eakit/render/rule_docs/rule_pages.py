@@ -17,6 +17,7 @@ from pathlib import Path
 
 from eakit.model import LAYER_INFO, Layer
 from eakit.render.rule_docs.page_folder import sync_pages
+from eakit.rules.engine import basis_of
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
 from eakit.rules.pack import BasisRef, Example, Rule, Variant, builtin_packs, bundled_rules
 
@@ -62,14 +63,11 @@ def _basis_lines(variant: Variant, docs: dict[str, LegalDocument]) -> list[str]:
 def citation_evidence(ref: BasisRef, doc: LegalDocument) -> str:
     """The quote of a cited article with where it was read, or the open statement that
     the citation was not checked against the text (Markdown, one line)."""
-    provision = doc.provision(ref.article)
-    if ref.low or provision is None or not provision.verified:
+    basis = basis_of(ref, doc)
+    if basis.confidence != "verified":
         what = "chưa ghi điều khoản" if not ref.article else "chưa có trích dẫn"
         return f"— **{UNVERIFIED_VI}** ({UNVERIFIED_EN}; {what})"
-    return (
-        f"> “{provision.quote}” — [nguồn / source]({provision.source}); "
-        "đã đối chiếu với văn bản (verified)"
-    )
+    return f"> “{basis.quote}” — [nguồn / source]({basis.url}); đã đối chiếu với văn bản (verified)"
 
 
 def _example_block(example: Example) -> list[str]:
