@@ -46,7 +46,6 @@ TABLE_MODULES = (
     "eakit.render.scores",
     "eakit.render.site.i18n",
     "eakit.render.rule_docs.catalogue",
-    "eakit.rules.messages",
 )
 
 Text = tuple[str, str]  # (where, Vietnamese text)

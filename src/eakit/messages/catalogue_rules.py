@@ -6,6 +6,10 @@ Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.mes
 from __future__ import annotations
 
 RULES: dict[str, tuple[str, str]] = {
+    # words a finding's message adds itself (eakit.rules.messages.word)
+    "word.unset": ("chưa khai báo", "not set"),
+    "word.model": ("mô hình", "model"),
+    "word.unverified": ("căn cứ chưa đối chiếu", "basis unverified"),
     "selector.unknown_key": (
         "khóa bộ chọn không hợp lệ '{key}'{hint}",
         "unknown selector key '{key}'{hint}",
