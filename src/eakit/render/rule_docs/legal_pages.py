@@ -11,6 +11,7 @@ rules that rest on it) and an index. Regenerate after changing the registry or a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
@@ -35,10 +36,10 @@ def citing_rules(rules: dict[str, Rule]) -> dict[str, dict[str, set[str]]]:
     return cited
 
 
-def _in_force(doc: LegalDocument, docs: dict[str, LegalDocument]) -> str:
+def _in_force(doc: LegalDocument) -> str:
     text = f"từ {doc.effective.isoformat()}"
-    if doc.repealed:
-        text += f" đến hết {doc.repealed.fromordinal(doc.repealed.toordinal() - 1).isoformat()}"
+    if doc.repealed:  # the first day it no longer applies: show the last day it did
+        text += f" đến hết {(doc.repealed - dt.timedelta(days=1)).isoformat()}"
     else:
         text += " (còn hiệu lực / in force)"
     return text
@@ -75,7 +76,7 @@ def document_page(
         f"| Ngày hiệu lực / in force from | {doc.effective.isoformat()} |",
         f"| Hết hiệu lực / no longer applies from | "
         f"{doc.repealed.isoformat() if doc.repealed else '—'} |",
-        f"| Hiệu lực / in force | {_in_force(doc, docs)} |",
+        f"| Hiệu lực / in force | {_in_force(doc)} |",
         f"| Thay thế bởi / replaced by | {replaced} |",
         f"| Thay thế / replaces | {', '.join(replaces) or '—'} |",
         f"| Nguồn / source | {doc.source or '—'} |",
@@ -131,7 +132,7 @@ def index_page(docs: dict[str, LegalDocument], cited: dict[str, dict[str, set[st
         quoted = sum(1 for p in doc.provisions.values() if p.verified)
         successors = ", ".join(docs[r.doc].citation for r in doc.replaced_by) or "—"
         lines.append(
-            f"| [{doc.citation}]({doc.id}.md) | {_in_force(doc, docs)} | {successors} | "
+            f"| [{doc.citation}]({doc.id}.md) | {_in_force(doc)} | {successors} | "
             f"{doc.status} | {quoted}/{len(doc.provisions)} | {len(cited.get(doc.id, {}))} |"
         )
     lines.append("")
