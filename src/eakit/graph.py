@@ -296,6 +296,14 @@ Request = tuple[SourceRef, tuple[str | int, ...]]
 _SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 
 
+def _edge(source: str, target: str, edge_type: str, data: dict[str, Any]) -> Edge:
+    """The tuple of an edge with attributes ``data`` (their state as it is, not worked
+    out again from the relation)."""
+    return tuple.__new__(
+        Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
+    )
+
+
 def _grouped(
     neighbours: Mapping[str, Mapping[str, dict[str, Any]]], cid: str, outgoing: bool
 ) -> dict[str, list[Edge]]:
@@ -305,10 +313,7 @@ def _grouped(
     for other, keyed in neighbours.items():
         source, target = (cid, other) if outgoing else (other, cid)
         for edge_type, data in keyed.items():
-            edge = tuple.__new__(
-                Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
-            )
-            groups.setdefault(edge_type, []).append(edge)
+            groups.setdefault(edge_type, []).append(_edge(source, target, edge_type, data))
     for edges in groups.values():
         edges.sort(key=_TARGET if outgoing else _SOURCE)
     return dict(sorted(groups.items()))
@@ -318,15 +323,21 @@ class ModelGraph:
     """A model's graph (:attr:`g`), its architecture metadata, the queries rules and
     renderers ask, and a way to locate components and relations in the model's files."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(
+        self,
+        model: Model,
+        graph: nx.MultiDiGraph[str] | None = None,
+        relation_refs: dict[int, SourceRef] | None = None,
+    ) -> None:
+        """The graph of ``model``: built from it, or ``graph`` when that is already its
+        graph (with ``relation_refs``, :meth:`relation_sources` when known)."""
         self.architecture: Architecture = model.manifest.architecture
         self.manifest = model.manifest
         self.root = model.root
         self._model = model
-        self._relation_refs: dict[int, SourceRef] | None = None
-        self._own(model_digraph(model))
-
-    def _own(self, graph: nx.MultiDiGraph[str]) -> None:
+        self._relation_refs = relation_refs
+        if graph is None:
+            graph = model_digraph(model)
         self._g = graph
         # networkx's own dicts (the same objects): the queries read them without the
         # read-only views networkx wraps them in.
@@ -392,19 +403,13 @@ class ModelGraph:
         for cid in delta.components:
             if cid not in model.components:
                 seeds.update(cow.remove_node(cid))
-        new = ModelGraph.__new__(ModelGraph)
-        new.architecture = model.manifest.architecture
-        new.manifest = model.manifest
-        new.root = model.root
-        new._model = model
-        new._relation_refs = None
+        refs = None
         if self._relation_refs is not None:
             refs = dict(self._relation_refs)
             for gone in delta.relations_removed:
                 refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
-            new._relation_refs = refs
-        new._own(_assembled(cow.nodes, cow.succ, cow.pred))
+        new = ModelGraph(model, _assembled(cow.nodes, cow.succ, cow.pred), refs)
         self._patch_indexes(new, delta, seeds)
         return new, frozenset(seeds)
 
@@ -481,15 +486,6 @@ class ModelGraph:
         ref = self.relation_source(relation)
         return None if ref is None else self._model.locator.locate(ref)
 
-    def locate_many(self, places: list[Place]) -> list[Location]:
-        """The locations of many places at once, in order: each model file is read for
-        positions once and let go, so locating every finding of a national model needs
-        the positions of one file at a time, not of all 1,000 files together.
-
-        A relation must be one :meth:`relation_source` knows.
-        """
-        return self.locate_requests([self.request(place) for place in places])
-
     def request(self, place: Place) -> Request:
         """Where a place is written: the declaration and the fields inside it (a value
         that can be sent to another process, unlike a relation object)."""
@@ -501,7 +497,10 @@ class ModelGraph:
         return self._model.component_sources[place[0]], place[1]
 
     def locate_requests(self, requests: Sequence[Request]) -> list[Location]:
-        """:meth:`locate_many` for places already turned into requests."""
+        """The locations of many places (as :meth:`request` gives them) at once, in order:
+        each model file is read for positions once and let go, so locating every finding
+        of a national model needs the positions of one file at a time, not of all 1,000
+        files together."""
         return self._model.locator.locate_many(requests)
 
     # --- nodes ----------------------------------------------------------------------------
@@ -649,11 +648,7 @@ class ModelGraph:
     def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
         """The edge of ``edge_type`` from ``source`` to ``target``, if there is one."""
         data = self._succ.get(source, {}).get(target, {}).get(edge_type)
-        if data is None:
-            return None
-        return tuple.__new__(
-            Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
-        )
+        return None if data is None else _edge(source, target, edge_type, data)
 
     @cached_property
     def _all_edges(self) -> tuple[Edge, ...]:
@@ -760,26 +755,12 @@ class ModelGraph:
 
     def neighbourhood(self, component_id: str, depth: int = 1) -> set[str]:
         """Ids within ``depth`` hops of a component, following edges both ways."""
-        seen = {component_id}
-        frontier = [component_id]
-        for _hop in range(depth):
-            found = []
-            for cid in frontier:
-                for other in self.adjacent(cid):
-                    if other not in seen:
-                        seen.add(other)
-                        found.append(other)
-            frontier = found
-        return seen
+        return set(within([self], [component_id], depth))
 
     def adjacent(self, component_id: str) -> Iterator[str]:
         """Ids one edge away from a component, either way, any type (each once a side)."""
         yield from self._succ[component_id]
         yield from self._pred[component_id]
-
-    def has_path(self, source: str, target: str, *types: str) -> bool:
-        """Whether ``target`` is reachable from ``source`` along edges of the given types."""
-        return target in self.reachable(source, *types)
 
     def reachable(self, source: str, *types: str) -> set[str]:
         """Ids reachable from ``source`` along edges of the given types (all types if none),
@@ -795,6 +776,39 @@ class ModelGraph:
                     stack.append(target)
         seen.discard(source)
         return seen
+
+
+def within(
+    graphs: Iterable[ModelGraph],
+    seeds: Iterable[str],
+    radius: int,
+    types: tuple[str, ...] | None = None,
+) -> frozenset[str]:
+    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
+    when ``None``), either way, in any of ``graphs``."""
+    graphs = list(graphs)
+    reached = set(seeds)
+    frontier = set(reached)
+    for _hop in range(radius):
+        ring: set[str] = set()
+        for graph in graphs:
+            for cid in frontier:
+                if cid not in graph:
+                    continue
+                if types is None:
+                    ring.update(graph.adjacent(cid))
+                    continue
+                for outgoing in (True, False):
+                    grouped = graph.edges_by_type(cid, outgoing)
+                    for edge_type in types:
+                        for edge in grouped.get(edge_type, ()):
+                            ring.add(edge.target if outgoing else edge.source)
+        ring -= reached
+        if not ring:
+            break
+        reached |= ring
+        frontier = ring
+    return frozenset(reached)
 
 
 def build_graph(model: Model) -> ModelGraph:

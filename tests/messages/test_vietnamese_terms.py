@@ -45,8 +45,7 @@ TABLE_MODULES = (
     "eakit.render.excel.layout",
     "eakit.render.scores",
     "eakit.render.site.i18n",
-    "eakit.rules.catalogue",
-    "eakit.rules.messages",
+    "eakit.render.rule_docs.catalogue",
 )
 
 Text = tuple[str, str]  # (where, Vietnamese text)
@@ -267,11 +266,14 @@ def test_a_share_is_written_without_a_space_before_the_percent_sign() -> None:
 def test_the_ended_architecture_note_writes_its_dates_as_dates() -> None:
     # "kiến trúc hết hiệu lực sau ngày 2025-06-30: không đánh giá ở ngày 2026-12-01".
     import datetime as dt
+    from types import SimpleNamespace
 
-    from eakit.rules.engine import _day
+    from eakit.rules.engine import ended_note
 
-    assert _day(dt.date(2025, 6, 30), "vi") == "30/6/2025"
-    assert _day(dt.date(2025, 6, 30), "en") == "2025-06-30"
+    graph = SimpleNamespace(architecture=SimpleNamespace(valid_to=dt.date(2025, 6, 30)))
+    note = ended_note(graph)  # type: ignore[arg-type]
+    assert note == "kiến trúc hết hiệu lực sau ngày 30/6/2025"
+    assert note.en == "the architecture ended on 2025-06-30"
 
 
 def test_the_report_does_not_repeat_the_unverified_note_under_each_case() -> None:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from eakit.rules import docs
-from eakit.rules.docs import render_pages
+from eakit.render.rule_docs import rule_pages
+from eakit.render.rule_docs.rule_pages import render_pages
 
 from .conftest import ROOT
 
 
 def test_rule_reference_is_up_to_date(capsys) -> None:
     """The pages in docs/rules are those the generator writes (none stale, none extra)."""
-    stale = docs.main([str(ROOT / "docs" / "rules"), "--check"])
+    stale = rule_pages.main([str(ROOT / "docs" / "rules"), "--check"])
     assert stale == 0, (
-        capsys.readouterr().err + "run .venv/bin/python -m eakit.rules.docs docs/rules"
+        capsys.readouterr().err
+        + "run .venv/bin/python -m eakit.render.rule_docs.rule_pages docs/rules"
     )
 
 

@@ -28,10 +28,10 @@ from eakit.incremental.session import Session
 from eakit.model import KIND_CLASSES
 from eakit.pipeline import load_graph
 from eakit.rules.engine import run_rules
-from eakit.rules.examples import write_example
 from eakit.rules.pack import Rule
 
 from ..conftest import BUNDLED_MODEL
+from .examples import write_example
 from .test_rule_examples import CASES, _rule
 
 FORKS = worker.available()

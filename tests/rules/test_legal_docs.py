@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from eakit.rules import legal_docs
-from eakit.rules.legal_docs import render_pages
+from eakit.render.rule_docs import legal_pages
+from eakit.render.rule_docs.legal_pages import render_pages
 
 from .conftest import ROOT
 
 
 def test_legal_reference_is_up_to_date(capsys) -> None:
     """The pages in docs/legal are those the generator writes (none stale, none extra)."""
-    stale = legal_docs.main([str(ROOT / "docs" / "legal"), "--check"])
+    stale = legal_pages.main([str(ROOT / "docs" / "legal"), "--check"])
     assert stale == 0, (
-        capsys.readouterr().err + "run .venv/bin/python -m eakit.rules.legal_docs docs/legal"
+        capsys.readouterr().err
+        + "run .venv/bin/python -m eakit.render.rule_docs.legal_pages docs/legal"
     )
 
 
@@ -40,7 +41,7 @@ def test_index_lists_every_text_with_its_period() -> None:
 
 
 def test_rule_page_quotes_the_article_or_says_unverified() -> None:
-    from eakit.rules.docs import render_pages as rule_pages
+    from eakit.render.rule_docs.rule_pages import render_pages as rule_pages
 
     page = rule_pages()["SEC-001.md"]
     assert "[Luật 86/2015/QH13](../legal/law-86-2015.md), Điều 21" in page

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from eakit.messages import in_lang
-from eakit.rules.docs import bundled_rules
+from eakit.rules.engine import basis_of
 from eakit.rules.legal import ARTICLE_KEY, LegalDocument, load_registry
-from eakit.rules.pack import active_variant, load_pack_file
+from eakit.rules.pack import active_variant, bundled_rules, load_pack_file
 from eakit.rules.sources import RuleConfigError
 
 from .conftest import RULES
@@ -235,9 +235,9 @@ def test_a_cited_article_resolves_its_quote(tmp_path, docs) -> None:
     path = _pack(tmp_path, "Điều 3 khoản 1")
     _name, (rule,) = load_pack_file(path, None, dict(docs), tmp_path, set())
     (ref,) = rule.variants[0].basis
-    provision = ref.provision(docs)
-    assert provision is not None and provision.quote.startswith("Chủ quản hệ thống thông tin")
-    assert ref.verified(docs)
+    basis = basis_of(ref, docs[ref.doc])
+    assert basis.quote.startswith("Chủ quản hệ thống thông tin")
+    assert basis.confidence == "verified"
 
 
 def test_a_verified_provision_without_a_quote_is_a_registry_error(tmp_path) -> None:

@@ -119,6 +119,10 @@ def test_waivers_option_and_malformed_file(model: Path, tmp_path: Path) -> None:
     out = run("check", str(model), "--waivers", str(broken), "--lang", "en")
     assert out.exit_code == 2
     assert "broken.yaml:6:5" in out.stderr and "does not match" in out.stderr
+    broken.write_text(broken.read_text("utf-8").replace("31/12/2026", "2026-02-30"), "utf-8")
+    out = run("check", str(model), "--waivers", str(broken))
+    assert out.exit_code == 2
+    assert "broken.yaml:6:5: lỗi: '2026-02-30' không phải là một ngày có thật" in out.stderr
     empty = tmp_path / "none.yaml"
     empty.write_text("waivers: []\n", "utf-8")
     payload = json.loads(run("check", str(model), "-f", "json", "--waivers", str(empty)).stdout)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from eakit.rules.examples import run_example
 from eakit.rules.legal import load_registry
 from eakit.rules.pack import load_pack_file
 
 from .conftest import PACK_FILES, RULES
+from .examples import run_example
 
 
 def _cases() -> list[tuple[Path, str]]:

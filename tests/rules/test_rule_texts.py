@@ -11,11 +11,10 @@ import yaml
 
 from eakit.labels import VALUE_LABELS
 from eakit.model import KIND_CLASSES
-from eakit.rules.docs import bundled_rules
-from eakit.rules.examples import run_example
-from eakit.rules.pack import Rule
+from eakit.rules.pack import Rule, bundled_rules
 
 from .conftest import RULES
+from .examples import run_example
 
 RULE_SET, _PACKS, DOCS = bundled_rules()
 IDS = sorted(RULE_SET)

@@ -1,12 +1,38 @@
-"""Compiled selectors (what the engine runs) agree with the reference :func:`matches`."""
+"""Compiled selectors (what the engine runs) agree with :func:`matches`, the selector
+language read plainly, one key after the other."""
 
 from __future__ import annotations
+
+import fnmatch
 
 import pytest
 
 from eakit.rules.checks.validation import selector_params
 from eakit.rules.engine import load_rules
-from eakit.rules.selectors import Selector, compile_selector, matches, parse_selector
+from eakit.rules.selectors import (
+    Selector,
+    _holds,
+    _plain,
+    compile_selector,
+    field_value,
+    parse_selector,
+)
+
+
+def matches(selector: Selector, component, kind: str, live: frozenset[str] | None) -> bool:
+    """Whether a component matches; ``live`` is the status set used when the selector
+    names none (``None``: any status)."""
+    if selector.kinds is not None and kind not in selector.kinds:
+        return False
+    statuses = selector.status if selector.status is not None else live
+    if statuses is not None and _plain(component.status) not in statuses:
+        return False
+    if selector.ids and not any(fnmatch.fnmatchcase(component.id, g) for g in selector.ids):
+        return False
+    if not all(_holds(c, field_value(component, c.field)) for c in selector.where):
+        return False
+    return not selector.any or any(matches(s, component, kind, live) for s in selector.any)
+
 
 LIVE_SETS = [None, frozenset({"current"}), frozenset({"current", "planned"})]
 

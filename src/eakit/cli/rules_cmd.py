@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List every bundled rule with its category, severity and legal basis at a date
         (text, article, quote, source, verification) [default date: today]."""
-        from eakit.rules.catalogue import catalogue, render_text
+        from eakit.render.rule_docs.catalogue import catalogue, render_text
         from eakit.rules.sources import RuleConfigError
 
         if fmt not in ("text", "json"):

@@ -15,11 +15,10 @@ keep their objects, and the sorted list of findings is patched, not sorted again
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from eakit.findings import CheckResult, Finding
-from eakit.graph import GraphDelta, ModelGraph
+from eakit.graph import GraphDelta, ModelGraph, within
 from eakit.rules.context import CheckContext
 from eakit.rules.engine import (
     MODEL_ID,
@@ -38,50 +37,19 @@ from eakit.rules.scoring import recount
 from eakit.rules.selectors import Selector
 
 
-def ball(
-    graphs: Iterable[ModelGraph], seeds: Iterable[str], radius: int, types: tuple[str, ...] | None
-) -> frozenset[str]:
-    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
-    when ``None``), either way, in any of ``graphs``."""
-    graphs = list(graphs)
-    reached = set(seeds)
-    frontier = set(reached)
-    for _hop in range(radius):
-        ring: set[str] = set()
-        for graph in graphs:
-            for cid in frontier:
-                if cid not in graph:
-                    continue
-                for outgoing in (True, False):
-                    grouped = graph.edges_by_type(cid, outgoing)
-                    for edge_type in grouped if types is None else types:
-                        for edge in grouped.get(edge_type, ()):
-                            ring.add(edge.target if outgoing else edge.source)
-        ring -= reached
-        if not ring:
-            break
-        reached |= ring
-        frontier = ring
-    return frozenset(reached)
-
-
 def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) -> None:
     """Carry the old engine's selections and subject lists over, re-testing only the
     changed components (a selector looks at a component's own fields, kind and status)."""
     graph = engine.graph
     states = graph.states
     # Keys are (selector, live) for selections, (selector, live, statuses) for subjects.
-    Table = dict[Any, list[str]]
-    Selectors = dict[Any, Selector]
-    tables: tuple[tuple[Table, Selectors, Table, Selectors], ...] = (
-        (old.selections, old.selectors, engine.selections, engine.selectors),
-        (old.subject_lists, old.subject_selectors, engine.subject_lists, engine.subject_selectors),
+    Table = dict[Any, tuple[Selector, list[str]]]
+    tables: tuple[tuple[Table, Table], ...] = (
+        (old.selections, engine.selections),
+        (old.subject_lists, engine.subject_lists),
     )
-    for lists, selectors, new_lists, new_selectors in tables:
-        for key, found in lists.items():
-            selector = selectors.get(key)
-            if selector is None:
-                continue
+    for lists, new_lists in tables:
+        for key, (selector, found) in lists.items():
             live = key[1]
             statuses = key[2] if len(key) > 2 else None
             matches = CheckContext(
@@ -98,8 +66,7 @@ def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) ->
                     del ids[at]
                 elif wanted and not present:
                     ids.insert(at, cid)
-            new_lists[key] = ids
-            new_selectors[key] = selector
+            new_lists[key] = (selector, ids)
 
 
 def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> RuleState:
@@ -134,7 +101,7 @@ def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> Rule
 def _reuse_or_locate(
     state: RuleState,
     new: RuleState,
-    touched: Iterable[str | None],
+    touched: list[str | None],
     seeds: frozenset[str],
     files: frozenset[str],
     to_locate: list[tuple[RuleState, str | None, _Pending]],
@@ -190,16 +157,16 @@ def recheck(
     removed: list[Finding] = []
     for state in run.states:
         active = state.active
-        radius = engine.radius(active)
+        radius = active.check.hops
         affected: frozenset[str] | None = None
-        if radius is None or engine.model_wide(active):
+        if radius is None or active.check.check_type.model_wide:
             new = evaluate(engine, active, state.severity)
         else:
-            types = engine.edge_types(active)
+            types = active.check.edges
             key = (radius, types)
             affected = balls.get(key)
             if affected is None:
-                affected = balls[key] = ball((old.graph, graph), seeds, radius, types)
+                affected = balls[key] = within((old.graph, graph), seeds, radius, types)
             part = evaluate(engine, active, state.severity, only=affected)
             new = _merged(state, part, affected)
         if agencies_same and state.counts is not None:
@@ -209,7 +176,7 @@ def recheck(
                 recount(state.counts[1], horizon, agencies),
             )
         if affected is None:
-            touched: Iterable[str | None] = [
+            touched: list[str | None] = [
                 *new.pending,
                 *(c for c in state.findings if c not in new.pending),
             ]

@@ -30,7 +30,7 @@ from eakit.loader.files import MANIFEST, reserved_files
 from eakit.messages import say
 from eakit.perf import kept_for_good
 from eakit.pipeline import progress_display
-from eakit.rules.engine import RuleRun, RunOptions, start_run
+from eakit.rules.engine import FindingChange, RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 
 MODEL_SUFFIXES = (".yaml", ".yml")
@@ -190,6 +190,4 @@ def _compare(before: CheckResult | None, after: CheckResult) -> tuple[list[Findi
     """New and fixed findings between two full results (nothing is new on the first)."""
     if before is None:
         return [], []
-    from eakit.rules.engine import FindingChange
-
     return news(FindingChange(before.findings, list(before.findings), list(after.findings)))

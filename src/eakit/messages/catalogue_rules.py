@@ -6,6 +6,10 @@ Each entry is a ``(Vietnamese, English)`` pair of templates (see :mod:`eakit.mes
 from __future__ import annotations
 
 RULES: dict[str, tuple[str, str]] = {
+    # words a finding's message adds itself (eakit.rules.messages.word)
+    "word.unset": ("chưa khai báo", "not set"),
+    "word.model": ("mô hình", "model"),
+    "word.unverified": ("căn cứ chưa đối chiếu", "basis unverified"),
     "selector.unknown_key": (
         "khóa bộ chọn không hợp lệ '{key}'{hint}",
         "unknown selector key '{key}'{hint}",
@@ -94,6 +98,10 @@ RULES: dict[str, tuple[str, str]] = {
         "rule '{id}' is already defined at {first}",
     ),
     "waivers.not_found": ("không tìm thấy tệp miễn trừ", "waivers file not found"),
+    "waivers.bad_date": (
+        "'{value}' không phải là một ngày có thật (YYYY-MM-DD)",
+        "'{value}' is not a valid date (YYYY-MM-DD)",
+    ),
     "waivers.expired": (
         "miễn trừ cho {rule}@{component} đã hết hạn ngày {date} (người chịu trách nhiệm: "
         "{owner}): miễn trừ không còn áp dụng; hãy gia hạn hoặc khắc phục các phát hiện",
@@ -141,6 +149,21 @@ RULES: dict[str, tuple[str, str]] = {
     "rules.config_no_match": (
         "rules.{section}: '{pattern}' không khớp quy tắc nào của các bộ quy tắc {packs}",
         "rules.{section}: '{pattern}' matches no rule of the packs {packs}",
+    ),
+    "rules.no_basis_on": (
+        "không có văn bản căn cứ còn hiệu lực ngày {date}",
+        "no basis in force on {date}",
+    ),
+    "rules.architecture_ended": (
+        "kiến trúc hết hiệu lực sau ngày {end}: không đánh giá ở ngày {day}; hãy kiểm tra ở "
+        "một ngày đến {end}, hoặc kiểm tra kiến trúc kế thừa",
+        "the architecture ended on {end}: it is not judged at {day}; check it at a date up "
+        "to {end}, or check its successor",
+    ),
+    "rules.architecture_successor": (" (kế thừa: {successor})", " (successor: {successor})"),
+    "rules.architecture_ended_note": (
+        "kiến trúc hết hiệu lực sau ngày {end}",
+        "the architecture ended on {end}",
     ),
     "legal.repealed_early": (
         "văn bản '{doc}' bị bãi bỏ trước khi có hiệu lực",

@@ -65,13 +65,10 @@ class CheckContext:
     selector: Selector
     documents: Mapping[str, LegalDocument] = dataclasses.field(default_factory=dict)
     _ids: list[str] | None = dataclasses.field(default=None, repr=False)
-    # Selections shared by the rules of one run: many rules apply to the same components.
-    selections: dict[tuple[str, frozenset[str]], list[str]] | None = dataclasses.field(
-        default=None, repr=False
-    )
-    # The selector of each shared selection (a re-check after an edit updates them).
-    selectors: dict[tuple[str, frozenset[str]], Selector] | None = dataclasses.field(
-        default=None, repr=False
+    # Selections shared by the rules of one run (many rules apply to the same components),
+    # each with its selector (a re-check after an edit updates them).
+    selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] | None = (
+        dataclasses.field(default=None, repr=False)
     )
     # The components of some kinds that meet one ``where`` condition, by (kinds,
     # condition): a condition reads fields only, so every view and selector shares it.
@@ -113,12 +110,10 @@ class CheckContext:
         if self.selections is None:
             return self._select(selector)
         key = (repr(selector), self.live)
-        found = self.selections.get(key)
-        if found is None:
-            found = self.selections[key] = self._select(selector)
-            if self.selectors is not None:
-                self.selectors[key] = selector
-        return list(found)
+        entry = self.selections.get(key)
+        if entry is None:
+            entry = self.selections[key] = (selector, self._select(selector))
+        return list(entry[1])
 
     def _select(self, selector: Selector) -> list[str]:
         kinds = selector.all_kinds()

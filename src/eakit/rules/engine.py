@@ -17,16 +17,16 @@ from typing import Any, NamedTuple, TypeVar, cast
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Place, Request
-from eakit.messages import date_words, in_lang, say
+from eakit.messages import Bilingual, date_words, in_lang, say
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
-from eakit.rules.legal import LegalDocument, builtin_registry_path, load_registry
+from eakit.rules.legal import LegalDocument
 from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
     ActiveRule,
     BasisRef,
     PackSet,
     Rule,
-    builtin_rules_dir,
+    bundled_registry,
     load_packs,
     packs_for,
     rule_at,
@@ -51,8 +51,7 @@ MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province 
 def load_rules(graph: ModelGraph, when: dt.date | None = None) -> tuple[PackSet, SourceFile | None]:
     """The legal registry and the packs of the model at ``when`` (default: the model's
     ``as_of``): those its manifest names, or the pack of the framework in force then."""
-    registry = builtin_registry_path(builtin_rules_dir())
-    docs: dict[str, LegalDocument] = dict(load_registry(registry, registry.as_posix()))
+    docs = bundled_registry()
     manifest_path = Path(graph.root) / MANIFEST
     manifest = read_source(manifest_path, MANIFEST) if manifest_path.is_file() else None
     pinned = list(graph.manifest.rules.packs)
@@ -162,12 +161,10 @@ class Engine:
         self.docs = docs
         self.lang = lang  # of the findings' messages and remediations: vi or en
         self.manifest: SourceFile | None = None
-        self.selections: dict[tuple[str, frozenset[str]], list[str]] = {}
-        self.selectors: dict[tuple[str, frozenset[str]], Selector] = {}
+        self.selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] = {}
         self.conditions: dict[tuple[frozenset[str] | None, str], list[str]] = {}
-        # Subjects by (selector, live statuses, subject statuses), with their selectors.
-        self.subject_lists: dict[SubjectKey, list[str]] = {}
-        self.subject_selectors: dict[SubjectKey, Selector] = {}
+        # Each selector with its subjects, by (selector, live statuses, subject statuses).
+        self.subject_lists: dict[SubjectKey, tuple[Selector, list[str]]] = {}
         self.share_views = True
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
@@ -200,28 +197,11 @@ class Engine:
             selector=active.rule.applies_to,
             documents=self.docs,
             selections=self.selections,
-            selectors=self.selectors,
             conditions=self.conditions,
         )
 
     def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
         return list(active.check.check_type.function(ctx, active.check.params))
-
-    @staticmethod
-    def model_wide(active: ActiveRule) -> bool:
-        """Whether a rule's check judges the model as a whole."""
-        return active.check.check_type.model_wide
-
-    @staticmethod
-    def radius(active: ActiveRule) -> int | None:
-        """How many hops from its subject a rule's check looks (``None``: anywhere), as
-        its check type's scope says."""
-        return active.check.check_type.hops(active.check.params)
-
-    @staticmethod
-    def edge_types(active: ActiveRule) -> tuple[str, ...] | None:
-        """The edge types a rule's check walks within its radius (``None``: any type)."""
-        return active.check.check_type.edges(active.check.params)
 
     def touched(self, radius: int) -> frozenset[str] | None:
         """Components within ``radius`` hops (any edge, either way) of a planned component
@@ -263,7 +243,7 @@ class Engine:
             checked = self._within(selected, only)
         ctx = self._context(active, live, checked)
         hits = self._hits(active, ctx)
-        if self.model_wide(active):
+        if active.check.check_type.model_wide:
             return Run([model_subject(self.graph)], hits)
         return Run(selected, hits)
 
@@ -294,14 +274,14 @@ class Engine:
         if not active.check.check_type.reads_subjects:
             return []  # judges the manifest: no subjects to select
         key = (repr(selector), live, statuses)
-        found = self.subject_lists.get(key)
-        if found is None:
+        entry = self.subject_lists.get(key)
+        if entry is None:
             found = self._context(active, live, []).select(selector)
             if not (selector.status if selector.status is not None else live) <= statuses:
                 states = self.graph.states
                 found = [c for c in found if states[c] in statuses]
-            self.subject_lists[key] = found
-            self.subject_selectors[key] = selector
+            entry = self.subject_lists[key] = (selector, found)
+        found = entry[1]
         outside = self.outside_period()
         if outside:
             # Filtered after the (shared, patchable) subject list: what a re-check carries
@@ -318,11 +298,8 @@ class Engine:
         :meth:`take_subjects`)."""
         position = {cid: at for at, cid in enumerate(ids)}
         return {
-            key: (
-                self.subject_selectors[key],
-                array("I", map(position.__getitem__, found)).tobytes(),
-            )
-            for key, found in self.subject_lists.items()
+            key: (selector, array("I", map(position.__getitem__, found)).tobytes())
+            for key, (selector, found) in self.subject_lists.items()
         }
 
     def take_subjects(
@@ -331,14 +308,14 @@ class Engine:
         """Take over subject lists another process selected (:meth:`packed_subjects` of
         an engine on the same graph, with the same ``ids``)."""
         for key, (selector, positions) in packed.items():
-            self.subject_lists[key] = list(map(ids.__getitem__, array("I", positions)))
-            self.subject_selectors[key] = selector
+            self.subject_lists[key] = (selector, list(map(ids.__getitem__, array("I", positions))))
 
     def views(self, active: ActiveRule) -> list[tuple[frozenset[str], frozenset[str]]]:
         """The views a rule runs in, as (live statuses, subject statuses): *now*,
         *horizon*, and *record* for a rule on retired components."""
         views = [(NOW, NOW), (HORIZON, HORIZON)]
-        if "retired" in (active.rule.applies_to.status or ()) and not self.model_wide(active):
+        retired = "retired" in (active.rule.applies_to.status or ())
+        if retired and not active.check.check_type.model_wide:
             views.append((RECORD, frozenset({"retired"})))
         return views
 
@@ -349,8 +326,8 @@ class Engine:
 
         With ``only``, like :meth:`run_view`: ``now`` must have run with the same ``only``.
         """
-        radius = self.radius(active) if self.share_views else None
-        if radius is None or self.model_wide(active):
+        radius = active.check.hops if self.share_views else None
+        if radius is None or active.check.check_type.model_wide:
             return self.run_view(active, HORIZON, HORIZON, only=only)
         touched = self.touched(radius)
         if touched is None:
@@ -583,7 +560,7 @@ def _config_notes(
 @dataclass
 class RuleState:
     """One rule's runs in every view, its findings by component and its subjects: what a
-    re-check after an edit starts from (see :mod:`eakit.rules.incremental`)."""
+    re-check after an edit starts from (see :mod:`eakit.incremental.recheck`)."""
 
     active: ActiveRule
     severity: Severity
@@ -598,24 +575,15 @@ class RuleState:
 
     @property
     def subjects(self) -> list[str]:
-        """Every component the rule was evaluated on, sorted (``"*"`` for the model):
-        computed on first use, once the state is complete."""
+        """Every component the rule was evaluated on in some view, sorted (``"*"`` for the
+        model): computed on first use, once the state is complete."""
         if self.known_subjects is None:
-            self.known_subjects = self.all_subjects()
+            found = set(self.now.subjects) | set(self.horizon.subjects) | set(self.pending)
+            found |= set(self.findings)
+            if self.record is not None:
+                found |= set(self.record.subjects)
+            self.known_subjects = sorted(s or MODEL_ID for s in found)
         return self.known_subjects
-
-    @subjects.setter
-    def subjects(self, subjects: list[str]) -> None:
-        self.known_subjects = subjects
-
-    def all_subjects(self) -> list[str]:
-        """Every component the rule was evaluated on in some view, sorted (``"*"`` for
-        the model)."""
-        found = set(self.now.subjects) | set(self.horizon.subjects) | set(self.pending)
-        found |= set(self.findings)
-        if self.record is not None:
-            found |= set(self.record.subjects)
-        return sorted(s or MODEL_ID for s in found)
 
     def outcomes(self) -> tuple[ViewOutcome, ViewOutcome]:
         """The rule's outcomes in the *now* and *horizon* views (for readiness)."""
@@ -627,7 +595,7 @@ class RuleState:
                 run.subjects,
                 run.failed(),
                 self.severity.value,
-                getattr(rule, "category", "legal"),
+                rule.category,
             )
             for run in (self.now, self.horizon)
         )
@@ -771,28 +739,8 @@ def run_rules(
     return start_run(graph, options).finish()
 
 
-_NO_BASIS = {
-    "vi": "không có văn bản căn cứ còn hiệu lực ngày {date}",
-    "en": "no basis in force on {date}",
-}
-_ENDED = {
-    "vi": (
-        "kiến trúc hết hiệu lực sau ngày {end}: không đánh giá ở ngày {day}; hãy kiểm tra ở "
-        "một ngày đến {end}, hoặc kiểm tra kiến trúc kế thừa",
-        " (kế thừa: {successor})",
-        "kiến trúc hết hiệu lực sau ngày {end}",
-    ),
-    "en": (
-        "the architecture ended on {end}: it is not judged at {day}; check it at a date up "
-        "to {end}, or check its successor",
-        " (successor: {successor})",
-        "the architecture ended on {end}",
-    ),
-}
-
-
 def architecture_ended(
-    graph: ModelGraph, when: dt.date, manifest: SourceFile | None, lang: str = "vi"
+    graph: ModelGraph, when: dt.date, manifest: SourceFile | None
 ) -> Diagnostic | None:
     """The warning of a check dated after the architecture's own ``valid_to``, naming its
     successor (``None`` while the architecture is in force): such a check judges nothing,
@@ -801,25 +749,18 @@ def architecture_ended(
     end = architecture.valid_to
     if end is None or when <= end:
         return None
-    words = _ENDED["en" if lang == "en" else "vi"]
     successor = " ".join((architecture.successor or "").split())
-    message = words[0].format(end=_day(end, lang), day=_day(when, lang))
+    message = say("rules.architecture_ended", end=date_words(end), day=date_words(when))
     if successor:
-        message += words[1].format(successor=successor)
+        message += say("rules.architecture_successor", successor=successor)
     where = manifest.at("architecture", "valid_to") if manifest else Location(MANIFEST)
     return Diagnostic(where, message, code="architecture-ended", severity=Severity.WARNING)
 
 
-def ended_note(graph: ModelGraph, lang: str) -> str:
+def ended_note(graph: ModelGraph) -> Bilingual:
     """Why a rule is not applied to an architecture that has ended."""
     end = graph.architecture.valid_to
-    return _ENDED["en" if lang == "en" else "vi"][2].format(end=_day(end, lang) if end else "")
-
-
-def _day(date: dt.date, lang: str) -> str:
-    """A date in running text: ISO in English, dd/mm/yyyy in Vietnamese (as the summary
-    line writes the judging date)."""
-    return date_words(date).lang(lang)
+    return say("rules.architecture_ended_note", end=date_words(end) if end else "")
 
 
 def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
@@ -837,7 +778,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     result.notes.extend(_config_notes(packs, graph, manifest))
     rule_ids = [rule.id for rule in packs.rules]
     check_options(select, ignore, rule_ids)
-    ended = architecture_ended(graph, when, manifest, lang)
+    ended = architecture_ended(graph, when, manifest)
     if ended is not None:
         result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
@@ -850,14 +791,14 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         active = rule_at(rule, when, packs.documents)
         if active is None:
-            note = _NO_BASIS["en" if lang == "en" else "vi"].format(date=when.isoformat())
+            note = say("rules.no_basis_on", date=when.isoformat()).lang(lang)
             result.not_applicable.append(_rule_info(rule, None, rule.severity, note, lang))
             continue
         severity = _severity_override(rule.id, config.severity) or active.severity
         if ended is not None:
             # The architecture no longer exists: nothing of it is judged by later law.
             result.not_applicable.append(
-                _rule_info(rule, None, severity, ended_note(graph, lang), lang=lang)
+                _rule_info(rule, None, severity, ended_note(graph).lang(lang), lang=lang)
             )
             continue
         result.rules.append(_rule_info(rule, active, severity, lang=lang))
@@ -920,7 +861,7 @@ def evaluate(
     record = None
     for live, statuses in engine.views(active)[2:]:
         record = engine.run_view(active, live, statuses, only=only)
-    hits = finding_hits(graph, engine.model_wide(active), now, future, record)
+    hits = finding_hits(graph, active.check.check_type.model_wide, now, future, record)
     pending = {item.component: item for item in engine.group(active, hits, severity)}
     return RuleState(active, severity, now, future, record, pending)
 

@@ -17,24 +17,16 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from eakit.graph import ModelGraph
-from eakit.labels import field_label, framework_label, pick, value_label
+from eakit.labels import field_label, framework_label, value_label
+from eakit.messages import say
 from eakit.model import relation_types
 from eakit.render.dates import shown
 
-LANGS = ("vi", "en")
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "unset": ("chưa khai báo", "not set"),
-    "model": ("mô hình", "model"),
-    "any": ("bất kỳ", "any"),
-    "or": ("hoặc", "or"),
-    "unverified": ("căn cứ chưa đối chiếu", "basis unverified"),
-}
-
 
 def word(key: str, lang: str) -> str:
-    """One of the few words messages add themselves (``unset``, ``or``, ...)."""
-    return pick(_WORDS[key], lang)
+    """One of the few words messages add themselves (``unset``, ``or``, ...), from the
+    message catalogue (``word.<key>``)."""
+    return say(f"word.{key}").lang(lang)
 
 
 Names = tuple[tuple[str, str | None], ...]  # (name, English name) of each component

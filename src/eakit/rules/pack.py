@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,12 @@ from eakit.messages import Bilingual, did_you_mean, say
 from eakit.model import Layer
 from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
 from eakit.rules.checks.validation import params_problems, validation_problems
-from eakit.rules.legal import LegalDocument, Provision, parse_documents
+from eakit.rules.legal import (
+    LegalDocument,
+    builtin_registry_path,
+    load_registry,
+    parse_documents,
+)
 from eakit.rules.selectors import Selector, parse_selector, selector_problems
 from eakit.rules.sources import (
     RuleConfigError,
@@ -56,9 +62,6 @@ def builtin_packs() -> list[str]:
     return names
 
 
-CATEGORIES = ("legal", "convention")
-
-
 @dataclass(frozen=True)
 class BasisRef:
     """A citation of a registry document by a rule: the document and the article (a key
@@ -67,16 +70,6 @@ class BasisRef:
     doc: str
     article: str | None = None
     low: bool = False  # the link between text and rule is itself unverified
-
-    def provision(self, docs: Mapping[str, LegalDocument]) -> Provision | None:
-        """The cited provision with its quote, or ``None`` when no article is cited."""
-        document = docs.get(self.doc)
-        return document.provision(self.article) if document else None
-
-    def verified(self, docs: Mapping[str, LegalDocument]) -> bool:
-        """Whether the citation carries an article with a quote read in a published text."""
-        provision = self.provision(docs)
-        return not self.low and provision is not None and provision.verified
 
 
 @dataclass(frozen=True)
@@ -92,6 +85,17 @@ class Check:
     def check_type(self) -> CheckType[Any]:
         """The registered check type that runs it."""
         return (PYTHON if self.type == "python" else DECLARATIVE)[self.name]
+
+    @property
+    def hops(self) -> int | None:
+        """How far from its subject the check reads (``None``: anywhere), as its check
+        type's scope says."""
+        return self.check_type.hops(self.params)
+
+    @property
+    def edges(self) -> tuple[str, ...] | None:
+        """The edge types the check walks within :attr:`hops` (``None``: any type)."""
+        return self.check_type.edges(self.params)
 
 
 @dataclass(frozen=True)
@@ -572,3 +576,23 @@ def load_packs(
     if problems:
         raise RuleConfigError(problems)
     return PackSet(names, [rules[k] for k in sorted(rules)], docs)
+
+
+def bundled_registry() -> dict[str, LegalDocument]:
+    """The documents of the bundled legal registry by id."""
+    registry = builtin_registry_path(builtin_rules_dir())
+    return dict(load_registry(registry, registry.as_posix()))
+
+
+def bundled_rules() -> tuple[dict[str, Rule], dict[str, list[str]], dict[str, LegalDocument]]:
+    """Rules of every bundled pack by id, the packs each rule is in, and the documents."""
+    folder = builtin_rules_dir()
+    docs = bundled_registry()
+    rules: dict[str, Rule] = {}
+    packs: dict[str, list[str]] = defaultdict(list)
+    for name in builtin_packs():
+        _pack, loaded = load_pack_file(folder / f"{name}.yaml", None, docs, folder, set())
+        for rule in loaded:
+            rules.setdefault(rule.id, rule)
+            packs[rule.id].append(name)
+    return dict(sorted(rules.items())), packs, docs

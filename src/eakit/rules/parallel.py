@@ -57,11 +57,6 @@ def worth_sharing(graph: ModelGraph, jobs: int | None = None) -> bool:
     return wanted(jobs, lambda: len(graph) >= MIN_COMPONENTS)
 
 
-def divisible(active: ActiveRule) -> bool:
-    """Whether a rule judges each subject on its own (so its subjects can be shared)."""
-    return active.check.check_type.one_by_one
-
-
 def shares(graph: ModelGraph, fraction: float = 0.5) -> tuple[frozenset[str], frozenset[str]]:
     """The components split in two by the files that declare them: files in order, the
     split where about a ``fraction`` of the components is on the second side."""
@@ -103,7 +98,7 @@ def _warm(engine: Engine, work: Work) -> None:
     helper = Worker.start(select)
     with helper or contextlib.nullcontext():
         graph.edge_groups(True)  # builds the edge index
-        radii = {engine.radius(active) for active, _severity in work}
+        radii = {active.check.hops for active, _severity in work}
         for radius in sorted(r for r in radii if r is not None):
             engine.touched(radius)
         # Both processes' findings look these up: built while the helper works, for free.
@@ -179,9 +174,10 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
     # the findings on this process's part first, to be located here with the others.
     plan: list[tuple[frozenset[str], frozenset[str]] | None] = []
     for active, _severity in work:
-        if not divisible(active):
+        check_type = active.check.check_type
+        if not check_type.one_by_one:  # its subjects cannot be shared
             plan.append(None)
-        elif active.check.check_type.whole_walk:
+        elif check_type.whole_walk:
             plan.append((frozenset(), everything))
         else:
             plan.append((mine, theirs))

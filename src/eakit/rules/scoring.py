@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eakit.findings import Readiness, Score
@@ -123,13 +123,10 @@ def _waived_out(outcome: ViewOutcome, waived_by_rule: Mapping[str, set[str]]) ->
     if not excluded:
         return outcome
     # Waived outcomes count neither way.
-    return ViewOutcome(
-        outcome.rule,
-        outcome.layer,
-        [s for s in outcome.subjects if (s or "*") not in excluded],
-        frozenset(s for s in outcome.failed if (s or "*") not in excluded),
-        outcome.severity,
-        outcome.category,
+    return replace(
+        outcome,
+        subjects=[s for s in outcome.subjects if (s or "*") not in excluded],
+        failed=frozenset(s for s in outcome.failed if (s or "*") not in excluded),
     )
 
 
@@ -137,9 +134,9 @@ def _waived_out(outcome: ViewOutcome, waived_by_rule: Mapping[str, set[str]]) ->
 class _Tally:
     """Weights applicable and passed, and error outcomes failed, by group."""
 
-    total: Counter[Any]
-    failed: Counter[Any]
-    errors: Counter[Any]
+    total: Counter[Any] = field(default_factory=Counter)
+    failed: Counter[Any] = field(default_factory=Counter)
+    errors: Counter[Any] = field(default_factory=Counter)
 
     def add(self, group: Any, item: OutcomeCount, by_agency: bool) -> None:
         weight = item.outcome.weight
@@ -166,15 +163,11 @@ class _Tally:
         return {g: self.score(g) for g in sorted(g for g in groups if g is not None)}
 
 
-def _tally() -> _Tally:
-    return _Tally(Counter(), Counter(), Counter())
-
-
 def _scores(
     counts: Iterable[OutcomeCount],
 ) -> tuple[Score, dict[str, Score], dict[str, Score], Score]:
     """Overall, by layer and by agency (legal rules), and conventions overall."""
-    overall, layers, agencies, conventions = _tally(), _tally(), _tally(), _tally()
+    overall, layers, agencies, conventions = _Tally(), _Tally(), _Tally(), _Tally()
     for item in counts:
         if item.outcome.category == CONVENTION:
             conventions.add("*", item, by_agency=False)

@@ -35,7 +35,6 @@ from eakit.messages import Bilingual, did_you_mean, say
 
 OPERATORS = ("not", "in", "not_in", "present", "contains", "gte", "lte", "gt", "lt")
 KEYS = ("ids", "kind", "kinds", "layer", "layers", "where", "status", "any")
-STATUSES = ("current", "planned", "retired")
 
 
 @dataclass(frozen=True)
@@ -412,26 +411,6 @@ def _id_test(globs: tuple[str, ...]) -> Callable[[str], bool] | None:
     return lambda cid: any(match(cid) for match in patterns)
 
 
-def matches(
-    selector: Selector,
-    component: BaseComponent,
-    kind: str,
-    live: frozenset[str] | None = None,
-) -> bool:
-    """Whether a component matches; ``live`` is the status set used when the selector
-    names none (``None``: any status)."""
-    if selector.kinds is not None and kind not in selector.kinds:
-        return False
-    statuses = selector.status if selector.status is not None else live
-    if statuses is not None and _plain(component.status) not in statuses:
-        return False
-    if selector.ids and not any(fnmatch.fnmatchcase(component.id, g) for g in selector.ids):
-        return False
-    if not all(_holds(c, field_value(component, c.field)) for c in selector.where):
-        return False
-    return not selector.any or any(matches(s, component, kind, live) for s in selector.any)
-
-
 Predicate = Callable[["BaseComponent", str, str], bool]
 """A compiled selector: ``(component, kind, status value) -> matches``."""
 
@@ -501,7 +480,8 @@ def compile_condition(condition: Condition) -> Callable[[BaseComponent], bool]:
 
 
 def compile_selector(selector: Selector, live: frozenset[str] | None = None) -> Predicate:
-    """The selector as one predicate, equal to :func:`matches` with the same ``live``.
+    """The selector as one predicate on ``(component, kind, status value)``; ``live`` is
+    the status set used when the selector names none (``None``: any status).
 
     Rules test selectors millions of times on a national model; the compiled form checks
     kind and status by set membership and reads each ``where`` field once, directly.

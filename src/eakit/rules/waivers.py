@@ -66,7 +66,7 @@ def load_waivers(path: Path, model_root: Path) -> list[Waiver]:
                 problems.append(
                     Diagnostic(
                         source.at("waivers", index, "expires"),
-                        f"'{raw['expires']}' is not a valid date (YYYY-MM-DD)",
+                        say("waivers.bad_date", value=raw["expires"]),
                         code="waivers",
                     )
                 )

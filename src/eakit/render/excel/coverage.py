@@ -83,30 +83,13 @@ def _of_kind(graph: ModelGraph, ids: list[str], kind: str) -> list[BaseComponent
     return [graph.get(cid) for cid in ids if kinds[cid] == kind]
 
 
-def _connected(graph: ModelGraph, source: str) -> set[str]:
-    """Ids reachable from ``source`` over ``connects_to`` edges (``source`` excluded).
-
-    A walk over the graph's edge index: ``ModelGraph.reachable`` filters a view of the
-    whole graph, which costs a pass over every node per call (20 s for the LANs of ten
-    provinces).
-    """
-    seen: set[str] = set()
-    todo = [source]
-    while todo:
-        for target in graph.targets(todo.pop(), "connects_to"):
-            if target not in seen and target != source:
-                seen.add(target)
-                todo.append(target)
-    return seen
-
-
 def _tslcd(graph: ModelGraph, lans: list[BaseComponent]) -> Presence:
     """A LAN reaching a specialised data network (TSLCD) over ``connects_to`` edges."""
     links: list[BaseComponent] = []
     for lan in lans:
         if _status(lan) == "retired":
             continue
-        for cid in sorted(_connected(graph, lan.id)):
+        for cid in sorted(graph.reachable(lan.id, "connects_to")):
             network = graph.get(cid)
             if kind_of(network) == "network" and getattr(network, "network_type", None) == "tslcd":
                 # Planned if either end is planned: the connection exists when both do.

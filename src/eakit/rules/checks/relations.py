@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Any, Literal
 
 from pydantic import Field
@@ -62,7 +63,7 @@ def forbidden_relation(ctx: CheckContext, p: ForbiddenRelation) -> Iterator[Hit]
             yield Hit(
                 cid,
                 field=field,
-                relation=edge.relation if edge.relation is not None else None,
+                relation=edge.relation,
                 params={
                     "target": msg.ref(ctx.graph, neighbour),
                     "target_name": msg.ref(ctx.graph, other.id),
@@ -299,17 +300,8 @@ def signed_results(ctx: CheckContext, p: NoParams) -> Iterator[Hit]:
             yield Hit(cid, field=("result_signed",))
 
 
-def _steps(p: Any) -> int | None:
-    return p.max_hops
-
-
-def _edges(p: Any) -> tuple[str, ...]:
-    return tuple(p.edges)
-
-
-def _edge(p: Any) -> tuple[str, ...]:
-    return tuple(p.edge)
-
+# A scope's edges and hops read from the parameters.
+_edge, _edges, _steps = attrgetter("edge"), attrgetter("edges"), attrgetter("max_hops")
 
 CHECKS: tuple[CheckType[Any], ...] = (
     CheckType("required_relation", required_relation, RequiredRelation, Along(_edge)),

@@ -4,20 +4,20 @@ One Markdown page per legal text (number, title, issuer, dates of issue and effe
 and replacement, source, what was checked against what, the quoted provisions, and the
 rules that rest on it) and an index. Regenerate after changing the registry or a pack::
 
-    .venv/bin/python -m eakit.rules.legal_docs docs/legal
+    .venv/bin/python -m eakit.render.rule_docs.legal_pages docs/legal
 
 ``--check`` exits 1 when the committed pages differ from what the registry gives.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from eakit.rules.docs import bundled_rules
-from eakit.rules.generated_pages import sync_pages
+from eakit.render.rule_docs.page_folder import sync_pages
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
-from eakit.rules.pack import Rule
+from eakit.rules.pack import Rule, bundled_rules
 
 STATUS = {
     "verified": "đã đối chiếu với văn bản (verified)",
@@ -36,10 +36,10 @@ def citing_rules(rules: dict[str, Rule]) -> dict[str, dict[str, set[str]]]:
     return cited
 
 
-def _in_force(doc: LegalDocument, docs: dict[str, LegalDocument]) -> str:
+def _in_force(doc: LegalDocument) -> str:
     text = f"từ {doc.effective.isoformat()}"
-    if doc.repealed:
-        text += f" đến hết {doc.repealed.fromordinal(doc.repealed.toordinal() - 1).isoformat()}"
+    if doc.repealed:  # the first day it no longer applies: show the last day it did
+        text += f" đến hết {(doc.repealed - dt.timedelta(days=1)).isoformat()}"
     else:
         text += " (còn hiệu lực / in force)"
     return text
@@ -76,7 +76,7 @@ def document_page(
         f"| Ngày hiệu lực / in force from | {doc.effective.isoformat()} |",
         f"| Hết hiệu lực / no longer applies from | "
         f"{doc.repealed.isoformat() if doc.repealed else '—'} |",
-        f"| Hiệu lực / in force | {_in_force(doc, docs)} |",
+        f"| Hiệu lực / in force | {_in_force(doc)} |",
         f"| Thay thế bởi / replaced by | {replaced} |",
         f"| Thay thế / replaces | {', '.join(replaces) or '—'} |",
         f"| Nguồn / source | {doc.source or '—'} |",
@@ -120,7 +120,7 @@ def index_page(docs: dict[str, LegalDocument], cited: dict[str, dict[str, set[st
         "# Văn bản pháp lý / legal texts",
         "",
         "Generated from the legal registry (`rules/legal-basis.yaml`) and the bundled packs by",
-        "`.venv/bin/python -m eakit.rules.legal_docs docs/legal`; do not edit by hand.",
+        "`.venv/bin/python -m eakit.render.rule_docs.legal_pages docs/legal`; do not edit by hand.",
         "",
         f"{len(docs)} texts.",
         "",
@@ -132,7 +132,7 @@ def index_page(docs: dict[str, LegalDocument], cited: dict[str, dict[str, set[st
         quoted = sum(1 for p in doc.provisions.values() if p.verified)
         successors = ", ".join(docs[r.doc].citation for r in doc.replaced_by) or "—"
         lines.append(
-            f"| [{doc.citation}]({doc.id}.md) | {_in_force(doc, docs)} | {successors} | "
+            f"| [{doc.citation}]({doc.id}.md) | {_in_force(doc)} | {successors} | "
             f"{doc.status} | {quoted}/{len(doc.provisions)} | {len(cited.get(doc.id, {}))} |"
         )
     lines.append("")
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write (or with ``--check`` compare) the legal reference pages."""
     return sync_pages(
         argv,
-        prog="python -m eakit.rules.legal_docs",
+        prog="python -m eakit.render.rule_docs.legal_pages",
         description=__doc__,
         default_folder=Path("docs/legal"),
         source="the legal registry",

@@ -1,5 +1,5 @@
-"""Running a rule's own examples: each rule carries a failing and a passing model, used
-by the test suite (every rule, every pack) and shown in the rule reference."""
+"""Running a rule's own examples: each rule carries a failing and a passing model, which
+the suite checks for every rule of every pack (the rule reference shows them too)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ One Markdown page per rule (titles, severity, layer, packs, basis per variant wi
 dates, the quoted article and whether it was checked against the text, rationale,
 remediation, the failing and the fixed example) and an index. Regenerate after changing a pack::
 
-    .venv/bin/python -m eakit.rules.docs docs/rules
+    .venv/bin/python -m eakit.render.rule_docs.rule_pages docs/rules
 
 ``--check`` exits 1 when the committed pages differ from what the packs give.
 """
@@ -16,45 +16,16 @@ from collections import defaultdict
 from pathlib import Path
 
 from eakit.model import LAYER_INFO, Layer
-from eakit.rules.generated_pages import sync_pages
-from eakit.rules.legal import (
-    UNVERIFIED_EN,
-    UNVERIFIED_VI,
-    LegalDocument,
-    builtin_registry_path,
-    load_registry,
-)
-from eakit.rules.pack import (
-    BasisRef,
-    Example,
-    Rule,
-    Variant,
-    builtin_packs,
-    builtin_rules_dir,
-    load_pack_file,
-)
+from eakit.render.rule_docs.page_folder import sync_pages
+from eakit.rules.engine import basis_of
+from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
+from eakit.rules.pack import BasisRef, Example, Rule, Variant, builtin_packs, bundled_rules
 
 SEVERITY_VI = {"error": "lỗi (error)", "warning": "cảnh báo (warning)", "info": "thông tin (info)"}
 CATEGORY = {
     "legal": "quy định pháp lý (legal requirement)",
     "convention": "quy ước mô hình hóa (modelling convention)",
 }
-
-
-def bundled_rules() -> tuple[dict[str, Rule], dict[str, list[str]], dict[str, LegalDocument]]:
-    """Rules of every bundled pack by id, the packs each rule is in, and the documents."""
-    folder = builtin_rules_dir()
-    registry = builtin_registry_path(folder)
-    docs = dict(load_registry(registry, registry.name))
-    rules: dict[str, Rule] = {}
-    packs: dict[str, list[str]] = defaultdict(list)
-    for name in builtin_packs():
-        path = folder / f"{name}.yaml"
-        _pack, loaded = load_pack_file(path, None, docs, folder, set())
-        for rule in loaded:
-            rules.setdefault(rule.id, rule)
-            packs[rule.id].append(name)
-    return dict(sorted(rules.items())), packs, docs
 
 
 def _period(variant: Variant, docs: dict[str, LegalDocument]) -> str:
@@ -92,14 +63,11 @@ def _basis_lines(variant: Variant, docs: dict[str, LegalDocument]) -> list[str]:
 def citation_evidence(ref: BasisRef, doc: LegalDocument) -> str:
     """The quote of a cited article with where it was read, or the open statement that
     the citation was not checked against the text (Markdown, one line)."""
-    provision = doc.provision(ref.article)
-    if ref.low or provision is None or not provision.verified:
+    basis = basis_of(ref, doc)
+    if basis.confidence != "verified":
         what = "chưa ghi điều khoản" if not ref.article else "chưa có trích dẫn"
         return f"— **{UNVERIFIED_VI}** ({UNVERIFIED_EN}; {what})"
-    return (
-        f"> “{provision.quote}” — [nguồn / source]({provision.source}); "
-        "đã đối chiếu với văn bản (verified)"
-    )
+    return f"> “{basis.quote}” — [nguồn / source]({basis.url}); đã đối chiếu với văn bản (verified)"
 
 
 def _example_block(example: Example) -> list[str]:
@@ -206,7 +174,7 @@ def index_page(rules: dict[str, Rule], packs: dict[str, list[str]]) -> str:
         "# Danh mục quy tắc / rule reference",
         "",
         "Generated from the bundled rule packs (`rules/*.yaml`) by",
-        "`.venv/bin/python -m eakit.rules.docs docs/rules`; do not edit by hand.",
+        "`.venv/bin/python -m eakit.render.rule_docs.rule_pages docs/rules`; do not edit by hand.",
         "",
         f"{len(rules)} rules in the packs {', '.join(builtin_packs())}.",
         "",
@@ -244,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write (or with ``--check`` compare) the rule reference pages."""
     return sync_pages(
         argv,
-        prog="python -m eakit.rules.docs",
+        prog="python -m eakit.render.rule_docs.rule_pages",
         description=__doc__,
         default_folder=Path("docs/rules"),
         source="the rule packs",

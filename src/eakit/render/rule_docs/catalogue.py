@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from eakit.rules.docs import bundled_rules
+from eakit.rules.engine import basis_of
 from eakit.rules.legal import UNVERIFIED_EN, UNVERIFIED_VI, LegalDocument
-from eakit.rules.pack import BasisRef, Rule, active_variant
+from eakit.rules.pack import BasisRef, active_variant, bundled_rules
 from eakit.text import vi_date
 
 CATEGORY_LABELS = {
@@ -28,26 +28,18 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def rule_category(rule: Rule) -> str:
-    """``legal`` unless the rule declares itself a modelling ``convention``."""
-    return str(getattr(rule, "category", "legal") or "legal")
-
-
-def citation_entry(
-    ref: BasisRef, doc: LegalDocument, docs: Mapping[str, LegalDocument], lang: str
-) -> dict[str, Any]:
-    """One citation as the catalogue shows it."""
-    provision = doc.provision(ref.article)
-    verified = ref.verified(docs)
+def citation_entry(ref: BasisRef, doc: LegalDocument, lang: str) -> dict[str, Any]:
+    """One citation as the catalogue shows it (verified, quoted and sourced as findings
+    show it: see :func:`eakit.rules.engine.basis_of`)."""
+    basis = basis_of(ref, doc)
+    verified = basis.confidence == "verified"
     return {
         "doc": doc.id,
         "citation": doc.citation_in(lang),
         "title": doc.title_en if lang == "en" and doc.title_en else doc.title,
         "article": ref.article,
-        "quote": provision.quote if provision is not None and verified else None,
-        "source": (provision.source if provision is not None and provision.source else None)
-        or doc.source
-        or None,
+        "quote": basis.quote or None,
+        "source": basis.url or None,
         "verification": "verified" if verified else "unverified",
         "verification_label": _pick(
             VERIFIED_LABELS if verified else (UNVERIFIED_VI, UNVERIFIED_EN), lang
@@ -62,11 +54,11 @@ def catalogue(when: dt.date, lang: str = "vi") -> dict[str, Any]:
     rules, packs, docs = bundled_rules()
     entries: list[dict[str, Any]] = []
     for rule_id, rule in rules.items():
-        category = rule_category(rule)
+        category = rule.category
         active = active_variant(rule, when, docs) if rule.variants else None
         severity = active.severity if active is not None else rule.severity
         basis: list[dict[str, Any]] = (
-            [citation_entry(ref, doc, docs, lang) for ref, doc in active.basis]
+            [citation_entry(ref, doc, lang) for ref, doc in active.basis]
             if active is not None
             else []
         )
