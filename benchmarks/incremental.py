@@ -21,7 +21,7 @@ def main(action: str, model: Path, cache_dir: Path) -> None:
     start = time.perf_counter()
     from eakit.graph import build_graph
     from eakit.loader import load_model
-    from eakit.loader.cache import FileCache
+    from eakit.speed.file_cache import FileCache
 
     # The folder ``eakit check`` uses with EAKIT_CACHE_DIR=CACHE (see run.py).
     cache = FileCache(cache_dir, model)

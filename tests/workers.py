@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from eakit import worker
+from eakit.speed import workers as worker
 
 Task = Callable[[worker.Send], None]
 

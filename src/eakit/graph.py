@@ -30,7 +30,7 @@ from eakit.diagnostics import Location
 from eakit.model import BaseComponent, Layer, Model, Relation, SourceRef, Status, kind_of
 from eakit.model.manifest import Architecture
 from eakit.model.refs import ref_fields
-from eakit.perf import paused_gc
+from eakit.speed.switches import paused_gc
 from eakit.text import vi_sort_key
 
 if TYPE_CHECKING:

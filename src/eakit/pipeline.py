@@ -16,7 +16,7 @@ from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
 from eakit.loader import Limits, Progress, start_load
 from eakit.messages import say
-from eakit.perf import paused_gc
+from eakit.speed.switches import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
 
@@ -30,7 +30,7 @@ def progress_display(enabled: bool, label: str | None = None) -> Iterator[Progre
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     # Refreshed from here, not by rich's own thread: a process with another thread may
-    # not fork the workers that read a large model (see eakit.worker.may_fork).
+    # not fork the workers that read a large model (see eakit.speed.workers.may_fork).
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -64,11 +64,11 @@ def load_graph(
     ``lang``).
 
     With ``cache``, unchanged files come from the model's file cache
-    (:mod:`eakit.loader.cache`; ``EAKIT_CACHE=off`` disables it). ``jobs`` as for
+    (:mod:`eakit.speed.file_cache`; ``EAKIT_CACHE=off`` disables it). ``jobs`` as for
     :func:`eakit.loader.load_model`, and ``limits`` its bounds on the model's size.
     Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
     """
-    from eakit.loader.cache import FileCache
+    from eakit.speed.file_cache import FileCache
 
     file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress, say("progress.reading").lang(lang)) as callback:
@@ -95,13 +95,13 @@ def check(
     messages and remediations are in ``lang`` (``vi`` or ``en``).
 
     ``jobs`` is how many processes may share the work (1 or 2; ``None``: two for a large
-    model on a machine with two cores or more, see :mod:`eakit.rules.parallel`).
+    model on a machine with two cores or more, see :mod:`eakit.speed.shared_check`).
 
     Raises :class:`eakit.rules.sources.RuleConfigError` (a :class:`ModelLoadError`) when a
     rule pack or the waivers file is invalid.
     """
     from eakit.rules.engine import run_rules
-    from eakit.rules.parallel import worth_sharing
+    from eakit.speed.shared_check import worth_sharing
 
     jobs = 2 if worth_sharing(graph, jobs) else 1
     with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them

@@ -350,7 +350,7 @@ def test_a_session_loads_with_the_jobs_it_is_given(
     two_provinces_dir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, workers: int
 ) -> None:
     """``eakit check --watch --jobs 1`` keeps the watch session in one process."""
-    from eakit import worker
+    from eakit.speed import workers as worker
     from tests.workers import remember_workers
 
     if jobs > 1 and not worker.available():

@@ -13,7 +13,7 @@ import pytest
 
 from eakit.cli.watch import watch
 from eakit.incremental.session import Session
-from eakit.perf import collect_all, keep_alive_state
+from eakit.speed.switches import collect_all, keep_alive_state
 
 from ..conftest import BUNDLED_MODEL
 

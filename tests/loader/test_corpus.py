@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from eakit import worker
 from eakit.cli.main import build_app
+from eakit.speed import workers as worker
 from tests.loader.support import (
     CLI_LINE,
     INVALID,

@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eakit import worker
-from eakit.loader import load_model, prefetch
+from eakit.loader import load_model
 from eakit.loader.expect import _loose_checks, loose_values
 from eakit.loader.files import ModelFile
 from eakit.model import KIND_CLASSES, Relation
+from eakit.speed import prefetch
+from eakit.speed import workers as worker
 from tests.workers import reaped, remember_workers
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "valid" / "mini"
@@ -168,7 +169,7 @@ def test_with_a_cache_the_worker_parses_only_what_it_lacks(
 ):
     """A first run with the file cache parses in the worker too; a later run after an
     edit sends the worker only the files the cache has no result for."""
-    from eakit.loader.cache import FileCache
+    from eakit.speed.file_cache import FileCache
 
     model = tmp_path / "model"
     shutil.copytree(generated, model)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import eakit.pipeline as pipeline
-from eakit import worker
 from eakit.diagnostics import ModelLoadError
 from eakit.pipeline import load_graph
+from eakit.speed import workers as worker
 from tests.workers import reaped, remember_workers
 
 pytestmark = pytest.mark.skipif(not worker.available(), reason="needs os.fork (Linux)")

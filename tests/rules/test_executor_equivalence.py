@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 import yaml
 
-from eakit import worker
 from eakit.diagnostics import ModelLoadError
 from eakit.generate import generate_model
 from eakit.generate.emit import model_file
@@ -29,6 +28,7 @@ from eakit.model import KIND_CLASSES
 from eakit.pipeline import load_graph
 from eakit.rules.engine import run_rules
 from eakit.rules.pack import Rule
+from eakit.speed import workers as worker
 
 from ..conftest import BUNDLED_MODEL
 from .examples import write_example

@@ -10,11 +10,11 @@ import threading
 import pytest
 from typer.testing import CliRunner
 
-from eakit import worker
 from eakit.cli.main import build_app
 from eakit.pipeline import load_graph
-from eakit.rules import parallel
 from eakit.rules.engine import Engine, run_rules
+from eakit.speed import shared_check as parallel
+from eakit.speed import workers as worker
 from tests.conftest import BUNDLED_MODEL
 from tests.workers import reaped, remember_workers
 

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from eakit import worker
 from eakit.diagnostics import ModelLoadError
-from eakit.loader import cache as cache_module
 from eakit.loader import load_model
-from eakit.loader.cache import FileCache, FileResult, decode, encode
 from eakit.messages import in_lang
 from eakit.model import KIND_CLASSES, Model, Relation
+from eakit.speed import file_cache as cache_module
+from eakit.speed import workers as worker
+from eakit.speed.file_cache import FileCache, FileResult, decode, encode
 from tests.workers import reaped, remember_workers
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eakit import worker
-from eakit.loader.cache import FileCache
-from eakit.perf import PLAIN, kept_for_good, paused_gc, plain
 from eakit.pipeline import check, load_graph
+from eakit.speed import workers as worker
+from eakit.speed.file_cache import FileCache
+from eakit.speed.switches import PLAIN, kept_for_good, paused_gc, plain
 from tests.workers import remember_workers
 
 

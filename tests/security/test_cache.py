@@ -71,7 +71,7 @@ def _model_files(model: Path) -> list[str]:
 
 def _shipped_name(rel: str, raw: bytes) -> str:
     """The entry name eakit up to this change gave a file (and a model could predict)."""
-    from eakit.loader.cache import code_fingerprint
+    from eakit.speed.file_cache import code_fingerprint
 
     prefix = hashlib.blake2b(rel.encode(), digest_size=8).hexdigest()
     content = hashlib.blake2b(code_fingerprint(), digest_size=16)
@@ -82,7 +82,7 @@ def _shipped_name(rel: str, raw: bytes) -> str:
 def _entry_paths(sandbox: Sandbox) -> list[Path]:
     """For every model file: the entry a model can ship for it, and the entry the cache
     under test looks for (made with its own folder if need be)."""
-    from eakit.loader.cache import FileCache
+    from eakit.speed.file_cache import FileCache
 
     cache = FileCache.for_model(sandbox.model)
     assert cache is not None

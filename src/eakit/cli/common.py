@@ -16,9 +16,9 @@ from eakit.graph import ModelGraph
 from eakit.jsontext import pretty
 from eakit.loader.limits import DEFAULT_MAX_COMPONENTS, DEFAULT_MAX_MODEL_BYTES, Limits
 from eakit.messages import Bilingual, in_lang, os_reason, say
-from eakit.perf import kept_for_good
 from eakit.pipeline import check, load_graph
 from eakit.render.paths import display_path
+from eakit.speed.switches import kept_for_good
 from eakit.text import for_terminal, json_neutral
 
 EXIT_OK = 0

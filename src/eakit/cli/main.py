@@ -10,7 +10,7 @@ import typer
 
 from eakit import __version__
 from eakit.cli.helptext import catalogue_group, help_lang
-from eakit.worker import Background
+from eakit.speed.workers import Background
 
 # One module per command group; a module exposes ``register(app)``.
 COMMAND_MODULES = (

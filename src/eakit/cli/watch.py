@@ -26,10 +26,10 @@ from eakit.cli.common import fail, format_diagnostic
 from eakit.findings import CheckResult, Finding
 from eakit.incremental.session import Session, Update
 from eakit.messages import say
-from eakit.perf import collect_all, keep_alive_state
 from eakit.render.text import finding_line, render_text, severity_counts, summary_line
+from eakit.speed.switches import collect_all, keep_alive_state
+from eakit.speed.workers import FORK_SAFE_THREAD
 from eakit.text import for_terminal
-from eakit.worker import FORK_SAFE_THREAD
 
 LISTED = 200  # new or fixed findings printed per change; the rest are counted
 # Seconds without a change after a check before a full garbage collection (a second or
@@ -97,7 +97,7 @@ def watch(
     """Check, then re-check on each batch of ``changes`` (watchfiles' sets of (change,
     path)); ``write`` writes the report of each valid result; ``ready`` waits until
     changes are being watched; ``settle`` runs after each check (the command freezes
-    what is alive for the garbage collector: see :func:`eakit.perf.keep_alive_state`)."""
+    what is alive for the garbage collector: see :func:`eakit.speed.switches.keep_alive_state`)."""
     model = session.root
     lang = session.lang
 

@@ -21,17 +21,17 @@ from pathlib import Path
 from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph, build_graph
-from eakit.incremental.memory import MemoryCache
 from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
 from eakit.loader import load_model
-from eakit.loader.cache import FileCache
 from eakit.loader.files import MANIFEST, reserved_files
 from eakit.messages import say
-from eakit.perf import kept_for_good
 from eakit.pipeline import progress_display
 from eakit.rules.engine import FindingChange, RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
+from eakit.speed.file_cache import FileCache
+from eakit.speed.memory_cache import MemoryCache
+from eakit.speed.switches import kept_for_good
 
 MODEL_SUFFIXES = (".yaml", ".yml")
 MANY_FILES = 50
@@ -68,7 +68,7 @@ class Session:
     _files: dict[str, FileContent] = field(default_factory=dict)
     _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
     _must_start: bool = False  # the manifest or a rule pack changed and does not load
-    memory: MemoryCache = field(default_factory=MemoryCache)  # see eakit.incremental.memory
+    memory: MemoryCache = field(default_factory=MemoryCache)  # see eakit.speed.memory_cache
 
     def __post_init__(self) -> None:
         if self.cache:

@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.cache import FileResult, ResultCache, extract, merge
 from eakit.loader.collect import (
     EMPTY_MODEL_FILE,
     TOP_LEVEL_KEYS,
@@ -29,7 +28,6 @@ from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, re
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.loader.limits import Limits
 from eakit.loader.locator import YamlLocator
-from eakit.loader.prefetch import Prefetch, worth_it
 from eakit.loader.references import check_references
 from eakit.loader.yamlio import (
     MAX_FILE_BYTES,
@@ -40,8 +38,11 @@ from eakit.loader.yamlio import (
 )
 from eakit.messages import os_reason, say
 from eakit.model import Manifest, Model, SourceRef
-from eakit.perf import paused_gc
-from eakit.worker import FAILED, Background, Worker, wanted
+
+# The speed modules build on loader modules: imported whole, so either may load first.
+from eakit.speed import file_cache, prefetch
+from eakit.speed.switches import paused_gc
+from eakit.speed.workers import FAILED, Background, Worker, wanted
 
 __all__ = [
     "MANIFEST",
@@ -105,7 +106,7 @@ def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
     the fast parser reads it cleanly and no value has the wrong YAML type
     (:func:`eakit.loader.collect.loose_free`); ``None`` when anything needs
     :func:`_read`'s and :func:`collect`'s explanations. What a worker process does for
-    the loader (see :mod:`eakit.loader.prefetch`)."""
+    the loader (see :mod:`eakit.speed.prefetch`)."""
     text = _text(file)
     if not isinstance(text, str):
         return None
@@ -217,17 +218,17 @@ def load_model(
     root: Path | str,
     progress: Progress | None = None,
     *,
-    cache: ResultCache | None = None,
+    cache: file_cache.ResultCache | None = None,
     jobs: int | None = None,
     limits: Limits | None = None,
 ) -> Model:
     """Load, validate and cross-check the model at ``root``.
 
-    With a ``cache`` (see :mod:`eakit.loader.cache`), files whose content is unchanged
+    With a ``cache`` (see :mod:`eakit.speed.file_cache`), files whose content is unchanged
     since a previous load are not parsed and validated again, and the results of the
     others are stored (by a background worker when there are many). When many megabytes
     are left to parse, a second process reads and parses them while this one validates
-    (see :mod:`eakit.loader.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
+    (see :mod:`eakit.speed.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
     ``None`` decides. ``limits`` bound the model's size (default: :class:`Limits`()).
     Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
     """
@@ -238,7 +239,7 @@ def load_model(
 def start_load(
     root: Path,
     progress: Progress | None,
-    cache: ResultCache | None,
+    cache: file_cache.ResultCache | None,
     jobs: int | None,
     limits: Limits | None = None,
 ) -> PendingModel:
@@ -303,10 +304,10 @@ def _cached_read(
     file: ModelFile,
     raw: bytes | None,
     locator: YamlLocator,
-    cache: ResultCache,
+    cache: file_cache.ResultCache,
     found: Collected,
     fetched: tuple[Any, bool] | None,
-    fresh: list[tuple[str, bytes, FileResult]],
+    fresh: list[tuple[str, bytes, file_cache.FileResult]],
     limits: Limits,
 ) -> list[Diagnostic]:
     """Read one file through the cache: a stored result, or a fresh one (``fetched``: its
@@ -314,13 +315,15 @@ def _cached_read(
     if raw is not None and fetched is None:
         stored = cache.get(file.rel, raw)
         if stored is not None:
-            problems = merge(stored, file.rel, locator, found)
+            problems = file_cache.merge(stored, file.rel, locator, found)
             over = limits.count_problem(len(found.components), Location(file.rel))
             return problems if over is None else [*problems, over]
     components_before, relations_before = len(found.components), len(found.relations)
     problems = _collect_file(file, locator, found, fetched, limits)
     if not problems and raw is not None:
-        fresh.append((file.rel, raw, extract(found, components_before, relations_before)))
+        fresh.append(
+            (file.rel, raw, file_cache.extract(found, components_before, relations_before))
+        )
     return problems
 
 
@@ -370,7 +373,7 @@ def _total_size(files: list[ModelFile]) -> int:
 def _load_model(
     root: Path,
     progress: Progress | None,
-    cache: ResultCache | None,
+    cache: file_cache.ResultCache | None,
     jobs: int | None,
     limits: Limits | None,
     apart: bool,
@@ -398,9 +401,11 @@ def _load_model(
         # A file that cannot be read has no key: _read says why when it reads it.
         raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
-    ahead = Prefetch.start(unread, parse_clean) if worth_it(unread, jobs) else None
+    ahead = (
+        prefetch.Prefetch.start(unread, parse_clean) if prefetch.worth_it(unread, jobs) else None
+    )
     parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
-    fresh: list[tuple[str, bytes, FileResult]] = []  # results for the cache
+    fresh: list[tuple[str, bytes, file_cache.FileResult]] = []  # results for the cache
     with ahead or contextlib.nullcontext():
         for number, file in enumerate(files, start=1):
             if progress is not None:

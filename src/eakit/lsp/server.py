@@ -24,11 +24,11 @@ from eakit.lsp import actions, completion, hover, navigation, rename, symbols
 from eakit.lsp.diagnostics import convert, grouped, signature
 from eakit.lsp.state import ModelState, find_root, path_of
 from eakit.lsp.words import Lang
-from eakit.perf import collect_all
+from eakit.speed.switches import collect_all
 
 DEBOUNCE_SECONDS = 0.3
 # Seconds without a check before a full garbage collection (a second or two at national
-# scale: done while nobody waits; see eakit.perf.keep_alive_state).
+# scale: done while nobody waits; see eakit.speed.switches.keep_alive_state).
 IDLE_SECONDS = 20.0
 REQUEST_FAILED = -32803
 PUBLISH_BATCH = 20  # files published between two turns of the event loop

@@ -13,11 +13,9 @@ from urllib.parse import unquote, urlparse
 from eakit.diagnostics import Diagnostic
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph
-from eakit.incremental.memory import MemoryCache
 from eakit.incremental.overlay import Overlay
 from eakit.incremental.session import Session, Update
 from eakit.loader import read_file
-from eakit.loader.cache import FileCache
 from eakit.loader.collect import Collected, collect
 from eakit.loader.files import MANIFEST, ModelFile, matches_patterns, reserved_files
 from eakit.loader.locator import YamlLocator
@@ -27,8 +25,10 @@ from eakit.loader.yamlio import MAX_FILE_BYTES
 from eakit.lsp.words import Lang
 from eakit.lsp.yamltext import occurrences
 from eakit.model import Model
-from eakit.perf import keep_alive_state
 from eakit.rules.pack import resolve_pack
+from eakit.speed.file_cache import FileCache
+from eakit.speed.memory_cache import MemoryCache
+from eakit.speed.switches import keep_alive_state
 
 
 def find_root(start: Path, stop: Path | None) -> Path | None:

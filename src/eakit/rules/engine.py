@@ -129,7 +129,7 @@ class Run:
 
     subjects: Sequence[str | None]
     hits: list[Hit]
-    # Subjects with a hit found by another process (see eakit.rules.parallel).
+    # Subjects with a hit found by another process (see eakit.speed.shared_check).
     failed_elsewhere: frozenset[str | None] = frozenset()
 
     def failed(self) -> frozenset[str | None]:
@@ -422,7 +422,7 @@ class Engine:
 @dataclass
 class Unlocated:
     """A finding before it is located: each hit's message and where the hit points (a
-    value another process can send: see :mod:`eakit.rules.parallel`)."""
+    value another process can send: see :mod:`eakit.speed.shared_check`)."""
 
     severity: Severity
     component: str | None
@@ -726,7 +726,7 @@ def run_rules(
 
     ``share_views=False`` computes the horizon view of every subject from scratch (the
     reference the shared computation is tested against). ``jobs=2`` shares the work
-    with a second process where that is possible (see :mod:`eakit.rules.parallel`); the
+    with a second process where that is possible (see :mod:`eakit.speed.shared_check`); the
     result is the same. ``lang`` (``vi`` or ``en``) is the language of the findings'
     messages and remediations and of the rules' rationales.
 
@@ -805,9 +805,9 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
         work.append((active, severity))
     states = None
     if options.jobs > 1:
-        from eakit.rules import parallel  # it builds on this module
+        from eakit.speed import shared_check  # it builds on this module
 
-        states = parallel.evaluate_shared(engine, work)
+        states = shared_check.evaluate_shared(engine, work)
     if states is None:
         states = [evaluate(engine, active, severity) for active, severity in work]
         locate(engine, states)

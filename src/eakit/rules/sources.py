@@ -22,7 +22,7 @@ from eakit.loader.yamlio import (
     parse_fast,
 )
 from eakit.messages import Bilingual, os_reason, say
-from eakit.perf import plain
+from eakit.speed.switches import plain
 
 if TYPE_CHECKING:
     # jsonschema has no inline types, and types-jsonschema is not among the dependencies.
@@ -234,7 +234,7 @@ def read_validated(path: Path, display: str, schema_name: str, code: str) -> Sou
 
     eakit's own rule files are part of the program and are validated by its test suite
     (``tests/rules/test_bundled_schemas.py``), not on every run, as its Python modules
-    are; the plain path (:func:`eakit.perf.plain`) validates them too. Every other file
+    are; the plain path (:func:`eakit.speed.switches.plain`) validates them too. Every other file
     (a model's packs, registry and waivers) is validated each time it is read."""
     try:
         stat = path.stat()

@@ -64,8 +64,8 @@ from eakit.loader.locator import YamlLocator
 from eakit.loader.yamlio import MAX_FILE_BYTES
 from eakit.model import BaseComponent, Relation, SourceRef
 from eakit.model.components import TEXT_IS_NFC, Component
-from eakit.perf import plain
-from eakit.worker import Background, Send, wanted
+from eakit.speed.switches import plain
+from eakit.speed.workers import Background, Send, wanted
 
 FORMAT = "2"
 SUFFIX = ".json"
@@ -229,7 +229,7 @@ class FileCache:
     def for_model(cls, root: Path) -> FileCache | None:
         """The cache of a model folder, honouring ``EAKIT_CACHE`` and ``EAKIT_CACHE_DIR``;
         None when caching is off (or the process runs the plain path, see
-        :mod:`eakit.perf`) or this system cannot cache safely."""
+        :mod:`eakit.speed.switches`) or this system cannot cache safely."""
         if plain() or os.environ.get("EAKIT_CACHE", "").lower() in ("0", "off", "no", "false"):
             return None
         if not supported():
@@ -382,7 +382,7 @@ class FileCache:
     def put_many(self, entries: Sequence[tuple[str, bytes, FileResult]], jobs: int | None) -> None:
         """Store many results: encoding a national model's objects takes a while, so a
         background worker writes them when there are many and ``jobs`` allows (see
-        :func:`eakit.worker.wanted`), while this process goes on. Nothing
+        :func:`eakit.speed.workers.wanted`), while this process goes on. Nothing
         waits for an entry: a missing one costs the next run speed only."""
         if len(entries) >= WRITE_BEHIND and wanted(jobs, lambda: True):
 

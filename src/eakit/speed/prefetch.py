@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from eakit.loader.files import ModelFile
-from eakit.worker import FAILED, Send, Worker, wanted
+from eakit.speed.workers import FAILED, Send, Worker, wanted
 
 # Below this much YAML a load takes under a second: forking would cost more than it saves.
 MIN_BYTES = 8_000_000

@@ -33,7 +33,7 @@ from eakit.findings import Finding
 from eakit.graph import ModelGraph
 from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate
 from eakit.rules.pack import ActiveRule
-from eakit.worker import FAILED, Send, Worker, wanted
+from eakit.speed.workers import FAILED, Send, Worker, wanted
 
 # Below this many components a check takes about a second and forking costs more than
 # it saves.
@@ -53,7 +53,7 @@ Answer = tuple[list[str | None], list[str | None], list[str | None] | None, list
 
 def worth_sharing(graph: ModelGraph, jobs: int | None = None) -> bool:
     """Whether a check of ``graph`` is shared with a second process (``jobs`` as
-    :func:`eakit.worker.wanted` takes it: ``None`` decides by the model's size)."""
+    :func:`eakit.speed.workers.wanted` takes it: ``None`` decides by the model's size)."""
     return wanted(jobs, lambda: len(graph) >= MIN_COMPONENTS)
 
 

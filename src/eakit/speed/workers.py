@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
-from eakit.perf import plain
+from eakit.speed.switches import plain
 
 Send = Callable[[object], None]
 _HEADER = 8  # bytes of a message's length
@@ -58,7 +58,7 @@ def may_fork() -> bool:
 def wanted(jobs: int | None, large: Callable[[], bool]) -> bool:
     """Whether to start a worker for a job: ``jobs`` 1 forbids it, 2 asks for it (where
     the platform forks), ``None`` decides: a ``large`` job, on a machine where this
-    process :func:`may_fork`. Never on the plain path (:func:`eakit.perf.plain`)."""
+    process :func:`may_fork`. Never on the plain path (:func:`eakit.speed.switches.plain`)."""
     if plain():
         return False
     if jobs is not None:

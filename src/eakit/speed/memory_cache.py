@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from eakit.loader.cache import FileCache, FileResult
+from eakit.speed.file_cache import FileCache, FileResult
 
 
 class MemoryCache:
