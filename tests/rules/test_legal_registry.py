@@ -259,3 +259,74 @@ def test_a_verified_provision_without_a_quote_is_a_registry_error(tmp_path) -> N
     with pytest.raises(RuleConfigError) as caught:
         load_registry(path, "legal.yaml")
     assert "legal.yaml:11:" in str(caught.value.diagnostics[0])
+
+
+def _registry_with(tmp_path: Path, doc_type: str, *articles: str) -> Path:
+    """A one-text registry of ``doc_type`` whose provisions are ``articles``, all quoted."""
+    path = tmp_path / "legal.yaml"
+    provisions = "".join(
+        f'      "{a}": {{status: verified, quote: Trích dẫn, source: "https://example.org"}}\n'
+        for a in articles
+    )
+    path.write_text(
+        "documents:\n"
+        "  x:\n"
+        "    number: TCVN 1:2020\n"
+        f"    type: {doc_type}\n"
+        "    title: Thử\n"
+        "    issuer: Bộ Khoa học và Công nghệ\n"
+        "    date: '2020-01-01'\n"
+        "    effective: '2020-01-01'\n"
+        "    verification: {status: verified, checked: thử}\n"
+        "    source: https://example.org\n"
+        f"    provisions:\n{provisions}",
+        "utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "article"),
+    [
+        ("standard", "Mục 8"),
+        ("standard", "Mục 8.2.3"),
+        ("directive", "Khoản 2"),
+        ("directive", "Khoản 2 điểm đ"),
+        ("decree", "Điều 12a khoản 3 điểm b"),
+    ],
+)
+def test_a_text_without_articles_is_cited_by_its_clause_or_item(
+    tmp_path: Path, doc_type: str, article: str
+) -> None:
+    assert ARTICLE_KEY.match(article)
+    docs = load_registry(_registry_with(tmp_path, doc_type, article), "legal.yaml")
+    assert docs["x"].provision(article) is not None
+    assert docs["x"].provision(article).verified
+
+
+@pytest.mark.parametrize(
+    "article", ["Mục 8.", "Mục 8.2.a", "Khoản 2 điểm", "khoản 2", "Điều 8 mục 2", "Mục 8 khoản 1"]
+)
+def test_malformed_clause_keys_are_not_article_keys(tmp_path: Path, article: str) -> None:
+    assert not ARTICLE_KEY.match(article)
+    with pytest.raises(RuleConfigError):
+        load_registry(_registry_with(tmp_path, "standard", article), "legal.yaml")
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "article", "word"),
+    [
+        ("standard", "Điều 8", "Mục"),
+        ("directive", "Điều 2 khoản 1", "Khoản"),
+        ("decree", "Mục 8.2", "Điều"),
+        ("decree", "Khoản 2", "Điều"),
+    ],
+)
+def test_an_article_key_has_the_form_of_its_type_of_text(
+    tmp_path: Path, doc_type: str, article: str, word: str
+) -> None:
+    with pytest.raises(RuleConfigError) as caught:
+        load_registry(_registry_with(tmp_path, doc_type, article), "legal.yaml")
+    message = str(caught.value.diagnostics[0])
+    assert message.startswith("legal.yaml:12:"), message
+    assert f"'{word}'" in message and article in message

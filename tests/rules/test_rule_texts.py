@@ -11,6 +11,7 @@ import yaml
 
 from eakit.labels import VALUE_LABELS
 from eakit.model import KIND_CLASSES
+from eakit.rules.legal import ARTICLE_KEY
 from eakit.rules.pack import Rule, bundled_rules
 
 from .conftest import RULES
@@ -25,8 +26,6 @@ ENGLISH_WORDS = (" the ", " has ", " is ", " must ", " no ", " not ", " with ", 
 VIETNAMESE_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
 )
-# The form of an article: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a".
-ARTICLE = re.compile(r"^Điều \d+( khoản \d+( điểm [a-zđ])?)?$")
 
 
 def _snake_values() -> set[str]:
@@ -131,7 +130,7 @@ def test_conventions_cite_nothing_and_legal_citations_name_an_article(rule_id: s
             provisions = DOCS[ref.doc].provisions
             if provisions:  # the article is one of the text's quoted provisions
                 assert ref.article in provisions, (rule_id, ref.doc, ref.article)
-                assert ARTICLE.match(ref.article), (rule_id, ref.doc, ref.article)
+                assert ARTICLE_KEY.match(ref.article), (rule_id, ref.doc, ref.article)
             else:  # no provision of the text has been read yet: shown as unverified
                 assert ref.article is None, (rule_id, ref.doc, ref.article)
 

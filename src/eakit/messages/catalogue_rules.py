@@ -173,6 +173,10 @@ RULES: dict[str, tuple[str, str]] = {
         "điều khoản '{article}' của '{doc}' được đánh dấu đã đối chiếu nhưng không có trích dẫn",
         "provision '{article}' of '{doc}' is marked verified but has no quote",
     ),
+    "legal.wrong_article_form": (
+        "'{article}' của '{doc}' phải bắt đầu bằng '{word}' như loại văn bản này được dẫn",
+        "'{article}' of '{doc}' must start with '{word}', as this type of text is cited",
+    ),
     "legal.unknown_successor": (
         "văn bản '{doc}' được thay thế bằng văn bản không có trong danh mục '{successor}'",
         "document '{doc}' is replaced by unknown document '{successor}'",

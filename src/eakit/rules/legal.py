@@ -39,11 +39,24 @@ TYPE_LABELS_EN = {
     "provincial_decision": "Decision",
     "other": "Document",
 }
-# How an article key is written: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a".
-ARTICLE_KEY = re.compile(r"^Điều \d+[a-z]?( khoản \d+( điểm [a-zđ])?)?$")
+# How an article key is written: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a". Texts
+# without articles are cited as Vietnamese texts cite them: a standard (TCVN) by its numbered
+# clause, "Mục 8.2.3"; a directive by its numbered item and point, "Khoản 2", "Khoản 2 điểm a".
+ARTICLE_KEY = re.compile(
+    r"^(Điều \d+[a-z]?( khoản \d+( điểm [a-zđ])?)?|Mục \d+(\.\d+)*|Khoản \d+( điểm [a-zđ])?)$"
+)
+# The word a key starts with for each type of text that has no articles; every other type
+# is cited by "Điều".
+CLAUSE_WORDS = MappingProxyType({"standard": "Mục", "directive": "Khoản"})
+
 # Shown wherever a citation has no verified quote.
 UNVERIFIED_VI = "chưa đối chiếu với văn bản"
 UNVERIFIED_EN = "unverified"
+
+
+def article_word(doc_type: str) -> str:
+    """The word an article key of a text of ``doc_type`` starts with."""
+    return CLAUSE_WORDS.get(doc_type, "Điều")
 
 
 @dataclass(frozen=True)
@@ -166,8 +179,9 @@ def parse_documents(
 def check_documents(
     docs: dict[str, LegalDocument], source: SourceFile, path: tuple[str, ...]
 ) -> list[Diagnostic]:
-    """Cross-checks the schema cannot express: dates in order, a verified provision has a
-    quote, and a replacement names a document and article that exist."""
+    """Cross-checks the schema cannot express: dates in order, an article key has the form
+    of its type of text, a verified provision has a quote, and a replacement names a
+    document and article that exist."""
     problems = []
 
     def problem(where: tuple[str | int, ...], message: str) -> None:
@@ -176,7 +190,13 @@ def check_documents(
     for doc in docs.values():
         if doc.repealed is not None and doc.repealed <= doc.effective:
             problem((doc.id, "repealed"), say("legal.repealed_early", doc=doc.id))
+        word = article_word(doc.type)
         for article, provision in doc.provisions.items():
+            if article.split(" ", 1)[0] != word:
+                problem(
+                    (doc.id, "provisions", article),
+                    say("legal.wrong_article_form", article=article, doc=doc.id, word=word),
+                )
             if provision.status == "verified" and not provision.quote:
                 problem(
                     (doc.id, "provisions", article),
