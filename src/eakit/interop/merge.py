@@ -341,6 +341,16 @@ def _manifest(
     )
 
 
+def _source_file(headers: dict[str, Bilingual], sid: str, graph: ModelGraph, file: str) -> str:
+    """The merged model's file for ``file`` of the source ``sid``, its "from source" header
+    written with the first thing it receives."""
+    rel = f"{sid}/{file}"
+    headers.setdefault(
+        rel, say("merge.from_source", source=sid, name=graph.architecture.name, file=file)
+    )
+    return rel
+
+
 def merge_models(
     graphs: Sequence[ModelGraph],
     into: str,
@@ -415,16 +425,7 @@ def merge_models(
             if (index, cid) in kept:
                 copies.setdefault(new_id, []).append((index, cid, component))
                 continue
-            rel = f"{sid}/{graph.file_of(cid)}"
-            headers.setdefault(
-                rel,
-                say(
-                    "merge.from_source",
-                    source=sid,
-                    name=graph.architecture.name,
-                    file=graph.file_of(cid),
-                ),
-            )
+            rel = _source_file(headers, sid, graph, graph.file_of(cid))
             files.setdefault(rel, ([], []))[0].append(component)
     dedups = []
     for new_id, members in sorted(copies.items()):
@@ -497,16 +498,7 @@ def merge_models(
                 continue
             seen[moved.key] = (index, moved)
             location = graph.relation_location(relation)
-            rel = f"{sid}/{location.file if location else 'relations.yaml'}"
-            headers.setdefault(
-                rel,
-                say(
-                    "merge.from_source",
-                    source=sid,
-                    name=graph.architecture.name,
-                    file=rel.split("/", 1)[1],
-                ),
-            )
+            rel = _source_file(headers, sid, graph, location.file if location else "relations.yaml")
             files.setdefault(rel, ([], []))[1].append(moved)
 
     all_ids = {c.id: c for comps, _ in files.values() for c in comps}
