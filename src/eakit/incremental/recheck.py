@@ -28,7 +28,6 @@ from eakit.rules.engine import (
     RuleState,
     Run,
     SubjectLists,
-    _Pending,
     evaluate,
     finding_order,
     sorted_position,
@@ -82,9 +81,7 @@ def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> Rule
     horizon = merge(state.horizon, part.horizon)
     record = merge(state.record, part.record)
     assert now is not None and horizon is not None
-    pending: dict[str | None, _Pending] = {
-        c: p for c, p in state.pending.items() if c not in affected
-    }
+    pending = {c: hits for c, hits in state.pending.items() if c not in affected}
     pending.update(part.pending)
     same = (
         now.subjects == state.now.subjects
@@ -104,7 +101,7 @@ def _reuse_or_locate(
     touched: list[str | None],
     seeds: frozenset[str],
     files: frozenset[str],
-    to_locate: list[tuple[RuleState, str | None, _Pending]],
+    to_locate: list[tuple[RuleState, str | None]],
     removed: list[Finding],
 ) -> None:
     """For each ``touched`` component, keep its finding from ``state`` in ``new`` when its
@@ -112,19 +109,19 @@ def _reuse_or_locate(
     findings ``new`` no longer has go to ``removed``."""
     for component in touched:
         before = state.findings.get(component)
-        pending = new.pending.get(component)
-        if pending is not None:
+        hits = new.pending.get(component)
+        if hits is not None:
             kept = state.pending.get(component)
             if (
                 before is not None
                 and kept is not None
-                and (kept is pending or kept.hits == pending.hits)
+                and (kept is hits or kept == hits)
                 and component not in seeds
                 and (before.location is None or before.location.file not in files)
             ):
                 new.findings[component] = before
                 continue
-            to_locate.append((new, component, pending))
+            to_locate.append((new, component))
         new.findings.pop(component, None)
         if before is not None:
             removed.append(before)
@@ -153,7 +150,7 @@ def recheck(
     agencies_same = all(old_agencies.get(c) == agencies.get(c) for c in seeds)
     balls: dict[tuple[int, tuple[str, ...] | None], frozenset[str]] = {}
     states: list[RuleState] = []
-    to_locate: list[tuple[RuleState, str | None, _Pending]] = []
+    to_locate: list[tuple[RuleState, str | None]] = []
     removed: list[Finding] = []
     for state in run.states:
         active = state.active
@@ -193,8 +190,8 @@ def recheck(
             touched += [c for c in state.findings if c in affected and c not in new.pending]
         _reuse_or_locate(state, new, touched, seeds, files, to_locate, removed)
         states.append(new)
-    located = engine.findings([pending for _state, _c, pending in to_locate])
-    for (new, component, _pending), finding in zip(to_locate, located, strict=True):
+    located = engine.findings(to_locate)
+    for (new, component), finding in zip(to_locate, located, strict=True):
         new.findings[component] = finding
     result = CheckResult(
         as_of=run.result.as_of,

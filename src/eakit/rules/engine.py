@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -114,16 +115,6 @@ def _rule_info(
 
 
 @dataclass
-class _Pending:
-    """A finding before it is located: one rule's hits on one component."""
-
-    active: ActiveRule
-    severity: Severity
-    component: str | None
-    hits: list[Hit]
-
-
-@dataclass
 class Run:
     """The hits and subjects of one rule in one view."""
 
@@ -171,17 +162,13 @@ class Engine:
         self._rings: list[tuple[frozenset[str], frozenset[str]]] = []
         # Values derived from shared lists and sets, by kind and identity (see _shared).
         self._derived: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
-        self._outside: frozenset[str] | None = None
 
+    @cached_property
     def outside_period(self) -> frozenset[str]:
         """Components that do not exist at the check date (``valid_to`` before it, or
         ``valid_from`` after it): they are not judged."""
-        if self._outside is None:
-            when = self.as_of
-            self._outside = frozenset(
-                cid for cid, obj in self.graph.objects.items() if not obj.exists_on(when)
-            )
-        return self._outside
+        when = self.as_of
+        return frozenset(cid for cid, obj in self.graph.objects.items() if not obj.exists_on(when))
 
     # --- running ------------------------------------------------------------------------
 
@@ -199,9 +186,6 @@ class Engine:
             selections=self.selections,
             conditions=self.conditions,
         )
-
-    def _hits(self, active: ActiveRule, ctx: CheckContext) -> list[Hit]:
-        return list(active.check.check_type.function(ctx, active.check.params))
 
     def touched(self, radius: int) -> frozenset[str] | None:
         """Components within ``radius`` hops (any edge, either way) of a planned component
@@ -240,17 +224,14 @@ class Engine:
         elif len(only) * 16 < len(selected):  # a few subjects of many: look them up
             checked = [c for c in sorted(only) if sorted_position(selected, c)[1]]
         else:
-            checked = self._within(selected, only)
+            checked = self._shared(
+                "within", (selected, only), lambda: [c for c in selected if c in only]
+            )
         ctx = self._context(active, live, checked)
-        hits = self._hits(active, ctx)
+        hits = list(active.check.check_type.function(ctx, active.check.params))
         if active.check.check_type.model_wide:
             return Run([model_subject(self.graph)], hits)
         return Run(selected, hits)
-
-    def _within(self, selected: list[str], only: frozenset[str]) -> list[str]:
-        """The ids of ``selected`` that are in ``only``, in order (shared: do not change
-        the list)."""
-        return self._shared("within", (selected, only), lambda: [c for c in selected if c in only])
 
     def _shared(self, kind: str, objects: tuple[Any, ...], make: Callable[[], _T]) -> _T:
         """``make()``, once per ``kind`` and identity of ``objects``: rules share subject
@@ -282,7 +263,7 @@ class Engine:
                 found = [c for c in found if states[c] in statuses]
             entry = self.subject_lists[key] = (selector, found)
         found = entry[1]
-        outside = self.outside_period()
+        outside = self.outside_period
         if outside:
             # Filtered after the (shared, patchable) subject list: what a re-check carries
             # over stays the plain selection, and each engine applies its own date.
@@ -371,29 +352,26 @@ class Engine:
         text = format_message(template, self.graph, hit.component, hit.params, self.lang)
         return f"{text} {hit.detail}".strip() if hit.detail else text
 
-    def group(self, active: ActiveRule, hits: list[Hit], severity: Severity) -> list[_Pending]:
-        """The hits of a rule grouped by component: one finding each, located later."""
-        grouped: dict[str | None, list[Hit]] = defaultdict(list)
-        for hit in hits:
-            grouped[hit.component].append(hit)
-        return [_Pending(active, severity, c, group) for c, group in grouped.items()]
+    def findings(
+        self, wanted: Sequence[tuple[RuleState, str | None]], agencies: bool = True
+    ) -> list[Finding]:
+        """Locate the hits of each (rule state, component) (each model file is read for
+        positions once, in one batch) and build the findings; several hits on one
+        component are merged, the first position in the file wins. ``agencies=False``
+        leaves out the components' agencies (for findings that another process rebuilds)."""
+        prepared = [(state.active, self.prepare(state, c)) for state, c in wanted]
+        return self.complete(prepared, agencies)
 
-    def findings(self, pending: list[_Pending], agencies: bool = True) -> list[Finding]:
-        """Locate every hit (each model file is read for positions once, in one batch) and
-        build the findings; several hits on one component are merged, the first position
-        in the file wins. ``agencies=False`` leaves out the components' agencies (for
-        findings that another process rebuilds)."""
-        return self.complete([(item.active, self.prepare(item)) for item in pending], agencies)
-
-    def prepare(self, item: _Pending) -> Unlocated:
-        """A finding with its hits' messages written, before it is located."""
+    def prepare(self, state: RuleState, component: str | None) -> Unlocated:
+        """The finding of a rule on a component with its hits' messages written, before it
+        is located."""
         graph = self.graph
         parts: list[tuple[str, Location | Request]] = []
-        for hit in item.hits:
+        for hit in state.pending[component]:
             place = self.place(hit)
             where = place if isinstance(place, Location) else graph.request(place)
-            parts.append((self.message(item.active, hit), where))
-        return Unlocated(item.severity, item.component, parts)
+            parts.append((self.message(state.active, hit), where))
+        return Unlocated(state.severity, component, parts)
 
     def complete(
         self, items: Sequence[tuple[ActiveRule, Unlocated]], agencies: bool = True
@@ -465,37 +443,19 @@ class FindingBuilder:
         severity: Severity,
         component: str | None,
         message: str,
-        location: Location,
-    ) -> Finding:
-        """The finding of a rule on a component (``message``: its hits' messages; a rule
-        whose every basis is unverified says so)."""
-        parts = self._parts(active)
-        return self._finding(parts, severity, component, message + parts.unverified, location)
-
-    def finding(
-        self,
-        active: ActiveRule,
-        severity: Severity,
-        component: str | None,
-        message: str,
         location: Location | None,
+        *,
+        made: bool = False,
     ) -> Finding:
-        """The finding with ``message`` as it is (a finding made elsewhere, rebuilt)."""
-        return self._finding(self._parts(active), severity, component, message, location)
-
-    def _finding(
-        self,
-        rule: _RuleParts,
-        severity: Severity,
-        component: str | None,
-        message: str,
-        location: Location | None,
-    ) -> Finding:
+        """The finding of a rule on a component: ``message`` is its hits' messages, to
+        which a rule whose every basis is unverified adds so (``made``: the message of a
+        finding made elsewhere, taken as it is)."""
+        rule = self._parts(active)
         agencies = self._agencies
         return Finding(  # by position: made 150,000 times at national scale
             rule.rule_id,
             severity,
-            message,
+            message if made else message + rule.unverified,
             component,
             location,
             rule.layer,
@@ -567,7 +527,7 @@ class RuleState:
     now: Run
     horizon: Run
     record: Run | None
-    pending: dict[str | None, _Pending]
+    pending: dict[str | None, list[Hit]]  # the hits of each finding, before it is located
     findings: dict[str | None, Finding] = field(default_factory=dict)
     known_subjects: list[str] | None = field(default=None, repr=False)
 
@@ -701,8 +661,8 @@ class RunOptions:
     """What a check is asked for: the date, the rules picked and the waivers file."""
 
     as_of: dt.date | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    select: Sequence[str] = ()  # rule id globs
+    ignore: Sequence[str] = ()
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
@@ -710,33 +670,19 @@ class RunOptions:
     lang: str = "vi"  # of the messages, remediations and rationales: vi or en
 
 
-def run_rules(
-    graph: ModelGraph,
-    *,
-    as_of: dt.date | None,
-    select: list[str],
-    ignore: list[str],
-    waivers: Path | None = None,
-    share_views: bool = True,
-    jobs: int = 1,
-    today: dt.date | None = None,
-    lang: str = "vi",
-) -> CheckResult:
-    """Check ``graph`` against its rule packs at ``as_of`` (default: the model's ``as_of``).
+def run_rules(graph: ModelGraph, **options: Any) -> CheckResult:
+    """Check ``graph`` against its rule packs, ``options`` being the fields of
+    :class:`RunOptions` (by name).
 
     ``share_views=False`` computes the horizon view of every subject from scratch (the
     reference the shared computation is tested against). ``jobs=2`` shares the work
     with a second process where that is possible (see :mod:`eakit.speed.shared_check`); the
-    result is the same. ``lang`` (``vi`` or ``en``) is the language of the findings'
-    messages and remediations and of the rules' rationales.
+    result is the same.
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    options = RunOptions(
-        as_of, tuple(select), tuple(ignore), waivers, share_views, jobs, today, lang
-    )
-    return start_run(graph, options).finish()
+    return start_run(graph, RunOptions(**options)).finish()
 
 
 def architecture_ended(
@@ -824,8 +770,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
 def locate(engine: Engine, states: Sequence[RuleState]) -> None:
     """Locate the pending findings of ``states`` in one batch (each model file is read
     once) and store them in each state."""
-    pending = [item for state in states for item in state.pending.values()]
-    found = iter(engine.findings(pending))
+    found = iter(engine.findings([(state, c) for state in states for c in state.pending]))
     for state in states:
         state.findings = {component: next(found) for component in state.pending}
 
@@ -852,7 +797,6 @@ def evaluate(
     results in the horizon view as a full run does (a re-check after an edit computes
     both views of its subjects).
     """
-    graph = engine.graph
     now = engine.run_view(active, NOW, NOW, only=only)
     if only is None or share:
         future = engine.run_horizon(active, now, only=only)
@@ -861,9 +805,11 @@ def evaluate(
     record = None
     for live, statuses in engine.views(active)[2:]:
         record = engine.run_view(active, live, statuses, only=only)
-    hits = finding_hits(graph, active.check.check_type.model_wide, now, future, record)
-    pending = {item.component: item for item in engine.group(active, hits, severity)}
-    return RuleState(active, severity, now, future, record, pending)
+    # The hits grouped by component: one finding each, located later.
+    grouped: dict[str | None, list[Hit]] = defaultdict(list)
+    for hit in finding_hits(engine.graph, active.check.check_type.model_wide, now, future, record):
+        grouped[hit.component].append(hit)
+    return RuleState(active, severity, now, future, record, dict(grouped))
 
 
 def finding_hits(

@@ -147,8 +147,8 @@ def _merge(state: RuleState, answer: Answer, build: FindingBuilder) -> None:
         state.record.failed_elsewhere = frozenset(record)
     for component, message, where in findings:
         location = Location(*where) if where is not None else None
-        state.findings[component] = build.finding(
-            state.active, state.severity, component, message, location
+        state.findings[component] = build(
+            state.active, state.severity, component, message, location, made=True
         )
 
 
@@ -195,10 +195,10 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
             run(j)
         send(
             [
-                (j, item.component, engine.prepare(item))
+                (j, component, engine.prepare(states[j], component))
                 for j in whole
-                for item in states[j].pending.values()
-                if item.component in mine
+                for component in states[j].pending
+                if component in mine
             ]
         )
         for j in range(len(theirs_work)):
@@ -206,15 +206,15 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
                 run(j)
         ordered = [states[j] for j in range(len(theirs_work))]
         items = [
-            (j, item)
+            (j, state, component)
             for j, state in enumerate(ordered)
-            for item in state.pending.values()
-            if item.component not in mine
+            for component in state.pending
+            if component not in mine
         ]
-        located = engine.findings([item for _j, item in items], agencies=False)
+        located = engine.findings([(state, c) for _j, state, c in items], agencies=False)
         found: list[dict[str | None, Finding]] = [{} for _state in ordered]
-        for (j, item), finding in zip(items, located, strict=True):
-            found[j][item.component] = finding
+        for (j, _state, component), finding in zip(items, located, strict=True):
+            found[j][component] = finding
         send(_answer(ordered, found))
 
     _warm(engine, work)
@@ -231,9 +231,9 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         if local is not None:
             foreign = local[0]
         batch = [
-            (i, item.component, engine.prepare(item))
+            (i, component, engine.prepare(state, component))
             for i, state in enumerate(states)
-            for item in state.pending.values()
+            for component in state.pending
         ]
         batch += [(theirs_work[j][0], component, item) for j, component, item in foreign]
         located = engine.complete([(states[i].active, item) for i, _c, item in batch])
