@@ -36,7 +36,7 @@ from eakit.rules.legal import (
     load_registry,
     parse_documents,
 )
-from eakit.rules.selectors import Selector, parse_selector, selector_problems
+from eakit.rules.selectors import Problems, Selector, parse_selector
 from eakit.rules.sources import (
     RuleConfigError,
     SourceFile,
@@ -53,13 +53,8 @@ SHARED_FILES = frozenset({"legal-basis.yaml", "common.yaml", "law-2025.yaml"})
 
 def builtin_packs() -> list[str]:
     """Names of the bundled packs (the files of ``rules/`` other than :data:`SHARED_FILES`)."""
-    folder = builtin_rules_dir()
-    names = []
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name in SHARED_FILES:
-            continue
-        names.append(path.stem)
-    return names
+    found = sorted(builtin_rules_dir().glob("*.yaml"))
+    return [path.stem for path in found if path.name not in SHARED_FILES]
 
 
 @dataclass(frozen=True)
@@ -224,10 +219,6 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _basis(raw: list[dict[str, Any]]) -> tuple[BasisRef, ...]:
-    return tuple(BasisRef(b["doc"], b.get("article"), b.get("confidence") == "low") for b in raw)
-
-
 def _text(raw: Mapping[str, Any], key: str) -> Bilingual:
     """A rule's text and its English version (``<key>_en``), whitespace folded."""
     english = raw.get(f"{key}_en")
@@ -247,82 +238,29 @@ def _example(raw: str | Mapping[str, Any]) -> Example:
     )
 
 
-def _rule(
-    raw: Mapping[str, Any],
-    pack: str,
-    source: SourceFile,
-    index: int,
-    checks: Mapping[tuple[str | int, ...], Check],
-) -> Rule:
-    path: tuple[str | int, ...] = ("rules", index)
-    if "variants" in raw:
-        variants = tuple(
-            Variant(
-                basis=_basis(v["basis"]),
-                start=_date(v.get("from")),
-                end=_date(v.get("until")),
-                severity=Severity(v["severity"]) if v.get("severity") else None,
-                check=checks.get((*path, "variants", number, "check")),
-                message=_text(v, "message") if v.get("message") else None,
-                note=v.get("note", ""),
-            )
-            for number, v in enumerate(raw["variants"])
-        )
-    elif "basis" in raw:
-        variants = (Variant(basis=_basis(raw["basis"])),)
-    else:  # a convention
-        variants = ()
-    return Rule(
-        id=raw["id"],
-        title=raw["title"],
-        title_en=raw["title_en"],
-        severity=Severity(raw["severity"]),
-        layer=Layer(raw["layer"]),
-        rationale=_text(raw, "rationale"),
-        remediation=_text(raw, "remediation"),
-        applies_to=parse_selector(raw.get("applies_to")),
-        message=_text(raw, "message"),
-        variants=variants,
-        check=checks.get((*path, "check")),
-        examples={k: _example(v) for k, v in raw["examples"].items()},
-        pack=pack,
-        file=source.display,
-        location=source.at("rules", index),
-        category=raw.get("category", "legal"),
-    )
-
-
-class _Validator:
-    """Cross-checks a pack's rules against the model vocabulary, the legal documents and
-    the registered Python checks; collects located diagnostics."""
+class _RuleReader:
+    """Reads the rules of a (schema-valid) pack, cross-checking them against the model
+    vocabulary, the legal documents and the registered checks; collects located
+    diagnostics."""
 
     def __init__(self, source: SourceFile, docs: Mapping[str, LegalDocument]) -> None:
         self.source = source
         self.docs = docs
         self.problems: list[Diagnostic] = []
-        self.checks: dict[tuple[str | int, ...], Check] = {}
 
     def error(self, path: tuple[str | int, ...], message: str) -> None:
         self.problems.append(Diagnostic(self.source.at(*path), message, code="rulepack"))
-
-    def selector(
-        self, raw: Mapping[str, Any] | None, path: tuple[str | int, ...]
-    ) -> frozenset[str] | None:
-        """Report what is wrong with a selector; the kinds it can select (``None``: any)."""
-        for where, message in selector_problems(raw):
-            self.error((*path, *where), message)
-        return parse_selector(raw).all_kinds()
 
     def check(
         self,
         raw: Mapping[str, Any] | None,
         path: tuple[str | int, ...],
         kinds: frozenset[str] | None,
-    ) -> None:
-        """Validate a check's parameters against its type's model (the fields it names
-        against ``kinds``, those the rule selects) and keep the check."""
+    ) -> Check | None:
+        """A check, its parameters validated against its type's model (the fields it names
+        against ``kinds``, those the rule selects)."""
         if raw is None:
-            return
+            return None
         if raw["type"] == "python":
             name = raw["name"]
             check_type = PYTHON.get(name)
@@ -331,7 +269,7 @@ class _Validator:
                     (*path, "name"),
                     say("pack.unknown_check", name=name, hint=did_you_mean(name, PYTHON)),
                 )
-                return
+                return None
             written: Mapping[str, Any] = raw.get("params") or {}
             at: tuple[str | int, ...] = (*path, "params")
         else:
@@ -346,10 +284,10 @@ class _Validator:
         except ValidationError as exc:
             for where, message in validation_problems(check_type, exc):
                 self.error((*at, *where), message)
-            return
-        self.checks[path] = Check(raw["type"], name, params)
+            return None
+        return Check(raw["type"], name, params)
 
-    def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> None:
+    def basis(self, raw: list[dict[str, Any]], path: tuple[str | int, ...]) -> tuple[BasisRef, ...]:
         for index, item in enumerate(raw):
             document = self.docs.get(item["doc"])
             if document is None:
@@ -373,29 +311,75 @@ class _Validator:
                         hint=did_you_mean(article, document.provisions),
                     ),
                 )
+        return tuple(
+            BasisRef(b["doc"], b.get("article"), b.get("confidence") == "low") for b in raw
+        )
 
-    def rule(self, raw: Mapping[str, Any], index: int) -> None:
+    def variant(
+        self,
+        raw: Mapping[str, Any],
+        path: tuple[str | int, ...],
+        kinds: frozenset[str] | None,
+        rule_check: bool,
+    ) -> Variant:
+        basis = self.basis(raw["basis"], (*path, "basis"))
+        check = self.check(raw.get("check"), (*path, "check"), kinds)
+        if "check" not in raw and not rule_check:
+            self.error(path, say("pack.variant_no_check"))
+        start, end = _date(raw.get("from")), _date(raw.get("until"))
+        if start and end and end < start:
+            self.error((*path, "until"), say("pack.until_before_from"))
+        return Variant(
+            basis=basis,
+            start=start,
+            end=end,
+            severity=Severity(raw["severity"]) if raw.get("severity") else None,
+            check=check,
+            message=_text(raw, "message") if raw.get("message") else None,
+            note=raw.get("note", ""),
+        )
+
+    def rule(self, raw: Mapping[str, Any], index: int, pack: str) -> Rule:
         path: tuple[str | int, ...] = ("rules", index)
-        kinds = self.selector(raw.get("applies_to"), (*path, "applies_to"))
-        self.check(raw.get("check"), (*path, "check"), kinds)
-        legal = raw.get("category", "legal") == "legal"
-        if legal and "basis" not in raw and "variants" not in raw:
+        selector_problems: Problems = []
+        applies_to = parse_selector(raw.get("applies_to"), problems=selector_problems)
+        for where, message in selector_problems:
+            self.error((*path, "applies_to", *where), message)
+        kinds = applies_to.all_kinds()
+        check = self.check(raw.get("check"), (*path, "check"), kinds)
+        category = raw.get("category", "legal")
+        if category == "legal" and "basis" not in raw and "variants" not in raw:
             self.error(path, say("pack.needs_basis"))
-        if not legal:
+        if category != "legal":
             for key in ("basis", "variants"):
                 if key in raw:
                     self.error((*path, key), say("pack.convention_basis", key=key))
+        # The schema allows ``basis`` (one variant for all time) or ``variants``, not both.
+        variants: tuple[Variant, ...] = ()
         if "basis" in raw:
-            self.basis(raw["basis"], (*path, "basis"))
-        for number, variant in enumerate(raw.get("variants", ())):
-            vpath = (*path, "variants", number)
-            self.basis(variant["basis"], (*vpath, "basis"))
-            self.check(variant.get("check"), (*vpath, "check"), kinds)
-            if "check" not in variant and "check" not in raw:
-                self.error(vpath, say("pack.variant_no_check"))
-            start, end = _date(variant.get("from")), _date(variant.get("until"))
-            if start and end and end < start:
-                self.error((*vpath, "until"), say("pack.until_before_from"))
+            variants = (Variant(basis=self.basis(raw["basis"], (*path, "basis"))),)
+        variants += tuple(
+            self.variant(v, (*path, "variants", number), kinds, "check" in raw)
+            for number, v in enumerate(raw.get("variants", ()))
+        )
+        return Rule(
+            id=raw["id"],
+            title=raw["title"],
+            title_en=raw["title_en"],
+            severity=Severity(raw["severity"]),
+            layer=Layer(raw["layer"]),
+            rationale=_text(raw, "rationale"),
+            remediation=_text(raw, "remediation"),
+            applies_to=applies_to,
+            message=_text(raw, "message"),
+            variants=variants,
+            check=check,
+            examples={k: _example(v) for k, v in raw["examples"].items()},
+            pack=pack,
+            file=self.source.display,
+            location=self.source.at("rules", index),
+            category=category,
+        )
 
 
 def _display(path: Path, model_root: Path | None) -> str:
@@ -454,14 +438,10 @@ def load_pack_file(
             )
         _, included = load_pack_file(target, name, docs, model_root, seen)
         rules.extend(included)
-    validator = _Validator(source, docs)
-    for index, raw in enumerate(data.get("rules", ())):
-        validator.rule(raw, index)
-    if validator.problems:
-        raise RuleConfigError(validator.problems)
-    rules.extend(
-        _rule(raw, name, source, i, validator.checks) for i, raw in enumerate(data.get("rules", ()))
-    )
+    reader = _RuleReader(source, docs)
+    rules.extend(reader.rule(raw, i, name) for i, raw in enumerate(data.get("rules", ())))
+    if reader.problems:
+        raise RuleConfigError(reader.problems)
     return name, rules
 
 

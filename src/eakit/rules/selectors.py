@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import operator
 import re
 import types
 import typing
@@ -151,11 +152,13 @@ def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selecto
 
 
 def parse_selector(
-    raw: Mapping[str, Any] | str | None, scope: Iterable[str] | None = None
+    raw: Mapping[str, Any] | str | None,
+    scope: Iterable[str] | None = None,
+    problems: Problems | None = None,
 ) -> Selector:
-    """Build a :class:`Selector` from a written one (its problems, if any, are ignored:
-    :func:`selector_problems` reports them)."""
-    return _parse(raw, scope, [])
+    """Build a :class:`Selector` from a written one; what is wrong with it goes to
+    ``problems`` when given (see :func:`selector_problems`)."""
+    return _parse(raw, scope, [] if problems is None else problems)
 
 
 def selector_problems(raw: Any, scope: Iterable[str] | None = None) -> Problems:
@@ -283,10 +286,6 @@ _CATEGORY_WORDS = {
 }
 
 
-def _category_words(category: str) -> Bilingual:
-    return Bilingual(*_CATEGORY_WORDS[category])
-
-
 def _typed(
     field: str, op: str, operand: Any, kinds: Iterable[str] | None
 ) -> tuple[Any, str | None]:
@@ -296,25 +295,17 @@ def _typed(
     category = field_category(field, frozenset(kinds) if kinds is not None else None)
     if category is None:
         return operand, None
-    values = operand if op in ("in", "not_in") and isinstance(operand, list) else [operand]
-    try:
-        typed = [_as(category, v) for v in values]
-    except ValueError:
-        bad = next(v for v in values if not _fits(category, v))
-        return operand, say(
-            "selector.value_type", value=repr(bad), category=_category_words(category), field=field
-        )
-    if op in ("in", "not_in") and isinstance(operand, list):
-        return typed, None
-    return typed[0], None
-
-
-def _fits(category: str, value: Any) -> bool:
-    try:
-        _as(category, value)
-    except ValueError:
-        return False
-    return True
+    several = op in ("in", "not_in") and isinstance(operand, list)
+    typed = []
+    for value in operand if several else [operand]:
+        try:
+            typed.append(_as(category, value))
+        except ValueError:
+            words = Bilingual(*_CATEGORY_WORDS[category])
+            return operand, say(
+                "selector.value_type", value=repr(value), category=words, field=field
+            )
+    return (typed if several else typed[0]), None
 
 
 def field_problem(path: str, kinds: Iterable[str] | None = None) -> str | None:
@@ -359,6 +350,9 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str | list | dict | tuple) and not value)
 
 
+_ORDER = {"gte": operator.ge, "lte": operator.le, "gt": operator.gt, "lt": operator.lt}
+
+
 def _holds(condition: Condition, value: Any) -> bool:
     value = _plain(value)
     op, operand = condition.op, condition.value
@@ -368,10 +362,8 @@ def _holds(condition: Condition, value: Any) -> bool:
             return operand in values
         if op == "not":
             return operand not in values
-        if op == "in":
-            return any(v in operand for v in values)
-        if op == "not_in":
-            return not any(v in operand for v in values)
+        if op == "in" or op == "not_in":
+            return any(v in operand for v in values) == (op == "in")
         if op == "present":
             return bool(values) == bool(operand)
         return False
@@ -385,22 +377,12 @@ def _holds(condition: Condition, value: Any) -> bool:
         return value not in operand
     if op == "present":
         return (not is_empty(value)) == bool(operand)
-    if op == "contains":
-        return False
-    if value is None or isinstance(value, bool):
+    if op == "contains" or value is None or isinstance(value, bool):
         return False
     try:
-        if op == "gte":
-            return bool(value >= operand)
-        if op == "lte":
-            return bool(value <= operand)
-        if op == "gt":
-            return bool(value > operand)
-        if op == "lt":
-            return bool(value < operand)
+        return bool(_ORDER[op](value, operand))
     except TypeError:
         return False
-    raise ValueError(f"unknown operator {op}")
 
 
 def _id_test(globs: tuple[str, ...]) -> Callable[[str], bool] | None:
