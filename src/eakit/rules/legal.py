@@ -15,29 +15,18 @@ from eakit.diagnostics import Diagnostic
 from eakit.messages import say
 from eakit.rules.sources import RuleConfigError, SourceFile, read_validated
 
+# How each type of text is named before its number, in Vietnamese and in English.
 TYPE_LABELS = {
-    "law": "Luật",
-    "decree": "Nghị định",
-    "decision": "Quyết định",
-    "circular": "Thông tư",
-    "directive": "Chỉ thị",
-    "official_letter": "Công văn",
-    "standard": "Tiêu chuẩn",
-    "resolution": "Nghị quyết",
-    "provincial_decision": "Quyết định",
-    "other": "Văn bản",
-}
-TYPE_LABELS_EN = {
-    "law": "Law",
-    "decree": "Decree",
-    "decision": "Decision",
-    "circular": "Circular",
-    "directive": "Directive",
-    "official_letter": "Official letter",
-    "standard": "Standard",
-    "resolution": "Resolution",
-    "provincial_decision": "Decision",
-    "other": "Document",
+    "law": ("Luật", "Law"),
+    "decree": ("Nghị định", "Decree"),
+    "decision": ("Quyết định", "Decision"),
+    "circular": ("Thông tư", "Circular"),
+    "directive": ("Chỉ thị", "Directive"),
+    "official_letter": ("Công văn", "Official letter"),
+    "standard": ("Tiêu chuẩn", "Standard"),
+    "resolution": ("Nghị quyết", "Resolution"),
+    "provincial_decision": ("Quyết định", "Decision"),
+    "other": ("Văn bản", "Document"),
 }
 # How an article key is written: "Điều 8", "Điều 8 khoản 1", "Điều 8 khoản 1 điểm a". Texts
 # without articles are cited as Vietnamese texts cite them: a standard (TCVN) by its numbered
@@ -111,12 +100,12 @@ class LegalDocument:
     @property
     def citation(self) -> str:
         """How the document is cited: ``Nghị định 85/2016/NĐ-CP``."""
-        return f"{TYPE_LABELS.get(self.type, '')} {self.number}".strip()
+        return self.citation_in("vi")
 
     def citation_in(self, lang: str) -> str:
         """The citation in ``lang`` (``vi`` or ``en``): ``Decree 85/2016/NĐ-CP``."""
-        labels = TYPE_LABELS_EN if lang == "en" else TYPE_LABELS
-        return f"{labels.get(self.type, '')} {self.number}".strip()
+        label = TYPE_LABELS.get(self.type, ("", ""))[1 if lang == "en" else 0]
+        return f"{label} {self.number}".strip()
 
     def in_force(self, when: dt.date) -> bool:
         """Whether the document applies on ``when``."""
@@ -136,9 +125,7 @@ def _day(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def parse_documents(
-    raw: dict[str, Any], source: SourceFile, path: tuple[str, ...]
-) -> dict[str, LegalDocument]:
+def parse_documents(raw: dict[str, Any]) -> dict[str, LegalDocument]:
     """Documents from a schema-valid mapping of id → fields."""
     docs = {}
     for doc_id, spec in raw.items():
@@ -220,7 +207,7 @@ def check_documents(
 def load_registry(path: Path, display: str) -> dict[str, LegalDocument]:
     """Load and validate a legal registry file; raises :class:`RuleConfigError`."""
     source = read_validated(path, display, "legal-basis.schema.json", "legal")
-    docs = parse_documents(source.data["documents"], source, ("documents",))
+    docs = parse_documents(source.data["documents"])
     problems = check_documents(docs, source, ("documents",))
     if problems:
         raise RuleConfigError(problems)

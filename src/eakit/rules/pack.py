@@ -411,7 +411,7 @@ def load_pack_file(
     source = read_validated(path, _display(path, model_root), "rulepack.schema.json", "rulepack")
     data = source.data
     name = pack_name or data["pack"]
-    pack_docs = parse_documents(data.get("legal", {}), source, ("legal",))
+    pack_docs = parse_documents(data.get("legal", {}))
     for doc_id, doc in pack_docs.items():
         # The registry's entry wins: a pack only adds the texts the registry lacks.
         docs.setdefault(doc_id, doc)
