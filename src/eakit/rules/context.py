@@ -67,13 +67,13 @@ class CheckContext:
     _ids: list[str] | None = dataclasses.field(default=None, repr=False)
     # Selections shared by the rules of one run (many rules apply to the same components),
     # each with its selector (a re-check after an edit updates them).
-    selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] | None = (
-        dataclasses.field(default=None, repr=False)
+    selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] = dataclasses.field(
+        default_factory=dict, repr=False
     )
     # The components of some kinds that meet one ``where`` condition, by (kinds,
     # condition): a condition reads fields only, so every view and selector shares it.
-    conditions: dict[tuple[frozenset[str] | None, str], list[str]] | None = dataclasses.field(
-        default=None, repr=False
+    conditions: dict[tuple[frozenset[str] | None, str], list[str]] = dataclasses.field(
+        default_factory=dict, repr=False
     )
     # Compiled selectors by identity (the selector is kept so its id is not reused).
     _compiled: dict[int, tuple[Selector, Predicate]] = dataclasses.field(
@@ -107,8 +107,6 @@ class CheckContext:
 
     def select(self, selector: Selector) -> list[str]:
         """Ids of the components matching a selector, sorted."""
-        if self.selections is None:
-            return self._select(selector)
         key = (repr(selector), self.live)
         entry = self.selections.get(key)
         if entry is None:
@@ -137,13 +135,11 @@ class CheckContext:
     def _meeting(self, kinds: frozenset[str] | None, condition: Condition) -> list[str]:
         """The components of ``kinds`` (``None``: any) that meet ``condition``."""
         key = (kinds, repr(condition))
-        found = self.conditions.get(key) if self.conditions is not None else None
+        found = self.conditions.get(key)
         if found is None:
             candidates = self.ids if kinds is None else self.graph.ids_of_kinds(kinds)
             test, objects = compile_condition(condition), self.graph.objects
-            found = [c for c in candidates if test(objects[c])]
-            if self.conditions is not None:
-                self.conditions[key] = found
+            found = self.conditions[key] = [c for c in candidates if test(objects[c])]
         return found
 
     @property
@@ -187,8 +183,8 @@ class CheckContext:
         self, types: Iterable[str], direction: str, wanted: Callable[[str], bool]
     ) -> Callable[[str, int], int]:
         """A function counting a component's distinct live neighbours over live edges of
-        ``types`` that are ``wanted``, up to ``enough`` (it stops there): the count of
-        :meth:`neighbours` that required-relation rules make for every subject."""
+        ``types`` (any type when empty) that are ``wanted``, up to ``enough`` (it stops
+        there): the count of :meth:`neighbours` that relation rules make for every subject."""
         names = tuple(dict.fromkeys(types))
         live, states = self.live, self.graph.states
         sides = self._sides(direction)
@@ -197,7 +193,7 @@ class CheckContext:
             found: set[str] = set()
             for groups, end in sides:
                 grouped = groups[component_id]
-                for name in names:
+                for name in names or grouped:
                     for edge in grouped.get(name, ()):
                         other = edge[end]
                         if (
@@ -212,17 +208,6 @@ class CheckContext:
             return len(found)
 
         return count
-
-    def has_neighbour(self, component_id: str) -> bool:
-        """Whether a component has any live neighbour over a live edge, either way."""
-        live, states = self.live, self.graph.states
-        for edges in self.graph.edges_by_type(component_id, True).values():
-            if any(e.state in live and states[e.target] in live for e in edges):
-                return True
-        for edges in self.graph.edges_by_type(component_id, False).values():
-            if any(e.state in live and states[e.source] in live for e in edges):
-                return True
-        return False
 
     def reach(
         self,

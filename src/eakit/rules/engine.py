@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
 
@@ -782,47 +783,29 @@ def finding_order(finding: Finding) -> tuple[str, int, int, str, str]:
 
 
 def evaluate(
-    engine: Engine,
-    active: ActiveRule,
-    severity: Severity,
-    only: frozenset[str] | None = None,
-    *,
-    share: bool = False,
+    engine: Engine, active: ActiveRule, severity: Severity, only: frozenset[str] | None = None
 ) -> RuleState:
     """Run one rule in every view and group its hits into (unlocated) findings.
 
     With ``only``, the check runs on those subjects alone and the state's runs hold just
     their hits (the caller merges them with what it kept from before, and fills in the
-    subjects). ``share`` says ``only`` is one share of a full run, which reuses *now*
-    results in the horizon view as a full run does (a re-check after an edit computes
-    both views of its subjects).
+    subjects).
     """
     now = engine.run_view(active, NOW, NOW, only=only)
-    if only is None or share:
-        future = engine.run_horizon(active, now, only=only)
-    else:
-        future = engine.run_view(active, HORIZON, HORIZON, only=only)
+    future = engine.run_horizon(active, now, only=only)
     record = None
     for live, statuses in engine.views(active)[2:]:
         record = engine.run_view(active, live, statuses, only=only)
-    # The hits grouped by component: one finding each, located later.
-    grouped: dict[str | None, list[Hit]] = defaultdict(list)
-    for hit in finding_hits(engine.graph, active.check.check_type.model_wide, now, future, record):
-        grouped[hit.component].append(hit)
-    return RuleState(active, severity, now, future, record, dict(grouped))
-
-
-def finding_hits(
-    graph: ModelGraph, model_wide: bool, now: Run, future: Run, record: Run | None
-) -> list[Hit]:
-    """The hits that become findings: every *now* hit, the *horizon* hits on planned
-    components, and the *record* hits (retired components)."""
-    hits = list(now.hits)
-    if not model_wide:
-        states = graph.states
-        hits += [
+    # The hits that become findings: every *now* hit, the *horizon* hits on planned
+    # components, and the *record* hits (retired components).
+    planned: list[Hit] = []
+    if not active.check.check_type.model_wide:
+        states = engine.graph.states
+        planned = [
             h for h in future.hits if h.component is not None and states[h.component] == "planned"
         ]
-    if record is not None:
-        hits += record.hits
-    return hits
+    # By component: one finding each, located later.
+    grouped: dict[str | None, list[Hit]] = defaultdict(list)
+    for hit in chain(now.hits, planned, record.hits if record is not None else ()):
+        grouped[hit.component].append(hit)
+    return RuleState(active, severity, now, future, record, dict(grouped))

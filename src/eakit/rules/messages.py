@@ -41,11 +41,8 @@ class Ref(NamedTuple):
     names: Names
 
 
-class Listing(NamedTuple):
+class Listing(Ref):
     """Components listed after a count: `` (A, B)``, or nothing when there are none."""
-
-    ids: tuple[str, ...]
-    names: Names
 
 
 class Field(NamedTuple):
@@ -131,10 +128,10 @@ def render(graph: ModelGraph, item: Any, lang: str) -> Any:
     """A parameter written for a message in ``lang``."""
     if item is None:
         return word("unset", lang)
-    if isinstance(item, Ref):
-        return _named(item.names, lang)
     if isinstance(item, Listing):
         return f" ({_named(item.names, lang)})" if item.ids else ""
+    if isinstance(item, Ref):
+        return _named(item.names, lang)
     if isinstance(item, Field):
         return ", ".join(field_label(n, lang) for n in item.names)
     if isinstance(item, Value):

@@ -423,20 +423,12 @@ def load_pack_file(
         found = resolve_inside(root, include, where, say("what.included_pack"), base=path.parent)
         if isinstance(found, Diagnostic):
             raise RuleConfigError([found])
-        target = found
-        if target in seen:
+        if found in seen:
             continue
-        if not target.is_file():
-            raise RuleConfigError(
-                [
-                    Diagnostic(
-                        where,
-                        say("pack.include_not_found", path=include),
-                        code="rulepack",
-                    )
-                ]
-            )
-        _, included = load_pack_file(target, name, docs, model_root, seen)
+        if not found.is_file():
+            missing = say("pack.include_not_found", path=include)
+            raise RuleConfigError([Diagnostic(where, missing, code="rulepack")])
+        _, included = load_pack_file(found, name, docs, model_root, seen)
         rules.extend(included)
     reader = _RuleReader(source, docs)
     rules.extend(reader.rule(raw, i, name) for i, raw in enumerate(data.get("rules", ())))

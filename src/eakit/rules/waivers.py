@@ -18,7 +18,7 @@ from pathlib import Path
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Finding, Waived
 from eakit.messages import date_words, say
-from eakit.rules.sources import RuleConfigError, read_source, schema_problems
+from eakit.rules.sources import RuleConfigError, read_validated
 
 
 def current_date() -> dt.date:
@@ -55,32 +55,31 @@ def load_waivers(path: Path, model_root: Path) -> list[Waiver]:
         raise RuleConfigError(
             [Diagnostic(Location(display), say("waivers.not_found"), code="waivers")]
         )
-    source = read_source(path, display)
-    problems = schema_problems(source, "waivers.schema.json", "waivers")
+    source = read_validated(path, display, "waivers.schema.json", "waivers")
+    problems = []
     waivers = []
-    if not problems:
-        for index, raw in enumerate(source.data["waivers"]):
-            try:
-                expires = dt.date.fromisoformat(raw["expires"])
-            except ValueError:
-                problems.append(
-                    Diagnostic(
-                        source.at("waivers", index, "expires"),
-                        say("waivers.bad_date", value=raw["expires"]),
-                        code="waivers",
-                    )
-                )
-                continue
-            waivers.append(
-                Waiver(
-                    rule=raw["rule"],
-                    component=raw["component"],
-                    reason=" ".join(raw["reason"].split()),
-                    owner=raw["owner"],
-                    expires=expires,
-                    location=source.at("waivers", index),
+    for index, raw in enumerate(source.data["waivers"]):
+        try:
+            expires = dt.date.fromisoformat(raw["expires"])
+        except ValueError:
+            problems.append(
+                Diagnostic(
+                    source.at("waivers", index, "expires"),
+                    say("waivers.bad_date", value=raw["expires"]),
+                    code="waivers",
                 )
             )
+            continue
+        waivers.append(
+            Waiver(
+                rule=raw["rule"],
+                component=raw["component"],
+                reason=" ".join(raw["reason"].split()),
+                owner=raw["owner"],
+                expires=expires,
+                location=source.at("waivers", index),
+            )
+        )
     if problems:
         raise RuleConfigError(problems)
     return waivers

@@ -189,7 +189,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
 
         def run(j: int) -> None:
             i, part = theirs_work[j]
-            states[j] = evaluate(engine, work[i][0], work[i][1], part, share=True)
+            states[j] = evaluate(engine, work[i][0], work[i][1], part)
 
         for j in whole:
             run(j)
@@ -223,7 +223,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         states = [
             evaluate(engine, active, severity)
             if part is None
-            else evaluate(engine, active, severity, part[0], share=True)
+            else evaluate(engine, active, severity, part[0])
             for (active, severity), part in zip(work, plan, strict=True)
         ]
         foreign = started.receive() if started is not None else FAILED
