@@ -43,11 +43,6 @@ UNVERIFIED_VI = "chưa đối chiếu với văn bản"
 UNVERIFIED_EN = "unverified"
 
 
-def article_word(doc_type: str) -> str:
-    """The word an article key of a text of ``doc_type`` starts with."""
-    return CLAUSE_WORDS.get(doc_type, "Điều")
-
-
 @dataclass(frozen=True)
 class Provision:
     """An article (clause, point) of a document that rules rest on."""
@@ -177,7 +172,7 @@ def check_documents(
     for doc in docs.values():
         if doc.repealed is not None and doc.repealed <= doc.effective:
             problem((doc.id, "repealed"), say("legal.repealed_early", doc=doc.id))
-        word = article_word(doc.type)
+        word = CLAUSE_WORDS.get(doc.type, "Điều")
         for article, provision in doc.provisions.items():
             if article.split(" ", 1)[0] != word:
                 problem(

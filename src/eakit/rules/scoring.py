@@ -64,8 +64,8 @@ class OutcomeCount:
 
 class SubjectTally:
     """Subject lists counted by agency, each list once: the rules of a run share their
-    subject lists (every rule on all agencies, say), and counting a national model's
-    100,000 subjects again for each rule and view adds up to half a second."""
+    subject lists (every rule on all agencies, say), and a national model's subjects
+    are too many to count again for each rule and view."""
 
     def __init__(self, agencies: Mapping[str, str | None]) -> None:
         self.agencies = agencies
