@@ -14,11 +14,11 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
-from eakit.graph import ModelGraph, Place, Request
+from eakit.graph import ModelGraph, Request
 from eakit.messages import Bilingual, date_words, in_lang, say
 from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument
@@ -318,32 +318,23 @@ class Engine:
         if only is not None:
             near = self._shared("near", (touched, only), lambda: touched & only)
         run = self.run_view(active, HORIZON, HORIZON, only=near)
+        # A subject of the *now* view is one of the *horizon* view too (a current
+        # component is live in both), so the hits of those far from a change carry over.
         kept = [h for h in now.hits if h.component not in touched]
-        if len(kept) * 16 < len(run.subjects):  # a few hits of many subjects: look them up
-            # Not model-wide (that returned above): the subjects are the selected ids.
-            selected = cast("list[str]", run.subjects)
-            kept = [
-                h
-                for h in kept
-                if h.component is not None and sorted_position(selected, h.component)[1]
-            ]
-        else:
-            subjects = set(run.subjects)
-            kept = [h for h in kept if h.component in subjects]
         run.hits += kept
         return run
 
     # --- findings -----------------------------------------------------------------------
 
-    def place(self, hit: Hit) -> Location | Place:
+    def place(self, hit: Hit) -> Location | Request:
         """Where a hit points: a location already known (the manifest) or a place in the
         model files, located later with all the others (see :meth:`findings`)."""
         if hit.manifest_field:
             return self.manifest.at(*hit.manifest_field) if self.manifest else Location(MANIFEST)
         if hit.relation is not None and self.graph.relation_source(hit.relation) is not None:
-            return hit.relation
+            return self.graph.request(hit.relation)
         if hit.component is not None:
-            return (hit.component, hit.field)
+            return self.graph.request((hit.component, hit.field))
         return self.manifest.at("architecture") if self.manifest else Location(MANIFEST)
 
     def message(self, active: ActiveRule, hit: Hit) -> str:
@@ -366,12 +357,8 @@ class Engine:
     def prepare(self, state: RuleState, component: str | None) -> Unlocated:
         """The finding of a rule on a component with its hits' messages written, before it
         is located."""
-        graph = self.graph
-        parts: list[tuple[str, Location | Request]] = []
-        for hit in state.pending[component]:
-            place = self.place(hit)
-            where = place if isinstance(place, Location) else graph.request(place)
-            parts.append((self.message(state.active, hit), where))
+        hits = state.pending[component]
+        parts = [(self.message(state.active, hit), self.place(hit)) for hit in hits]
         return Unlocated(state.severity, component, parts)
 
     def complete(
