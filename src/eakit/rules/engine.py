@@ -489,19 +489,9 @@ def _config_notes(
     for section, key, pattern in entries:
         if not any(fnmatchcase(i, pattern) for i in ids):
             where = manifest.at("rules", section, key) if manifest else Location(MANIFEST)
-            notes.append(
-                Diagnostic(
-                    where,
-                    say(
-                        "rules.config_no_match",
-                        section=section,
-                        pattern=pattern,
-                        packs=", ".join(packs.names),
-                    ),
-                    code="rules-config",
-                    severity=Severity.WARNING,
-                )
-            )
+            names = ", ".join(packs.names)
+            message = say("rules.config_no_match", section=section, pattern=pattern, packs=names)
+            notes.append(Diagnostic(where, message, code="rules-config", severity=Severity.WARNING))
     return notes
 
 

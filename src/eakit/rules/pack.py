@@ -517,15 +517,9 @@ def load_packs(
             continue
         if path is None or not path.is_file():
             hint: str = did_you_mean(entry, builtin_packs()) if path is None else ""
-            problems.append(
-                Diagnostic(
-                    where,
-                    say(
-                        "pack.not_found", name=entry, hint=hint, bundled=", ".join(builtin_packs())
-                    ),
-                    code="rulepack",
-                )
-            )
+            bundled = ", ".join(builtin_packs())
+            message = say("pack.not_found", name=entry, hint=hint, bundled=bundled)
+            problems.append(Diagnostic(where, message, code="rulepack"))
             continue
         try:
             name, pack_rules = load_pack_file(path, None, docs, model_root, set())
@@ -538,13 +532,8 @@ def load_packs(
             if previous is None:
                 rules[rule.id] = rule
             elif previous.location != rule.location:
-                problems.append(
-                    Diagnostic(
-                        rule.location,
-                        say("pack.rule_twice", id=rule.id, first=str(previous.location)),
-                        code="rulepack",
-                    )
-                )
+                message = say("pack.rule_twice", id=rule.id, first=str(previous.location))
+                problems.append(Diagnostic(rule.location, message, code="rulepack"))
     if problems:
         raise RuleConfigError(problems)
     return PackSet(names, [rules[k] for k in sorted(rules)], docs)

@@ -31,13 +31,12 @@ def selector_params(check_type: CheckType[Any]) -> tuple[str, ...]:
 def params_problems(check_type: CheckType[Any], written: Mapping[str, Any]) -> Problems:
     """What is wrong inside the selectors among the written parameters, each with the path
     of its key (the parameters themselves are left to :func:`validation_problems`)."""
-    problems: Problems = []
-    for name in selector_params(check_type):
-        if name not in written:
-            continue
-        for where, message in selector_problems(written[name]):
-            problems.append(((name, *where), message))
-    return problems
+    return [
+        ((name, *where), message)
+        for name in selector_params(check_type)
+        if name in written
+        for where, message in selector_problems(written[name])
+    ]
 
 
 def validation_problems(check_type: CheckType[Any], error: ValidationError) -> Problems:
