@@ -15,8 +15,6 @@ keep their objects, and the sorted list of findings is patched, not sorted again
 
 from __future__ import annotations
 
-from typing import Any
-
 from eakit.findings import CheckResult, Finding
 from eakit.graph import GraphDelta, ModelGraph, within
 from eakit.rules.context import CheckContext
@@ -33,39 +31,26 @@ from eakit.rules.engine import (
     sorted_position,
 )
 from eakit.rules.scoring import recount
-from eakit.rules.selectors import Selector
 
 
 def _patched_selections(old: Engine, engine: Engine, changed: frozenset[str]) -> None:
-    """Carry the old engine's selections and subject lists over, re-testing only the
-    changed components (a selector looks at a component's own fields, kind and status)."""
+    """Carry the old engine's selections over, re-testing only the changed components (a
+    selector looks at a component's own fields, kind and status)."""
     graph = engine.graph
-    states = graph.states
-    # Keys are (selector, live) for selections, (selector, live, statuses) for subjects.
-    Table = dict[Any, tuple[Selector, list[str]]]
-    tables: tuple[tuple[Table, Table], ...] = (
-        (old.selections, engine.selections),
-        (old.subject_lists, engine.subject_lists),
-    )
-    for lists, new_lists in tables:
-        for key, (selector, found) in lists.items():
-            live = key[1]
-            statuses = key[2] if len(key) > 2 else None
-            matches = CheckContext(
-                graph=graph, as_of=engine.as_of, live=live, subjects=[], params={},
-                selector=selector,
-            ).matcher(selector)  # fmt: skip
-            ids = list(found)
-            for cid in sorted(changed):
-                at, present = sorted_position(ids, cid)
-                wanted = (
-                    cid in graph and matches(cid) and (statuses is None or states[cid] in statuses)
-                )
-                if present and not wanted:
-                    del ids[at]
-                elif wanted and not present:
-                    ids.insert(at, cid)
-            new_lists[key] = (selector, ids)
+    for key, (selector, found) in old.selections.items():
+        matches = CheckContext(
+            graph=graph, as_of=engine.as_of, live=key[1], subjects=[], params={},
+            selector=selector,
+        ).matcher(selector)  # fmt: skip
+        ids = list(found)
+        for cid in sorted(changed):
+            at, present = sorted_position(ids, cid)
+            wanted = cid in graph and matches(cid)
+            if present and not wanted:
+                del ids[at]
+            elif wanted and not present:
+                ids.insert(at, cid)
+        engine.selections[key] = (selector, ids)
 
 
 def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> RuleState:

@@ -31,6 +31,7 @@ from eakit.rules.selectors import (
 NOW = frozenset({"current"})
 HORIZON = frozenset({"current", "planned"})
 RECORD = frozenset({"current", "planned", "retired"})
+RETIRED = frozenset({"retired"})  # the statuses of the record view's subjects
 
 
 _NO_PARAMS: Mapping[str, Any] = MappingProxyType({})

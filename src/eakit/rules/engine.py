@@ -20,7 +20,7 @@ from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Request
 from eakit.messages import Bilingual, date_words, in_lang, say
-from eakit.rules.context import HORIZON, NOW, RECORD, CheckContext, Hit, model_subject
+from eakit.rules.context import HORIZON, NOW, RECORD, RETIRED, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument
 from eakit.rules.messages import format_message, word
 from eakit.rules.pack import (
@@ -133,9 +133,8 @@ _T = TypeVar("_T")
 # Entries of Engine._shared before the table is cleared.
 _DERIVED_MAX = 512  # a national check makes about 70
 
-SubjectKey = tuple[str, frozenset[str], frozenset[str]]
-"""A subject list's key: the selector (as text), the view's live statuses and the
-statuses subjects have."""
+SelectionKey = tuple[str, frozenset[str]]
+"""A selection's key: the selector (as text) and the view's live statuses."""
 
 
 class Engine:
@@ -153,10 +152,9 @@ class Engine:
         self.docs = docs
         self.lang = lang  # of the findings' messages and remediations: vi or en
         self.manifest: SourceFile | None = None
-        self.selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] = {}
+        # Each selector with the components it selects (see CheckContext.select).
+        self.selections: dict[SelectionKey, tuple[Selector, list[str]]] = {}
         self.conditions: dict[tuple[frozenset[str] | None, str], list[str]] = {}
-        # Each selector with its subjects, by (selector, live statuses, subject statuses).
-        self.subject_lists: dict[SubjectKey, tuple[Selector, list[str]]] = {}
         self.share_views = True
         # (components within r hops of something planned, those exactly r hops away),
         # for r = 0, 1, ...
@@ -255,15 +253,17 @@ class Engine:
         selector = active.rule.applies_to
         if not active.check.check_type.reads_subjects:
             return []  # judges the manifest: no subjects to select
-        key = (repr(selector), live, statuses)
-        entry = self.subject_lists.get(key)
-        if entry is None:
-            found = self._context(active, live, []).select(selector)
-            if not (selector.status if selector.status is not None else live) <= statuses:
-                states = self.graph.states
-                found = [c for c in found if states[c] in statuses]
-            entry = self.subject_lists[key] = (selector, found)
-        found = entry[1]
+        key = (repr(selector), live)
+        if key not in self.selections:
+            self._context(active, live, []).select(selector)  # selects and keeps them
+        found = self.selections[key][1]
+        if not (selector.status if selector.status is not None else live) <= statuses:
+            selection, states = found, self.graph.states
+            found = self._shared(
+                "statuses",
+                (selection, statuses),
+                lambda: [c for c in selection if states[c] in statuses],
+            )
         outside = self.outside_period
         if outside:
             # Filtered after the (shared, patchable) subject list: what a re-check carries
@@ -274,23 +274,23 @@ class Engine:
             )
         return found
 
-    def packed_subjects(self, ids: Sequence[str]) -> dict[SubjectKey, tuple[Selector, bytes]]:
-        """The subject lists selected so far, each as the positions of its ids in ``ids``
+    def packed_subjects(self, ids: Sequence[str]) -> dict[SelectionKey, tuple[Selector, bytes]]:
+        """The selections made so far, each as the positions of its ids in ``ids``
         (what another process that shares the graph needs to take them over: see
         :meth:`take_subjects`)."""
         position = {cid: at for at, cid in enumerate(ids)}
         return {
             key: (selector, array("I", map(position.__getitem__, found)).tobytes())
-            for key, (selector, found) in self.subject_lists.items()
+            for key, (selector, found) in self.selections.items()
         }
 
     def take_subjects(
-        self, packed: Mapping[SubjectKey, tuple[Selector, bytes]], ids: Sequence[str]
+        self, packed: Mapping[SelectionKey, tuple[Selector, bytes]], ids: Sequence[str]
     ) -> None:
-        """Take over subject lists another process selected (:meth:`packed_subjects` of
-        an engine on the same graph, with the same ``ids``)."""
+        """Take over selections another process made (:meth:`packed_subjects` of an engine
+        on the same graph, with the same ``ids``)."""
         for key, (selector, positions) in packed.items():
-            self.subject_lists[key] = (selector, list(map(ids.__getitem__, array("I", positions))))
+            self.selections[key] = (selector, list(map(ids.__getitem__, array("I", positions))))
 
     def views(self, active: ActiveRule) -> list[tuple[frozenset[str], frozenset[str]]]:
         """The views a rule runs in, as (live statuses, subject statuses): *now*,
@@ -298,7 +298,7 @@ class Engine:
         views = [(NOW, NOW), (HORIZON, HORIZON)]
         retired = "retired" in (active.rule.applies_to.status or ())
         if retired and not active.check.check_type.model_wide:
-            views.append((RECORD, frozenset({"retired"})))
+            views.append((RECORD, RETIRED))
         return views
 
     def run_horizon(self, active: ActiveRule, now: Run, only: frozenset[str] | None = None) -> Run:
