@@ -707,11 +707,8 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
         result.notes.append(ended)
     work: list[tuple[ActiveRule, Severity]] = []
     for rule in packs.rules:
-        if _glob_match(rule.id, config.disable):
-            continue
-        if select and not _glob_match(rule.id, select):
-            continue
-        if _glob_match(rule.id, ignore):
+        picked = not select or _glob_match(rule.id, select)
+        if not picked or _glob_match(rule.id, [*config.disable, *ignore]):
             continue
         active = rule_at(rule, when, packs.documents)
         if active is None:
