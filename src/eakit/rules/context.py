@@ -43,7 +43,7 @@ class Hit(NamedTuple):
     ``field`` points the finding at the offending field, ``relation`` at a declared
     relation, ``manifest_field`` at a field of ``eakit.yaml``; ``params`` fill the
     rule's message template; ``detail`` is appended to it. A named tuple: a national
-    check makes a hundred thousand and more.
+    check makes 150,000.
     """
 
     component: str | None
