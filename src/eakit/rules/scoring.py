@@ -44,10 +44,6 @@ class ViewOutcome:
     severity: str = "error"
     category: str = "legal"
 
-    @property
-    def weight(self) -> int:
-        return WEIGHTS.get(self.severity, 0)
-
 
 @dataclass(frozen=True)
 class OutcomeCount:
@@ -139,7 +135,7 @@ class _Tally:
     errors: Counter[Any] = field(default_factory=Counter)
 
     def add(self, group: Any, item: OutcomeCount, by_agency: bool) -> None:
-        weight = item.outcome.weight
+        weight = WEIGHTS.get(item.outcome.severity, 0)
         error = item.outcome.severity == "error"
         if by_agency:
             for agency, n in item.total.items():
