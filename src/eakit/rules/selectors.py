@@ -101,9 +101,14 @@ Problems = list[tuple[tuple[str | int, ...], str]]
 """Problems found in a written selector: (path of the offending key in it, message)."""
 
 
-def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selector:
+def parse_selector(
+    raw: Any, scope: Iterable[str] | None = None, problems: Problems | None = None
+) -> Selector:
     """A written selector parsed, its ``where`` values read by their fields' types; what is
-    wrong with it goes to ``problems`` (``scope``: the kinds it is known to pick from)."""
+    wrong with it goes to ``problems`` when given (``scope``: the kinds it is known to pick
+    from; see :func:`selector_problems`)."""
+    if problems is None:
+        problems = []
     if raw is None:
         return Selector()
     if isinstance(raw, str):
@@ -145,20 +150,10 @@ def _parse(raw: Any, scope: Iterable[str] | None, problems: Problems) -> Selecto
     alternatives = []
     for index, sub in enumerate(raw.get("any") or ()):
         found: Problems = []
-        alternatives.append(_parse(sub, known, found))
+        alternatives.append(parse_selector(sub, known, found))
         problems.extend((("any", index, *at), message) for at, message in found)
     globs = tuple(_listed(raw.get("ids")))
     return Selector(kinds, tuple(where), status, tuple(alternatives), globs)
-
-
-def parse_selector(
-    raw: Mapping[str, Any] | str | None,
-    scope: Iterable[str] | None = None,
-    problems: Problems | None = None,
-) -> Selector:
-    """Build a :class:`Selector` from a written one; what is wrong with it goes to
-    ``problems`` when given (see :func:`selector_problems`)."""
-    return _parse(raw, scope, [] if problems is None else problems)
 
 
 def selector_problems(raw: Any, scope: Iterable[str] | None = None) -> Problems:
@@ -167,7 +162,7 @@ def selector_problems(raw: Any, scope: Iterable[str] | None = None) -> Problems:
     with the path of its key in the selector."""
     problems: Problems = []
     if isinstance(raw, Mapping | str) or raw is None:
-        _parse(raw, scope, problems)
+        parse_selector(raw, scope, problems)
     return problems
 
 
