@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.findings import Basis, CheckResult, Finding, Readiness, RuleInfo
 from eakit.graph import ModelGraph, Request
+from eakit.loader.files import MANIFEST
 from eakit.messages import Bilingual, date_words, in_lang, say
 from eakit.rules.context import HORIZON, NOW, RECORD, RETIRED, CheckContext, Hit, model_subject
 from eakit.rules.legal import LegalDocument
@@ -46,7 +47,6 @@ from eakit.rules.selectors import Selector
 from eakit.rules.sources import RuleConfigError, SourceFile, read_source
 from eakit.rules.waivers import Waiver, apply_waivers, current_date, load_waivers
 
-MANIFEST = "eakit.yaml"
 MODEL_ID = "*"  # the subject id of a model-wide rule when there is no province component
 
 

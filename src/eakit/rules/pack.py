@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, Severity
 from eakit.loader.confine import names_pack_file, resolve_inside
+from eakit.loader.files import MANIFEST
 from eakit.messages import Bilingual, did_you_mean, say
 from eakit.model import Layer
 from eakit.rules.checks import DECLARATIVE, PYTHON, CheckType, Params
@@ -45,7 +46,6 @@ from eakit.rules.sources import (
     read_validated,
 )
 
-MANIFEST = "eakit.yaml"
 # Bundled files that are not packs of their own: the legal registry and the rule files
 # every national pack includes.
 SHARED_FILES = frozenset({"legal-basis.yaml", "common.yaml", "law-2025.yaml"})
