@@ -14,6 +14,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
@@ -65,7 +66,6 @@ class CheckContext:
     params: Any  # the check's parameters (a pydantic model of its type)
     selector: Selector
     documents: Mapping[str, LegalDocument] = dataclasses.field(default_factory=dict)
-    _ids: list[str] | None = dataclasses.field(default=None, repr=False)
     # Selections shared by the rules of one run (many rules apply to the same components),
     # each with its selector (a re-check after an edit updates them).
     selections: dict[tuple[str, frozenset[str]], tuple[Selector, list[str]]] = dataclasses.field(
@@ -143,12 +143,10 @@ class CheckContext:
             found = self.conditions[key] = [c for c in candidates if test(objects[c])]
         return found
 
-    @property
+    @cached_property
     def ids(self) -> list[str]:
         """All component ids, sorted (computed once per context)."""
-        if self._ids is None:
-            self._ids = self.graph.ids()
-        return self._ids
+        return self.graph.ids()
 
     def neighbours(
         self, component_id: str, types: Iterable[str], direction: str = "out"
