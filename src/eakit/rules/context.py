@@ -154,12 +154,15 @@ class CheckContext:
         """Live neighbours over live edges of the given types: (id, edge) pairs."""
         wanted = tuple(types)
         live, states = self.live, self.graph.states
-        found: list[tuple[str, Edge]] = []
-        ends: tuple[tuple[bool, str, Literal[0, 1]], ...] = ((True, "out", 1), (False, "in", 0))
-        for outgoing, way, end in ends:
-            if direction in (way, "any"):
-                edges = self.graph.sorted_edges(component_id, outgoing, wanted)
-                found += [(e[end], e) for e in edges if e.state in live and states[e[end]] in live]
+        found = []
+        if direction in ("out", "any"):
+            for e in self.graph.sorted_edges(component_id, True, wanted):
+                if e.state in live and states[e.target] in live:
+                    found.append((e.target, e))
+        if direction in ("in", "any"):
+            for e in self.graph.sorted_edges(component_id, False, wanted):
+                if e.state in live and states[e.source] in live:
+                    found.append((e.source, e))
         return found
 
     def _sides(
