@@ -724,12 +724,11 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
             continue
         result.rules.append(_rule_info(rule, active, severity, lang=lang))
         work.append((active, severity))
-    states = None
     if options.jobs > 1:
         from eakit.speed import shared_check  # it builds on this module
 
         states = shared_check.evaluate_shared(engine, work)
-    if states is None:
+    else:
         states = [evaluate(engine, active, severity) for active, severity in work]
         locate(engine, states)
     result.subjects = SubjectLists(states)
