@@ -22,8 +22,9 @@ from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph, build_graph
 from eakit.incremental.recheck import news, recheck
-from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
+from eakit.incremental.reload import NeedsFullLoad, index_files, reload_files
 from eakit.loader import load_model
+from eakit.loader.collect import Collected
 from eakit.loader.files import MANIFEST, reserved_files
 from eakit.messages import say
 from eakit.pipeline import progress_display
@@ -65,7 +66,7 @@ class Session:
     lang: str = "vi"  # of the findings' messages: vi or en
     graph: ModelGraph | None = None
     run: RuleRun | None = None
-    _files: dict[str, FileContent] = field(default_factory=dict)
+    _files: dict[str, Collected] = field(default_factory=dict)
     _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
     _must_start: bool = False  # the manifest or a rule pack changed and does not load
     memory: MemoryCache = field(default_factory=MemoryCache)  # see eakit.speed.memory_cache
