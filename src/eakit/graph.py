@@ -19,7 +19,7 @@ node attributes by id, ids by kind, each component's edges grouped by type and s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -48,17 +48,7 @@ Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
 Grouped = dict[str, dict[str, list["Edge"]]]
 
 
-class _EdgeFields(NamedTuple):
-    source: str
-    target: str
-    type: str
-    origin: str
-    relation: Relation | None = None
-    # The status as plain text, what rules compare against a view's live set.
-    state: str = "current"
-
-
-class Edge(_EdgeFields):
+class Edge(NamedTuple):
     """One edge of the model graph as an immutable tuple: its ends and its attributes.
 
     Rules walk edges millions of times on a national model, so each component's edges are
@@ -66,16 +56,13 @@ class Edge(_EdgeFields):
     attribute dicts.
     """
 
-    __slots__ = ()
-
-    def __new__(
-        cls, source: str, target: str, type: str, origin: str, relation: Relation | None = None
-    ) -> Edge:
-        state = relation.status.value if relation is not None else "current"
-        return tuple.__new__(cls, (source, target, type, origin, relation, state))
-
-    def __getnewargs__(self) -> tuple[str, str, str, str, Relation | None]:  # type: ignore[override]
-        return self[:5]  # type: ignore[return-value]
+    source: str
+    target: str
+    type: str
+    origin: str
+    relation: Relation | None = None
+    # The status as plain text, what rules compare against a view's live set.
+    state: str = "current"
 
     @property
     def status(self) -> Status:
@@ -112,7 +99,8 @@ def _node_data(component: BaseComponent) -> dict[str, Any]:
 
 def _edge_data(edge_type: str, origin: str, relation: Relation | None = None) -> dict[str, Any]:
     """An edge's attributes."""
-    state = relation.status.value if relation is not None else "current"
+    # The member's value, without the descriptor: this runs once per relation.
+    state = relation.status._value_ if relation is not None else "current"
     return {"type": edge_type, "origin": origin, "relation": relation, "state": state}
 
 
@@ -172,12 +160,7 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
                     keyed[edge_type] = _edge_data(edge_type, origin)
         for relation in model.relations:
             source, target, edge_type = relation.from_, relation.to, relation.type
-            data = {
-                "type": edge_type,
-                "origin": "relation",
-                "relation": relation,
-                "state": relation.status._value_,  # the member's value, without the descriptor
-            }
+            data = _edge_data(edge_type, "relation", relation)
             try:
                 out, into = succ[source], pred[target]
             except KeyError:
@@ -297,11 +280,8 @@ _SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 
 
 def _edge(source: str, target: str, edge_type: str, data: dict[str, Any]) -> Edge:
-    """The tuple of an edge with attributes ``data`` (their state as it is, not worked
-    out again from the relation)."""
-    return tuple.__new__(
-        Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
-    )
+    """The tuple of an edge with attributes ``data``."""
+    return Edge(source, target, edge_type, data["origin"], data["relation"], data["state"])
 
 
 def _grouped(
@@ -366,21 +346,15 @@ class ModelGraph:
         they were.
         """
         cow = _CopyOnWrite(self._node, self._succ, self._pred)
-        old_objects = {cid: self._node[cid]["obj"] for cid in delta.components if cid in self}
+        # Every edge key the delta may touch, from the old and the new side.
+        keys = {edge_key(r) for r in chain(delta.relations_removed, delta.relations_added)}
         for cid in delta.components:
             component = model.components.get(cid)
             if component is not None:
                 cow.add_node(cid, _node_data(component))
-        # Every edge key the delta may touch, from the old and the new side.
-        keys: set[Key] = set()
-        for cid, component in old_objects.items():
-            keys.update(edge[:3] for edge in _field_edges(cid, component))
-        for cid in delta.components:
-            component = model.components.get(cid)
-            if component is not None:
-                keys.update(edge[:3] for edge in _field_edges(cid, component))
-        keys.update(map(edge_key, delta.relations_removed))
-        keys.update(map(edge_key, delta.relations_added))
+            for declared in (self._node.get(cid, {}).get("obj"), component):
+                if declared is not None:
+                    keys.update(edge[:3] for edge in _field_edges(cid, declared))
         added = {edge_key(r): r for r in delta.relations_added}
         removed = {id(r) for r in delta.relations_removed}
         seeds = set(delta.components)
@@ -393,10 +367,8 @@ class ModelGraph:
                 relation = kept  # declared in a file the delta left alone
             origin = _field_origin(model, cow.nodes, key)
             after = None
-            if relation is not None:
+            if relation is not None or origin is not None:
                 after = _edge_data(edge_type, origin or "relation", relation)
-            elif origin is not None:
-                after = _edge_data(edge_type, origin)
             if not _same_edge(before, after):
                 cow.set_edge(key, after)
                 seeds.update(key[:2])
@@ -418,13 +390,13 @@ class ModelGraph:
         touched (an index this graph never built is left to be built on use)."""
         known = self.__dict__
         nodes, old_nodes = new._node, self._node
-        for name, read in _NODE_TABLES.items():
+        for name, attribute in _NODE_TABLES.items():
             if name in known:
                 table = dict(known[name])
                 for cid in delta.components:
                     table.pop(cid, None)
                     if cid in nodes:
-                        table[cid] = read(nodes[cid])
+                        table[cid] = nodes[cid][attribute]
                 new.__dict__[name] = table
         same_ids = all(cid in nodes and cid in old_nodes for cid in delta.components)
         if same_ids and "_sorted_ids" in known:
@@ -516,8 +488,8 @@ class ModelGraph:
         return self.objects[component_id]
 
     def _node_table(self, name: str) -> dict[str, Any]:
-        read = _NODE_TABLES[name]
-        return {cid: read(data) for cid, data in self._node.items()}
+        attribute = _NODE_TABLES[name]
+        return {cid: data[attribute] for cid, data in self._node.items()}
 
     @cached_property
     def objects(self) -> dict[str, BaseComponent]:
@@ -816,12 +788,8 @@ def build_graph(model: Model) -> ModelGraph:
     return ModelGraph(model)
 
 
-# How each per-node table of the graph reads a node's attributes.
-_NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "objects": lambda data: data["obj"],
-    "states": lambda data: data["status"],
-    "kinds": lambda data: data["kind"],
-}
+# Each per-node table of the graph and the node attribute it holds.
+_NODE_TABLES = {"objects": "obj", "states": "status", "kinds": "kind"}
 
 
 def _merged(runs: list[list[str]]) -> list[str]:

@@ -116,21 +116,21 @@ class Session:
         self._dirty |= relevant
         # Many files at once (a branch checked out): one full load is quicker.
         many = len(self._dirty) > max(MANY_FILES, len(self._files) // 4)
+        update: Update | None
         if restart or many or self._must_start or self.graph is None or self.run is None:
             update = self.start()
             # Until the manifest or a rule pack loads again, edits cannot be applied to
             # the last valid state (it was checked with the old settings).
             self._must_start = update.result is None and (restart or self._must_start)
         else:
-            found = self._incremental(began)
-            if found is None:
+            update = self._incremental()
+            if update is None:
                 return None
-            update = found
         update.files = tuple(sorted(relevant))
         update.seconds = time.perf_counter() - began
         return update
 
-    def _incremental(self, began: float) -> Update | None:
+    def _incremental(self) -> Update | None:
         """Apply the changed files to the last valid state; ``None`` when none of them is
         a model file after all (a YAML file the include patterns leave out)."""
         assert self.graph is not None and self.run is not None
@@ -147,7 +147,7 @@ class Session:
         self.graph, self.run, self._files = graph, run, reloaded.files
         self._dirty.clear()
         new, fixed = news(change)
-        return Update(run.result, new=new, fixed=fixed, seconds=time.perf_counter() - began)
+        return Update(run.result, new=new, fixed=fixed)
 
     def _classify(self, paths: Iterable[Path | str]) -> tuple[set[str], bool]:
         """The changed model files (relative paths), and whether a change needs a
