@@ -218,55 +218,19 @@ def _same_edge(before: dict[str, Any] | None, after: dict[str, Any] | None) -> b
     return before["origin"] == after["origin"] and before["relation"] is after["relation"]
 
 
-class _CopyOnWrite:
-    """A new graph's dicts, sharing everything with an old graph's until first written:
-    the old graph (and every index derived from it) stays valid."""
-
-    def __init__(self, nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency) -> None:
-        self.nodes = dict(nodes)
-        self.succ = dict(succ)
-        self.pred = dict(pred)
-        self._own: tuple[set[str], set[str]] = (set(), set())
-
-    def side(self, cid: str, outgoing: bool) -> dict[str, dict[str, Any]]:
-        """A node's neighbour dict on one side, this graph's own copy."""
-        table, own = (self.succ, self._own[0]) if outgoing else (self.pred, self._own[1])
-        if cid not in own:
-            own.add(cid)
-            table[cid] = dict(table.get(cid, {}))
-        return table[cid]
-
-    def set_edge(self, key: Key, data: dict[str, Any] | None) -> None:
-        """Set (or, with ``None``, remove) the edge ``key``."""
-        source, target, edge_type = key
-        out, into = self.side(source, True), self.side(target, False)
-        keyed = dict(out.get(target, {}))
-        if data is None:
-            keyed.pop(edge_type, None)
-        else:
-            keyed[edge_type] = data
-        if keyed:
-            out[target] = into[source] = keyed
-        else:
-            out.pop(target, None)
-            into.pop(source, None)
-
-    def add_node(self, cid: str, data: dict[str, Any]) -> None:
-        self.nodes[cid] = data
-        self.side(cid, True)
-        self.side(cid, False)
-
-    def remove_node(self, cid: str) -> set[str]:
-        """Remove a node and any edge still at it; returns the neighbours it had."""
-        self.nodes.pop(cid, None)
-        others: set[str] = set()
-        for outgoing in (True, False):
-            for other in list(self.side(cid, outgoing)):
-                others.add(other)
-                self.side(other, not outgoing).pop(cid, None)
-        self.succ.pop(cid, None)
-        self.pred.pop(cid, None)
-        return others
+def _set_edge(succ: Adjacency, pred: Adjacency, key: Key, data: dict[str, Any] | None) -> None:
+    """Set (or, with ``None``, remove) the edge ``key`` in neighbour dicts a patch owns."""
+    source, target, edge_type = key
+    keyed = dict(succ[source].get(target, {}))
+    if data is None:
+        keyed.pop(edge_type, None)
+    else:
+        keyed[edge_type] = data
+    if keyed:
+        succ[source][target] = pred[target][source] = keyed
+    else:
+        succ[source].pop(target, None)
+        pred[target].pop(source, None)
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
@@ -345,16 +309,23 @@ class ModelGraph:
         re-check finds what it must look at again. This graph and its indexes are left as
         they were.
         """
-        cow = _CopyOnWrite(self._node, self._succ, self._pred)
+        nodes, succ, pred = dict(self._node), dict(self._succ), dict(self._pred)
         # Every edge key the delta may touch, from the old and the new side.
         keys = {edge_key(r) for r in chain(delta.relations_removed, delta.relations_added)}
         for cid in delta.components:
             component = model.components.get(cid)
             if component is not None:
-                cow.add_node(cid, _node_data(component))
+                nodes[cid] = _node_data(component)
             for declared in (self._node.get(cid, {}).get("obj"), component):
                 if declared is not None:
                     keys.update(edge[:3] for edge in _field_edges(cid, declared))
+        # The neighbour dicts the patch may change, copied: this graph keeps its own.
+        ends = {cid for key in keys for cid in key[:2]} | delta.components
+        for cid in delta.components - model.components.keys():
+            ends.update(self._succ.get(cid, {}), self._pred.get(cid, {}))
+        for cid in ends:
+            succ[cid] = dict(succ.get(cid, {}))
+            pred[cid] = dict(pred.get(cid, {}))
         added = {edge_key(r): r for r in delta.relations_added}
         removed = {id(r) for r in delta.relations_removed}
         seeds = set(delta.components)
@@ -365,23 +336,26 @@ class ModelGraph:
             kept = before["relation"] if before is not None else None
             if relation is None and kept is not None and id(kept) not in removed:
                 relation = kept  # declared in a file the delta left alone
-            origin = _field_origin(model, cow.nodes, key)
+            origin = _field_origin(model, nodes, key)
             after = None
             if relation is not None or origin is not None:
                 after = _edge_data(edge_type, origin or "relation", relation)
             if not _same_edge(before, after):
-                cow.set_edge(key, after)
+                _set_edge(succ, pred, key, after)
                 seeds.update(key[:2])
-        for cid in delta.components:
-            if cid not in model.components:
-                seeds.update(cow.remove_node(cid))
+        for cid in delta.components - model.components.keys():
+            nodes.pop(cid, None)
+            for table, other_side in ((succ, pred), (pred, succ)):
+                for other in table.pop(cid, {}):  # any edge still at it
+                    other_side[other].pop(cid, None)
+                    seeds.add(other)
         refs = None
         if self._relation_refs is not None:
             refs = dict(self._relation_refs)
             for gone in delta.relations_removed:
                 refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
-        new = ModelGraph(model, _assembled(cow.nodes, cow.succ, cow.pred), refs)
+        new = ModelGraph(model, _assembled(nodes, succ, pred), refs)
         self._patch_indexes(new, delta, seeds)
         return new, frozenset(seeds)
 
