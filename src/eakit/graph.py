@@ -132,11 +132,10 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
     """The ``MultiDiGraph`` of a model (see the module's docstring), frozen.
 
     networkx's own dicts are filled directly, in one pass over the components and one over
-    the relations: ``add_edges_from`` checks and copies every edge's attributes, and at
-    half a million edges that alone takes longer than this whole build. The result is the
-    graph the public API builds (a test compares them): node -> attributes in ``_node``;
-    source -> target -> key -> attributes in ``_succ``, and target -> source -> the same
-    key dict in ``_pred``.
+    the relations (``add_edges_from`` checks and copies every edge's attributes, which
+    alone takes longer than this whole build). The result is the graph the public API
+    builds (a test compares them): node -> attributes in ``_node``; source -> target ->
+    key -> attributes in ``_succ``, and target -> source -> the same key dict in ``_pred``.
     """
     nodes: dict[str, dict[str, Any]] = {}
     succ: Adjacency = {}
@@ -302,8 +301,7 @@ class ModelGraph:
 
     def patched(self, model: Model, delta: GraphDelta) -> tuple[ModelGraph, frozenset[str]]:
         """The graph of ``model``, which differs from this graph's model by ``delta``,
-        made from this graph by changing copies of the parts the delta touches (an edit
-        touches a few dozen nodes; a national model has 100,000).
+        made from this graph by changing copies of the parts the delta touches.
 
         Also returns the components whose node or edges changed: the seeds from which a
         re-check finds what it must look at again. This graph and its indexes are left as
@@ -444,9 +442,8 @@ class ModelGraph:
 
     def locate_requests(self, requests: Sequence[Request]) -> list[Location]:
         """The locations of many places (as :meth:`request` gives them) at once, in order:
-        each model file is read for positions once and let go, so locating every finding
-        of a national model needs the positions of one file at a time, not of all 1,000
-        files together."""
+        each model file is read for positions once and let go (the positions of one file
+        at a time are held, not of every file together)."""
         return self._model.locator.locate_many(requests)
 
     # --- nodes ----------------------------------------------------------------------------
@@ -596,21 +593,17 @@ class ModelGraph:
         data = self._succ.get(source, {}).get(target, {}).get(edge_type)
         return None if data is None else _edge(source, target, edge_type, data)
 
-    @cached_property
-    def _all_edges(self) -> tuple[Edge, ...]:
-        # Kept: views ask for all edges again and again (thousands of agency views on a
-        # national model). Each component's groups are sorted by type, then target.
-        outgoing = self._typed[0]
-        return tuple(
-            edge for cid in sorted(outgoing) for edges in outgoing[cid].values() for edge in edges
-        )
-
     def edges(self, *types: str) -> list[Edge]:
         """All edges (of the given types), sorted by (source, type, target)."""
-        if not types:
-            return list(self._all_edges)
+        outgoing = self._typed[0]  # each component's groups are sorted by type, then target
         wanted = set(types)
-        return [edge for edge in self._all_edges if edge.type in wanted]
+        return [
+            edge
+            for cid in sorted(outgoing)
+            for edge_type, edges in outgoing[cid].items()
+            if not wanted or edge_type in wanted
+            for edge in edges
+        ]
 
     def edges_unordered(self) -> Iterable[Edge]:
         """All edges, in no particular order (cheaper than :meth:`edges`)."""
