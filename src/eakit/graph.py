@@ -277,27 +277,16 @@ class ModelGraph:
         self.architecture: Architecture = model.manifest.architecture
         self.manifest = model.manifest
         self.root = model.root
-        self._model = model
+        self.model = model  # the validated model the graph was built from
         self._relation_refs = relation_refs
-        if graph is None:
-            graph = model_digraph(model)
-        self._g = graph
+        # The model as a frozen MultiDiGraph (see the module's docstring), shared by all
+        # that read the model: to change it, copy it first (``nx.MultiDiGraph(graph.g)``).
+        self.g: nx.MultiDiGraph[str] = model_digraph(model) if graph is None else graph
         # networkx's own dicts (the same objects): the queries read them without the
         # read-only views networkx wraps them in.
-        self._node: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
-        self._succ: Adjacency = graph._succ  # type: ignore[attr-defined]
-        self._pred: Adjacency = graph._pred  # type: ignore[attr-defined]
-
-    @property
-    def g(self) -> nx.MultiDiGraph[str]:
-        """The model as a frozen ``networkx.MultiDiGraph`` (see the module's docstring).
-        Shared: to change it, copy it first (``nx.MultiDiGraph(graph.g)``)."""
-        return self._g
-
-    @property
-    def model(self) -> Model:
-        """The validated model the graph was built from."""
-        return self._model
+        self._node: dict[str, dict[str, Any]] = self.g._node  # type: ignore[attr-defined]
+        self._succ: Adjacency = self.g._succ  # type: ignore[attr-defined]
+        self._pred: Adjacency = self.g._pred  # type: ignore[attr-defined]
 
     def patched(self, model: Model, delta: GraphDelta) -> tuple[ModelGraph, frozenset[str]]:
         """The graph of ``model``, which differs from this graph's model by ``delta``,
@@ -403,11 +392,11 @@ class ModelGraph:
 
     def location(self, component_id: str, *fields: str | int) -> Location:
         """Where a component (or one of its fields) is declared."""
-        return self._model.location(component_id, *fields)
+        return self.model.location(component_id, *fields)
 
     def file_of(self, component_id: str) -> str:
         """The model file declaring a component."""
-        return self._model.component_sources[component_id].file
+        return self.model.component_sources[component_id].file
 
     def relation_source(self, relation: Relation) -> SourceRef | None:
         """Where a declared relation is written (``None`` for one the model did not load)."""
@@ -420,7 +409,7 @@ class ModelGraph:
             self._relation_refs = {
                 id(candidate): ref
                 for candidate, ref in zip(
-                    self._model.relations, self._model.relation_sources, strict=True
+                    self.model.relations, self.model.relation_sources, strict=True
                 )
             }
         return self._relation_refs
@@ -428,7 +417,7 @@ class ModelGraph:
     def relation_location(self, relation: Relation) -> Location | None:
         """Where a declared relation is written."""
         ref = self.relation_source(relation)
-        return None if ref is None else self._model.locator.locate(ref)
+        return None if ref is None else self.model.locator.locate(ref)
 
     def request(self, place: Place) -> Request:
         """Where a place is written: the declaration and the fields inside it (a value
@@ -438,13 +427,13 @@ class ModelGraph:
             if ref is None:
                 raise KeyError(f"relation {place.from_} -> {place.to} has no source")
             return ref, ()
-        return self._model.component_sources[place[0]], place[1]
+        return self.model.component_sources[place[0]], place[1]
 
     def locate_requests(self, requests: Sequence[Request]) -> list[Location]:
         """The locations of many places (as :meth:`request` gives them) at once, in order:
         each model file is read for positions once and let go (the positions of one file
         at a time are held, not of every file together)."""
-        return self._model.locator.locate_many(requests)
+        return self.model.locator.locate_many(requests)
 
     # --- nodes ----------------------------------------------------------------------------
 

@@ -23,11 +23,11 @@ from pathlib import Path, PurePosixPath
 
 from eakit.loader.files import leaves_root
 
-COPIED_SUFFIXES = (".yaml", ".yml")
+MODEL_SUFFIXES = (".yaml", ".yml")
 
 
 def _copied(name: str) -> bool:
-    return name.endswith(COPIED_SUFFIXES) and not name.startswith(".")
+    return name.endswith(MODEL_SUFFIXES) and not name.startswith(".")
 
 
 def _inside(rel: str) -> bool:

@@ -175,9 +175,7 @@ def _check_cross_file(
             for edges in graph.edges_by_type(cid, outgoing).values():
                 keys.update((e.source, e.target, e.type) for e in edges if e.relation is not None)
     # The relations with those keys: the changed files' own, and any other file's.
-    found: dict[int, tuple[Relation, SourceRef]] = {}
-    for relation in added_relations:
-        found[id(relation)] = (relation, refs[id(relation)])
+    found = {id(relation): (relation, refs[id(relation)]) for relation in added_relations}
     for key in keys:
         edge = graph.edge(*key)
         other = edge.relation if edge is not None else None

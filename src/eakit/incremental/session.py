@@ -21,6 +21,7 @@ from pathlib import Path
 from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph, build_graph
+from eakit.incremental.overlay import MODEL_SUFFIXES
 from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import NeedsFullLoad, index_files, reload_files
 from eakit.loader import load_model
@@ -34,7 +35,6 @@ from eakit.speed.file_cache import FileCache
 from eakit.speed.memory_cache import MemoryCache
 from eakit.speed.switches import kept_for_good
 
-MODEL_SUFFIXES = (".yaml", ".yml")
 MANY_FILES = 50
 
 
