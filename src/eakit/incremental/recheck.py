@@ -220,11 +220,11 @@ def _identity(finding: Finding) -> tuple[str, str, str, str]:
     )
 
 
-def news(change: FindingChange) -> tuple[list[Finding], list[Finding]]:
-    """The findings a change brought and those it fixed, in file order: a finding that was
-    only rebuilt, or moved to another line, is neither."""
-    before = {_identity(f) for f in change.removed}
-    after = {_identity(f) for f in change.added}
-    new = sorted((f for f in change.added if _identity(f) not in before), key=finding_order)
-    gone = sorted((f for f in change.removed if _identity(f) not in after), key=finding_order)
+def news(removed: list[Finding], added: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """The findings of ``added`` that are new and those of ``removed`` that are fixed, in
+    file order: a finding that was only rebuilt, or moved to another line, is neither."""
+    before = {_identity(f) for f in removed}
+    after = {_identity(f) for f in added}
+    new = sorted((f for f in added if _identity(f) not in before), key=finding_order)
+    gone = sorted((f for f in removed if _identity(f) not in after), key=finding_order)
     return new, gone

@@ -29,7 +29,7 @@ from eakit.loader.collect import Collected
 from eakit.loader.files import MANIFEST, reserved_files
 from eakit.messages import say
 from eakit.pipeline import progress_display
-from eakit.rules.engine import FindingChange, RuleRun, RunOptions, start_run
+from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 from eakit.speed.file_cache import FileCache
 from eakit.speed.memory_cache import MemoryCache
@@ -102,9 +102,10 @@ class Session:
         self.graph, self.run = graph, run
         self._files = index_files(graph.model)
         self._dirty.clear()
-        new, fixed = _compare(previous, run.result)
-        return Update(run.result, new=new, fixed=fixed, full=True,
-                      seconds=time.perf_counter() - began)  # fmt: skip
+        update = Update(run.result, full=True, seconds=time.perf_counter() - began)
+        if previous is not None:  # nothing is new on the first check
+            update.new, update.fixed = news(previous.findings, run.result.findings)
+        return update
 
     def refresh(self, paths: Iterable[Path | str]) -> Update | None:
         """Bring the check up to date after ``paths`` changed (absolute, or relative to
@@ -146,7 +147,7 @@ class Session:
             run, change = recheck(self.run, graph, reloaded.delta, seeds, reloaded.changed_files)
         self.graph, self.run, self._files = graph, run, reloaded.files
         self._dirty.clear()
-        new, fixed = news(change)
+        new, fixed = news(change.removed, change.added)
         return Update(run.result, new=new, fixed=fixed)
 
     def _classify(self, paths: Iterable[Path | str]) -> tuple[set[str], bool]:
@@ -185,10 +186,3 @@ class Session:
             elif rel.endswith(MODEL_SUFFIXES):
                 relevant.add(rel)  # a new model file, if the include patterns take it
         return relevant, restart
-
-
-def _compare(before: CheckResult | None, after: CheckResult) -> tuple[list[Finding], list[Finding]]:
-    """New and fixed findings between two full results (nothing is new on the first)."""
-    if before is None:
-        return [], []
-    return news(FindingChange(before.findings, list(before.findings), list(after.findings)))
