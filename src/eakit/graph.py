@@ -525,12 +525,6 @@ class ModelGraph:
         nodes = self._node
         return [self.get(c) for c in self._sorted_ids if nodes[c]["layer"] == layer]
 
-    def where(self, kind: str, **attrs: Any) -> list[BaseComponent]:
-        """Components of ``kind`` whose attributes equal ``attrs``."""
-        return [
-            c for c in self.by_kind(kind) if all(getattr(c, k, None) == v for k, v in attrs.items())
-        ]
-
     def display_sorted(self, components: Iterable[_C]) -> list[_C]:
         """Components in Vietnamese alphabetical order of their names (for display lists)."""
         return sorted(components, key=lambda c: (vi_sort_key(c.name), c.id))
