@@ -152,10 +152,8 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
                     out, into = succ[source], pred[target]
                 except KeyError:
                     out, into = _ends(succ, pred, source, target)
-                keyed = out.get(target)
-                if keyed is None:
-                    out[target] = into[source] = {edge_type: _edge_data(edge_type, origin)}
-                elif edge_type not in keyed:  # both ends declare it: the first loaded is origin
+                keyed = into[source] = out.setdefault(target, {})
+                if edge_type not in keyed:  # both ends declare it: the first loaded is origin
                     keyed[edge_type] = _edge_data(edge_type, origin)
         for relation in model.relations:
             source, target, edge_type = relation.from_, relation.to, relation.type
@@ -164,10 +162,7 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
                 out, into = succ[source], pred[target]
             except KeyError:
                 out, into = _ends(succ, pred, source, target)
-            keyed = out.get(target)
-            if keyed is None:
-                out[target] = into[source] = {edge_type: data}
-                continue
+            keyed = into[source] = out.setdefault(target, {})
             known = keyed.get(edge_type)
             if known is not None:  # a relation restating a reference field: the field is origin
                 data["origin"] = known["origin"]
@@ -552,16 +547,8 @@ class ModelGraph:
                             (source, target, edge_type, data["origin"], data["relation"],
                              data["state"]),
                         )  # fmt: skip
-                        group = out.get(edge_type)
-                        if group is None:
-                            out[edge_type] = [edge]
-                        else:
-                            group.append(edge)
-                        group = into.get(edge_type)
-                        if group is None:
-                            into[edge_type] = [edge]
-                        else:
-                            group.append(edge)
+                        out.setdefault(edge_type, []).append(edge)
+                        into.setdefault(edge_type, []).append(edge)
             for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
                 for cid, grouped in side.items():
                     for edges in grouped.values():
