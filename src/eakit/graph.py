@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
+from itertools import chain, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -674,44 +674,34 @@ class ModelGraph:
     def reachable(self, source: str, *types: str) -> set[str]:
         """Ids reachable from ``source`` along edges of the given types (all types if none),
         as :func:`networkx.descendants` finds them (a cycle back does not count)."""
-        succ = self._succ
-        wanted = set(types)
-        seen: set[str] = set()
-        stack = [source]
-        while stack:
-            for target, keyed in succ[stack.pop()].items():
-                if target not in seen and (not wanted or not wanted.isdisjoint(keyed)):
-                    seen.add(target)
-                    stack.append(target)
-        seen.discard(source)
-        return seen
+        return set(within([self], [source], None, types or None, backwards=False)) - {source}
 
 
 def within(
     graphs: Iterable[ModelGraph],
     seeds: Iterable[str],
-    radius: int,
-    types: tuple[str, ...] | None = None,
+    radius: int | None,
+    types: Iterable[str] | None = None,
+    backwards: bool = True,
 ) -> frozenset[str]:
-    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
-    when ``None``), either way, in any of ``graphs``."""
-    graphs = list(graphs)
+    """Components within ``radius`` hops (``None``: any number) of ``seeds`` along edges of
+    ``types`` (any type when ``None``), forwards and, unless ``backwards`` is false,
+    backwards, in any of ``graphs``."""
+    wanted = None if types is None else set(types)
+    sides = [side for g in graphs for side in ((g._succ, g._pred) if backwards else (g._succ,))]
     reached = set(seeds)
     frontier = set(reached)
-    for _hop in range(radius):
+    for _hop in count() if radius is None else range(radius):
         ring: set[str] = set()
-        for graph in graphs:
+        for side in sides:
             for cid in frontier:
-                if cid not in graph:
-                    continue
-                if types is None:
-                    ring.update(graph.adjacent(cid))
-                    continue
-                for outgoing in (True, False):
-                    grouped = graph.edges_by_type(cid, outgoing)
-                    for edge_type in types:
-                        for edge in grouped.get(edge_type, ()):
-                            ring.add(edge.target if outgoing else edge.source)
+                neighbours = side.get(cid, {})
+                if wanted is None:
+                    ring.update(neighbours)
+                else:
+                    ring.update(
+                        o for o, keyed in neighbours.items() if not wanted.isdisjoint(keyed)
+                    )
         ring -= reached
         if not ring:
             break
