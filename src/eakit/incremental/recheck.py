@@ -82,19 +82,11 @@ def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> Rule
     horizon = merge(state.horizon, part.horizon)
     record = merge(state.record, part.record)
     assert now is not None and horizon is not None
-    pending: dict[str | None, _Pending] = {
-        c: p for c, p in state.pending.items() if c not in affected
-    }
-    pending.update(part.pending)
-    same = (
-        now.subjects == state.now.subjects
-        and horizon.subjects == state.horizon.subjects
-        and (record.subjects if record else None)
-        == (state.record.subjects if state.record else None)
-    )
+    pending = {c: p for c, p in state.pending.items() if c not in affected} | part.pending
     merged = RuleState(state.active, state.severity, now, horizon, record, pending)
-    if same:  # else computed when asked for
-        merged.known_subjects = state.known_subjects
+    subjects = [run and run.subjects for run in (now, horizon, record)]
+    if subjects == [run and run.subjects for run in (state.now, state.horizon, state.record)]:
+        merged.known_subjects = state.known_subjects  # else computed when asked for
     return merged
 
 
