@@ -54,15 +54,15 @@ class Reloaded:
 
 
 def reload_files(
-    model: Model, graph: ModelGraph, files: dict[str, Collected], changed: Iterable[str]
+    graph: ModelGraph, files: dict[str, Collected], changed: Iterable[str]
 ) -> Reloaded:
-    """The model with the files ``changed`` (paths relative to the root) read again.
+    """The model of ``graph`` with the files ``changed`` (paths relative to the root) read
+    again; ``files`` is the model's file index.
 
-    ``graph`` is the graph of ``model`` and ``files`` its file index. Raises
-    :class:`NeedsFullLoad` when the result is not a valid model, or when the manifest or
-    the waivers file changed.
+    Raises :class:`NeedsFullLoad` when the result is not a valid model, or when the
+    manifest or the waivers file changed.
     """
-    manifest = model.manifest
+    model, manifest = graph.model, graph.manifest
     changed = set(changed)
     reserved = reserved_files(manifest)
     if changed & reserved:
@@ -87,18 +87,17 @@ def reload_files(
         if problems or collect(data, rel, locator, into, text_is_nfc=text_is_nfc):
             raise NeedsFullLoad(f"{rel} has problems")
         fresh[rel] = into
-    return _merge(model, graph, files, order, fresh, frozenset(changed))
+    return _merge(graph, files, order, fresh, frozenset(changed))
 
 
 def _merge(
-    model: Model,
     graph: ModelGraph,
     files: dict[str, Collected],
     order: list[str],
     fresh: dict[str, Collected],
     changed: frozenset[str],
 ) -> Reloaded:
-    old = model.components
+    model, old = graph.model, graph.model.components
     old_ids = {cid for rel in changed if rel in files for cid in files[rel].components}
     old_relations = [r for rel in sorted(changed) if rel in files for r in files[rel].relations]
     by_key = {r.key: r for r in old_relations}

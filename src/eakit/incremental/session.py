@@ -137,7 +137,7 @@ class Session:
         assert self.graph is not None and self.run is not None
         with kept_for_good():
             try:
-                reloaded = reload_files(self.graph.model, self.graph, self._files, self._dirty)
+                reloaded = reload_files(self.graph, self._files, self._dirty)
             except NeedsFullLoad:
                 return self.start()
             if not reloaded.changed_files:
