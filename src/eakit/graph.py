@@ -19,10 +19,10 @@ node attributes by id, ids by kind, each component's edges grouped by type and s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
+from itertools import chain, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -48,17 +48,7 @@ Adjacency = dict[str, dict[str, dict[str, dict[str, Any]]]]
 Grouped = dict[str, dict[str, list["Edge"]]]
 
 
-class _EdgeFields(NamedTuple):
-    source: str
-    target: str
-    type: str
-    origin: str
-    relation: Relation | None = None
-    # The status as plain text, what rules compare against a view's live set.
-    state: str = "current"
-
-
-class Edge(_EdgeFields):
+class Edge(NamedTuple):
     """One edge of the model graph as an immutable tuple: its ends and its attributes.
 
     Rules walk edges millions of times on a national model, so each component's edges are
@@ -66,16 +56,13 @@ class Edge(_EdgeFields):
     attribute dicts.
     """
 
-    __slots__ = ()
-
-    def __new__(
-        cls, source: str, target: str, type: str, origin: str, relation: Relation | None = None
-    ) -> Edge:
-        state = relation.status.value if relation is not None else "current"
-        return tuple.__new__(cls, (source, target, type, origin, relation, state))
-
-    def __getnewargs__(self) -> tuple[str, str, str, str, Relation | None]:  # type: ignore[override]
-        return self[:5]  # type: ignore[return-value]
+    source: str
+    target: str
+    type: str
+    origin: str
+    relation: Relation | None = None
+    # The status as plain text, what rules compare against a view's live set.
+    state: str = "current"
 
     @property
     def status(self) -> Status:
@@ -112,7 +99,8 @@ def _node_data(component: BaseComponent) -> dict[str, Any]:
 
 def _edge_data(edge_type: str, origin: str, relation: Relation | None = None) -> dict[str, Any]:
     """An edge's attributes."""
-    state = relation.status.value if relation is not None else "current"
+    # The member's value, without the descriptor: this runs once per relation.
+    state = relation.status._value_ if relation is not None else "current"
     return {"type": edge_type, "origin": origin, "relation": relation, "state": state}
 
 
@@ -144,11 +132,10 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
     """The ``MultiDiGraph`` of a model (see the module's docstring), frozen.
 
     networkx's own dicts are filled directly, in one pass over the components and one over
-    the relations: ``add_edges_from`` checks and copies every edge's attributes, and at
-    half a million edges that alone takes longer than this whole build. The result is the
-    graph the public API builds (a test compares them): node -> attributes in ``_node``;
-    source -> target -> key -> attributes in ``_succ``, and target -> source -> the same
-    key dict in ``_pred``.
+    the relations (``add_edges_from`` checks and copies every edge's attributes, which
+    alone takes longer than this whole build). The result is the graph the public API
+    builds (a test compares them): node -> attributes in ``_node``; source -> target ->
+    key -> attributes in ``_succ``, and target -> source -> the same key dict in ``_pred``.
     """
     nodes: dict[str, dict[str, Any]] = {}
     succ: Adjacency = {}
@@ -165,27 +152,17 @@ def model_digraph(model: Model) -> nx.MultiDiGraph[str]:
                     out, into = succ[source], pred[target]
                 except KeyError:
                     out, into = _ends(succ, pred, source, target)
-                keyed = out.get(target)
-                if keyed is None:
-                    out[target] = into[source] = {edge_type: _edge_data(edge_type, origin)}
-                elif edge_type not in keyed:  # both ends declare it: the first loaded is origin
+                keyed = into[source] = out.setdefault(target, {})
+                if edge_type not in keyed:  # both ends declare it: the first loaded is origin
                     keyed[edge_type] = _edge_data(edge_type, origin)
         for relation in model.relations:
             source, target, edge_type = relation.from_, relation.to, relation.type
-            data = {
-                "type": edge_type,
-                "origin": "relation",
-                "relation": relation,
-                "state": relation.status._value_,  # the member's value, without the descriptor
-            }
+            data = _edge_data(edge_type, "relation", relation)
             try:
                 out, into = succ[source], pred[target]
             except KeyError:
                 out, into = _ends(succ, pred, source, target)
-            keyed = out.get(target)
-            if keyed is None:
-                out[target] = into[source] = {edge_type: data}
-                continue
+            keyed = into[source] = out.setdefault(target, {})
             known = keyed.get(edge_type)
             if known is not None:  # a relation restating a reference field: the field is origin
                 data["origin"] = known["origin"]
@@ -235,55 +212,19 @@ def _same_edge(before: dict[str, Any] | None, after: dict[str, Any] | None) -> b
     return before["origin"] == after["origin"] and before["relation"] is after["relation"]
 
 
-class _CopyOnWrite:
-    """A new graph's dicts, sharing everything with an old graph's until first written:
-    the old graph (and every index derived from it) stays valid."""
-
-    def __init__(self, nodes: dict[str, dict[str, Any]], succ: Adjacency, pred: Adjacency) -> None:
-        self.nodes = dict(nodes)
-        self.succ = dict(succ)
-        self.pred = dict(pred)
-        self._own: tuple[set[str], set[str]] = (set(), set())
-
-    def side(self, cid: str, outgoing: bool) -> dict[str, dict[str, Any]]:
-        """A node's neighbour dict on one side, this graph's own copy."""
-        table, own = (self.succ, self._own[0]) if outgoing else (self.pred, self._own[1])
-        if cid not in own:
-            own.add(cid)
-            table[cid] = dict(table.get(cid, {}))
-        return table[cid]
-
-    def set_edge(self, key: Key, data: dict[str, Any] | None) -> None:
-        """Set (or, with ``None``, remove) the edge ``key``."""
-        source, target, edge_type = key
-        out, into = self.side(source, True), self.side(target, False)
-        keyed = dict(out.get(target, {}))
-        if data is None:
-            keyed.pop(edge_type, None)
-        else:
-            keyed[edge_type] = data
-        if keyed:
-            out[target] = into[source] = keyed
-        else:
-            out.pop(target, None)
-            into.pop(source, None)
-
-    def add_node(self, cid: str, data: dict[str, Any]) -> None:
-        self.nodes[cid] = data
-        self.side(cid, True)
-        self.side(cid, False)
-
-    def remove_node(self, cid: str) -> set[str]:
-        """Remove a node and any edge still at it; returns the neighbours it had."""
-        self.nodes.pop(cid, None)
-        others: set[str] = set()
-        for outgoing in (True, False):
-            for other in list(self.side(cid, outgoing)):
-                others.add(other)
-                self.side(other, not outgoing).pop(cid, None)
-        self.succ.pop(cid, None)
-        self.pred.pop(cid, None)
-        return others
+def _set_edge(succ: Adjacency, pred: Adjacency, key: Key, data: dict[str, Any] | None) -> None:
+    """Set (or, with ``None``, remove) the edge ``key`` in neighbour dicts a patch owns."""
+    source, target, edge_type = key
+    keyed = dict(succ[source].get(target, {}))
+    if data is None:
+        keyed.pop(edge_type, None)
+    else:
+        keyed[edge_type] = data
+    if keyed:
+        succ[source][target] = pred[target][source] = keyed
+    else:
+        succ[source].pop(target, None)
+        pred[target].pop(source, None)
 
 
 Place = tuple[str, tuple[str | int, ...]] | Relation
@@ -297,11 +238,8 @@ _SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
 
 
 def _edge(source: str, target: str, edge_type: str, data: dict[str, Any]) -> Edge:
-    """The tuple of an edge with attributes ``data`` (their state as it is, not worked
-    out again from the relation)."""
-    return tuple.__new__(
-        Edge, (source, target, edge_type, data["origin"], data["relation"], data["state"])
-    )
+    """The tuple of an edge with attributes ``data``."""
+    return Edge(source, target, edge_type, data["origin"], data["relation"], data["state"])
 
 
 def _grouped(
@@ -334,53 +272,42 @@ class ModelGraph:
         self.architecture: Architecture = model.manifest.architecture
         self.manifest = model.manifest
         self.root = model.root
-        self._model = model
+        self.model = model  # the validated model the graph was built from
         self._relation_refs = relation_refs
-        if graph is None:
-            graph = model_digraph(model)
-        self._g = graph
+        # The model as a frozen MultiDiGraph (see the module's docstring), shared by all
+        # that read the model: to change it, copy it first (``nx.MultiDiGraph(graph.g)``).
+        self.g: nx.MultiDiGraph[str] = model_digraph(model) if graph is None else graph
         # networkx's own dicts (the same objects): the queries read them without the
         # read-only views networkx wraps them in.
-        self._node: dict[str, dict[str, Any]] = graph._node  # type: ignore[attr-defined]
-        self._succ: Adjacency = graph._succ  # type: ignore[attr-defined]
-        self._pred: Adjacency = graph._pred  # type: ignore[attr-defined]
-
-    @property
-    def g(self) -> nx.MultiDiGraph[str]:
-        """The model as a frozen ``networkx.MultiDiGraph`` (see the module's docstring).
-        Shared: to change it, copy it first (``nx.MultiDiGraph(graph.g)``)."""
-        return self._g
-
-    @property
-    def model(self) -> Model:
-        """The validated model the graph was built from."""
-        return self._model
+        self._node: dict[str, dict[str, Any]] = self.g._node  # type: ignore[attr-defined]
+        self._succ: Adjacency = self.g._succ  # type: ignore[attr-defined]
+        self._pred: Adjacency = self.g._pred  # type: ignore[attr-defined]
 
     def patched(self, model: Model, delta: GraphDelta) -> tuple[ModelGraph, frozenset[str]]:
         """The graph of ``model``, which differs from this graph's model by ``delta``,
-        made from this graph by changing copies of the parts the delta touches (an edit
-        touches a few dozen nodes; a national model has 100,000).
+        made from this graph by changing copies of the parts the delta touches.
 
         Also returns the components whose node or edges changed: the seeds from which a
         re-check finds what it must look at again. This graph and its indexes are left as
         they were.
         """
-        cow = _CopyOnWrite(self._node, self._succ, self._pred)
-        old_objects = {cid: self._node[cid]["obj"] for cid in delta.components if cid in self}
-        for cid in delta.components:
-            component = model.components.get(cid)
-            if component is not None:
-                cow.add_node(cid, _node_data(component))
+        nodes, succ, pred = dict(self._node), dict(self._succ), dict(self._pred)
         # Every edge key the delta may touch, from the old and the new side.
-        keys: set[Key] = set()
-        for cid, component in old_objects.items():
-            keys.update(edge[:3] for edge in _field_edges(cid, component))
+        keys = {edge_key(r) for r in chain(delta.relations_removed, delta.relations_added)}
         for cid in delta.components:
             component = model.components.get(cid)
             if component is not None:
-                keys.update(edge[:3] for edge in _field_edges(cid, component))
-        keys.update(map(edge_key, delta.relations_removed))
-        keys.update(map(edge_key, delta.relations_added))
+                nodes[cid] = _node_data(component)
+            for declared in (self._node.get(cid, {}).get("obj"), component):
+                if declared is not None:
+                    keys.update(edge[:3] for edge in _field_edges(cid, declared))
+        # The neighbour dicts the patch may change, copied: this graph keeps its own.
+        ends = {cid for key in keys for cid in key[:2]} | delta.components
+        for cid in delta.components - model.components.keys():
+            ends.update(self._succ.get(cid, {}), self._pred.get(cid, {}))
+        for cid in ends:
+            succ[cid] = dict(succ.get(cid, {}))
+            pred[cid] = dict(pred.get(cid, {}))
         added = {edge_key(r): r for r in delta.relations_added}
         removed = {id(r) for r in delta.relations_removed}
         seeds = set(delta.components)
@@ -391,25 +318,26 @@ class ModelGraph:
             kept = before["relation"] if before is not None else None
             if relation is None and kept is not None and id(kept) not in removed:
                 relation = kept  # declared in a file the delta left alone
-            origin = _field_origin(model, cow.nodes, key)
+            origin = _field_origin(model, nodes, key)
             after = None
-            if relation is not None:
+            if relation is not None or origin is not None:
                 after = _edge_data(edge_type, origin or "relation", relation)
-            elif origin is not None:
-                after = _edge_data(edge_type, origin)
             if not _same_edge(before, after):
-                cow.set_edge(key, after)
+                _set_edge(succ, pred, key, after)
                 seeds.update(key[:2])
-        for cid in delta.components:
-            if cid not in model.components:
-                seeds.update(cow.remove_node(cid))
+        for cid in delta.components - model.components.keys():
+            nodes.pop(cid, None)
+            for table, other_side in ((succ, pred), (pred, succ)):
+                for other in table.pop(cid, {}):  # any edge still at it
+                    other_side[other].pop(cid, None)
+                    seeds.add(other)
         refs = None
         if self._relation_refs is not None:
             refs = dict(self._relation_refs)
             for gone in delta.relations_removed:
                 refs.pop(id(gone), None)
             refs.update(delta.relation_refs)
-        new = ModelGraph(model, _assembled(cow.nodes, cow.succ, cow.pred), refs)
+        new = ModelGraph(model, _assembled(nodes, succ, pred), refs)
         self._patch_indexes(new, delta, seeds)
         return new, frozenset(seeds)
 
@@ -418,13 +346,13 @@ class ModelGraph:
         touched (an index this graph never built is left to be built on use)."""
         known = self.__dict__
         nodes, old_nodes = new._node, self._node
-        for name, read in _NODE_TABLES.items():
+        for name, attribute in _NODE_TABLES.items():
             if name in known:
                 table = dict(known[name])
                 for cid in delta.components:
                     table.pop(cid, None)
                     if cid in nodes:
-                        table[cid] = read(nodes[cid])
+                        table[cid] = nodes[cid][attribute]
                 new.__dict__[name] = table
         same_ids = all(cid in nodes and cid in old_nodes for cid in delta.components)
         if same_ids and "_sorted_ids" in known:
@@ -459,11 +387,11 @@ class ModelGraph:
 
     def location(self, component_id: str, *fields: str | int) -> Location:
         """Where a component (or one of its fields) is declared."""
-        return self._model.location(component_id, *fields)
+        return self.model.location(component_id, *fields)
 
     def file_of(self, component_id: str) -> str:
         """The model file declaring a component."""
-        return self._model.component_sources[component_id].file
+        return self.model.component_sources[component_id].file
 
     def relation_source(self, relation: Relation) -> SourceRef | None:
         """Where a declared relation is written (``None`` for one the model did not load)."""
@@ -476,7 +404,7 @@ class ModelGraph:
             self._relation_refs = {
                 id(candidate): ref
                 for candidate, ref in zip(
-                    self._model.relations, self._model.relation_sources, strict=True
+                    self.model.relations, self.model.relation_sources, strict=True
                 )
             }
         return self._relation_refs
@@ -484,7 +412,7 @@ class ModelGraph:
     def relation_location(self, relation: Relation) -> Location | None:
         """Where a declared relation is written."""
         ref = self.relation_source(relation)
-        return None if ref is None else self._model.locator.locate(ref)
+        return None if ref is None else self.model.locator.locate(ref)
 
     def request(self, place: Place) -> Request:
         """Where a place is written: the declaration and the fields inside it (a value
@@ -494,14 +422,13 @@ class ModelGraph:
             if ref is None:
                 raise KeyError(f"relation {place.from_} -> {place.to} has no source")
             return ref, ()
-        return self._model.component_sources[place[0]], place[1]
+        return self.model.component_sources[place[0]], place[1]
 
     def locate_requests(self, requests: Sequence[Request]) -> list[Location]:
         """The locations of many places (as :meth:`request` gives them) at once, in order:
-        each model file is read for positions once and let go, so locating every finding
-        of a national model needs the positions of one file at a time, not of all 1,000
-        files together."""
-        return self._model.locator.locate_many(requests)
+        each model file is read for positions once and let go (the positions of one file
+        at a time are held, not of every file together)."""
+        return self.model.locator.locate_many(requests)
 
     # --- nodes ----------------------------------------------------------------------------
 
@@ -516,8 +443,8 @@ class ModelGraph:
         return self.objects[component_id]
 
     def _node_table(self, name: str) -> dict[str, Any]:
-        read = _NODE_TABLES[name]
-        return {cid: read(data) for cid, data in self._node.items()}
+        attribute = _NODE_TABLES[name]
+        return {cid: data[attribute] for cid, data in self._node.items()}
 
     @cached_property
     def objects(self) -> dict[str, BaseComponent]:
@@ -593,12 +520,6 @@ class ModelGraph:
         nodes = self._node
         return [self.get(c) for c in self._sorted_ids if nodes[c]["layer"] == layer]
 
-    def where(self, kind: str, **attrs: Any) -> list[BaseComponent]:
-        """Components of ``kind`` whose attributes equal ``attrs``."""
-        return [
-            c for c in self.by_kind(kind) if all(getattr(c, k, None) == v for k, v in attrs.items())
-        ]
-
     def display_sorted(self, components: Iterable[_C]) -> list[_C]:
         """Components in Vietnamese alphabetical order of their names (for display lists)."""
         return sorted(components, key=lambda c: (vi_sort_key(c.name), c.id))
@@ -626,16 +547,8 @@ class ModelGraph:
                             (source, target, edge_type, data["origin"], data["relation"],
                              data["state"]),
                         )  # fmt: skip
-                        group = out.get(edge_type)
-                        if group is None:
-                            out[edge_type] = [edge]
-                        else:
-                            group.append(edge)
-                        group = into.get(edge_type)
-                        if group is None:
-                            into[edge_type] = [edge]
-                        else:
-                            group.append(edge)
+                        out.setdefault(edge_type, []).append(edge)
+                        into.setdefault(edge_type, []).append(edge)
             for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
                 for cid, grouped in side.items():
                     for edges in grouped.values():
@@ -650,21 +563,17 @@ class ModelGraph:
         data = self._succ.get(source, {}).get(target, {}).get(edge_type)
         return None if data is None else _edge(source, target, edge_type, data)
 
-    @cached_property
-    def _all_edges(self) -> tuple[Edge, ...]:
-        # Kept: views ask for all edges again and again (thousands of agency views on a
-        # national model). Each component's groups are sorted by type, then target.
-        outgoing = self._typed[0]
-        return tuple(
-            edge for cid in sorted(outgoing) for edges in outgoing[cid].values() for edge in edges
-        )
-
     def edges(self, *types: str) -> list[Edge]:
         """All edges (of the given types), sorted by (source, type, target)."""
-        if not types:
-            return list(self._all_edges)
+        outgoing = self._typed[0]  # each component's groups are sorted by type, then target
         wanted = set(types)
-        return [edge for edge in self._all_edges if edge.type in wanted]
+        return [
+            edge
+            for cid in sorted(outgoing)
+            for edge_type, edges in outgoing[cid].items()
+            if not wanted or edge_type in wanted
+            for edge in edges
+        ]
 
     def edges_unordered(self) -> Iterable[Edge]:
         """All edges, in no particular order (cheaper than :meth:`edges`)."""
@@ -765,44 +674,34 @@ class ModelGraph:
     def reachable(self, source: str, *types: str) -> set[str]:
         """Ids reachable from ``source`` along edges of the given types (all types if none),
         as :func:`networkx.descendants` finds them (a cycle back does not count)."""
-        succ = self._succ
-        wanted = set(types)
-        seen: set[str] = set()
-        stack = [source]
-        while stack:
-            for target, keyed in succ[stack.pop()].items():
-                if target not in seen and (not wanted or not wanted.isdisjoint(keyed)):
-                    seen.add(target)
-                    stack.append(target)
-        seen.discard(source)
-        return seen
+        return set(within([self], [source], None, types or None, backwards=False)) - {source}
 
 
 def within(
     graphs: Iterable[ModelGraph],
     seeds: Iterable[str],
-    radius: int,
-    types: tuple[str, ...] | None = None,
+    radius: int | None,
+    types: Iterable[str] | None = None,
+    backwards: bool = True,
 ) -> frozenset[str]:
-    """Components within ``radius`` hops of ``seeds`` along edges of ``types`` (any type
-    when ``None``), either way, in any of ``graphs``."""
-    graphs = list(graphs)
+    """Components within ``radius`` hops (``None``: any number) of ``seeds`` along edges of
+    ``types`` (any type when ``None``), forwards and, unless ``backwards`` is false,
+    backwards, in any of ``graphs``."""
+    wanted = None if types is None else set(types)
+    sides = [side for g in graphs for side in ((g._succ, g._pred) if backwards else (g._succ,))]
     reached = set(seeds)
     frontier = set(reached)
-    for _hop in range(radius):
+    for _hop in count() if radius is None else range(radius):
         ring: set[str] = set()
-        for graph in graphs:
+        for side in sides:
             for cid in frontier:
-                if cid not in graph:
-                    continue
-                if types is None:
-                    ring.update(graph.adjacent(cid))
-                    continue
-                for outgoing in (True, False):
-                    grouped = graph.edges_by_type(cid, outgoing)
-                    for edge_type in types:
-                        for edge in grouped.get(edge_type, ()):
-                            ring.add(edge.target if outgoing else edge.source)
+                neighbours = side.get(cid, {})
+                if wanted is None:
+                    ring.update(neighbours)
+                else:
+                    ring.update(
+                        o for o, keyed in neighbours.items() if not wanted.isdisjoint(keyed)
+                    )
         ring -= reached
         if not ring:
             break
@@ -816,12 +715,8 @@ def build_graph(model: Model) -> ModelGraph:
     return ModelGraph(model)
 
 
-# How each per-node table of the graph reads a node's attributes.
-_NODE_TABLES: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "objects": lambda data: data["obj"],
-    "states": lambda data: data["status"],
-    "kinds": lambda data: data["kind"],
-}
+# Each per-node table of the graph and the node attribute it holds.
+_NODE_TABLES = {"objects": "obj", "states": "status", "kinds": "kind"}
 
 
 def _merged(runs: list[list[str]]) -> list[str]:

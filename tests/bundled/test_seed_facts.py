@@ -64,6 +64,11 @@ def agencies_under_province(graph: ModelGraph) -> list[BaseComponent]:
     return [agency for agency in children if agency.exists_on(BASELINE)]
 
 
+def where(graph: ModelGraph, kind: str, **attrs: object) -> list[BaseComponent]:
+    """Components of ``kind`` whose attributes equal ``attrs``, in id order."""
+    return [c for c in graph.by_kind(kind) if all(getattr(c, k) == v for k, v in attrs.items())]
+
+
 def only(items: list[BaseComponent]) -> BaseComponent:
     assert len(items) == 1, [c.id for c in items]
     return items[0]
@@ -75,7 +80,7 @@ def only_id(ids: list[str]) -> str:
 
 
 def public_service_systems(graph: ModelGraph) -> list[BaseComponent]:
-    return graph.where("application", app_type="public_service_system", scope=Scope.PROVINCIAL)
+    return where(graph, "application", app_type="public_service_system", scope=Scope.PROVINCIAL)
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +151,7 @@ def test_departments_formed_on_2025_03_01_last_until_the_merger_into_can_tho(
 
 
 def test_district_abolition_cites_resolution_203_and_law_72(graph: ModelGraph) -> None:
-    districts = graph.where("agency", agency_type="district")
+    districts = where(graph, "agency", agency_type="district")
     assert len(districts) == 11
     for district in districts:
         assert "203/2025/QH15" in (district.description or ""), district.id
@@ -176,7 +181,7 @@ def test_computer_ratio_81_5_percent_on_province(graph: ModelGraph) -> None:
 
 
 def test_tslcd_phase_2_with_51_connection_points(graph: ModelGraph) -> None:
-    tslcd = only(graph.where("network", network_type="tslcd", scope=Scope.PROVINCIAL))
+    tslcd = only(where(graph, "network", network_type="tslcd", scope=Scope.PROVINCIAL))
     assert tslcd.id == "tslcd"
     assert tslcd.phase == 2
     assert tslcd.connection_points == 51
@@ -203,14 +208,14 @@ def test_framework_letter_1178_is_of_21_april_2015() -> None:
 
 
 def test_gateway_located_at_data_integration_centre(graph: ModelGraph) -> None:
-    gateway = only(graph.where("network", network_type="internet_gateway"))
+    gateway = only(where(graph, "network", network_type="internet_gateway"))
     assert graph.targets(gateway.id, "located_in") == ["tt-tich-hop-du-lieu"]
     assert gateway.id in graph.targets("tslcd", "connects_to")
 
 
 def test_gateway_reachable_from_every_lan(graph: ModelGraph) -> None:
-    gateway = only(graph.where("network", network_type="internet_gateway"))
-    internet = only(graph.where("network", network_type="internet"))
+    gateway = only(where(graph, "network", network_type="internet_gateway"))
+    internet = only(where(graph, "network", network_type="internet"))
     for lan in graph.by_kind("lan"):
         reached = graph.reachable(lan.id, "connects_to")
         assert gateway.id in reached and internet.id in reached, lan.id
@@ -239,14 +244,14 @@ def test_district_one_stop_data_transferred_to_centre(graph: ModelGraph) -> None
 
 
 def test_document_management_and_executive_direction_system(graph: ModelGraph) -> None:
-    qlvb = only(graph.where("application", app_type="document_management"))
+    qlvb = only(where(graph, "application", app_type="document_management"))
     assert qlvb.name == "Hệ thống thông tin quản lý văn bản và chỉ đạo điều hành"
     assert qlvb.status is Status.CURRENT
     assert graph.targets(qlvb.id, "owned_by") == ["so-tt-tt"]
 
 
 def test_e_office_contacted_in_2015_and_extended_2016_2020(graph: ModelGraph) -> None:
-    offices = graph.where("application", app_type="e_office")
+    offices = where(graph, "application", app_type="e_office")
     assert len(offices) == 2
     first = only([o for o in offices if not o.depends_on])
     extension = only([o for o in offices if o.depends_on])
@@ -258,14 +263,14 @@ def test_e_office_contacted_in_2015_and_extended_2016_2020(graph: ModelGraph) ->
 
 
 def test_provincial_portal(graph: ModelGraph) -> None:
-    portal = only(graph.where("portal", portal_type="provincial_portal"))
+    portal = only(where(graph, "portal", portal_type="provincial_portal"))
     assert portal.name == "Cổng thông tin điện tử tỉnh Sóc Trăng"
     assert portal.status is Status.CURRENT
     assert portal.internet_facing is True
 
 
 def test_da_nang_platform_with_korean_egov_framework_facts(graph: ModelGraph) -> None:
-    platform = only(graph.where("application", app_type="egov_platform", scope=Scope.EXTERNAL))
+    platform = only(where(graph, "application", app_type="egov_platform", scope=Scope.EXTERNAL))
     owner = graph.get(only_id(graph.targets(platform.id, "owned_by")))
     assert "Đà Nẵng" in owner.name and owner.scope is Scope.EXTERNAL
     facts = platform.properties
@@ -283,8 +288,8 @@ def test_da_nang_platform_with_korean_egov_framework_facts(graph: ModelGraph) ->
 
 
 def test_soc_trang_platform_based_on_da_nang_and_manifest_adopted_from(graph: ModelGraph) -> None:
-    da_nang = only(graph.where("application", app_type="egov_platform", scope=Scope.EXTERNAL))
-    own = only(graph.where("application", app_type="egov_platform", scope=Scope.PROVINCIAL))
+    da_nang = only(where(graph, "application", app_type="egov_platform", scope=Scope.EXTERNAL))
+    own = only(where(graph, "application", app_type="egov_platform", scope=Scope.PROVINCIAL))
     assert graph.sources(da_nang.id, "based_on") == [own.id]
     assert own.status is Status.PLANNED and own.target is not None and own.target <= 2020
     assert "Đà Nẵng" in (graph.architecture.adopted_from or "")
@@ -296,15 +301,15 @@ def test_soc_trang_platform_based_on_da_nang_and_manifest_adopted_from(graph: Mo
 def test_national_systems_owned_by_ministries(graph: ModelGraph) -> None:
     national = [c for c in graph.components() if c.scope is Scope.NATIONAL and c.kind != "agency"]
     found = {
-        "ndxp": graph.where("integration_platform", platform_type="ndxp", scope=Scope.NATIONAL),
-        "document_axis": graph.where(
-            "integration_platform", platform_type="document_axis", scope=Scope.NATIONAL
+        "ndxp": where(graph, "integration_platform", platform_type="ndxp", scope=Scope.NATIONAL),
+        "document_axis": where(
+            graph, "integration_platform", platform_type="document_axis", scope=Scope.NATIONAL
         ),
-        "dvcqg": graph.where("portal", portal_type="public_service_portal", scope=Scope.NATIONAL),
+        "dvcqg": where(graph, "portal", portal_type="public_service_portal", scope=Scope.NATIONAL),
     }
     for name, systems in found.items():
         assert len(systems) == 1, name
-    databases = {fold(d.name) for d in graph.where("database", db_type="national")}
+    databases = {fold(d.name) for d in where(graph, "database", db_type="national")}
     for subject in ("dan cu", "dat dai", "dang ky doanh nghiep"):
         assert any(subject in name for name in databases), subject
     for system in national:
@@ -318,7 +323,7 @@ def test_national_systems_owned_by_ministries(graph: ModelGraph) -> None:
 
 
 def test_provincial_lgsp_planned_by_2020_and_connected_to_ndxp(graph: ModelGraph) -> None:
-    lgsp = only(graph.where("integration_platform", platform_type="lgsp"))
+    lgsp = only(where(graph, "integration_platform", platform_type="lgsp"))
     assert lgsp.status is Status.PLANNED and lgsp.target == 2020
     [edge] = graph.out_edges(lgsp.id, "connects_to")
     assert graph.get(edge.target).platform_type == "ndxp"

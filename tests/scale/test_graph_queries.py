@@ -11,7 +11,7 @@ from eakit.loader import load_model
 def _reference(graph, component_id: str, types: tuple[str, ...], outgoing: bool) -> list[Edge]:
     view = graph.g.out_edges if outgoing else graph.g.in_edges
     edges = [
-        Edge(s, t, k, d["origin"], d.get("relation"))
+        Edge(s, t, k, d["origin"], d["relation"], d["state"])
         for s, t, k, d in view(component_id, keys=True, data=True)
         if not types or k in types
     ]
@@ -52,7 +52,7 @@ def test_all_edges_match_networkx(province_model: Path) -> None:
     graph = build_graph(load_model(province_model))
     data = graph.g.edges(keys=True, data=True)
     everything = sorted(
-        (Edge(s, t, k, d["origin"], d.get("relation")) for s, t, k, d in data),
+        (Edge(s, t, k, d["origin"], d["relation"], d["state"]) for s, t, k, d in data),
         key=lambda e: (e.source, e.type, e.target),
     )
     assert graph.edges() == everything

@@ -23,11 +23,16 @@ from pathlib import Path, PurePosixPath
 
 from eakit.loader.files import leaves_root
 
-COPIED_SUFFIXES = (".yaml", ".yml")
+MODEL_SUFFIXES = (".yaml", ".yml")
 
 
 def _copied(name: str) -> bool:
-    return name.endswith(COPIED_SUFFIXES) and not name.startswith(".")
+    return name.endswith(MODEL_SUFFIXES) and not name.startswith(".")
+
+
+def _inside(rel: str) -> bool:
+    """Whether ``rel`` names a file below the root (no '..', not absolute)."""
+    return rel not in ("", ".") and not leaves_root(rel)
 
 
 class Overlay:
@@ -50,10 +55,6 @@ class Overlay:
                 if (here / name).is_symlink():
                     self._link((here / name).relative_to(self.source).as_posix())
 
-    def _inside(self, rel: str) -> bool:
-        """Whether ``rel`` names a file below the root (no '..', not absolute)."""
-        return bool(rel) and not leaves_root(rel) and rel not in (".", "")
-
     def _link(self, rel: str) -> None:
         original = self.source / rel
         copy = self.root / rel
@@ -66,7 +67,7 @@ class Overlay:
 
     def sync(self, rel: str) -> None:
         """Make the copy of ``rel`` what the model holds on disk (absent if it is absent)."""
-        if not self._inside(rel):
+        if not _inside(rel):
             return
         original = self.source / rel
         copy = self.root / rel
@@ -85,7 +86,7 @@ class Overlay:
     def write(self, rel: str, text: str) -> bool:
         """Put ``text`` (an editor's buffer of ``rel``) in the copy; whether it changed
         anything. A path outside the root, or a linked file, is left alone."""
-        if not self._inside(rel) or not _copied(PurePosixPath(rel).name):
+        if not _inside(rel) or not _copied(PurePosixPath(rel).name):
             return False
         copy = self.root / rel
         if copy.is_symlink() or (self.source / rel).is_symlink():

@@ -66,17 +66,11 @@ def _merged(state: RuleState, part: RuleState, affected: frozenset[str]) -> Rule
     horizon = merge(state.horizon, part.horizon)
     record = merge(state.record, part.record)
     assert now is not None and horizon is not None
-    pending = {c: hits for c, hits in state.pending.items() if c not in affected}
-    pending.update(part.pending)
-    same = (
-        now.subjects == state.now.subjects
-        and horizon.subjects == state.horizon.subjects
-        and (record.subjects if record else None)
-        == (state.record.subjects if state.record else None)
-    )
+    pending = {c: hits for c, hits in state.pending.items() if c not in affected} | part.pending
     merged = RuleState(state.active, state.severity, now, horizon, record, pending)
-    if same:  # else computed when asked for
-        merged.known_subjects = state.known_subjects
+    subjects = [run and run.subjects for run in (now, horizon, record)]
+    if subjects == [run and run.subjects for run in (state.now, state.horizon, state.record)]:
+        merged.known_subjects = state.known_subjects  # else computed when asked for
     return merged
 
 
@@ -202,11 +196,11 @@ def _identity(finding: Finding) -> tuple[str, str, str, str]:
     )
 
 
-def news(change: FindingChange) -> tuple[list[Finding], list[Finding]]:
-    """The findings a change brought and those it fixed, in file order: a finding that was
-    only rebuilt, or moved to another line, is neither."""
-    before = {_identity(f) for f in change.removed}
-    after = {_identity(f) for f in change.added}
-    new = sorted((f for f in change.added if _identity(f) not in before), key=finding_order)
-    gone = sorted((f for f in change.removed if _identity(f) not in after), key=finding_order)
+def news(removed: list[Finding], added: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """The findings of ``added`` that are new and those of ``removed`` that are fixed, in
+    file order: a finding that was only rebuilt, or moved to another line, is neither."""
+    before = {_identity(f) for f in removed}
+    after = {_identity(f) for f in added}
+    new = sorted((f for f in added if _identity(f) not in before), key=finding_order)
+    gone = sorted((f for f in removed if _identity(f) not in after), key=finding_order)
     return new, gone

@@ -13,7 +13,7 @@ be complete).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from eakit.graph import GraphDelta, ModelGraph, edge_key
 from eakit.loader import read_file
@@ -21,7 +21,7 @@ from eakit.loader.collect import Collected, collect
 from eakit.loader.files import ModelFile, discover, reserved_files
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
-from eakit.model import BaseComponent, Model, Relation, SourceRef, kind_of
+from eakit.model import Model, Relation, SourceRef, kind_of
 
 
 class NeedsFullLoad(Exception):
@@ -29,24 +29,17 @@ class NeedsFullLoad(Exception):
     load the model in full to report it."""
 
 
-@dataclass
-class FileContent:
-    """What one model file declared, in file order."""
-
-    components: list[str] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    relation_refs: list[SourceRef] = field(default_factory=list)
-
-
-def index_files(model: Model) -> dict[str, FileContent]:
+def index_files(model: Model) -> dict[str, Collected]:
     """The components and relations of each model file, in model order."""
-    index = {rel: FileContent() for rel in model.files}
+    index = {rel: Collected() for rel in model.files}
     for cid, ref in model.component_sources.items():
-        index[ref.file].components.append(cid)
+        content = index[ref.file]
+        content.components[cid] = model.components[cid]
+        content.sources[cid] = ref
     for relation, ref in zip(model.relations, model.relation_sources, strict=True):
         content = index[ref.file]
         content.relations.append(relation)
-        content.relation_refs.append(ref)
+        content.relation_sources.append(ref)
     return index
 
 
@@ -55,21 +48,21 @@ class Reloaded:
     """The model after the change, its file index and the difference for the graph."""
 
     model: Model
-    files: dict[str, FileContent]
+    files: dict[str, Collected]
     delta: GraphDelta
     changed_files: frozenset[str]
 
 
 def reload_files(
-    model: Model, graph: ModelGraph, files: dict[str, FileContent], changed: Iterable[str]
+    graph: ModelGraph, files: dict[str, Collected], changed: Iterable[str]
 ) -> Reloaded:
-    """The model with the files ``changed`` (paths relative to the root) read again.
+    """The model of ``graph`` with the files ``changed`` (paths relative to the root) read
+    again; ``files`` is the model's file index.
 
-    ``graph`` is the graph of ``model`` and ``files`` its file index. Raises
-    :class:`NeedsFullLoad` when the result is not a valid model, or when the manifest or
-    the waivers file changed.
+    Raises :class:`NeedsFullLoad` when the result is not a valid model, or when the
+    manifest or the waivers file changed.
     """
-    manifest = model.manifest
+    model, manifest = graph.model, graph.manifest
     changed = set(changed)
     reserved = reserved_files(manifest)
     if changed & reserved:
@@ -94,86 +87,60 @@ def reload_files(
         if problems or collect(data, rel, locator, into, text_is_nfc=text_is_nfc):
             raise NeedsFullLoad(f"{rel} has problems")
         fresh[rel] = into
-    return _merge(model, graph, files, order, fresh, frozenset(changed))
+    return _merge(graph, files, order, fresh, frozenset(changed))
 
 
 def _merge(
-    model: Model,
     graph: ModelGraph,
-    files: dict[str, FileContent],
+    files: dict[str, Collected],
     order: list[str],
     fresh: dict[str, Collected],
     changed: frozenset[str],
 ) -> Reloaded:
-    old = model.components
+    model, old = graph.model, graph.model.components
     old_ids = {cid for rel in changed if rel in files for cid in files[rel].components}
     old_relations = [r for rel in sorted(changed) if rel in files for r in files[rel].relations]
     by_key = {r.key: r for r in old_relations}
-    new_index: dict[str, FileContent] = {}
-    new_objects: dict[str, BaseComponent] = {}
-    new_sources: dict[str, SourceRef] = {}
+    new_ids: set[str] = set()
     changed_ids: set[str] = set()
     added_relations: list[Relation] = []
     kept_relations: set[int] = set()
-    for rel, into in fresh.items():
-        content = new_index[rel] = FileContent()
+    # What is unchanged keeps its object: findings made on it stay valid.
+    for into in fresh.values():
         for cid, component in into.components.items():
-            if cid in new_objects or (cid in old and cid not in old_ids):
+            if cid in new_ids or (cid in old and cid not in old_ids):
                 raise NeedsFullLoad(f"duplicate id '{cid}'")
+            new_ids.add(cid)
             before = old.get(cid)
-            # An unchanged component keeps its object: findings made on it stay valid.
             if before is not None and before == component:
-                component = before
+                into.components[cid] = before
             else:
                 changed_ids.add(cid)
-            new_objects[cid] = component
-            new_sources[cid] = into.sources[cid]
-            content.components.append(cid)
-        for relation, ref in zip(into.relations, into.relation_sources, strict=True):
+        for at, relation in enumerate(into.relations):
             before_relation = by_key.get(relation.key)
             if before_relation is not None and before_relation == relation:
-                relation = before_relation
-                kept_relations.add(id(relation))
+                into.relations[at] = before_relation
+                kept_relations.add(id(before_relation))
             else:
                 added_relations.append(relation)
-            content.relations.append(relation)
-            content.relation_refs.append(ref)
-    changed_ids |= old_ids - set(new_objects)
+    changed_ids |= old_ids - new_ids
     removed_relations = [r for r in old_relations if id(r) not in kept_relations]
-
-    components: dict[str, BaseComponent] = {}
-    component_sources: dict[str, SourceRef] = {}
-    relations: list[Relation] = []
-    sources: list[SourceRef] = []
-    index: dict[str, FileContent] = {}
-    old_sources = model.component_sources
-    for rel in order:
-        content = new_index.get(rel) or files.get(rel) or FileContent()
-        index[rel] = content
-        if rel in new_index:
-            for cid in content.components:
-                components[cid] = new_objects[cid]
-                component_sources[cid] = new_sources[cid]
-        else:
-            for cid in content.components:
-                components[cid] = old[cid]
-                component_sources[cid] = old_sources[cid]
-        relations.extend(content.relations)
-        sources.extend(content.relation_refs)
+    index = {rel: fresh.get(rel) or files.get(rel) or Collected() for rel in order}
+    contents = index.values()
     new_model = Model(
         root=model.root,
         manifest=model.manifest,
-        components=components,
-        relations=relations,
-        component_sources=component_sources,
-        relation_sources=sources,
+        components={cid: c for content in contents for cid, c in content.components.items()},
+        relations=[r for content in contents for r in content.relations],
+        component_sources={cid: s for content in contents for cid, s in content.sources.items()},
+        relation_sources=[s for content in contents for s in content.relation_sources],
         locator=model.locator,
         files=list(order),
     )
     refs = {
         id(r): ref
-        for content in new_index.values()
-        for r, ref in zip(content.relations, content.relation_refs, strict=True)
+        for content in fresh.values()
+        for r, ref in zip(content.relations, content.relation_sources, strict=True)
     }
     _check_cross_file(new_model, graph, changed, refs, changed_ids, added_relations)
     delta = GraphDelta(frozenset(changed_ids), removed_relations, added_relations, refs)
@@ -207,9 +174,7 @@ def _check_cross_file(
             for edges in graph.edges_by_type(cid, outgoing).values():
                 keys.update((e.source, e.target, e.type) for e in edges if e.relation is not None)
     # The relations with those keys: the changed files' own, and any other file's.
-    found: dict[int, tuple[Relation, SourceRef]] = {}
-    for relation in added_relations:
-        found[id(relation)] = (relation, refs[id(relation)])
+    found = {id(relation): (relation, refs[id(relation)]) for relation in added_relations}
     for key in keys:
         edge = graph.edge(*key)
         other = edge.relation if edge is not None else None

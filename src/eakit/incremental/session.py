@@ -21,19 +21,20 @@ from pathlib import Path
 from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph, build_graph
+from eakit.incremental.overlay import MODEL_SUFFIXES
 from eakit.incremental.recheck import news, recheck
-from eakit.incremental.reload import FileContent, NeedsFullLoad, index_files, reload_files
+from eakit.incremental.reload import NeedsFullLoad, index_files, reload_files
 from eakit.loader import load_model
+from eakit.loader.collect import Collected
 from eakit.loader.files import MANIFEST, reserved_files
 from eakit.messages import say
 from eakit.pipeline import progress_display
-from eakit.rules.engine import FindingChange, RuleRun, RunOptions, start_run
+from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 from eakit.speed.file_cache import FileCache
 from eakit.speed.memory_cache import MemoryCache
 from eakit.speed.switches import kept_for_good
 
-MODEL_SUFFIXES = (".yaml", ".yml")
 MANY_FILES = 50
 
 
@@ -65,7 +66,7 @@ class Session:
     lang: str = "vi"  # of the findings' messages: vi or en
     graph: ModelGraph | None = None
     run: RuleRun | None = None
-    _files: dict[str, FileContent] = field(default_factory=dict)
+    _files: dict[str, Collected] = field(default_factory=dict)
     _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
     _must_start: bool = False  # the manifest or a rule pack changed and does not load
     memory: MemoryCache = field(default_factory=MemoryCache)  # see eakit.speed.memory_cache
@@ -101,9 +102,10 @@ class Session:
         self.graph, self.run = graph, run
         self._files = index_files(graph.model)
         self._dirty.clear()
-        new, fixed = _compare(previous, run.result)
-        return Update(run.result, new=new, fixed=fixed, full=True,
-                      seconds=time.perf_counter() - began)  # fmt: skip
+        update = Update(run.result, full=True, seconds=time.perf_counter() - began)
+        if previous is not None:  # nothing is new on the first check
+            update.new, update.fixed = news(previous.findings, run.result.findings)
+        return update
 
     def refresh(self, paths: Iterable[Path | str]) -> Update | None:
         """Bring the check up to date after ``paths`` changed (absolute, or relative to
@@ -115,27 +117,27 @@ class Session:
         self._dirty |= relevant
         # Many files at once (a branch checked out): one full load is quicker.
         many = len(self._dirty) > max(MANY_FILES, len(self._files) // 4)
+        update: Update | None
         if restart or many or self._must_start or self.graph is None or self.run is None:
             update = self.start()
             # Until the manifest or a rule pack loads again, edits cannot be applied to
             # the last valid state (it was checked with the old settings).
             self._must_start = update.result is None and (restart or self._must_start)
         else:
-            found = self._incremental(began)
-            if found is None:
+            update = self._incremental()
+            if update is None:
                 return None
-            update = found
         update.files = tuple(sorted(relevant))
         update.seconds = time.perf_counter() - began
         return update
 
-    def _incremental(self, began: float) -> Update | None:
+    def _incremental(self) -> Update | None:
         """Apply the changed files to the last valid state; ``None`` when none of them is
         a model file after all (a YAML file the include patterns leave out)."""
         assert self.graph is not None and self.run is not None
         with kept_for_good():
             try:
-                reloaded = reload_files(self.graph.model, self.graph, self._files, self._dirty)
+                reloaded = reload_files(self.graph, self._files, self._dirty)
             except NeedsFullLoad:
                 return self.start()
             if not reloaded.changed_files:
@@ -145,8 +147,8 @@ class Session:
             run, change = recheck(self.run, graph, reloaded.delta, seeds, reloaded.changed_files)
         self.graph, self.run, self._files = graph, run, reloaded.files
         self._dirty.clear()
-        new, fixed = news(change)
-        return Update(run.result, new=new, fixed=fixed, seconds=time.perf_counter() - began)
+        new, fixed = news(change.removed, change.added)
+        return Update(run.result, new=new, fixed=fixed)
 
     def _classify(self, paths: Iterable[Path | str]) -> tuple[set[str], bool]:
         """The changed model files (relative paths), and whether a change needs a
@@ -184,10 +186,3 @@ class Session:
             elif rel.endswith(MODEL_SUFFIXES):
                 relevant.add(rel)  # a new model file, if the include patterns take it
         return relevant, restart
-
-
-def _compare(before: CheckResult | None, after: CheckResult) -> tuple[list[Finding], list[Finding]]:
-    """New and fixed findings between two full results (nothing is new on the first)."""
-    if before is None:
-        return [], []
-    return news(FindingChange(before.findings, list(before.findings), list(after.findings)))
