@@ -21,7 +21,6 @@ from eakit.loader.collect import (
     Collected,
     collect,
     declared_ids,
-    loose_free,
 )
 from eakit.loader.errors import odd_keys, shown, translate
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
@@ -103,18 +102,16 @@ def only_comments(text: str) -> bool:
 
 def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
     """A file's data and whether its strings are NFC already (see :func:`_read`), when
-    the fast parser reads it cleanly and no value has the wrong YAML type
-    (:func:`eakit.loader.collect.loose_free`); ``None`` when anything needs
-    :func:`_read`'s and :func:`collect`'s explanations. What a worker process does for
-    the loader (see :mod:`eakit.speed.prefetch`)."""
+    the fast parser reads it cleanly; ``None`` when anything needs :func:`_read`'s
+    explanations. What a worker process does for the loader (see
+    :mod:`eakit.speed.prefetch`)."""
     text = _text(file)
     if not isinstance(text, str):
         return None
     try:
-        data = parse_fast(text)
+        return parse_fast(text), "\\" not in text
     except (ValueError, RecursionError):
         return None
-    return (data, "\\" not in text) if loose_free(data) else None
 
 
 def _read(
@@ -339,14 +336,11 @@ def _collect_file(
     component limit is not validated: the limit's diagnostic is returned instead."""
     if fetched is not None:
         data, text_is_nfc = fetched
-        if (over := _over_limit(data, file, found, limits)) is not None:
-            return [over]
-        # parse_clean found no loose values: collect need not look for them again
-        return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=True)
-    data, problems, text_is_nfc = _read(file, locator)
-    if problems:
-        found.invalid_ids |= declared_ids(file.path)
-        return problems
+    else:
+        data, problems, text_is_nfc = _read(file, locator)
+        if problems:
+            found.invalid_ids |= declared_ids(file.path)
+            return problems
     if (over := _over_limit(data, file, found, limits)) is not None:
         return [over]
     return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc)

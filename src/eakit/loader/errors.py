@@ -27,7 +27,6 @@ from eakit.loader.expect import (
     describe,
     field_at,
     is_id_list,
-    loose_values,
     model_at,
     or_list,
 )
@@ -269,15 +268,12 @@ def translate(
     model_cls: type[BaseModel],
     what: str,
     locate: LocateFn,
-    reported: frozenset[YamlPath] = frozenset(),
     *,
     odd_keys_reported: bool = False,
 ) -> list[Diagnostic]:
-    """One diagnostic per problem, located at the offending key.
-
-    Errors at a path in ``reported`` are skipped: :func:`loose` said it already; with
-    ``odd_keys_reported`` so are top-level keys that are not text (:func:`odd_keys`).
-    """
+    """One diagnostic per problem, located at the offending key (with
+    ``odd_keys_reported``, not the top-level keys that are not text: see
+    :func:`odd_keys`)."""
     errors = list(_merge_unions(exc.errors(include_url=False)))
     # A misspelt required key is one mistake: "unknown key 'architecure' (did you mean
     # 'architecture'?)" says it all, "missing required key 'architecture'" would repeat it.
@@ -291,7 +287,7 @@ def translate(
     diagnostics = []
     for error in errors:
         loc = tuple(error["loc"])
-        if loc in reported or (error["type"] == "missing" and loc in misspelt):
+        if error["type"] == "missing" and loc in misspelt:
             continue
         kind = error["type"]
         if kind == "invalid_key" and len(loc) == 1 and odd_keys_reported:
@@ -344,34 +340,3 @@ def odd_keys(
         for key in raw
         if not isinstance(key, str)
     ]
-
-
-def loose(
-    model_cls: type[BaseModel], raw: dict[Any, Any], locate: LocateFn
-) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
-    """Values of the wrong YAML type that pydantic would quietly convert (``true`` for 1).
-
-    Returns the diagnostics and the paths they cover (for :func:`translate`).
-    """
-    found = list(loose_values(model_cls, raw))
-    diagnostics = [
-        Diagnostic(
-            locate(path),
-            say(
-                "schema.must_be",
-                field=field_words(path),
-                expected=expected,
-                got=shown(_value_at(raw, path)),
-                hint="",
-            ),
-            code="schema.type",
-        )
-        for path, expected in found
-    ]
-    return diagnostics, frozenset(path for path, _ in found)
-
-
-def _value_at(raw: Any, path: YamlPath) -> Any:
-    for part in path:
-        raw = raw[part]
-    return raw
