@@ -22,7 +22,7 @@ from eakit.loader.collect import (
     collect,
     declared_ids,
 )
-from eakit.loader.errors import odd_keys, shown, translate
+from eakit.loader.errors import explain, shown
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.loader.limits import Limits
@@ -101,8 +101,8 @@ def only_comments(text: str) -> bool:
 
 
 def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
-    """A file's data and whether its strings are NFC already (see :func:`_read`), when
-    the fast parser reads it cleanly; ``None`` when anything needs :func:`_read`'s
+    """A file's data and whether its strings are NFC already (see :func:`read_file`), when
+    the fast parser reads it cleanly; ``None`` when anything needs :func:`read_file`'s
     explanations. What a worker process does for the loader (see
     :mod:`eakit.speed.prefetch`)."""
     text = _text(file)
@@ -114,14 +114,15 @@ def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
         return None
 
 
-def _read(
+def read_file(
     file: ModelFile, locator: YamlLocator, empty: str = EMPTY_MODEL_FILE
 ) -> tuple[Any, list[Diagnostic], bool]:
-    """Read and parse one file; fast parser first, precise parser to explain problems.
+    """Read and parse one model file: its data, its problems, and whether every string
+    parsed is NFC already (for :func:`eakit.loader.collect.collect`). The fast parser
+    reads it; the precise one explains problems.
 
-    The last item says whether every string parsed is NFC already: the text is read as
-    NFC, and only an escape sequence (``"a\\u0300"``) can write a character the text
-    does not show.
+    The text is read as NFC, and only an escape sequence (``"a\\u0300"``) can write a
+    character the text does not show.
     """
     text = _text(file, empty)
     if not isinstance(text, str):
@@ -135,19 +136,9 @@ def _read(
     try:
         composed = compose(text)
     except YamlError as exc:
-        related = (Location(file.rel, *exc.related),) if exc.related else ()
-        problem = Diagnostic(
-            Location(file.rel, exc.line, exc.col), exc.message, code="yaml", related=related
-        )
-        return None, [problem], False
+        return None, [_yaml_problem(file.rel, exc)], False
     locator.remember(file.rel, composed.positions)
     return composed.data, [], text_is_nfc
-
-
-def read_file(file: ModelFile, locator: YamlLocator) -> tuple[Any, list[Diagnostic], bool]:
-    """Read and parse one model file: its data, its problems, and whether its strings are
-    NFC already (for :func:`eakit.loader.collect.collect`)."""
-    return _read(file, locator)
 
 
 def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagnostic]]:
@@ -158,20 +149,11 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
         problem = say("manifest.not_folder") if root.exists() else say("manifest.no_folder")
         return None, locator, [Diagnostic(Location(str(root)), problem)]
     if not path.is_file():
-        return (
-            None,
-            locator,
-            [
-                Diagnostic(
-                    Location(MANIFEST),
-                    say("manifest.missing"),
-                )
-            ],
-        )
+        return None, locator, [Diagnostic(Location(MANIFEST), say("manifest.missing"))]
     if not path.resolve().is_relative_to(root.resolve()):
         message = say("files.link_file_outside")
         return None, locator, [Diagnostic(Location(MANIFEST), message, code="io")]
-    data, problems, _nfc = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
+    data, problems, _nfc = read_file(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
     if problems:
         return None, locator, problems
     if data is None:  # only '---', '~' or 'null'
@@ -183,12 +165,8 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
-        keys = [info.alias or name for name, info in Manifest.model_fields.items()]
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-        what = say("what.manifest")
-        problems = odd_keys(data, keys, what, locate)
-        problems += translate(exc, Manifest, what, locate, odd_keys_reported=True)
-        return None, locator, problems
+        return None, locator, explain(exc, Manifest, data, say("what.manifest"), locate)
     problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc), root)
     return (None if problems else manifest), locator, problems
 
@@ -203,12 +181,12 @@ def _composer_verdicts(diagnostics: list[Diagnostic], locator: YamlLocator) -> l
     if not locator.failures:
         return diagnostics
     kept = [d for d in diagnostics if d.location.file not in locator.failures]
-    for rel, exc in sorted(locator.failures.items()):
-        related = (Location(rel, *exc.related),) if exc.related else ()
-        kept.append(
-            Diagnostic(Location(rel, exc.line, exc.col), exc.message, code="yaml", related=related)
-        )
-    return kept
+    return kept + [_yaml_problem(rel, exc) for rel, exc in sorted(locator.failures.items())]
+
+
+def _yaml_problem(rel: str, exc: YamlError) -> Diagnostic:
+    related = (Location(rel, *exc.related),) if exc.related else ()
+    return Diagnostic(Location(rel, exc.line, exc.col), exc.message, code="yaml", related=related)
 
 
 def load_model(
@@ -337,7 +315,7 @@ def _collect_file(
     if fetched is not None:
         data, text_is_nfc = fetched
     else:
-        data, problems, text_is_nfc = _read(file, locator)
+        data, problems, text_is_nfc = read_file(file, locator)
         if problems:
             found.invalid_ids |= declared_ids(file.path)
             return problems
@@ -392,7 +370,7 @@ def _load_model(
         # An earlier load of this process may still be writing the cache (see
         # FileCache.put_many): this load reads what it wrote, as if it were written in line.
         Background.wait()
-        # A file that cannot be read has no key: _read says why when it reads it.
+        # A file that cannot be read has no key: read_file says why when it reads it.
         raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
     ahead = (

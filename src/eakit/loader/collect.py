@@ -7,32 +7,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from eakit import metamodel
 from eakit.diagnostics import Diagnostic, Location
-from eakit.loader.errors import kind_words, odd_keys, shown, shown_key, suggest, translate
-from eakit.loader.expect import or_list
+from eakit.loader.errors import explain, kind_words, shown, shown_key, suggest
+from eakit.loader.expect import keys_of
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
 from eakit.loader.yamlio import MAX_FILE_BYTES
-from eakit.messages import say
+from eakit.messages import or_list, say
 from eakit.model import KIND_CLASSES, BaseComponent, Relation, SourceRef
 from eakit.model.components import TEXT_IS_NFC
 
 TOP_LEVEL_KEYS = ("components", "relations")
 EMPTY_MODEL_FILE = say("model.empty_file")
-_COMMON_KEYS = frozenset(info.alias or name for name, info in BaseComponent.model_fields.items())
+_COMMON_KEYS = frozenset(keys_of(BaseComponent))
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
 
 
-def _field_names(cls: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in cls.model_fields.items()]
-
-
-# Validation context for a file whose strings are all NFC already (see loader._read):
+# Validation context for a file whose strings are all NFC already (see loader.read_file):
 # the models need not normalise them again.
 _NFC = {TEXT_IS_NFC: True}
 
@@ -157,21 +153,7 @@ def _invalid_component(
     if isinstance(raw_id, str):
         file.into.invalid_ids.add(raw_id)
     file.into.unchecked.append(RawObject(cls, raw, ref))
-    return _explained(exc, cls, raw, label, ref, file.locator)
-
-
-def _explained(
-    exc: ValidationError,
-    cls: type[BaseModel],
-    raw: dict[Any, Any],
-    what: str,
-    ref: SourceRef,
-    locator: YamlLocator,
-) -> list[Diagnostic]:
-    """The diagnostics of an object that failed validation, keys that are not text first."""
-    locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-    problems = odd_keys(raw, _field_names(cls), what, locate)
-    return problems + translate(exc, cls, what, locate, odd_keys_reported=True)
+    return explain(exc, cls, raw, label, lambda loc: file.locator.locate(ref, *loc))
 
 
 def add_component(
@@ -202,7 +184,8 @@ def _relation(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
         relation = Relation.model_validate(raw, context=file.context)
     except ValidationError as exc:
         into.unchecked.append(RawObject(Relation, raw, ref))
-        return _explained(exc, Relation, raw, say("what.relation"), ref, locator)
+        what = say("what.relation")
+        return explain(exc, Relation, raw, what, lambda loc: locator.locate(ref, *loc))
     into.relations.append(relation)
     into.relation_sources.append(ref)
     return []

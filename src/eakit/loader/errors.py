@@ -27,10 +27,10 @@ from eakit.loader.expect import (
     describe,
     field_at,
     is_id_list,
+    keys_of,
     model_at,
-    or_list,
 )
-from eakit.messages import Bilingual, say
+from eakit.messages import Bilingual, or_list, say
 from eakit.model.components import ID_PATTERN, KIND_CLASSES, BaseComponent
 from eakit.text import strip_diacritics
 
@@ -259,7 +259,7 @@ def _key_message(model_cls: type[BaseModel], what: str, loc: YamlPath) -> str:
     if container is None:  # a key of a free mapping such as 'properties'
         where = say("what.of", field=field_words(loc[:-1]), what=what)
         return say("schema.key_not_text", key=shown(loc[-1]), where=where)
-    allowed = [info.alias or n for n, info in container.model_fields.items()]
+    allowed = keys_of(container)
     return unknown_key(loc[-1], allowed, _owner(what, loc), model_cls)
 
 
@@ -273,7 +273,7 @@ def translate(
 ) -> list[Diagnostic]:
     """One diagnostic per problem, located at the offending key (with
     ``odd_keys_reported``, not the top-level keys that are not text: see
-    :func:`odd_keys`)."""
+    :func:`explain`)."""
     errors = list(_merge_unions(exc.errors(include_url=False)))
     # A misspelt required key is one mistake: "unknown key 'architecure' (did you mean
     # 'architecture'?)" says it all, "missing required key 'architecture'" would repeat it.
@@ -282,7 +282,7 @@ def translate(
         loc: YamlPath = tuple(error["loc"])
         container = model_at(model_cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
         if container is not None and isinstance(loc[-1], str):
-            names = [info.alias or n for n, info in container.model_fields.items()]
+            names = keys_of(container)
             misspelt.add((*loc[:-1], closest(loc[-1], names)))
     diagnostics = []
     for error in errors:
@@ -323,15 +323,20 @@ def _reason(error: ErrorDetails) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def odd_keys(
-    raw: dict[Any, Any], allowed: list[str], what: str, locate: LocateFn
+def explain(
+    exc: ValidationError,
+    model_cls: type[BaseModel],
+    raw: dict[Any, Any],
+    what: str,
+    locate: LocateFn,
 ) -> list[Diagnostic]:
-    """Keys that are not text (``2019:``, ``null:``, ``true:``), named as written in YAML.
+    """One diagnostic per problem of ``raw``, which failed validation as ``model_cls``.
 
-    pydantic reports them as text of its own making ('None', 1 for true), so they are
-    found here instead, and :func:`translate` is told to skip its version.
+    Keys that are not text (``2019:``, ``null:``, ``true:``) are named as written in YAML:
+    pydantic reports them as text of its own making ('None', 1 for true).
     """
-    return [
+    allowed = keys_of(model_cls)
+    odd = [
         Diagnostic(
             locate((key,)) if isinstance(key, str | int) else locate(()),
             unknown_key(key, allowed, what),
@@ -340,3 +345,4 @@ def odd_keys(
         for key in raw
         if not isinstance(key, str)
     ]
+    return odd + translate(exc, model_cls, what, locate, odd_keys_reported=True)

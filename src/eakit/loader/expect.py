@@ -10,14 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from eakit.messages import Bilingual, say
-from eakit.messages import or_list as _or_list
+from eakit.messages import Bilingual, or_list, say
 from eakit.model.components import ID_PATTERN
 
 YamlPath = tuple[str | int, ...]
@@ -71,6 +69,11 @@ def members(annotation: Any, metadata: tuple[Any, ...] = ()) -> list[Member]:
 
 def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def keys_of(model_cls: type[BaseModel]) -> list[str]:
+    """The keys ``model_cls`` takes, as written in YAML (aliases where there are)."""
+    return [info.alias or name for name, info in model_cls.model_fields.items()]
 
 
 def model_field(model_cls: type[BaseModel], key: str) -> tuple[Any, tuple[Any, ...]] | None:
@@ -134,11 +137,6 @@ def choices(annotation_members: list[Member]) -> list[str]:
         elif isinstance(member.tp, type) and issubclass(member.tp, enum.Enum):
             values.extend(str(v.value) for v in member.tp)
     return values
-
-
-def or_list(words: Sequence[str]) -> Bilingual:
-    """``a, b or c`` (in both languages)."""
-    return _or_list(words)
 
 
 def is_id_list(annotation_members: list[Member]) -> bool:
