@@ -15,26 +15,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.collect import (
-    EMPTY_MODEL_FILE,
-    TOP_LEVEL_KEYS,
-    Collected,
-    collect,
-    declared_ids,
-)
+from eakit.loader.collect import EMPTY_MODEL_FILE, TOP_LEVEL_KEYS, Collected, collect, declared_ids
 from eakit.loader.errors import explain, shown
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.loader.limits import Limits
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
-from eakit.loader.yamlio import (
-    MAX_FILE_BYTES,
-    YamlError,
-    compose,
-    decode,
-    parse_fast,
-)
+from eakit.loader.yamlio import MAX_FILE_BYTES, YamlError, compose, decode, parse_fast
 from eakit.messages import os_reason, say
 from eakit.model import Manifest, Model, SourceRef
 

@@ -207,12 +207,7 @@ def _relations(items: list[Any], rel: str, file: _File) -> list[Diagnostic]:
 
 
 def collect(
-    data: Any,
-    rel: str,
-    locator: YamlLocator,
-    into: Collected,
-    *,
-    text_is_nfc: bool = False,
+    data: Any, rel: str, locator: YamlLocator, into: Collected, *, text_is_nfc: bool = False
 ) -> list[Diagnostic]:
     """Validate the components and relations of one parsed file ``rel`` into ``into``
     (``text_is_nfc``: every string in ``data`` is NFC already)."""
@@ -246,8 +241,7 @@ def collect(
         if not isinstance(items, list):
             diagnostics.append(
                 Diagnostic(
-                    locator.locate(top, key),
-                    say("model.not_a_list", key=key, got=shown(items)),
+                    locator.locate(top, key), say("model.not_a_list", key=key, got=shown(items))
                 )
             )
             continue

@@ -237,9 +237,7 @@ def discover(
         if leaves_root(pattern):
             diagnostics.append(
                 Diagnostic(
-                    Location(MANIFEST),
-                    say("files.glob_relative", pattern=pattern),
-                    code="include",
+                    Location(MANIFEST), say("files.glob_relative", pattern=pattern), code="include"
                 )
             )
             continue

@@ -200,12 +200,7 @@ def check_references(
                     )
                 )
                 continue
-            check_target(
-                target,
-                kinds,
-                partial(model.locator.locate, obj.ref, *path),
-                what,
-            )
+            check_target(target, kinds, partial(model.locator.locate, obj.ref, *path), what)
 
     architecture = model.manifest.architecture
     for name in ("province", "owner_agency"):

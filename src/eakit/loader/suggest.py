@@ -53,8 +53,7 @@ class IdSuggester:
             return self._memo[unknown]
         by_word = self._index()
         words = sorted(
-            (w for w in set(unknown.split("-")) if w in by_word),
-            key=lambda w: (len(by_word[w]), w),
+            (w for w in set(unknown.split("-")) if w in by_word), key=lambda w: (len(by_word[w]), w)
         )
         candidates: set[str] = set()
         if len(unknown) <= 120:  # a longer string is no id; its typos are not worth listing

@@ -45,10 +45,7 @@ _FIRST_LINE_HINT = re.compile(rf"(?:{_MARKER_LINE}|{_KEY_LINE}|{_DEEP_LINE})")
 # The same after a line break, one regex each: a search for one alternative skips from
 # line break to line break in C, while the three together try each at every line (three
 # times as slow over a national model's 55 MB, in the worker that parses it).
-_LINE_HINTS = (
-    re.compile(rf"\n(?:{_MARKER_LINE})"),
-    re.compile(rf"\n{_DEEP_LINE}"),
-)
+_LINE_HINTS = (re.compile(rf"\n(?:{_MARKER_LINE})"), re.compile(rf"\n{_DEEP_LINE}"))
 _KEY_LINE_HINT = re.compile(rf"\n{_KEY_LINE}")
 # YAML's printable set minus the line breaks PyYAML (YAML 1.1) knows and yaml_rs
 # (YAML 1.2) does not: with them the two parsers would see different lines.
@@ -207,10 +204,7 @@ class _Builder:
             path = path[:-1]
         if path:
             where = self.positions[path]
-        return YamlError(
-            *where,
-            say("yaml.alias_bomb"),
-        )
+        return YamlError(*where, say("yaml.alias_bomb"))
 
     def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
         seen = id(node) in self.built
@@ -233,9 +227,7 @@ class _Builder:
             raise YamlError(mark.line + 1, mark.column + 1, say("yaml.too_deep", limit=MAX_DEPTH))
         if node.tag not in _STANDARD_TAGS:
             raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
-                say("yaml.tag_plain", tag=excerpt(node.tag)),
+                mark.line + 1, mark.column + 1, say("yaml.tag_plain", tag=excerpt(node.tag))
             )
         self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
@@ -304,8 +296,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
         return YamlError(
-            *opened,
-            say("yaml.never_closed", bracket=bracket, closing=closing, line=line, col=col),
+            *opened, say("yaml.never_closed", bracket=bracket, closing=closing, line=line, col=col)
         )
     if "quoted scalar" in context and "end of stream" in problem and opened:
         return YamlError(*opened, say("yaml.quote_open"))
@@ -317,15 +308,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         before = _line(text, line)[: col - 1].strip().lstrip("-? ").strip()
         if len(before) > MAX_KEY_CHARS:
             return YamlError(
-                line,
-                col,
-                say("yaml.long_key", length=len(before), limit=MAX_KEY_CHARS),
+                line, col, say("yaml.long_key", length=len(before), limit=MAX_KEY_CHARS)
             )
-        return YamlError(
-            line,
-            col,
-            say("yaml.unexpected_colon"),
-        )
+        return YamlError(line, col, say("yaml.unexpected_colon"))
     if problem == "could not find expected ':'" and opened:
         # The key runs to the last ': ' on its line (a long key has one; a value may not).
         key = _line(text, opened[0])[opened[1] - 1 :].rsplit(": ", 1)[0].strip()
@@ -333,28 +318,15 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
             return YamlError(*opened, say("yaml.long_key", length=len(key), limit=MAX_KEY_CHARS))
         return YamlError(*opened, say("yaml.expected_colon"))
     if problem in ("did not find expected '-' indicator", "did not find expected key"):
-        return YamlError(
-            line,
-            col,
-            say("yaml.indentation"),
-        )
+        return YamlError(line, col, say("yaml.indentation"))
     if problem == "found undefined alias":
         name = re.match(r"\*?([^\s,\[\]{}]*)", _line(text, line)[col - 1 :])
         alias = excerpt(name.group(1)) if name else ""
         return YamlError(line, col, say("yaml.undefined_alias", alias=alias))
     if context.startswith("found duplicate anchor") and opened:
-        return YamlError(
-            line,
-            col,
-            say("yaml.anchor_twice", line=opened[0]),
-            related=opened,
-        )
+        return YamlError(line, col, say("yaml.anchor_twice", line=opened[0]), related=opened)
     if context == "expected a single document in the stream":
-        return YamlError(
-            line,
-            col,
-            say("yaml.second_document"),
-        )
+        return YamlError(line, col, say("yaml.second_document"))
     if context and context not in problem:
         problem = f"{problem} ({context})"
     return YamlError(line, col, invalid_yaml(problem))
