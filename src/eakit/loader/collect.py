@@ -24,20 +24,12 @@ TOP_LEVEL_KEYS = ("components", "relations")
 EMPTY_MODEL_FILE = say("model.empty_file")
 _COMMON_KEYS = frozenset(keys_of(BaseComponent))
 
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
 
 
 # Validation context for a file whose strings are all NFC already (see loader.read_file):
 # the models need not normalise them again.
 _NFC = {TEXT_IS_NFC: True}
-
-
-def _adapter(kind: str) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(kind)
-    if adapter is None:
-        adapter = _ADAPTERS[kind] = TypeAdapter(KIND_CLASSES[kind])
-    return adapter
 
 
 @dataclass
@@ -119,41 +111,30 @@ class _File:
 
 def _component(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
     locator, into = file.locator, file.into
-    kind = raw.get("kind") if isinstance(raw, dict) else None
-    if isinstance(kind, str) and kind in KIND_CLASSES:
-        try:
-            component = _adapter(kind).validate_python(raw, context=file.context)
-        except ValidationError as exc:
-            return _invalid_component(raw, kind, ref, file, exc)
-        return add_component(component, ref, locator, into)
     if not isinstance(raw, dict):
         return [Diagnostic(locator.locate(ref), say("model.component_not_mapping", got=shown(raw)))]
+    kind: Any = raw.get("kind")
+    cls = KIND_CLASSES.get(kind) if isinstance(kind, str) else None
+    if cls is not None:
+        try:
+            component = cls.model_validate(raw, context=file.context)
+        except ValidationError as exc:
+            invalid = exc
+        else:
+            return add_component(component, ref, locator, into)
+    # Declared but invalid: references to it are not dangling.
     raw_id = raw.get("id")
     if isinstance(raw_id, str):
         into.invalid_ids.add(raw_id)
-    label = (
-        say("what.component_id", id=raw_id) if isinstance(raw_id, str) else say("what.component")
-    )
-    where = locator.locate(ref, "kind") if kind is not None else locator.locate(ref)
-    return [_kind_problem(raw, kind, where, label)]
-
-
-def _invalid_component(
-    raw: dict[Any, Any], kind: str, ref: SourceRef, file: _File, exc: ValidationError
-) -> list[Diagnostic]:
-    """What is wrong with a component of a known kind, which is kept to check its
-    references."""
-    cls = KIND_CLASSES[kind]
-    raw_id = raw.get("id")
-    label = (
-        say("what.kind_id", kind=kind_words(kind), id=raw_id)
-        if isinstance(raw_id, str)
-        else kind_words(kind)
-    )
+    if cls is None:
+        label = say("what.component_id", id=raw_id) if isinstance(raw_id, str) else None
+        where = locator.locate(ref, "kind") if kind is not None else locator.locate(ref)
+        return [_kind_problem(raw, kind, where, label or say("what.component"))]
+    into.unchecked.append(RawObject(cls, raw, ref))
+    what = kind_words(kind)
     if isinstance(raw_id, str):
-        file.into.invalid_ids.add(raw_id)
-    file.into.unchecked.append(RawObject(cls, raw, ref))
-    return explain(exc, cls, raw, label, lambda loc: file.locator.locate(ref, *loc))
+        what = say("what.kind_id", kind=what, id=raw_id)
+    return explain(invalid, cls, raw, what, lambda loc: locator.locate(ref, *loc))
 
 
 def add_component(
@@ -224,30 +205,19 @@ def collect(
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             hint = suggest(key, list(TOP_LEVEL_KEYS)) if isinstance(key, str) else ""
-            diagnostics.append(
-                Diagnostic(
-                    locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top),
-                    say(
-                        "model.unknown_top_key",
-                        key=shown_key(key),
-                        hint=hint or say("model.top_keys"),
-                    ),
-                )
+            where = locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top)
+            message = say(
+                "model.unknown_top_key", key=shown_key(key), hint=hint or say("model.top_keys")
             )
+            diagnostics.append(Diagnostic(where, message))
     for key in TOP_LEVEL_KEYS:
         items = data.get(key)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            diagnostics.append(
-                Diagnostic(
-                    locator.locate(top, key), say("model.not_a_list", key=key, got=shown(items))
-                )
-            )
-            continue
-        if key == "relations":
+        if items is not None and not isinstance(items, list):
+            message = say("model.not_a_list", key=key, got=shown(items))
+            diagnostics.append(Diagnostic(locator.locate(top, key), message))
+        elif items and key == "relations":
             diagnostics += _relations(items, rel, scope)
-            continue
-        for index, raw in enumerate(items):
-            diagnostics += _component(raw, SourceRef(rel, (key, index)), scope)
+        elif items:
+            for index, raw in enumerate(items):
+                diagnostics += _component(raw, SourceRef(rel, (key, index)), scope)
     return diagnostics
