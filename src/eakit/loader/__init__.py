@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -218,39 +219,32 @@ def start_load(
 MIN_OBJECTS_APART = 100_000
 
 
+@dataclass(eq=False)
 class PendingModel:
     """A validated model whose cross-file reference check may still be running in a
     worker (see :func:`start_load`)."""
 
-    def __init__(
-        self,
-        model: Model,
-        locator: YamlLocator,
-        found: Collected,
-        worker: Worker | None = None,
-        diagnostics: list[Diagnostic] | None = None,
-    ) -> None:
-        self.model = model
-        self._locator = locator
-        self._found = found
-        self._worker = worker
-        self._diagnostics = diagnostics  # the check's own, when it ran here
+    model: Model
+    locator: YamlLocator
+    found: Collected
+    worker: Worker | None = None
+    diagnostics: list[Diagnostic] | None = None  # the check's own, when it ran here
 
     def result(self) -> Model:
         """The model, once its references are checked; raises :class:`ModelLoadError`
         carrying every diagnostic when the model is invalid."""
-        diagnostics = self._diagnostics
+        diagnostics = self.diagnostics
         if diagnostics is None:
             found = FAILED
-            if self._worker is not None:
-                with self._worker:
-                    found = self._worker.receive()
-                self._worker = None
+            if self.worker is not None:
+                with self.worker:
+                    found = self.worker.receive()
+                self.worker = None
             if found is FAILED:  # no worker, or it died: check here
-                found = check_references(self.model, self._found.invalid_ids, self._found.unchecked)
-            diagnostics = self._diagnostics = found
+                found = check_references(self.model, self.found.invalid_ids, self.found.unchecked)
+            diagnostics = self.diagnostics = found
         if diagnostics:
-            raise ModelLoadError(_composer_verdicts(diagnostics, self._locator))
+            raise ModelLoadError(_composer_verdicts(diagnostics, self.locator))
         return self.model
 
     def __enter__(self) -> PendingModel:
@@ -258,9 +252,9 @@ class PendingModel:
 
     def __exit__(self, kind: type[BaseException] | None, *details: object) -> None:
         """Stop a worker whose answer is no longer wanted."""
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
 
 def _cached_read(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from itertools import groupby
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -186,32 +187,24 @@ def unknown_key(
     )
 
 
+def _union_run(error: ErrorDetails) -> tuple[bool, object]:
+    """What groups the errors of one union: pydantic tags each alternative's error with
+    the alternative's name, after the path of the value."""
+    loc = tuple(error["loc"])
+    tag = loc[-1] if loc else None
+    if isinstance(tag, str) and _UNION_TAG.match(tag):
+        return True, loc[:-1]
+    return False, id(error)
+
+
 def _merge_unions(errors: list[ErrorDetails]) -> Iterator[ErrorDetails]:
     """One error for a value no alternative of a union accepts (pydantic gives one each)."""
-    pending: list[ErrorDetails] = []
-    for error in errors:
-        loc = tuple(error["loc"])
-        tag = loc[-1] if loc else None
-        is_member = isinstance(tag, str) and bool(_UNION_TAG.match(tag))
-        if is_member and pending and tuple(pending[0]["loc"])[:-1] == loc[:-1]:
-            pending.append(error)
-            continue
-        if pending:
-            yield _collapse(pending)
-            pending = []
-        if is_member:
-            pending.append(error)
+    for (is_member, _), run in groupby(errors, key=_union_run):
+        group = list(run)
+        if is_member and len(group) > 1:
+            yield {**group[0], "type": "union", "loc": tuple(group[0]["loc"])[:-1]}
         else:
-            yield error
-    if pending:
-        yield _collapse(pending)
-
-
-def _collapse(group: list[ErrorDetails]) -> ErrorDetails:
-    if len(group) == 1:
-        return group[0]
-    first = group[0]
-    return {**first, "type": "union", "loc": tuple(first["loc"])[:-1]}
+            yield from group
 
 
 def _value_message(error: ErrorDetails, loc: YamlPath, found: list[Member]) -> str:

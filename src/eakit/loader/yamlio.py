@@ -180,12 +180,8 @@ class Composed:
 
 def _too_long(node: yaml.Node) -> YamlError:
     mark = node.start_mark
-    digits = len(node.value)
-    return YamlError(
-        mark.line + 1,
-        mark.column + 1,
-        say("yaml.long_number", digits=digits, limit=MAX_NUMBER_DIGITS),
-    )
+    message = say("yaml.long_number", digits=len(node.value), limit=MAX_NUMBER_DIGITS)
+    return YamlError(mark.line + 1, mark.column + 1, message)
 
 
 class _Builder:
@@ -197,8 +193,7 @@ class _Builder:
         # itself, so its own position is lost; the key holding it is where to point.
         self.expanding: YamlPath | None = None
 
-    def _bomb(self, mark: yaml.Mark) -> YamlError:
-        where = (mark.line + 1, mark.column + 1)
+    def _bomb(self, where: tuple[int, int]) -> YamlError:
         path = self.expanding or ()
         while path and not (isinstance(path[-1], str) and path in self.positions):
             path = path[:-1]
@@ -221,46 +216,38 @@ class _Builder:
     def build_node(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
         self.budget -= 1
         mark = node.start_mark
+        where = (mark.line + 1, mark.column + 1)
         if self.budget < 0:
-            raise self._bomb(mark)
+            raise self._bomb(where)
         if depth > MAX_DEPTH:
-            raise YamlError(mark.line + 1, mark.column + 1, say("yaml.too_deep", limit=MAX_DEPTH))
+            raise YamlError(*where, say("yaml.too_deep", limit=MAX_DEPTH))
         if node.tag not in _STANDARD_TAGS:
-            raise YamlError(
-                mark.line + 1, mark.column + 1, say("yaml.tag_plain", tag=excerpt(node.tag))
-            )
-        self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+            raise YamlError(*where, say("yaml.tag_plain", tag=excerpt(node.tag)))
+        self.positions.setdefault(path, where)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
-            seen: dict[Any, yaml.Node] = {}
+            seen: dict[Any, tuple[int, int]] = {}  # key -> where it is first given
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    km = key_node.start_mark
-                    raise YamlError(km.line + 1, km.column + 1, say("yaml.key_scalar"))
-                if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                    km = key_node.start_mark
-                    raise YamlError(km.line + 1, km.column + 1, say("yaml.merge_key"))
                 km = key_node.start_mark
+                at = (km.line + 1, km.column + 1)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlError(*at, say("yaml.key_scalar"))
+                if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlError(*at, say("yaml.merge_key"))
                 if not key_node.style and number_too_long(key_node.value):
                     raise _too_long(key_node)
                 if key_node.tag not in _STANDARD_TAGS:
-                    raise YamlError(
-                        km.line + 1, km.column + 1, say("yaml.tag", tag=excerpt(key_node.tag))
-                    )
+                    raise YamlError(*at, say("yaml.tag", tag=excerpt(key_node.tag)))
                 key = resolve_plain(key_node.value) if not key_node.style else key_node.value
                 if isinstance(key, float) and math.isnan(key):
                     key = str(key_node.value)
                 if key in seen:
-                    first = seen[key].start_mark
-                    raise YamlError(
-                        km.line + 1,
-                        km.column + 1,
-                        say("yaml.duplicate_key", key=excerpt(key_node.value), line=first.line + 1),
-                        related=(first.line + 1, first.column + 1),
-                    )
-                seen[key] = key_node
+                    first = seen[key]
+                    message = say("yaml.duplicate_key", key=excerpt(key_node.value), line=first[0])
+                    raise YamlError(*at, message, related=first)
+                seen[key] = at
                 child_path = (*path, key) if isinstance(key, str | int) else path
-                self.positions[child_path] = (km.line + 1, km.column + 1)
+                self.positions[child_path] = at
                 result[key] = self.build(value_node, child_path, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
