@@ -27,15 +27,14 @@ YEAR_BOUNDS = (1990, 2100)
 
 @dataclass(frozen=True)
 class Member:
-    """One alternative of a (possibly optional or union) annotation, with its constraints."""
+    """One alternative of a (possibly optional or union) annotation, with the constraints
+    its message says."""
 
     tp: Any
     ge: float | None = None
     le: float | None = None
     gt: float | None = None
     lt: float | None = None
-    min_length: int | None = None
-    max_length: int | None = None
     pattern: str | None = None
 
 
@@ -45,7 +44,7 @@ def _constraints(metadata: tuple[Any, ...]) -> dict[str, Any]:
         nested = getattr(meta, "metadata", None)
         if isinstance(nested, list):  # a pydantic FieldInfo used inside Annotated
             found.update(_constraints(tuple(nested)))
-        for name in ("ge", "le", "gt", "lt", "min_length", "max_length", "pattern"):
+        for name in ("ge", "le", "gt", "lt", "pattern"):
             value = getattr(meta, name, None)
             if value is not None:
                 found[name] = value

@@ -9,10 +9,10 @@ import posixpath
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 
 from eakit.diagnostics import Diagnostic, Location
-from eakit.loader.confine import CODE, names_pack_file, resolve_inside
+from eakit.loader.confine import CODE, is_absolute, names_pack_file, resolve_inside
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.messages import os_reason, say
 from eakit.model import Manifest
@@ -30,8 +30,7 @@ class ModelFile:
 
 def leaves_root(path: str) -> bool:
     """Whether a path written in the manifest points outside the model folder."""
-    pure = PurePosixPath(path.replace("\\", "/"))
-    return pure.is_absolute() or ".." in pure.parts or PureWindowsPath(path).drive != ""
+    return is_absolute(path) or ".." in PurePosixPath(path.replace("\\", "/")).parts
 
 
 def manifest_paths(

@@ -1,11 +1,12 @@
 """Safe YAML reading with two parsers: a fast one and a precise one.
 
-Most files are parsed by ``yaml_rs`` (a Rust parser, about 30 times faster than
+Most files are parsed by ``yaml_rs`` (a Rust parser, several times faster than
 PyYAML's C loader) which rejects duplicate keys and bounds alias expansion. It keeps
-no positions, so a file is composed again with PyYAML's C composer, which does,
-only when something must be located: a parse error, a tag, a validation error or a
-finding. That pass builds the same values (YAML 1.2 core schema, like ``yaml_rs``)
-together with a map from YAML path to line and column.
+no positions: where something must be located, :mod:`eakit.loader.positions` reads them
+from PyYAML's C parser. The precise parser, PyYAML's C composer, reads the files
+``yaml_rs`` would read otherwise than eakit means (tags, merge keys, several
+documents, ...) and explains parse errors; it builds the same values (YAML 1.2 core
+schema, like ``yaml_rs``) together with a map from YAML path to line and column.
 """
 
 from __future__ import annotations
@@ -73,9 +74,11 @@ _STANDARD_TAGS = {
 
 # YAML 1.2 core schema, as yaml_rs resolves plain scalars (timestamps stay strings:
 # pydantic parses dates where a field wants one, and a quoted date stays text).
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_PLAIN_WORDS = {
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 # Numbers as yaml_rs (which reads most files) resolves them, so that the composer reads
 # the same values: an optional sign, then 0x/0o/0b digits (either case), or digits and
 # a float form, with '_' ignored anywhere after the sign. Checked against yaml_rs on
@@ -91,8 +94,8 @@ MAX_NUMBER_DIGITS = 1000
 # A run of characters a number can be written with, longer than any number eakit reads:
 # such a file goes to the composer, which says where the number is.
 _LONG_NUMBER_RUN = re.compile(rf"[0-9a-fA-F_]{{{MAX_NUMBER_DIGITS + 1}}}")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_INF = (".inf", ".Inf", ".INF")
+_NAN = (".nan", ".NaN", ".NAN")
 
 
 MAX_EXCERPT_CHARS = 60  # of a key, tag or alias quoted in a message
@@ -140,12 +143,8 @@ def number_too_long(value: str) -> bool:
 
 def resolve_plain(value: str) -> Any:
     """Resolve an untagged plain scalar: YAML 1.2 core schema, as yaml_rs reads it."""
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
+    if value in _PLAIN_WORDS:
+        return _PLAIN_WORDS[value]
     sign = value[:1] if value[:1] in ("+", "-") else ""
     body = value[len(sign) :]
     radix = _RADIX.match(body)
@@ -163,9 +162,9 @@ def resolve_plain(value: str) -> Any:
             return value
     if _FLOAT.match(plain):
         return float(sign + plain)
-    if _INF.match(value):
-        return -math.inf if value.startswith("-") else math.inf
-    if _NAN.match(value):
+    if body in _INF:
+        return -math.inf if sign == "-" else math.inf
+    if value in _NAN:
         return math.nan
     return value
 
