@@ -258,6 +258,24 @@ def test_values_of_another_yaml_type_are_refused_not_converted() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("security_level", "3", "'security_level' must be an integer from 1 to 5, got '3'"),
+        ("since", 2015.0, "'since' must be a year from 1990 to 2100, got 2015.0"),
+        ("shared", "yes", "'shared' must be true or false, got 'yes'"),
+    ],
+)
+def test_text_and_fractions_are_not_read_as_numbers_or_booleans(key, value, message) -> None:
+    # Quoted in YAML, a number or a boolean is text: refused as the other wrong types are.
+    cls = KIND_CLASSES["application"]
+    raw = {"id": "a", "kind": "application", "name": "A", key: value}
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(cls).validate_python(raw)
+    found = translate(caught.value, cls, "x", lambda loc: Location(field_name(loc)))
+    assert [en(d.message) for d in found] == [message]
+
+
 # --- hints ----------------------------------------------------------------------------------
 
 
