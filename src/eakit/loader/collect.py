@@ -127,9 +127,11 @@ def _component(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
     if isinstance(raw_id, str):
         into.invalid_ids.add(raw_id)
     if cls is None:
-        label = say("what.component_id", id=raw_id) if isinstance(raw_id, str) else None
+        label = say("what.component")
+        if isinstance(raw_id, str):
+            label = say("what.component_id", id=raw_id)
         where = locator.locate(ref, "kind") if kind is not None else locator.locate(ref)
-        return [_kind_problem(raw, kind, where, label or say("what.component"))]
+        return [_kind_problem(raw, kind, where, label)]
     into.unchecked.append(RawObject(cls, raw, ref))
     what = kind_words(kind)
     if isinstance(raw_id, str):

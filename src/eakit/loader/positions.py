@@ -15,7 +15,6 @@ refuses) is left to it: the file is composed, and its verdict (a
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +31,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from eakit.loader.yamlio import MAX_DEPTH, MAX_NUMBER_DIGITS, YamlPath, compose, resolve_plain
+from eakit.loader.yamlio import MAX_DEPTH, MAX_NUMBER_DIGITS, YamlPath, compose, plain_key
 
 Positions = dict[YamlPath, tuple[int, int]]
 
@@ -102,10 +101,7 @@ def _key(event: ScalarEvent, resolved: dict[str, Any]) -> Any:
     if key is None:
         if value == "<<":
             raise _ForTheComposer
-        key = resolve_plain(value)
-        if isinstance(key, float) and math.isnan(key):
-            key = value
-        resolved[value] = key
+        key = resolved[value] = plain_key(value)
     return key
 
 

@@ -62,14 +62,8 @@ _CANNOT_BE_REFUSED = bytes(
     b for b in range(256) if (b >= 0x20 or b in b"\t\n\r") and b not in b"\x7f\xc2\xe2\xef"
 )
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:timestamp",
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
 
 # YAML 1.2 core schema, as yaml_rs resolves plain scalars (timestamps stay strings:
@@ -169,6 +163,13 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+def plain_key(value: str) -> Any:
+    """A plain mapping key as the composer reads it: resolved, but for NaN (never equal
+    to itself, so never found again), which stays text."""
+    key = resolve_plain(value)
+    return value if isinstance(key, float) and math.isnan(key) else key
+
+
 @dataclass
 class Composed:
     """Values of one file with the line and column of every mapping key and node."""
@@ -237,9 +238,7 @@ class _Builder:
                     raise _too_long(key_node)
                 if key_node.tag not in _STANDARD_TAGS:
                     raise YamlError(*at, say("yaml.tag", tag=excerpt(key_node.tag)))
-                key = resolve_plain(key_node.value) if not key_node.style else key_node.value
-                if isinstance(key, float) and math.isnan(key):
-                    key = str(key_node.value)
+                key = plain_key(key_node.value) if not key_node.style else key_node.value
                 if key in seen:
                     first = seen[key]
                     message = say("yaml.duplicate_key", key=excerpt(key_node.value), line=first[0])
