@@ -76,10 +76,8 @@ def shown(value: Any) -> str:
     such as *a list* are :class:`Bilingual`)."""
     if value is None:
         return say("shown.empty")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
+    if isinstance(value, bool | int | float):
+        return yaml_text(value)
     if isinstance(value, list):
         return say("shown.list")
     if isinstance(value, dict):
