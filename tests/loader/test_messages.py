@@ -10,10 +10,11 @@ import pytest
 import yaml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
-from eakit.diagnostics import Diagnostic
-from eakit.loader.errors import closest, shown, slug, suggest
-from eakit.loader.expect import describe, field_at, loose_values
+from eakit.diagnostics import Diagnostic, Location
+from eakit.loader.errors import closest, field_name, shown, slug, suggest, translate
+from eakit.loader.expect import describe, field_at
 from eakit.loader.suggest import IdSuggester
 from eakit.loader.yamlio import (
     _FIRST_LINE_HINT,
@@ -229,23 +230,50 @@ def test_fields_are_described_in_plain_words(cls: str, loc: tuple, words: str) -
     assert field_at(Relation, ("no_such_field",)) == []
 
 
-def test_values_pydantic_would_quietly_convert_are_found() -> None:
+def test_values_of_another_yaml_type_are_refused_not_converted() -> None:
+    # pydantic's lax mode would read true as 1, 1 and 0 as booleans and 20200101 as a
+    # Unix time; the model classes refuse them, and the message names what is expected.
+    cls = KIND_CLASSES["application"]
     raw = {
+        "id": "a",
+        "kind": "application",
+        "name": "A",
         "security_level": True,
         "since": 2015,
         "shared": 1,
         "internet_facing": False,
         "security_dossier": {"approved": 0, "date": 20200101},
     }
-    found = dict(loose_values(KIND_CLASSES["application"], raw))
-    assert sorted(found) == [
-        ("security_dossier", "approved"),
-        ("security_dossier", "date"),
-        ("security_level",),
-        ("shared",),
-    ]
-    assert en(found[("security_level",)]) == "an integer from 1 to 5"
-    assert en(found[("security_dossier", "date")]) == "a date YYYY-MM-DD"
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(cls).validate_python(raw)
+    found = {
+        d.location.file: en(d.message)
+        for d in translate(caught.value, cls, "x", lambda loc: Location(field_name(loc)))
+    }
+    assert found == {
+        "security_dossier.approved": "'security_dossier.approved' must be true or false, got 0",
+        "security_dossier.date": "'security_dossier.date' must be a date YYYY-MM-DD, got 20200101",
+        "security_level": "'security_level' must be an integer from 1 to 5, got true",
+        "shared": "'shared' must be true or false, got 1",
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("security_level", "3", "'security_level' must be an integer from 1 to 5, got '3'"),
+        ("since", 2015.0, "'since' must be a year from 1990 to 2100, got 2015.0"),
+        ("shared", "yes", "'shared' must be true or false, got 'yes'"),
+    ],
+)
+def test_text_and_fractions_are_not_read_as_numbers_or_booleans(key, value, message) -> None:
+    # Quoted in YAML, a number or a boolean is text: refused as the other wrong types are.
+    cls = KIND_CLASSES["application"]
+    raw = {"id": "a", "kind": "application", "name": "A", key: value}
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(cls).validate_python(raw)
+    found = translate(caught.value, cls, "x", lambda loc: Location(field_name(loc)))
+    assert [en(d.message) for d in found] == [message]
 
 
 # --- hints ----------------------------------------------------------------------------------

@@ -6,16 +6,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from eakit.loader import load_model
-from eakit.loader.expect import _loose_checks, loose_values
 from eakit.loader.files import ModelFile
-from eakit.model import KIND_CLASSES, Relation
 from eakit.speed import prefetch
 from eakit.speed import workers as worker
 from tests.workers import reaped, remember_workers
@@ -63,8 +58,7 @@ def test_escaped_text_from_the_worker_is_normalised(tmp_path):
 
 
 def test_invalid_items_of_plain_files_are_explained_alike(tmp_path):
-    """Files the worker vets (plain mappings of known kinds) are validated item by item in
-    a quick loop; an item that fails is explained as without the worker."""
+    """An item that fails in a file the worker parsed is explained as without the worker."""
     from eakit.diagnostics import ModelLoadError
 
     model = tmp_path / "model"
@@ -143,27 +137,6 @@ def test_when_files_are_read_by_a_worker(tmp_path, monkeypatch, jobs, size, fork
     assert prefetch.worth_it([ModelFile(path, "a.yaml"), gone], jobs) is expected
 
 
-@pytest.mark.parametrize(
-    ("data", "free"),
-    [
-        ({"components": [{"id": "a", "kind": "agency", "name": "A"}]}, True),
-        ({"relations": [{"from": "a", "to": "b", "type": "depends_on"}]}, True),
-        ({"components": [{"id": "a", "kind": "application", "security_level": 3}]}, True),
-        ({"components": [{"id": "a", "kind": "application", "security_level": True}]},
-         False),  # pydantic would read true as 1
-        ({"components": [{"id": "a", "kind": ["agency"]}]}, False),  # explained by collect
-        ({"components": [{"id": "a", "kind": "nonsense"}]}, False),
-        ({"components": ["a"]}, False),
-        ({"components": {"a": 1}}, False),
-        (["components"], False),
-    ],
-)  # fmt: skip
-def test_only_plain_files_are_vetted_by_the_worker(data, free):
-    from eakit.loader.collect import loose_free
-
-    assert loose_free(data) is free
-
-
 def test_with_a_cache_the_worker_parses_only_what_it_lacks(
     generated, read_here, tmp_path, monkeypatch
 ):
@@ -231,72 +204,3 @@ def test_the_progress_bar_leaves_the_process_free_to_fork(monkeypatch, capsys):
             update(done, 3, f"f{done}.yaml")
         assert [t.name for t in threading.enumerate()] == [threading.current_thread().name]
         assert worker.may_fork()
-
-
-def _loose_free_one_by_one(data: Any) -> bool:
-    """loose_free as first written: each object's fields through loose_values."""
-    if not isinstance(data, dict):
-        return False
-    for key, cls in (("components", None), ("relations", Relation)):
-        items = data.get(key)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            return False
-        for raw in items:
-            if not isinstance(raw, dict):
-                return False
-            kind = raw.get("kind")
-            model = cls or (KIND_CLASSES.get(kind) if isinstance(kind, str) else None)
-            if model is None or next(loose_values(model, raw), None) is not None:
-                return False
-    return True
-
-
-_VALUES = st.sampled_from([None, True, False, 0, 3, 2.5, "x", "2020-01-01", [1], {}])
-
-
-def _fields(model: type) -> st.SearchStrategy[dict[str, Any]]:
-    """Objects with the fields of ``model`` that could hold a loose value, and a name."""
-    checks = _loose_checks(model)
-    keys = [*sorted(checks), "name"]
-    values = {
-        key: _fields(spec) | _VALUES if rule == "model" else _VALUES
-        for key, (rule, spec) in checks.items()
-    }
-    return st.dictionaries(st.sampled_from(keys), _VALUES).flatmap(
-        lambda fields: st.fixed_dictionaries({k: values.get(k, _VALUES) for k in fields})
-    )
-
-
-_COMPONENTS = st.sampled_from([*sorted(KIND_CLASSES), "nonsense", 1]).flatmap(
-    lambda kind: _fields(
-        KIND_CLASSES.get(kind, Relation) if isinstance(kind, str) else Relation
-    ).map(lambda fields: {"kind": kind, **fields})
-)
-_OBJECTS = _COMPONENTS | _fields(Relation) | st.sampled_from(["a", 1, [], {"kind": ["agency"]}])
-
-
-@settings(max_examples=500, deadline=None)
-@given(_OBJECTS, st.sampled_from(["components", "relations"]))
-def test_vetting_an_object_field_by_field_decides_as_one_by_one(raw: Any, key: str) -> None:
-    from eakit.loader.collect import loose_free
-
-    data = {key: [raw]}
-    assert loose_free(data) is _loose_free_one_by_one(data)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.fixed_dictionaries(
-        {},
-        optional={
-            "components": st.one_of(st.lists(_OBJECTS, max_size=5), _VALUES),
-            "relations": st.one_of(st.lists(_OBJECTS, max_size=5), _VALUES),
-        },
-    )
-)
-def test_vetting_a_file_field_by_field_decides_as_object_by_object(data: dict[str, Any]) -> None:
-    from eakit.loader.collect import loose_free
-
-    assert loose_free(data) is _loose_free_one_by_one(data)

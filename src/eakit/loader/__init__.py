@@ -9,33 +9,21 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from eakit.diagnostics import Diagnostic, Location, ModelLoadError
-from eakit.loader.collect import (
-    EMPTY_MODEL_FILE,
-    TOP_LEVEL_KEYS,
-    Collected,
-    collect,
-    declared_ids,
-    loose_free,
-)
-from eakit.loader.errors import odd_keys, shown, translate
+from eakit.loader.collect import EMPTY_MODEL_FILE, TOP_LEVEL_KEYS, Collected, collect, declared_ids
+from eakit.loader.errors import explain, shown
 from eakit.loader.files import MANIFEST, ModelFile, discover, manifest_paths, reserved_files
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.loader.limits import Limits
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import check_references
-from eakit.loader.yamlio import (
-    MAX_FILE_BYTES,
-    YamlError,
-    compose,
-    decode,
-    parse_fast,
-)
+from eakit.loader.yamlio import MAX_FILE_BYTES, YamlError, compose, decode, parse_fast
 from eakit.messages import os_reason, say
 from eakit.model import Manifest, Model, SourceRef
 
@@ -102,29 +90,28 @@ def only_comments(text: str) -> bool:
 
 
 def parse_clean(file: ModelFile) -> tuple[Any, bool] | None:
-    """A file's data and whether its strings are NFC already (see :func:`_read`), when
-    the fast parser reads it cleanly and no value has the wrong YAML type
-    (:func:`eakit.loader.collect.loose_free`); ``None`` when anything needs
-    :func:`_read`'s and :func:`collect`'s explanations. What a worker process does for
-    the loader (see :mod:`eakit.speed.prefetch`)."""
+    """A file's data and whether its strings are NFC already (see :func:`read_file`), when
+    the fast parser reads it cleanly; ``None`` when anything needs :func:`read_file`'s
+    explanations. What a worker process does for the loader (see
+    :mod:`eakit.speed.prefetch`)."""
     text = _text(file)
     if not isinstance(text, str):
         return None
     try:
-        data = parse_fast(text)
+        return parse_fast(text), "\\" not in text
     except (ValueError, RecursionError):
         return None
-    return (data, "\\" not in text) if loose_free(data) else None
 
 
-def _read(
+def read_file(
     file: ModelFile, locator: YamlLocator, empty: str = EMPTY_MODEL_FILE
 ) -> tuple[Any, list[Diagnostic], bool]:
-    """Read and parse one file; fast parser first, precise parser to explain problems.
+    """Read and parse one model file: its data, its problems, and whether every string
+    parsed is NFC already (for :func:`eakit.loader.collect.collect`). The fast parser
+    reads it; the precise one explains problems.
 
-    The last item says whether every string parsed is NFC already: the text is read as
-    NFC, and only an escape sequence (``"a\\u0300"``) can write a character the text
-    does not show.
+    The text is read as NFC, and only an escape sequence (``"a\\u0300"``) can write a
+    character the text does not show.
     """
     text = _text(file, empty)
     if not isinstance(text, str):
@@ -138,19 +125,9 @@ def _read(
     try:
         composed = compose(text)
     except YamlError as exc:
-        related = (Location(file.rel, *exc.related),) if exc.related else ()
-        problem = Diagnostic(
-            Location(file.rel, exc.line, exc.col), exc.message, code="yaml", related=related
-        )
-        return None, [problem], False
+        return None, [_yaml_problem(file.rel, exc)], False
     locator.remember(file.rel, composed.positions)
     return composed.data, [], text_is_nfc
-
-
-def read_file(file: ModelFile, locator: YamlLocator) -> tuple[Any, list[Diagnostic], bool]:
-    """Read and parse one model file: its data, its problems, and whether its strings are
-    NFC already (for :func:`eakit.loader.collect.collect`)."""
-    return _read(file, locator)
 
 
 def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagnostic]]:
@@ -161,20 +138,11 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
         problem = say("manifest.not_folder") if root.exists() else say("manifest.no_folder")
         return None, locator, [Diagnostic(Location(str(root)), problem)]
     if not path.is_file():
-        return (
-            None,
-            locator,
-            [
-                Diagnostic(
-                    Location(MANIFEST),
-                    say("manifest.missing"),
-                )
-            ],
-        )
+        return None, locator, [Diagnostic(Location(MANIFEST), say("manifest.missing"))]
     if not path.resolve().is_relative_to(root.resolve()):
         message = say("files.link_file_outside")
         return None, locator, [Diagnostic(Location(MANIFEST), message, code="io")]
-    data, problems, _nfc = _read(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
+    data, problems, _nfc = read_file(ModelFile(path, MANIFEST), locator, EMPTY_MANIFEST)
     if problems:
         return None, locator, problems
     if data is None:  # only '---', '~' or 'null'
@@ -186,12 +154,8 @@ def load_manifest(root: Path) -> tuple[Manifest | None, YamlLocator, list[Diagno
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as exc:
-        keys = [info.alias or name for name, info in Manifest.model_fields.items()]
         locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-        what = say("what.manifest")
-        problems = odd_keys(data, keys, what, locate)
-        problems += translate(exc, Manifest, what, locate, odd_keys_reported=True)
-        return None, locator, problems
+        return None, locator, explain(exc, Manifest, data, say("what.manifest"), locate)
     problems = manifest_paths(manifest, lambda *loc: locator.locate(ref, *loc), root)
     return (None if problems else manifest), locator, problems
 
@@ -206,12 +170,12 @@ def _composer_verdicts(diagnostics: list[Diagnostic], locator: YamlLocator) -> l
     if not locator.failures:
         return diagnostics
     kept = [d for d in diagnostics if d.location.file not in locator.failures]
-    for rel, exc in sorted(locator.failures.items()):
-        related = (Location(rel, *exc.related),) if exc.related else ()
-        kept.append(
-            Diagnostic(Location(rel, exc.line, exc.col), exc.message, code="yaml", related=related)
-        )
-    return kept
+    return kept + [_yaml_problem(rel, exc) for rel, exc in sorted(locator.failures.items())]
+
+
+def _yaml_problem(rel: str, exc: YamlError) -> Diagnostic:
+    related = (Location(rel, *exc.related),) if exc.related else ()
+    return Diagnostic(Location(rel, exc.line, exc.col), exc.message, code="yaml", related=related)
 
 
 def load_model(
@@ -255,39 +219,32 @@ def start_load(
 MIN_OBJECTS_APART = 100_000
 
 
+@dataclass(eq=False)
 class PendingModel:
     """A validated model whose cross-file reference check may still be running in a
     worker (see :func:`start_load`)."""
 
-    def __init__(
-        self,
-        model: Model,
-        locator: YamlLocator,
-        found: Collected,
-        worker: Worker | None = None,
-        diagnostics: list[Diagnostic] | None = None,
-    ) -> None:
-        self.model = model
-        self._locator = locator
-        self._found = found
-        self._worker = worker
-        self._diagnostics = diagnostics  # the check's own, when it ran here
+    model: Model
+    locator: YamlLocator
+    found: Collected
+    worker: Worker | None = None
+    diagnostics: list[Diagnostic] | None = None  # the check's own, when it ran here
 
     def result(self) -> Model:
         """The model, once its references are checked; raises :class:`ModelLoadError`
         carrying every diagnostic when the model is invalid."""
-        diagnostics = self._diagnostics
+        diagnostics = self.diagnostics
         if diagnostics is None:
             found = FAILED
-            if self._worker is not None:
-                with self._worker:
-                    found = self._worker.receive()
-                self._worker = None
+            if self.worker is not None:
+                with self.worker:
+                    found = self.worker.receive()
+                self.worker = None
             if found is FAILED:  # no worker, or it died: check here
-                found = check_references(self.model, self._found.invalid_ids, self._found.unchecked)
-            diagnostics = self._diagnostics = found
+                found = check_references(self.model, self.found.invalid_ids, self.found.unchecked)
+            diagnostics = self.diagnostics = found
         if diagnostics:
-            raise ModelLoadError(_composer_verdicts(diagnostics, self._locator))
+            raise ModelLoadError(_composer_verdicts(diagnostics, self.locator))
         return self.model
 
     def __enter__(self) -> PendingModel:
@@ -295,9 +252,9 @@ class PendingModel:
 
     def __exit__(self, kind: type[BaseException] | None, *details: object) -> None:
         """Stop a worker whose answer is no longer wanted."""
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
 
 def _cached_read(
@@ -339,14 +296,11 @@ def _collect_file(
     component limit is not validated: the limit's diagnostic is returned instead."""
     if fetched is not None:
         data, text_is_nfc = fetched
-        if (over := _over_limit(data, file, found, limits)) is not None:
-            return [over]
-        # parse_clean found no loose values: collect need not look for them again
-        return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc, vetted=True)
-    data, problems, text_is_nfc = _read(file, locator)
-    if problems:
-        found.invalid_ids |= declared_ids(file.path)
-        return problems
+    else:
+        data, problems, text_is_nfc = read_file(file, locator)
+        if problems:
+            found.invalid_ids |= declared_ids(file.path)
+            return problems
     if (over := _over_limit(data, file, found, limits)) is not None:
         return [over]
     return collect(data, file.rel, locator, found, text_is_nfc=text_is_nfc)
@@ -398,7 +352,7 @@ def _load_model(
         # An earlier load of this process may still be writing the cache (see
         # FileCache.put_many): this load reads what it wrote, as if it were written in line.
         Background.wait()
-        # A file that cannot be read has no key: _read says why when it reads it.
+        # A file that cannot be read has no key: read_file says why when it reads it.
         raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
     ahead = (

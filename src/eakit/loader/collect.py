@@ -4,46 +4,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import eq
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from eakit import metamodel
 from eakit.diagnostics import Diagnostic, Location
-from eakit.loader.errors import kind_words, loose, odd_keys, shown, shown_key, suggest, translate
-from eakit.loader.expect import loose_in, or_list
+from eakit.loader.errors import explain, kind_words, shown, shown_key, suggest
+from eakit.loader.expect import keys_of
 from eakit.loader.locator import YamlLocator
 from eakit.loader.references import RawObject
-from eakit.loader.yamlio import MAX_FILE_BYTES, YamlPath
-from eakit.messages import say
+from eakit.loader.yamlio import MAX_FILE_BYTES
+from eakit.messages import or_list, say
 from eakit.model import KIND_CLASSES, BaseComponent, Relation, SourceRef
 from eakit.model.components import TEXT_IS_NFC
 
 TOP_LEVEL_KEYS = ("components", "relations")
 EMPTY_MODEL_FILE = say("model.empty_file")
-_COMMON_KEYS = frozenset(info.alias or name for name, info in BaseComponent.model_fields.items())
+_COMMON_KEYS = frozenset(keys_of(BaseComponent))
 
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 _RELATIONS: TypeAdapter[list[Relation]] = TypeAdapter(list[Relation])
 
 
-def _field_names(cls: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in cls.model_fields.items()]
-
-
-# Validation context for a file whose strings are all NFC already (see loader._read):
+# Validation context for a file whose strings are all NFC already (see loader.read_file):
 # the models need not normalise them again.
 _NFC = {TEXT_IS_NFC: True}
-
-
-def _adapter(kind: str) -> TypeAdapter[Any]:
-    adapter = _ADAPTERS.get(kind)
-    if adapter is None:
-        adapter = _ADAPTERS[kind] = TypeAdapter(KIND_CLASSES[kind])
-    return adapter
 
 
 @dataclass
@@ -121,59 +107,36 @@ class _File:
     locator: YamlLocator
     into: Collected
     context: dict[str, bool] | None  # validation context (see _NFC)
-    vetted: bool  # loose values were looked for already (see loose_free)
-
-    def loose(
-        self, cls: type[BaseModel], raw: dict[Any, Any], ref: SourceRef
-    ) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
-        """:func:`eakit.loader.errors.loose` unless the file was vetted."""
-        if self.vetted:
-            return [], frozenset()
-        return loose(cls, raw, lambda loc: self.locator.locate(ref, *loc))
 
 
 def _component(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
     locator, into = file.locator, file.into
-
-    def at(*path: str | int) -> Location:
-        return locator.locate(ref, *path)
-
     if not isinstance(raw, dict):
-        return [
-            Diagnostic(
-                at(),
-                say("model.component_not_mapping", got=shown(raw)),
-            )
-        ]
+        return [Diagnostic(locator.locate(ref), say("model.component_not_mapping", got=shown(raw)))]
+    kind: Any = raw.get("kind")
+    cls = KIND_CLASSES.get(kind) if isinstance(kind, str) else None
+    if cls is not None:
+        try:
+            component = cls.model_validate(raw, context=file.context)
+        except ValidationError as exc:
+            invalid = exc
+        else:
+            return add_component(component, ref, locator, into)
+    # Declared but invalid: references to it are not dangling.
     raw_id = raw.get("id")
-    label = (
-        say("what.component_id", id=raw_id) if isinstance(raw_id, str) else say("what.component")
-    )
-    kind = raw.get("kind")
-    if not isinstance(kind, str) or kind not in KIND_CLASSES:
+    if isinstance(raw_id, str):
+        into.invalid_ids.add(raw_id)
+    if cls is None:
+        label = say("what.component")
         if isinstance(raw_id, str):
-            into.invalid_ids.add(raw_id)
-        where = at("kind") if kind is not None else at()
+            label = say("what.component_id", id=raw_id)
+        where = locator.locate(ref, "kind") if kind is not None else locator.locate(ref)
         return [_kind_problem(raw, kind, where, label)]
-    cls = KIND_CLASSES[kind]
-    label = (
-        say("what.kind_id", kind=kind_words(kind), id=raw_id)
-        if isinstance(raw_id, str)
-        else kind_words(kind)
-    )
-    problems, reported = file.loose(cls, raw, ref)
-    try:
-        component = _adapter(kind).validate_python(raw, context=file.context)
-    except ValidationError as exc:
-        locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-        problems += odd_keys(raw, _field_names(cls), label, locate)
-        problems += translate(exc, cls, label, locate, reported, odd_keys_reported=True)
-    if problems:
-        if isinstance(raw_id, str):
-            into.invalid_ids.add(raw_id)
-        into.unchecked.append(RawObject(cls, raw, ref))
-        return problems
-    return add_component(component, ref, locator, into)
+    into.unchecked.append(RawObject(cls, raw, ref))
+    what = kind_words(kind)
+    if isinstance(raw_id, str):
+        what = say("what.kind_id", kind=what, id=raw_id)
+    return explain(invalid, cls, raw, what, lambda loc: locator.locate(ref, *loc))
 
 
 def add_component(
@@ -199,80 +162,39 @@ def add_component(
 def _relation(raw: Any, ref: SourceRef, file: _File) -> list[Diagnostic]:
     locator, into = file.locator, file.into
     if not isinstance(raw, dict):
-        return [
-            Diagnostic(
-                locator.locate(ref),
-                say("model.relation_not_mapping", got=shown(raw)),
-            )
-        ]
-    problems, reported = file.loose(Relation, raw, ref)
+        return [Diagnostic(locator.locate(ref), say("model.relation_not_mapping", got=shown(raw)))]
     try:
         relation = Relation.model_validate(raw, context=file.context)
     except ValidationError as exc:
-        locate = lambda loc: locator.locate(ref, *loc)  # noqa: E731
-        what = say("what.relation")
-        problems += odd_keys(raw, _field_names(Relation), what, locate)
-        problems += translate(exc, Relation, what, locate, reported, odd_keys_reported=True)
-    if problems:
         into.unchecked.append(RawObject(Relation, raw, ref))
-        return problems
+        what = say("what.relation")
+        return explain(exc, Relation, raw, what, lambda loc: locator.locate(ref, *loc))
     into.relations.append(relation)
     into.relation_sources.append(ref)
     return []
 
 
-def loose_free(data: Any) -> bool:
-    """Whether a parsed file is plainly made of components of known kinds and relations,
-    none with a value of the wrong YAML type (what :func:`collect` need not look for
-    again when told ``vetted``)."""
-    if type(data) is not dict:
-        return False
-    for key in TOP_LEVEL_KEYS:
-        items = data.get(key)
-        if items is None:
-            continue
-        if type(items) is not list or not _DICTS.issuperset(map(type, items)):
-            return False
-        groups = _by_model(items) if key == "components" else [(Relation, items)]
-        if groups is None or any(loose_in(model, group) for model, group in groups):
-            return False
-    return True
-
-
-_DICTS = frozenset({dict})
-
-
-def _by_model(items: list[dict[Any, Any]]) -> list[tuple[type[BaseModel], list[Any]]] | None:
-    """Components grouped by the class of their kind (most files hold one or two kinds);
-    ``None`` when a kind is missing or unknown."""
-    kinds = list(map(dict.get, items, repeat("kind")))
+def _relations(items: list[Any], rel: str, file: _File) -> list[Diagnostic]:
+    """Validate the relations of a file: all at once (the common case, a third faster
+    than one by one), else one by one, each explained."""
     try:
-        distinct = set(kinds)
-    except TypeError:  # a kind that is a list or a mapping: collect explains it
-        return None
-    groups: list[tuple[type[BaseModel], list[Any]]] = []
-    for kind in distinct:
-        model = KIND_CLASSES.get(kind) if type(kind) is str else None
-        if model is None:
-            return None
-        same = items if len(distinct) == 1 else list(compress(items, map(eq, kinds, repeat(kind))))
-        groups.append((model, same))
-    return groups
+        valid = _RELATIONS.validate_python(items, context=file.context)
+    except ValidationError:
+        diagnostics: list[Diagnostic] = []
+        for index, raw in enumerate(items):
+            diagnostics += _relation(raw, SourceRef(rel, ("relations", index)), file)
+        return diagnostics
+    file.into.relations += valid
+    file.into.relation_sources += [SourceRef(rel, ("relations", i)) for i in range(len(items))]
+    return []
 
 
 def collect(
-    data: Any,
-    rel: str,
-    locator: YamlLocator,
-    into: Collected,
-    *,
-    text_is_nfc: bool = False,
-    vetted: bool = False,
+    data: Any, rel: str, locator: YamlLocator, into: Collected, *, text_is_nfc: bool = False
 ) -> list[Diagnostic]:
     """Validate the components and relations of one parsed file ``rel`` into ``into``
-    (``text_is_nfc``: every string in ``data`` is NFC already; ``vetted``: another
-    process found :func:`loose_free` true of it)."""
-    scope = _File(locator, into, _NFC if text_is_nfc else None, vetted)
+    (``text_is_nfc``: every string in ``data`` is NFC already)."""
+    scope = _File(locator, into, _NFC if text_is_nfc else None)
     top = SourceRef(rel, ())
     if data is None:  # only '---', '~' or 'null': as good as empty
         return [Diagnostic(locator.locate(top), EMPTY_MODEL_FILE, code="empty")]
@@ -285,62 +207,19 @@ def collect(
     for key in data:
         if key not in TOP_LEVEL_KEYS:
             hint = suggest(key, list(TOP_LEVEL_KEYS)) if isinstance(key, str) else ""
-            diagnostics.append(
-                Diagnostic(
-                    locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top),
-                    say(
-                        "model.unknown_top_key",
-                        key=shown_key(key),
-                        hint=hint or say("model.top_keys"),
-                    ),
-                )
+            where = locator.locate(top, key) if isinstance(key, str | int) else locator.locate(top)
+            message = say(
+                "model.unknown_top_key", key=shown_key(key), hint=hint or say("model.top_keys")
             )
-    for key, check in (("components", _component), ("relations", _relation)):
+            diagnostics.append(Diagnostic(where, message))
+    for key in TOP_LEVEL_KEYS:
         items = data.get(key)
-        if items is None:
-            continue
-        if not isinstance(items, list):
-            diagnostics.append(
-                Diagnostic(
-                    locator.locate(top, key),
-                    say("model.not_a_list", key=key, got=shown(items)),
-                )
-            )
-            continue
-        if vetted:
-            diagnostics.extend(_vetted(items, key, rel, scope))
-            continue
-        for index, raw in enumerate(items):
-            diagnostics.extend(check(raw, SourceRef(rel, (key, index)), scope))
-    return diagnostics
-
-
-def _vetted(items: list[Any], key: str, rel: str, scope: _File) -> list[Diagnostic]:
-    """:func:`_component` or :func:`_relation` for every item of a vetted file (a
-    mapping of a known kind, with no value of the wrong YAML type: see
-    :func:`loose_free`), with nothing to do per item but validating it; any item that
-    fails goes to them, for its explanation."""
-    diagnostics: list[Diagnostic] = []
-    context, into, locator = scope.context, scope.into, scope.locator
-    if key == "relations":
-        relations, sources = into.relations, into.relation_sources
-        try:  # all at once: the common case, a third faster than one by one
-            valid = _RELATIONS.validate_python(items, context=context)
-        except ValidationError:
-            pass  # some are invalid: one by one below, each explained
-        else:
-            relations += valid
-            sources += [SourceRef(rel, ("relations", index)) for index in range(len(items))]
-            return diagnostics
-        for index, raw in enumerate(items):
-            diagnostics += _relation(raw, SourceRef(rel, ("relations", index)), scope)
-        return diagnostics
-    for index, raw in enumerate(items):
-        ref = SourceRef(rel, ("components", index))
-        try:
-            component = _adapter(raw["kind"]).validate_python(raw, context=context)
-        except ValidationError:
-            diagnostics += _component(raw, ref, scope)
-            continue
-        diagnostics += add_component(component, ref, locator, into)
+        if items is not None and not isinstance(items, list):
+            message = say("model.not_a_list", key=key, got=shown(items))
+            diagnostics.append(Diagnostic(locator.locate(top, key), message))
+        elif items and key == "relations":
+            diagnostics += _relations(items, rel, scope)
+        elif items:
+            for index, raw in enumerate(items):
+                diagnostics += _component(raw, SourceRef(rel, (key, index)), scope)
     return diagnostics

@@ -54,26 +54,14 @@ def resolve_inside(
     ``what`` names the file in the message ("rule pack", "waivers file").
     """
     if is_absolute(relative):
-        return Diagnostic(
-            where,
-            say("confine.absolute", what=what, path=relative),
-            code=CODE,
-        )
+        return Diagnostic(where, say("confine.absolute", what=what, path=relative), code=CODE)
     inside = lexically_inside(root, base if base is not None else root, relative)
     if inside is None:
-        return Diagnostic(
-            where,
-            say("confine.climbs", what=what, path=relative),
-            code=CODE,
-        )
+        return Diagnostic(where, say("confine.climbs", what=what, path=relative), code=CODE)
     real_root = Path(os.path.realpath(root))
     real = Path(os.path.realpath(inside))
     if not real.is_relative_to(real_root):
-        return Diagnostic(
-            where,
-            say("confine.link", what=what, path=relative),
-            code=CODE,
-        )
+        return Diagnostic(where, say("confine.link", what=what, path=relative), code=CODE)
     try:
         mode = real.stat().st_mode
     except FileNotFoundError:

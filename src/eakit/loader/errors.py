@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from itertools import groupby
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -27,11 +28,10 @@ from eakit.loader.expect import (
     describe,
     field_at,
     is_id_list,
-    loose_values,
+    keys_of,
     model_at,
-    or_list,
 )
-from eakit.messages import Bilingual, say
+from eakit.messages import Bilingual, or_list, say
 from eakit.model.components import ID_PATTERN, KIND_CLASSES, BaseComponent
 from eakit.text import strip_diacritics
 
@@ -76,10 +76,8 @@ def shown(value: Any) -> str:
     such as *a list* are :class:`Bilingual`)."""
     if value is None:
         return say("shown.empty")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
+    if isinstance(value, bool | int | float):
+        return yaml_text(value)
     if isinstance(value, list):
         return say("shown.list")
     if isinstance(value, dict):
@@ -187,32 +185,24 @@ def unknown_key(
     )
 
 
+def _union_run(error: ErrorDetails) -> tuple[bool, object]:
+    """What groups the errors of one union: pydantic tags each alternative's error with
+    the alternative's name, after the path of the value."""
+    loc = tuple(error["loc"])
+    tag = loc[-1] if loc else None
+    if isinstance(tag, str) and _UNION_TAG.match(tag):
+        return True, loc[:-1]
+    return False, id(error)
+
+
 def _merge_unions(errors: list[ErrorDetails]) -> Iterator[ErrorDetails]:
     """One error for a value no alternative of a union accepts (pydantic gives one each)."""
-    pending: list[ErrorDetails] = []
-    for error in errors:
-        loc = tuple(error["loc"])
-        tag = loc[-1] if loc else None
-        is_member = isinstance(tag, str) and bool(_UNION_TAG.match(tag))
-        if is_member and pending and tuple(pending[0]["loc"])[:-1] == loc[:-1]:
-            pending.append(error)
-            continue
-        if pending:
-            yield _collapse(pending)
-            pending = []
-        if is_member:
-            pending.append(error)
+    for (is_member, _), run in groupby(errors, key=_union_run):
+        group = list(run)
+        if is_member and len(group) > 1:
+            yield {**group[0], "type": "union", "loc": tuple(group[0]["loc"])[:-1]}
         else:
-            yield error
-    if pending:
-        yield _collapse(pending)
-
-
-def _collapse(group: list[ErrorDetails]) -> ErrorDetails:
-    if len(group) == 1:
-        return group[0]
-    first = group[0]
-    return {**first, "type": "union", "loc": tuple(first["loc"])[:-1]}
+            yield from group
 
 
 def _value_message(error: ErrorDetails, loc: YamlPath, found: list[Member]) -> str:
@@ -260,7 +250,7 @@ def _key_message(model_cls: type[BaseModel], what: str, loc: YamlPath) -> str:
     if container is None:  # a key of a free mapping such as 'properties'
         where = say("what.of", field=field_words(loc[:-1]), what=what)
         return say("schema.key_not_text", key=shown(loc[-1]), where=where)
-    allowed = [info.alias or n for n, info in container.model_fields.items()]
+    allowed = keys_of(container)
     return unknown_key(loc[-1], allowed, _owner(what, loc), model_cls)
 
 
@@ -269,15 +259,12 @@ def translate(
     model_cls: type[BaseModel],
     what: str,
     locate: LocateFn,
-    reported: frozenset[YamlPath] = frozenset(),
     *,
     odd_keys_reported: bool = False,
 ) -> list[Diagnostic]:
-    """One diagnostic per problem, located at the offending key.
-
-    Errors at a path in ``reported`` are skipped: :func:`loose` said it already; with
-    ``odd_keys_reported`` so are top-level keys that are not text (:func:`odd_keys`).
-    """
+    """One diagnostic per problem, located at the offending key (with
+    ``odd_keys_reported``, not the top-level keys that are not text: see
+    :func:`explain`)."""
     errors = list(_merge_unions(exc.errors(include_url=False)))
     # A misspelt required key is one mistake: "unknown key 'architecure' (did you mean
     # 'architecture'?)" says it all, "missing required key 'architecture'" would repeat it.
@@ -286,12 +273,12 @@ def translate(
         loc: YamlPath = tuple(error["loc"])
         container = model_at(model_cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
         if container is not None and isinstance(loc[-1], str):
-            names = [info.alias or n for n, info in container.model_fields.items()]
+            names = keys_of(container)
             misspelt.add((*loc[:-1], closest(loc[-1], names)))
     diagnostics = []
     for error in errors:
         loc = tuple(error["loc"])
-        if loc in reported or (error["type"] == "missing" and loc in misspelt):
+        if error["type"] == "missing" and loc in misspelt:
             continue
         kind = error["type"]
         if kind == "invalid_key" and len(loc) == 1 and odd_keys_reported:
@@ -327,15 +314,20 @@ def _reason(error: ErrorDetails) -> str:
     return str(error["msg"]).removeprefix("Value error, ")
 
 
-def odd_keys(
-    raw: dict[Any, Any], allowed: list[str], what: str, locate: LocateFn
+def explain(
+    exc: ValidationError,
+    model_cls: type[BaseModel],
+    raw: dict[Any, Any],
+    what: str,
+    locate: LocateFn,
 ) -> list[Diagnostic]:
-    """Keys that are not text (``2019:``, ``null:``, ``true:``), named as written in YAML.
+    """One diagnostic per problem of ``raw``, which failed validation as ``model_cls``.
 
-    pydantic reports them as text of its own making ('None', 1 for true), so they are
-    found here instead, and :func:`translate` is told to skip its version.
+    Keys that are not text (``2019:``, ``null:``, ``true:``) are named as written in YAML:
+    pydantic reports them as text of its own making ('None', 1 for true).
     """
-    return [
+    allowed = keys_of(model_cls)
+    odd = [
         Diagnostic(
             locate((key,)) if isinstance(key, str | int) else locate(()),
             unknown_key(key, allowed, what),
@@ -344,34 +336,4 @@ def odd_keys(
         for key in raw
         if not isinstance(key, str)
     ]
-
-
-def loose(
-    model_cls: type[BaseModel], raw: dict[Any, Any], locate: LocateFn
-) -> tuple[list[Diagnostic], frozenset[YamlPath]]:
-    """Values of the wrong YAML type that pydantic would quietly convert (``true`` for 1).
-
-    Returns the diagnostics and the paths they cover (for :func:`translate`).
-    """
-    found = list(loose_values(model_cls, raw))
-    diagnostics = [
-        Diagnostic(
-            locate(path),
-            say(
-                "schema.must_be",
-                field=field_words(path),
-                expected=expected,
-                got=shown(_value_at(raw, path)),
-                hint="",
-            ),
-            code="schema.type",
-        )
-        for path, expected in found
-    ]
-    return diagnostics, frozenset(path for path, _ in found)
-
-
-def _value_at(raw: Any, path: YamlPath) -> Any:
-    for part in path:
-        raw = raw[part]
-    return raw
+    return odd + translate(exc, model_cls, what, locate, odd_keys_reported=True)

@@ -10,16 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import types
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import repeat
-from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from eakit.messages import Bilingual, say
-from eakit.messages import or_list as _or_list
+from eakit.messages import Bilingual, or_list, say
 from eakit.model.components import ID_PATTERN
 
 YamlPath = tuple[str | int, ...]
@@ -31,15 +27,14 @@ YEAR_BOUNDS = (1990, 2100)
 
 @dataclass(frozen=True)
 class Member:
-    """One alternative of a (possibly optional or union) annotation, with its constraints."""
+    """One alternative of a (possibly optional or union) annotation, with the constraints
+    its message says."""
 
     tp: Any
     ge: float | None = None
     le: float | None = None
     gt: float | None = None
     lt: float | None = None
-    min_length: int | None = None
-    max_length: int | None = None
     pattern: str | None = None
 
 
@@ -49,7 +44,7 @@ def _constraints(metadata: tuple[Any, ...]) -> dict[str, Any]:
         nested = getattr(meta, "metadata", None)
         if isinstance(nested, list):  # a pydantic FieldInfo used inside Annotated
             found.update(_constraints(tuple(nested)))
-        for name in ("ge", "le", "gt", "lt", "min_length", "max_length", "pattern"):
+        for name in ("ge", "le", "gt", "lt", "pattern"):
             value = getattr(meta, name, None)
             if value is not None:
                 found[name] = value
@@ -73,6 +68,11 @@ def members(annotation: Any, metadata: tuple[Any, ...] = ()) -> list[Member]:
 
 def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def keys_of(model_cls: type[BaseModel]) -> list[str]:
+    """The keys ``model_cls`` takes, as written in YAML (aliases where there are)."""
+    return [info.alias or name for name, info in model_cls.model_fields.items()]
 
 
 def model_field(model_cls: type[BaseModel], key: str) -> tuple[Any, tuple[Any, ...]] | None:
@@ -138,11 +138,6 @@ def choices(annotation_members: list[Member]) -> list[str]:
     return values
 
 
-def or_list(words: Sequence[str]) -> Bilingual:
-    """``a, b or c`` (in both languages)."""
-    return _or_list(words)
-
-
 def is_id_list(annotation_members: list[Member]) -> bool:
     """Whether a field holds a list of ids (``[so-tu-phap, so-tt-tt]``)."""
     for member in annotation_members:
@@ -191,91 +186,3 @@ def describe(annotation_members: list[Member]) -> Bilingual:
         if word not in words:
             words.append(word)
     return or_list(words) if words else say("expect.valid")
-
-
-# --- values YAML reads one way and pydantic would quietly convert ---------------------------
-
-
-@cache
-def _loose_checks(model_cls: type[BaseModel]) -> dict[str, tuple[str, Any]]:
-    """Fields where pydantic's lax mode would accept a value of the wrong YAML type.
-
-    ``security_level: true`` would become 1, ``valid_to: 0`` the 1st of January 1970 and
-    ``shared: 1`` true; each is a mistake in a model file, so the loader refuses them.
-    """
-    checks: dict[str, tuple[str, Any]] = {}
-    for name, info in model_cls.model_fields.items():
-        alts = members(info.annotation, tuple(info.metadata))
-        tps = {m.tp for m in alts}
-        key = info.alias or name
-        if tps & {int, float} and bool not in tps:
-            checks[key] = ("no-bool", alts)
-        elif tps & {dt.date, bool} and not tps & {int, float}:
-            checks[key] = ("no-number", alts)
-        else:
-            nested = [m.tp for m in alts if _is_model(m.tp)]
-            if nested:
-                checks[key] = ("model", nested[0])
-    return checks
-
-
-def loose_values(
-    model_cls: type[BaseModel], raw: dict[Any, Any]
-) -> Iterator[tuple[YamlPath, Bilingual]]:
-    """``(path, expected)`` for each value of the wrong YAML type pydantic would convert."""
-    for key, (rule, spec) in _loose_checks(model_cls).items():
-        value = raw.get(key)
-        if value is None:
-            continue
-        if rule == "model":
-            if isinstance(value, dict):
-                for path, expected in loose_values(spec, value):
-                    yield (key, *path), expected
-        elif (
-            isinstance(value, bool)
-            if rule == "no-bool"
-            else (isinstance(value, int | float) and not isinstance(value, bool))
-        ):
-            yield (key,), describe(spec)
-
-
-class _LoosePlan(NamedTuple):
-    """The fields of :func:`_loose_checks` by rule (for :func:`loose_in`)."""
-
-    no_bool: tuple[str, ...]
-    no_number: tuple[str, ...]
-    nested: tuple[tuple[str, type[BaseModel]], ...]
-
-
-@cache
-def _loose_plan(model_cls: type[BaseModel]) -> _LoosePlan:
-    checks = _loose_checks(model_cls).items()
-    return _LoosePlan(
-        tuple(key for key, (rule, _spec) in checks if rule == "no-bool"),
-        tuple(key for key, (rule, _spec) in checks if rule == "no-number"),
-        tuple((key, spec) for key, (rule, spec) in checks if rule == "model"),
-    )
-
-
-_NUMBER_TYPES = frozenset({int, float})
-
-
-def loose_in(model_cls: type[BaseModel], items: Sequence[dict[Any, Any]]) -> bool:
-    """Whether :func:`loose_values` finds anything in any of ``items`` (mappings as a YAML
-    parser makes them, of plain built-in types).
-
-    The prefetch worker asks this of every object of a national model (400,000): a field
-    at a time over all the objects, the test runs in C, not once per field and object.
-    """
-    plan = _loose_plan(model_cls)
-    for key in plan.no_bool:
-        if bool in map(type, map(dict.get, items, repeat(key))):
-            return True
-    for key in plan.no_number:
-        if not _NUMBER_TYPES.isdisjoint(map(type, map(dict.get, items, repeat(key)))):
-            return True
-    for key, nested in plan.nested:
-        inner = [value for value in map(dict.get, items, repeat(key)) if type(value) is dict]
-        if inner and loose_in(nested, inner):
-            return True
-    return False

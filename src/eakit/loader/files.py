@@ -9,10 +9,10 @@ import posixpath
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath
 
 from eakit.diagnostics import Diagnostic, Location
-from eakit.loader.confine import CODE, names_pack_file, resolve_inside
+from eakit.loader.confine import CODE, is_absolute, names_pack_file, resolve_inside
 from eakit.loader.limits import CODE as LIMIT_CODE
 from eakit.messages import os_reason, say
 from eakit.model import Manifest
@@ -30,8 +30,7 @@ class ModelFile:
 
 def leaves_root(path: str) -> bool:
     """Whether a path written in the manifest points outside the model folder."""
-    pure = PurePosixPath(path.replace("\\", "/"))
-    return pure.is_absolute() or ".." in pure.parts or PureWindowsPath(path).drive != ""
+    return is_absolute(path) or ".." in PurePosixPath(path.replace("\\", "/")).parts
 
 
 def manifest_paths(
@@ -42,29 +41,15 @@ def manifest_paths(
     diagnostics = []
     for index, pattern in enumerate(manifest.include):
         if any("**" in part and part != "**" for part in PurePosixPath(pattern).parts):
-            diagnostics.append(
-                Diagnostic(
-                    locate("include", index),
-                    say("files.glob_inside_name", pattern=pattern),
-                    code="include",
-                )
-            )
+            message = say("files.glob_inside_name", pattern=pattern)
         elif leaves_root(pattern):
-            diagnostics.append(
-                Diagnostic(
-                    locate("include", index),
-                    say("files.glob_leaves_root", pattern=pattern),
-                    code="include",
-                )
-            )
+            message = say("files.glob_leaves_root", pattern=pattern)
+        else:
+            continue
+        diagnostics.append(Diagnostic(locate("include", index), message, code="include"))
     if manifest.waivers is not None and leaves_root(manifest.waivers):
-        diagnostics.append(
-            Diagnostic(
-                locate("waivers"),
-                say("files.waivers_outside", path=manifest.waivers),
-                code="include",
-            )
-        )
+        message = say("files.waivers_outside", path=manifest.waivers)
+        diagnostics.append(Diagnostic(locate("waivers"), message, code="include"))
     elif manifest.waivers is not None and root is not None:
         found = resolve_inside(root, manifest.waivers, locate("waivers"), say("what.waivers_file"))
         if isinstance(found, Diagnostic):
@@ -187,14 +172,12 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
                         listed.append(entry)
         except OSError as exc:
             rel = PurePosixPath(*parts).as_posix() if parts else "."
-            diagnostics.append(
-                Diagnostic(
-                    Location(rel), say("io.folder_cannot_read", reason=os_reason(exc)), code="io"
-                )
-            )
+            message = say("io.folder_cannot_read", reason=os_reason(exc))
+            diagnostics.append(Diagnostic(Location(rel), message, code="io"))
             continue
         for entry in listed:
             path_parts = (*parts, entry.name)
+            rel = "/".join(path_parts)  # entry names hold no "/"
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
                 is_link = entry.is_symlink()
@@ -204,16 +187,11 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
                 target = Path(os.path.realpath(entry.path))
                 if target.is_dir() and not target.is_relative_to(real_root):
                     if any(p.may_match_below(path_parts) for p in patterns):
-                        diagnostics.append(
-                            Diagnostic(
-                                Location(PurePosixPath(*path_parts).as_posix()),
-                                say("files.link_folder_outside"),
-                                code="io",
-                            )
-                        )
+                        message = say("files.link_folder_outside")
+                        diagnostics.append(Diagnostic(Location(rel), message, code="io"))
                     continue
             if any(p.matches(path_parts, is_dir) for p in patterns):
-                found[PurePosixPath(*path_parts).as_posix()] = Path(entry.path)
+                found[rel] = Path(entry.path)
             if is_dir and any(p.may_match_below(path_parts) for p in patterns):
                 stack.append((Path(entry.path), path_parts))
     return found
@@ -235,15 +213,10 @@ def discover(
     patterns: list[_Pattern] = []
     for pattern in include:
         if leaves_root(pattern):
-            diagnostics.append(
-                Diagnostic(
-                    Location(MANIFEST),
-                    say("files.glob_relative", pattern=pattern),
-                    code="include",
-                )
-            )
-            continue
-        patterns.append(_Pattern(pattern))
+            message = say("files.glob_relative", pattern=pattern)
+            diagnostics.append(Diagnostic(Location(MANIFEST), message, code="include"))
+        else:
+            patterns.append(_Pattern(pattern))
     try:
         found = _walk(root, patterns, diagnostics)
     except _TooMany:

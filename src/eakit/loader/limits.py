@@ -43,7 +43,5 @@ class Limits(BaseModel):
         if count <= self.max_components:
             return None
         return Diagnostic(
-            where,
-            say("limits.components", limit=f"{self.max_components:,}"),
-            code=CODE,
+            where, say("limits.components", limit=f"{self.max_components:,}"), code=CODE
         )

@@ -55,15 +55,9 @@ class YamlLocator(Locator):
             pass  # the file changed or vanished since it was read; locate at 1:1
         return {}
 
-    @staticmethod
-    def _find(
-        positions: dict[YamlPath, tuple[int, int]], ref: SourceRef, fields: tuple[str | int, ...]
-    ) -> Location:
-        return Location(ref.file, *nearest_position(positions, (*ref.path, *fields)))
-
     def locate(self, ref: SourceRef, *fields: str | int) -> Location:
         """The position of ``ref`` (and of ``fields`` inside it), or the nearest parent's."""
-        return self._find(self.positions(ref.file), ref, fields)
+        return Location(ref.file, *nearest_position(self.positions(ref.file), (*ref.path, *fields)))
 
     def locate_many(
         self, requests: Sequence[tuple[SourceRef, tuple[str | int, ...]]]

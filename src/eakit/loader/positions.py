@@ -15,7 +15,6 @@ refuses) is left to it: the file is composed, and its verdict (a
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,12 +31,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from eakit.loader.yamlio import MAX_DEPTH, MAX_NUMBER_DIGITS, YamlPath, compose, resolve_plain
+from eakit.loader.yamlio import MAX_DEPTH, MAX_NUMBER_DIGITS, YamlPath, compose, plain_key
 
 Positions = dict[YamlPath, tuple[int, int]]
-
-_STARTS = (MappingStartEvent, SequenceStartEvent)
-_ENDS = (MappingEndEvent, SequenceEndEvent)
 
 
 class _ForTheComposer(Exception):
@@ -73,6 +69,11 @@ class _Asked:
                     below[prefix].append(path)
         return cls(children, below, remaining)
 
+    def settle(self, paths: Iterable[YamlPath]) -> bool:
+        """Note ``paths`` found or known to be absent; whether no asked path remains."""
+        self.remaining.difference_update(paths)
+        return not self.remaining
+
 
 def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positions:
     """The composer's position of every key and node of ``text``; raises
@@ -100,10 +101,7 @@ def _key(event: ScalarEvent, resolved: dict[str, Any]) -> Any:
     if key is None:
         if value == "<<":
             raise _ForTheComposer
-        key = resolve_plain(value)
-        if isinstance(key, float) and math.isnan(key):
-            key = value
-        resolved[value] = key
+        key = resolved[value] = plain_key(value)
     return key
 
 
@@ -140,7 +138,6 @@ def _skip(get: Callable[[], Any], depth: int, is_mapping: bool) -> None:
 def _from_events(text: str, asked: _Asked | None) -> Positions:
     """The positions (see :func:`yaml_positions`), of the paths ``asked`` only."""
     children = None if asked is None else asked.children
-    remaining = None if asked is None else asked.remaining
     found: Positions = {}
     resolved: dict[str, Any] = {}
     # The open collections, innermost last: (path, is a mapping, keys seen, the keys or
@@ -179,10 +176,8 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
                         elif key in wanted:
                             key_path = (*parent, key)
                             found[key_path] = (mark.line + 1, mark.column + 1)
-                            if remaining is not None and key_path in remaining:
-                                remaining.discard(key_path)
-                                if not remaining:
-                                    return found
+                            if asked is not None and asked.settle((key_path,)):
+                                return found
                         else:
                             passing = True
                         continue
@@ -205,10 +200,8 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
                         continue
                 if path not in found:
                     found[path] = (mark.line + 1, mark.column + 1)
-                    if remaining is not None and path in remaining:
-                        remaining.discard(path)
-                        if not remaining:
-                            return found
+                    if asked is not None and asked.settle((path,)):
+                        return found
                 if kind is ScalarEvent:
                     if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
                         raise _ForTheComposer
@@ -221,10 +214,8 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 closed = open_.pop()[0]
                 indexes.pop()
-                if asked is not None and closed in asked.below:
-                    asked.remaining.difference_update(asked.below[closed])
-                    if not asked.remaining:
-                        return found
+                if asked is not None and asked.settle(asked.below.get(closed, ())):
+                    return found
             elif kind is AliasEvent:
                 raise _ForTheComposer
             elif kind is DocumentStartEvent:

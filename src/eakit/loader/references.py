@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
-from operator import attrgetter, eq
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel
 
-from eakit.diagnostics import Diagnostic, Location
+from eakit.diagnostics import Diagnostic
 from eakit.loader.errors import field_words, kind_words
-from eakit.loader.expect import or_list
 from eakit.loader.files import MANIFEST
 from eakit.loader.suggest import IdSuggester
-from eakit.messages import say
+from eakit.messages import Bilingual, or_list, say
 from eakit.model import KIND_CLASSES, Model, Relation, SourceRef, kind_of, relation_types
 from eakit.model.archimate_table import allowed_relationships, element_type_of, kinds_fit
 from eakit.model.components import ID_PATTERN
@@ -63,43 +60,9 @@ def _raw_targets(
                 yield field.name, path, target, field.ref.kinds
 
 
-_FROM, _TO, _TYPE, _KIND = (attrgetter(name) for name in ("from_", "to", "type", "kind"))
-
-
-def _relations_fine(
-    relations: Sequence[Relation], ids: Mapping[str, BaseModel], skip: set[str]
-) -> bool:
-    """Whether no relation has anything to report: both ends known (and not skipped),
-    the kinds allowed, no loop, no duplicate. Nearly always so; at national scale the
-    300,000 relations are checked this way by C loops, with no Python code per relation,
-    and only otherwise one by one to say what is wrong."""
-    froms, tos = list(map(_FROM, relations)), list(map(_TO, relations))
-    if not (skip.isdisjoint(froms) and skip.isdisjoint(tos)):
-        return False
-    kinds: dict[str, str] = dict(zip(ids, map(_KIND, ids.values()), strict=True))
-    source_kinds, target_kinds = list(map(kinds.get, froms)), list(map(kinds.get, tos))
-    if None in source_kinds or None in target_kinds or any(map(eq, froms, tos)):
-        return False
-    types = list(map(_TYPE, relations))
-    if len(set(zip(froms, types, tos, strict=True))) < len(relations):
-        return False
-    specs = relation_types()
-    # Every kind is known by now (no None among them).
-    combinations = cast(
-        set[tuple[str, str, str]], set(zip(types, source_kinds, target_kinds, strict=True))
-    )
-    return all(_fits(specs[name], source, target) for name, source, target in combinations)
-
-
-def _fits(spec: RelationType, source_kind: str, target_kind: str) -> bool:
-    """Whether a relation of this type may connect these kinds: its own table, and for the
-    ArchiMate relations ArchiMate's table of allowed relationships."""
-    if not spec.allows(source_kind, target_kind):
-        return False
-    return not spec.archimate_table or kinds_fit(spec.archimate, source_kind, target_kind)
-
-
-def _archimate_refusal(spec: RelationType, relation: Relation, source: str, target: str) -> str:
+def _archimate_refusal(
+    spec: RelationType, relation: Relation, source: str, target: str
+) -> Bilingual:
     """Why ArchiMate's table refuses a relation, with what it allows between the two."""
     source_type, target_type = element_type_of(source), element_type_of(target)
     allowed = sorted(allowed_relationships(source_type, target_type))
@@ -162,34 +125,29 @@ def check_references(
             suggester = suggesters[key] = IdSuggester(pool)
         return suggester.hint(target)
 
-    # ``where`` is called only for a problem: locating composes the file, which is slow.
     def check_target(
-        target: str, kinds: tuple[str, ...], where: Callable[[], Location], what: str
+        target: str,
+        kinds: tuple[str, ...] | frozenset[str],
+        ref: SourceRef,
+        path: tuple[str | int, ...],
+        what: str,
+        own_id: object = None,
     ) -> None:
-        if target in skip:
+        # Located only for a problem: locating composes the file, which is slow.
+        if target == own_id:
+            message = say("ref.itself", field=field_words(str(path[0])), id=target)
+        elif target in skip:
             return
-        if target not in ids:
-            diagnostics.append(
-                Diagnostic(
-                    where(),
-                    say("ref.unknown", what=what, target=target, hint=hint(target, kinds)),
-                    code="reference",
-                )
-            )
+        elif target not in ids:
+            message = say("ref.unknown", what=what, target=target, hint=hint(target, kinds))
         elif kinds and kind_of(ids[target]) not in kinds:
-            diagnostics.append(
-                Diagnostic(
-                    where(),
-                    say(
-                        "ref.wrong_kind",
-                        what=what,
-                        kinds=_kinds_text(kinds),
-                        target=target,
-                        kind=_kind(kind_of(ids[target])),
-                    ),
-                    code="reference",
-                )
+            kind = _kind(kind_of(ids[target]))
+            message = say(
+                "ref.wrong_kind", what=what, kinds=_kinds_text(kinds), target=target, kind=kind
             )
+        else:
+            return
+        diagnostics.append(Diagnostic(model.locator.locate(ref, *path), message, code="reference"))
 
     for cid in ids if components is None else components:
         component = ids[cid]
@@ -203,61 +161,25 @@ def check_references(
                 # Nearly every reference is fine: say so at the cost of two lookups.
                 if target != cid and target in ids and (not kinds or kind_of(ids[target]) in kinds):
                     continue
-                ref = model.component_sources[cid]
                 path: tuple[str | int, ...] = (field.name, index) if field.many else (field.name,)
-                if target == cid:
-                    diagnostics.append(
-                        Diagnostic(
-                            model.locator.locate(ref, *path),
-                            say("ref.itself", field=field_words(field.name), id=cid),
-                            code="reference",
-                        )
-                    )
-                    continue
-                check_target(
-                    target,
-                    kinds,
-                    partial(model.locator.locate, ref, *path),
-                    field_words(field.name),
-                )
+                ref = model.component_sources[cid]
+                check_target(target, kinds, ref, path, field_words(field.name), cid)
 
     for obj in unchecked or ():
         own_id = obj.raw.get("id")
         for name, path, target, kinds in _raw_targets(obj):
-            what = (
-                say("ref.relation_end", end=field_words(name))
-                if obj.cls is Relation
-                else field_words(name)
-            )
-            if target == own_id:
-                diagnostics.append(
-                    Diagnostic(
-                        model.locator.locate(obj.ref, *path),
-                        say("ref.itself", field=field_words(name), id=own_id),
-                        code="reference",
-                    )
-                )
-                continue
-            check_target(
-                target,
-                kinds,
-                partial(model.locator.locate, obj.ref, *path),
-                what,
-            )
+            what = field_words(name)
+            if obj.cls is Relation:
+                what = say("ref.relation_end", end=what)
+            check_target(target, kinds, obj.ref, path, what, own_id)
 
-    architecture = model.manifest.architecture
     for name in ("province", "owner_agency"):
-        target = getattr(architecture, name)
+        target = getattr(model.manifest.architecture, name)
         if target is not None:
-            check_target(
-                target,
-                ("agency",),
-                partial(model.locator.locate, SourceRef(MANIFEST, ("architecture",)), name),
-                say("ref.architecture", field=field_words(name)),
-            )
+            manifest = SourceRef(MANIFEST, ("architecture",))
+            what = say("ref.architecture", field=field_words(name))
+            check_target(target, ("agency",), manifest, (name,), what)
 
-    if relations is None and _relations_fine(model.relations, ids, skip):
-        return diagnostics
     types = relation_types()
     seen: dict[tuple[str, str, str], SourceRef] = {}
     pairs = zip(model.relations, model.relation_sources, strict=True)
@@ -265,78 +187,49 @@ def check_references(
         source, target = ids.get(relation.from_), ids.get(relation.to)
         if source is None or target is None or relation.from_ in skip or relation.to in skip:
             spec_ends = types.get(relation.type)
-            kinds_of_end: dict[str, frozenset[str] | tuple[str, ...]] = {
-                "from": spec_ends.from_kinds if spec_ends else (),
-                "to": spec_ends.to_kinds if spec_ends else (),
-            }
             for end, name in (("from", relation.from_), ("to", relation.to)):
-                if name not in skip and name not in ids:
-                    diagnostics.append(
-                        Diagnostic(
-                            model.locator.locate(ref, end),
-                            say(
-                                "ref.unknown",
-                                what=say("ref.relation_end", end=field_words(end)),
-                                target=name,
-                                hint=hint(name, kinds_of_end[end]),
-                            ),
-                            code="reference",
-                        )
-                    )
+                if name not in ids:  # its kind is the relation type's to check
+                    kinds = getattr(spec_ends, f"{end}_kinds", ())
+                    what = say("ref.relation_end", end=field_words(end))
+                    check_target(name, kinds, ref, (end,), what)
             continue
         spec = types[relation.type]
         source_kind, target_kind = kind_of(source), kind_of(target)
         if not spec.allows(source_kind, target_kind):
+            message = say(
+                "relation.wrong_ends",
+                type=relation.type,
+                source_kind=_kind(source_kind),
+                source=relation.from_,
+                target_kind=_kind(target_kind),
+                target=relation.to,
+                from_kinds=_kinds_text(spec.from_kinds),
+                to_kinds=_kinds_text(spec.to_kinds),
+            )
             diagnostics.append(
-                Diagnostic(
-                    model.locator.locate(ref, "type"),
-                    say(
-                        "relation.wrong_ends",
-                        type=relation.type,
-                        source_kind=_kind(source_kind),
-                        source=relation.from_,
-                        target_kind=_kind(target_kind),
-                        target=relation.to,
-                        from_kinds=_kinds_text(spec.from_kinds),
-                        to_kinds=_kinds_text(spec.to_kinds),
-                    ),
-                    code="relation",
-                )
+                Diagnostic(model.locator.locate(ref, "type"), message, code="relation")
             )
         elif spec.archimate_table and not kinds_fit(spec.archimate, source_kind, target_kind):
+            message = _archimate_refusal(spec, relation, source_kind, target_kind)
             diagnostics.append(
-                Diagnostic(
-                    model.locator.locate(ref, "type"),
-                    _archimate_refusal(spec, relation, source_kind, target_kind),
-                    code="relation",
-                )
+                Diagnostic(model.locator.locate(ref, "type"), message, code="relation")
             )
         if relation.from_ == relation.to:
-            diagnostics.append(
-                Diagnostic(
-                    model.locator.locate(ref),
-                    say("relation.itself", type=relation.type, source=relation.from_),
-                    code="relation",
-                )
-            )
+            message = say("relation.itself", type=relation.type, source=relation.from_)
+            diagnostics.append(Diagnostic(model.locator.locate(ref), message, code="relation"))
         key = relation.key
         previous = seen.get(key)
         if previous is not None:
             first = model.locator.locate(previous)
-            diagnostics.append(
-                Diagnostic(
-                    model.locator.locate(ref),
-                    say(
-                        "relation.duplicate",
-                        source=relation.from_,
-                        type=relation.type,
-                        target=relation.to,
-                        first=str(first),
-                    ),
-                    related=(first,),
-                    code="relation",
-                )
+            message = say(
+                "relation.duplicate",
+                source=relation.from_,
+                type=relation.type,
+                target=relation.to,
+                first=str(first),
             )
+            where = model.locator.locate(ref)
+            diagnostics.append(Diagnostic(where, message, related=(first,), code="relation"))
         else:
             seen[key] = ref
     return diagnostics

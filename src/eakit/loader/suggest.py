@@ -13,6 +13,7 @@ import difflib
 import string
 from collections import defaultdict
 from collections.abc import Collection
+from functools import cached_property
 
 from eakit.messages import say
 
@@ -36,25 +37,24 @@ class IdSuggester:
 
     def __init__(self, ids: Collection[str]) -> None:
         self.ids = ids
-        self._by_word: dict[str, list[str]] | None = None  # built on the first question
         self._memo: dict[str, str | None] = {}
 
-    def _index(self) -> dict[str, list[str]]:
-        if self._by_word is None:
-            self._by_word = defaultdict(list)
-            for known in sorted(self.ids):
-                for word in set(known.split("-")):
-                    self._by_word[word].append(known)
-        return self._by_word
+    @cached_property
+    def _by_word(self) -> dict[str, list[str]]:
+        """The known ids by the words they hold (built on the first question)."""
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for known in sorted(self.ids):
+            for word in set(known.split("-")):
+                by_word[word].append(known)
+        return by_word
 
     def closest(self, unknown: str) -> str | None:
         """The best match by difflib's ratio (at least 0.6) among the candidates, or None."""
         if unknown in self._memo:
             return self._memo[unknown]
-        by_word = self._index()
+        by_word = self._by_word
         words = sorted(
-            (w for w in set(unknown.split("-")) if w in by_word),
-            key=lambda w: (len(by_word[w]), w),
+            (w for w in set(unknown.split("-")) if w in by_word), key=lambda w: (len(by_word[w]), w)
         )
         candidates: set[str] = set()
         if len(unknown) <= 120:  # a longer string is no id; its typos are not worth listing

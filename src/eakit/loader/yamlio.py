@@ -1,11 +1,12 @@
 """Safe YAML reading with two parsers: a fast one and a precise one.
 
-Most files are parsed by ``yaml_rs`` (a Rust parser, about 30 times faster than
+Most files are parsed by ``yaml_rs`` (a Rust parser, several times faster than
 PyYAML's C loader) which rejects duplicate keys and bounds alias expansion. It keeps
-no positions, so a file is composed again with PyYAML's C composer, which does,
-only when something must be located: a parse error, a tag, a validation error or a
-finding. That pass builds the same values (YAML 1.2 core schema, like ``yaml_rs``)
-together with a map from YAML path to line and column.
+no positions: where something must be located, :mod:`eakit.loader.positions` reads them
+from PyYAML's C parser. The precise parser, PyYAML's C composer, reads the files
+``yaml_rs`` would read otherwise than eakit means (tags, merge keys, several
+documents, ...) and explains parse errors; it builds the same values (YAML 1.2 core
+schema, like ``yaml_rs``) together with a map from YAML path to line and column.
 """
 
 from __future__ import annotations
@@ -45,10 +46,7 @@ _FIRST_LINE_HINT = re.compile(rf"(?:{_MARKER_LINE}|{_KEY_LINE}|{_DEEP_LINE})")
 # The same after a line break, one regex each: a search for one alternative skips from
 # line break to line break in C, while the three together try each at every line (three
 # times as slow over a national model's 55 MB, in the worker that parses it).
-_LINE_HINTS = (
-    re.compile(rf"\n(?:{_MARKER_LINE})"),
-    re.compile(rf"\n{_DEEP_LINE}"),
-)
+_LINE_HINTS = (re.compile(rf"\n(?:{_MARKER_LINE})"), re.compile(rf"\n{_DEEP_LINE}"))
 _KEY_LINE_HINT = re.compile(rf"\n{_KEY_LINE}")
 # YAML's printable set minus the line breaks PyYAML (YAML 1.1) knows and yaml_rs
 # (YAML 1.2) does not: with them the two parsers would see different lines.
@@ -64,21 +62,17 @@ _CANNOT_BE_REFUSED = bytes(
     b for b in range(256) if (b >= 0x20 or b in b"\t\n\r") and b not in b"\x7f\xc2\xe2\xef"
 )
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:timestamp",
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
 
 # YAML 1.2 core schema, as yaml_rs resolves plain scalars (timestamps stay strings:
 # pydantic parses dates where a field wants one, and a quoted date stays text).
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_PLAIN_WORDS = {
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 # Numbers as yaml_rs (which reads most files) resolves them, so that the composer reads
 # the same values: an optional sign, then 0x/0o/0b digits (either case), or digits and
 # a float form, with '_' ignored anywhere after the sign. Checked against yaml_rs on
@@ -94,8 +88,8 @@ MAX_NUMBER_DIGITS = 1000
 # A run of characters a number can be written with, longer than any number eakit reads:
 # such a file goes to the composer, which says where the number is.
 _LONG_NUMBER_RUN = re.compile(rf"[0-9a-fA-F_]{{{MAX_NUMBER_DIGITS + 1}}}")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_INF = (".inf", ".Inf", ".INF")
+_NAN = (".nan", ".NaN", ".NAN")
 
 
 MAX_EXCERPT_CHARS = 60  # of a key, tag or alias quoted in a message
@@ -143,12 +137,8 @@ def number_too_long(value: str) -> bool:
 
 def resolve_plain(value: str) -> Any:
     """Resolve an untagged plain scalar: YAML 1.2 core schema, as yaml_rs reads it."""
-    if _NULL.match(value):
-        return None
-    if _TRUE.match(value):
-        return True
-    if _FALSE.match(value):
-        return False
+    if value in _PLAIN_WORDS:
+        return _PLAIN_WORDS[value]
     sign = value[:1] if value[:1] in ("+", "-") else ""
     body = value[len(sign) :]
     radix = _RADIX.match(body)
@@ -166,11 +156,18 @@ def resolve_plain(value: str) -> Any:
             return value
     if _FLOAT.match(plain):
         return float(sign + plain)
-    if _INF.match(value):
-        return -math.inf if value.startswith("-") else math.inf
-    if _NAN.match(value):
+    if body in _INF:
+        return -math.inf if sign == "-" else math.inf
+    if value in _NAN:
         return math.nan
     return value
+
+
+def plain_key(value: str) -> Any:
+    """A plain mapping key as the composer reads it: resolved, but for NaN (never equal
+    to itself, so never found again), which stays text."""
+    key = resolve_plain(value)
+    return value if isinstance(key, float) and math.isnan(key) else key
 
 
 @dataclass
@@ -183,12 +180,8 @@ class Composed:
 
 def _too_long(node: yaml.Node) -> YamlError:
     mark = node.start_mark
-    digits = len(node.value)
-    return YamlError(
-        mark.line + 1,
-        mark.column + 1,
-        say("yaml.long_number", digits=digits, limit=MAX_NUMBER_DIGITS),
-    )
+    message = say("yaml.long_number", digits=len(node.value), limit=MAX_NUMBER_DIGITS)
+    return YamlError(mark.line + 1, mark.column + 1, message)
 
 
 class _Builder:
@@ -200,17 +193,13 @@ class _Builder:
         # itself, so its own position is lost; the key holding it is where to point.
         self.expanding: YamlPath | None = None
 
-    def _bomb(self, mark: yaml.Mark) -> YamlError:
-        where = (mark.line + 1, mark.column + 1)
+    def _bomb(self, where: tuple[int, int]) -> YamlError:
         path = self.expanding or ()
         while path and not (isinstance(path[-1], str) and path in self.positions):
             path = path[:-1]
         if path:
             where = self.positions[path]
-        return YamlError(
-            *where,
-            say("yaml.alias_bomb"),
-        )
+        return YamlError(*where, say("yaml.alias_bomb"))
 
     def build(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
         seen = id(node) in self.built
@@ -227,48 +216,36 @@ class _Builder:
     def build_node(self, node: yaml.Node, path: YamlPath, depth: int) -> Any:
         self.budget -= 1
         mark = node.start_mark
+        where = (mark.line + 1, mark.column + 1)
         if self.budget < 0:
-            raise self._bomb(mark)
+            raise self._bomb(where)
         if depth > MAX_DEPTH:
-            raise YamlError(mark.line + 1, mark.column + 1, say("yaml.too_deep", limit=MAX_DEPTH))
+            raise YamlError(*where, say("yaml.too_deep", limit=MAX_DEPTH))
         if node.tag not in _STANDARD_TAGS:
-            raise YamlError(
-                mark.line + 1,
-                mark.column + 1,
-                say("yaml.tag_plain", tag=excerpt(node.tag)),
-            )
-        self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+            raise YamlError(*where, say("yaml.tag_plain", tag=excerpt(node.tag)))
+        self.positions.setdefault(path, where)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
-            seen: dict[Any, yaml.Node] = {}
+            seen: dict[Any, tuple[int, int]] = {}  # key -> where it is first given
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    km = key_node.start_mark
-                    raise YamlError(km.line + 1, km.column + 1, say("yaml.key_scalar"))
-                if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                    km = key_node.start_mark
-                    raise YamlError(km.line + 1, km.column + 1, say("yaml.merge_key"))
                 km = key_node.start_mark
+                at = (km.line + 1, km.column + 1)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlError(*at, say("yaml.key_scalar"))
+                if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlError(*at, say("yaml.merge_key"))
                 if not key_node.style and number_too_long(key_node.value):
                     raise _too_long(key_node)
                 if key_node.tag not in _STANDARD_TAGS:
-                    raise YamlError(
-                        km.line + 1, km.column + 1, say("yaml.tag", tag=excerpt(key_node.tag))
-                    )
-                key = resolve_plain(key_node.value) if not key_node.style else key_node.value
-                if isinstance(key, float) and math.isnan(key):
-                    key = str(key_node.value)
+                    raise YamlError(*at, say("yaml.tag", tag=excerpt(key_node.tag)))
+                key = plain_key(key_node.value) if not key_node.style else key_node.value
                 if key in seen:
-                    first = seen[key].start_mark
-                    raise YamlError(
-                        km.line + 1,
-                        km.column + 1,
-                        say("yaml.duplicate_key", key=excerpt(key_node.value), line=first.line + 1),
-                        related=(first.line + 1, first.column + 1),
-                    )
-                seen[key] = key_node
+                    first = seen[key]
+                    message = say("yaml.duplicate_key", key=excerpt(key_node.value), line=first[0])
+                    raise YamlError(*at, message, related=first)
+                seen[key] = at
                 child_path = (*path, key) if isinstance(key, str | int) else path
-                self.positions[child_path] = (km.line + 1, km.column + 1)
+                self.positions[child_path] = at
                 result[key] = self.build(value_node, child_path, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -304,8 +281,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
         return YamlError(
-            *opened,
-            say("yaml.never_closed", bracket=bracket, closing=closing, line=line, col=col),
+            *opened, say("yaml.never_closed", bracket=bracket, closing=closing, line=line, col=col)
         )
     if "quoted scalar" in context and "end of stream" in problem and opened:
         return YamlError(*opened, say("yaml.quote_open"))
@@ -317,15 +293,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
         before = _line(text, line)[: col - 1].strip().lstrip("-? ").strip()
         if len(before) > MAX_KEY_CHARS:
             return YamlError(
-                line,
-                col,
-                say("yaml.long_key", length=len(before), limit=MAX_KEY_CHARS),
+                line, col, say("yaml.long_key", length=len(before), limit=MAX_KEY_CHARS)
             )
-        return YamlError(
-            line,
-            col,
-            say("yaml.unexpected_colon"),
-        )
+        return YamlError(line, col, say("yaml.unexpected_colon"))
     if problem == "could not find expected ':'" and opened:
         # The key runs to the last ': ' on its line (a long key has one; a value may not).
         key = _line(text, opened[0])[opened[1] - 1 :].rsplit(": ", 1)[0].strip()
@@ -333,28 +303,15 @@ def _explain(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
             return YamlError(*opened, say("yaml.long_key", length=len(key), limit=MAX_KEY_CHARS))
         return YamlError(*opened, say("yaml.expected_colon"))
     if problem in ("did not find expected '-' indicator", "did not find expected key"):
-        return YamlError(
-            line,
-            col,
-            say("yaml.indentation"),
-        )
+        return YamlError(line, col, say("yaml.indentation"))
     if problem == "found undefined alias":
         name = re.match(r"\*?([^\s,\[\]{}]*)", _line(text, line)[col - 1 :])
         alias = excerpt(name.group(1)) if name else ""
         return YamlError(line, col, say("yaml.undefined_alias", alias=alias))
     if context.startswith("found duplicate anchor") and opened:
-        return YamlError(
-            line,
-            col,
-            say("yaml.anchor_twice", line=opened[0]),
-            related=opened,
-        )
+        return YamlError(line, col, say("yaml.anchor_twice", line=opened[0]), related=opened)
     if context == "expected a single document in the stream":
-        return YamlError(
-            line,
-            col,
-            say("yaml.second_document"),
-        )
+        return YamlError(line, col, say("yaml.second_document"))
     if context and context not in problem:
         problem = f"{problem} ({context})"
     return YamlError(line, col, invalid_yaml(problem))

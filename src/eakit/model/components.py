@@ -15,11 +15,15 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 from eakit.messages import date_words, say
 from eakit.metamodel.layers import Layer
@@ -78,6 +82,39 @@ class Strict(BaseModel):
         return _nfc_all(data)
 
 
+class Typed(Strict):
+    """Base for the objects of model files (components, relations): a value of another
+    YAML type is refused, not converted (``security_level: true`` is not 1, ``shared: 1``
+    not true). Enums and dates are read from text, as YAML gives them."""
+
+    model_config = ConfigDict(strict=True)
+
+
+class _DateOrText:
+    """A date, or text pydantic reads as one (YAML gives dates as text). A number is
+    refused: pydantic's lax mode would read ``valid_to: 0`` as 1 January 1970."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        date_or_text = core_schema.union_schema(
+            [
+                core_schema.is_instance_schema(dt.date),
+                core_schema.str_schema(strict=True, strip_whitespace=False),
+            ],
+            custom_error_type="date_type",
+        )
+        return core_schema.chain_schema([date_or_text, core_schema.date_schema(strict=False)])
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(core_schema.date_schema())
+
+
+Date = Annotated[dt.date, _DateOrText()]
+
+
 def _nfc_all(value: object) -> object:
     # Every string in a value, at any depth (free-form ``properties`` included, keys too).
     if isinstance(value, str):
@@ -89,7 +126,7 @@ def _nfc_all(value: object) -> object:
     return value
 
 
-class BaseComponent(Strict):
+class BaseComponent(Typed):
     """Fields shared by every kind."""
 
     @field_validator("valid_to")
@@ -122,18 +159,20 @@ class BaseComponent(Strict):
     name_en: Text | None = Field(None, description="English name.")
     description: Text | None = Field(None, description="What it is and why it matters.")
     description_en: Text | None = None
-    status: Status = Field(Status.CURRENT, description="current | planned | retired")
+    status: Status = Field(Status.CURRENT, strict=False, description="current | planned | retired")
     since: Year | None = Field(None, description="Year it came into operation.")
     target: Year | None = Field(None, description="Target year of a planned component.")
     retired_in: Year | None = Field(None, description="Year a retired component was retired.")
-    valid_from: dt.date | None = Field(
+    valid_from: Date | None = Field(
         None, description="First day it exists (an agency established, a system set up)."
     )
-    valid_to: dt.date | None = Field(
+    valid_to: Date | None = Field(
         None,
         description="Last day it exists (dissolved, merged): not judged at a later check date.",
     )
-    scope: Scope = Field(Scope.PROVINCIAL, description="provincial | national | external")
+    scope: Scope = Field(
+        Scope.PROVINCIAL, strict=False, description="provincial | national | external"
+    )
     replaces: list[Annotated[Id, _ref(edge="replaces")]] = Field(default_factory=list)
     depends_on: list[Annotated[Id, _ref(edge="depends_on")]] = Field(default_factory=list)
     tags: list[Annotated[str, StringConstraints(min_length=1, max_length=80)]] = Field(
@@ -156,12 +195,12 @@ class BaseComponent(Strict):
         return value
 
 
-class SecurityDossier(Strict):
+class SecurityDossier(Typed):
     """The approved security-level dossier (hồ sơ đề xuất cấp độ) of an information system."""
 
     approved: bool = False
     decision_ref: Text | None = Field(None, description="Number of the approving decision.")
-    date: dt.date | None = None
+    date: Date | None = None
     approved_by: Text | None = None
     protection_plan: bool = Field(False, description="An approved protection plan exists.")
 
@@ -183,7 +222,7 @@ class InformationSystem(BaseComponent):
     vendor: Text | None = None
     url: Text | None = None
     based_on: Annotated[Id, _ref(*INFORMATION_SYSTEM_KINDS, edge="based_on")] | None = None
-    security_assessed: dt.date | None = Field(
+    security_assessed: Date | None = Field(
         None, description="Date of its last periodic security check and assessment."
     )
     log_retention_months: Annotated[int, Field(ge=0, le=600)] | None = Field(
@@ -337,7 +376,7 @@ class Database(InformationSystem):
     mandatory_connection: bool | None = Field(
         None, description="On the list of databases that must connect (Decree 278/2025)."
     )
-    risk_assessed: dt.date | None = Field(
+    risk_assessed: Date | None = Field(
         None, description="Date of its last risk assessment (core and important data)."
     )
     catalogue_published: bool | None = Field(

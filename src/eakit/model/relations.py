@@ -11,7 +11,7 @@ import yaml
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from eakit.messages import say
-from eakit.model.components import Id, Status, Strict, Text, Year
+from eakit.model.components import Id, Status, Text, Typed, Year
 
 
 @dataclass(frozen=True)
@@ -105,14 +105,14 @@ ATTRIBUTE_OWNER = {"access_type": "access", "strength": "influence", "directed":
 RelationTypeName = Literal[RELATION_TYPE_NAMES]  # type: ignore[valid-type]
 
 
-class Relation(Strict):
+class Relation(Typed):
     """A relation declared in a ``relations:`` list."""
 
     from_: Id = Field(alias="from", description="Id of the source component.")
     to: Id = Field(description="Id of the target component.")
     type: RelationTypeName = Field(description="Relation type (see the relation table).")
     description: Text | None = None
-    status: Status = Status.CURRENT
+    status: Status = Field(Status.CURRENT, strict=False)
     since: Year | None = None
     target: Year | None = None
     protocol: Annotated[str, StringConstraints(max_length=80)] | None = Field(
@@ -142,7 +142,7 @@ class Relation(Strict):
             raise ValueError(say("relation.attribute_owner", owner=owner, kind=kind))
         return value
 
-    model_config = Strict.model_config | {"populate_by_name": True}
+    model_config = Typed.model_config | {"populate_by_name": True}
 
     @property
     def key(self) -> tuple[str, str, str]:
