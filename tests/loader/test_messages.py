@@ -274,6 +274,7 @@ def test_text_and_fractions_are_not_read_as_numbers_or_booleans(key, value, mess
         TypeAdapter(cls).validate_python(raw)
     found = translate(caught.value, cls, "x", lambda loc: Location(field_name(loc)))
     assert [en(d.message) for d in found] == [message]
+    assert [d.code for d in found] == ["schema.type"]  # one code for every wrong type
 
 
 # --- hints ----------------------------------------------------------------------------------

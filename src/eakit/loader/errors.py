@@ -300,8 +300,14 @@ def translate(
         else:
             message = _value_message(error, loc, field_at(model_cls, loc))
             location = locate(loc)
-        diagnostics.append(Diagnostic(location, message, code=f"schema.{kind}"))
+        diagnostics.append(Diagnostic(location, message, code=f"schema.{_code(kind)}"))
     return diagnostics
+
+
+def _code(kind: str) -> str:
+    """A diagnostic's code for a pydantic error type: every wrong type is ``type``
+    (pydantic names it by the type wanted: ``int_type``, ``bool_type``, ``date_type``)."""
+    return "type" if kind.endswith("_type") else kind
 
 
 def _reason(error: ErrorDetails) -> str:
