@@ -87,6 +87,19 @@ def test_update_in_place_keeps_comments(graph, model_copy, tmp_path):
     assert graph_after.sources("so-y-te", "deployed_at") == ["mot-cua", "qlvb"]
 
 
+def test_numbers_stored_as_text_are_read_as_numbers(graph, model_copy, tmp_path):
+    # Spreadsheets often hold numbers as text; the model's number fields take no text.
+    path = write_template(graph, tmp_path / "inventory.xlsx", lang="en")
+    book = load_workbook(path)
+    ws = book["inventory-business"]
+    _cell(ws, "Computers per official", "so-y-te").value = "0.8"
+    _cell(ws, "In use since", "so-y-te").value = "2015"
+    book.save(path)
+    import_survey(path, model_copy)
+    agency = load_model(model_copy).components["so-y-te"]
+    assert (agency.computer_ratio, agency.since) == (0.8, 2015)
+
+
 def _set_heading(ws, row: int, heading: str, value) -> None:
     header = next(r for r in ws.iter_rows(min_row=1, max_row=10) if r[0].value == "Id")
     col = next(c.column for c in header if c.value == heading)

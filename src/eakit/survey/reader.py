@@ -10,6 +10,7 @@ reported per cell.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,8 @@ _DTD_MARKERS = tuple(
     for encoding in ("utf-8", "utf-16-le", "utf-16-be")
 )
 _CHUNK = 1024 * 1024
+# A decimal number as a cell's text ("0.8"): the model's number fields take no text.
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 _TRUE = {"true", "yes", "x", "1", "co", "dung"}
 _FALSE = {"false", "no", "0", "khong", "sai"}
 
@@ -256,6 +259,8 @@ class _Cells:
             if isinstance(value, str) and value.lstrip("-").isdigit():
                 return int(value)
             return value  # pydantic reports anything else, at this cell
+        if shape == "float" and isinstance(value, str) and _DECIMAL.fullmatch(value):
+            return float(value)  # a number stored as text; anything else pydantic reports
         if shape == "date":
             if isinstance(value, dt.datetime):
                 return value.date()
