@@ -44,10 +44,10 @@ holding two optional lists, `components` and `relations`. Every component has a 
 picks the fields it may have; unknown keys, wrong types and references to missing or
 wrong-kind components are errors. Text is stored in Unicode NFC.
 
-Values are read as YAML 1.2 types them, as the JSON Schema of `eakit schema` says: a number, `true` or
-`false` in quotes is text, and `yes`/`no` are text, so `security_level: "3"` or
-`shared: yes` is an error (write `security_level: 3`, `shared: true`). Dates are written
-`YYYY-MM-DD`, with or without quotes.
+Values are read as YAML 1.2 types them, as the JSON Schema of `eakit schema` says: a
+number, `true` or `false` in quotes is text, and `yes`/`no` are text, so
+`security_level: "3"` or `shared: yes` is an error (write `security_level: 3`,
+`shared: true`). Dates are written `YYYY-MM-DD`, with or without quotes.
 
 `eakit schema` writes the same format as JSON Schema for editor completion
 (`eakit schema -o schema/model.schema.json`, `eakit schema --for manifest`).
