@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_shapes.py                  # 1, 10, 34 provinces (make bench)
     .venv/bin/python benchmarks/bench_shapes.py -p 1 -p 10 --pairs 3
     .venv/bin/python benchmarks/bench_shapes.py -p 10 --variant plain=EAKIT_PLAIN=1
+    .venv/bin/python benchmarks/bench_shapes.py -p 34 --pairs 2 --before main~3
 
 For each size it generates the model (``eakit generate``, seed 1) and writes it in the
 three shapes of ``shapes.py`` (the generator's flow style, one block-style file per
@@ -11,9 +12,13 @@ agency, one block-style file per province). For each shape it runs, in turn and
 (``yaml.load(f, Loader=yaml.CSafeLoader)`` for every file) and ``eakit check`` (file
 cache off), plus every ``--variant`` (``eakit check`` with more environment variables).
 Running them in turn keeps the machine's drift out of the ratio; each ratio is the
-median of the ratios of the pairs. Peak memory is the largest resident set of the
+median of the ratios of the pairs. ``--before REV`` adds the code of commit ``REV`` as a
+variant (its ``src`` and ``rules`` exported to a temporary folder and compiled, as an
+installed copy is), to say what a change did on the same machine in the same minutes.
+Peak memory is the largest resident set of the
 process or of a worker it waited for (``wait4``). It prints a Markdown table and writes
-it to ``--markdown`` (default ``benchmarks/results/shapes.md``). Processor seconds (user
+it to ``--markdown`` (default ``benchmarks/results/shapes.md``, where it goes on top of
+the earlier runs). Processor seconds (user
 and system time of the process and its workers) are shown too: on a shared machine they
 say what a run costs when wall time says mostly how busy the machine was.
 """
@@ -167,6 +172,27 @@ def machine(pairs: int) -> str:
     )
 
 
+def exported(rev: str, into: Path) -> dict[str, str]:
+    """The environment of a variant running the code of commit ``rev``: its ``src`` and
+    ``rules`` exported below ``into`` and compiled (a checkout's own modules may lack
+    their bytecode, and compiling them on each run would be measured too)."""
+    git = ["git", "-C", str(ROOT), "archive", rev, "src", "rules"]
+    archive = subprocess.run(git, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    compile_all = [sys.executable, "-m", "compileall", "-q", str(into / "src")]
+    subprocess.run(compile_all, check=True, stdout=subprocess.DEVNULL)
+    return {"PYTHONPATH": str(into / "src")}
+
+
+def written(path: Path, text: str) -> str:
+    """The results file with this run's ``text`` on top of the runs it holds already."""
+    title, earlier = "# Three YAML shapes", path.read_text("utf-8") if path.exists() else ""
+    first_line, _, rest = earlier.partition("\n")
+    if first_line.startswith(title):
+        title, earlier = first_line, rest.lstrip("\n")
+    return f"{title}\n\n{text.rstrip()}\n" + (f"\n{earlier}" if earlier else "")
+
+
 def parse_variant(text: str) -> tuple[str, dict[str, str]]:
     """``name=KEY=VALUE,KEY=VALUE`` (or just ``name``) as a name and its environment."""
     name, _, assignments = text.partition("=")
@@ -187,12 +213,20 @@ def main() -> None:
         default=[],
         help="name=KEY=VALUE,...: also run eakit check with this environment",
     )
+    parser.add_argument("--before", metavar="REV", help="also run the code of this commit")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "eakit-shapes")
     parser.add_argument("--markdown", type=Path, default=ROOT / "benchmarks/results/shapes.md")
     args = parser.parse_args()
     variants = dict([("eakit check", {}), *map(parse_variant, args.variant)])
     args.work.mkdir(parents=True, exist_ok=True)
-    header = "## Machine\n\n" + machine(args.pairs)
+    before = tempfile.TemporaryDirectory(prefix="eakit-before-")
+    if args.before:
+        variants["before"] = exported(args.before, Path(before.name))
+    # A results file says when each run was made: the runs below it were on other days.
+    began = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    header = f"## Run of {began}\n\n### Machine\n\n" + machine(args.pairs)
+    if args.before:
+        header += f"- before: the code of `{args.before}`\n"
     results: list[Measured] = []
     from eakit.generate import generate_model
 
@@ -206,10 +240,11 @@ def main() -> None:
                 make_shape(shape, generated, model)
             results.append(measure(model, provinces, shape, variants, args.pairs))
             print(table(results), file=sys.stderr, flush=True)
-    text = header + "\n## `eakit check` and the C loader, whole process\n\n" + table(results)
+    text = header + "\n### `eakit check` and the C loader, whole process\n\n" + table(results)
     print(text)
     args.markdown.parent.mkdir(parents=True, exist_ok=True)
-    args.markdown.write_text("# Three YAML shapes\n\n" + text, "utf-8")
+    args.markdown.write_text(written(args.markdown, text), "utf-8")
+    before.cleanup()
 
 
 if __name__ == "__main__":
