@@ -128,6 +128,17 @@ def test_an_entry_is_data_validated_again(model_dir: Path, tmp_path: Path) -> No
     assert not marker.exists()
 
 
+def test_entries_go_stale_when_the_code_that_writes_them_changes() -> None:
+    """The fingerprint in every entry's name covers the model and loader code and this
+    cache's own code, which writes and reads the entries."""
+    names = {name for name, _data in cache_module.fingerprinted()}
+    assert "eakit.loader/collect.py" in names and "eakit.model/components.py" in names
+    own = Path(cache_module.__file__).read_bytes()
+    assert (f"eakit.speed/{Path(cache_module.__file__).name}", own) in set(
+        cache_module.fingerprinted()
+    )
+
+
 def test_values_come_back_as_they_were() -> None:
     """What JSON has no plain form for (a huge integer, infinity, NaN, -0.0, a date) comes
     back the same, with the same fields set; text the entry spells decomposed comes back

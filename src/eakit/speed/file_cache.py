@@ -47,7 +47,7 @@ import secrets
 import stat
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -74,8 +74,13 @@ MAX_ENTRY_BYTES = 2 * MAX_FILE_BYTES
 # Temporaries older than this were left by a killed run: the next writer removes them.
 STALE_SECONDS = 3600
 # The code whose behaviour a cached result depends on: change it and every entry is stale.
+# This module writes and reads the entries, so it is part of it.
 _FINGERPRINT_PACKAGES = ("eakit.model", "eakit.loader")
-_FINGERPRINT_FILES = (("eakit", "text.py"), ("eakit.data", "relation_types.yaml"))
+_FINGERPRINT_FILES = (
+    ("eakit", "text.py"),
+    ("eakit.data", "relation_types.yaml"),
+    ("eakit.speed", "file_cache.py"),
+)
 # From this many files on, results are written by a background worker.
 WRITE_BEHIND = 64
 _DIR_FLAGS = os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_DIRECTORY", 0)
@@ -91,16 +96,23 @@ class FileResult:
     relations: list[tuple[int, Relation]] = field(default_factory=list)
 
 
-@cache
-def code_fingerprint() -> bytes:
-    """A hash of eakit's version and of the model and loader code and data."""
-    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=32)
+def fingerprinted() -> Iterator[tuple[str, bytes]]:
+    """The code and data a cached result depends on, each by name with its bytes: the
+    model and loader modules, the text normalisation, the relation table and this module."""
     for package in _FINGERPRINT_PACKAGES:
         for entry in sorted(resources.files(package).iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".py"):
-                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+                yield f"{package}/{entry.name}", entry.read_bytes()
     for package, name in _FINGERPRINT_FILES:
-        digest.update(resources.files(package).joinpath(name).read_bytes())
+        yield f"{package}/{name}", resources.files(package).joinpath(name).read_bytes()
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """A hash of eakit's version and of what :func:`fingerprinted` gives."""
+    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=32)
+    for name, data in fingerprinted():
+        digest.update(name.encode() + b"\0" + data)
     return digest.digest()
 
 
