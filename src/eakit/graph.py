@@ -252,9 +252,16 @@ def _grouped(
         source, target = (cid, other) if outgoing else (other, cid)
         for edge_type, data in keyed.items():
             groups.setdefault(edge_type, []).append(_edge(source, target, edge_type, data))
+    return _ordered(groups, _TARGET if outgoing else _SOURCE)
+
+
+def _ordered(groups: dict[str, list[Edge]], other_end: attrgetter[str]) -> dict[str, list[Edge]]:
+    """One side of one component's edge groups in type order, each group sorted by the
+    edges' other end (distinct: one edge a key); ``groups`` is sorted in place."""
     for edges in groups.values():
-        edges.sort(key=_TARGET if outgoing else _SOURCE)
-    return dict(sorted(groups.items()))
+        if len(edges) > 1:
+            edges.sort(key=other_end)
+    return dict(sorted(groups.items())) if len(groups) > 1 else groups
 
 
 class ModelGraph:
@@ -542,6 +549,7 @@ class ModelGraph:
                 for target, keyed in neighbours.items():
                     into = incoming[target]
                     for edge_type, data in keyed.items():
+                        # _edge, inlined: this runs once per edge of the model.
                         edge = tuple.__new__(
                             Edge,
                             (source, target, edge_type, data["origin"], data["relation"],
@@ -551,11 +559,7 @@ class ModelGraph:
                         into.setdefault(edge_type, []).append(edge)
             for side, other_end in ((outgoing, _TARGET), (incoming, _SOURCE)):
                 for cid, grouped in side.items():
-                    for edges in grouped.values():
-                        if len(edges) > 1:
-                            edges.sort(key=other_end)  # distinct: one edge a key
-                    if len(grouped) > 1:
-                        side[cid] = dict(sorted(grouped.items()))
+                    side[cid] = _ordered(grouped, other_end)
         return outgoing, incoming
 
     def edge(self, source: str, target: str, edge_type: str) -> Edge | None:
