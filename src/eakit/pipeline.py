@@ -100,18 +100,12 @@ def check(
     Raises :class:`eakit.rules.sources.RuleConfigError` (a :class:`ModelLoadError`) when a
     rule pack or the waivers file is invalid.
     """
-    from eakit.rules.engine import run_rules
+    from eakit.rules.engine import RunOptions, run_rules
     from eakit.speed.shared_check import worth_sharing
 
     jobs = 2 if worth_sharing(graph, jobs) else 1
     with paused_gc():  # millions of short-lived, acyclic objects: reference counts free them
-        return run_rules(
-            graph,
-            as_of=as_of,
-            select=select or [],
-            ignore=ignore or [],
-            waivers=waivers,
-            jobs=jobs,
-            today=today,
-            lang=lang,
+        options = RunOptions(
+            as_of, select or [], ignore or [], waivers, jobs=jobs, today=today, lang=lang
         )
+        return run_rules(graph, options)

@@ -26,7 +26,7 @@ from eakit.generate.emit import model_file
 from eakit.incremental.session import Session
 from eakit.model import KIND_CLASSES
 from eakit.pipeline import load_graph
-from eakit.rules.engine import run_rules
+from eakit.rules.engine import RunOptions, run_rules
 from eakit.rules.pack import Rule
 from eakit.speed import workers as worker
 
@@ -69,17 +69,18 @@ def _reference(root: Path, select: list[str]) -> Facts | list[str]:
         graph = load_graph(root)
     except ModelLoadError as error:
         return [str(d) for d in error.diagnostics]
-    return _facts(run_rules(graph, as_of=None, select=select, ignore=[], share_views=False))
+    options = RunOptions(as_of=None, select=select, ignore=[], share_views=False)
+    return _facts(run_rules(graph, options))
 
 
 def _assert_executors_agree(root: Path, select: list[str]) -> Facts:
     """The serial (shared views) and forked executors equal the reference on ``root``."""
     graph = load_graph(root)
     options: dict[str, Any] = {"as_of": None, "select": select, "ignore": []}
-    reference = _facts(run_rules(graph, share_views=False, **options))
-    assert _facts(run_rules(graph, **options)) == reference, "serial, shared views"
+    reference = _facts(run_rules(graph, RunOptions(share_views=False, **options)))
+    assert _facts(run_rules(graph, RunOptions(**options))) == reference, "serial, shared views"
     if FORKS:
-        assert _facts(run_rules(graph, jobs=2, **options)) == reference, "forked"
+        assert _facts(run_rules(graph, RunOptions(jobs=2, **options))) == reference, "forked"
     return reference
 
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from eakit.cli.main import build_app
 from eakit.pipeline import load_graph
-from eakit.rules.engine import Engine, run_rules
+from eakit.rules.engine import Engine, RunOptions, run_rules
 from eakit.speed import shared_check as parallel
 from eakit.speed import workers as worker
 from tests.conftest import BUNDLED_MODEL
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not worker.available(), reason="needs os.fork (L
 
 def _facts(graph, jobs, **options):
     options = {"as_of": None, "select": [], "ignore": [], **options}
-    result = run_rules(graph, jobs=jobs, **options)
+    result = run_rules(graph, RunOptions(jobs=jobs, **options))
     return {
         "findings": [f.to_dict() for f in result.findings],
         "readiness": result.readiness.to_dict(),
@@ -162,7 +162,7 @@ def test_an_error_here_stops_the_worker(two_provinces, monkeypatch):
 
     monkeypatch.setattr(Engine, "complete", broken)
     with pytest.raises(KeyboardInterrupt):
-        run_rules(two_provinces, as_of=None, select=[], ignore=[], jobs=2)
+        run_rules(two_provinces, RunOptions(as_of=None, select=[], ignore=[], jobs=2))
     assert len(started) == 2 and all(reaped(w.pid) for w in started)
 
 

@@ -9,11 +9,12 @@ import pytest
 
 from eakit.generate import generate_model
 from eakit.pipeline import load_graph
-from eakit.rules.engine import run_rules
+from eakit.rules.engine import RunOptions, run_rules
 
 
 def _facts(graph, as_of, share_views):
-    result = run_rules(graph, as_of=as_of, select=[], ignore=[], share_views=share_views)
+    options = RunOptions(as_of=as_of, select=[], ignore=[], share_views=share_views)
+    result = run_rules(graph, options)
     findings = [f.to_dict() for f in result.findings]
     return findings, result.readiness.to_dict(), result.subjects
 

@@ -648,19 +648,18 @@ class RunOptions:
     lang: str = "vi"  # of the messages, remediations and rationales: vi or en
 
 
-def run_rules(graph: ModelGraph, **options: Any) -> CheckResult:
-    """Check ``graph`` against its rule packs, ``options`` being the fields of
-    :class:`RunOptions` (by name).
+def run_rules(graph: ModelGraph, options: RunOptions) -> CheckResult:
+    """Check ``graph`` against its rule packs as ``options`` ask.
 
-    ``share_views=False`` computes the horizon view of every subject from scratch (the
-    reference the shared computation is tested against). ``jobs=2`` shares the work
-    with a second process where that is possible (see :mod:`eakit.speed.shared_check`); the
-    result is the same.
+    ``options.share_views`` false computes the horizon view of every subject from scratch
+    (the reference the shared computation is tested against); ``options.jobs`` 2 shares
+    the work with a second process where that is possible (see
+    :mod:`eakit.speed.shared_check`). The result is the same.
 
     Raises :class:`eakit.rules.sources.RuleConfigError` when a pack, the legal registry or
     the waivers file is invalid.
     """
-    return start_run(graph, RunOptions(**options)).finish()
+    return start_run(graph, options).finish()
 
 
 def architecture_ended(
