@@ -22,12 +22,11 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from eakit.loader.files import leaves_root
-
-MODEL_SUFFIXES = (".yaml", ".yml")
+from eakit.loader.yamlio import YAML_SUFFIXES
 
 
 def _copied(name: str) -> bool:
-    return name.endswith(MODEL_SUFFIXES) and not name.startswith(".")
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
 
 
 def _inside(rel: str) -> bool:

@@ -21,12 +21,12 @@ from pathlib import Path
 from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
 from eakit.graph import ModelGraph, build_graph
-from eakit.incremental.overlay import MODEL_SUFFIXES
 from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import NeedsFullLoad, index_files, reload_files
 from eakit.loader import load_model
 from eakit.loader.collect import Collected
 from eakit.loader.files import MANIFEST, reserved_files
+from eakit.loader.yamlio import YAML_SUFFIXES
 from eakit.messages import say
 from eakit.pipeline import progress_display
 from eakit.rules.engine import RuleRun, RunOptions, start_run
@@ -183,6 +183,6 @@ class Session:
                 relevant.add(rel)
             elif absolute.resolve().parent in pack_dirs - {root}:
                 restart = True  # a file a local pack may include
-            elif rel.endswith(MODEL_SUFFIXES):
+            elif rel.endswith(YAML_SUFFIXES):
                 relevant.add(rel)  # a new model file, if the include patterns take it
         return relevant, restart

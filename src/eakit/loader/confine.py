@@ -14,15 +14,15 @@ import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from eakit.diagnostics import Diagnostic, Location
+from eakit.loader.yamlio import YAML_SUFFIXES
 from eakit.messages import os_reason, say
 
 CODE = "outside"
-PACK_SUFFIXES = (".yaml", ".yml")
 
 
 def names_pack_file(entry: str) -> bool:
     """Whether a ``rules.packs`` entry is a path to a pack file (else a bundled name)."""
-    return "/" in entry or "\\" in entry or entry.endswith(PACK_SUFFIXES)
+    return "/" in entry or "\\" in entry or entry.endswith(YAML_SUFFIXES)
 
 
 def is_absolute(path: str) -> bool:

@@ -23,6 +23,8 @@ from eakit.diagnostics import Diagnostic, Location
 from eakit.messages import say
 from eakit.text import nfc
 
+# The names of the YAML files eakit reads: model files, rule packs, waivers.
+YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES_PER_BYTE = 4  # alias expansion may not blow a file up beyond this many nodes/byte
