@@ -9,8 +9,9 @@ For each size it generates the model (``eakit generate``, seed 1) and writes it 
 three shapes of ``shapes.py`` (the generator's flow style, one block-style file per
 agency, one block-style file per province). For each shape it runs, in turn and
 ``--pairs`` times, two whole processes over the same files: PyYAML's C loader
-(``yaml.load(f, Loader=yaml.CSafeLoader)`` for every file) and ``eakit check`` (file
-cache off), plus every ``--variant`` (``eakit check`` with more environment variables).
+(``yaml.load(f, Loader=yaml.CSafeLoader)`` for every file) and ``eakit check``, plus
+every ``--variant`` (``eakit check`` with more environment variables; ``EAKIT_CACHE=off``
+for all, so that the older commits of ``--before``, which kept a file cache, run cold).
 Running them in turn keeps the machine's drift out of the ratio; each ratio is the
 median of the ratios of the pairs. ``--before REV`` adds the code of commit ``REV`` as a
 variant (its ``src`` and ``rules`` exported to a temporary folder and compiled, as an
@@ -168,7 +169,7 @@ def machine(pairs: int) -> str:
     return (
         f"- CPU: {cpu}, {os.cpu_count()} cores visible; load average before the run: {load}\n"
         f"- Python {platform.python_version()}; medians of {pairs} pairs of whole-process "
-        "runs in turn (C loader, then each `eakit check` variant), file cache off\n"
+        "runs in turn (C loader, then each `eakit check` variant)\n"
     )
 
 

@@ -6,8 +6,7 @@
 
 For each size it generates the model (``eakit generate``, seed 1), then measures, each in
 a fresh process: eakit's stages one by one (``stages.py``), the ``eakit check`` and
-``eakit build`` commands, a re-load after editing one file (with the file cache,
-``incremental.py``), the editor loop of ``eakit check --watch`` (``watch.py``), parsing
+``eakit build`` commands, the editor loop of ``eakit check --watch`` (``watch.py``), parsing
 the same YAML with PyYAML's C loader, and validating it with ``check-jsonschema`` against
 ``eakit schema``. The C loader and ``eakit check`` run in turn, five times each (the
 machine's speed drifts over minutes: the two sides of ratio (a) are measured together),
@@ -23,7 +22,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,12 +31,9 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from edits import edit_one_file
-
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 STAGES = Path(__file__).resolve().parent / "stages.py"
-INCREMENTAL = Path(__file__).resolve().parent / "incremental.py"
 WATCH = Path(__file__).resolve().parent / "watch.py"
 SEED = 1
 REPEATS = 3  # runs of a timing counted by its median
@@ -251,60 +246,42 @@ def measure(
         "megabytes": generated.bytes / 1_000_000,
     }
     eakit = str(BIN / "eakit")
-    no_cache = {"EAKIT_CACHE": "off"}
     # Ratio (a): the C loader and `eakit check` in turn, five times each.
     print(f"[{provinces}] C loader and eakit check, in turn", file=sys.stderr, flush=True)
     check = [eakit, "check", str(model), "--output", os.devnull]
     parsed, checked, ratios = run_paired(
-        [sys.executable, "-c", C_LOADER, str(model)], check, no_cache, timeout
+        [sys.executable, "-c", C_LOADER, str(model)], check, {}, timeout
     )
     size.record("C loader parse", parsed, float(parsed.stdout) if parsed.ok else None)
     size.record("C loader process", parsed)
-    size.record("eakit check (no cache)", checked)
+    size.record("eakit check", checked)
     size.ratios = ratios
 
     print(f"[{provinces}] stages", file=sys.stderr, flush=True)
     stages = [sys.executable, str(STAGES), str(model), str(work / f"out-{provinces}")]
     renderers = [f"--only=render {name}" for name in ("text", "JSON", "SARIF", "diagrams",
                                                        "workbook")]  # fmt: skip
-    staged = run([*stages, *renderers], env=no_cache, timeout=timeout)
+    staged = run([*stages, *renderers], timeout=timeout)
     read_stages(size, staged)
     size.peak_mb["stages"] = staged.peak_mb
     if staged.seconds is None:
         size.notes["stages"] = f"stopped after {timeout:.0f} s"
     # The site alone, on an empty result (no rule check) and with its own time budget.
     print(f"[{provinces}] site", file=sys.stderr, flush=True)
-    site = run([*stages, "--only=render site", "--skip-rules"], env=no_cache,
-               timeout=build_timeout)  # fmt: skip
+    site = run([*stages, "--only=render site", "--skip-rules"], timeout=build_timeout)
     read_stages(size, site, only="render site")
     size.peak_mb["site"] = site.peak_mb
     if site.seconds is None:
         size.notes["render site"] = f"timeout (> {build_timeout:.0f} s)"
 
     print(f"[{provinces}] eakit check --jobs 1", file=sys.stderr, flush=True)
-    single = run_median([*check, "--jobs", "1"], env=no_cache, timeout=timeout)
-    size.record("eakit check --jobs 1 (no cache)", single)
-
-    print(f"[{provinces}] re-check after editing one file", file=sys.stderr, flush=True)
-    cache_dir = work / f"cache-{provinces}"
-    shutil.rmtree(cache_dir, ignore_errors=True)
-    args = [str(model), str(cache_dir)]
-    run([sys.executable, str(INCREMENTAL), "fill", *args], timeout=timeout)
-    # The command as an architect runs it after saving one file...
-    edit_one_file(model)
-    cached = {"EAKIT_CACHE_DIR": str(cache_dir)}
-    size.record("re-check after editing one file, total", run(check, env=cached, timeout=timeout))
-    # ... and, after another edit, where its load and graph time go.
-    edit_one_file(model)
-    again = run([sys.executable, str(INCREMENTAL), "measure", *args], timeout=timeout)
-    for line in again.stdout.splitlines():
-        item = json.loads(line)
-        size.stages[f"re-check: {item['stage']}"] = item["seconds"]
+    single = run_median([*check, "--jobs", "1"], timeout=timeout)
+    size.record("eakit check --jobs 1", single)
 
     # The editor loop: `eakit check --watch`, one file saved, the wait for the news.
     print(f"[{provinces}] eakit check --watch", file=sys.stderr, flush=True)
     # Timed unsampled (see run); then once more, sampled, for the memory of eakit and the
-    # workers it starts (a cold cache's writer among them).
+    # workers it starts.
     watch = [sys.executable, str(WATCH), str(model)]
     watched = run(watch, timeout=timeout, sample=False)
     for line in watched.stdout.splitlines():
@@ -323,7 +300,7 @@ def measure(
 
     print(f"[{provinces}] eakit build", file=sys.stderr, flush=True)
     build = [eakit, "build", str(model), "--output", str(work / f"build-{provinces}")]
-    size.record("eakit build (no cache)", run(build, env=no_cache, timeout=build_timeout))
+    size.record("eakit build", run(build, timeout=build_timeout))
 
     if jsonschema:
         print(f"[{provinces}] check-jsonschema", file=sys.stderr, flush=True)
@@ -369,7 +346,7 @@ def table(sizes: list[Size]) -> str:
             note = size.notes.get(name, "")
             cells.append(f"{value:.2f}" if value is not None else (note or "n/a"))
         row(f"{name} (s)", cells)
-    check = "eakit check (no cache)"
+    check = "eakit check"
     row(
         "**ratio (a)**: eakit check ÷ C-loader parse (target ≤ 0.7)",
         [ratio(s.stages.get(check), s.stages.get("C loader parse")) for s in sizes],
@@ -382,8 +359,8 @@ def table(sizes: list[Size]) -> str:
         "**ratio (b)**: check-jsonschema ÷ eakit check (target ≥ 15)",
         [ratio(s.stages.get("check-jsonschema"), s.stages.get(check)) for s in sizes],
     )
-    for name in ("stages", "site", "eakit check (no cache)", "eakit check --jobs 1 (no cache)",
-                 "eakit check --watch", "eakit build (no cache)"):  # fmt: skip
+    for name in ("stages", "site", "eakit check", "eakit check --jobs 1", "eakit check --watch",
+                 "eakit build"):  # fmt: skip
         row(
             f"peak memory, {name} (MiB)",
             [f"{s.peak_mb[name]:,.0f}" if name in s.peak_mb else "n/a" for s in sizes],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 BUNDLED_MODEL = ROOT / "model"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Keep the loader's file cache out of the repository's model folders during tests
-    (tests of the cache itself point it elsewhere explicitly)."""
-    if "EAKIT_CACHE_DIR" not in os.environ:
-        os.environ["EAKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="eakit-test-cache-")
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def test_the_wheel_ships_the_rule_packs_and_checks_a_model(tmp_path: Path) -> No
          "check", str(BUNDLED_MODEL), "--format", "json", "--output", str(tmp_path / "c.json")],
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
         env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin",
-             "EAKIT_CACHE": "off", "HOME": str(tmp_path)},
+             "HOME": str(tmp_path)},
     )  # fmt: skip
     assert checked.stdout.startswith(str(tmp_path / "site")), checked.stdout + checked.stderr
     assert checked.returncode == 1, checked.stderr  # the bundled model's real 2015 gaps

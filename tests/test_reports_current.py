@@ -51,7 +51,7 @@ def test_committed_reports_are_current(tmp_path: Path) -> None:
         text=True,
         timeout=600,
         cwd=ROOT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": _production_epoch(), "EAKIT_CACHE": "off"},
+        env={**os.environ, "SOURCE_DATE_EPOCH": _production_epoch()},
     )
     assert run.returncode in (0, 1), run.stderr  # 1: the bundled model has findings
     fresh = _files(out)

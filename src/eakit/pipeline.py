@@ -55,7 +55,6 @@ def load_graph(
     model_dir: Path | str,
     *,
     progress: bool = False,
-    cache: bool = False,
     jobs: int | None = None,
     limits: Limits | None = None,
     lang: str = "vi",
@@ -63,16 +62,11 @@ def load_graph(
     """Load and validate a model folder and build its graph (the progress display in
     ``lang``).
 
-    With ``cache``, unchanged files come from the model's file cache
-    (:mod:`eakit.speed.file_cache`; ``EAKIT_CACHE=off`` disables it). ``jobs`` as for
-    :func:`eakit.loader.load_model`, and ``limits`` its bounds on the model's size.
+    ``jobs`` as for :func:`eakit.loader.load_model`, and ``limits`` its bounds on the model's size.
     Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
     """
-    from eakit.speed.file_cache import FileCache
-
-    file_cache = FileCache.for_model(Path(model_dir)) if cache else None
     with progress_display(progress, say("progress.reading").lang(lang)) as callback:
-        pending = start_load(Path(model_dir), callback, file_cache, jobs, limits)
+        pending = start_load(Path(model_dir), callback, jobs, limits)
     with pending:  # a large model's references are checked by a worker meanwhile
         graph = build_graph(pending.model)
         pending.result()

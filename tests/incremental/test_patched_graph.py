@@ -69,7 +69,7 @@ def test_patched_graphs_equal_full_builds_and_leave_the_old_graph_as_it_was(
 
     monkeypatch.setattr(ModelGraph, "patched", counted)
     root = _copy(BUNDLED_MODEL, tmp_path / "model")
-    session = Session(root, cache=False)
+    session = Session(root)
     assert session.start().result is not None
     editor = Editor(root, random.Random(7))
     good = editor.snapshot()

@@ -202,7 +202,7 @@ def _started(
     if manifest_extra:
         manifest = root / "eakit.yaml"
         manifest.write_text(manifest.read_text("utf-8") + manifest_extra, "utf-8")
-    session = Session(root, cache=False)
+    session = Session(root)
     _assert_same(session, session.start(), root, "start")
     return session
 
@@ -247,7 +247,7 @@ def test_every_edit_of_a_generated_province_checks_as_a_full_check(
     tmp_path: Path, province_model: Path, seed: int
 ) -> None:
     root = _copy(province_model, tmp_path / "model")
-    session = Session(root, cache=False)
+    session = Session(root)
     _assert_same(session, session.start(), root, "start")
     _edit_and_compare(session, Editor(root, random.Random(100 + seed)), steps=8)
 
@@ -356,6 +356,6 @@ def test_a_session_loads_with_the_jobs_it_is_given(
     if jobs > 1 and not worker.available():
         pytest.skip("needs os.fork (Linux)")
     started = remember_workers(monkeypatch)
-    session = Session(two_provinces_dir, cache=False, jobs=jobs)
+    session = Session(two_provinces_dir, jobs=jobs)
     assert session.start().result is not None
     assert len(started) == workers  # the reading worker, when allowed

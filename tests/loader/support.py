@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import resource
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 from eakit.diagnostics import ModelLoadError
 from eakit.loader import load_model
 from eakit.messages import in_lang
+from eakit.speed.memory_cache import MemoryCache
 
 ROOT = Path(__file__).resolve().parents[2]
 INVALID = ROOT / "tests" / "fixtures" / "invalid"
@@ -22,10 +22,12 @@ LOCATED = re.compile(r"^(?P<where>.+?:\d+:\d+): (?P<message>.+)$")
 CLI_LINE = re.compile(r"^(?P<where>.+?:\d+:\d+): error: (?P<message>.+)$")
 
 
-def diagnostics_of(model_dir: Path, jobs: int | None = None, lang: str = "en") -> list[str]:
+def diagnostics_of(
+    model_dir: Path, jobs: int | None = None, lang: str = "en", cache: MemoryCache | None = None
+) -> list[str]:
     """``file:line:col: message`` lines of a model that must not load, in ``lang``."""
     try:
-        load_model(model_dir, jobs=jobs)
+        load_model(model_dir, jobs=jobs, cache=cache)
     except ModelLoadError as error:
         return [f"{d.location}: {in_lang(d.message, lang)}" for d in error.diagnostics]
     raise AssertionError(f"{model_dir} loaded, but it is invalid")
@@ -41,14 +43,10 @@ def _limit_memory() -> None:
 
 
 def run_eakit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m eakit ARGS`` in ``cwd`` with 2 GiB of address space and a time guard.
-
-    The file cache is off: a test must not write into the fixture folders.
-    """
+    """``python -m eakit ARGS`` in ``cwd`` with 2 GiB of address space and a time guard."""
     return subprocess.run(
         [sys.executable, "-m", "eakit", *args],
         cwd=cwd,
-        env={**os.environ, "EAKIT_CACHE": "off"},
         capture_output=True,
         text=True,
         encoding="utf-8",

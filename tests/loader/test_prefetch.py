@@ -140,13 +140,13 @@ def test_when_files_are_read_by_a_worker(tmp_path, monkeypatch, jobs, size, fork
 def test_with_a_cache_the_worker_parses_only_what_it_lacks(
     generated, read_here, tmp_path, monkeypatch
 ):
-    """A first run with the file cache parses in the worker too; a later run after an
-    edit sends the worker only the files the cache has no result for."""
-    from eakit.speed.file_cache import FileCache
+    """A first load with a cache (a watch session's) parses in the worker too; a later
+    load after an edit sends the worker only the files the cache has no result for."""
+    from eakit.speed.memory_cache import MemoryCache
 
     model = tmp_path / "model"
     shutil.copytree(generated, model)
-    cache = FileCache(tmp_path / "cache", model)
+    cache = MemoryCache()
     parsed: list[list[str]] = []
     real_start = prefetch.Prefetch.start
 
@@ -160,12 +160,12 @@ def test_with_a_cache_the_worker_parses_only_what_it_lacks(
     assert _facts(first) == _facts(load_model(generated, jobs=1))  # same model, cold cache
     assert cache.misses == 0 and cache.hits == 0  # parsed ahead: the cache was not read
     assert len(parsed[0]) == len(first.files)
-    assert len(started) == 2  # the reading worker, then the cache's writer
+    assert len(started) == 1  # the reading worker
     edited = next(rel for rel in first.files if rel.endswith(".yaml"))
     with (model / edited).open("a", encoding="utf-8") as out:
         out.write("# edited\n")
     again = load_model(model, cache=cache, jobs=2)
-    assert parsed[1] == [edited]  # the rest came from the cache (the writer was waited for)
+    assert parsed[1] == [edited]  # the rest came from the cache
     assert cache.hits == len(first.files) - 1
     assert _facts(again) == _facts(first)
     assert all(reaped(worker.pid) for worker in started)

@@ -215,7 +215,7 @@ def _assert_edits_agree(
 ) -> None:
     """A session on ``root`` after ``before()`` (a first edit, or nothing), then after each
     edit of ``kinds`` in turn, says what the serial reference says of the files."""
-    session = Session(root, select=select, cache=False)
+    session = Session(root, select=select)
     session.start()
     editor = ModelFiles(root, random.Random(seed))
     steps = [("before", before)] + [(k, lambda k=k: editor.edit(k)) for k in kinds]

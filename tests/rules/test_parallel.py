@@ -178,8 +178,7 @@ def test_shares_split_the_components_by_file(two_provinces):
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
-def test_the_command_gives_the_same_report_with_two_jobs(two_provinces_dir, fmt, monkeypatch):
-    monkeypatch.setenv("EAKIT_CACHE", "off")
+def test_the_command_gives_the_same_report_with_two_jobs(two_provinces_dir, fmt):
     reports = []
     for jobs in ("1", "2"):
         outcome = runner.invoke(

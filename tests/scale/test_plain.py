@@ -9,7 +9,6 @@ import pytest
 
 from eakit.pipeline import check, load_graph
 from eakit.speed import workers as worker
-from eakit.speed.file_cache import FileCache
 from eakit.speed.switches import PLAIN, kept_for_good, paused_gc, plain
 from tests.workers import remember_workers
 
@@ -22,17 +21,6 @@ def test_the_plain_path_forks_no_worker_even_when_asked(monkeypatch: pytest.Monk
     assert plain()
     assert worker.wanted(2, lambda: True) is False
     assert worker.wanted(None, lambda: True) is False
-
-
-def test_the_plain_path_has_no_file_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("EAKIT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("EAKIT_CACHE", raising=False)
-    monkeypatch.delenv(PLAIN, raising=False)
-    fast = FileCache.for_model(tmp_path)
-    monkeypatch.setenv(PLAIN, "1")
-    assert FileCache.for_model(tmp_path) is None
-    if fast is not None:
-        fast.close()
 
 
 def test_the_plain_path_leaves_the_collector_alone(monkeypatch: pytest.MonkeyPatch) -> None:

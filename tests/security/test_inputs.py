@@ -44,8 +44,6 @@ def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
         **os.environ,
         "HOME": str(cwd),
         "XDG_CACHE_HOME": str(cwd / ".cache"),
-        "EAKIT_CACHE_DIR": str(cwd / ".cache" / "eakit"),
-        "EAKIT_CACHE": "off",
         "EAKIT_LANG": "en",  # the tests below read eakit's English messages
         **(env or {}),
     }

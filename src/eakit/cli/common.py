@@ -180,9 +180,7 @@ def load_or_exit(
     try:
         # The command ends with the job: the model stays alive until then.
         with kept_for_good():
-            graph = load_graph(
-                model_dir, progress=progress, cache=True, jobs=jobs, limits=limits, lang=lang
-            )
+            graph = load_graph(model_dir, progress=progress, jobs=jobs, limits=limits, lang=lang)
         keep_until_exit(graph)
         return graph
     except ModelLoadError as error:

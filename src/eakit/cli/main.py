@@ -10,7 +10,6 @@ import typer
 
 from eakit import __version__
 from eakit.cli.helptext import catalogue_group, help_lang
-from eakit.speed.workers import Background
 
 # One module per command group; a module exposes ``register(app)``.
 COMMAND_MODULES = (
@@ -81,5 +80,4 @@ def main() -> None:
         code = 1
     sys.stdout.flush()
     sys.stderr.flush()
-    Background.wait()  # a cache writer still at work: the next run wants its entries
     os._exit(code or 0)

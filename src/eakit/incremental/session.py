@@ -31,7 +31,6 @@ from eakit.messages import say
 from eakit.pipeline import progress_display
 from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
-from eakit.speed.file_cache import FileCache
 from eakit.speed.memory_cache import MemoryCache
 from eakit.speed.switches import kept_for_good
 
@@ -60,7 +59,6 @@ class Session:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     waivers: Path | None = None
-    cache: bool = True
     progress: bool = False  # a progress bar on stderr (when it is a terminal) while loading
     jobs: int | None = None  # processes for a full load (see eakit.loader.load_model)
     lang: str = "vi"  # of the findings' messages: vi or en
@@ -70,10 +68,6 @@ class Session:
     _dirty: set[str] = field(default_factory=set)  # changed since the last valid model
     _must_start: bool = False  # the manifest or a rule pack changed and does not load
     memory: MemoryCache = field(default_factory=MemoryCache)  # see eakit.speed.memory_cache
-
-    def __post_init__(self) -> None:
-        if self.cache:
-            self.memory = MemoryCache(FileCache.for_model(self.root))
 
     @property
     def result(self) -> CheckResult | None:

@@ -28,9 +28,9 @@ from eakit.messages import os_reason, say
 from eakit.model import Manifest, Model, SourceRef
 
 # The speed modules build on loader modules: imported whole, so either may load first.
-from eakit.speed import file_cache, prefetch
+from eakit.speed import memory_cache, prefetch
 from eakit.speed.switches import paused_gc
-from eakit.speed.workers import FAILED, Background, Worker, wanted
+from eakit.speed.workers import FAILED, Worker, wanted
 
 __all__ = [
     "MANIFEST",
@@ -182,15 +182,15 @@ def load_model(
     root: Path | str,
     progress: Progress | None = None,
     *,
-    cache: file_cache.ResultCache | None = None,
+    cache: memory_cache.MemoryCache | None = None,
     jobs: int | None = None,
     limits: Limits | None = None,
 ) -> Model:
     """Load, validate and cross-check the model at ``root``.
 
-    With a ``cache`` (see :mod:`eakit.speed.file_cache`), files whose content is unchanged
+    With a ``cache`` (see :mod:`eakit.speed.memory_cache`), files whose content is unchanged
     since a previous load are not parsed and validated again, and the results of the
-    others are stored (by a background worker when there are many). When many megabytes
+    others are kept in it. When many megabytes
     are left to parse, a second process reads and parses them while this one validates
     (see :mod:`eakit.speed.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
     ``None`` decides. ``limits`` bound the model's size (default: :class:`Limits`()).
@@ -203,16 +203,15 @@ def load_model(
 def start_load(
     root: Path,
     progress: Progress | None,
-    cache: file_cache.ResultCache | None,
     jobs: int | None,
     limits: Limits | None = None,
 ) -> PendingModel:
-    """:func:`load_model` (the same arguments), except that on a large model the
+    """:func:`load_model` (the same arguments but no cache), except that on a large model the
     cross-file reference check runs in a worker: the caller builds the graph of
     :attr:`PendingModel.model` meanwhile, then asks for :meth:`PendingModel.result`.
     Use it as a context manager, so the worker is stopped if the caller fails."""
     with paused_gc():
-        return _load_model(root, progress, cache, jobs, limits, apart=True)
+        return _load_model(root, progress, None, jobs, limits, apart=True)
 
 
 # From this many components and relations on, references are checked apart.
@@ -261,10 +260,10 @@ def _cached_read(
     file: ModelFile,
     raw: bytes | None,
     locator: YamlLocator,
-    cache: file_cache.ResultCache,
+    cache: memory_cache.MemoryCache,
     found: Collected,
     fetched: tuple[Any, bool] | None,
-    fresh: list[tuple[str, bytes, file_cache.FileResult]],
+    fresh: list[tuple[str, bytes, memory_cache.FileResult]],
     limits: Limits,
 ) -> list[Diagnostic]:
     """Read one file through the cache: a stored result, or a fresh one (``fetched``: its
@@ -272,14 +271,14 @@ def _cached_read(
     if raw is not None and fetched is None:
         stored = cache.get(file.rel, raw)
         if stored is not None:
-            problems = file_cache.merge(stored, file.rel, locator, found)
+            problems = memory_cache.merge(stored, file.rel, locator, found)
             over = limits.count_problem(len(found.components), Location(file.rel))
             return problems if over is None else [*problems, over]
     components_before, relations_before = len(found.components), len(found.relations)
     problems = _collect_file(file, locator, found, fetched, limits)
     if not problems and raw is not None:
         fresh.append(
-            (file.rel, raw, file_cache.extract(found, components_before, relations_before))
+            (file.rel, raw, memory_cache.extract(found, components_before, relations_before))
         )
     return problems
 
@@ -327,7 +326,7 @@ def _total_size(files: list[ModelFile]) -> int:
 def _load_model(
     root: Path,
     progress: Progress | None,
-    cache: file_cache.ResultCache | None,
+    cache: memory_cache.MemoryCache | None,
     jobs: int | None,
     limits: Limits | None,
     apart: bool,
@@ -349,9 +348,6 @@ def _load_model(
     raws: dict[str, bytes | None] = {}
     unread = files
     if cache is not None:
-        # An earlier load of this process may still be writing the cache (see
-        # FileCache.put_many): this load reads what it wrote, as if it were written in line.
-        Background.wait()
         # A file that cannot be read has no key: read_file says why when it reads it.
         raws = {f.rel: read if isinstance(read := _bytes(f), bytes) else None for f in files}
         unread = [f for f in files if (raw := raws[f.rel]) is None or not cache.has(f.rel, raw)]
@@ -359,7 +355,7 @@ def _load_model(
         prefetch.Prefetch.start(unread, parse_clean) if prefetch.worth_it(unread, jobs) else None
     )
     parsed_ahead = {file.rel for file in unread} if ahead is not None else set()
-    fresh: list[tuple[str, bytes, file_cache.FileResult]] = []  # results for the cache
+    fresh: list[tuple[str, bytes, memory_cache.FileResult]] = []  # results for the cache
     with ahead or contextlib.nullcontext():
         for number, file in enumerate(files, start=1):
             if progress is not None:
@@ -376,7 +372,7 @@ def _load_model(
                 # what is left would only take more memory: the limit is the answer
                 raise ModelLoadError([d for d in diagnostics if d.code == LIMIT_CODE])
     if cache is not None and fresh:
-        cache.put_many(fresh, jobs)
+        cache.put_many(fresh)
     model = Model(
         root=root,
         manifest=manifest,

@@ -26,8 +26,6 @@ from eakit.lsp.words import Lang
 from eakit.lsp.yamltext import occurrences
 from eakit.model import Model
 from eakit.rules.pack import resolve_pack
-from eakit.speed.file_cache import FileCache
-from eakit.speed.memory_cache import MemoryCache
 from eakit.speed.switches import keep_alive_state
 
 
@@ -57,10 +55,7 @@ class ModelState:
         self.root = root.resolve()
         self.lang = lang
         self.overlay = Overlay(self.root)
-        self.session = Session(self.overlay.root, cache=False)
-        # The model's own disk cache: its entries are keyed by path and content, which
-        # the copy shares with the model.
-        self.session.memory = MemoryCache(FileCache.for_model(self.root))
+        self.session = Session(self.overlay.root)
         self.open: dict[str, str] = {}  # relative path -> the editor's text
         self.errors: list[Diagnostic] = []  # why the model does not load, if it does not
         self._suggester: IdSuggester | None = None  # see quick_check

@@ -1,11 +1,9 @@
 """The speed switches of a process, and the one switch that turns them all off.
 
 ``EAKIT_PLAIN=1`` runs the plain reference path: one process (no worker is forked, see
-:func:`eakit.speed.workers.wanted`), no file cache
-(:meth:`eakit.speed.file_cache.FileCache.for_model`), and the garbage collector as Python
-runs it. Results are the same either way, only the
-time differs: the switch is there to measure what each speed-up pays, and to rule them
-out when something looks wrong.
+:func:`eakit.speed.workers.wanted`) and the garbage collector as Python runs it.
+Results are the same either way, only the time differs: the switch is there to measure
+what each speed-up pays, and to rule them out when something looks wrong.
 """
 
 from __future__ import annotations

@@ -172,38 +172,3 @@ class Worker:
             os.waitpid(self.pid, 0)
         except OSError:
             pass  # already reaped
-
-
-class Background:
-    """Workers whose messages nobody reads, waited for before the process ends (the
-    ``eakit`` command waits for them as it exits; a library caller may call
-    :meth:`wait`). Finished ones are reaped whenever another starts, so a long-lived
-    process keeps no zombies."""
-
-    _running: list[Worker] = []  # noqa: RUF012 - the children of this process
-
-    @classmethod
-    def start(cls, task: Callable[[Send], None]) -> Worker | None:
-        """Fork a worker running ``task`` in the background, or ``None``."""
-        cls._reap()
-        worker = Worker.start(task)
-        if worker is not None:
-            cls._running.append(worker)
-        return worker
-
-    @classmethod
-    def _reap(cls) -> None:
-        for worker in list(cls._running):
-            try:
-                done, _status = os.waitpid(worker.pid, os.WNOHANG)
-            except OSError:
-                done = worker.pid  # reaped elsewhere
-            if done:
-                worker.pipe.close()
-                cls._running.remove(worker)
-
-    @classmethod
-    def wait(cls) -> None:
-        """Wait until every background worker of this process has ended."""
-        while cls._running:
-            cls._running.pop()._end(kill=False)
