@@ -18,9 +18,12 @@ from eakit.loader.expect import describe, field_at
 from eakit.loader.suggest import IdSuggester
 from eakit.loader.yamlio import (
     _FIRST_LINE_HINT,
+    _LONG_NUMBER_RUN,
     _NOT_ALLOWED,
     MAX_BLOCK_RUN,
+    MAX_NUMBER_DIGITS,
     YamlError,
+    _has_long_number_run,
     _may_be_refused,
     _may_have_tag,
     compose,
@@ -366,6 +369,26 @@ _LINE_START = st.sampled_from(
 def test_the_line_hints_decide_as_first_written(lines: list[tuple[str, str]]) -> None:
     text = "\n".join(start + rest for start, rest in lines)
     assert needs_precise(text) == _needs_precise_as_first_written(text)
+
+
+# Runs of number characters around the limit, anywhere: before, across and after the
+# offsets the quick search measures runs at.
+_RUN_LENGTH = st.one_of(
+    st.integers(0, 12), st.integers(MAX_NUMBER_DIGITS - 3, MAX_NUMBER_DIGITS + 3)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_RUN_LENGTH, st.sampled_from("0aF_9"), st.text(" x\n:gé-", max_size=5))))
+def test_long_numbers_are_found_as_the_regex_finds_them(parts) -> None:
+    text = "".join(char * length + rest for length, char, rest in parts)
+    assert _has_long_number_run(text) == (_LONG_NUMBER_RUN.search(text) is not None)
+
+
+def test_a_long_number_anywhere_needs_the_composer() -> None:
+    for before in ("", "a: ", "x" * (MAX_NUMBER_DIGITS - 5) + "\nb: "):
+        assert needs_precise(before + "1" * (MAX_NUMBER_DIGITS + 1) + "\n")
+        assert not needs_precise(before + "1" * MAX_NUMBER_DIGITS + "\n")
 
 
 @settings(max_examples=300, deadline=None)
