@@ -16,6 +16,7 @@ from eakit.findings import CheckResult
 from eakit.graph import ModelGraph, build_graph
 from eakit.loader import Limits, Progress, start_load
 from eakit.messages import say
+from eakit.speed.memory_cache import MemoryCache
 from eakit.speed.switches import paused_gc
 
 REFRESH_SECONDS = 0.1  # how often the progress bar is redrawn
@@ -58,15 +59,17 @@ def load_graph(
     jobs: int | None = None,
     limits: Limits | None = None,
     lang: str = "vi",
+    cache: MemoryCache | None = None,
 ) -> ModelGraph:
     """Load and validate a model folder and build its graph (the progress display in
     ``lang``).
 
-    ``jobs`` as for :func:`eakit.loader.load_model`, and ``limits`` its bounds on the model's size.
+    ``jobs`` and ``cache`` (a watch session's) as for :func:`eakit.loader.load_model`,
+    and ``limits`` its bounds on the model's size.
     Raises :class:`eakit.diagnostics.ModelLoadError` when the model is invalid.
     """
     with progress_display(progress, say("progress.reading").lang(lang)) as callback:
-        pending = start_load(Path(model_dir), callback, jobs, limits)
+        pending = start_load(Path(model_dir), callback, jobs, limits, cache)
     with pending:  # a large model's references are checked by a worker meanwhile
         graph = build_graph(pending.model)
         pending.result()

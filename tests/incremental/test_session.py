@@ -345,11 +345,12 @@ def test_yaml_the_manifest_leaves_out_is_not_the_models(tmp_path: Path) -> None:
     assert session.refresh([note]) is None
 
 
-@pytest.mark.parametrize(("jobs", "workers"), [(1, 0), (2, 1)])
+@pytest.mark.parametrize(("jobs", "workers"), [(1, 0), (2, 4)])
 def test_a_session_loads_with_the_jobs_it_is_given(
     two_provinces_dir: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, workers: int
 ) -> None:
-    """``eakit check --watch --jobs 1`` keeps the watch session in one process."""
+    """``eakit check --watch --jobs 1`` keeps the watch session in one process; with
+    ``--jobs 2`` its first check forks the workers ``eakit check --jobs 2`` forks."""
     from eakit.speed import workers as worker
     from tests.workers import remember_workers
 
@@ -358,4 +359,5 @@ def test_a_session_loads_with_the_jobs_it_is_given(
     started = remember_workers(monkeypatch)
     session = Session(two_provinces_dir, jobs=jobs)
     assert session.start().result is not None
-    assert len(started) == workers  # the reading worker, when allowed
+    # The reading worker, the reference checker, the selecting helper, the rule worker.
+    assert len(started) == workers

@@ -211,11 +211,17 @@ class ModelFiles:
 
 
 def _assert_edits_agree(
-    root: Path, select: list[str], kinds: tuple[str, ...], seed: int, before: Callable[[], None]
+    root: Path,
+    select: list[str],
+    kinds: tuple[str, ...],
+    seed: int,
+    before: Callable[[], None],
+    jobs: int = 1,
 ) -> None:
-    """A session on ``root`` after ``before()`` (a first edit, or nothing), then after each
-    edit of ``kinds`` in turn, says what the serial reference says of the files."""
-    session = Session(root, select=select)
+    """A session on ``root`` (its first check shared with a worker when ``jobs`` is 2)
+    after ``before()`` (a first edit, or nothing), then after each edit of ``kinds`` in
+    turn, says what the serial reference says of the files."""
+    session = Session(root, select=select, jobs=jobs)
     session.start()
     editor = ModelFiles(root, random.Random(seed))
     steps = [("before", before)] + [(k, lambda k=k: editor.edit(k)) for k in kinds]
@@ -269,6 +275,13 @@ def test_every_executor_agrees_on_the_bundled_model(tmp_path: Path) -> None:
     root = shutil.copytree(BUNDLED_MODEL, tmp_path / "model")
     _assert_executors_agree(root, [])
     _assert_edits_agree(root, [], EDITS, 7, lambda: [])
+
+
+@pytest.mark.skipif(not FORKS, reason="needs os.fork (Linux)")
+def test_a_session_whose_first_check_is_shared_rechecks_as_the_reference(tmp_path: Path) -> None:
+    # The worker sends its hits back, so that the first edit re-checks from complete states.
+    root = shutil.copytree(BUNDLED_MODEL, tmp_path / "model")
+    _assert_edits_agree(root, [], EDITS, 5, lambda: [], jobs=2)
 
 
 RETIRE_EACH_KIND = tuple(f"retire:{kind}" for kind in sorted(KIND_CLASSES))

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from eakit.cli.main import build_app
 from eakit.pipeline import load_graph
-from eakit.rules.engine import Engine, RunOptions, run_rules
+from eakit.rules.engine import Engine, RunOptions, run_rules, start_run
 from eakit.speed import shared_check as parallel
 from eakit.speed import workers as worker
 from tests.conftest import BUNDLED_MODEL
@@ -142,6 +142,38 @@ def test_a_broken_second_answer_is_replaced(two_provinces, single, monkeypatch):
     helper, rule_worker = started
     assert (calls[helper.pid], calls[rule_worker.pid]) == (1, 2)
     assert all(reaped(w.pid) for w in started)
+
+
+def _hits(states):
+    """Each rule's hits in each view, and its pending hits, in an order of their own."""
+    return {
+        state.active.rule.id: (
+            *(sorted(map(repr, run.hits)) if run is not None else None
+              for run in (state.now, state.horizon, state.record)),
+            sorted((repr(c), repr(hits)) for c, hits in state.pending.items()),
+        )
+        for state in states
+    }  # fmt: skip
+
+
+def test_states_keep_every_hit_when_asked(two_provinces, monkeypatch):
+    """A watch session's first check is shared too: the worker then sends its hits back
+    (relations as the objects of this process's graph), and every rule's state holds
+    what a single process's holds, not just the findings."""
+
+    def no_fallback(task):
+        raise AssertionError("the worker's answer was not used")
+
+    monkeypatch.setattr(parallel, "_locally", no_fallback)
+    serial = start_run(two_provinces, RunOptions(jobs=1)).states
+    shared = start_run(two_provinces, RunOptions(jobs=2, keep_hits=True)).states
+    assert _hits(shared) == _hits(serial)
+    relations = {id(r) for r in two_provinces.model.relations}
+    with_relation = [h for s in shared for h in s.now.hits if h.relation is not None]
+    assert with_relation and all(id(h.relation) in relations for h in with_relation)
+    # Without keep_hits the worker's hits stay there (its failed subjects come back).
+    fewer = start_run(two_provinces, RunOptions(jobs=2)).states
+    assert _hits(fewer) != _hits(serial)
 
 
 def test_a_truncated_message_is_a_failure():

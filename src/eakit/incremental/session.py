@@ -20,18 +20,17 @@ from pathlib import Path
 
 from eakit.diagnostics import Diagnostic, ModelLoadError
 from eakit.findings import CheckResult, Finding
-from eakit.graph import ModelGraph, build_graph
+from eakit.graph import ModelGraph
 from eakit.incremental.recheck import news, recheck
 from eakit.incremental.reload import NeedsFullLoad, index_files, reload_files
-from eakit.loader import load_model
 from eakit.loader.collect import Collected
 from eakit.loader.files import MANIFEST, reserved_files
 from eakit.loader.yamlio import YAML_SUFFIXES
-from eakit.messages import say
-from eakit.pipeline import progress_display
+from eakit.pipeline import load_graph
 from eakit.rules.engine import RuleRun, RunOptions, start_run
 from eakit.rules.pack import resolve_pack
 from eakit.speed.memory_cache import MemoryCache
+from eakit.speed.shared_check import worth_sharing
 from eakit.speed.switches import kept_for_good
 
 MANY_FILES = 50
@@ -60,7 +59,7 @@ class Session:
     ignore: list[str] = field(default_factory=list)
     waivers: Path | None = None
     progress: bool = False  # a progress bar on stderr (when it is a terminal) while loading
-    jobs: int | None = None  # processes for a full load (see eakit.loader.load_model)
+    jobs: int | None = None  # processes for a full load and check (see eakit.pipeline.check)
     lang: str = "vi"  # of the findings' messages: vi or en
     graph: ModelGraph | None = None
     run: RuleRun | None = None
@@ -78,16 +77,19 @@ class Session:
         """Load and check the model in full (problems with the model, a rule pack or the
         waivers file come back in the update's ``errors``)."""
         began = time.perf_counter()
+        previous = self.result
         try:
-            with progress_display(
-                self.progress, say("progress.reading").lang(self.lang)
-            ) as callback:
-                model = load_model(self.root, progress=callback, cache=self.memory, jobs=self.jobs)
-            graph = build_graph(model)
-            previous = self.result
+            # The model, graph and check stay alive until the next full load, like a
+            # command's (see kept_for_good); what they replace is freed when it goes.
             with kept_for_good():
+                graph = load_graph(self.root, progress=self.progress, jobs=self.jobs,
+                                   lang=self.lang, cache=self.memory)  # fmt: skip
+                # A large model's rules are shared with a worker, as by `eakit check`; it
+                # sends back every hit, which re-checks after an edit start from.
+                jobs = 2 if worth_sharing(graph, self.jobs) else 1
                 options = RunOptions(self.as_of, tuple(self.select), tuple(self.ignore),
-                                     self.waivers, lang=self.lang)  # fmt: skip
+                                     self.waivers, jobs=jobs, keep_hits=True,
+                                     lang=self.lang)  # fmt: skip
                 run = start_run(graph, options)
                 run.finish()
         except ModelLoadError as error:  # the model, a rule pack or the waivers file

@@ -205,13 +205,14 @@ def start_load(
     progress: Progress | None,
     jobs: int | None,
     limits: Limits | None = None,
+    cache: memory_cache.MemoryCache | None = None,
 ) -> PendingModel:
-    """:func:`load_model` (the same arguments but no cache), except that on a large model the
+    """:func:`load_model` (the same arguments), except that on a large model the
     cross-file reference check runs in a worker: the caller builds the graph of
     :attr:`PendingModel.model` meanwhile, then asks for :meth:`PendingModel.result`.
     Use it as a context manager, so the worker is stopped if the caller fails."""
     with paused_gc():
-        return _load_model(root, progress, None, jobs, limits, apart=True)
+        return _load_model(root, progress, cache, jobs, limits, apart=True)
 
 
 # From this many components and relations on, references are checked apart.

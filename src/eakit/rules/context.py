@@ -35,7 +35,7 @@ RECORD = frozenset({"current", "planned", "retired"})
 RETIRED = frozenset({"retired"})  # the statuses of the record view's subjects
 
 
-_NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
+NO_PARAMS: Mapping[str, Any] = MappingProxyType({})
 
 
 class Hit(NamedTuple):
@@ -50,7 +50,7 @@ class Hit(NamedTuple):
     component: str | None
     field: tuple[str | int, ...] = ()
     relation: Relation | None = None
-    params: Mapping[str, Any] = _NO_PARAMS
+    params: Mapping[str, Any] = NO_PARAMS
     detail: str = ""
     manifest_field: tuple[str | int, ...] = ()  # points at eakit.yaml instead
 

@@ -644,6 +644,7 @@ class RunOptions:
     waivers: Path | None = None  # overrides the manifest's
     share_views: bool = True  # False: the horizon view of every subject from scratch
     jobs: int = 1  # processes: 2 shares the rules of a large model with a forked worker
+    keep_hits: bool = False  # every state keeps every hit (a re-check after an edit needs them)
     today: dt.date | None = None  # the real date waivers expire against (None: today)
     lang: str = "vi"  # of the messages, remediations and rationales: vi or en
 
@@ -726,7 +727,7 @@ def start_run(graph: ModelGraph, options: RunOptions) -> RuleRun:
     if options.jobs > 1:
         from eakit.speed import shared_check  # it builds on this module
 
-        states = shared_check.evaluate_shared(engine, work)
+        states = shared_check.evaluate_shared(engine, work, options.keep_hits)
     else:
         states = [evaluate(engine, active, severity) for active, severity in work]
         locate(engine, states)
@@ -768,16 +769,29 @@ def evaluate(
     record = None
     for live, statuses in engine.views(active)[2:]:
         record = engine.run_view(active, live, statuses, only=only)
-    # The hits that become findings: every *now* hit, the *horizon* hits on planned
-    # components, and the *record* hits (retired components).
+    return RuleState(
+        active,
+        severity,
+        now,
+        future,
+        record,
+        pending_hits(engine.graph, active, now, future, record),
+    )
+
+
+def pending_hits(
+    graph: ModelGraph, active: ActiveRule, now: Run, future: Run, record: Run | None
+) -> dict[str | None, list[Hit]]:
+    """The hits that become findings, by component (one finding each, located later):
+    every *now* hit, the *horizon* hits on planned components, and the *record* hits
+    (retired components)."""
     planned: list[Hit] = []
     if not active.check.check_type.model_wide:
-        states = engine.graph.states
+        states = graph.states
         planned = [
             h for h in future.hits if h.component is not None and states[h.component] == "planned"
         ]
-    # By component: one finding each, located later.
     grouped: dict[str | None, list[Hit]] = defaultdict(list)
     for hit in chain(now.hits, planned, record.hits if record is not None else ()):
         grouped[hit.component].append(hit)
-    return RuleState(active, severity, now, future, record, dict(grouped))
+    return dict(grouped)

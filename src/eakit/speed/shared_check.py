@@ -18,20 +18,23 @@ short-lived helper process while this one builds the graph's edge index (see
 The worker sends back only what the result needs: for each rule, its findings
 (component, message, position) and the subjects that failed in each view. A finding of
 such a rule depends on its own subject alone, so the result is the one a single process
-computes. If the worker cannot be started, dies or sends something broken, this process
-does its part itself."""
+computes. A caller that re-checks after edits (the watch session) needs every hit of every
+rule: then the worker sends its hits instead of the failed subjects. If the worker cannot
+be started, dies or sends something broken, this process does its part itself."""
 
 from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, cast
 
 from eakit.diagnostics import Location, Severity
 from eakit.findings import Finding
 from eakit.graph import ModelGraph
-from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate
+from eakit.model import Relation
+from eakit.rules.context import NO_PARAMS, Hit
+from eakit.rules.engine import Engine, FindingBuilder, RuleState, Run, evaluate, pending_hits
 from eakit.rules.pack import ActiveRule
 from eakit.speed.workers import FAILED, Send, Worker, wanted
 
@@ -46,9 +49,12 @@ WORKER_SHARE = 0.43
 
 Work = Sequence[tuple[ActiveRule, Severity]]
 # One rule's part of the worker's answer: the subjects that failed in the now, horizon
-# and record views, and the findings as (component, message, position).
+# and record views (or, when asked for, the hits in them, as _sent makes them), and the
+# findings as (component, message, position).
 Located = tuple[str | None, str, tuple[str, int, int] | None]
-Answer = tuple[list[str | None], list[str | None], list[str | None] | None, list[Located]]
+Sent = tuple[str | None, tuple[str | int, ...], int | None, Any, str, tuple[str | int, ...]]
+Failed = list[str | None] | list[Sent]
+Answer = tuple[Failed, Failed, Failed | None, list[Located]]
 
 
 def worth_sharing(graph: ModelGraph, jobs: int | None = None) -> bool:
@@ -112,13 +118,41 @@ def _warm(engine: Engine, work: Work) -> None:
         engine.selected(active, live, statuses)
 
 
+def _sent(hits: list[Hit], relations: Mapping[int, int]) -> list[Sent]:
+    """Hits as values the other process can take back (:func:`_taken`): a relation by its
+    place in the model's list (``relations``, by ``id()``), since findings find where a
+    relation is written by the relation object itself; the shared empty parameters,
+    which cannot be pickled, as None."""
+    return [
+        (hit.component, hit.field, None if hit.relation is None else relations[id(hit.relation)],
+         None if hit.params is NO_PARAMS else hit.params, hit.detail, hit.manifest_field)
+        for hit in hits
+    ]  # fmt: skip
+
+
+def _taken(sent: list[Sent], relations: Sequence[Relation]) -> list[Hit]:
+    """The hits :func:`_sent` sent, with this process's relation objects."""
+    return [
+        Hit(component, field, None if relation is None else relations[relation],
+            NO_PARAMS if params is None else params, detail, manifest_field)
+        for component, field, relation, params, detail, manifest_field in sent
+    ]  # fmt: skip
+
+
 def _answer(
-    states: Sequence[RuleState], findings: Sequence[dict[str | None, Finding]]
+    states: Sequence[RuleState],
+    findings: Sequence[dict[str | None, Finding]],
+    relations: Sequence[Relation] | None,
 ) -> list[Answer]:
-    """What the worker sends back for its states and their located findings."""
+    """What the worker sends back for its states and their located findings (with the
+    model's ``relations``, the hits of each view rather than its failed subjects)."""
+    runs: Callable[[Run], Failed] = _failed
+    if relations is not None:
+        places = {id(relation): at for at, relation in enumerate(relations)}
+        runs = lambda run: _sent(run.hits, places)  # noqa: E731
     answer: list[Answer] = []
     for state, found in zip(states, findings, strict=True):
-        record = _failed(state.record) if state.record is not None else None
+        record = runs(state.record) if state.record is not None else None
         located: list[Located] = [
             (
                 component,
@@ -129,7 +163,7 @@ def _answer(
             )
             for component, finding in found.items()
         ]
-        answer.append((_failed(state.now), _failed(state.horizon), record, located))
+        answer.append((runs(state.now), runs(state.horizon), record, located))
     return answer
 
 
@@ -138,13 +172,21 @@ def _failed(run: Run) -> list[str | None]:
     return list(run.failed())
 
 
-def _merge(state: RuleState, answer: Answer, build: FindingBuilder) -> None:
-    """Add the worker's results for one rule to this process's state of it."""
+def _merge(state: RuleState, answer: Answer, build: FindingBuilder, hits: bool) -> None:
+    """Add the worker's results for one rule to this process's state of it (``hits``: the
+    answer holds the hits of each view)."""
     now, horizon, record, findings = answer
-    state.now.failed_elsewhere = frozenset(now)
-    state.horizon.failed_elsewhere = frozenset(horizon)
-    if state.record is not None and record is not None:
-        state.record.failed_elsewhere = frozenset(record)
+    views = [(state.now, now), (state.horizon, horizon), (state.record, record)]
+    relations = build.graph.model.relations
+    for run, theirs in views:
+        if run is not None and theirs is not None:
+            if hits:
+                run.hits += _taken(cast(list[Sent], theirs), relations)
+            else:
+                run.failed_elsewhere = frozenset(cast(list[str | None], theirs))
+    if hits:
+        state.pending = pending_hits(build.graph, state.active, state.now, state.horizon,
+                                     state.record)  # fmt: skip
     for component, message, where in findings:
         location = Location(*where) if where is not None else None
         state.findings[component] = build(
@@ -162,10 +204,12 @@ def _locally(task: Callable[[Send], None]) -> list[Any]:
 # --- the shared check -----------------------------------------------------------------------
 
 
-def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
+def evaluate_shared(engine: Engine, work: Work, hits: bool = False) -> list[RuleState]:
     """Every rule of ``work`` evaluated and its findings located, the work shared with a
-    forked worker: the states a single process computes (for a result; an edit's
-    re-check needs the states :func:`eakit.rules.engine.evaluate` keeps)."""
+    forked worker: the states a single process computes, but that a run holds only the
+    hits found here and says which subjects failed in the worker (enough for a result).
+    With ``hits``, every run holds every hit, as :func:`eakit.rules.engine.evaluate`
+    keeps them (what an edit's re-check needs)."""
     mine, theirs = shares(engine.graph, WORKER_SHARE)
     everything = mine | theirs
     # What each process checks of each rule: None, the whole rule (here only); else the
@@ -215,7 +259,7 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
         found: list[dict[str | None, Finding]] = [{} for _state in ordered]
         for (j, _state, component), finding in zip(items, located, strict=True):
             found[j][component] = finding
-        send(_answer(ordered, found))
+        send(_answer(ordered, found, engine.graph.model.relations if hits else None))
 
     _warm(engine, work)
     started = Worker.start(worker)
@@ -244,5 +288,5 @@ def evaluate_shared(engine: Engine, work: Work) -> list[RuleState]:
             answers = _locally(worker)[1]
     build = FindingBuilder(engine.graph, lang=engine.lang)
     for (i, _part), answer in zip(theirs_work, answers, strict=True):
-        _merge(states[i], answer, build)
+        _merge(states[i], answer, build, hits)
     return states
