@@ -248,7 +248,8 @@ def test_every_executor_agrees_on_the_rules_examples(
 ) -> None:
     """Each example through every executor; then a session started on the passing example
     is edited into the failing one, and edited twice more (the kinds taken in turn over
-    the rules, so that each kind meets every check type somewhere)."""
+    the rules, so that each kind meets every check type somewhere, and every other
+    session's first check shared with a worker)."""
     found: Rule = _rule(pack_file, rule_id)
     select = [found.id]
     for which in ("fail", "pass"):
@@ -268,7 +269,9 @@ def test_every_executor_agrees_on_the_rules_examples(
         return  # the manifests differ: a session starts over on a manifest change
     at = RULE_CASES.index((pack_file, rule_id))
     kinds = (EDITS[at % len(EDITS)], EDITS[(at + 4) % len(EDITS)])
-    _assert_edits_agree(root, select, kinds, at, to_failing)
+    # Every other rule's session starts with a check shared with a worker.
+    jobs = 2 if FORKS and at % 2 else 1
+    _assert_edits_agree(root, select, kinds, at, to_failing, jobs)
 
 
 def test_every_executor_agrees_on_the_bundled_model(tmp_path: Path) -> None:
