@@ -176,17 +176,26 @@ def _merge(state: RuleState, answer: Answer, build: FindingBuilder, hits: bool) 
     """Add the worker's results for one rule to this process's state of it (``hits``: the
     answer holds the hits of each view)."""
     now, horizon, record, findings = answer
-    views = [(state.now, now), (state.horizon, horizon), (state.record, record)]
-    relations = build.graph.model.relations
-    for run, theirs in views:
-        if run is not None and theirs is not None:
-            if hits:
-                run.hits += _taken(cast(list[Sent], theirs), relations)
-            else:
-                run.failed_elsewhere = frozenset(cast(list[str | None], theirs))
     if hits:
-        state.pending = pending_hits(build.graph, state.active, state.now, state.horizon,
-                                     state.record)  # fmt: skip
+        # The worker's hits are on components this process left to it: their findings
+        # are added to the pending ones, and the runs take them.
+        relations = build.graph.model.relations
+        now_run, horizon_run, record_run = (
+            None if sent is None else Run([], _taken(cast(list[Sent], sent), relations))
+            for sent in (now, horizon, record)
+        )
+        assert now_run is not None and horizon_run is not None
+        state.pending.update(
+            pending_hits(build.graph, state.active, now_run, horizon_run, record_run)
+        )
+        state.now.hits += now_run.hits
+        state.horizon.hits += horizon_run.hits
+        if state.record is not None and record_run is not None:
+            state.record.hits += record_run.hits
+    else:
+        for run, failed in ((state.now, now), (state.horizon, horizon), (state.record, record)):
+            if run is not None and failed is not None:
+                run.failed_elsewhere = frozenset(cast(list[str | None], failed))
     for component, message, where in findings:
         location = Location(*where) if where is not None else None
         state.findings[component] = build(
