@@ -190,11 +190,11 @@ def load_model(
 
     With a ``cache`` (see :mod:`eakit.speed.memory_cache`), files whose content is unchanged
     since a previous load are not parsed and validated again, and the results of the
-    others are kept in it. When many megabytes
-    are left to parse, a second process reads and parses them while this one validates
-    (see :mod:`eakit.speed.prefetch`): ``jobs`` 1 forbids workers, 2 asks for them,
-    ``None`` decides. ``limits`` bound the model's size (default: :class:`Limits`()).
-    Raises :class:`ModelLoadError` carrying every diagnostic when the model is invalid.
+    others are kept in it. When many megabytes are left to parse, a second process reads
+    and parses them while this one validates (see :mod:`eakit.speed.prefetch`): ``jobs`` 1
+    forbids workers, 2 asks for them, ``None`` decides. ``limits`` bound the model's size
+    (default: :class:`Limits`()). Raises :class:`ModelLoadError` carrying every diagnostic
+    when the model is invalid.
     """
     with paused_gc():  # a third of the load time at national scale otherwise
         return _load_model(Path(root), progress, cache, jobs, limits, apart=False).result()
