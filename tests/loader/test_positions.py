@@ -198,6 +198,102 @@ def test_agrees_with_the_composer_on_pyyaml_dumps(
     _agrees(text)
 
 
+VALUE_OBJECTS = st.one_of(
+    st.lists(VALUES, min_size=1, max_size=3),
+    st.dictionaries(KEYS, VALUES, min_size=1, max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(VALUE_OBJECTS, min_size=1, max_size=3),
+    st.lists(st.tuples(st.integers(0, 2), KEYS, st.integers(0, 2)), min_size=1, max_size=8),
+    st.sampled_from([False, None]),
+)
+def test_agrees_on_dumps_that_reuse_objects(
+    shared: list[list[object] | dict[str, object]],
+    places: list[tuple[int, str, int]],
+    flow: bool | None,
+) -> None:
+    # A generator that puts one object in several places: PyYAML anchors it where it is
+    # first written and writes an alias wherever it is met again, in components, in
+    # their fields, or inside another shared object.
+    components: list[dict[str, object]] = [{"id": f"c{n}"} for n in range(3)]
+    for component, key, index in places:
+        components[component][key] = shared[index % len(shared)]
+    if len(shared) > 1 and isinstance(shared[0], dict):
+        shared[0]["properties"] = shared[-1]
+    text = yaml.safe_dump(
+        {"components": components}, allow_unicode=True, default_flow_style=flow, sort_keys=False
+    )
+    _agrees(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1, {b: 2}]\nc: *x\nd: [*x, *x]\n",  # aliases as values and as items
+        "a: &s v\nb: *s\nc: [*s]\n",  # an anchored scalar
+        "a: &x {b: &y [1, 2], c: *y}\nd: *x\n",  # an anchor inside an anchor
+        "- &x {a: 1}\n- *x\n- &y [*x]\n- *y\n",  # an alias inside an anchor
+        "a: &x {null: 1, b: 2}\nc: *x\n",  # a key that moves its mapping's position
+        "a: *x\n",  # an alias before its anchor
+        "a: &x [*x]\n",  # an alias inside its own anchor
+        "a: &x 1\nb: &x 2\nc: *x\n",  # an anchor given twice
+        "&x a: 1\nb: 2\n",  # an anchored key
+        "a: &x 1\n*x : 2\n",  # an alias as a key
+        "a: &x [&y [&z [1]]]\n" + "".join(f"k{n}: *x\n" for n in range(3)),
+    ],
+)
+def test_anchors_and_aliases(text: str) -> None:
+    _agrees(text)
+
+
+def test_aliases_nested_too_deep_are_the_composer_s_error() -> None:
+    # Each level alone is shallow; an alias repeats its anchor's depth where it stands.
+    text = "a: &x " + "[" * 40 + "1" + "]" * 40 + "\nb: " + "[" * 30 + "*x" + "]" * 30 + "\n"
+    with pytest.raises(YamlError):
+        compose(text)
+    _agrees(text)
+
+
+def test_an_alias_bomb_is_the_composer_s_error() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 7)]
+    text = "\n".join(lines) + "\n"
+    with pytest.raises(YamlError, match="bom bí danh"):  # "alias bomb"
+        compose(text)
+    _agrees(text)
+
+
+def test_files_with_aliases_are_located_without_the_composer(
+    province_model: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a generator that reuses objects writes is read from the parser's events, asked
+    about in part or in full."""
+    import eakit.loader.positions as positions_module
+
+    texts = []
+    for text in _model_texts(province_model):
+        data = yaml.safe_load(text)
+        items = data.get("components") or []
+        if len(items) > 1:
+            items[1]["tags"] = items[0].setdefault("tags", ["chung"])
+            texts.append(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    assert texts and all("&id001" in text and "*id001" in text for text in texts)
+    expected = [compose(text).positions for text in texts]
+
+    def refused(text: str) -> None:
+        raise AssertionError("composed")
+
+    monkeypatch.setattr(positions_module, "compose", refused)
+    for text, precise in zip(texts, expected, strict=True):
+        assert yaml_positions(text) == precise
+        asked = [("components", 1, "tags", 0), ("components", 0, "name")]
+        partial = yaml_positions(text, asked)
+        assert all(nearest_position(partial, p) == nearest_position(precise, p) for p in asked)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(TEXT_ITEMS, max_size=4),
