@@ -180,7 +180,14 @@ def test_yaml_problems_are_explained(text: str, line: int, col: int, message: st
         "<<: *x\n",
         "? [a]\n: 1\n",
         "- ? a\n  : 1\n",
-        "---\na: 1\n",
+        "---\na: 1\n---\nb: 2\n",
+        "---\n---\n",
+        "a: 1\n---\n",
+        "--- |\n  x\n",
+        "--- {a: 1}\n",
+        "---#x\na: 1\n",
+        "---\n? a\n: 1\n",
+        "---\na: 1\n...\n",
         "a: 1\n...\n",
         "%YAML 1.2\n---\na: 1\n",
         "a:\n" + " " * 300 + "b: 1\n",
@@ -193,7 +200,19 @@ def test_texts_only_the_composer_reads_right_are_sent_to_it(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: 1\n", "a: Cổng dịch vụ công! (mới)\n", "a: 'x? y'\n", "a: b<c\n", "a: '---'\n"],
+    [
+        "a: 1\n",
+        "a: Cổng dịch vụ công! (mới)\n",
+        "a: 'x? y'\n",
+        "a: b<c\n",
+        "a: '---'\n",
+        # One document marker opening the file, as yamllint asks by default.
+        "---\na: 1\n",
+        "# Sở KH&CN\n\n  # 2026\n---\na: 1\n",
+        "--- # tài liệu\na: 1\n",
+        "---\n- a\n",
+        "---\n",
+    ],
 )
 def test_plain_files_take_the_fast_path(text: str) -> None:
     assert not needs_precise(text)
@@ -334,7 +353,24 @@ _ONE_HINT = re.compile(
 )
 
 
+def _after_an_opening_marker(text: str) -> str:
+    """``text`` after its first '---' line, if only blank and comment lines come before
+    it and nothing but a comment follows it on its line."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if not line.strip(" \t") or line.lstrip(" \t").startswith("#"):
+            continue
+        after = line[3:]
+        if line.startswith("---") and (
+            not after or (after[0] in " \t" and after.strip(" \t")[:1] in ("", "#"))
+        ):
+            return "\n".join(lines[number + 1 :])
+        break
+    return text
+
+
 def _needs_precise_as_first_written(text: str) -> bool:
+    text = _after_an_opening_marker(text)
     return bool(
         _may_have_tag(text)
         or "<<" in text

@@ -147,10 +147,16 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+# How a file may open: the fast parser reads those with one document marker too.
+OPENINGS = st.sampled_from(["", "---\n", "# đầu tệp\n\n--- # tài liệu\n", "---\t\n"])
+
+
 @settings(max_examples=80, deadline=None)
-@given(documents, styles, st.booleans())
-def test_fast_and_precise_parsers_read_the_same_values(doc: dict, style: str, flow: bool) -> None:
-    text = "\n".join(emit(doc, 0, style, flow)) + "\n"
+@given(documents, styles, st.booleans(), OPENINGS)
+def test_fast_and_precise_parsers_read_the_same_values(
+    doc: dict, style: str, flow: bool, opening: str
+) -> None:
+    text = opening + "\n".join(emit(doc, 0, style, flow)) + "\n"
     fast = parse_fast(text)
     precise = compose(text).data
     assert same(fast, precise), text

@@ -36,8 +36,8 @@ def test_plain_yaml_features_are_read_as_written() -> None:
     )
     assert app.since == 2016  # a tab after the colon is YAML 1.2 separation
     assert app.tags == ["một cửa", "dịch vụ công", "2016"]
-    # The file starts with '---', so the composer read it: its values are typed as
-    # yaml_rs would type them (a plain 1200 is a number, a quoted "2.1" is text).
+    # YAML 1.2's core schema, whichever parser read it: a plain 1200 is a number, a
+    # quoted "2.1" is text.
     assert app.properties == {
         "phien_ban": "2.1",
         "so_nguoi_dung": 1200,

@@ -50,6 +50,9 @@ _FIRST_LINE_HINT = re.compile(rf"(?:{_MARKER_LINE}|{_KEY_LINE}|{_DEEP_LINE})")
 # times as slow over a national model's 55 MB, in the worker that parses it).
 _LINE_HINTS = (re.compile(rf"\n(?:{_MARKER_LINE})"), re.compile(rf"\n{_DEEP_LINE}"))
 _KEY_LINE_HINT = re.compile(rf"\n{_KEY_LINE}")
+# One '---' line may open the file, after blank and comment lines only (yamllint asks
+# for it by default): both parsers read the one document that follows alike.
+_OPENING_MARKER = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*---(?:[ \t]+(?:#[^\n]*)?)?(?:\n|\Z)")
 # YAML's printable set minus the line breaks PyYAML (YAML 1.1) knows and yaml_rs
 # (YAML 1.2) does not: with them the two parsers would see different lines.
 _NOT_ALLOWED = re.compile(
@@ -357,8 +360,12 @@ def needs_precise(text: str) -> bool:
 
     Tags, merge keys, complex keys, several documents, directives and deep block
     nesting are read differently by yaml_rs, or not safely; cheap substring tests
-    come first because most files have none of them.
+    come first because most files have none of them. A file may open with one
+    document marker (see :data:`_OPENING_MARKER`).
     """
+    opening = _OPENING_MARKER.match(text)
+    if opening is not None:
+        text = text[opening.end() :]
     return bool(
         _may_have_tag(text)
         or ("<" in text and "<<" in text)  # '<' is rare, and found faster alone
