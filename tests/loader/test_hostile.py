@@ -128,6 +128,22 @@ def test_link_to_a_file_inside_the_root_is_read_once(tmp_path: Path) -> None:
     ]
 
 
+def test_links_are_told_apart_when_the_root_is_reached_through_a_link(tmp_path: Path) -> None:
+    # Files the walk finds are where their path says, below the root's real folder; a
+    # link resolves to the same real path, whichever way the root was given.
+    root = make_model(tmp_path, {"so/systems.yaml": "components: []\n"})
+    (root / "so" / "again.yaml").symlink_to(root / "so" / "systems.yaml")
+    (root / "a-copy.yaml").symlink_to(Path("so") / ".." / "agencies.yaml")
+    through = tmp_path / "through-a-link"
+    through.symlink_to(root)
+    assert diagnostics_of(through) == [
+        "a-copy.yaml:1:1: is a link to 'agencies.yaml', which is read already; "
+        "remove the link or exclude it",
+        "so/again.yaml:1:1: is a link to 'so/systems.yaml', which is read already; "
+        "remove the link or exclude it",
+    ]
+
+
 def test_folder_named_like_a_model_file(tmp_path: Path) -> None:
     root = make_model(tmp_path)
     (root / "systems.yaml").mkdir()

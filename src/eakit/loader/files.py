@@ -146,16 +146,23 @@ def matches_patterns(rel: str, patterns: list[str]) -> bool:
     )
 
 
+# A listed entry's (is a folder, is a regular file) as a file mode the checks below read.
+_LISTED_MODE = {(True, False): stat.S_IFDIR, (False, True): stat.S_IFREG, (False, False): 0}
+
+
 class _TooMany(Exception):
     """The walk met more than :data:`MAX_ENTRIES` entries."""
 
 
-def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -> dict[str, Path]:
-    """The paths below ``root`` that match a pattern, by relative path, walking the tree
-    once. Hidden entries are skipped; a linked folder is never entered (one inside the
-    model is reached by its real path; one leading outside is reported when a pattern
-    could match inside it); a folder that cannot be listed is reported."""
-    found: dict[str, Path] = {}
+def _walk(
+    root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]
+) -> dict[str, os.DirEntry[str]]:
+    """The entries below ``root`` that match a pattern, by relative path, walking the
+    tree once. Hidden entries are skipped; a linked folder is never entered (one inside
+    the model is reached by its real path; one leading outside is reported when a pattern
+    could match inside it), so an entry that is not a link is where its path says; a
+    folder that cannot be listed is reported."""
+    found: dict[str, os.DirEntry[str]] = {}
     real_root = Path(os.path.realpath(root))
     seen = 0
     stack: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
@@ -191,7 +198,7 @@ def _walk(root: Path, patterns: list[_Pattern], diagnostics: list[Diagnostic]) -
                         diagnostics.append(Diagnostic(Location(rel), message, code="io"))
                     continue
             if any(p.matches(path_parts, is_dir) for p in patterns):
-                found[rel] = Path(entry.path)
+                found[rel] = entry
             if is_dir and any(p.may_match_below(path_parts) for p in patterns):
                 stack.append((Path(entry.path), path_parts))
     return found
@@ -222,31 +229,40 @@ def discover(
     except _TooMany:
         message = say("files.too_many", count=f"{MAX_ENTRIES:,}")
         return [], [*diagnostics, Diagnostic(Location(MANIFEST), message, code=LIMIT_CODE)]
+    real_root = str(resolved_root)
     files: list[ModelFile] = []
-    read_as: dict[Path, str] = {}  # resolved target -> the first name it was read under
+    read_as: dict[str, str] = {}  # resolved target -> the first name it was read under
     # Real files first, so a link to one is the name reported, whatever the sort order.
     for rel in sorted(found, key=lambda r: (found[r].is_symlink(), r)):
-        path = found[rel]
-        if rel in reserved or matches_patterns(rel, exclude):
+        entry = found[rel]
+        if rel in reserved or (exclude and matches_patterns(rel, exclude)):
             continue
+        path = Path(entry.path)
         try:
-            target = path.resolve(strict=True)
-            mode = target.stat().st_mode
+            if entry.is_symlink():
+                target = path.resolve(strict=True)
+                mode = target.stat().st_mode
+                inside = target.is_relative_to(resolved_root)
+                real = str(target)
+            else:  # where the walk found it, its type known from the folder's listing
+                mode = _LISTED_MODE[entry.is_dir(follow_symlinks=False), entry.is_file()]
+                inside = True
+                real = os.path.join(real_root, *rel.split("/"))
         except (OSError, RuntimeError) as exc:
             diagnostics.append(Diagnostic(Location(rel), _read_problem(path, exc), code="io"))
             continue
         problem = None
-        if not target.is_relative_to(resolved_root):
+        if not inside:
             problem = say("files.link_file_outside")
         elif stat.S_ISDIR(mode):
             problem = say("files.folder_matches")
         elif not stat.S_ISREG(mode):
             problem = say("files.not_regular")
-        elif target in read_as:
-            problem = say("files.link_read_already", first=read_as[target])
+        elif real in read_as:
+            problem = say("files.link_read_already", first=read_as[real])
         if problem is not None:
             diagnostics.append(Diagnostic(Location(rel), problem, code="io"))
             continue
-        read_as[target] = rel
+        read_as[real] = rel
         files.append(ModelFile(path, rel))
     return sorted(files, key=lambda f: f.rel), diagnostics
