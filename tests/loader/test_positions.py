@@ -227,6 +227,15 @@ def test_agrees_on_dumps_that_reuse_objects(
         {"components": components}, allow_unicode=True, default_flow_style=flow, sort_keys=False
     )
     _agrees(text)
+    # Any few paths asked about, below aliases or not, with anchors read past or not.
+    precise = compose(text).positions
+    paths = sorted(precise, key=repr)
+    for start in range(min(len(paths), 6)):
+        asked = [*paths[start::7], (*paths[-1 - start], "name_en")]
+        partial = yaml_positions(text, asked)
+        assert partial.items() <= precise.items()
+        for path in asked:
+            assert nearest_position(partial, path) == nearest_position(precise, path)
 
 
 @pytest.mark.parametrize(
@@ -252,6 +261,16 @@ def test_anchors_and_aliases(text: str) -> None:
 def test_aliases_nested_too_deep_are_the_composer_s_error() -> None:
     # Each level alone is shallow; an alias repeats its anchor's depth where it stands.
     text = "a: &x " + "[" * 40 + "1" + "]" * 40 + "\nb: " + "[" * 30 + "*x" + "]" * 30 + "\n"
+    with pytest.raises(YamlError):
+        compose(text)
+    _agrees(text)
+    # Through an anchor holding a deeper anchor.
+    text = "a: &x [&y " + "[" * 40 + "1" + "]" * 41 + "\nc: " + "[" * 30 + "*x" + "]" * 30
+    with pytest.raises(YamlError):
+        compose(text)
+    _agrees(text)
+    # Through an anchor whose alias inside adds the depth of another.
+    text = "a: &x " + "[" * 40 + "1" + "]" * 40 + "\nb: &y [*x]\nc: " + "[" * 30 + "*y" + "]" * 30
     with pytest.raises(YamlError):
         compose(text)
     _agrees(text)

@@ -56,8 +56,7 @@ class _ForTheComposer(Exception):
 
 
 class _ReadAll(Exception):
-    """The text has anchors: an alias repeats what its anchor holds, so reading for some
-    paths would have to know what was read past."""
+    """An alias on the way to an asked path names an anchor that was read past."""
 
 
 @dataclass
@@ -97,46 +96,63 @@ class _Asked:
 
 @dataclass
 class _Anchors:
-    """The positions read below each anchor, given again at its aliases."""
+    """What each anchor holds, for its aliases: the positions read below it, or, for an
+    anchor read past, only how deep and how large it is."""
 
-    budget: int  # positions an alias may still give: an alias bomb is the composer's
-    # Per anchor: its node's position, the positions below it (paths relative to it) and
-    # the longest of those paths.
-    kept: dict[str, tuple[tuple[int, int], list[tuple[YamlPath, tuple[int, int]]], int]]
-    # The anchored collections still open, innermost last: name, path, place among the
+    budget: int  # nodes the aliases may still repeat: an alias bomb is the composer's
+    # Per anchor: its node's position, the positions below it (paths relative to it; None
+    # when read past), how much deeper than the anchor it goes, and how many nodes it has.
+    kept: dict[str, tuple[tuple[int, int], list[tuple[YamlPath, tuple[int, int]]] | None, int, int]]
+    # The anchored collections being read, innermost last: name, path, place among the
     # open collections, how many positions were found before its first child, position.
     open: list[tuple[str, YamlPath, int, int, tuple[int, int]]]
 
-    def start(
-        self, name: str, path: YamlPath, where: tuple[int, int], found: Positions, depth: int
-    ) -> None:
-        """Note the anchor ``name`` on the node at ``path`` (``depth``: the collection's
-        place among the open ones; -1 for a scalar)."""
-        if name in self.kept or any(name == anchor[0] for anchor in self.open):
-            raise _ForTheComposer  # an anchor given twice
-        if depth < 0:
-            self.kept[name] = (where, [], 0)
-        else:
-            self.open.append((name, path, depth, len(found), where))
+    def fresh(self, name: str, *also_open: str) -> None:
+        """Refuse an anchor named like one before it (the composer's error)."""
+        if name in self.kept or name in also_open or any(name == a[0] for a in self.open):
+            raise _ForTheComposer
 
-    def close(self, depth: int, found: Positions) -> None:
-        """Keep what was found below the anchored collection at ``depth``, just closed."""
-        if self.open and self.open[-1][2] == depth:
+    def scalar(self, name: str, where: tuple[int, int]) -> None:
+        """Note an anchored scalar at ``where``."""
+        self.fresh(name)
+        self.kept[name] = (where, [], 0, 1)
+
+    def start(
+        self, name: str, path: YamlPath, where: tuple[int, int], found: Positions, place: int
+    ) -> None:
+        """Note an anchored collection at ``path`` (``place``: its place among the open
+        collections), whose positions are read."""
+        self.fresh(name)
+        self.open.append((name, path, place, len(found), where))
+
+    def close(self, place: int, found: Positions) -> None:
+        """Keep what was found below the collection at ``place``, just closed, if anchored."""
+        if self.open and self.open[-1][2] == place:
             name, path, _, before, where = self.open.pop()
             cut = len(path)
             below = islice(reversed(found.items()), len(found) - before)
             entries = [(inner[cut:], at) for inner, at in below]
-            self.kept[name] = (where, entries, max((len(rel) for rel, _ in entries), default=0))
+            height = max((len(rel) for rel, _ in entries), default=0)
+            self.kept[name] = (where, entries, height, len(entries) + 1)
 
-    def repeat(self, name: str, path: YamlPath, depth: int, found: Positions) -> None:
-        """Give at ``path`` (an alias of ``name`` at ``depth``) what its anchor holds."""
+    def check(self, name: str, depth: int) -> tuple[int, int]:
+        """How much deeper and larger an alias of ``name`` at ``depth`` makes the
+        document, once the composer's limits are known to hold."""
         kept = self.kept.get(name)
         if kept is None:
             raise _ForTheComposer  # no such anchor yet, or the alias is inside it
-        where, entries, height = kept
-        self.budget -= len(entries) + 1
+        _, _, height, size = kept
+        self.budget -= size
         if self.budget < 0 or depth + height > MAX_DEPTH:
             raise _ForTheComposer
+        return height, size
+
+    def repeat(self, name: str, path: YamlPath, depth: int, found: Positions) -> None:
+        """Give at ``path`` (an alias of ``name`` at ``depth``) what its anchor holds."""
+        self.check(name, depth)
+        where, entries, _, _ = self.kept[name]
+        if entries is None:
+            raise _ReadAll  # its anchor was read past
         if path not in found:
             found[path] = where
         for rel, at in entries:
@@ -151,7 +167,9 @@ def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positi
     each of those paths: the nodes on the way to them and the paths themselves; the
     rest is read past, and a key given twice goes unnoticed (files yaml_rs read are
     located this way, and it refuses them). Reading stops once every asked path is
-    found or known to be absent: what follows cannot move a position already read."""
+    found or known to be absent: what follows cannot move a position already read.
+    An anchored collection on the way is read in full, for its aliases; an alias on
+    the way to an anchor read past makes the whole text read in full."""
     try:
         try:
             return _from_events(text, None if asked is None else _Asked.of(asked))
@@ -176,36 +194,76 @@ def _key(event: ScalarEvent, resolved: dict[str, Any]) -> Any:
     return key
 
 
-def _skip(get: Callable[[], Any], depth: int, is_mapping: bool) -> None:
-    """Read the events of the collection just opened (at ``depth``) up to its end, and
-    leave to the composer what it would judge there, but for a key given twice."""
+def _where(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _skip(get: Callable[[], Any], depth: int, first: Any, anchors: _Anchors) -> None:
+    """Read the events of the collection ``first`` opened (at ``depth``) up to its end,
+    and leave to the composer what it would judge there, but for a key given twice.
+    Anchors there are noted with their depth and size (see :class:`_Anchors`)."""
     # Per open collection: [is a mapping, waits for a key].
-    open_ = [[is_mapping, True]]
+    open_ = [[type(first) is MappingStartEvent, True]]
+    # The anchored collections open, innermost last: [name, position, place among the
+    # open collections, depth of the deepest node below, nodes read before it].
+    marked: list[list[Any]] = []
+    if first.anchor is not None:
+        anchors.fresh(first.anchor)
+        marked.append([first.anchor, _where(first), 0, depth, 0])
+    nodes = 0
     while open_:
         event = get()
         kind = type(event)
         if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.tag is not None:
                 raise _ForTheComposer
-            if event.anchor is not None:
-                raise _ReadAll
-            if depth + len(open_) > MAX_DEPTH:
+            here = depth + len(open_)
+            if here > MAX_DEPTH:
                 raise _ForTheComposer
+            nodes += 1
             state = open_[-1]
             if state[0]:
-                if state[1] and kind is not ScalarEvent:
-                    raise _ForTheComposer  # a complex key
+                if state[1] and (kind is not ScalarEvent or event.anchor is not None):
+                    raise _ForTheComposer  # a complex or anchored key
                 state[1] = not state[1]
+            if marked and marked[-1][3] < here:
+                marked[-1][3] = here
             if kind is ScalarEvent:
                 value = event.value
                 if not event.style and (len(value) > MAX_NUMBER_DIGITS or value == "<<"):
                     raise _ForTheComposer
+                if event.anchor is not None:
+                    anchors.fresh(event.anchor, *(mark[0] for mark in marked))
+                    anchors.scalar(event.anchor, _where(event))
             else:
+                if event.anchor is not None:
+                    anchors.fresh(event.anchor, *(mark[0] for mark in marked))
+                    marked.append([event.anchor, _where(event), len(open_), here, nodes])
                 open_.append([kind is MappingStartEvent, True])
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             open_.pop()
+            if marked and marked[-1][2] == len(open_):
+                name, where, _, deepest, before = marked.pop()
+                height = deepest - (depth + len(open_))
+                anchors.kept[name] = (where, None, height, nodes - before + 1)
+                if marked and marked[-1][3] < deepest:
+                    marked[-1][3] = deepest
         elif kind is AliasEvent:
-            raise _ReadAll
+            state = open_[-1]
+            if state[0]:
+                if state[1]:
+                    raise _ForTheComposer  # an alias as a key
+                state[1] = True
+            here = depth + len(open_)
+            height, size = anchors.check(event.anchor, here)
+            nodes += size
+            if marked and marked[-1][3] < here + height:
+                marked[-1][3] = here + height
+
+
+# Beyond any place among the open collections: no collection is being read in full.
+_NOWHERE = MAX_DEPTH + 2
 
 
 def _from_events(text: str, asked: _Asked | None) -> Positions:
@@ -219,8 +277,9 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
     indexes: list[int] = []  # per open collection: next item index (mappings: unused)
     key_path: YamlPath | None = None  # set while a mapping waits for the key's value
     passing = False  # while a mapping waits for the value of a key nobody asked about
+    # With ``asked``: the place of the anchored collection read in full, if one is open.
+    full_from = _NOWHERE
     documents = 0
-    # Read in full only (an anchor or alias makes reading for some paths start again).
     anchors = _Anchors(2 * max(MIN_NODE_BUDGET, MAX_NODES_PER_BYTE * len(text)), {}, [])
     parser = yaml.CSafeLoader(text)  # type: ignore[attr-defined]
     get: Callable[[], Any] = parser.get_event  # events are read by their type below
@@ -234,13 +293,8 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
                 or kind is SequenceStartEvent
                 or kind is AliasEvent
             ):
-                if kind is AliasEvent:
-                    if asked is not None:
-                        raise _ReadAll
-                elif event.tag is not None:
+                if kind is not AliasEvent and event.tag is not None:
                     raise _ForTheComposer
-                elif event.anchor is not None and asked is not None:
-                    raise _ReadAll
                 mark = event.start_mark
                 if not open_:
                     path: YamlPath = ()
@@ -248,7 +302,7 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
                     parent, is_mapping, seen, wanted = open_[-1]
                     if is_mapping and key_path is None and not passing:
                         if kind is not ScalarEvent or event.anchor is not None:
-                            raise _ForTheComposer  # a complex or anchored key
+                            raise _ForTheComposer  # a complex, aliased or anchored key
                         key = _key(event, resolved)
                         if wanted is None:
                             if key in seen:
@@ -261,6 +315,8 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
                             else:
                                 key_path = parent
                             found[key_path] = (mark.line + 1, mark.column + 1)
+                            if asked is not None and asked.settle((key_path,)):
+                                return found
                         elif not isinstance(key, str | int):
                             raise _ForTheComposer  # it moves the position of its mapping
                         elif key in wanted:
@@ -282,37 +338,49 @@ def _from_events(text: str, asked: _Asked | None) -> Positions:
                         skip = wanted is not None and index not in wanted
                         path = (*parent, index)
                     if skip:
-                        if kind is ScalarEvent:
-                            if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
-                                raise _ForTheComposer
-                        else:
-                            _skip(get, len(open_), kind is MappingStartEvent)
+                        if kind is AliasEvent:
+                            anchors.check(event.anchor, len(open_))
+                        elif kind is not ScalarEvent:
+                            _skip(get, len(open_), event, anchors)
+                        elif not event.style and len(event.value) > MAX_NUMBER_DIGITS:
+                            raise _ForTheComposer
+                        elif event.anchor is not None:
+                            anchors.scalar(event.anchor, (mark.line + 1, mark.column + 1))
                         continue
                 if kind is AliasEvent:
                     anchors.repeat(event.anchor, path, len(open_), found)
+                    if asked is not None and asked.settle((path, *asked.below.get(path, ()))):
+                        return found
                     continue
                 if path not in found:
                     found[path] = (mark.line + 1, mark.column + 1)
                     if asked is not None and asked.settle((path,)):
                         return found
-                if event.anchor is not None:
-                    where = (mark.line + 1, mark.column + 1)
-                    depth = -1 if kind is ScalarEvent else len(open_)
-                    anchors.start(event.anchor, path, where, found, depth)
                 if kind is ScalarEvent:
                     if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
                         raise _ForTheComposer
-                elif children is not None and path not in children:
-                    _skip(get, len(open_), kind is MappingStartEvent)
-                else:
-                    wanted_here = None if children is None else children[path]
+                    if event.anchor is not None:
+                        anchors.scalar(event.anchor, (mark.line + 1, mark.column + 1))
+                elif children is None or len(open_) > full_from or path in children:
+                    if event.anchor is not None:
+                        where = (mark.line + 1, mark.column + 1)
+                        anchors.start(event.anchor, path, where, found, len(open_))
+                        full_from = min(full_from, len(open_))  # all of it, for its aliases
+                    if children is None or len(open_) >= full_from:
+                        wanted_here = None
+                    else:
+                        wanted_here = children[path]
                     open_.append((path, kind is MappingStartEvent, set(), wanted_here))
                     indexes.append(0)
+                else:
+                    _skip(get, len(open_), event, anchors)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 closed = open_.pop()[0]
                 indexes.pop()
                 if anchors.open:
                     anchors.close(len(open_), found)
+                if len(open_) == full_from:
+                    full_from = _NOWHERE
                 if asked is not None and asked.settle(asked.below.get(closed, ())):
                     return found
             elif kind is DocumentStartEvent:
