@@ -4,10 +4,12 @@
     .venv/bin/python benchmarks/bench_shapes.py -p 1 -p 10 --pairs 3
     .venv/bin/python benchmarks/bench_shapes.py -p 10 --variant plain=EAKIT_PLAIN=1
     .venv/bin/python benchmarks/bench_shapes.py -p 34 --pairs 2 --before main~3
+    .venv/bin/python benchmarks/bench_shapes.py -p 34 --pairs 2 -s anchors -s marked -s json
 
 For each size it generates the model (``eakit generate``, seed 1) and writes it in the
 three shapes of ``shapes.py`` (the generator's flow style, one block-style file per
-agency, one block-style file per province). For each shape it runs, in turn and
+agency, one block-style file per province), or with ``-s`` the agency shape in the
+styles of other tools (``shapes.OTHER_STYLES``). For each shape it runs, in turn and
 ``--pairs`` times, two whole processes over the same files: PyYAML's C loader
 (``yaml.load(f, Loader=yaml.CSafeLoader)`` for every file) and ``eakit check``, plus
 every ``--variant`` (``eakit check`` with more environment variables; ``EAKIT_CACHE=off``
@@ -37,7 +39,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapes import SHAPES, make_shape
+from shapes import OTHER_STYLES, SHAPES, make_shape
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -205,8 +207,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-p", "--provinces", type=int, action="append",
                         help="model sizes (repeat); default 1, 10 and 34")  # fmt: skip
-    parser.add_argument("-s", "--shape", action="append", choices=SHAPES,
-                        help="shapes (repeat); default all three")  # fmt: skip
+    parser.add_argument("-s", "--shape", action="append", choices=SHAPES + OTHER_STYLES,
+                        help="shapes (repeat); default the three shapes; the agency "
+                        "shape in other styles: " + ", ".join(OTHER_STYLES))  # fmt: skip
     parser.add_argument("--pairs", type=int, default=5, help="runs of each, in turn")
     parser.add_argument(
         "--variant",

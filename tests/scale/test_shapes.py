@@ -13,7 +13,7 @@ from eakit.findings import Finding
 from eakit.pipeline import check, load_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from shapes import SHAPES, make_shape
+from shapes import OTHER_STYLES, SHAPES, make_shape
 
 
 def _findings(model: Path) -> list[Finding]:
@@ -65,3 +65,21 @@ def test_the_agency_shape_has_many_small_files_and_the_province_shape_few(
     flow = sum(1 for _ in province_model.rglob("*.yaml"))
     assert make_shape("agency", province_model, tmp_path / "agency") > flow
     assert make_shape("province", province_model, tmp_path / "province") == 2
+
+
+@pytest.mark.parametrize("style", OTHER_STYLES)
+def test_other_styles_load_with_the_same_findings(
+    style: str, province_model: Path, flow_findings: list[Finding], tmp_path: Path
+) -> None:
+    target = tmp_path / style
+    assert make_shape(style, province_model, target) > 0
+    text = "".join(path.read_bytes().decode() for path in target.rglob("*.yaml"))
+    marks = {"anchors": "*id0", "marked": "\r\n", "json": '"components": ['}
+    assert style == "component" or marks[style] in text
+    found = _findings(target)
+    assert _without_place(found) == _without_place(flow_findings)
+    for finding in found:  # each points into its file
+        assert finding.location is not None
+        lines = (target / finding.location.file).read_bytes().decode().splitlines()
+        assert 1 <= finding.location.line <= len(lines)
+        assert 1 <= finding.location.col <= len(lines[finding.location.line - 1]) + 1
