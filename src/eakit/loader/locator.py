@@ -23,6 +23,7 @@ class YamlLocator(Locator):
         self._positions: dict[str, dict[YamlPath, tuple[int, int]]] = {}
         # Files yaml_rs read but the composer rejects: the composer's verdict wins.
         self.failures: dict[str, YamlError] = {}
+        self._keys: dict[str, object] = {}  # plain keys as read, shared by the files
 
     def remember(self, rel: str, positions: dict[YamlPath, tuple[int, int]]) -> None:
         """Store the positions of a file that was composed already."""
@@ -48,7 +49,7 @@ class YamlLocator(Locator):
         try:
             text = decode((self.root / rel).read_bytes(), rel)
             if isinstance(text, str):
-                return yaml_positions(text, asked)
+                return yaml_positions(text, asked, self._keys)
         except YamlError as exc:
             self.failures[rel] = exc
         except OSError:

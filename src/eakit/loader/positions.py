@@ -159,7 +159,9 @@ class _Anchors:
             found[(*path, *rel)] = at
 
 
-def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positions:
+def yaml_positions(
+    text: str, asked: Iterable[YamlPath] | None = None, keys: dict[str, Any] | None = None
+) -> Positions:
     """The composer's position of every key and node of ``text``; raises
     :class:`~eakit.loader.yamlio.YamlError` where the composer rejects it.
 
@@ -169,12 +171,16 @@ def yaml_positions(text: str, asked: Iterable[YamlPath] | None = None) -> Positi
     located this way, and it refuses them). Reading stops once every asked path is
     found or known to be absent: what follows cannot move a position already read.
     An anchored collection on the way is read in full, for its aliases; an alias on
-    the way to an anchor read past makes the whole text read in full."""
+    the way to an anchor read past makes the whole text read in full.
+
+    ``keys`` keeps plain keys as the core schema reads them, for the next texts (a
+    model's files share most of their keys)."""
+    keys = {} if keys is None else keys
     try:
         try:
-            return _from_events(text, None if asked is None else _Asked.of(asked))
+            return _from_events(text, None if asked is None else _Asked.of(asked), keys)
         except _ReadAll:
-            return _from_events(text, None)
+            return _from_events(text, None, keys)
     except _ForTheComposer:
         return compose(text).positions
 
@@ -266,11 +272,11 @@ def _skip(get: Callable[[], Any], depth: int, first: Any, anchors: _Anchors) -> 
 _NOWHERE = MAX_DEPTH + 2
 
 
-def _from_events(text: str, asked: _Asked | None) -> Positions:
-    """The positions (see :func:`yaml_positions`), of the paths ``asked`` only."""
+def _from_events(text: str, asked: _Asked | None, resolved: dict[str, Any]) -> Positions:
+    """The positions (see :func:`yaml_positions`), of the paths ``asked`` only; plain keys
+    are resolved through ``resolved``."""
     children = None if asked is None else asked.children
     found: Positions = {}
-    resolved: dict[str, Any] = {}
     # The open collections, innermost last: (path, is a mapping, keys seen, the keys or
     # indexes of the children to visit: None for all of them).
     open_: list[tuple[YamlPath, bool, set[Any], set[Any] | None]] = []
