@@ -125,6 +125,11 @@ def _edge_label(edge_type: str, lang: str) -> str:
     return spec.label_en if lang == "en" else spec.label
 
 
+@cache
+def _field_labels(names: tuple[str, ...], lang: str) -> str:
+    return ", ".join(field_label(name, lang) for name in names)
+
+
 def render(graph: ModelGraph, item: Any, lang: str) -> Any:
     """A parameter written for a message in ``lang``."""
     if item is None:
@@ -134,7 +139,7 @@ def render(graph: ModelGraph, item: Any, lang: str) -> Any:
     if isinstance(item, Ref):
         return _named(item.names, lang)
     if isinstance(item, Field):
-        return ", ".join(field_label(n, lang) for n in item.names)
+        return _field_labels(item.names, lang)
     if isinstance(item, Value):
         if not item.values or all(v is None for v in item.values):
             return word("unset", lang)
