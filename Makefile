@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make        set everything up and build the reports of the bundled model into reports/
 #   make test   set everything up (with the browser) and run the whole test suite
-.PHONY: all setup setup-test build test lint format bench bench-stages fuzz
+.PHONY: all setup setup-test build test lint format bench bench-styles bench-stages fuzz
 
 all: build
 
@@ -28,9 +28,13 @@ format:
 	.venv/bin/ruff check --fix src tests benchmarks setup.py
 
 # eakit check against PyYAML's C loader on three YAML shapes (benchmarks/results/shapes.md);
+# bench-styles: at 34 provinces, the agency shape as other tools write it;
 # bench-stages: every stage, on the generator's shape.
 bench: setup-test
 	.venv/bin/python benchmarks/bench_shapes.py
+
+bench-styles: setup-test
+	.venv/bin/python benchmarks/bench_shapes.py -p 34 -s anchors -s marked -s json -s component
 
 bench-stages: setup-test
 	.venv/bin/python benchmarks/run.py
