@@ -112,9 +112,9 @@ class _Anchors:
         if name in self.kept or name in also_open or any(name == a[0] for a in self.open):
             raise _ForTheComposer
 
-    def scalar(self, name: str, where: tuple[int, int]) -> None:
-        """Note an anchored scalar at ``where``."""
-        self.fresh(name)
+    def scalar(self, name: str, where: tuple[int, int], *also_open: str) -> None:
+        """Note an anchored scalar at ``where`` (``also_open``: see :meth:`fresh`)."""
+        self.fresh(name, *also_open)
         self.kept[name] = (where, [], 0, 1)
 
     def start(
@@ -240,8 +240,7 @@ def _skip(get: Callable[[], Any], depth: int, first: Any, anchors: _Anchors) -> 
                 if not event.style and (len(value) > MAX_NUMBER_DIGITS or value == "<<"):
                     raise _ForTheComposer
                 if event.anchor is not None:
-                    anchors.fresh(event.anchor, *(mark[0] for mark in marked))
-                    anchors.scalar(event.anchor, _where(event))
+                    anchors.scalar(event.anchor, _where(event), *(mark[0] for mark in marked))
             else:
                 if event.anchor is not None:
                     anchors.fresh(event.anchor, *(mark[0] for mark in marked))
@@ -351,7 +350,7 @@ def _from_events(text: str, asked: _Asked | None, resolved: dict[str, Any]) -> P
                         elif not event.style and len(event.value) > MAX_NUMBER_DIGITS:
                             raise _ForTheComposer
                         elif event.anchor is not None:
-                            anchors.scalar(event.anchor, (mark.line + 1, mark.column + 1))
+                            anchors.scalar(event.anchor, _where(event))
                         continue
                 if kind is AliasEvent:
                     anchors.repeat(event.anchor, path, len(open_), found)
@@ -366,11 +365,10 @@ def _from_events(text: str, asked: _Asked | None, resolved: dict[str, Any]) -> P
                     if not event.style and len(event.value) > MAX_NUMBER_DIGITS:
                         raise _ForTheComposer
                     if event.anchor is not None:
-                        anchors.scalar(event.anchor, (mark.line + 1, mark.column + 1))
+                        anchors.scalar(event.anchor, _where(event))
                 elif children is None or len(open_) > full_from or path in children:
                     if event.anchor is not None:
-                        where = (mark.line + 1, mark.column + 1)
-                        anchors.start(event.anchor, path, where, found, len(open_))
+                        anchors.start(event.anchor, path, _where(event), found, len(open_))
                         full_from = min(full_from, len(open_))  # all of it, for its aliases
                     if children is None or len(open_) >= full_from:
                         wanted_here = None
