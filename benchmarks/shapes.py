@@ -60,9 +60,14 @@ def _folder(source: Path, path: Path) -> str:
     return parts[0] if len(parts) > 1 else "."
 
 
-def _write(target: Path, source: Path, files: dict[str, dict[str, list[Any]]]) -> int:
+def _new_model(source: Path, target: Path) -> None:
+    """A new folder ``target`` with the manifest of the model at ``source``."""
     target.mkdir(parents=True, exist_ok=False)
-    (target / MANIFEST).write_text((source / MANIFEST).read_text("utf-8"), "utf-8")
+    (target / MANIFEST).write_bytes((source / MANIFEST).read_bytes())
+
+
+def _write(target: Path, source: Path, files: dict[str, dict[str, list[Any]]]) -> int:
+    _new_model(source, target)
     for rel, data in sorted(files.items()):
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,8 +153,7 @@ def _json(data: dict[str, Any]) -> bytes:
 
 
 def _restyled(source: Path, target: Path, write: Callable[[dict[str, Any]], bytes]) -> int:
-    target.mkdir(parents=True, exist_ok=False)
-    (target / MANIFEST).write_bytes((source / MANIFEST).read_bytes())
+    _new_model(source, target)
     paths = _model_files(source)
     for path in paths:
         (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
@@ -160,8 +164,7 @@ def _restyled(source: Path, target: Path, write: Callable[[dict[str, Any]], byte
 def _one_file_per_component(source: Path, target: Path) -> int:
     """Each component in a file of its own, in a folder named after the agency file it
     came from; the relations stay where they were."""
-    target.mkdir(parents=True, exist_ok=False)
-    (target / MANIFEST).write_bytes((source / MANIFEST).read_bytes())
+    _new_model(source, target)
     count = 0
     for path in _model_files(source):
         data = _read(path)

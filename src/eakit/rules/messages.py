@@ -23,7 +23,7 @@ from eakit.model import relation_types
 from eakit.render.dates import shown
 
 
-@cache  # asked for by most of a national check's 150,000 messages
+@cache  # asked for by most of a check's messages
 def word(key: str, lang: str) -> str:
     """One of the few words messages add themselves (``unset``, ``or``, ...), from the
     message catalogue (``word.<key>``)."""
